@@ -1,0 +1,20 @@
+package dev.firesight.app;
+
+import dev.firesight.app.cli.Cli;
+
+/**
+ * The jar's entry point. It is deliberately not a JavaFX {@code Application}: the JDK refuses to start
+ * an Application subclass from a plain class path, and the command-line subcommands must run without
+ * a display (or JavaFX natives) at all.
+ */
+public final class Launcher {
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        if (Cli.handles(args)) {
+            System.exit(Cli.run(args, System.out, System.err));
+        }
+        DesktopLauncher.launch(args);
+    }
+}
