@@ -1,22 +1,81 @@
 package dev.firesight.app.cli;
 
 import java.io.PrintStream;
-import java.util.Set;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** The command line: subcommands that share the window's model, layout and export code. */
+/**
+ * The command line: subcommands that share the window's model, layout and export code. Every failure
+ * becomes one line on stderr and a non-zero exit code, never a stack trace.
+ */
 public final class Cli {
-    private static final Set<String> COMMANDS = Set.of("summary", "export", "--version", "--help", "-h");
+    private final Map<String, Command> commands = new LinkedHashMap<>();
 
-    private Cli() {
+    Cli(List<Command> commands) {
+        for (Command command : commands) {
+            this.commands.put(command.name(), command);
+        }
+    }
+
+    /** The subcommands the jar knows. New commands register here. */
+    static Cli standard() {
+        return new Cli(List.of(
+                new VersionCommand()));
     }
 
     /** True when the arguments name a subcommand rather than files to open in the window. */
     public static boolean handles(String[] args) {
-        return args.length > 0 && COMMANDS.contains(args[0]);
+        return args.length > 0 && (standard().commands.containsKey(args[0]) || isHelp(args[0]));
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        err.println("firesight: not built yet");
-        return 2;
+        return standard().execute(Arrays.asList(args), out, err);
+    }
+
+    int execute(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty() || isHelp(args.get(0))) {
+            printUsage(args.isEmpty() ? err : out);
+            return args.isEmpty() ? 2 : 0;
+        }
+        Command command = commands.get(args.get(0));
+        if (command == null) {
+            err.println("firesight: unknown command '" + args.get(0) + "'; try 'firesight --help'.");
+            return 2;
+        }
+        try {
+            return command.run(args.subList(1, args.size()), out, err);
+        } catch (UsageException e) {
+            err.println("firesight " + command.name() + ": " + e.getMessage());
+            return 2;
+        } catch (OutOfMemoryError e) {
+            err.println("firesight " + command.name()
+                    + ": ran out of memory; give the JVM more heap (-Xmx) or narrow the time range.");
+            return 1;
+        } catch (Exception e) {
+            err.println("firesight " + command.name() + ": " + oneLine(e));
+            return 1;
+        }
+    }
+
+    private void printUsage(PrintStream out) {
+        out.println("usage: firesight [FILE.jfr ...]        open the desktop app");
+        for (Command command : commands.values()) {
+            out.println("       firesight " + command.usage());
+        }
+    }
+
+    private static boolean isHelp(String arg) {
+        return arg.equals("--help") || arg.equals("-h") || arg.equals("help");
+    }
+
+    /** A message for an unexpected failure that still fits on one line. */
+    static String oneLine(Throwable e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            message = "unexpected " + e.getClass().getSimpleName();
+        }
+        return message.replaceAll("\\s*\\R\\s*", " ");
     }
 }
