@@ -1,0 +1,87 @@
+package dev.firesight.parser;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An immutable, compact model of one recording: its facts, one sample table per view, the interned
+ * frames, stacks and threads those tables point into, the time series, and what could not be read.
+ * Call trees and flame layouts are computed from it on demand.
+ */
+public final class Profile {
+    private final RecordingInfo info;
+    private final Map<ViewKind, SampleTable> views;
+    private final FrameTable frames;
+    private final StackTable stacks;
+    private final String[] threadNames;
+    private final Map<TimeSeries.Kind, TimeSeries> series;
+    private final List<String> warnings;
+
+    public Profile(RecordingInfo info, Map<ViewKind, SampleTable> views, FrameTable frames, StackTable stacks,
+                   String[] threadNames, Map<TimeSeries.Kind, TimeSeries> series, List<String> warnings) {
+        this.info = info;
+        this.views = Collections.unmodifiableMap(new EnumMap<>(views));
+        this.frames = frames;
+        this.stacks = stacks;
+        this.threadNames = threadNames;
+        this.series = Collections.unmodifiableMap(series.isEmpty()
+                ? new EnumMap<>(TimeSeries.Kind.class) : new EnumMap<>(series));
+        this.warnings = List.copyOf(warnings);
+    }
+
+    public RecordingInfo info() {
+        return info;
+    }
+
+    /** The views that have at least one sample, in {@link ViewKind} order. */
+    public Set<ViewKind> views() {
+        return views.keySet();
+    }
+
+    public boolean has(ViewKind view) {
+        return views.containsKey(view);
+    }
+
+    /** The samples of a view; an empty table when the recording has none. */
+    public SampleTable samples(ViewKind view) {
+        SampleTable table = views.get(view);
+        return table != null ? table : new SampleTable(view, info.startNanos(), 1000);
+    }
+
+    public FrameTable frames() {
+        return frames;
+    }
+
+    public StackTable stacks() {
+        return stacks;
+    }
+
+    public int threadCount() {
+        return threadNames.length;
+    }
+
+    public String threadName(int thread) {
+        return threadNames[thread];
+    }
+
+    public Map<TimeSeries.Kind, TimeSeries> series() {
+        return series;
+    }
+
+    /** What could not be read, one sentence each; empty for an intact recording. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** Approximate heap bytes the sample tables hold. */
+    public long sampleBytes() {
+        long n = 0;
+        for (SampleTable t : views.values()) {
+            n += t.bytes();
+        }
+        return n;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.firesight.parser;
+
+import dev.firesight.parser.jfr.RecordingReader;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+
+/**
+ * The parser's front door: turns a JFR file (plain, gzip or zip; from the JDK or async-profiler) into a
+ * {@link Profile}. A damaged file yields what is readable plus warnings; an unreadable one yields one
+ * {@link RecordingException} with a sentence for the user, never another exception.
+ */
+public final class Recordings {
+    private Recordings() {
+    }
+
+    public static Profile open(Path file) throws RecordingException {
+        return open(file, LoadOptions.defaults());
+    }
+
+    /**
+     * Loads a recording. Safe to call from any thread but the UI's.
+     *
+     * @throws CancellationException when {@code options} asked to cancel
+     */
+    public static Profile open(Path file, LoadOptions options) throws RecordingException {
+        String name = String.valueOf(file.getFileName());
+        if (Files.isDirectory(file)) {
+            throw new RecordingException(name + " is a folder, not a recording file.");
+        }
+        try {
+            return new RecordingReader(file, options).read();
+        } catch (NoSuchFileException e) {
+            throw new RecordingException("File not found: " + file + ".", e);
+        } catch (AccessDeniedException e) {
+            throw new RecordingException("Cannot read " + name + ": permission denied.", e);
+        } catch (IOException e) {
+            throw new RecordingException("Cannot read " + name + ": " + e.getMessage() + ".", e);
+        } catch (OutOfMemoryError e) {
+            throw new RecordingException(name + " needs more memory than this JVM has; start Firesight with a"
+                    + " larger heap (-Xmx) or open a smaller recording.", e);
+        } catch (CancellationException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new RecordingException(name + " could not be read: it looks damaged ("
+                    + e.getClass().getSimpleName() + ").", e);
+        }
+    }
+}

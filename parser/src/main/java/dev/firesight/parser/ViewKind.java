@@ -1,0 +1,68 @@
+package dev.firesight.parser;
+
+/**
+ * The views a recording can offer. Weights follow async-profiler's converter with {@code --total}, so
+ * totals match what users see there.
+ */
+public enum ViewKind {
+    /** Execution samples, one each. */
+    CPU("cpu", "CPU", Unit.SAMPLES),
+    /** Wall-clock samples, weighted by their {@code samples} field. */
+    WALL("wall", "Wall clock", Unit.SAMPLES),
+    /** Estimated bytes allocated: TLAB size, outside-TLAB size or allocation-sample weight. */
+    ALLOC("alloc", "Allocations (bytes)", Unit.BYTES),
+    /** Allocation events, one each. */
+    ALLOC_COUNT("alloc-count", "Allocations (count)", Unit.SAMPLES),
+    /** Bytes still live at the end of the recording. */
+    LIVE("live", "Live objects", Unit.BYTES),
+    /** Nanoseconds blocked on monitors and parked. */
+    LOCK("lock", "Lock", Unit.NANOS);
+
+    /** The unit of a view's weights. */
+    public enum Unit {
+        SAMPLES("samples"), BYTES("bytes"), NANOS("ns");
+
+        private final String label;
+
+        Unit(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    private final String id;
+    private final String title;
+    private final Unit unit;
+
+    ViewKind(String id, String title, Unit unit) {
+        this.id = id;
+        this.title = title;
+        this.unit = unit;
+    }
+
+    /** The name used on the command line, e.g. {@code alloc-count}. */
+    public String id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Unit unit() {
+        return unit;
+    }
+
+    /** Looks a view up by its command-line name; null when there is none. */
+    public static ViewKind byId(String id) {
+        for (ViewKind v : values()) {
+            if (v.id.equals(id)) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

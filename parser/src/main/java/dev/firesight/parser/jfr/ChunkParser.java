@@ -1,0 +1,304 @@
+package dev.firesight.parser.jfr;
+
+import dev.firesight.parser.SampleTable;
+import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.util.IntList;
+import dev.firesight.parser.util.LongIntMap;
+import dev.firesight.parser.util.LongList;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one chunk in a single forward pass. Sample events go straight into the sample tables with
+ * chunk-local stack and thread keys; constant pools are collected as they come; at the end of the
+ * chunk the local keys are resolved against the pools. A forward pass works for finished chunks, for
+ * chunks cut off mid-write, and for async-profiler's layout where the pools come last.
+ */
+final class ChunkParser {
+    private static final int CHECK_EVERY = 1 << 16;
+
+    private final ChunkHeader header;
+    private final ByteReader in;
+    private final ProfileBuilder builder;
+    private final LoadControl control;
+    private final int chunkIndex;
+    private final long[] slots = new long[SampleEvent.SLOTS];
+    private final LongIntMap localStacks = new LongIntMap(4096);
+    private final LongList stackRefs = new LongList();
+    private final LongList classRefs = new LongList();
+    private final LongIntMap localThreads = new LongIntMap(256);
+    private final LongList threadRefs = new LongList();
+    private final List<GenericEvent> genericEvents = new ArrayList<>();
+    private final Map<Long, long[]> counts = new HashMap<>();
+    private EnumMap<ViewKind, Integer> firstSample;
+    private Metadata metadata;
+    private ConstantPools pools;
+    private Object[] handlers = new Object[0];
+    private int samplesWithoutStack;
+
+    ChunkParser(ByteBuffer chunk, ChunkHeader header, ProfileBuilder builder, LoadControl control, int chunkIndex) {
+        this.header = header;
+        this.in = new ByteReader(chunk);
+        this.builder = builder;
+        this.control = control;
+        this.chunkIndex = chunkIndex;
+    }
+
+    /** Reads the chunk; damage after the first readable event is reported as a warning. */
+    void parse() {
+        metadata = findMetadata();
+        if (metadata == null) {
+            builder.warn(where() + "has no readable metadata, so its events were skipped.");
+            return;
+        }
+        pools = new ConstantPools(metadata);
+        firstSample = builder.tableSizes();
+        installHandlers();
+        builder.asyncProfiler |= metadata.type("profiler.WallClockSample") != null
+                || metadata.type("profiler.Log") != null;
+        scanEvents();
+        resolve();
+        for (Map.Entry<Long, long[]> e : counts.entrySet()) {
+            JfrType type = metadata.type(e.getKey());
+            if (type != null) {
+                builder.countEvent(type.name, e.getValue()[0]);
+            }
+        }
+    }
+
+    private String where() {
+        return "Chunk " + (chunkIndex + 1) + " ";
+    }
+
+    /**
+     * The metadata at the header's offset when the chunk was closed properly; otherwise the first
+     * metadata event found by walking event sizes from the start (async-profiler writes it first,
+     * and the JDK writes it with every flush).
+     */
+    private Metadata findMetadata() {
+        if (header.validOffset(header.metaOffset)) {
+            try {
+                return Metadata.read(in, (int) header.metaOffset);
+            } catch (CorruptDataException | IndexOutOfBoundsException e) {
+                builder.warn(where() + "has damaged metadata at its recorded offset; searching the chunk.");
+            }
+        }
+        int pos = ChunkHeader.SIZE;
+        int limit = in.limit();
+        while (pos < limit) {
+            try {
+                in.pos = pos;
+                int size = in.varint();
+                long type = in.varlong();
+                if (size <= 0 || size > limit - pos) {
+                    return null;
+                }
+                if (type == 0) {
+                    return Metadata.read(in, pos);
+                }
+                pos += size;
+            } catch (CorruptDataException | IndexOutOfBoundsException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private void installHandlers() {
+        long maxId = 1;
+        Map<Long, Object> byId = new HashMap<>();
+        for (SampleEvent kind : SampleEvent.values()) {
+            JfrType type = metadata.type(kind.typeName);
+            FieldReader reader = type == null ? null : kind.reader(type);
+            if (reader != null) {
+                byId.put(type.id, new SampleHandler(kind, reader));
+            }
+        }
+        for (GenericEvent.Kind kind : GenericEvent.Kind.values()) {
+            JfrType type = metadata.type(kind.typeName);
+            if (type != null) {
+                byId.put(type.id, kind);
+            }
+        }
+        for (Long id : byId.keySet()) {
+            maxId = Math.max(maxId, id);
+        }
+        if (maxId > 1 << 20) {
+            throw new CorruptDataException("event type id too large");
+        }
+        handlers = new Object[(int) maxId + 1];
+        byId.forEach((id, handler) -> {
+            if (id >= 0) {
+                handlers[id.intValue()] = handler;
+            }
+        });
+    }
+
+    private void scanEvents() {
+        int pos = ChunkHeader.SIZE;
+        int limit = in.limit();
+        int events = 0;
+        while (pos < limit) {
+            if (++events % CHECK_EVERY == 0) {
+                control.checkCancelled();
+                control.progress(header.fileOffset + pos);
+            }
+            int size;
+            long type;
+            try {
+                in.pos = pos;
+                size = in.varint();
+                type = in.varlong();
+            } catch (IndexOutOfBoundsException e) {
+                builder.warn(where() + "is cut off; events after byte " + pos + " of it are missing.");
+                return;
+            }
+            if (size <= 0 || size > limit - pos) {
+                builder.warn(where() + (header.complete ? "has a damaged event at byte " + pos
+                        : "is cut off at byte " + limit) + "; the events before it were kept.");
+                return;
+            }
+            int end = pos + size;
+            try {
+                dispatch(type, end);
+            } catch (CorruptDataException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+                builder.warn(where() + "has a damaged " + typeName(type) + " at byte " + pos
+                        + "; the events before it were kept.");
+                return;
+            }
+            pos = end;
+        }
+    }
+
+    private void dispatch(long type, int end) {
+        if (type == 1) {
+            pools.read(in, end);
+            return;
+        }
+        if (type == 0) {
+            return;
+        }
+        long[] count = counts.get(type);
+        if (count == null) {
+            counts.put(type, count = new long[1]);
+        }
+        count[0]++;
+        Object handler = type >= 0 && type < handlers.length ? handlers[(int) type] : null;
+        if (handler instanceof SampleHandler) {
+            ((SampleHandler) handler).read(end);
+        } else if (handler instanceof GenericEvent.Kind) {
+            GenericEvent.Kind kind = (GenericEvent.Kind) handler;
+            JfrType jfrType = metadata.type(type);
+            genericEvents.add(new GenericEvent(kind, jfrType, Values.decodeFields(in, jfrType, 0)));
+            if (in.pos > end) {
+                throw new CorruptDataException("event runs past its size");
+            }
+        }
+    }
+
+    private String typeName(long type) {
+        JfrType t = metadata.type(type);
+        return type == 1 ? "constant pool" : t == null ? "event" : t.name + " event";
+    }
+
+    /** Decodes one sample event into the tables, with chunk-local stack and thread keys. */
+    private final class SampleHandler {
+        private final SampleEvent kind;
+        private final FieldReader reader;
+        private final SampleTable[] tables;
+        private final double nanosPerTick = header.nanosPerTick();
+
+        SampleHandler(SampleEvent kind, FieldReader reader) {
+            this.kind = kind;
+            this.reader = reader;
+            this.tables = new SampleTable[kind.views.length];
+            for (int i = 0; i < tables.length; i++) {
+                tables[i] = builder.table(kind.views[i]);
+            }
+        }
+
+        void read(int end) {
+            long[] s = slots;
+            s[SampleEvent.CLASS] = 0;
+            s[SampleEvent.WEIGHT] = 1;
+            reader.read(in, s);
+            if (in.pos > end) {
+                throw new CorruptDataException("event runs past its size");
+            }
+            long weight = kind.weightField == null ? 1
+                    : kind.weightIsDuration() ? (long) (s[SampleEvent.WEIGHT] * nanosPerTick) : s[SampleEvent.WEIGHT];
+            int stack = localStack(s[SampleEvent.STACK], s[SampleEvent.CLASS]);
+            int thread = localThread(s[SampleEvent.THREAD]);
+            long time = header.toNanos(s[SampleEvent.TIME]);
+            for (int i = 0; i < tables.length; i++) {
+                tables[i].add(time, thread, stack, kind.views[i] == ViewKind.ALLOC_COUNT ? 1 : weight);
+            }
+        }
+    }
+
+    private int localStack(long stackRef, long classRef) {
+        int key = localStacks.get(stackRef, classRef);
+        if (key == LongIntMap.MISSING) {
+            key = stackRefs.size();
+            stackRefs.add(stackRef);
+            classRefs.add(classRef);
+            localStacks.put(stackRef, classRef, key);
+        }
+        return key;
+    }
+
+    private int localThread(long threadRef) {
+        int key = localThreads.get(threadRef);
+        if (key == LongIntMap.MISSING) {
+            key = threadRefs.size();
+            threadRefs.add(threadRef);
+            localThreads.put(threadRef, key);
+        }
+        return key;
+    }
+
+    /** Replaces chunk-local keys with global ids and drops samples that carry no stack. */
+    private void resolve() {
+        StackResolver resolver = new StackResolver(in, pools, builder);
+        IntList stacks = new IntList(stackRefs.size());
+        for (int k = 0; k < stackRefs.size(); k++) {
+            stacks.add(resolver.stack(stackRefs.get(k), classRefs.get(k)));
+        }
+        IntList threads = new IntList(threadRefs.size());
+        for (int k = 0; k < threadRefs.size(); k++) {
+            threads.add(resolver.thread(threadRefs.get(k)));
+        }
+        for (Map.Entry<ViewKind, Integer> e : builder.tableSizes().entrySet()) {
+            SampleTable table = builder.table(e.getKey());
+            int from = firstSample.getOrDefault(e.getKey(), 0);
+            int to = from;
+            for (int i = from, n = e.getValue(); i < n; i++) {
+                int stack = stacks.get(table.stack(i));
+                if (stack < 0) {
+                    table.drop(i);
+                    samplesWithoutStack++;
+                } else {
+                    table.move(i, to++, threads.get(table.thread(i)), stack);
+                }
+            }
+            table.truncate(to);
+        }
+        if (resolver.unresolvedStacks > 0) {
+            builder.warn(where() + "is missing " + resolver.unresolvedStacks
+                    + " stack traces (cut off before its stack pool was written); their samples are shown as"
+                    + " [unresolved stack].");
+        }
+        if (samplesWithoutStack > 0) {
+            builder.warn(samplesWithoutStack + " samples recorded no stack trace and are left out, as"
+                    + " async-profiler's converter does.");
+        }
+        for (GenericEvent event : genericEvents) {
+            event.apply(builder, pools, header);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.firesight.parser.jfr;
+
+import dev.firesight.parser.util.LongIntMap;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The constant pools of one chunk. Stack traces, by far the largest pool, are not decoded here: only
+ * each entry's position is kept, and a stack is decoded when a sample needs it. Other pools are decoded
+ * generically into field arrays, strings and symbols into strings.
+ */
+final class ConstantPools {
+    private final Metadata metadata;
+    private final long stringTypeId;
+    private final long stackTraceTypeId;
+    private final LongIntMap stackPositions = new LongIntMap(1024);
+    private final Map<Long, Map<Long, Object>> pools = new HashMap<>();
+    private int entriesRead;
+
+    ConstantPools(Metadata metadata) {
+        this.metadata = metadata;
+        this.stringTypeId = metadata.typeId("java.lang.String");
+        this.stackTraceTypeId = metadata.typeId("jdk.types.StackTrace");
+    }
+
+    /** Reads one constant-pool event whose bytes end at {@code end}; partial pools are kept. */
+    void read(ByteReader in, int end) {
+        in.varlong(); // start time
+        in.varlong(); // duration
+        in.varlong(); // delta to the previous pool event: a forward scan sees them all anyway
+        in.u1(); // flush flag
+        int poolCount = in.count();
+        for (int p = 0; p < poolCount; p++) {
+            long typeId = in.varlong();
+            JfrType type = metadata.type(typeId);
+            if (type == null) {
+                throw new CorruptDataException("constant pool of undeclared type " + typeId);
+            }
+            int count = in.count();
+            Map<Long, Object> pool = typeId == stackTraceTypeId ? null
+                    : pools.computeIfAbsent(typeId, k -> new HashMap<>(Math.min(count, 1 << 16) * 2));
+            for (int i = 0; i < count; i++) {
+                long id = in.varlong();
+                if (pool == null) {
+                    stackPositions.put(id, in.pos);
+                    Values.skipFields(in, type, 0);
+                } else if (typeId == stringTypeId) {
+                    pool.put(id, in.string());
+                } else {
+                    pool.put(id, Values.decodeFields(in, type, 0));
+                }
+                entriesRead++;
+            }
+            if (in.pos > end) {
+                throw new CorruptDataException("constant pool runs past its event");
+            }
+        }
+    }
+
+    /** The position of a stack trace entry's value, or {@link LongIntMap#MISSING}. */
+    int stackPosition(long id) {
+        return stackPositions.get(id);
+    }
+
+    int stackCount() {
+        return stackPositions.size();
+    }
+
+    int entriesRead() {
+        return entriesRead;
+    }
+
+    /** The decoded entry of a pool, or null when the id was never written. */
+    Object entry(long typeId, long id) {
+        Map<Long, Object> pool = pools.get(typeId);
+        return pool == null ? null : pool.get(id);
+    }
+
+    Object entry(PoolRef ref) {
+        return entry(ref.typeId() == PoolRef.STRING_POOL ? stringTypeId : ref.typeId(), ref.id());
+    }
+
+    /** All entries of the pool of the named type (e.g. frame types), or an empty map. */
+    Map<Long, Object> pool(String typeName) {
+        Map<Long, Object> pool = pools.get(metadata.typeId(typeName));
+        return pool == null ? Map.of() : pool;
+    }
+
+    /**
+     * Resolves a value to a string: strings as they are, pool references followed, and structs of a
+     * single field (symbols, GC names, frame types) unwrapped.
+     */
+    String text(Object value) {
+        for (int hops = 0; hops < 4; hops++) {
+            if (value == null || value instanceof String) {
+                return (String) value;
+            }
+            if (value instanceof PoolRef) {
+                value = entry((PoolRef) value);
+            } else if (value instanceof Object[] && ((Object[]) value).length == 1) {
+                value = ((Object[]) value)[0];
+            } else {
+                return String.valueOf(value);
+            }
+        }
+        return null;
+    }
+
+    Metadata metadata() {
+        return metadata;
+    }
+}

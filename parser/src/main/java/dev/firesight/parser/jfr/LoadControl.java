@@ -1,0 +1,26 @@
+package dev.firesight.parser.jfr;
+
+import dev.firesight.parser.LoadOptions;
+
+import java.util.concurrent.CancellationException;
+
+/** Progress reporting and cancellation for one load, checked by the reader every few thousand events. */
+final class LoadControl {
+    private final LoadOptions options;
+    private final long totalBytes;
+
+    LoadControl(LoadOptions options, long totalBytes) {
+        this.options = options;
+        this.totalBytes = totalBytes;
+    }
+
+    void checkCancelled() {
+        if (options.cancelled().getAsBoolean() || Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("loading was cancelled");
+        }
+    }
+
+    void progress(long bytesDone) {
+        options.progress().progress(Math.min(bytesDone, totalBytes), totalBytes);
+    }
+}

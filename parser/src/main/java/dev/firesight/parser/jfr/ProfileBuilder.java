@@ -1,0 +1,204 @@
+package dev.firesight.parser.jfr;
+
+import dev.firesight.parser.FrameKind;
+import dev.firesight.parser.FrameTable;
+import dev.firesight.parser.Profile;
+import dev.firesight.parser.RecordingInfo;
+import dev.firesight.parser.SampleTable;
+import dev.firesight.parser.StackTable;
+import dev.firesight.parser.TimeSeries;
+import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.util.IntList;
+import dev.firesight.parser.util.IntSequenceInterner;
+import dev.firesight.parser.util.LongIntMap;
+import dev.firesight.parser.util.StringInterner;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Accumulates what the chunks yield into profile-wide interned names, frames, stacks and threads, and
+ * the sample tables, then freezes it all into a {@link Profile}.
+ */
+final class ProfileBuilder {
+    private final long originNanos;
+    private final long timeUnitNanos;
+    private final StringInterner names = new StringInterner();
+    private final LongIntMap frameIds = new LongIntMap(4096);
+    private final IntList frameNames = new IntList(4096);
+    private final IntList frameKinds = new IntList(4096);
+    private final IntList frameLines = new IntList(4096);
+    private final IntList frameDetails = new IntList(4096);
+    private final IntSequenceInterner stacks = new IntSequenceInterner();
+    private final Map<String, Integer> threadIds = new HashMap<>();
+    private final List<String> threadNames = new ArrayList<>();
+    private final EnumMap<ViewKind, SampleTable> tables = new EnumMap<>(ViewKind.class);
+    private final Map<TimeSeries.Kind, TreeMap<Long, Double>> points = new EnumMap<>(TimeSeries.Kind.class);
+    private final Map<String, Long> eventCounts = new TreeMap<>();
+    private final List<String> warnings = new ArrayList<>();
+    final Map<String, String> jvm = new HashMap<>();
+    final List<Map.Entry<String, String>> systemProperties = new ArrayList<>();
+    final List<Map.Entry<String, String>> environment = new ArrayList<>();
+    boolean asyncProfiler;
+    long startNanos = Long.MAX_VALUE;
+    long endNanos = Long.MIN_VALUE;
+    int chunks;
+
+    ProfileBuilder(long originNanos, long timeUnitNanos) {
+        this.originNanos = originNanos;
+        this.timeUnitNanos = timeUnitNanos;
+    }
+
+    int name(String s) {
+        return names.intern(s);
+    }
+
+    int frame(int nameId, FrameKind kind, int line, int detail) {
+        long k1 = ((long) nameId << 8) | kind.ordinal();
+        long k2 = ((long) line << 32) | (detail & 0xFFFFFFFFL);
+        int id = frameIds.get(k1, k2);
+        if (id == LongIntMap.MISSING) {
+            id = frameNames.size();
+            frameNames.add(nameId);
+            frameKinds.add(kind.ordinal());
+            frameLines.add(line);
+            frameDetails.add(detail);
+            frameIds.put(k1, k2, id);
+        }
+        return id;
+    }
+
+    int stack(int[] frames, int length) {
+        return stacks.intern(frames, length);
+    }
+
+    int thread(String key, String name) {
+        Integer id = threadIds.get(key);
+        if (id == null) {
+            id = threadNames.size();
+            threadIds.put(key, id);
+            threadNames.add(name);
+        }
+        return id;
+    }
+
+    SampleTable table(ViewKind view) {
+        return tables.computeIfAbsent(view, v -> new SampleTable(v, originNanos, timeUnitNanos));
+    }
+
+    /** Views that received at least one sample so far, with their current sizes. */
+    EnumMap<ViewKind, Integer> tableSizes() {
+        EnumMap<ViewKind, Integer> sizes = new EnumMap<>(ViewKind.class);
+        tables.forEach((view, table) -> sizes.put(view, table.size()));
+        return sizes;
+    }
+
+    void point(TimeSeries.Kind kind, long timeNanos, double value) {
+        points.computeIfAbsent(kind, k -> new TreeMap<>()).merge(timeNanos, value, Double::sum);
+    }
+
+    void countEvent(String type, long count) {
+        eventCounts.merge(type, count, Long::sum);
+    }
+
+    void warn(String sentence) {
+        if (!warnings.contains(sentence) && warnings.size() < 100) {
+            warnings.add(sentence);
+        }
+    }
+
+    Profile build(Path path, long fileSize) {
+        EnumMap<ViewKind, SampleTable> views = new EnumMap<>(ViewKind.class);
+        tables.forEach((view, table) -> {
+            if (table.size() > 0) {
+                views.put(view, table);
+            }
+        });
+        long start = startNanos == Long.MAX_VALUE ? originNanos : startNanos;
+        long end = Math.max(endNanos, start);
+        Map<TimeSeries.Kind, TimeSeries> series = new LinkedHashMap<>();
+        addRate(series, views.get(ViewKind.ALLOC), TimeSeries.Kind.ALLOCATION_RATE, start, end);
+        addRate(series, views.get(ViewKind.CPU), TimeSeries.Kind.CPU_SAMPLES, start, end);
+        points.forEach((kind, map) -> {
+            long[] times = new long[map.size()];
+            double[] values = new double[map.size()];
+            int i = 0;
+            for (Map.Entry<Long, Double> e : map.entrySet()) {
+                times[i] = e.getKey();
+                values[i++] = e.getValue();
+            }
+            series.put(kind, new TimeSeries(kind, times, values, 0));
+        });
+
+        byte[] kinds = new byte[frameKinds.size()];
+        for (int i = 0; i < kinds.length; i++) {
+            kinds[i] = (byte) frameKinds.get(i);
+        }
+        FrameTable frameTable = new FrameTable(names.toArray(), frameNames.toArray(), kinds,
+                frameLines.toArray(), frameDetails.toArray());
+        StackTable stackTable = new StackTable(stacks.trimmedPool(), stacks.trimmedOffsets(),
+                stacks.trimmedLengths());
+        RecordingInfo info = new RecordingInfo(path, fileSize,
+                asyncProfiler ? "async-profiler" : "JDK Flight Recorder", start, end - start, chunks,
+                jvm.get("jvmName"), jvm.get("jvmVersion"), jvm.get("jvmArguments"), jvm.get("javaArguments"),
+                parseLong(jvm.get("pid")), jvm.get("osVersion"), jvm.get("cpu"), Map.copyOf(eventCounts),
+                List.copyOf(systemProperties), List.copyOf(environment));
+        return new Profile(info, views, frameTable, stackTable, threadNames.toArray(new String[0]), series,
+                warnings);
+    }
+
+    /**
+     * A rate series: the view's weight per bucket, per second. Buckets are sized so a recording of any
+     * length gives at most about a thousand points, and never finer than 10 ms.
+     */
+    private static void addRate(Map<TimeSeries.Kind, TimeSeries> series, SampleTable table, TimeSeries.Kind kind,
+                                long start, long end) {
+        if (table == null || table.size() == 0) {
+            return;
+        }
+        long span = Math.max(1, end - start);
+        long bucket = Math.max(10_000_000L, niceBucket(span / 1000));
+        int n = (int) Math.min(100_000, span / bucket + 1);
+        double[] sums = new double[n];
+        for (int i = 0, size = table.size(); i < size; i++) {
+            long t = table.timeNanos(i) - start;
+            int b = (int) Math.max(0, Math.min(n - 1, t / bucket));
+            sums[b] += table.weight(i);
+        }
+        long[] times = new long[n];
+        double perSecond = 1e9 / bucket;
+        for (int b = 0; b < n; b++) {
+            times[b] = start + b * bucket;
+            sums[b] *= perSecond;
+        }
+        series.put(kind, new TimeSeries(kind, times, sums, bucket));
+    }
+
+    /** Rounds a bucket width up to 1, 2 or 5 times a power of ten nanoseconds. */
+    private static long niceBucket(long nanos) {
+        long p = 1;
+        while (p < nanos / 10) {
+            p *= 10;
+        }
+        for (long m : new long[] {1, 2, 5, 10}) {
+            if (p * m >= nanos) {
+                return p * m;
+            }
+        }
+        return p * 10;
+    }
+
+    private static long parseLong(String s) {
+        try {
+            return s == null ? -1 : Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

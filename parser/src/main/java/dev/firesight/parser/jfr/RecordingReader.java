@@ -1,0 +1,209 @@
+package dev.firesight.parser.jfr;
+
+import dev.firesight.parser.LoadOptions;
+import dev.firesight.parser.Profile;
+import dev.firesight.parser.RecordingException;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Reads a whole recording file chunk by chunk, each chunk memory-mapped so the file's bytes never sit
+ * on the heap. Good chunks are kept when later ones are damaged, duplicated, or followed by garbage.
+ */
+public final class RecordingReader {
+    private static final long MAX_CHUNK_MAPPING = Integer.MAX_VALUE - 8;
+
+    private final Path path;
+    private final LoadOptions options;
+
+    public RecordingReader(Path path, LoadOptions options) {
+        this.path = path;
+        this.options = options;
+    }
+
+    public Profile read() throws RecordingException, IOException {
+        byte[] head = readHead(path, 4);
+        if (head.length == 0) {
+            throw new RecordingException(name() + " is empty (0 bytes); it is not a JFR recording.");
+        }
+        if (Decompressor.isGzip(head) || Decompressor.isZip(head)) {
+            Decompressor.Expanded expanded = Decompressor.expand(path, Decompressor.isZip(head),
+                    options.maxDecompressedBytes());
+            try {
+                Profile profile = readPlain(expanded.file(), Files.size(path), expanded.capped());
+                return profile;
+            } finally {
+                Files.deleteIfExists(expanded.file());
+            }
+        }
+        return readPlain(path, Files.size(path), false);
+    }
+
+    private String name() {
+        return String.valueOf(path.getFileName());
+    }
+
+    private Profile readPlain(Path file, long reportedSize, boolean capped) throws RecordingException, IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long fileSize = channel.size();
+            ChunkHeader first = header(channel, 0, fileSize);
+            if (first == null) {
+                throw new RecordingException(name() + " is not a JFR recording (it does not start with the"
+                        + " JFR file signature).");
+            }
+            checkVersion(first);
+            long unit = timeUnit(channel, fileSize);
+            ProfileBuilder builder = new ProfileBuilder(first.startNanos, unit);
+            if (capped) {
+                builder.warn("The compressed recording expands beyond " + (options.maxDecompressedBytes() >> 20)
+                        + " MB; only the part before that cap was read.");
+            }
+            LoadControl control = new LoadControl(options, fileSize);
+            Set<String> seen = new HashSet<>();
+            long offset = 0;
+            int index = 0;
+            while (offset < fileSize) {
+                control.checkCancelled();
+                ChunkHeader header = header(channel, offset, fileSize);
+                if (header == null) {
+                    builder.warn(describeTrailing(channel, offset, fileSize, index));
+                    break;
+                }
+                if (header.major != 2 || !header.compressedIntegers()) {
+                    builder.warn("Chunk " + (index + 1) + " uses JFR format " + header.major + "." + header.minor
+                            + ", which Firesight does not read; it was skipped.");
+                } else if (!seen.add(header.startNanos + ":" + header.startTicks + ":" + header.declaredSize)) {
+                    builder.warn("Chunk " + (index + 1) + " repeats an earlier chunk and was skipped.");
+                } else {
+                    readChunk(channel, header, builder, control, index);
+                }
+                if (!header.complete) {
+                    if (header.declaredSize == 0) {
+                        builder.warn("Chunk " + (index + 1) + " declares size 0 (a recording still in progress);"
+                                + " it was read to the end of the file.");
+                    } else {
+                        builder.warn("Chunk " + (index + 1) + " is incomplete: it declares " + header.declaredSize
+                                + " bytes but only " + header.available + " are in the file.");
+                    }
+                    break;
+                }
+                offset += header.declaredSize;
+                index++;
+            }
+            control.progress(fileSize);
+            if (builder.chunks == 0) {
+                throw new RecordingException(name() + " contains no readable JFR data.");
+            }
+            return builder.build(path, reportedSize);
+        }
+    }
+
+    private void readChunk(FileChannel channel, ChunkHeader header, ProfileBuilder builder, LoadControl control,
+                           int index) throws IOException {
+        long length = header.available;
+        if (length > MAX_CHUNK_MAPPING) {
+            builder.warn("Chunk " + (index + 1) + " is larger than 2 GB; only its first 2 GB were read.");
+            length = MAX_CHUNK_MAPPING;
+        }
+        MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, header.fileOffset, length);
+        map.order(ByteOrder.BIG_ENDIAN);
+        try {
+            new ChunkParser(map, header, builder, control, index).parse();
+            builder.chunks++;
+            builder.startNanos = Math.min(builder.startNanos, header.startNanos);
+            long end = header.durationNanos > 0 ? header.startNanos + header.durationNanos : header.startNanos;
+            builder.endNanos = Math.max(builder.endNanos, end);
+        } catch (CancellationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Any other failure in one chunk must not lose the others.
+            builder.warn("Chunk " + (index + 1) + " could not be read (" + e.getClass().getSimpleName() + ")"
+                    + " and was skipped.");
+        }
+    }
+
+    /** The header at {@code offset}, or null when the bytes there are not a chunk header. */
+    private static ChunkHeader header(FileChannel channel, long offset, long fileSize) throws IOException {
+        if (fileSize - offset < ChunkHeader.SIZE) {
+            return null;
+        }
+        ByteBuffer buf = ByteBuffer.allocate(ChunkHeader.SIZE);
+        while (buf.hasRemaining()) {
+            if (channel.read(buf, offset + buf.position()) < 0) {
+                return null;
+            }
+        }
+        if (buf.getInt(0) != ChunkHeader.MAGIC) {
+            return null;
+        }
+        return new ChunkHeader(offset, buf, fileSize - offset);
+    }
+
+    private void checkVersion(ChunkHeader first) throws RecordingException {
+        if (first.major != 2) {
+            throw new RecordingException(name() + " uses JFR format " + first.major + "." + first.minor
+                    + "; Firesight reads format 2 (JDK 11 and later, and async-profiler).");
+        }
+        if (!first.compressedIntegers()) {
+            throw new RecordingException(name() + " uses uncompressed integers, which Firesight does not read.");
+        }
+    }
+
+    private static String describeTrailing(FileChannel channel, long offset, long fileSize, int index)
+            throws IOException {
+        long left = fileSize - offset;
+        ByteBuffer buf = ByteBuffer.allocate((int) Math.min(left, 4096));
+        channel.read(buf, offset);
+        boolean zeros = true;
+        for (int i = 0; i < buf.position(); i++) {
+            zeros &= buf.get(i) == 0;
+        }
+        return "The " + left + " bytes after chunk " + index + " are " + (zeros ? "zeros" : "not a JFR chunk")
+                + " and were ignored.";
+    }
+
+    /**
+     * Chooses the unit of the sample tables' int time columns: microseconds unless the recording spans
+     * more than about half an hour, coarser then. An unfinished chunk's span is unknown, so it gets
+     * milliseconds, which still cover weeks.
+     */
+    private static long timeUnit(FileChannel channel, long fileSize) throws IOException {
+        long offset = 0;
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        while (offset < fileSize) {
+            ChunkHeader h = header(channel, offset, fileSize);
+            if (h == null) {
+                break;
+            }
+            if (!h.complete || h.durationNanos <= 0) {
+                return 1_000_000;
+            }
+            first = Math.min(first, h.startNanos);
+            last = Math.max(last, h.startNanos + h.durationNanos);
+            offset += h.declaredSize;
+        }
+        long span = last > first ? last - first : 0;
+        long unit = 1000;
+        while (span / unit > (1L << 30)) {
+            unit *= 10;
+        }
+        return unit;
+    }
+
+    static byte[] readHead(Path path, int n) throws IOException {
+        try (var in = Files.newInputStream(path)) {
+            return in.readNBytes(n);
+        }
+    }
+}

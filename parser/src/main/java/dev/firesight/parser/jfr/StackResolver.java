@@ -1,0 +1,220 @@
+package dev.firesight.parser.jfr;
+
+import dev.firesight.parser.FrameKind;
+import dev.firesight.parser.util.LongIntMap;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Resolves one chunk's stack-trace, method, class and thread ids into the profile's global frames,
+ * stacks and threads. Each method, frame and stack is named once per chunk and cached.
+ */
+final class StackResolver {
+    private static final String UNRESOLVED = "[unresolved stack]";
+
+    private final ByteReader in;
+    private final ConstantPools pools;
+    private final ProfileBuilder builder;
+    private final JfrType stackTraceType;
+    private final FieldReader frameReader;
+    private final int framesField;
+    private final long methodTypeId;
+    private final long classTypeId;
+    private final long threadTypeId;
+    private final FrameKind[] kindByTypeId;
+    private final boolean nativeMeansC;
+    private final LongIntMap methodNames = new LongIntMap(1024);
+    private final LongIntMap methodDetails = new LongIntMap(1024);
+    private final LongIntMap frames = new LongIntMap(1024);
+    private final LongIntMap classFrames = new LongIntMap();
+    private final long[] slots = new long[4];
+    private int[] buffer = new int[64];
+    int unresolvedStacks;
+
+    StackResolver(ByteReader in, ConstantPools pools, ProfileBuilder builder) {
+        this.in = in;
+        this.pools = pools;
+        this.builder = builder;
+        Metadata md = pools.metadata();
+        stackTraceType = md.type("jdk.types.StackTrace");
+        JfrType frameType = md.type("jdk.types.StackFrame");
+        frameReader = frameType == null ? null
+                : new FieldReader(frameType, "method", "lineNumber", "type", "bytecodeIndex");
+        framesField = stackTraceType == null ? -1 : stackTraceType.fieldIndex("frames");
+        methodTypeId = md.typeId("jdk.types.Method");
+        classTypeId = md.typeId("java.lang.Class");
+        threadTypeId = md.typeId("java.lang.Thread");
+
+        Map<Long, Object> frameTypes = pools.pool("jdk.types.FrameType");
+        int maxId = 0;
+        for (Long id : frameTypes.keySet()) {
+            maxId = (int) Math.max(maxId, Math.min(id, 255));
+        }
+        kindByTypeId = new FrameKind[maxId + 1];
+        boolean hasKernel = false;
+        for (Map.Entry<Long, Object> e : frameTypes.entrySet()) {
+            FrameKind kind = FrameKind.fromDescription(pools.text(e.getValue()));
+            if (e.getKey() >= 0 && e.getKey() <= maxId) {
+                kindByTypeId[e.getKey().intValue()] = kind;
+            }
+            hasKernel |= kind == FrameKind.KERNEL;
+        }
+        // In the JDK's recordings "Native" is a Java native method; in async-profiler's (whose frame
+        // types include "Kernel") it is a C function, named without a class.
+        nativeMeansC = hasKernel;
+    }
+
+    /**
+     * The global stack id for a sample's stack and optional leaf class, or -1 when the sample has no
+     * stack at all (the converter leaves those out too).
+     */
+    int stack(long stackRef, long classRef) {
+        if (stackRef == 0) {
+            return -1;
+        }
+        int length = decodeStack(stackRef);
+        if (length < 0) {
+            unresolvedStacks++;
+            buffer[0] = builder.frame(builder.name(UNRESOLVED), FrameKind.UNKNOWN, 0, -1);
+            length = 1;
+        }
+        if (classRef != 0) {
+            ensure(length + 1);
+            buffer[length++] = classFrame(classRef);
+        }
+        return builder.stack(buffer, length);
+    }
+
+    /** Fills {@link #buffer} root first; returns the depth, or -1 when the stack is not in the pools. */
+    private int decodeStack(long stackRef) {
+        int position = pools.stackPosition(stackRef);
+        if (position == LongIntMap.MISSING || frameReader == null || framesField < 0) {
+            return -1;
+        }
+        try {
+            in.pos = position;
+            int depth = 0;
+            for (int f = 0; f < stackTraceType.fields.size(); f++) {
+                JfrField field = stackTraceType.fields.get(f);
+                if (f != framesField) {
+                    Values.skip(in, field, 0);
+                    continue;
+                }
+                depth = in.count();
+                ensure(depth + 1);
+                for (int i = depth - 1; i >= 0; i--) {
+                    slots[0] = 0;
+                    slots[1] = 0;
+                    slots[2] = -1;
+                    frameReader.read(in, slots);
+                    buffer[i] = frame(slots[0], (int) slots[1], (int) slots[2]);
+                }
+            }
+            return depth;
+        } catch (CorruptDataException | IndexOutOfBoundsException e) {
+            return -1;
+        }
+    }
+
+    private int frame(long methodRef, int line, int typeRef) {
+        long key2 = ((long) line << 32) | (typeRef & 0xFFFFFFFFL);
+        int id = frames.get(methodRef, key2);
+        if (id == LongIntMap.MISSING) {
+            FrameKind kind = typeRef >= 0 && typeRef < kindByTypeId.length && kindByTypeId[typeRef] != null
+                    ? kindByTypeId[typeRef] : FrameKind.UNKNOWN;
+            boolean bare = kind == FrameKind.CPP || kind == FrameKind.KERNEL
+                    || (kind == FrameKind.NATIVE && nativeMeansC);
+            int nameId = methodName(methodRef, bare);
+            int detail = bare ? methodDetails.get(methodRef) : -1;
+            id = builder.frame(nameId, kind, line, detail == LongIntMap.MISSING ? -1 : detail);
+            frames.put(methodRef, key2, id);
+        }
+        return id;
+    }
+
+    /** {@code package.Class.method}, or the bare function name for native frames. */
+    private int methodName(long methodRef, boolean bare) {
+        int cached = methodNames.get(methodRef, bare ? 1 : 0);
+        if (cached != LongIntMap.MISSING) {
+            return cached;
+        }
+        String name;
+        String library = null;
+        Object method = pools.entry(methodTypeId, methodRef);
+        if (!(method instanceof Object[]) || ((Object[]) method).length < 2) {
+            name = "unknown";
+        } else {
+            Object[] fields = (Object[]) method;
+            JfrType type = pools.metadata().type(methodTypeId);
+            String className = className(fields[Math.max(0, type.fieldIndex("type"))]);
+            String methodName = pools.text(fields[Math.max(0, type.fieldIndex("name"))]);
+            methodName = methodName == null ? "" : methodName;
+            if (className == null || className.isEmpty() || bare) {
+                name = methodName;
+                library = className == null || className.isEmpty() ? null : className;
+            } else {
+                String javaClass = Names.javaName(className);
+                name = methodName.isEmpty() ? javaClass : javaClass + '.' + methodName;
+            }
+        }
+        int id = builder.name(name);
+        methodNames.put(methodRef, bare ? 1 : 0, id);
+        if (library != null) {
+            methodDetails.put(methodRef, builder.name(library));
+        }
+        return id;
+    }
+
+    /** The internal name of a class entry (e.g. {@code java/lang/String}), or null. */
+    private String className(Object classRef) {
+        Object cls = classRef instanceof PoolRef ? pools.entry((PoolRef) classRef) : classRef;
+        if (!(cls instanceof Object[])) {
+            return null;
+        }
+        JfrType type = pools.metadata().type(classTypeId);
+        int nameIndex = type == null ? -1 : type.fieldIndex("name");
+        Object[] fields = (Object[]) cls;
+        return nameIndex < 0 || nameIndex >= fields.length ? null : pools.text(fields[nameIndex]);
+    }
+
+    private int classFrame(long classRef) {
+        int id = classFrames.get(classRef);
+        if (id == LongIntMap.MISSING) {
+            String internal = className(new PoolRef(classTypeId, classRef));
+            String name = internal == null ? "null" : Names.className(internal);
+            id = builder.frame(builder.name(name), FrameKind.CLASS, 0, -1);
+            classFrames.put(classRef, id);
+        }
+        return id;
+    }
+
+    /** The global thread id for a thread reference of this chunk. */
+    int thread(long threadRef) {
+        Object entry = pools.entry(threadTypeId, threadRef);
+        if (!(entry instanceof Object[])) {
+            return builder.thread("ref:" + threadRef, "[tid=" + threadRef + "]");
+        }
+        JfrType type = pools.metadata().type(threadTypeId);
+        Object[] fields = (Object[]) entry;
+        String javaName = pools.text(field(fields, type, "javaName"));
+        String osName = pools.text(field(fields, type, "osName"));
+        Object javaId = field(fields, type, "javaThreadId");
+        Object osId = field(fields, type, "osThreadId");
+        String name = javaName != null ? javaName : osName != null ? osName : "[tid=" + threadRef + "]";
+        String key = javaId instanceof Long && (Long) javaId > 0 ? "java:" + javaId
+                : osId instanceof Long && (Long) osId > 0 ? "os:" + osId + ":" + name : "name:" + name;
+        return builder.thread(key, name);
+    }
+
+    private static Object field(Object[] fields, JfrType type, String name) {
+        int i = type.fieldIndex(name);
+        return i < 0 || i >= fields.length ? null : fields[i];
+    }
+
+    private void ensure(int n) {
+        if (n > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(n, buffer.length * 2));
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package dev.firesight.parser.query;
+
+import dev.firesight.parser.FrameTable;
+import dev.firesight.parser.Profile;
+import dev.firesight.parser.SampleTable;
+import dev.firesight.parser.StackTable;
+import dev.firesight.parser.util.LongIntMap;
+import dev.firesight.parser.util.LongList;
+import dev.firesight.parser.util.IntList;
+
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
+
+/**
+ * The first step of every query: one pass over a view's samples that sums weight per distinct stack
+ * (and thread, when split per thread), applying the time, thread and frame filters. Trees, hot methods
+ * and collapsed output are all built from this much smaller result.
+ */
+public final class StackWeights {
+    private static final int CHECK_EVERY = 1 << 16;
+
+    private final IntList stacks;
+    private final IntList threads;
+    private final LongList weights;
+    private final long total;
+    private final long samples;
+
+    private StackWeights(IntList stacks, IntList threads, LongList weights, long total, long samples) {
+        this.stacks = stacks;
+        this.threads = threads;
+        this.weights = weights;
+        this.total = total;
+        this.samples = samples;
+    }
+
+    public int size() {
+        return stacks.size();
+    }
+
+    public int stack(int i) {
+        return stacks.get(i);
+    }
+
+    /** The thread of entry {@code i}, or -1 when the query did not split per thread. */
+    public int thread(int i) {
+        return threads == null ? -1 : threads.get(i);
+    }
+
+    public long weight(int i) {
+        return weights.get(i);
+    }
+
+    /** The summed weight of everything that passed the filters. */
+    public long total() {
+        return total;
+    }
+
+    /** How many samples passed the filters. */
+    public long samples() {
+        return samples;
+    }
+
+    public static StackWeights compute(Profile profile, ProfileQuery query, BooleanSupplier cancelled) {
+        SampleTable table = profile.samples(query.view());
+        StackTable stackTable = profile.stacks();
+        FrameFilter filter = new FrameFilter(profile.frames(), stackTable, query.include(), query.exclude());
+        int from = query.fromNanos() == Long.MIN_VALUE ? Integer.MIN_VALUE : ceilUnits(table, query.fromNanos());
+        int to = query.toNanos() == Long.MAX_VALUE ? Integer.MAX_VALUE : table.toUnits(query.toNanos());
+        boolean perThread = query.perThread();
+        long[] dense = perThread ? null : new long[stackTable.size()];
+        LongIntMap index = perThread ? new LongIntMap(1024) : null;
+        LongList sparse = perThread ? new LongList() : null;
+        IntList sparseStacks = perThread ? new IntList() : null;
+        IntList sparseThreads = perThread ? new IntList() : null;
+        long total = 0;
+        long samples = 0;
+        for (int i = 0, n = table.size(); i < n; i++) {
+            if ((i & (CHECK_EVERY - 1)) == 0 && cancelled.getAsBoolean()) {
+                throw new CancellationException("query was cancelled");
+            }
+            int t = table.timeUnits(i);
+            if (t < from || t > to) {
+                continue;
+            }
+            int thread = table.thread(i);
+            if (query.threads() != null && !query.threads().get(thread)) {
+                continue;
+            }
+            int stack = table.stack(i);
+            if (!filter.keep(stack)) {
+                continue;
+            }
+            long w = table.weight(i);
+            total += w;
+            samples++;
+            if (dense != null) {
+                dense[stack] += w;
+            } else {
+                int k = index.get(stack, thread);
+                if (k == LongIntMap.MISSING) {
+                    index.put(stack, thread, sparse.size());
+                    sparse.add(w);
+                    sparseStacks.add(stack);
+                    sparseThreads.add(thread);
+                } else {
+                    sparse.set(k, sparse.get(k) + w);
+                }
+            }
+        }
+        if (dense == null) {
+            return new StackWeights(sparseStacks, sparseThreads, sparse, total, samples);
+        }
+        IntList stacks = new IntList();
+        LongList weights = new LongList();
+        for (int s = 0; s < dense.length; s++) {
+            if (dense[s] != 0) {
+                stacks.add(s);
+                weights.add(dense[s]);
+            }
+        }
+        return new StackWeights(stacks, null, weights, total, samples);
+    }
+
+    /** The first unit at or after a time, so a range never takes a sample from before its start. */
+    private static int ceilUnits(SampleTable table, long nanos) {
+        int units = table.toUnits(nanos);
+        long back = table.originNanos() + (long) units * table.timeUnitNanos();
+        return back < nanos && units < Integer.MAX_VALUE ? units + 1 : units;
+    }
+
+    /** Include and exclude regexes over frame names, each name tested once and each stack once. */
+    private static final class FrameFilter {
+        private final FrameTable frames;
+        private final StackTable stacks;
+        private final Pattern include;
+        private final Pattern exclude;
+        private final byte[] nameMatch;
+        private final byte[] stackKeep;
+
+        FrameFilter(FrameTable frames, StackTable stacks, Pattern include, Pattern exclude) {
+            this.frames = frames;
+            this.stacks = stacks;
+            this.include = include;
+            this.exclude = exclude;
+            boolean active = include != null || exclude != null;
+            this.nameMatch = active ? new byte[frames.nameCount()] : null;
+            this.stackKeep = active ? new byte[stacks.size()] : null;
+        }
+
+        boolean keep(int stack) {
+            if (stackKeep == null) {
+                return true;
+            }
+            byte k = stackKeep[stack];
+            if (k == 0) {
+                k = decide(stack) ? (byte) 1 : (byte) 2;
+                stackKeep[stack] = k;
+            }
+            return k == 1;
+        }
+
+        private boolean decide(int stack) {
+            boolean included = include == null;
+            for (int i = 0, d = stacks.depth(stack); i < d; i++) {
+                int m = match(frames.nameId(stacks.frame(stack, i)));
+                if ((m & 2) != 0) {
+                    return false;
+                }
+                included |= (m & 1) != 0;
+            }
+            return included;
+        }
+
+        /** Bit 1: matches include; bit 2: matches exclude; bit 4: computed. */
+        private int match(int nameId) {
+            int m = nameMatch[nameId];
+            if (m == 0) {
+                String name = frames.nameOf(nameId);
+                m = 4;
+                if (include != null && include.matcher(name).matches()) {
+                    m |= 1;
+                }
+                if (exclude != null && exclude.matcher(name).matches()) {
+                    m |= 2;
+                }
+                nameMatch[nameId] = (byte) m;
+            }
+            return m;
+        }
+    }
+}
