@@ -22,6 +22,8 @@ public final class Cli {
     /** The subcommands the jar knows. New commands register here. */
     static Cli standard() {
         return new Cli(List.of(
+                new SummaryCommand(),
+                new ExportCommand(),
                 new VersionCommand()));
     }
 
