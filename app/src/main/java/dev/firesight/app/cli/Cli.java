@@ -24,6 +24,7 @@ public final class Cli {
         return new Cli(List.of(
                 new SummaryCommand(),
                 new ExportCommand(),
+                new DiffCommand(),
                 new VersionCommand()));
     }
 
