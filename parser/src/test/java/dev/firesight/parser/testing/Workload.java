@@ -16,7 +16,8 @@ import java.util.concurrent.locks.LockSupport;
  * ({@code LockSupport.parkNanos}, once with the blocker {@link ParkBlocker} and once without).
  *
  * <p>Threads: {@value #CPU_THREAD}, {@value #ALLOC_THREAD}, {@value #CONTENDER_THREAD}-1 and -2,
- * {@value #PARK_THREAD}. Argument: duration in milliseconds (default {@value #DEFAULT_MILLIS}).
+ * {@value #PARK_THREAD}. Argument: duration in milliseconds (default {@value #DEFAULT_MILLIS}). See
+ * {@link #ROTATIONS_PROPERTY} for multi-chunk recordings.
  */
 public final class Workload {
     public static final String CPU_THREAD = "burn-cpu";
@@ -24,6 +25,11 @@ public final class Workload {
     public static final String CONTENDER_THREAD = "contender";
     public static final String PARK_THREAD = "parker";
     public static final long DEFAULT_MILLIS = 3000;
+    /**
+     * System property: how many times, evenly spread over the run, to make JFR start a new chunk (by starting
+     * and stopping an empty recording). Default 0.
+     */
+    public static final String ROTATIONS_PROPERTY = "firesight.workload.rotations";
 
     /** Size of each buffer allocated by {@code allocateBuffers}; large enough to sometimes miss the TLAB. */
     public static final int BUFFER_SIZE = 64 * 1024;
@@ -43,6 +49,11 @@ public final class Workload {
     private Workload() {
     }
 
+    /** A frame name of this class as the oracles print it, e.g. {@code frame("burnCpu")}. */
+    public static String frame(String method) {
+        return Workload.class.getName() + '.' + method;
+    }
+
     /** The class {@code parkAround} parks on; shows up as the ThreadPark parkedClass. */
     public static final class ParkBlocker {
     }
@@ -56,7 +67,13 @@ public final class Workload {
         threads.add(new Thread(Workload::contend, CONTENDER_THREAD + "-2"));
         threads.add(new Thread(Workload::parkAround, PARK_THREAD));
         threads.forEach(Thread::start);
-        Thread.sleep(millis);
+        int rotations = Integer.getInteger(ROTATIONS_PROPERTY, 0);
+        long step = millis / (rotations + 1);
+        for (int i = 0; i < rotations; i++) {
+            Thread.sleep(step);
+            ChunkRotator.rotate();
+        }
+        Thread.sleep(millis - step * rotations);
         stop = true;
         for (Thread t : threads) {
             t.join();
