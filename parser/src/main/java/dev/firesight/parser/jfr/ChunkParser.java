@@ -21,6 +21,7 @@ import java.util.Map;
  */
 final class ChunkParser {
     private static final int CHECK_EVERY = 1 << 16;
+    private static final int FALLBACK_CHUNKS = 16;
 
     private final ChunkHeader header;
     private final ByteReader in;
@@ -40,8 +41,12 @@ final class ChunkParser {
     private ConstantPools pools;
     private Object[] handlers = new Object[0];
     private int samplesWithoutStack;
+    private StackResolver previousResolver;
+    private StackResolver resolver;
 
-    ChunkParser(ByteBuffer chunk, ChunkHeader header, ProfileBuilder builder, LoadControl control, int chunkIndex) {
+    ChunkParser(ByteBuffer chunk, ChunkHeader header, ProfileBuilder builder, LoadControl control, int chunkIndex,
+                StackResolver previousResolver) {
+        this.previousResolver = previousResolver;
         this.header = header;
         this.in = new ByteReader(chunk);
         this.builder = builder;
@@ -69,6 +74,14 @@ final class ChunkParser {
                 builder.countEvent(type.name, e.getValue()[0]);
             }
         }
+    }
+
+    /**
+     * This chunk's resolver, for later chunks to fall back on, with a bounded chain of earlier ones so
+     * memory stays bounded on files of many chunks; null when the chunk was unreadable.
+     */
+    StackResolver resolver() {
+        return resolver == null ? null : resolver.keep(FALLBACK_CHUNKS);
     }
 
     private String where() {
@@ -264,7 +277,7 @@ final class ChunkParser {
 
     /** Replaces chunk-local keys with global ids and drops samples that carry no stack. */
     private void resolve() {
-        StackResolver resolver = new StackResolver(in, pools, builder);
+        resolver = new StackResolver(in, pools, builder, previousResolver);
         IntList stacks = new IntList(stackRefs.size());
         for (int k = 0; k < stackRefs.size(); k++) {
             stacks.add(resolver.stack(stackRefs.get(k), classRefs.get(k)));
@@ -289,9 +302,9 @@ final class ChunkParser {
             table.truncate(to);
         }
         if (resolver.unresolvedStacks > 0) {
-            builder.warn(where() + "is missing " + resolver.unresolvedStacks
-                    + " stack traces (cut off before its stack pool was written); their samples are shown as"
-                    + " [unresolved stack].");
+            builder.warn(where() + "refers to " + resolver.unresolvedStacks + " stack traces that its constant"
+                    + " pools do not contain" + (header.finished() ? "" : " (it was cut off before they were written)")
+                    + "; their samples are shown as [unresolved stack].");
         }
         if (samplesWithoutStack > 0) {
             builder.warn(samplesWithoutStack + " samples recorded no stack trace and are left out, as"

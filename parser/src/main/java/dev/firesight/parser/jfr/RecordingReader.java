@@ -70,6 +70,7 @@ public final class RecordingReader {
             }
             LoadControl control = new LoadControl(options, fileSize);
             Set<String> seen = new HashSet<>();
+            StackResolver previous = null;
             long offset = 0;
             int index = 0;
             while (offset < fileSize) {
@@ -85,7 +86,7 @@ public final class RecordingReader {
                 } else if (!seen.add(header.startNanos + ":" + header.startTicks + ":" + header.declaredSize)) {
                     builder.warn("Chunk " + (index + 1) + " repeats an earlier chunk and was skipped.");
                 } else {
-                    readChunk(channel, header, builder, control, index);
+                    previous = readChunk(channel, header, builder, control, index, previous);
                 }
                 if (!header.complete) {
                     if (header.declaredSize == 0) {
@@ -108,8 +109,9 @@ public final class RecordingReader {
         }
     }
 
-    private void readChunk(FileChannel channel, ChunkHeader header, ProfileBuilder builder, LoadControl control,
-                           int index) throws IOException {
+    /** Reads one chunk; returns its stack resolver for the next chunk, or null. */
+    private StackResolver readChunk(FileChannel channel, ChunkHeader header, ProfileBuilder builder,
+                                    LoadControl control, int index, StackResolver previous) throws IOException {
         long length = header.available;
         if (length > MAX_CHUNK_MAPPING) {
             builder.warn("Chunk " + (index + 1) + " is larger than 2 GB; only its first 2 GB were read.");
@@ -118,17 +120,20 @@ public final class RecordingReader {
         MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, header.fileOffset, length);
         map.order(ByteOrder.BIG_ENDIAN);
         try {
-            new ChunkParser(map, header, builder, control, index).parse();
+            ChunkParser parser = new ChunkParser(map, header, builder, control, index, previous);
+            parser.parse();
             builder.chunks++;
             builder.startNanos = Math.min(builder.startNanos, header.startNanos);
             long end = header.durationNanos > 0 ? header.startNanos + header.durationNanos : header.startNanos;
             builder.endNanos = Math.max(builder.endNanos, end);
+            return parser.resolver();
         } catch (CancellationException e) {
             throw e;
         } catch (RuntimeException e) {
             // Any other failure in one chunk must not lose the others.
             builder.warn("Chunk " + (index + 1) + " could not be read (" + e.getClass().getSimpleName() + ")"
                     + " and was skipped.");
+            return null;
         }
     }
 
