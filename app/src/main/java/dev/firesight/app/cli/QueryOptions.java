@@ -21,6 +21,8 @@ final class QueryOptions {
     final Args args;
     final String format;
     final String output;
+    private final Pattern include;
+    private final Pattern exclude;
 
     QueryOptions(List<String> raw, Set<String> formats) throws UsageException {
         args = new Args(raw, VALUED, SWITCHES);
@@ -42,9 +44,6 @@ final class QueryOptions {
             }
         }
     }
-
-    private final Pattern include;
-    private final Pattern exclude;
 
     /** The view asked for, or the first the profile has (CPU before allocations, and so on). */
     ViewKind view(Profile profile) throws UsageException {
