@@ -45,6 +45,11 @@ final class SummaryCommand implements Command {
         }
         printAllocationRate(profile, out);
         printGcPauses(profile, out);
+        String secrets = dev.firesight.parser.Secrets.notice(profile.info());
+        if (secrets != null) {
+            out.println();
+            out.println("Secrets    " + secrets);
+        }
         if (!profile.warnings().isEmpty()) {
             out.println();
             out.println("Warnings");
