@@ -108,9 +108,10 @@ class TestRecordingsTest {
         String halvable = HalvedWorkload.frame("allocateHalvable");
         String onlyInBaseline = HalvedWorkload.frame("onlyInBaseline");
 
-        assertRatio(1.0, baseline.totalOf(halvable), baseline.totalOf(steady), 0.25);
-        assertRatio(0.5, halved.totalOf(halvable), halved.totalOf(steady), 0.25);
-        assertRatio(1.0, halved.totalOf(steady), baseline.totalOf(steady), 0.25);
+        assertRatio(1.0, baseline.totalOf(halvable), baseline.totalOf(steady), 0.10);
+        assertRatio(0.5, halved.totalOf(halvable), halved.totalOf(steady), 0.10);
+        assertRatio(1.0, halved.totalOf(steady), baseline.totalOf(steady), 0.10);
+        assertRatio(0.5, baseline.totalOf(onlyInBaseline), baseline.totalOf(steady), 0.10);
         assertTrue(baseline.weightOf(onlyInBaseline, "long[]") > 0);
         assertEquals(0, halved.totalOf(onlyInBaseline));
     }
