@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,6 +13,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Assumptions;
 
@@ -192,6 +195,7 @@ public final class TestRecordings {
             String fileName = name.contains(".") ? name.replaceFirst("\\.", "-v" + FIXTURE_VERSION + ".")
                     : name + "-v" + FIXTURE_VERSION + ".jfr";
             Path target = dir.resolve(fileName);
+            pruneOtherVersions(dir);
             try (FileChannel lockFile = FileChannel.open(dir.resolve(".lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                 lockFile.lock(); // released when the channel closes
@@ -209,6 +213,25 @@ public final class TestRecordings {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot produce recording " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean pruned;
+
+    /** Once per JVM: deletes cached files of other fixture versions, so target/recordings does not grow. */
+    private static void pruneOtherVersions(Path dir) throws IOException {
+        if (pruned) {
+            return;
+        }
+        pruned = true;
+        Pattern versioned = Pattern.compile(".*-v(\\d+)\\..*");
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path file : files) {
+                Matcher m = versioned.matcher(file.getFileName().toString());
+                if (m.matches() && Integer.parseInt(m.group(1)) != FIXTURE_VERSION) {
+                    Files.deleteIfExists(file);
+                }
+            }
         }
     }
 
