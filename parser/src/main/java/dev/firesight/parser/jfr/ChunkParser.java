@@ -128,7 +128,7 @@ final class ChunkParser {
         for (SampleEvent kind : SampleEvent.values()) {
             JfrType type = metadata.type(kind.typeName);
             FieldReader reader = type == null ? null : kind.reader(type);
-            if (reader != null) {
+            if (reader != null && java.util.Arrays.stream(kind.views).anyMatch(control::wants)) {
                 byId.put(type.id, new SampleHandler(kind, reader));
             }
         }
@@ -223,15 +223,17 @@ final class ChunkParser {
     private final class SampleHandler {
         private final SampleEvent kind;
         private final FieldReader reader;
+        private final ViewKind[] views;
         private final SampleTable[] tables;
         private final double nanosPerTick = header.nanosPerTick();
 
         SampleHandler(SampleEvent kind, FieldReader reader) {
             this.kind = kind;
             this.reader = reader;
-            this.tables = new SampleTable[kind.views.length];
+            this.views = java.util.Arrays.stream(kind.views).filter(control::wants).toArray(ViewKind[]::new);
+            this.tables = new SampleTable[views.length];
             for (int i = 0; i < tables.length; i++) {
-                tables[i] = builder.table(kind.views[i]);
+                tables[i] = builder.table(views[i]);
             }
         }
 
@@ -249,7 +251,7 @@ final class ChunkParser {
             int thread = localThread(s[SampleEvent.THREAD]);
             long time = header.toNanos(s[SampleEvent.TIME]);
             for (int i = 0; i < tables.length; i++) {
-                tables[i].add(time, thread, stack, kind.views[i] == ViewKind.ALLOC_COUNT ? 1 : weight);
+                tables[i].add(time, thread, stack, views[i] == ViewKind.ALLOC_COUNT ? 1 : weight);
             }
         }
     }
