@@ -35,7 +35,9 @@ final class ChunkParser {
     private final LongIntMap localThreads = new LongIntMap(256);
     private final LongList threadRefs = new LongList();
     private final List<GenericEvent> genericEvents = new ArrayList<>();
-    private final Map<Long, long[]> counts = new HashMap<>();
+    /** Events per type id; ids are small in practice, larger ones go to {@link #otherCounts}. */
+    private final long[] counts = new long[4096];
+    private final Map<Long, long[]> otherCounts = new HashMap<>();
     private EnumMap<ViewKind, Integer> firstSample;
     private Metadata metadata;
     private ConstantPools pools;
@@ -68,7 +70,12 @@ final class ChunkParser {
                 || metadata.type("profiler.Log") != null;
         scanEvents();
         resolve();
-        for (Map.Entry<Long, long[]> e : counts.entrySet()) {
+        for (int id = 0; id < counts.length; id++) {
+            if (counts[id] > 0) {
+                otherCounts.put((long) id, new long[] {counts[id]});
+            }
+        }
+        for (Map.Entry<Long, long[]> e : otherCounts.entrySet()) {
             JfrType type = metadata.type(e.getKey());
             if (type != null) {
                 builder.countEvent(type.name, e.getValue()[0]);
@@ -196,11 +203,11 @@ final class ChunkParser {
         if (type == 0) {
             return;
         }
-        long[] count = counts.get(type);
-        if (count == null) {
-            counts.put(type, count = new long[1]);
+        if (type >= 0 && type < counts.length) {
+            counts[(int) type]++;
+        } else {
+            otherCounts.computeIfAbsent(type, k -> new long[1])[0]++;
         }
-        count[0]++;
         Object handler = type >= 0 && type < handlers.length ? handlers[(int) type] : null;
         if (handler instanceof SampleHandler) {
             ((SampleHandler) handler).read(end);
