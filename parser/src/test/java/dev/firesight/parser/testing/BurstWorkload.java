@@ -23,6 +23,11 @@ public final class BurstWorkload {
     private BurstWorkload() {
     }
 
+    /** A frame name of this class as the oracles print it, e.g. {@code frame("burst")}. */
+    public static String frame(String method) {
+        return BurstWorkload.class.getName() + '.' + method;
+    }
+
     public static void main(String[] args) throws InterruptedException {
         long quiet = args.length > 0 ? Long.parseLong(args[0]) : DEFAULT_QUIET_MILLIS;
         long burst = args.length > 1 ? Long.parseLong(args[1]) : DEFAULT_BURST_MILLIS;

@@ -53,6 +53,11 @@ public final class JfrSettings {
      * Events the JDK does not know (e.g. jdk.CPUTimeSample on JDK 17) are left out.
      */
     public static Path write(Path jdkHome, Path target) throws IOException {
+        return write(jdkHome, target, Map.of());
+    }
+
+    /** As {@link #write(Path, Path)}, with {@code extra} applied after {@link #OVERRIDES} (same shape). */
+    public static Path write(Path jdkHome, Path target, Map<String, Map<String, String>> extra) throws IOException {
         Path profile = jdkHome.resolve("lib/jfr/profile.jfc");
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -61,8 +66,10 @@ public final class JfrSettings {
             NodeList events = doc.getElementsByTagName("event");
             for (int i = 0; i < events.getLength(); i++) {
                 Element event = (Element) events.item(i);
-                Map<String, String> settings = OVERRIDES.get(event.getAttribute("name"));
-                if (settings != null) {
+                String name = event.getAttribute("name");
+                Map<String, String> settings = new LinkedHashMap<>(OVERRIDES.getOrDefault(name, Map.of()));
+                settings.putAll(extra.getOrDefault(name, Map.of()));
+                if (!settings.isEmpty()) {
                     apply(doc, event, settings);
                 }
             }

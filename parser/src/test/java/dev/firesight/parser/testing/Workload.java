@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A real workload with well-known method names, run in a child JVM while a profiler records it.
@@ -12,18 +13,26 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Tests assert on these names, so keep them stable: {@code Workload.burnCpu} (calling
  * {@code computeHashes} → {@code hashBlock} → {@code mix}), {@code Workload.allocateBuffers}
  * ({@code byte[]}), {@code Workload.buildStrings} ({@code java.lang.String}),
- * {@code Workload.contend} (two threads on one monitor) and {@code Workload.parkAround}
- * ({@code LockSupport.parkNanos}, once with the blocker {@link ParkBlocker} and once without).
+ * {@code Workload.contend} (two threads on one monitor), {@code Workload.contendLock} (two threads on one
+ * {@link ReentrantLock}) and {@code Workload.parkAround} ({@code LockSupport.parkNanos}, once with the
+ * blocker {@link ParkBlocker} and once without).
  *
  * <p>Threads: {@value #CPU_THREAD}, {@value #ALLOC_THREAD}, {@value #CONTENDER_THREAD}-1 and -2,
- * {@value #PARK_THREAD}. Argument: duration in milliseconds (default {@value #DEFAULT_MILLIS}).
+ * {@value #PARK_THREAD}, {@value #LOCK_THREAD}-1 and -2. Argument: duration in milliseconds (default {@value #DEFAULT_MILLIS}). See
+ * {@link #ROTATIONS_PROPERTY} for multi-chunk recordings.
  */
 public final class Workload {
     public static final String CPU_THREAD = "burn-cpu";
     public static final String ALLOC_THREAD = "allocator";
     public static final String CONTENDER_THREAD = "contender";
     public static final String PARK_THREAD = "parker";
+    public static final String LOCK_THREAD = "lock-contender";
     public static final long DEFAULT_MILLIS = 3000;
+    /**
+     * System property: how many times, evenly spread over the run, to make JFR start a new chunk (by starting
+     * and stopping an empty recording). Default 0.
+     */
+    public static final String ROTATIONS_PROPERTY = "firesight.workload.rotations";
 
     /** Size of each buffer allocated by {@code allocateBuffers}; large enough to sometimes miss the TLAB. */
     public static final int BUFFER_SIZE = 64 * 1024;
@@ -32,6 +41,11 @@ public final class Workload {
 
     /** The monitor the two contenders fight over. */
     public static final Object MONITOR = new Object();
+    /**
+     * The lock the two lock contenders fight over. async-profiler records ThreadPark only when the park
+     * blocker is a java.util.concurrent lock, so this is what gives its lock view park events.
+     */
+    public static final ReentrantLock LOCK = new ReentrantLock();
     /** Passed to {@code LockSupport.parkNanos(Object, long)} so ThreadPark has a parked class. */
     public static final ParkBlocker BLOCKER = new ParkBlocker();
 
@@ -41,6 +55,11 @@ public final class Workload {
     private static volatile long sink;
 
     private Workload() {
+    }
+
+    /** A frame name of this class as the oracles print it, e.g. {@code frame("burnCpu")}. */
+    public static String frame(String method) {
+        return Workload.class.getName() + '.' + method;
     }
 
     /** The class {@code parkAround} parks on; shows up as the ThreadPark parkedClass. */
@@ -55,8 +74,16 @@ public final class Workload {
         threads.add(new Thread(Workload::contend, CONTENDER_THREAD + "-1"));
         threads.add(new Thread(Workload::contend, CONTENDER_THREAD + "-2"));
         threads.add(new Thread(Workload::parkAround, PARK_THREAD));
+        threads.add(new Thread(Workload::contendLock, LOCK_THREAD + "-1"));
+        threads.add(new Thread(Workload::contendLock, LOCK_THREAD + "-2"));
         threads.forEach(Thread::start);
-        Thread.sleep(millis);
+        int rotations = Integer.getInteger(ROTATIONS_PROPERTY, 0);
+        long step = millis / (rotations + 1);
+        for (int i = 0; i < rotations; i++) {
+            Thread.sleep(step);
+            ChunkRotator.rotate();
+        }
+        Thread.sleep(millis - step * rotations);
         stop = true;
         for (Thread t : threads) {
             t.join();
@@ -132,6 +159,17 @@ public final class Workload {
         while (!stop) {
             synchronized (MONITOR) {
                 sleepQuietly(5);
+            }
+        }
+    }
+
+    static void contendLock() {
+        while (!stop) {
+            LOCK.lock();
+            try {
+                sleepQuietly(5);
+            } finally {
+                LOCK.unlock();
             }
         }
     }
