@@ -56,6 +56,7 @@ final class ChunkParser {
             builder.warn(where() + "has no readable metadata, so its events were skipped.");
             return;
         }
+        builder.chunksWithMetadata++;
         pools = new ConstantPools(metadata);
         firstSample = builder.tableSizes();
         installHandlers();

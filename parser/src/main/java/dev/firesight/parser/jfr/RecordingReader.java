@@ -58,6 +58,10 @@ public final class RecordingReader {
             long fileSize = channel.size();
             ChunkHeader first = header(channel, 0, fileSize);
             if (first == null) {
+                if (fileSize >= 4 && fileSize < ChunkHeader.SIZE && headerBytesStartWithMagic(channel)) {
+                    throw new RecordingException(name() + " is cut off: it ends inside its first chunk header,"
+                            + " after " + fileSize + " bytes.");
+                }
                 throw new RecordingException(name() + " is not a JFR recording (it does not start with the"
                         + " JFR file signature).");
             }
@@ -129,6 +133,11 @@ public final class RecordingReader {
             control.progress(fileSize);
             if (builder.chunks == 0) {
                 throw new RecordingException(name() + " contains no readable JFR data.");
+            }
+            if (builder.chunksWithMetadata == 0) {
+                String why = builder.firstWarning();
+                throw new RecordingException(name() + " contains no readable JFR data" + (why == null ? "."
+                        : " (" + why.substring(0, why.length() - 1) + ")."));
             }
             return builder.build(path, reportedSize);
         }
@@ -225,6 +234,14 @@ public final class RecordingReader {
             }
         }
         return -1;
+    }
+
+    private static boolean headerBytesStartWithMagic(FileChannel channel) throws IOException {
+        ByteBuffer magic = ByteBuffer.allocate(4);
+        while (magic.hasRemaining() && channel.read(magic, magic.position()) >= 0) {
+            // read the first 4 bytes
+        }
+        return magic.getInt(0) == ChunkHeader.MAGIC;
     }
 
     private void checkVersion(ChunkHeader first) throws RecordingException {
