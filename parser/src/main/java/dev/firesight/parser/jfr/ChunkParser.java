@@ -21,6 +21,8 @@ import java.util.Map;
  */
 final class ChunkParser {
     private static final int CHECK_EVERY = 1 << 16;
+    /** Damaged events skipped (by their size) before the rest of the chunk is given up as garbage. */
+    private static final int MAX_DAMAGED_EVENTS = 16;
 
     private final ChunkHeader header;
     private final ByteReader in;
@@ -144,6 +146,7 @@ final class ChunkParser {
         int pos = ChunkHeader.SIZE;
         int limit = in.limit();
         int events = 0;
+        int damaged = 0;
         while (pos < limit) {
             if (++events % CHECK_EVERY == 0) {
                 control.checkCancelled();
@@ -168,9 +171,14 @@ final class ChunkParser {
             try {
                 dispatch(type, end);
             } catch (CorruptDataException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+                // The event's size was plausible, so the next event starts after it: skip just this one.
+                if (++damaged > MAX_DAMAGED_EVENTS) {
+                    builder.warn(where() + "has more than " + MAX_DAMAGED_EVENTS + " damaged events; the rest of it"
+                            + " after byte " + pos + " was skipped.");
+                    return;
+                }
                 builder.warn(where() + "has a damaged " + typeName(type) + " at byte " + pos
-                        + "; the events before it were kept.");
-                return;
+                        + "; it was skipped and reading went on after it.");
             }
             pos = end;
         }

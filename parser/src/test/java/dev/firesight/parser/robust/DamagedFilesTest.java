@@ -61,7 +61,7 @@ class DamagedFilesTest {
         e.put("flipped-bytes", o -> assertTrue(o.hasProfile() || o.kind() == Outcome.Kind.ERROR));
         e.put("flipped-event-bytes", o -> {
             assertEquals(Outcome.Kind.PARTIAL, o.kind());
-            assertTrue(o.events() > 0 && o.events() <= jdkEvents + 50);
+            assertTrue(o.events() > 0 && o.events() <= jdkEvents + 50, o::summary);
         });
         e.put("cut-first-event", partial(0, 0, "is cut off"));
         e.put("cut-half", partial(1, jdkEvents - 1, "is cut off"));
