@@ -114,6 +114,14 @@ final class DamagedCorpus {
                 patchLong(jdk, 8, jdk.length + (1L << 20)));
         addSmall("size-3GiB", "JDK chunk header declaring a 3 GiB chunk", patchLong(jdk, 8, 3L << 30));
         addSmall("size-max-long", "JDK chunk header declaring size Long.MAX_VALUE", patchLong(jdk, 8, Long.MAX_VALUE));
+        Path sparse = dir.resolve("size-3GiB-sparse.jfr");
+        Files.deleteIfExists(sparse);
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(sparse.toFile(), "rw")) {
+            raf.write(patchLong(jdk, 8, 3L << 30));
+            raf.setLength(3L << 30); // a sparse hole of zeros: the chunk really is 3 GiB
+        }
+        cases.add(new Case("size-3GiB-sparse", "JDK recording extended with zeros (a sparse file) to a real"
+                + " 3 GiB chunk, as its header declares", sparse, true));
         add("size-negative", "JDK chunk header declaring a negative size", patchLong(jdk, 8, -1));
         add("offsets-bogus", "JDK chunk header with metadata and pool offsets pointing past the file",
                 patchLong(patchLong(jdk, 16, jdk.length * 3L), 24, -5));
@@ -132,6 +140,12 @@ final class DamagedCorpus {
                 .max((a, b) -> Integer.compare(a.length(), b.length())).orElseThrow();
         addSmall("string-length-huge", "JDK recording with a metadata string claiming 2^31-1 bytes",
                 overwrite(jdk, longest.lengthPos(), JfrLayout.paddedVarint(Integer.MAX_VALUE, 5)));
+        JfrLayout.Pool symbols = am.pools(asyncCp).stream()
+                .filter(p -> p.typeName().equals("jdk.types.Symbol")).findFirst().orElseThrow();
+        int[] at = {symbols.start()};
+        asyncLayout.varlong(at); // the first symbol's id; then its string: encoding byte, length varint
+        addSmall("pool-string-length-huge", "async-profiler recording whose first symbol (method or class name)"
+                + " claims 2^31-1 bytes", overwrite(async, at[0] + 1, JfrLayout.paddedVarint(Integer.MAX_VALUE, 5)));
         int depthPos = am.frameCountPositions(stacks).get(0);
         addSmall("stack-depth-huge", "async-profiler recording whose first stack trace claims 2^31-1 frames",
                 overwrite(async, depthPos, JfrLayout.paddedVarint(Integer.MAX_VALUE, 5)));
@@ -161,6 +175,12 @@ final class DamagedCorpus {
         putLong(inProgress, mLast.offset() + 24, 0);
         add("last-chunk-in-progress", "multi-chunk recording whose last chunk is half written with size and"
                 + " offsets 0, as JFR leaves it while recording", inProgress);
+        byte[] twoChunks = cut(multi, m2.offset() + m2.size() / 2);
+        putLong(twoChunks, m2.offset() + 8, 0);
+        putLong(twoChunks, m2.offset() + 16, 0);
+        putLong(twoChunks, m2.offset() + 24, 0);
+        add("second-chunk-in-progress", "the first two chunks of the multi-chunk recording, the second half"
+                + " written with size and offsets 0", twoChunks);
         add("second-chunk-duplicated", "multi-chunk recording with chunk 2 written twice",
                 concat(Arrays.copyOf(multi, m2.end()), Arrays.copyOfRange(multi, m2.offset(), multi.length)));
         add("second-chunk-cut-mid-file", "multi-chunk recording with chunk 2's second half removed (later"

@@ -72,6 +72,10 @@ class DamagedFilesTest {
         e.put("ap-cut-events", partial(1, asyncEvents - 1, "is cut off"));
         e.put("size-beyond-file", partial(jdkEvents, jdkEvents, "is incomplete: it declares"));
         e.put("size-3GiB", partial(jdkEvents, jdkEvents, "it declares 3221225472 bytes"));
+        e.put("size-3GiB-sparse", partial(jdkEvents, jdkEvents, "is larger than 2 GB"));
+        e.put("pool-string-length-huge", partial(asyncEvents, asyncEvents, "has a damaged constant pool"));
+        e.put("second-chunk-in-progress", partial(multiFirstChunkEvents, multiEvents - 1,
+                "Chunk 2 declares size 0 (a recording still in progress)"));
         e.put("size-max-long", partial(jdkEvents, jdkEvents, "is incomplete"));
         e.put("size-negative", partial(jdkEvents, jdkEvents, "is incomplete"));
         e.put("offsets-bogus", o -> {
