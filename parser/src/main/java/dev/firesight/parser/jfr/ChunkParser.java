@@ -42,6 +42,7 @@ final class ChunkParser {
     private ConstantPools pools;
     private Object[] handlers = new Object[0];
     private int samplesWithoutStack;
+    private boolean damagedMetadata;
 
     ChunkParser(ByteBuffer chunk, ChunkHeader header, ProfileBuilder builder, LoadControl control, int chunkIndex) {
         this.header = header;
@@ -55,8 +56,13 @@ final class ChunkParser {
     void parse() {
         metadata = findMetadata();
         if (metadata == null) {
-            builder.warn(where() + "has no readable metadata, so its events were skipped.");
+            builder.warn(where() + (damagedMetadata ? "has damaged metadata (the descriptions of its event types),"
+                    : "has no readable metadata,") + " so its events were skipped.");
             return;
+        }
+        if (damagedMetadata) {
+            builder.warn(where() + "has damaged metadata at the offset its header records; another copy in the"
+                    + " chunk was used.");
         }
         builder.chunksWithMetadata++;
         pools = new ConstantPools(metadata);
@@ -88,7 +94,7 @@ final class ChunkParser {
             try {
                 return Metadata.read(in, (int) header.metaOffset);
             } catch (CorruptDataException | IndexOutOfBoundsException e) {
-                builder.warn(where() + "has damaged metadata at its recorded offset; searching the chunk.");
+                damagedMetadata = true;
             }
         }
         int pos = ChunkHeader.SIZE;
@@ -101,8 +107,12 @@ final class ChunkParser {
                 if (size <= 0 || size > limit - pos) {
                     return null;
                 }
-                if (type == 0) {
-                    return Metadata.read(in, pos);
+                if (type == 0 && (!damagedMetadata || pos != header.metaOffset)) {
+                    try {
+                        return Metadata.read(in, pos);
+                    } catch (CorruptDataException | IndexOutOfBoundsException e) {
+                        damagedMetadata = true; // look on: the JDK may have written another copy later
+                    }
                 }
                 pos += size;
             } catch (CorruptDataException | IndexOutOfBoundsException e) {
