@@ -49,6 +49,8 @@ final class ProfileBuilder {
     long startNanos = Long.MAX_VALUE;
     long endNanos = Long.MIN_VALUE;
     int chunks;
+    /** Chunks whose metadata could be read, so their events could be decoded. */
+    int chunksWithMetadata;
 
     ProfileBuilder(long originNanos, long timeUnitNanos) {
         this.originNanos = originNanos;
@@ -111,6 +113,11 @@ final class ProfileBuilder {
         if (!warnings.contains(sentence) && warnings.size() < 100) {
             warnings.add(sentence);
         }
+    }
+
+    /** The first warning so far, or null. */
+    String firstWarning() {
+        return warnings.isEmpty() ? null : warnings.get(0);
     }
 
     Profile build(Path path, long fileSize) {
