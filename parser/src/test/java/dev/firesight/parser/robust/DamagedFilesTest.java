@@ -67,7 +67,7 @@ class DamagedFilesTest {
         e.put("cut-half", partial(1, jdkEvents - 1, "is cut off"));
         e.put("cut-final-pool", partial(jdkEvents, jdkEvents, "is cut off"));
         e.put("cut-last-byte", partial(jdkEvents, jdkEvents, "is incomplete"));
-        e.put("ap-cut-stack-pool", partial(asyncEvents, asyncEvents, "stack traces (cut off before its stack pool")
+        e.put("ap-cut-stack-pool", partial(asyncEvents, asyncEvents, "stack traces that its constant pools do not contain")
                 .andThen(o -> assertTrue(o.unresolvedStacks() > 0)));
         e.put("ap-cut-events", partial(1, asyncEvents - 1, "is cut off"));
         e.put("size-beyond-file", partial(jdkEvents, jdkEvents, "is incomplete: it declares"));
