@@ -80,9 +80,15 @@ public final class Attacher {
         if (process.isEmpty() || !process.get().isAlive()) {
             throw gone(pid);
         }
+        if (!JvmProcesses.isJvm(pid)) {
+            throw new NotAJvmException("Process " + pid + " is not a JVM that Firesight can see (it is not in the"
+                    + " JDK's list of running JVMs); choose a JVM from the list.");
+        }
         Optional<String> owner = process.get().info().user();
         String me = System.getProperty("user.name");
-        if (owner.isPresent() && !sameUser(owner.get(), me) && !me.equals("root")) {
+        // Even root is refused: the target could neither read the owner-only library nor write into the
+        // owner-only recordings folder.
+        if (owner.isPresent() && !sameUser(owner.get(), me)) {
             throw otherUser(pid, owner.get());
         }
     }

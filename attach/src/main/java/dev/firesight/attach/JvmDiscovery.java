@@ -1,11 +1,8 @@
 package dev.firesight.attach;
 
-import com.sun.tools.attach.VirtualMachine;
-import com.sun.tools.attach.VirtualMachineDescriptor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Lists the JVMs on this machine, except Firesight's own process.
  *
- * <p>The JDK's {@link VirtualMachine#list()} (jvmstat's hsperfdata files) says which JVMs exist and
+ * <p>The JDK's {@code VirtualMachine.list()} (jvmstat's hsperfdata files) says which JVMs exist and
  * what they run. To learn the Java version and vendor, and whether attaching really works, each new
  * JVM is attached to once and its system properties are read, within the attacher's time limit. The
  * answer is remembered for that process (pid plus start time), so refreshing is cheap: only JVMs that
@@ -33,18 +30,7 @@ public final class JvmDiscovery {
 
     /** Lists the local JVMs now, ordered by pid. Blocks while new JVMs are probed (in parallel). */
     public List<LocalJvm> list() {
-        long self = ProcessHandle.current().pid();
-        Map<Long, String> candidates = new LinkedHashMap<>();
-        for (VirtualMachineDescriptor descriptor : VirtualMachine.list()) {
-            try {
-                candidates.put(Long.parseLong(descriptor.id()), descriptor.displayName());
-            } catch (NumberFormatException ignored) {
-                // not a local process id
-            }
-        }
-        ProcessHandle.allProcesses().filter(JvmDiscovery::runsJavaLauncher)
-                .forEach(p -> candidates.putIfAbsent(p.pid(), ""));
-        candidates.remove(self);
+        Map<Long, String> candidates = JvmProcesses.list();
 
         List<Thread> probes = new ArrayList<>();
         Map<Long, LocalJvm> found = new ConcurrentHashMap<>();
@@ -110,15 +96,6 @@ public final class JvmDiscovery {
             return first.substring(slash + 1);
         }
         return first;
-    }
-
-    private static boolean runsJavaLauncher(ProcessHandle process) {
-        return process.info().command().map(JvmDiscovery::isJavaLauncher).orElse(false);
-    }
-
-    private static boolean isJavaLauncher(String command) {
-        String name = command.substring(Math.max(command.lastIndexOf('/'), command.lastIndexOf('\\')) + 1);
-        return name.equals("java") || name.equals("java.exe") || name.equals("javaw.exe");
     }
 
     /** The main class or -jar argument from the OS's view of the command line, when jvmstat is silent. */

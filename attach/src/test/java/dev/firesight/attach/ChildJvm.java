@@ -33,7 +33,13 @@ final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code mainClass} from the test classes on {@code javaHome} and waits (bounded) for "ready". */
     static ChildJvm start(Path javaHome, Class<?> mainClass, String... jvmOptions) throws IOException {
-        List<String> command = new ArrayList<>();
+        return startAs(List.of(), javaHome, mainClass, jvmOptions);
+    }
+
+    /** Like {@link #start}, with a command prefix such as {@code setpriv --reuid=65534} to run as another user. */
+    static ChildJvm startAs(List<String> prefix, Path javaHome, Class<?> mainClass, String... jvmOptions)
+            throws IOException {
+        List<String> command = new ArrayList<>(prefix);
         command.add(javaHome.resolve("bin/java").toString());
         command.add("-Xmx256m");
         command.addAll(List.of(jvmOptions));

@@ -10,6 +10,7 @@ import dev.firesight.attach.children.AllocatingChild;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,32 @@ class FailureTest {
             killer.join(15_000);
             assertTrue(System.nanoTime() - start < 15_000_000_000L);
             assertTrue(e.getMessage().startsWith("JVM " + child.pid() + " exited during the recording;"), e.getMessage());
+        }
+    }
+
+    @Test
+    void processThatIsNotAJvmIsLeftAlone() throws Exception {
+        Process sleep = new ProcessBuilder("sleep", "30").start();
+        try {
+            NotAJvmException e = assertThrows(NotAJvmException.class,
+                    () -> TestRecorders.in(dir).start(sleep.pid(), CPU));
+            assertTrue(e.getMessage().startsWith("Process " + sleep.pid() + " is not a JVM"), e.getMessage());
+            assertTrue(sleep.isAlive(), "attaching must not send SIGQUIT to a process that is not a JVM");
+        } finally {
+            sleep.destroyForcibly();
+            sleep.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void jvmOfAnotherUser() throws Exception {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        assumeTrue(root && Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs root and setpriv to run as nobody");
+        try (ChildJvm child = ChildJvm.startAs(List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534",
+                "--clear-groups"), ChildJvm.JDK17, AllocatingChild.class)) {
+            OtherUserException e = assertThrows(OtherUserException.class,
+                    () -> TestRecorders.in(dir).start(child.pid(), CPU));
+            assertTrue(e.getMessage().startsWith("JVM " + child.pid() + " belongs to user "), e.getMessage());
         }
     }
 

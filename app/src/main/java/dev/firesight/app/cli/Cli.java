@@ -22,7 +22,10 @@ public final class Cli {
     /** The subcommands the jar knows. New commands register here. */
     static Cli standard() {
         return new Cli(List.of(
-                new VersionCommand()));
+                new VersionCommand(),
+                new JvmsCommand(),
+                new RecordCommand(),
+                new DemoCommand()));
     }
 
     /** True when the arguments name a subcommand rather than files to open in the window. */
