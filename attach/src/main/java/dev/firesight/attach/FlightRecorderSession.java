@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.management.MBeanException;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
@@ -29,8 +27,6 @@ import javax.management.remote.JMXServiceURL;
  * the recording (it cannot be stopped remotely); it only accepts connections from the same user.
  */
 final class FlightRecorderSession implements RecordingSession {
-    private static final Pattern DURATION = Pattern.compile("duration=(\\d+)s");
-
     private final VirtualMachine vm;
     private final JMXConnector connector;
     private final MBeanServerConnection server;
@@ -102,12 +98,10 @@ final class FlightRecorderSession implements RecordingSession {
     @Override
     public RecordingStatus status() throws AttachException {
         String text = jcmd("jfrCheck", "name=" + name);
-        boolean running = text.contains("running");
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos).withNanos(0);
-        Matcher duration = DURATION.matcher(text);
-        String line = text.lines().filter(l -> l.contains(name)).findFirst().orElse(text.strip());
-        return new RecordingStatus(running, running ? elapsed : Duration.ZERO,
-                duration.find() ? line : Attacher.oneLine(line));
+        String line = text.lines().filter(l -> l.contains(name)).findFirst().orElse(text).strip();
+        boolean running = line.contains("(running)");
+        Duration elapsed = running ? Duration.ofSeconds((System.nanoTime() - startNanos) / 1_000_000_000L) : Duration.ZERO;
+        return new RecordingStatus(running, elapsed, Attacher.oneLine(line));
     }
 
     @Override
