@@ -34,6 +34,10 @@ public record LocalJvm(long pid, String displayName, String javaVersion, String 
 
     /** A short name for file names and titles: the simple class name or the jar's name without ".jar". */
     public String applicationName() {
+        return applicationName(displayName);
+    }
+
+    static String applicationName(String displayName) {
         String name = displayName;
         if (name.endsWith(".jar")) {
             return name.substring(0, name.length() - 4);

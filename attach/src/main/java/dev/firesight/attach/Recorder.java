@@ -132,8 +132,7 @@ public final class Recorder {
                     Files.createDirectories(parent);
                 }
             } else {
-                file = recordings.newRecordingFile(new LocalJvm(pid, application, "", "", java.util.Optional.empty(),
-                        true, "").applicationName(), pid, Instant.now());
+                file = recordings.newRecordingFile(LocalJvm.applicationName(application), pid, Instant.now());
             }
         } catch (IOException e) {
             throw new RecordingFailedException("Could not prepare the folder for the recording ("

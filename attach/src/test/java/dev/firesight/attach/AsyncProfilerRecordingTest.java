@@ -55,6 +55,8 @@ class AsyncProfilerRecordingTest {
             long cold = facts.allocationBytesByTopMethod.getOrDefault(COLD, 0L);
             assertTrue(hot > 4 * cold, "hot " + hot + " vs cold " + cold);
             assertTrue(facts.cpuSamplesByMethodOnStack.getOrDefault(SPIN, 0L) > 10, facts.cpuSamplesByMethodOnStack.toString());
+            boolean warnsAboutDynamicAgent = session.messages().stream().anyMatch(m -> m.contains("dynamically loaded agent"));
+            assertEquals(javaHome != ChildJvm.JDK17, warnsAboutDynamicAgent, session.messages().toString());
         }
     }
 
@@ -62,7 +64,7 @@ class AsyncProfilerRecordingTest {
     void combinesEveryEventInOneRecording() throws Exception {
         try (ChildJvm child = ChildJvm.start(ChildJvm.JDK17, AllocatingChild.class)) {
             RecordingRequest request = RecordingRequest.of(Set.of(ProfilingEvent.values()))
-                    .withOutput(dir.resolve("all.jfr"));
+                    .withAllocInterval(128 * 1024).withOutput(dir.resolve("all.jfr"));
             RecordingSession session = TestRecorders.in(dir).record(child.pid(), request, Duration.ofSeconds(2));
 
             RecordingFacts facts = RecordingFacts.read(session.file());

@@ -2,9 +2,11 @@ package dev.firesight.attach.children;
 
 /**
  * A child JVM workload with known hot spots: {@link #hotAllocation} allocates ten times the bytes of
- * {@link #coldAllocation}, and {@link #spin} burns CPU without allocating. Prints "ready" once running.
+ * {@link #coldAllocation}, {@link #spin} burns CPU without allocating,
+ * and {@link #retain} keeps some objects alive. Prints "ready" once running.
  */
 public final class AllocatingChild {
+    static final java.util.List<Object> retained = new java.util.ArrayList<>();
     static volatile Object sink;
     static volatile long result;
 
@@ -17,12 +19,20 @@ public final class AllocatingChild {
                 coldAllocation();
             }
             result += spin(2_000_000);
+            retain();
         }
     }
 
     static void hotAllocation() {
         for (int i = 0; i < 10; i++) {
             sink = new byte[4096];
+        }
+    }
+
+    /** A slow leak, so live-object profiling has survivors to report: about 400 KB per second. */
+    static void retain() {
+        if (retained.size() < 20_000) {
+            retained.add(new byte[4096]);
         }
     }
 
