@@ -170,7 +170,7 @@ final class AsyncProfilerSession implements RecordingSession {
         } catch (AttachTimeoutException e) {
             throw e;
         } catch (Exception e) {
-            if (!Attacher.isAlive(pid)) {
+            if (Attacher.exitsWithin(pid, Attacher.EXIT_GRACE)) {
                 throw gone(e);
             }
             throw new RecordingFailedException("Talking to JVM " + pid + " failed while " + what + " ("

@@ -13,6 +13,8 @@ import java.util.Properties;
  * limit, and turns the API's mixed exceptions into the typed ones of this module.
  */
 public final class Attacher {
+    static final Duration EXIT_GRACE = Duration.ofSeconds(2);
+
     private final TimeLimit timeLimit;
 
     /** @param timeout the longest one attach call may take; 10 s suits a loaded machine */
@@ -115,7 +117,7 @@ public final class Attacher {
                         + " or check its options.", e);
             }
         }
-        if (lower.contains("no such process")) {
+        if (lower.contains("no such process") || exitsWithin(pid, EXIT_GRACE)) {
             return gone(pid);
         }
         if (lower.contains("permission denied") || lower.contains("operation not permitted")
@@ -128,6 +130,28 @@ public final class Attacher {
 
     static TargetGoneException gone(long pid) {
         return new TargetGoneException("JVM " + pid + " is not running; refresh the list and choose a running JVM.");
+    }
+
+    /**
+     * True when {@code pid} has exited or exits within {@code grace}: a JVM that is shutting down
+     * already drops attach connections while its process still exists.
+     */
+    static boolean exitsWithin(long pid, Duration grace) {
+        Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        if (process.isEmpty()) {
+            return true;
+        }
+        try {
+            process.get().onExit().get(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return !process.get().isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.get().isAlive();
+        }
     }
 
     static boolean isAlive(long pid) {

@@ -172,7 +172,7 @@ final class FlightRecorderSession implements RecordingSession {
             throw new RecordingFailedException("The JDK's Flight Recorder in JVM " + pid + " refused "
                     + operation + ": " + Attacher.oneLine(cause.getMessage()) + ".", e);
         } catch (Exception e) {
-            if (!Attacher.isAlive(pid)) {
+            if (Attacher.exitsWithin(pid, Attacher.EXIT_GRACE)) {
                 String kept = Files.exists(file) ? "what was recorded so far is kept in " + file
                         : "the JVM may have written what it recorded to " + file + " on exit";
                 throw new TargetGoneException("JVM " + pid + " exited during the recording; " + kept + ".", e);

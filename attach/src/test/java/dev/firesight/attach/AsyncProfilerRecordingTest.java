@@ -55,6 +55,9 @@ class AsyncProfilerRecordingTest {
             long cold = facts.allocationBytesByTopMethod.getOrDefault(COLD, 0L);
             assertTrue(hot > 4 * cold, "hot " + hot + " vs cold " + cold);
             assertTrue(facts.cpuSamplesByMethodOnStack.getOrDefault(SPIN, 0L) > 10, facts.cpuSamplesByMethodOnStack.toString());
+            String sampler = CpuSampler.fromRecording(file).orElseThrow();
+            assertEquals(!sampler.equals("perf_events"),
+                    session.messages().stream().anyMatch(m -> m.contains("sampled CPU with " + sampler)), sampler);
             boolean warnsAboutDynamicAgent = session.messages().stream().anyMatch(m -> m.contains("dynamically loaded agent"));
             assertEquals(javaHome != ChildJvm.JDK17, warnsAboutDynamicAgent, session.messages().toString());
         }

@@ -20,6 +20,7 @@ class FlightRecorderFallbackTest {
     @TempDir
     Path dir;
 
+    /** One child for both checks: starting the target's JMX agent is the slow part (seconds on JDK 25). */
     @Test
     void fallsBackToFlightRecorderWhereAsyncProfilerHasNoLibrary() throws Exception {
         try (ChildJvm child = ChildJvm.start(ChildJvm.JDK17, AllocatingChild.class)) {
@@ -34,14 +35,14 @@ class FlightRecorderFallbackTest {
             assertEquals(HOT, facts.leadingAllocator(), facts.toString());
             assertTrue(facts.cpuSamplesByMethodOnStack.getOrDefault(AllocatingChild.class.getName() + ".spin", 0L) > 5,
                     facts.cpuSamplesByMethodOnStack.toString());
+
+            dumpsSnapshotsAndReportsStatus(child);
         }
     }
 
-    @Test
-    void flightRecorderDumpsSnapshotsAndReportsStatus() throws Exception {
-        try (ChildJvm child = ChildJvm.start(ChildJvm.JDK17, AllocatingChild.class);
-             RecordingSession session = TestRecorders.in(dir).start(child.pid(),
-                     RecordingRequest.of(Set.of(ProfilingEvent.ALLOC)).withEngine(EngineChoice.FLIGHT_RECORDER))) {
+    private void dumpsSnapshotsAndReportsStatus(ChildJvm child) throws Exception {
+        try (RecordingSession session = TestRecorders.in(dir).start(child.pid(),
+                RecordingRequest.of(Set.of(ProfilingEvent.ALLOC)).withEngine(EngineChoice.FLIGHT_RECORDER))) {
             Thread.sleep(1500);
             RecordingStatus status = session.status();
             assertTrue(status.running(), status.text());
