@@ -85,9 +85,14 @@ class FailureTest {
     @Test
     void fixedDurationRecordingNoticesTheTargetExiting() throws Exception {
         try (ChildJvm child = ChildJvm.start(ChildJvm.JDK17, AllocatingChild.class)) {
+            Path file = dir.resolve("fixed.jfr");
             Thread killer = new Thread(() -> {
                 try {
-                    Thread.sleep(1000);
+                    long deadline = System.nanoTime() + 20_000_000_000L;
+                    while (!Files.exists(file) && System.nanoTime() < deadline) {
+                        Thread.sleep(50);
+                    }
+                    Thread.sleep(500);
                     child.terminate();
                 } catch (InterruptedException ignored) {
                     Thread.currentThread().interrupt();
@@ -96,9 +101,9 @@ class FailureTest {
             killer.start();
             long start = System.nanoTime();
             TargetGoneException e = assertThrows(TargetGoneException.class,
-                    () -> TestRecorders.in(dir).record(child.pid(), CPU, Duration.ofSeconds(30)));
-            killer.join(15_000);
-            assertTrue(System.nanoTime() - start < 15_000_000_000L);
+                    () -> TestRecorders.in(dir).record(child.pid(), CPU.withOutput(file), Duration.ofSeconds(30)));
+            killer.join(25_000);
+            assertTrue(System.nanoTime() - start < 25_000_000_000L);
             assertTrue(e.getMessage().startsWith("JVM " + child.pid() + " exited during the recording;"), e.getMessage());
         }
     }
