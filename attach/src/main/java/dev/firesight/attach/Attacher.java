@@ -30,8 +30,20 @@ public final class Attacher {
         return timeLimit;
     }
 
+    /**
+     * True when this Java runtime has the Attach API (module {@code jdk.attach}); a trimmed runtime
+     * without it can open recordings but not find or record JVMs.
+     */
+    public static boolean supported() {
+        return ModuleLayer.boot().findModule("jdk.attach").isPresent();
+    }
+
     /** Attaches to {@code pid}. The caller detaches (see {@link #detachQuietly}). */
     public VirtualMachine attach(long pid) throws AttachException {
+        if (!supported()) {
+            throw new AttachDisabledException("This Java runtime has no Attach API (module jdk.attach);"
+                    + " run Firesight on a full JDK 17 or later to record JVMs.");
+        }
         checkCanAttach(pid);
         try {
             return timeLimit.run("attaching to JVM " + pid, () -> VirtualMachine.attach(Long.toString(pid)));

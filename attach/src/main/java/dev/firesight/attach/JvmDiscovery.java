@@ -28,8 +28,14 @@ public final class JvmDiscovery {
         this.attacher = attacher;
     }
 
-    /** Lists the local JVMs now, ordered by pid. Blocks while new JVMs are probed (in parallel). */
+    /**
+     * Lists the local JVMs now, ordered by pid. Blocks while new JVMs are probed (in parallel).
+     * Empty when this runtime has no Attach API ({@link Attacher#supported()}).
+     */
     public List<LocalJvm> list() {
+        if (!Attacher.supported()) {
+            return List.of();
+        }
         Map<Long, String> candidates = JvmProcesses.list();
 
         List<Thread> probes = new ArrayList<>();

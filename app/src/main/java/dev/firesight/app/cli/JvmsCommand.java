@@ -27,6 +27,11 @@ final class JvmsCommand implements Command {
         if (!args.isEmpty()) {
             throw new UsageException("'jvms' takes no arguments.");
         }
+        if (!Attacher.supported()) {
+            err.println("firesight jvms: this Java runtime has no Attach API (module jdk.attach);"
+                    + " run Firesight on a full JDK 17 or later.");
+            return 1;
+        }
         Instant now = Instant.now();
         for (LocalJvm jvm : new JvmDiscovery(new Attacher(ATTACH_TIMEOUT)).list()) {
             out.println(line(jvm, now));

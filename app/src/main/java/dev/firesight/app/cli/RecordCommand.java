@@ -28,8 +28,8 @@ final class RecordCommand implements Command {
 
     @Override
     public String usage() {
-        return "record --pid PID [--event cpu,alloc,lock,wall,live] [--duration SECONDS] [-o FILE.jfr]"
-                + " [--engine auto|async-profiler|jfr]  record a running JVM";
+        return "record --pid PID [--event cpu,alloc,lock,wall,live] [--duration SECONDS] [-o FILE.jfr]\n"
+                + "                [--engine auto|async-profiler|jfr]  record a running JVM (until Ctrl-C without --duration)";
     }
 
     @Override
