@@ -114,6 +114,13 @@ public final class Recorder {
                     throw e;
                 }
                 notes.add(e.getMessage());
+            } catch (AgentLoadingRefusedException e) {
+                // the JDK's Flight Recorder needs no agent, so it can still record such a JVM
+                if (request.engine() == EngineChoice.ASYNC_PROFILER) {
+                    throw e;
+                }
+                notes.add("JVM " + pid + " refuses to load agents at run time (-XX:-EnableDynamicAgentLoading),"
+                        + " so the JDK's Flight Recorder records it instead of async-profiler.");
             } catch (IOException e) {
                 throw new RecordingFailedException("Could not create a scratch folder in " + scratchRoot + " ("
                         + e.getMessage() + "); check that folder's permissions.", e);

@@ -59,6 +59,12 @@ class FailureTest {
                     () -> TestRecorders.in(dir).start(child.pid(), CPU.withEngine(EngineChoice.ASYNC_PROFILER)));
             assertEquals("JVM " + child.pid() + " refuses to load agents at run time (-XX:-EnableDynamicAgentLoading);"
                     + " restart it with -XX:+EnableDynamicAgentLoading to record it.", e.getMessage());
+
+            RecordingSession fallback = TestRecorders.in(dir).record(child.pid(), CPU, Duration.ofSeconds(1));
+            assertEquals(RecordingEngine.FLIGHT_RECORDER, fallback.engine());
+            assertEquals("JVM " + child.pid() + " refuses to load agents at run time (-XX:-EnableDynamicAgentLoading),"
+                    + " so the JDK's Flight Recorder records it instead of async-profiler.", fallback.messages().get(0));
+            assertTrue(Files.size(fallback.file()) > 0);
         }
     }
 
