@@ -99,6 +99,7 @@ class AsyncProfilerRecordingTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the dump works on its own thread; the try block only bounds its life
     void periodicDumpFeedsNewSnapshots() throws Exception {
         try (ChildJvm child = ChildJvm.start(ChildJvm.JDK17, AllocatingChild.class);
              RecordingSession session = TestRecorders.in(dir).start(child.pid(),
