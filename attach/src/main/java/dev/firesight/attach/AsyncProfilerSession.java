@@ -78,7 +78,10 @@ final class AsyncProfilerSession implements RecordingSession {
     }
 
     @Override
-    public RecordingStatus status() throws AttachException {
+    public synchronized RecordingStatus status() throws AttachException {
+        if (stopped) {
+            return new RecordingStatus(false, Duration.ZERO, "Recording stopped");
+        }
         Path answer = scratch.resolve("status-" + commands + ".txt");
         command("asking async-profiler for its status", log -> AgentArguments.status(answer, log));
         String text;
@@ -96,8 +99,10 @@ final class AsyncProfilerSession implements RecordingSession {
     }
 
     @Override
-    public long dump(Path snapshot) throws AttachException {
-        command("dumping the recording", AgentArguments::dump);
+    public synchronized long dump(Path snapshot) throws AttachException {
+        if (!stopped) {
+            command("dumping the recording", AgentArguments::dump);
+        }
         try {
             long size = JfrChunks.copyComplete(file, snapshot);
             owneronly(snapshot);
@@ -109,7 +114,7 @@ final class AsyncProfilerSession implements RecordingSession {
     }
 
     @Override
-    public Path stop() throws AttachException {
+    public synchronized Path stop() throws AttachException {
         if (stopped) {
             return file;
         }
@@ -131,12 +136,12 @@ final class AsyncProfilerSession implements RecordingSession {
     }
 
     @Override
-    public List<String> messages() {
+    public synchronized List<String> messages() {
         return List.copyOf(messages);
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (!stopped) {
             try {
                 stop();

@@ -96,7 +96,10 @@ final class FlightRecorderSession implements RecordingSession {
     }
 
     @Override
-    public RecordingStatus status() throws AttachException {
+    public synchronized RecordingStatus status() throws AttachException {
+        if (stopped) {
+            return new RecordingStatus(false, Duration.ZERO, "Recording stopped");
+        }
         String text = jcmd("jfrCheck", "name=" + name);
         String line = text.lines().filter(l -> l.contains(name)).findFirst().orElse(text).strip();
         boolean running = line.contains("(running)");
@@ -105,9 +108,12 @@ final class FlightRecorderSession implements RecordingSession {
     }
 
     @Override
-    public long dump(Path snapshot) throws AttachException {
-        jcmd("jfrDump", "name=" + name, "filename=" + snapshot);
+    public synchronized long dump(Path snapshot) throws AttachException {
         try {
+            if (stopped) {
+                return JfrChunks.copyComplete(file, snapshot);
+            }
+            jcmd("jfrDump", "name=" + name, "filename=" + snapshot);
             OwnerOnlyFiles.file(snapshot);
             return Files.size(snapshot);
         } catch (IOException e) {
@@ -117,7 +123,7 @@ final class FlightRecorderSession implements RecordingSession {
     }
 
     @Override
-    public Path stop() throws AttachException {
+    public synchronized Path stop() throws AttachException {
         if (stopped) {
             return file;
         }
@@ -137,12 +143,12 @@ final class FlightRecorderSession implements RecordingSession {
     }
 
     @Override
-    public List<String> messages() {
+    public synchronized List<String> messages() {
         return List.copyOf(messages);
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (!stopped) {
             try {
                 stop();

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * A recording in progress inside one target JVM. The target writes the recording to {@link #file()}
- * as it goes; {@link #stop()} completes it. Not thread-safe: call it from one thread at a time (the
- * periodic dump and the stop button may share it through {@link PeriodicDump}, which synchronizes).
+ * as it goes; {@link #stop()} completes it. Thread-safe: calls from several threads (a status poll,
+ * a {@link PeriodicDump}, the stop button) run one after another. Each call blocks for at most the
+ * attacher's time limit, so call it off the UI thread.
  */
 public interface RecordingSession extends AutoCloseable {
     long pid();

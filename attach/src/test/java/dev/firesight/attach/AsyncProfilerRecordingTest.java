@@ -1,6 +1,7 @@
 package dev.firesight.attach;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -92,6 +93,8 @@ class AsyncProfilerRecordingTest {
             RecordingStatus status = session.status();
             assertTrue(status.running(), status.text());
             session.stop();
+            assertFalse(session.status().running());
+            assertEquals(Files.size(session.file()), session.dump(dir.resolve("after-stop.jfr")));
             System.out.println("snapshot sizes " + sizes + ", final " + Files.size(session.file()));
             assertTrue(sizes.get(1) > sizes.get(0), sizes.toString());
             assertTrue(Files.size(session.file()) >= sizes.get(1));
