@@ -141,6 +141,31 @@ class FailureTest {
     }
 
     @Test
+    void frozenJvmTimesOut() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/kill")), "needs /bin/kill to freeze a process");
+        try (ChildJvm child = ChildJvm.start(ChildJvm.JDK17, AllocatingChild.class)) {
+            signal("-STOP", child.pid());
+            try {
+                Recorder recorder = new Recorder(new Attacher(Duration.ofSeconds(1)), AsyncProfilerLibrary.forThisPlatform(
+                        dir.resolve("cache")), new RecordingsFolder(dir.resolve("recordings")), dir.resolve("scratch"));
+                long start = System.nanoTime();
+                AttachTimeoutException e = assertThrows(AttachTimeoutException.class, () -> recorder.start(child.pid(), CPU));
+                assertTrue(System.nanoTime() - start < 5_000_000_000L);
+                assertEquals("Attaching to JVM " + child.pid() + " took longer than 1 s; the JVM may be busy (for"
+                        + " example in a long garbage collection), so try again.", e.getMessage());
+            } finally {
+                signal("-CONT", child.pid());
+            }
+        }
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        Process kill = new ProcessBuilder("/bin/kill", signal, Long.toString(pid)).start();
+        assertTrue(kill.waitFor(10, TimeUnit.SECONDS));
+        assertEquals(0, kill.exitValue());
+    }
+
+    @Test
     void callThatHangsTimesOut() {
         TimeLimit limit = new TimeLimit(Duration.ofMillis(200));
         AttachTimeoutException e = assertThrows(AttachTimeoutException.class, () -> limit.run("attaching to JVM 42", () -> {
