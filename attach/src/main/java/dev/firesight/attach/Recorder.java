@@ -101,12 +101,14 @@ public final class Recorder {
                             + ", too old for live-object profiling (async-profiler needs JDK 11 or later);"
                             + " record without 'live'.");
                 }
+                Path agent = library.extract();
                 Path scratch = OwnerOnlyFiles.folder(scratchRoot.resolve(pid + "-" + System.nanoTime()));
-                RecordingSession session = AsyncProfilerSession.start(vm, pid, library.extract(), file, scratch,
-                        request, attacher.timeLimit());
+                RecordingSession session = AsyncProfilerSession.start(vm, pid, agent, file, scratch, request,
+                        attacher.timeLimit());
                 if (feature >= 21) {
                     notes.add("JVM " + pid + " runs Java " + feature + ", which prints a warning about a"
-                            + " dynamically loaded agent to its own output; that is expected.");
+                            + " dynamically loaded agent to its own output (unless started with"
+                            + " -XX:+EnableDynamicAgentLoading); that is expected.");
                 }
                 return notes.isEmpty() ? session : new AnnotatedSession(session, notes);
             } catch (ProfilerUnavailableException e) {
