@@ -2,7 +2,7 @@
 # Installs the .deb on this (Debian) machine, checks the desktop integration a user relies on, opens a
 # .jfr the way a file manager's double-click does, screenshots the window, and uninstalls again.
 #   usage (as root): installer/scripts/check-installed-deb.sh installer/target/installers/firesight_*.deb [SHOT.png]
-# Needs: xvfb xdotool imagemagick libglib2.0-bin (gio) icewm (a window manager, so the shot shows the
+# Needs: xvfb xdotool imagemagick libglib2.0-bin (gio) desktop-file-utils icewm (a window manager, so the shot shows the
 # title bar with the window icon). Not part of CI: it changes the machine's installed packages.
 set -euo pipefail
 deb=$(readlink -f "$1")
@@ -11,7 +11,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 fail() { echo "check-installed-deb: FAIL: $*" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || fail "run as root (dpkg -i)"
 work=$(mktemp -d)
-trap 'dpkg -r firesight >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+trap 'dpkg --purge firesight >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 dpkg -i "$deb"
 echo "check-installed-deb: installed $(dpkg-query -W -f '${Package} ${Version}, ${Installed-Size} KiB' firesight)"
@@ -51,6 +51,6 @@ INX
 xvfb-run --auto-servernum --server-args="-screen 0 1280x900x24" bash "$work/in-x.sh"
 [ -z "$shot" ] || echo "check-installed-deb: screenshot in $shot"
 
-dpkg -r firesight
+dpkg --purge firesight
 [ ! -e /opt/firesight ] && [ ! -e "$desktop" ] && [ ! -e /usr/bin/firesight ] || fail "dpkg -r left files behind"
 echo "check-installed-deb: ok: removed, nothing left in /opt/firesight, applications or /usr/bin"
