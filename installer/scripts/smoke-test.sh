@@ -31,6 +31,8 @@ if grep -q "firesight summary" <<<"$help"; then
     [ -s "$work/tiny.jfr" ] || fail "TinyWorkload left no recording"
     summary=$(headless summary "$work/tiny.jfr" 2>&1) || fail "summary exited $?: $summary"
     [ -n "$summary" ] || fail "summary printed nothing"
+    # TinyWorkload spends its CPU in fib, so the summary's hot methods must name it.
+    grep -q "TinyWorkload.fib" <<<"$summary" || fail "summary does not show TinyWorkload.fib: $summary"
     echo "smoke-test: ok: app image summary of a $(stat -c %s "$work/tiny.jfr")-byte recording:"
     sed 's/^/    /' <<<"$summary"
 else
