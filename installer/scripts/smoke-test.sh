@@ -3,7 +3,8 @@
 #   1. the app image's launcher prints --version and --help;
 #   2. it summarises a real recording made here (java -XX:StartFlightRecording on TinyWorkload.java),
 #      or says clearly that this build has no summary command yet;
-#   3. the .deb (when there is one) carries the launcher, the desktop entry, the .jfr MIME type and icons.
+#   3. where xvfb-run and xdotool exist, the launcher opens its window under Xvfb;
+#   4. the .deb (when there is one) carries the launcher, the desktop entry, the .jfr MIME type and icons.
 # usage: installer/scripts/smoke-test.sh [installer/target]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -37,6 +38,14 @@ if grep -q "firesight summary" <<<"$help"; then
     sed 's/^/    /' <<<"$summary"
 else
     echo "smoke-test: SKIPPED summary: this build's CLI has no 'summary' command yet (see --help)"
+fi
+
+# The window, when this machine has a virtual display and a way to see windows (not installed by CI).
+if command -v xvfb-run >/dev/null && command -v xdotool >/dev/null; then
+    "$here/measure-startup.sh" "$launcher" 1 | sed -n "s/^run 1: /smoke-test: ok: app image window under Xvfb: /p" \
+        || fail "the app image opened no window under Xvfb"
+else
+    echo "smoke-test: SKIPPED window check: no xvfb-run or xdotool here"
 fi
 
 deb=$(ls "$target"/installers/*.deb 2>/dev/null | head -1 || true)
