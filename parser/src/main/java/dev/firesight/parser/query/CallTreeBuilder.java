@@ -25,7 +25,6 @@ public final class CallTreeBuilder {
 
     public static CallTree build(Profile profile, ProfileQuery query, StackWeights weights, BooleanSupplier cancelled) {
         TreeNodes nodes = new TreeNodes(weights.size() * 4, 2);
-        long[] selfs = nodes.columns[0];
         StackTable stacks = profile.stacks();
         FrameTable frames = profile.frames();
         boolean reverse = query.reverse();

@@ -94,7 +94,6 @@ public final class DiffTreeBuilder {
         StackTable stacks = profile.stacks();
         int[] nameMap = new int[profile.frames().nameCount()];
         Arrays.fill(nameMap, -1);
-        long[] self = nodes.columns[2 * side];
         boolean reverse = capture.query().reverse();
         for (int i = 0; i < weights.size(); i++) {
             if ((i & 4095) == 0 && cancelled.getAsBoolean()) {
@@ -119,7 +118,7 @@ public final class DiffTreeBuilder {
                 node = nodes.child(node, nameMap[local], profile.frames().kind(frame).ordinal());
                 nodes.columns[2 * side + 1][node] += w;
             }
-            self[node] += w;
+            nodes.columns[2 * side][node] += w;
         }
     }
 

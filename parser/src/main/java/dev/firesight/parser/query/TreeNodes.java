@@ -19,6 +19,7 @@ final class TreeNodes {
     int[] payloads;
     int[] parents;
     int[] depths;
+    /** Weight columns; the arrays are replaced as the table grows, so never keep a reference to one. */
     final long[][] columns;
     private final LongIntMap index;
 
