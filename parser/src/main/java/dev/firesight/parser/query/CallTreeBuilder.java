@@ -24,28 +24,57 @@ public final class CallTreeBuilder {
     }
 
     public static CallTree build(Profile profile, ProfileQuery query, StackWeights weights, BooleanSupplier cancelled) {
-        TreeNodes nodes = new TreeNodes(weights.size() * 4, 2);
+        TreeNodes nodes = new TreeNodes(weights.size() * 2, 2);
         StackTable stacks = profile.stacks();
         FrameTable frames = profile.frames();
         boolean reverse = query.reverse();
+        // Consecutive stacks mostly share a long prefix (they were interned in recording order), so the
+        // path of the previous stack is kept and only the frames after the first difference are looked
+        // up: far fewer hash lookups than walking every stack from the root.
+        int[] pathNames = new int[64];
+        int[] pathNodes = new int[64];
+        int pathLength = 0;
+        int pathThread = Integer.MIN_VALUE;
         for (int i = 0; i < weights.size(); i++) {
             if ((i & 4095) == 0 && cancelled.getAsBoolean()) {
                 throw new CancellationException("query was cancelled");
             }
             long w = weights.weight(i);
             int stack = weights.stack(i);
+            int thread = weights.thread(i);
+            nodes.columns[1][CallTree.ROOT] += w;
             int node = CallTree.ROOT;
-            nodes.columns[1][node] += w;
-            if (weights.thread(i) >= 0) {
-                node = nodes.child(node, -(weights.thread(i) + 1), -1);
+            if (thread >= 0) {
+                node = nodes.child(node, -(thread + 1), -1);
                 nodes.columns[1][node] += w;
+            }
+            if (thread != pathThread) {
+                pathLength = 0;
+                pathThread = thread;
             }
             int depth = stacks.depth(stack);
-            for (int d = 0; d < depth; d++) {
+            if (depth > pathNames.length) {
+                pathNames = java.util.Arrays.copyOf(pathNames, depth * 2);
+                pathNodes = java.util.Arrays.copyOf(pathNodes, depth * 2);
+            }
+            int d = 0;
+            for (int limit = Math.min(depth, pathLength); d < limit; d++) {
                 int frame = stacks.frame(stack, reverse ? depth - 1 - d : d);
-                node = nodes.child(node, frames.nameId(frame), frame);
+                if (frames.nameId(frame) != pathNames[d]) {
+                    break;
+                }
+                node = pathNodes[d];
                 nodes.columns[1][node] += w;
             }
+            for (; d < depth; d++) {
+                int frame = stacks.frame(stack, reverse ? depth - 1 - d : d);
+                int name = frames.nameId(frame);
+                node = nodes.child(node, name, frame);
+                nodes.columns[1][node] += w;
+                pathNames[d] = name;
+                pathNodes[d] = node;
+            }
+            pathLength = depth;
             nodes.columns[0][node] += w;
         }
         return freeze(nodes, profile, query, weights.samples());

@@ -38,7 +38,7 @@ public final class DiffTreeBuilder {
         names.intern("all");
         StackWeights baseWeights = StackWeights.compute(base.profile(), base.query(), cancelled);
         StackWeights targetWeights = StackWeights.compute(target.profile(), target.query(), cancelled);
-        TreeNodes nodes = new TreeNodes((baseWeights.size() + targetWeights.size()) * 4, 4);
+        TreeNodes nodes = new TreeNodes(baseWeights.size() + targetWeights.size(), 4);
         add(nodes, base, baseWeights, names, 0, cancelled);
         add(nodes, target, targetWeights, names, 1, cancelled);
         return freeze(nodes, names, base, target, caveats(base, target, baseWeights, targetWeights));

@@ -1,7 +1,5 @@
 package dev.firesight.parser.query;
 
-import dev.firesight.parser.util.LongIntMap;
-
 import java.util.Arrays;
 import java.util.function.IntUnaryOperator;
 
@@ -21,7 +19,12 @@ final class TreeNodes {
     int[] depths;
     /** Weight columns; the arrays are replaced as the table grows, so never keep a reference to one. */
     final long[][] columns;
-    private final LongIntMap index;
+    /**
+     * The (parent, name) index as open addressing over one long array of [key + 1, node] pairs, so a
+     * probe touches one cache line; trees of a million nodes made a general map the bottleneck.
+     */
+    private long[] index;
+    private int indexMask;
 
     TreeNodes(int capacity, int columnCount) {
         capacity = Math.max(16, capacity);
@@ -30,7 +33,9 @@ final class TreeNodes {
         parents = new int[capacity];
         depths = new int[capacity];
         columns = new long[columnCount][capacity];
-        index = new LongIntMap(capacity);
+        int slots = Integer.highestOneBit(Math.max(16, capacity) * 2 - 1) << 1;
+        index = new long[slots * 2];
+        indexMask = slots - 1;
         names[ROOT] = Integer.MIN_VALUE;
         payloads[ROOT] = -1;
         parents[ROOT] = NONE;
@@ -38,9 +43,12 @@ final class TreeNodes {
 
     /** The child of {@code parent} called {@code name}, created with {@code payload} when new. */
     int child(int parent, int name, int payload) {
-        int c = index.get(parent, name);
-        if (c != LongIntMap.MISSING) {
-            return c;
+        long key = key(parent, name);
+        int slot = slot(key);
+        for (long k; (k = index[2 * slot]) != 0; slot = (slot + 1) & indexMask) {
+            if (k == key) {
+                return (int) index[2 * slot + 1];
+            }
         }
         if (size == names.length) {
             int n = size * 2;
@@ -52,18 +60,53 @@ final class TreeNodes {
                 columns[k] = Arrays.copyOf(columns[k], n);
             }
         }
-        c = size++;
+        int c = size++;
         names[c] = name;
         payloads[c] = payload;
         parents[c] = parent;
         depths[c] = depths[parent] + 1;
-        index.put(parent, name, c);
+        index[2 * slot] = key;
+        index[2 * slot + 1] = c;
+        if (size * 2 > indexMask) {
+            rehash();
+        }
         return c;
     }
 
     int node(int parent, int name) {
-        int c = index.get(parent, name);
-        return c == LongIntMap.MISSING ? NONE : c;
+        long key = key(parent, name);
+        for (int slot = slot(key); index[2 * slot] != 0; slot = (slot + 1) & indexMask) {
+            if (index[2 * slot] == key) {
+                return (int) index[2 * slot + 1];
+            }
+        }
+        return NONE;
+    }
+
+    /** Never 0, which marks an empty slot. */
+    private static long key(int parent, int name) {
+        return (((long) parent << 32) | (name & 0xFFFFFFFFL)) + 1;
+    }
+
+    private int slot(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32)) & indexMask;
+    }
+
+    private void rehash() {
+        long[] old = index;
+        index = new long[old.length * 2];
+        indexMask = index.length / 2 - 1;
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i] != 0) {
+                int slot = slot(old[i]);
+                while (index[2 * slot] != 0) {
+                    slot = (slot + 1) & indexMask;
+                }
+                index[2 * slot] = old[i];
+                index[2 * slot + 1] = old[i + 1];
+            }
+        }
     }
 
     /**
