@@ -31,13 +31,16 @@ import java.util.stream.Stream;
  * 250,000-node tree. Repaint times are the canvas draw calls on the FX thread.
  *
  * <pre>
- * mvn -B -q -pl app test-compile exec:exec -Dexec.classpathScope=test -Dexec.executable=java \
- *   -Dexec.args="-Xmx6g -cp %classpath dev.firesight.app.bench.FlameBench /path/to/big.jfr"
+ * mvn -B -q -o -pl app -am -DskipTests test-compile
+ * mvn -B -q -o -pl app dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/cp.txt
+ * java -Xmx8g -cp app/target/test-classes:app/target/classes:parser/target/classes:\
+ *   parser/target/test-classes:attach/target/classes:icons/target/classes:$(cat /tmp/cp.txt) \
+ *   dev.firesight.app.bench.FlameBench [FILE.jfr | --synthetic]
  * </pre>
- * With no file it takes the largest .jfr under /work/wt-bench/{parser,app}/target/bench; with
- * {@code --synthetic} it runs the synthetic 250,000-node tree only.
- * <pre>
- * </pre>
+ * (Or, after {@code mvn -pl app -am install -DskipTests}: {@code mvn -pl app exec:exec
+ * -Dexec.classpathScope=test -Dexec.executable=java -Dexec.args="-Xmx8g -cp %classpath
+ * dev.firesight.app.bench.FlameBench FILE.jfr"}.) With no argument it takes the largest .jfr under
+ * /work/wt-bench/{parser,app}/target/bench; {@code --synthetic} runs only the synthetic tree.
  */
 public final class FlameBench {
     private static final int WIDTH = 1600;
