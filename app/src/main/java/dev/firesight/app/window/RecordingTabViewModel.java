@@ -65,7 +65,7 @@ public final class RecordingTabViewModel {
 
     private final ReadOnlyObjectWrapper<QueryResult> result = new ReadOnlyObjectWrapper<>();
     private final ObservableList<MethodRow> hotMethods = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<SearchResult> search = new ReadOnlyObjectWrapper<>(SearchResult.NONE);
+    private final ReadOnlyObjectWrapper<SearchMatches> search = new ReadOnlyObjectWrapper<>(SearchMatches.NONE);
     private final ReadOnlyObjectWrapper<Butterfly> butterfly = new ReadOnlyObjectWrapper<>(Butterfly.empty());
     private final ReadOnlyObjectWrapper<Throwable> queryError = new ReadOnlyObjectWrapper<>();
 
@@ -218,11 +218,11 @@ public final class RecordingTabViewModel {
             searching.cancel();
         }
         if (r == null || text == null || text.isBlank()) {
-            search.set(SearchResult.NONE);
+            search.set(SearchMatches.NONE);
             return;
         }
         Profile p = profile.get();
-        searching = tasks.submit("search", ctx -> SearchResult.of(p, r.weights(), text, ctx::isCancelled),
+        searching = tasks.submit("search", ctx -> SearchMatches.of(p, r.weights(), text, ctx::isCancelled),
                 TaskCallbacks.of(search::set, queryError::set));
     }
 
@@ -261,7 +261,7 @@ public final class RecordingTabViewModel {
         }
         for (int step = 1; step <= n; step++) {
             int i = Math.floorMod((current < 0 ? (forward ? -1 : 0) : current) + (forward ? step : -step), n);
-            if (SearchResult.matches(hotMethods.get(i).name(), lower)) {
+            if (SearchMatches.matches(hotMethods.get(i).name(), lower)) {
                 selectedMethod.set(hotMethods.get(i).nameId());
                 return true;
             }
@@ -298,7 +298,7 @@ public final class RecordingTabViewModel {
     public IntegerProperty selectedMethodProperty() { return selectedMethod; }
     public ReadOnlyObjectProperty<QueryResult> resultProperty() { return result.getReadOnlyProperty(); }
     public ObservableList<MethodRow> hotMethods() { return FXCollections.unmodifiableObservableList(hotMethods); }
-    public ReadOnlyObjectProperty<SearchResult> searchProperty() { return search.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<SearchMatches> searchProperty() { return search.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Butterfly> butterflyProperty() { return butterfly.getReadOnlyProperty(); }
     /** The last failure of a query, search or callers computation, or null. */
     public ReadOnlyObjectProperty<Throwable> queryErrorProperty() { return queryError.getReadOnlyProperty(); }

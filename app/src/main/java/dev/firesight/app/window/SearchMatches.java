@@ -13,8 +13,8 @@ import java.util.function.BooleanSupplier;
  * What a search matches in the current query: the weight of the samples with at least one frame whose
  * name contains the text (ignoring case), and how many distinct names match.
  */
-public record SearchResult(String text, long matchedWeight, long totalWeight, int matchedNames) {
-    public static final SearchResult NONE = new SearchResult("", 0, 0, 0);
+public record SearchMatches(String text, long matchedWeight, long totalWeight, int matchedNames) {
+    public static final SearchMatches NONE = new SearchMatches("", 0, 0, 0);
 
     public double fraction() {
         return totalWeight == 0 ? 0 : (double) matchedWeight / totalWeight;
@@ -24,7 +24,7 @@ public record SearchResult(String text, long matchedWeight, long totalWeight, in
         return name.toLowerCase(Locale.ROOT).contains(lowerText);
     }
 
-    public static SearchResult of(Profile profile, StackWeights weights, String text, BooleanSupplier cancelled) {
+    public static SearchMatches of(Profile profile, StackWeights weights, String text, BooleanSupplier cancelled) {
         if (text == null || text.isBlank()) {
             return NONE;
         }
@@ -56,6 +56,6 @@ public record SearchResult(String text, long matchedWeight, long totalWeight, in
                 matched += weights.weight(i);
             }
         }
-        return new SearchResult(text, matched, weights.total(), names);
+        return new SearchMatches(text, matched, weights.total(), names);
     }
 }
