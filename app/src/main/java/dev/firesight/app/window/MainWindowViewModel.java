@@ -23,6 +23,7 @@ public final class MainWindowViewModel {
     private final TaskRunner tasks;
     private final RecentFiles recent;
     private final ObservableList<RecordingTabViewModel> tabs = FXCollections.observableArrayList();
+    private final ObservableList<RecordingTabViewModel> tabsView = FXCollections.unmodifiableObservableList(tabs);
     private final ObjectProperty<RecordingTabViewModel> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Firesight");
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(true);
@@ -106,7 +107,7 @@ public final class MainWindowViewModel {
     }
 
     public ObservableList<RecordingTabViewModel> tabs() {
-        return FXCollections.unmodifiableObservableList(tabs);
+        return tabsView;
     }
 
     public ObjectProperty<RecordingTabViewModel> selectedProperty() {

@@ -21,6 +21,7 @@ public final class RecentFiles {
 
     private final Path store;
     private final ObservableList<Path> files = FXCollections.observableArrayList();
+    private final ObservableList<Path> filesView = FXCollections.unmodifiableObservableList(files);
 
     public RecentFiles(Path store) {
         this.store = store;
@@ -35,7 +36,7 @@ public final class RecentFiles {
     }
 
     public ObservableList<Path> files() {
-        return FXCollections.unmodifiableObservableList(files);
+        return filesView;
     }
 
     /** Puts a file at the top of the list and returns the list to store. */

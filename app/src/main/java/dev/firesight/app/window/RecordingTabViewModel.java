@@ -52,7 +52,9 @@ public final class RecordingTabViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Profile> profile = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    private final ObservableList<String> warningsView = FXCollections.unmodifiableObservableList(warnings);
     private final ObservableList<ViewKind> views = FXCollections.observableArrayList();
+    private final ObservableList<ViewKind> viewsView = FXCollections.unmodifiableObservableList(views);
 
     private final ObjectProperty<ViewKind> view = new SimpleObjectProperty<>();
     private final ObjectProperty<TimeRange> timeRange = new SimpleObjectProperty<>();
@@ -65,6 +67,7 @@ public final class RecordingTabViewModel {
 
     private final ReadOnlyObjectWrapper<QueryResult> result = new ReadOnlyObjectWrapper<>();
     private final ObservableList<MethodRow> hotMethods = FXCollections.observableArrayList();
+    private final ObservableList<MethodRow> hotMethodsView = FXCollections.unmodifiableObservableList(hotMethods);
     private final ReadOnlyObjectWrapper<SearchMatches> search = new ReadOnlyObjectWrapper<>(SearchMatches.NONE);
     private final ReadOnlyObjectWrapper<Butterfly> butterfly = new ReadOnlyObjectWrapper<>(Butterfly.empty());
     private final ReadOnlyObjectWrapper<Throwable> queryError = new ReadOnlyObjectWrapper<>();
@@ -282,8 +285,8 @@ public final class RecordingTabViewModel {
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Profile> profileProperty() { return profile.getReadOnlyProperty(); }
-    public ObservableList<String> warnings() { return FXCollections.unmodifiableObservableList(warnings); }
-    public ObservableList<ViewKind> views() { return FXCollections.unmodifiableObservableList(views); }
+    public ObservableList<String> warnings() { return warningsView; }
+    public ObservableList<ViewKind> views() { return viewsView; }
     public ObjectProperty<ViewKind> viewProperty() { return view; }
     /** The time range of every view of this tab; null for the whole recording. A timeline sets it. */
     public ObjectProperty<TimeRange> timeRangeProperty() { return timeRange; }
@@ -297,7 +300,7 @@ public final class RecordingTabViewModel {
     /** The name id of the selected method, or -1. */
     public IntegerProperty selectedMethodProperty() { return selectedMethod; }
     public ReadOnlyObjectProperty<QueryResult> resultProperty() { return result.getReadOnlyProperty(); }
-    public ObservableList<MethodRow> hotMethods() { return FXCollections.unmodifiableObservableList(hotMethods); }
+    public ObservableList<MethodRow> hotMethods() { return hotMethodsView; }
     public ReadOnlyObjectProperty<SearchMatches> searchProperty() { return search.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Butterfly> butterflyProperty() { return butterfly.getReadOnlyProperty(); }
     /** The last failure of a query, search or callers computation, or null. */

@@ -105,7 +105,7 @@ public final class ThreadFilterView {
 
     /** All threads of the recording, in name order. */
     public ObservableList<ThreadItem> items() {
-        return FXCollections.unmodifiableObservableList(items);
+        return items;
     }
 
     /** Shows only threads whose name contains the text, as typing in the filter field does. */
