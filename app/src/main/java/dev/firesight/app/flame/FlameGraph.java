@@ -1,7 +1,5 @@
 package dev.firesight.app.flame;
 
-import dev.firesight.app.format.Units;
-import dev.firesight.parser.FrameKind;
 import dev.firesight.parser.query.CallTree;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -299,34 +297,7 @@ public class FlameGraph extends Control {
 
     /** The hover text of a node: name, kind, line, library, total and self with percentages. */
     public String describe(int node) {
-        CallTree t = tree.get();
-        if (t == null || node < 0 || node >= t.size()) {
-            return "";
-        }
-        StringBuilder s = new StringBuilder(FrameText.display(t.name(node)));
-        FrameKind kind = t.kind(node);
-        s.append('\n').append(node == CallTree.ROOT ? "All stacks" : kind.label());
-        int frame = t.frame(node);
-        if (frame >= 0) {
-            int line = t.profile().frames().line(frame);
-            if (line > 0) {
-                s.append(" \u00b7 line ").append(line);
-            }
-            String detail = t.profile().frames().detail(frame);
-            if (detail != null && (kind == FrameKind.NATIVE || kind == FrameKind.CPP || kind == FrameKind.KERNEL)) {
-                s.append(" \u00b7 ").append(FrameText.display(detail));
-            }
-        }
-        var unit = t.view().unit();
-        long total = t.total(node);
-        s.append("\nTotal: ").append(Units.weight(total, unit)).append(" (").append(Units.percent(total, t.total()))
-                .append(" of all");
-        if (node != CallTree.ROOT) {
-            s.append(", ").append(Units.percent(total, t.total(t.parent(node)))).append(" of parent");
-        }
-        s.append(")\nSelf: ").append(Units.weight(t.self(node), unit)).append(" (")
-                .append(Units.percent(t.self(node), t.total())).append(" of all)");
-        return s.toString();
+        return FrameDescription.describe(tree.get(), node);
     }
 
     /** The frames from the root's child down to {@code node}, one per line. */
