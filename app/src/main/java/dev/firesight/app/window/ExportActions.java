@@ -2,13 +2,16 @@ package dev.firesight.app.window;
 
 import dev.firesight.app.tasks.TaskCallbacks;
 import dev.firesight.app.tasks.TaskRunner;
-import dev.firesight.parser.query.CallTree;
-import dev.firesight.parser.query.Collapsed;
+import dev.firesight.app.export.ExportFormat;
+import dev.firesight.app.export.FlameView;
+import dev.firesight.app.export.PngExporter;
+import dev.firesight.app.export.SvgExporter;
+import dev.firesight.app.flame.FlameGraph;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
 import javafx.stage.Window;
 
-import java.io.BufferedWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import javax.imageio.ImageIO;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -40,41 +43,41 @@ public final class ExportActions {
         }
         String base = tab.viewModel().fileName().replaceFirst("\\.(jfr|jfr\\.gz|zip|gz)$", "");
         String suggested = base + "-" + tab.viewModel().viewProperty().get().id() + "." + format.extension();
-        Optional<Path> target = dialogs.chooseExportTarget(owner.get(), format.description(), format.extension(),
+        Optional<Path> target = dialogs.chooseExportTarget(owner.get(), format.title(), format.extension(),
                 suggested);
         target.ifPresent(p -> exportTo(tab, format, p));
     }
 
     /** Exports without asking, to a known file. */
     public void exportTo(RecordingTabView tab, ExportFormat format, Path target) {
-        CallTree tree = tab.flameGraph().getTree();
-        if (tree == null) {
+        FlameGraph flame = tab.flameGraph();
+        if (flame.getTree() == null) {
             return;
         }
-        ExportWriter writer = writerFor(tab, format, tree);
+        FlameView view = FlameView.of(flame);
+        int width = (int) Math.max(SvgExporter.DEFAULT_WIDTH, Math.round(flame.getWidth()));
+        ExportWriter writer;
+        if (format == ExportFormat.PNG) {
+            // drawing needs the FX thread, encoding and writing do not
+            WritableImage image = PngExporter.render(view, width, 0);
+            writer = p -> {
+                if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", p.toFile())) {
+                    throw new java.io.IOException("no PNG writer is available in this JVM");
+                }
+            };
+        } else {
+            writer = p -> format.write(view, p, width);
+        }
         tasks.submit("export " + format, ctx -> {
             writer.write(target);
             return target;
-        }, TaskCallbacks.of(p -> report.accept("Exported " + format.description() + " to " + p + "."),
+        }, TaskCallbacks.of(p -> report.accept("Exported " + format.title() + " to " + p + "."),
                 e -> report.accept("Could not export to " + target + " (" + ErrorMessages.sentence(e) + ").")));
     }
 
-    /** The write, prepared on the FX thread (where the control's state is read) and run in the background. */
+    /** The write that runs in the background. */
     @FunctionalInterface
     interface ExportWriter {
         void write(Path target) throws Exception;
-    }
-
-    private ExportWriter writerFor(RecordingTabView tab, ExportFormat format, CallTree tree) {
-        switch (format) {
-            case COLLAPSED:
-                return target -> {
-                    try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-                        Collapsed.write(tree, out);
-                    }
-                };
-            default:
-                return FlameExports.writer(tab, format, tree);
-        }
     }
 }

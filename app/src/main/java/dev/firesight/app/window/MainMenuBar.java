@@ -1,5 +1,6 @@
 package dev.firesight.app.window;
 
+import dev.firesight.app.export.ExportFormat;
 import dev.firesight.parser.ViewKind;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.CheckMenuItem;
@@ -50,7 +51,7 @@ final class MainMenuBar {
         Menu export = new Menu("Export");
         export.setGraphic(Icons.icon(Icons.EXPORT));
         for (ExportFormat f : ExportFormat.values()) {
-            MenuItem i = item(f.description() + "…", null, () -> window.export(f));
+            MenuItem i = item(f.title() + "…", null, () -> window.export(f));
             i.setId("menu-export-" + f.name().toLowerCase(java.util.Locale.ROOT));
             export.getItems().add(i);
         }

@@ -1,5 +1,6 @@
 package dev.firesight.app.window;
 
+import dev.firesight.app.export.ExportFormat;
 import dev.firesight.app.tasks.TaskRunner;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -117,7 +118,7 @@ public final class MainWindowView {
         exportButton.setId("toolbar-export");
         exportButton.setTooltip(new Tooltip("Export the current view"));
         for (ExportFormat f : ExportFormat.values()) {
-            MenuItem i = new MenuItem(f.description() + "…");
+            MenuItem i = new MenuItem(f.title() + "…");
             i.setOnAction(e -> export(f));
             exportButton.getItems().add(i);
         }

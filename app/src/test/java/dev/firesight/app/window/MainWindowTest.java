@@ -15,6 +15,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+import dev.firesight.app.export.ExportFormat;
 import dev.firesight.app.flame.FlameGraph;
 import dev.firesight.app.flame.FlameGraphSkin;
 
@@ -349,5 +350,41 @@ class MainWindowTest {
         assertEquals(tab.flameGraph().getTree().total(), sum);
         assertFalse(expected.isEmpty());
         assertTrue(support.window().noticeLabel().getText().startsWith("Exported"));
+    }
+
+    @Test
+    void exportsSvgOfTheZoomedSearchedView(FxRobot robot) throws Exception {
+        RecordingTabView tab = open(robot, TestRecordings.jdk17());
+        fxRun(robot, () -> {
+            tab.viewModel().searchTextProperty().set("hashBlock");
+            tab.flameGraph().nextMatch();
+        });
+        Path target = temp.resolve("cpu.svg");
+        support.dialogs.nextExportTarget = target;
+        robot.clickOn("#toolbar-export");
+        robot.clickOn(ExportFormat.SVG.title() + "…");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Files.size(target) > 0);
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        org.w3c.dom.Document svg = factory.newDocumentBuilder().parse(target.toFile());
+        assertEquals("svg", svg.getDocumentElement().getNodeName());
+        String text = Files.readString(target);
+        assertTrue(text.contains("hashBlock"), "frames are named in the SVG");
+        assertEquals("workload-jdk17-v3-cpu.svg".replace("-v3", "-v" + TestRecordings.FIXTURE_VERSION),
+                support.dialogs.lastSuggestedName);
+        assertTrue(support.window().noticeLabel().getText().startsWith("Exported SVG image"),
+                support.window().noticeLabel().getText());
+    }
+
+    @Test
+    void exportsPngOffTheCurrentView(FxRobot robot) throws Exception {
+        open(robot, TestRecordings.jdk17());
+        Path target = temp.resolve("cpu.png");
+        support.dialogs.nextExportTarget = target;
+        fxRun(robot, () -> support.window().export(ExportFormat.PNG));
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(target.toFile());
+        assertNotNull(image);
+        assertTrue(image.getWidth() >= 1200, "width " + image.getWidth());
     }
 }
