@@ -8,6 +8,7 @@ import dev.firesight.app.window.MainWindowView;
 import dev.firesight.app.window.MainWindowViewModel;
 import dev.firesight.app.window.RecentFiles;
 import dev.firesight.app.window.UncaughtErrors;
+import dev.firesight.parser.ViewKind;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -20,7 +21,8 @@ import java.util.List;
 
 /**
  * The JavaFX application and the window's composition root: the one place that creates the task
- * runner, recent-files store, file dialogs, view models and views, and wires them together. Tests
+ * runner, recent-files store, file dialogs, view models and views, and wires them together. Files on
+ * the command line open in tabs; {@code --view=alloc} (or any view id) picks the view they show first. Tests
  * construct it with a synchronous runner and stand-in dialogs and drive the same window.
  */
 public final class FiresightApp extends Application {
@@ -58,10 +60,10 @@ public final class FiresightApp extends Application {
         stage.setMinHeight(480);
         stage.setOnHidden(e -> window.dispose());
         stage.show();
-        List<Path> files = filesFrom(args != null ? args
-                : getParameters() == null ? List.of() : getParameters().getRaw());
+        List<String> raw = args != null ? args : getParameters() == null ? List.of() : getParameters().getRaw();
+        List<Path> files = filesFrom(raw);
         if (!files.isEmpty()) {
-            vm.openFiles(files);
+            vm.openFiles(files, viewFrom(raw));
         }
     }
 
@@ -84,6 +86,16 @@ public final class FiresightApp extends Application {
             }
         }
         return files;
+    }
+
+    /** The view named by {@code --view=ID} (cpu, alloc, lock...), or null. */
+    static ViewKind viewFrom(List<String> raw) {
+        for (String a : raw) {
+            if (a.startsWith("--view=")) {
+                return ViewKind.byId(a.substring("--view=".length()));
+            }
+        }
+        return null;
     }
 
     /** The window this application built; for tests. */

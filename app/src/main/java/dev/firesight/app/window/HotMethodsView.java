@@ -200,15 +200,31 @@ public final class HotMethodsView {
         return view.unit() == ViewKind.Unit.SAMPLES ? Units.count(value) : Units.weight(value, view.unit());
     }
 
-    /** "java.util.HashMap.put" → "HashMap.put": the class and method, which is what people scan for. */
+    /**
+     * "java.util.HashMap.put" → "HashMap.put", "java.lang.String" → "String": the class and method, which
+     * is what people scan for (the full name is in the tooltip).
+     */
     static String shortName(String name) {
         int paren = name.indexOf('(');
         String head = paren >= 0 ? name.substring(0, paren) : name;
-        int lastDot = head.lastIndexOf('.');
-        if (lastDot <= 0) {
+        String[] parts = head.split("\\.");
+        String last = parts[parts.length - 1];
+        if (!last.isEmpty() && (Character.isUpperCase(last.charAt(0)) || last.endsWith("[]"))) {
+            return last; // a class, as allocation views name frames: java.lang.String → String
+        }
+        if (parts.length < 3) {
             return name;
         }
-        int classDot = head.lastIndexOf('.', lastDot - 1);
-        return classDot < 0 ? name : name.substring(classDot + 1);
+        int cls = parts.length - 2;
+        while (cls > 0 && (parts[cls].isEmpty() || Character.isDigit(parts[cls].charAt(0)))) {
+            cls--; // a lambda's or hidden class's numeric suffix: keep the class before it
+        }
+        int start = 0;
+        for (int i = 0; i < cls; i++) {
+            start += parts[i].length() + 1;
+        }
+        String tail = name.substring(start);
+        // a hidden class's address and id say nothing to a reader: Foo$$Lambda$89+0x0000.123.run → Foo$$Lambda$89.run
+        return tail.replaceAll("\\+0x[0-9a-fA-F]+", "").replaceAll("\\.\\d+(?=\\.)", "");
     }
 }

@@ -2,6 +2,7 @@ package dev.firesight.app.window;
 
 import dev.firesight.app.tasks.TaskCallbacks;
 import dev.firesight.app.tasks.TaskRunner;
+import dev.firesight.parser.ViewKind;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -44,6 +45,11 @@ public final class MainWindowViewModel {
      * selected. What File ▸ Open, a drop, the command line and Open Recent all come down to.
      */
     public void openFiles(List<Path> files) {
+        openFiles(files, null);
+    }
+
+    /** Opens files as {@link #openFiles(List)} does, showing {@code view} first where a recording has it. */
+    public void openFiles(List<Path> files, ViewKind view) {
         for (Path file : files) {
             Path abs = file.toAbsolutePath().normalize();
             RecordingTabViewModel existing = tabs.stream().filter(t -> t.path().equals(abs)).findFirst().orElse(null);
@@ -55,6 +61,7 @@ public final class MainWindowViewModel {
             tabs.add(tab);
             selected.set(tab);
             rememberRecent(abs);
+            tab.setPreferredView(view);
             tab.load();
         }
     }

@@ -132,7 +132,7 @@ public final class RecordingTabView {
         banner.setWrapText(true);
         banner.setMaxWidth(Double.MAX_VALUE);
         banner.textProperty().bind(Bindings.createStringBinding(() -> vm.warnings().isEmpty() ? ""
-                : "Part of this recording could not be read; showing what loaded. " + String.join(" ", vm.warnings()),
+                : "Read with warnings: " + String.join(" ", vm.warnings()),
                 vm.warnings()));
         banner.visibleProperty().bind(Bindings.isNotEmpty(vm.warnings()));
         banner.managedProperty().bind(banner.visibleProperty());
@@ -154,7 +154,7 @@ public final class RecordingTabView {
         VBox.setVgrow(flame, Priority.ALWAYS);
         graph.getStyleClass().add("graph-pane");
         SplitPane split = new SplitPane(graph, hotMethods.node());
-        split.setDividerPositions(0.66);
+        split.setDividerPositions(0.62);
         SplitPane.setResizableWithParent(hotMethods.node(), false);
         BorderPane pane = new BorderPane(split);
         pane.setTop(banner);

@@ -72,6 +72,7 @@ public final class RecordingTabViewModel {
     private final ReadOnlyObjectWrapper<Butterfly> butterfly = new ReadOnlyObjectWrapper<>(Butterfly.empty());
     private final ReadOnlyObjectWrapper<Throwable> queryError = new ReadOnlyObjectWrapper<>();
 
+    private ViewKind preferredView;
     private TaskHandle loading;
     private TaskHandle querying;
     private TaskHandle searching;
@@ -94,6 +95,11 @@ public final class RecordingTabViewModel {
 
     public String fileName() {
         return String.valueOf(path.getFileName());
+    }
+
+    /** The view to show first once loaded, when the recording has it (else CPU, else the first). */
+    public void setPreferredView(ViewKind v) {
+        preferredView = v;
     }
 
     /** Starts reading the recording in the background. */
@@ -138,7 +144,8 @@ public final class RecordingTabViewModel {
         }
         message.set("");
         state.set(State.READY);
-        ViewKind first = p.has(ViewKind.CPU) ? ViewKind.CPU : views.get(0);
+        ViewKind first = preferredView != null && p.has(preferredView) ? preferredView
+                : p.has(ViewKind.CPU) ? ViewKind.CPU : views.get(0);
         if (view.get() == first) {
             requery();
         } else {
