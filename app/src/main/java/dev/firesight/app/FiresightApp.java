@@ -53,6 +53,8 @@ public final class FiresightApp extends Application {
         RecentFiles store = recent != null ? recent : new RecentFiles(RecentFiles.defaultStore());
         MainWindowViewModel vm = new MainWindowViewModel(tasks, store);
         window = new MainWindowView(stage, vm, dialogs);
+        // the attach dialog (attach branch) replaces this; until then the button explains how to record
+        vm.attachActionProperty().set(window::showAttachHelp);
         Thread.setDefaultUncaughtExceptionHandler(new UncaughtErrors(Platform::runLater, window::notice));
         Scene scene = window.createScene(1400, 900);
         stage.setScene(scene);
