@@ -332,7 +332,7 @@ class MainWindowTest {
         assertEquals(List.of(recording.toAbsolutePath().normalize()), support.vm().recentFiles());
         assertEquals(List.of(recording.toAbsolutePath().normalize().toString()),
                 Files.readAllLines(support.recentStore), "recent files survive a restart");
-        assertEquals(recording.toAbsolutePath().normalize(), new RecentFiles(support.recentStore).files().get(0));
+        assertEquals(recording.toAbsolutePath().normalize(), new RecentFiles(support.recentStore).read().get(0));
 
         robot.press(KeyCode.CONTROL).press(KeyCode.W).release(KeyCode.W).release(KeyCode.CONTROL);
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
