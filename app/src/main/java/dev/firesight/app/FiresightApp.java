@@ -62,6 +62,7 @@ public final class FiresightApp extends Application {
         stage.setMinWidth(720);
         stage.setMinHeight(480);
         stage.setOnHidden(e -> window.dispose());
+        AppIcons.apply(stage);
         stage.show();
         List<String> raw = args != null ? args : getParameters() == null ? List.of() : getParameters().getRaw();
         List<Path> files = filesFrom(raw);

@@ -34,6 +34,10 @@ import java.util.stream.Stream;
  * mvn -B -q -pl app test-compile exec:exec -Dexec.classpathScope=test -Dexec.executable=java \
  *   -Dexec.args="-Xmx6g -cp %classpath dev.firesight.app.bench.FlameBench /path/to/big.jfr"
  * </pre>
+ * With no file it takes the largest .jfr under /work/wt-bench/{parser,app}/target/bench; with
+ * {@code --synthetic} it runs the synthetic 250,000-node tree only.
+ * <pre>
+ * </pre>
  */
 public final class FlameBench {
     private static final int WIDTH = 1600;
@@ -59,10 +63,12 @@ public final class FlameBench {
         System.setProperty("prism.order", "sw");
         System.setProperty("prism.text", "t2k");
         System.setProperty("headless.geometry", WIDTH + "x" + HEIGHT + "-32");
-        Path file = args.length > 0 ? Path.of(args[0]) : findRecording();
+        boolean syntheticOnly = args.length > 0 && args[0].equals("--synthetic");
+        Path file = syntheticOnly ? null : args.length > 0 ? Path.of(args[0]) : findRecording();
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get();
+        Platform.setImplicitExit(false);
 
         if (file != null) {
             System.out.printf(Locale.ROOT, "recording %s (%.1f MB)%n", file, Files.size(file) / 1e6);
@@ -167,6 +173,15 @@ public final class FlameBench {
             }));
         }
         FlameLayout full = fx(skin::currentLayout);
+        drawn[1] = fx(skin::framesDrawn);
+        List<Double> fullRepaint = new ArrayList<>();
+        for (int r = 0; r < ROUNDS; r++) {
+            fullRepaint.add(fx(() -> {
+                long t = System.nanoTime();
+                skin.repaint();
+                return ms(t);
+            }));
+        }
         for (int r = 0; r < ROUNDS; r++) {
             int i = (int) ((long) r * 7919 % full.size());
             int node = full.node(i);
@@ -177,7 +192,6 @@ public final class FlameBench {
                 return ms(t);
             }));
         }
-        drawn[1] = fx(skin::framesDrawn);
         for (int r = 0; r < 5; r++) {
             raster.add(fx(() -> {
                 long t = System.nanoTime();
@@ -190,6 +204,7 @@ public final class FlameBench {
         report(label + " repaint after zoom (new layout)", zoom);
         report(label + " repaint after zoom (cached layout)", zoomCached);
         report(label + " repaint after hover", hover);
+        report(label + " full repaint at the root", fullRepaint);
         report(label + " full software raster (snapshot, info)", raster);
         fx(() -> {
             graph.getScene().getWindow().hide();
@@ -231,7 +246,8 @@ public final class FlameBench {
     }
 
     private static Path findRecording() throws Exception {
-        for (String dir : new String[] {"/work/wt-bench/parser/target/bench", "/work/wt-bench/app/target/bench"}) {
+        for (String dir : new String[] {"/work/wt-bench/parser/target/bench", "/work/wt-bench/app/target/bench",
+                "/tmp/flame-bench"}) {
             Path d = Path.of(dir);
             if (Files.isDirectory(d)) {
                 try (Stream<Path> s = Files.walk(d)) {

@@ -36,9 +36,6 @@ public final class FlameDemo extends Application {
         CallTree tree = CallTreeBuilder.build(profile, ProfileQuery.of(view));
         FlameGraph graph = new FlameGraph();
         graph.setTree(tree);
-        if (args.size() > 3 && !args.get(3).isEmpty()) {
-            graph.searchProperty().set(Pattern.compile(args.get(3)));
-        }
         if (args.size() > 4 && args.get(4).equals("package")) {
             graph.colorModeProperty().set(ColorMode.PACKAGE);
         }
@@ -47,6 +44,9 @@ public final class FlameDemo extends Application {
         Label search = new Label();
         graph.searchResultProperty().addListener((o, a, r) -> search.setText(
                 r.isEmpty() ? "" : String.format("Search matched %.2f%% in %d frames", r.percent(), r.matchingFrames())));
+        if (args.size() > 3 && !args.get(3).isEmpty()) {
+            graph.searchProperty().set(Pattern.compile(args.get(3)));
+        }
         HBox top = new HBox(16, title, search);
         top.setPadding(new Insets(6, 8, 2, 8));
         VBox header = new VBox(top, graph.breadcrumbBar());
@@ -84,6 +84,7 @@ public final class FlameDemo extends Application {
             double y = FlameLayout.rowTop(depth, 18, Math.min(h, graph.getHeight()), false) + 9;
             graph.selectedNodeProperty().set(l.node(best));
             skin.hover(l.node(best), x, y);
+            System.out.println("READY");
         });
         later.play();
     }
@@ -98,7 +99,10 @@ public final class FlameDemo extends Application {
         return best;
     }
 
-    public static void main(String[] args) {
-        launch(args);
+    /** Entry point from a plain class path: the launcher refuses a main class that is an Application. */
+    public static final class Main {
+        public static void main(String[] args) {
+            Application.launch(FlameDemo.class, args);
+        }
     }
 }
