@@ -1,0 +1,144 @@
+package dev.firesight.parser.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import one.convert.Arguments;
+import one.convert.JfrToFlame;
+import one.jfr.JfrReader;
+
+/**
+ * Test oracle: the views of a recording as async-profiler's converter ({@code tools.profiler:jfr-converter}
+ * 4.2, run in-process) prints them in collapsed format with {@code --total --dot} and the view's flag.
+ *
+ * <p>Flags per view: cpu → {@code --cpu} if the recording's jdk.types.ThreadState has STATE_DEFAULT
+ * (async-profiler), else no flag (JDK recordings: {@code --cpu} keeps only STATE_DEFAULT samples and
+ * would drop every JDK sample); wall → {@code --wall}; alloc → {@code --alloc}; alloc-count →
+ * {@code --alloc} without {@code --total}; live → {@code --live}; lock → {@code --lock}.
+ *
+ * <p>The converter appends a frame-type suffix ({@code _[j]}, {@code _[i]}, {@code _[k]}, {@code _[0]},
+ * {@code _[1]}) to some frames; it is stripped, and stacks that then coincide are summed.
+ */
+public final class ConverterOracle {
+    private static final Pattern SUFFIX = Pattern.compile("_\\[[0-9jik]]$");
+
+    private ConverterOracle() {
+    }
+
+    /** Every view, keyed by {@link View}. Views with no stacks are present and empty. */
+    public static Map<View, CollapsedStacks> views(Path recording) {
+        Map<View, CollapsedStacks> result = new EnumMap<>(View.class);
+        for (View v : View.values()) {
+            result.put(v, view(recording, v));
+        }
+        return result;
+    }
+
+    /** Views keyed by id ({@code "cpu"}, {@code "alloc"}, ...), each as stack → weight. */
+    public static Map<String, Map<String, Long>> stacksByView(Path recording) {
+        Map<String, Map<String, Long>> result = new LinkedHashMap<>();
+        views(recording).forEach((v, s) -> result.put(v.id(), s.weights()));
+        return result;
+    }
+
+    /**
+     * One view. Weights come from a {@code --total} run; {@link CollapsedStacks#eventCount()} is the
+     * summed sample count of a run without {@code --total}.
+     */
+    public static CollapsedStacks view(Path recording, View view) {
+        try {
+            Path plain = JfrFiles.plain(recording);
+            List<String> flags = flags(plain, view);
+            Map<String, Long> counts = collapsed(plain, flags);
+            if (view == View.ALLOC_COUNT) {
+                return new CollapsedStacks(counts, sum(counts));
+            }
+            List<String> totalFlags = new ArrayList<>(flags);
+            totalFlags.add("--total");
+            return new CollapsedStacks(collapsed(plain, totalFlags), sum(counts));
+        } catch (IOException e) {
+            throw new UncheckedIOException("converter failed on " + recording + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The converter's arguments for a view, without {@code --total}. */
+    public static List<String> flags(Path plainRecording, View view) throws IOException {
+        List<String> flags = new ArrayList<>(List.of("--dot", "-o", "collapsed"));
+        switch (view) {
+            case CPU -> {
+                if (hasThreadState(plainRecording, "STATE_DEFAULT")) {
+                    flags.add("--cpu");
+                }
+            }
+            case WALL -> flags.add("--wall");
+            case ALLOC, ALLOC_COUNT -> flags.add("--alloc");
+            case LIVE -> flags.add("--live");
+            case LOCK -> flags.add("--lock");
+        }
+        return flags;
+    }
+
+    /** Runs the converter with these arguments and parses its collapsed output (suffixes stripped). */
+    public static Map<String, Long> collapsed(Path plainRecording, List<String> args) throws IOException {
+        Arguments arguments = new Arguments(args.toArray(new String[0]));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JfrReader reader = new JfrReader(plainRecording.toString())) {
+            JfrToFlame converter = new JfrToFlame(reader, arguments);
+            converter.convert();
+            converter.dump(out);
+        }
+        return parseCollapsed(out.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Parses collapsed text ("frame;frame;frame weight" per line), stripping the converter's type suffixes. */
+    public static Map<String, Long> parseCollapsed(String text) {
+        Map<String, Long> result = new HashMap<>();
+        for (String line : text.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            int space = line.lastIndexOf(' ');
+            if (space < 0) {
+                throw new IllegalArgumentException("not a collapsed stack line: " + line);
+            }
+            String[] frames = line.substring(0, space).split(";", -1);
+            for (int i = 0; i < frames.length; i++) {
+                frames[i] = SUFFIX.matcher(frames[i]).replaceFirst("");
+            }
+            result.merge(String.join(";", frames), Long.parseLong(line.substring(space + 1).trim()), Long::sum);
+        }
+        return result;
+    }
+
+    /** The distinct values of an enum type in the recording's first chunk, e.g. jdk.types.FrameType. */
+    public static Map<Integer, String> enumValues(Path plainRecording, String type) throws IOException {
+        try (JfrReader reader = new JfrReader(plainRecording.toString())) {
+            Map<Integer, String> values = reader.enums.get(type);
+            return values == null ? Map.of() : Map.copyOf(values);
+        }
+    }
+
+    /** The recording's ticks per second (first chunk). */
+    public static long ticksPerSecond(Path plainRecording) throws IOException {
+        try (JfrReader reader = new JfrReader(plainRecording.toString())) {
+            return reader.ticksPerSec;
+        }
+    }
+
+    private static boolean hasThreadState(Path plainRecording, String state) throws IOException {
+        return enumValues(plainRecording, "jdk.types.ThreadState").containsValue(state);
+    }
+
+    private static long sum(Map<String, Long> m) {
+        return m.values().stream().mapToLong(Long::longValue).sum();
+    }
+}

@@ -1,0 +1,233 @@
+package dev.firesight.parser.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import jdk.jfr.EventType;
+import jdk.jfr.consumer.RecordedClass;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedMethod;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Test oracle: the views of a recording computed with the JDK's own parser ({@code jdk.jfr.consumer}), in
+ * the shape and with the weights async-profiler's converter prints with {@code --total --dot} (see
+ * ORACLES.md for each rule and every known difference).
+ *
+ * <p>A stack is its frames root→leaf joined by {@code ';'}. Events without a stack trace are skipped (the
+ * converter skips them too) and counted in {@link Result#eventsWithoutStack()} and
+ * {@link Result#weightWithoutStack()}. Gzip files are decompressed.
+ */
+public final class JdkOracle {
+    /** Frame types (jdk.types.FrameType names) that the converter prints as a bare function name. */
+    private static final Set<String> NATIVE_CODE_TYPES = Set.of("C++", "Kernel");
+
+    private JdkOracle() {
+    }
+
+    /** All views of a recording, plus facts gathered on the way. */
+    public record Result(Map<View, CollapsedStacks> views, Map<View, Long> eventsWithoutStack,
+                         Map<View, Long> weightWithoutStack, Map<String, Long> eventCounts, Set<String> frameTypes, Set<String> threadStates,
+                         boolean asyncProfiler) {
+        public CollapsedStacks view(View view) {
+            return views.getOrDefault(view, CollapsedStacks.empty());
+        }
+
+        /** Views keyed by {@link View#id()}, each as stack → weight. */
+        public Map<String, Map<String, Long>> stacksByView() {
+            Map<String, Map<String, Long>> result = new LinkedHashMap<>();
+            views.forEach((v, s) -> result.put(v.id(), s.weights()));
+            return result;
+        }
+    }
+
+    /** Views keyed by id ({@code "cpu"}, {@code "alloc"}, ...), each as stack → weight. */
+    public static Map<String, Map<String, Long>> stacksByView(Path recording) {
+        return read(recording).stacksByView();
+    }
+
+    /** One view. */
+    public static CollapsedStacks view(Path recording, View view) {
+        return read(recording).view(view);
+    }
+
+    /** Reads the whole recording once and computes every view. */
+    public static Result read(Path recording) {
+        try {
+            Path plain = JfrFiles.plain(recording);
+            boolean asyncProfiler = isAsyncProfiler(plain);
+            Map<View, Map<String, Long>> weights = new EnumMap<>(View.class);
+            Map<View, Long> counts = new EnumMap<>(View.class);
+            Map<View, Long> withoutStack = new EnumMap<>(View.class);
+            Map<View, Long> withoutStackWeight = new EnumMap<>(View.class);
+            Map<String, Long> eventCounts = new TreeMap<>();
+            Set<String> frameTypes = new TreeSet<>();
+            Set<String> threadStates = new TreeSet<>();
+            Map<RecordedStackTrace, String> stackNames = new HashMap<>();
+            try (RecordingFile file = new RecordingFile(plain)) {
+                while (file.hasMoreEvents()) {
+                    RecordedEvent event = file.readEvent();
+                    String type = event.getEventType().getName();
+                    eventCounts.merge(type, 1L, Long::sum);
+                    if (event.hasField("state")) {
+                        Object state = event.getValue("state");
+                        threadStates.add(String.valueOf(state));
+                    }
+                    List<Contribution> contributions = contributions(type, event);
+                    if (contributions.isEmpty()) {
+                        continue;
+                    }
+                    RecordedStackTrace stackTrace = event.getStackTrace();
+                    if (stackTrace == null) {
+                        for (Contribution c : contributions) {
+                            withoutStack.merge(c.view, 1L, Long::sum);
+                            withoutStackWeight.merge(c.view, c.weight, Long::sum);
+                        }
+                        continue;
+                    }
+                    for (RecordedFrame frame : stackTrace.getFrames()) {
+                        frameTypes.add(frame.getType());
+                    }
+                    String stack = stackNames.computeIfAbsent(stackTrace, st -> stack(st, asyncProfiler));
+                    for (Contribution c : contributions) {
+                        String full = c.leaf == null ? stack : stack.isEmpty() ? c.leaf : stack + ';' + c.leaf;
+                        weights.computeIfAbsent(c.view, v -> new HashMap<>()).merge(full, c.weight, Long::sum);
+                        counts.merge(c.view, 1L, Long::sum);
+                    }
+                }
+            }
+            Map<View, CollapsedStacks> views = new EnumMap<>(View.class);
+            weights.forEach((v, w) -> views.put(v, new CollapsedStacks(w, counts.getOrDefault(v, 0L))));
+            return new Result(views, withoutStack, withoutStackWeight, eventCounts, frameTypes, threadStates, asyncProfiler);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + recording + " with jdk.jfr.consumer: " + e.getMessage(), e);
+        }
+    }
+
+    private record Contribution(View view, String leaf, long weight) {
+    }
+
+    private static List<Contribution> contributions(String type, RecordedEvent e) {
+        List<Contribution> result = new ArrayList<>(2);
+        switch (type) {
+            case "jdk.ExecutionSample" -> result.add(new Contribution(View.CPU, null, 1));
+            case "profiler.WallClockSample" -> result.add(new Contribution(View.WALL, null, e.getLong("samples")));
+            case "jdk.ObjectAllocationInNewTLAB" -> {
+                long tlab = e.getLong("tlabSize");
+                allocation(result, e, tlab != 0 ? tlab : e.getLong("allocationSize"));
+            }
+            case "jdk.ObjectAllocationOutsideTLAB" -> allocation(result, e, e.getLong("allocationSize"));
+            case "jdk.ObjectAllocationSample" -> allocation(result, e, e.getLong("weight"));
+            case "profiler.LiveObject" -> result.add(new Contribution(View.LIVE,
+                    className(e.getClass("objectClass")), e.getLong("allocationSize")));
+            case "jdk.JavaMonitorEnter" -> result.add(new Contribution(View.LOCK,
+                    className(e.getClass("monitorClass")), e.getDuration().toNanos()));
+            case "jdk.ThreadPark" -> result.add(new Contribution(View.LOCK,
+                    className(e.getClass("parkedClass")), e.getDuration().toNanos()));
+            default -> {
+            }
+        }
+        return result;
+    }
+
+    private static void allocation(List<Contribution> result, RecordedEvent e, long bytes) {
+        String leaf = className(e.getClass("objectClass"));
+        result.add(new Contribution(View.ALLOC, leaf, bytes));
+        result.add(new Contribution(View.ALLOC_COUNT, leaf, 1));
+    }
+
+    /** True for async-profiler recordings, recognised by its {@code profiler.*} event types. */
+    public static boolean isAsyncProfiler(Path recording) throws IOException {
+        try (RecordingFile file = new RecordingFile(JfrFiles.plain(recording))) {
+            for (EventType type : file.readEventTypes()) {
+                if (type.getName().startsWith("profiler.")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Frames root→leaf joined by ';'. */
+    public static String stack(RecordedStackTrace stackTrace, boolean asyncProfiler) {
+        List<RecordedFrame> frames = stackTrace.getFrames();
+        StringBuilder sb = new StringBuilder();
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            if (sb.length() > 0) {
+                sb.append(';');
+            }
+            sb.append(frameName(frames.get(i), asyncProfiler));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * A frame as the converter names it: {@code package.Class.method} for Java frames; the bare function
+     * name for C++ and Kernel frames, for frames without a class, and, in async-profiler recordings only,
+     * for "Native" frames (there they are C functions; in JDK recordings "Native" is a Java native method).
+     */
+    public static String frameName(RecordedFrame frame, boolean asyncProfiler) {
+        RecordedMethod method = frame.getMethod();
+        if (method == null) {
+            return "unknown";
+        }
+        String name = method.getName() == null ? "" : method.getName();
+        RecordedClass type = method.getType();
+        String cls = type == null ? null : type.getName();
+        boolean nativeCode = NATIVE_CODE_TYPES.contains(frame.getType())
+                || (asyncProfiler && "Native".equals(frame.getType()));
+        if (cls == null || cls.isEmpty() || nativeCode) {
+            return name;
+        }
+        String dotted = cls.replace('/', '.');
+        return name.isEmpty() ? dotted : dotted + '.' + name;
+    }
+
+    /**
+     * A class as the converter prints it: {@code java.lang.String}, {@code byte[]},
+     * {@code java.lang.Object[]}, {@code int[][]}; null stays null (no leaf frame).
+     */
+    public static String className(RecordedClass cls) {
+        return cls == null ? null : className(cls.getName());
+    }
+
+    /** Converts a JVM class name or array descriptor ({@code [B}, {@code [Ljava.lang.String;}) as above. */
+    public static String className(String name) {
+        if (name == null) {
+            return null;
+        }
+        int depth = 0;
+        while (depth < name.length() && name.charAt(depth) == '[') {
+            depth++;
+        }
+        String element;
+        if (depth == 0) {
+            element = name;
+        } else {
+            element = switch (name.charAt(depth)) {
+                case 'B' -> "byte";
+                case 'C' -> "char";
+                case 'S' -> "short";
+                case 'I' -> "int";
+                case 'J' -> "long";
+                case 'Z' -> "boolean";
+                case 'F' -> "float";
+                case 'D' -> "double";
+                case 'L' -> name.substring(depth + 1, name.endsWith(";") ? name.length() - 1 : name.length());
+                default -> name.substring(depth);
+            };
+        }
+        return element.replace('/', '.') + "[]".repeat(depth);
+    }
+}

@@ -1,0 +1,219 @@
+package dev.firesight.parser.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Real recordings of the test workloads, made in child JVMs on first use and cached under
+ * {@code target/recordings/} (reused while the file is there and non-empty, so all tests of a build share
+ * them). Each recording has a {@code .log} beside it with the child's output (and, for async-profiler,
+ * a {@code .agent.log} with the agent's log).
+ *
+ * <p>Methods that need something this machine may not have (JDK 25, an async-profiler build for this
+ * platform) abort the calling test with a JUnit assumption instead of failing it; the {@code ...IfAvailable}
+ * variants return {@link Optional} instead. Failures to record throw {@link UncheckedIOException} with the
+ * child's output in the message.
+ *
+ * <p>The directory is {@code <module>/target/recordings} when the test classes are a directory, else
+ * {@code ./target/recordings}; the system property {@code firesight.recordings.dir} overrides both.
+ */
+public final class TestRecordings {
+    /** Bump when a workload or the settings change, so stale cached recordings are not reused. */
+    public static final int FIXTURE_VERSION = 3;
+    /** Async-profiler agent options of {@link #asyncProfiler()} (all of these coexist in 4.2). */
+    public static final String ASYNC_PROFILER_OPTIONS = "event=cpu,interval=5ms,alloc=256k,lock=0,wall=5ms,live";
+    /** How many times {@link #multiChunk()} makes JFR start a new chunk. */
+    public static final int MULTI_CHUNK_ROTATIONS = 2;
+
+    private static final long TIMEOUT_SECONDS = 120;
+
+    private TestRecordings() {
+    }
+
+    /** Where recordings are cached. */
+    public static Path directory() {
+        String override = System.getProperty("firesight.recordings.dir");
+        if (override != null) {
+            return Path.of(override).toAbsolutePath();
+        }
+        Path classes = ChildJvm.testClassPath();
+        Path target = Files.isDirectory(classes) ? classes.getParent() : Path.of("target").toAbsolutePath();
+        return target.resolve("recordings");
+    }
+
+    /** {@link Workload} for 3 s on JDK 17 with {@link JfrSettings} (skips the test if there is no JDK 17). */
+    public static Path jdk17() {
+        return assumed(jdkIfAvailable(17), "no JDK 17 found (set firesight.jdk17.home)");
+    }
+
+    /** {@link Workload} for 3 s on JDK 25 with {@link JfrSettings} (skips the test if there is no JDK 25). */
+    public static Path jdk25() {
+        return assumed(jdkIfAvailable(25), "no JDK 25 found (set firesight.jdk25.home)");
+    }
+
+    /** {@link Workload} recorded by JFR on the JDK with this feature version, if that JDK is installed. */
+    public static Optional<Path> jdkIfAvailable(int feature) {
+        return Jdks.home(feature).map(home -> jfrRecording("workload-jdk" + feature, home,
+                new ChildJvm(home, Workload.class)));
+    }
+
+    /**
+     * {@link Workload} for 3 s on JDK 17 under async-profiler with {@link #ASYNC_PROFILER_OPTIONS}
+     * (cpu, alloc, lock, wall and live in one recording). Skips the test where async-profiler has no build.
+     */
+    public static Path asyncProfiler() {
+        return assumed(asyncProfilerIfAvailable(), "async-profiler has no build for this platform or no JDK 17");
+    }
+
+    public static Optional<Path> asyncProfilerIfAvailable() {
+        Optional<Path> home = Jdks.home(17);
+        Optional<Path> library;
+        try {
+            library = AsyncProfilerAgent.library(directory().getParent().resolve("async-profiler"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (home.isEmpty() || library.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(cached("workload-async-profiler", out -> {
+            Path agentLog = sibling(out, ".agent.log");
+            Files.deleteIfExists(agentLog);
+            new ChildJvm(home.get(), Workload.class)
+                    .jvmOption("-agentpath:" + library.get() + "=start," + ASYNC_PROFILER_OPTIONS
+                            + ",file=" + out + ",log=" + agentLog)
+                    .timeoutSeconds(TIMEOUT_SECONDS)
+                    .run(sibling(out, ".log"));
+        }));
+    }
+
+    /** {@link BurstWorkload} (1.5 s quiet, 1 s burst, 1.5 s quiet) recorded by JFR on JDK 17. */
+    public static Path burst() {
+        Path home = assumed(Jdks.home(17), "no JDK 17 found");
+        return jfrRecording("burst-jdk17", home, new ChildJvm(home, BurstWorkload.class));
+    }
+
+    /**
+     * {@link HalvedWorkload} with this factor (1.0 or 0.5) recorded by JFR on JDK 17, with allocation events
+     * ObjectAllocationInNewTLAB and ObjectAllocationOutsideTLAB only: jdk.ObjectAllocationSample is off here
+     * because its throttled weights are too noisy for a ratio (measured 1.72 for a true 1.0, while the TLAB
+     * events gave 0.93). JFR rather than async-profiler, so diff tests run on every platform.
+     */
+    public static Path halved(double factor) {
+        Path home = assumed(Jdks.home(17), "no JDK 17 found");
+        String name = "halved-" + String.format(Locale.ROOT, "%.2f", factor).replace('.', '_') + "-jdk17";
+        return jfrRecording(name, home,
+                new ChildJvm(home, HalvedWorkload.class).argument(Double.toString(factor)),
+                Map.of("jdk.ObjectAllocationSample", Map.of("enabled", "false")));
+    }
+
+    /**
+     * {@link Workload} recorded by JFR on JDK 17, made to start a new chunk {@value #MULTI_CHUNK_ROTATIONS}
+     * times during the run (see {@link Workload#ROTATIONS_PROPERTY}), so the file holds several chunks, each
+     * with its own metadata and constant pools. (A small {@code maxchunksize} proved unreliable: rotation by
+     * size is checked on a timer, and a 3 s run sometimes stayed in one chunk.)
+     */
+    public static Path multiChunk() {
+        Path home = assumed(Jdks.home(17), "no JDK 17 found");
+        return jfrRecording("workload-multichunk-jdk17", home, new ChildJvm(home, Workload.class)
+                .jvmOption("-D" + Workload.ROTATIONS_PROPERTY + "=" + MULTI_CHUNK_ROTATIONS));
+    }
+
+    /** {@link #jdk17()} followed by {@link #burst()} in one file: a valid two-recording, multi-chunk file. */
+    public static Path concatenated() {
+        Path first = jdk17();
+        Path second = burst();
+        return cached("concatenated-jdk17-burst", out -> {
+            try (OutputStream os = Files.newOutputStream(out)) {
+                Files.copy(first, os);
+                Files.copy(second, os);
+            }
+        });
+    }
+
+    /** {@link #jdk17()} compressed with gzip (the file name ends in {@code .jfr.gz}). */
+    public static Path gzipped() {
+        Path source = jdk17();
+        return cached("workload-jdk17.jfr.gz", out -> {
+            try (InputStream in = Files.newInputStream(source);
+                 OutputStream os = new GZIPOutputStream(Files.newOutputStream(out))) {
+                in.transferTo(os);
+            }
+        });
+    }
+
+    private static Path jfrRecording(String name, Path home, ChildJvm jvm) {
+        return jfrRecording(name, home, jvm, Map.of());
+    }
+
+    private static Path jfrRecording(String name, Path home, ChildJvm jvm,
+                                     Map<String, Map<String, String>> extraSettings) {
+        return cached(name, out -> {
+            Path settings = JfrSettings.write(home, sibling(out, ".jfc"), extraSettings);
+            jvm.jvmOption("-XX:StartFlightRecording:filename=" + out + ",settings=" + settings
+                            + ",dumponexit=true")
+                    .timeoutSeconds(TIMEOUT_SECONDS)
+                    .run(sibling(out, ".log"));
+        });
+    }
+
+    @FunctionalInterface
+    private interface Producer {
+        void produce(Path out) throws IOException;
+    }
+
+    /**
+     * Returns {@code <directory>/<name>-v<version>.jfr} (or {@code name} as given if it has an extension),
+     * producing it first unless it exists and is non-empty. Producers write to a temporary name that is
+     * moved in place when complete; a file lock keeps parallel test JVMs from recording the same thing twice.
+     */
+    private static synchronized Path cached(String name, Producer producer) {
+        try {
+            Path dir = directory();
+            Files.createDirectories(dir);
+            String fileName = name.contains(".") ? name.replaceFirst("\\.", "-v" + FIXTURE_VERSION + ".")
+                    : name + "-v" + FIXTURE_VERSION + ".jfr";
+            Path target = dir.resolve(fileName);
+            try (FileChannel lockFile = FileChannel.open(dir.resolve(".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock lock = lockFile.lock()) {
+                if (Files.isRegularFile(target) && Files.size(target) > 0) {
+                    return target;
+                }
+                Path partial = dir.resolve("partial-" + fileName);
+                Files.deleteIfExists(partial);
+                producer.produce(partial);
+                if (!Files.isRegularFile(partial) || Files.size(partial) == 0) {
+                    throw new IOException("recording " + partial + " was not written (see its .log)");
+                }
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                return target;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot produce recording " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Path sibling(Path recording, String suffix) {
+        String name = recording.getFileName().toString().replaceFirst("^partial-", "");
+        return recording.resolveSibling(name.replaceFirst("\\.jfr(\\.gz)?$", "") + suffix);
+    }
+
+    private static <T> T assumed(Optional<T> value, String reason) {
+        Assumptions.assumeTrue(value.isPresent(), reason);
+        return value.get();
+    }
+}
