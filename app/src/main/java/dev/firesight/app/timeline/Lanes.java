@@ -34,14 +34,22 @@ final class Lanes {
     final TimeRange visible;
 
     Lanes(TimelineModel model, boolean threadsExpanded, double width, TimeRange visible) {
+        this(model, threadsExpanded, width, 0, visible);
+    }
+
+    /** As laid out in {@code available} pixels of height: room beyond the preferred height goes to the
+     *  allocation lane, up to three times its usual height. */
+    Lanes(TimelineModel model, boolean threadsExpanded, double width, double available, TimeRange visible) {
         this.width = width;
         this.visible = visible;
         List<Lane> list = new ArrayList<>();
         double y = AXIS_HEIGHT + 4;
+        double extra = available <= 0 || model == null ? 0
+                : Math.max(0, Math.min(2 * ALLOCATION_HEIGHT, available - preferredHeight(model, threadsExpanded)));
         if (model != null) {
             if (model.hasAllocation()) {
-                list.add(new Lane(Kind.ALLOCATION, y, ALLOCATION_HEIGHT));
-                y += ALLOCATION_HEIGHT + GAP;
+                list.add(new Lane(Kind.ALLOCATION, y, ALLOCATION_HEIGHT + extra));
+                y += ALLOCATION_HEIGHT + extra + GAP;
             }
             if (model.hasHeap()) {
                 list.add(new Lane(Kind.HEAP, y, HEAP_HEIGHT));

@@ -34,6 +34,7 @@ final class SpikePanel extends VBox {
         getStyleClass().add(Timeline.SPIKE_PANEL_STYLE_CLASS);
         setSpacing(4);
         header.setStyle("-fx-font-weight: bold; -fx-padding: 2 4;");
+        header.setWrapText(true);
         list.setCellFactory(v -> new EntryCell());
         list.setPlaceholder(new Label("No allocation spikes or long GC pauses."));
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -53,7 +54,7 @@ final class SpikePanel extends VBox {
             model.spikes().windowsByPeak().forEach(w -> entries.add(new Entry(w, null)));
             model.spikes().longPauses().forEach(p -> entries.add(new Entry(null, p)));
             header.setText("Spike finder: " + model.spikes().windows().size() + " allocation spike"
-                    + (model.spikes().windows().size() == 1 ? "" : "s") + ", " + model.spikes().longPauses().size()
+                    + (model.spikes().windows().size() == 1 ? "" : "s") + ",\n" + model.spikes().longPauses().size()
                     + " GC pause" + (model.spikes().longPauses().size() == 1 ? "" : "s") + " ≥ "
                     + TimeFormat.duration(model.spikes().pauseThresholdNanos()));
         }

@@ -83,7 +83,7 @@ final class TimelineCanvas extends Region {
         TimelineModel model = timeline.getModel();
         TimeRange visible = timeline.getVisibleRange() != null ? timeline.getVisibleRange()
                 : model != null ? model.full() : new TimeRange(0, 1);
-        return new Lanes(model, timeline.isThreadsExpanded(), canvas.getWidth(), visible);
+        return new Lanes(model, timeline.isThreadsExpanded(), canvas.getWidth(), canvas.getHeight(), visible);
     }
 
     void repaint() {

@@ -136,7 +136,7 @@ final class TimelinePainter {
         g.setFont(BOLD);
         g.setFill(TEXT);
         g.fillText("Allocation rate by " + (rate.by() == AllocationSites.By.METHOD ? "method" : "class"), x, y);
-        x += 170;
+        x += textWidth("Allocation rate by method", BOLD) + 14;
         g.setFont(FONT);
         for (int s = 0; s < rate.seriesCount(); s++) {
             String name = shortName(rate.names().get(s));
@@ -144,7 +144,7 @@ final class TimelinePainter {
             g.fillRect(x, y - 4, 8, 8);
             g.setFill(TEXT);
             g.fillText(name, x + 11, y);
-            x += 18 + name.length() * 6.2;
+            x += 20 + textWidth(name, FONT);
         }
     }
 
@@ -216,14 +216,16 @@ final class TimelinePainter {
         g.fillText("Heap after GC", Lanes.LEFT + 6, lane.y() + 10);
         g.setFont(FONT);
         g.setFill(LONG_PAUSE);
-        g.fillRect(Lanes.LEFT + 100, lane.y() + 6, 3, 8);
+        double x = Lanes.LEFT + 14 + textWidth("Heap after GC", BOLD);
+        String longText = "GC pause ≥ " + TimeFormat.duration(model.spikes().pauseThresholdNanos());
+        g.fillRect(x, lane.y() + 6, 3, 8);
         g.setFill(TEXT);
-        g.fillText("GC pause ≥ " + TimeFormat.duration(model.spikes().pauseThresholdNanos()), Lanes.LEFT + 107,
-                lane.y() + 10);
+        g.fillText(longText, x + 7, lane.y() + 10);
+        x += 22 + textWidth(longText, FONT);
         g.setFill(PAUSE);
-        g.fillRect(Lanes.LEFT + 220, lane.y() + 6, 3, 8);
+        g.fillRect(x, lane.y() + 6, 3, 8);
         g.setFill(TEXT);
-        g.fillText("shorter pause (bar height = duration)", Lanes.LEFT + 227, lane.y() + 10);
+        g.fillText("shorter pause (bar height = duration)", x + 7, lane.y() + 10);
     }
 
     private void paintCpu(GraphicsContext g, Lanes lanes, Lanes.Lane lane, TimelineModel model) {
@@ -262,7 +264,27 @@ final class TimelinePainter {
         g.fillRect(x, y - 4, 8, 8);
         g.setFill(TEXT);
         g.fillText(text, x + 11, y);
-        return x + 20 + text.length() * 6.2;
+        return x + 22 + textWidth(text, FONT);
+    }
+
+    private static final javafx.scene.text.Text MEASURE = new javafx.scene.text.Text();
+
+    static double textWidth(String text, Font font) {
+        MEASURE.setFont(font);
+        MEASURE.setText(text);
+        return MEASURE.getLayoutBounds().getWidth();
+    }
+
+    /** The text cut with an ellipsis to fit {@code width} pixels. */
+    static String fit(String text, Font font, double width) {
+        if (textWidth(text, font) <= width) {
+            return text;
+        }
+        String t = text;
+        while (t.length() > 1 && textWidth(t + "…", font) > width) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t + "…";
     }
 
     private void strokeLoad(GraphicsContext g, Lanes lanes, Lanes.Lane lane, TimeSeries load, Color color, double h) {
@@ -376,10 +398,7 @@ final class TimelinePainter {
                     g.setTextAlign(TextAlignment.RIGHT);
                     int rows = Math.min(Lanes.MAX_THREAD_ROWS, model.threads().rows().size());
                     for (int r = 0; r < rows; r++) {
-                        String name = model.threads().rows().get(r).name();
-                        if (name.length() > 13) {
-                            name = name.substring(0, 12) + "…";
-                        }
+                        String name = fit(model.threads().rows().get(r).name(), FONT, Lanes.LEFT - 10);
                         g.setFill(TEXT);
                         g.fillText(name, left, lane.y() + Lanes.THREAD_HEADER + r * Lanes.THREAD_ROW
                                 + Lanes.THREAD_ROW / 2);

@@ -8,7 +8,6 @@ import dev.firesight.parser.testing.TestRecordings;
 import java.nio.file.Path;
 
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -16,7 +15,12 @@ import javafx.stage.Stage;
  * Shows a timeline of a recording (the first argument, or the burst fixture) with its top spike window
  * selected and the threads lane expanded: for screenshots and eyeballing.
  */
-public final class TimelineDemo extends Application {
+public final class TimelineDemo {
+    private TimelineDemo() {
+    }
+
+    /** The JavaFX application; a separate class so the launcher's main does not extend Application. */
+    public static final class App extends Application {
     @Override
     public void start(Stage stage) throws Exception {
         Path path = getParameters().getRaw().isEmpty() ? TestRecordings.burst()
@@ -31,14 +35,13 @@ public final class TimelineDemo extends Application {
             timeline.select(w);
         }
         stage.setTitle("Firesight timeline: " + path.getFileName());
-        stage.setScene(new Scene(timeline, 1560, 760));
+        stage.setScene(new Scene(timeline, 1560, 620));
         stage.show();
-        if (Boolean.getBoolean("demo.hover")) {
-            Platform.runLater(() -> { });
-        }
+    }
+
     }
 
     public static void main(String[] args) {
-        launch(args);
+        Application.launch(App.class, args);
     }
 }

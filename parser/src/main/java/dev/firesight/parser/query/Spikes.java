@@ -16,16 +16,18 @@ import java.util.List;
  *
  * <p>A bucket is "hot" when its rate exceeds {@code k} times the median bucket rate and the mean rate
  * (the mean guards recordings that are mostly idle, whose median is zero). Hot buckets at most
- * {@link Options#mergeGapBuckets} apart merge into one window.
+ * {@link Options#mergeGapBuckets} apart merge into one window: allocation samples arrive in clumps, so a
+ * steady burst shows gaps at fine buckets. A window counts only if one of its buckets also reaches a fifth
+ * of the highest bucket rate, so start-up noise in a quiet recording is not reported as a spike.
  */
 public final class Spikes {
     /** How spikes are found. */
     public record Options(double k, long bucketNanos, int mergeGapBuckets, long pauseThresholdNanos,
                           long lookbackNanos, int topMethods) {
-        /** k = 3, automatic buckets (about 100 per recording), 1-bucket gaps merge, pauses ≥ 2× median and
-         *  ≥ 1 ms, 1 s before a pause, top 3 methods. */
+        /** k = 3, automatic buckets (about 100 per recording), gaps of up to 3 buckets merge, pauses ≥ 2×
+         *  median and ≥ 1 ms, 1 s before a pause, top 3 methods. */
         public static Options defaults() {
-            return new Options(3, 0, 1, -1, 1_000_000_000L, 3);
+            return new Options(3, 0, 3, -1, 1_000_000_000L, 3);
         }
 
         public Options withBucketNanos(long nanos) {
@@ -59,6 +61,9 @@ public final class Spikes {
 
     /** How many of the longest pauses carry their top methods even when shorter than the threshold. */
     public static final int LONGEST = 5;
+
+    /** A hot bucket reaches at least this fraction of the highest bucket rate. */
+    public static final double PEAK_FRACTION = 0.2;
 
     private final Options options;
     private final StackedRate rate;
@@ -98,7 +103,7 @@ public final class Spikes {
             median = rate.median();
             double mean = profile.samples(ViewKind.ALLOC).totalWeight() * 1e9 / Math.max(1, end - start);
             threshold = Math.max(options.k() * median, mean);
-            windows = windows(rate, threshold, options, sites, end);
+            windows = windows(rate, threshold, Math.max(threshold, PEAK_FRACTION * rate.max()), options, sites, end);
         }
         List<Pause> all = new ArrayList<>();
         List<Pause> longOnes = new ArrayList<>();
@@ -143,8 +148,8 @@ public final class Spikes {
                 List.copyOf(longOnes), List.copyOf(all));
     }
 
-    private static List<Window> windows(StackedRate rate, double threshold, Options options, AllocationSites sites,
-                                        long end) {
+    private static List<Window> windows(StackedRate rate, double threshold, double significant, Options options,
+                                        AllocationSites sites, long end) {
         List<Window> out = new ArrayList<>();
         int n = rate.buckets();
         int b = 0;
@@ -164,6 +169,10 @@ public final class Spikes {
                     }
                 }
             }
+            b = last + 1;
+            if (rate.total(peak) < significant) {
+                continue;
+            }
             double sum = 0;
             for (int c = first; c <= last; c++) {
                 sum += rate.total(c);
@@ -174,7 +183,6 @@ public final class Spikes {
             List<AllocationSites.Site> top = sites.top(ViewKind.ALLOC, AllocationSites.By.METHOD, from, to - 1,
                     options.topMethods());
             out.add(new Window(from, to, rate.timeNanos(peak), rate.total(peak), bytes, top));
-            b = last + 1;
         }
         return out;
     }
