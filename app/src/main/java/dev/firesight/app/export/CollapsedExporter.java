@@ -17,6 +17,9 @@ public final class CollapsedExporter {
 
     public static void write(FlameView view, Writer out) throws IOException {
         CallTree tree = view.tree();
+        if (tree == null) {
+            throw new IOException("collapsed stacks are written from a call tree; a diff writes its own");
+        }
         int zoom = view.zoomNode();
         if (zoom == CallTree.ROOT) {
             Collapsed.write(tree, out);
