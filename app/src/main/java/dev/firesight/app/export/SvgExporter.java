@@ -166,7 +166,7 @@ public final class SvgExporter {
     private static final String STYLE = ".bg{fill:#fbfaf8}.title{font-size:15px;text-anchor:middle;fill:#1a1a1a}"
             + ".sub{fill:#555}.note{fill:#8a4b00}rect.added{fill:url(#hatch)}"
             + "rect.vanished{fill:none;stroke:#1a1a1a;stroke-width:1.2;stroke-dasharray:4 3}"
-            + ".sub{fill:#555}.btn{fill:#1a5fb4;text-anchor:end;cursor:pointer;text-decoration:underline}"
+            + ".btn{fill:#1a5fb4;text-anchor:end;cursor:pointer;text-decoration:underline}"
             + "g.f{cursor:pointer}g.f:hover rect{stroke:#1a1a1a;stroke-width:1}text{pointer-events:none;"
             + "white-space:pre}";
 
