@@ -133,9 +133,10 @@ public final class DiffFlameTree implements FlameTree {
         } else if (diff.vanished(node)) {
             s.append("\nOnly in the baseline");
         }
-        s.append("\nBaseline: ").append(value(diff.base(node, normalization), false))
+        String of = normalization == Normalization.SHARE ? " of all" : "";
+        s.append("\nBaseline: ").append(value(diff.base(node, normalization), false)).append(of)
                 .append(raw(diff.baseTotal(node)));
-        s.append("\nTarget: ").append(value(diff.target(node, normalization), false))
+        s.append("\nTarget: ").append(value(diff.target(node, normalization), false)).append(of)
                 .append(raw(diff.targetTotal(node)));
         s.append("\nDelta: ").append(value(diff.delta(node, normalization), true));
         s.append("\nRelative: ").append(relative(diff.relativeDelta(node, normalization)));
@@ -154,7 +155,7 @@ public final class DiffFlameTree implements FlameTree {
         double a = Math.abs(v);
         switch (normalization) {
             case SHARE:
-                return sign + String.format(Locale.ROOT, "%.2f", 100 * a) + (signed ? " points" : "% of all");
+                return sign + String.format(Locale.ROOT, "%.2f", 100 * a) + (signed ? " pts" : "%");
             case RATE:
                 return sign + Units.weight(Math.round(a), unit) + "/s";
             default:

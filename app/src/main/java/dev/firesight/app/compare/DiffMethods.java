@@ -1,5 +1,6 @@
 package dev.firesight.app.compare;
 
+import dev.firesight.parser.FrameKind;
 import dev.firesight.parser.query.DiffTree;
 import dev.firesight.parser.query.DiffTree.Normalization;
 
@@ -9,7 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The methods of a diff with their self weight in each capture, largest change first. Free of JavaFX. */
+/**
+ * The methods of a diff with their self weight in each capture, largest change first. In allocation
+ * and lock views the leaf frame is the allocated or locked class; its weight goes to the method below
+ * it, so the table names the code that changed. Free of JavaFX.
+ */
 public final class DiffMethods {
     /** One method (or allocated class, or thread) summed over every place it appears. */
     public record Row(int nameId, String name, double base, double target, long baseRaw, long targetRaw) {
@@ -33,12 +38,14 @@ public final class DiffMethods {
             if (diff.baseSelf(node) == 0 && diff.targetSelf(node) == 0) {
                 continue;
             }
-            double[] s = sums.computeIfAbsent(diff.nameId(node), k -> new double[5]);
+            int method = diff.kind(node) == FrameKind.CLASS && diff.parent(node) > DiffTree.ROOT
+                    ? diff.parent(node) : node;
+            double[] s = sums.computeIfAbsent(diff.nameId(method), k -> new double[5]);
             s[0] += diff.baseSelf(node, n);
             s[1] += diff.targetSelf(node, n);
             s[2] += diff.baseSelf(node);
             s[3] += diff.targetSelf(node);
-            s[4] = node;
+            s[4] = method;
         }
         List<Row> rows = new ArrayList<>(sums.size());
         sums.forEach((id, s) -> rows.add(new Row(id, diff.name((int) s[4]), s[0], s[1], (long) s[2], (long) s[3])));

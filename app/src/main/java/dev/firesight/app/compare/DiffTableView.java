@@ -53,7 +53,10 @@ public final class DiffTableView {
             if (t == null || node <= FlameTree.ROOT || node >= t.size()) {
                 return;
             }
-            int id = t.nameId(node);
+            // A class frame (allocation, lock) stands for the method below it, as in the table.
+            int method = t.kind(node) == dev.firesight.parser.FrameKind.CLASS && t.parent(node) > FlameTree.ROOT
+                    ? t.parent(node) : node;
+            int id = t.nameId(method);
             syncing = true;
             try {
                 for (DiffMethods.Row r : table.getItems()) {
