@@ -2,8 +2,11 @@ package dev.firesight.app;
 
 import dev.firesight.app.compare.CompareActions;
 import dev.firesight.app.compare.ComparisonView;
+import dev.firesight.app.compare.RangeCaptures;
+import dev.firesight.app.timeline.TimeRange;
 import dev.firesight.app.window.RecordingTabViewModel;
 import dev.firesight.parser.query.DiffTreeBuilder.Capture;
+import dev.firesight.parser.query.ProfileQuery;
 import dev.firesight.app.tasks.FxTaskRunner;
 import dev.firesight.app.tasks.TaskRunner;
 import dev.firesight.app.window.FileDialogs;
@@ -118,6 +121,18 @@ public final class FiresightApp extends Application {
      */
     public ComparisonView openComparison(Capture base, Capture target) {
         return compare.openComparison(base, target);
+    }
+
+    /**
+     * The timeline's "Compare with rest": the selection of a recording tab (target) against the rest of the
+     * recording (baseline), in the tab's current view and filters. What {@code Timeline.onCompareWithRest}
+     * is to be set to once the recording tab shows a timeline.
+     */
+    public ComparisonView compareWithRest(RecordingTabViewModel tab, TimeRange selection) {
+        ProfileQuery q = tab.currentQuery();
+        RangeCaptures.Pair p = RangeCaptures.selectionAndRest(tab.profileProperty().get(),
+                q.withRange(Long.MIN_VALUE, Long.MAX_VALUE), selection, tab.fileName());
+        return openComparison(p.base(), p.target());
     }
 
     /** The window this application built; for tests. */

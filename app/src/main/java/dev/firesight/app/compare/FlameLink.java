@@ -2,6 +2,7 @@ package dev.firesight.app.compare;
 
 import dev.firesight.app.flame.FlameGraph;
 import dev.firesight.app.flame.FlameTree;
+import dev.firesight.parser.query.HiddenClassNames;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 
@@ -70,9 +71,30 @@ public final class FlameLink {
         }
     }
 
-    /** The node of {@code other} on the same path of names as {@code node}, or its deepest ancestor. */
+    /**
+     * The node of {@code other} on the same path of names as {@code node}, or its deepest ancestor there.
+     * Names are compared with hidden-class suffixes normalised ({@code Foo$$Lambda$14/0x..} and
+     * {@code Foo$$Lambda$15/0x..} are one frame), as the diff does, since each JVM numbers them anew.
+     */
     static int same(FlameTree tree, int node, FlameTree other) {
-        return other.findByNames(tree.path(node));
+        String[] path = tree.path(node);
+        int at = FlameTree.ROOT;
+        for (String name : path) {
+            String wanted = HiddenClassNames.normalize(name);
+            int next = FlameTree.NONE;
+            for (int c = other.firstChild(at); c != FlameTree.NONE; c = other.nextSibling(c)) {
+                String n = other.name(c);
+                if (n.equals(name) || HiddenClassNames.normalize(n).equals(wanted)) {
+                    next = c;
+                    break;
+                }
+            }
+            if (next == FlameTree.NONE) {
+                break;
+            }
+            at = next;
+        }
+        return at;
     }
 
     /** While true, navigation in one graph applies to the other. */
