@@ -56,7 +56,9 @@ public final class CompareActions {
                 }
                 RecordingTabViewModel.State b = base.stateProperty().get();
                 RecordingTabViewModel.State t = target.stateProperty().get();
-                if (b == RecordingTabViewModel.State.READY && t == RecordingTabViewModel.State.READY) {
+                // A tab turns READY just before it picks its first view; wait for the view as well.
+                if (b == RecordingTabViewModel.State.READY && t == RecordingTabViewModel.State.READY
+                        && base.viewProperty().get() != null && target.viewProperty().get() != null) {
                     done = true;
                     ProfileQuery bq = base.currentQuery();
                     ProfileQuery tq = target.currentQuery().withView(bq.view());
@@ -71,9 +73,11 @@ public final class CompareActions {
             }
         };
         attempt.run();
-        ChangeListener<RecordingTabViewModel.State> retry = (o, a, s) -> attempt.run();
+        ChangeListener<Object> retry = (o, a, s) -> attempt.run();
         base.stateProperty().addListener(retry);
         target.stateProperty().addListener(retry);
+        base.viewProperty().addListener(retry);
+        target.viewProperty().addListener(retry);
     }
 
     /** "file.jfr" or, for a time range, "file.jfr 5.0–10.0 s". */

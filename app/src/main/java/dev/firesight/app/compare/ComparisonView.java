@@ -165,7 +165,7 @@ public final class ComparisonView {
         graphBox.getStyleClass().add("compare-graph");
         SplitPane split = new SplitPane(graphBox, table.node());
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.7);
+        split.setDividerPositions(0.6);
         return split;
     }
 

@@ -193,6 +193,7 @@ public final class ComparisonViewModel {
     }
 
     private static String shortLabel(String s) {
-        return s.length() > 28 ? s.substring(0, 27) + "\u2026" : s;
+        String t = s.endsWith(".jfr") ? s.substring(0, s.length() - 4) : s;
+        return t.length() > 22 ? t.substring(0, 21) + "\u2026" : t;
     }
 }

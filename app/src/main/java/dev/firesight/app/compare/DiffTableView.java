@@ -3,6 +3,7 @@ package dev.firesight.app.compare;
 import dev.firesight.app.flame.FlameGraph;
 import dev.firesight.app.flame.FlameTree;
 import dev.firesight.app.flame.FrameText;
+import dev.firesight.app.window.HotMethodsView;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
@@ -10,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 
 import java.util.function.Function;
 
@@ -30,7 +32,15 @@ public final class DiffTableView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<DiffMethods.Row, String> name = new TableColumn<>("Method (self)");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(FrameText.display(c.getValue().name())));
-        name.setPrefWidth(220);
+        name.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : HotMethodsView.shortName(item));
+                setTooltip(empty || item == null ? null : new Tooltip(item));
+            }
+        });
+        name.setPrefWidth(230);
         table.getColumns().add(name);
         table.getColumns().add(number("Baseline", DiffMethods.Row::base, false));
         table.getColumns().add(number("Target", DiffMethods.Row::target, false));
@@ -81,7 +91,7 @@ public final class DiffTableView {
             DiffFlameTree t = vm.diffFlameProperty().get();
             return t == null ? "" : t.value(v.doubleValue(), signed);
         }));
-        col.setPrefWidth(90);
+        col.setPrefWidth(signed ? 95 : 70);
         return col;
     }
 
