@@ -63,8 +63,11 @@ public final class FiresightApp extends Application {
         window = new MainWindowView(stage, vm, dialogs);
         compare = new CompareActions(tasks, window::showTab, window::notice);
         vm.compareActionProperty().set(compare::compareTabs);
+        // the attach dialog (attach branch) replaces this; until then the button explains how to record
+        vm.attachActionProperty().set(window::showAttachHelp);
         Thread.setDefaultUncaughtExceptionHandler(new UncaughtErrors(Platform::runLater, window::notice));
-        Scene scene = window.createScene(1400, 900);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = window.createScene(Math.min(1400, screen.getWidth() * 0.92), Math.min(900, screen.getHeight() * 0.92));
         stage.setScene(scene);
         stage.setMinWidth(720);
         stage.setMinHeight(480);

@@ -296,6 +296,22 @@ public final class MainWindowView {
         about.show();
     }
 
+    /**
+     * Until the attach dialog exists: how to record a JVM by hand, so the button still helps. The
+     * composition root wires this as the attach action.
+     */
+    public void showAttachHelp() {
+        Alert help = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);
+        help.initOwner(stage);
+        help.setTitle("Record a running JVM");
+        help.setHeaderText("Record a JVM, then open the recording here");
+        help.setContentText("Start the JVM with\n  -XX:StartFlightRecording:filename=app.jfr,settings=profile\n"
+                + "or record one that is already running with\n  jcmd <pid> JFR.start duration=60s filename=app.jfr"
+                + "\nthen drop app.jfr on this window.");
+        help.getDialogPane().setMinWidth(520);
+        help.show();
+    }
+
     void quit() {
         if (onQuit != null) {
             onQuit.run();

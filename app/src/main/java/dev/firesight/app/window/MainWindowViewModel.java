@@ -40,6 +40,7 @@ public final class MainWindowViewModel {
             return t == null ? "Firesight" : t.fileName() + " — Firesight";
         }, selected));
         empty.bind(Bindings.isEmpty(tabs));
+        tasks.submit("read recent files", ctx -> recent.read(), TaskCallbacks.of(recent::restore, e -> { }));
     }
 
     /**

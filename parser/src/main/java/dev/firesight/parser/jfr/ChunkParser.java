@@ -22,6 +22,8 @@ import java.util.Map;
 final class ChunkParser {
     private static final int CHECK_EVERY = 1 << 16;
     private static final int FALLBACK_CHUNKS = 16;
+    /** Damaged events skipped (by their size) before the rest of the chunk is given up as garbage. */
+    private static final int MAX_DAMAGED_EVENTS = 16;
 
     private final ChunkHeader header;
     private final ByteReader in;
@@ -45,6 +47,7 @@ final class ChunkParser {
     private int samplesWithoutStack;
     private StackResolver previousResolver;
     private StackResolver resolver;
+    private boolean damagedMetadata;
 
     ChunkParser(ByteBuffer chunk, ChunkHeader header, ProfileBuilder builder, LoadControl control, int chunkIndex,
                 StackResolver previousResolver) {
@@ -60,9 +63,15 @@ final class ChunkParser {
     void parse() {
         metadata = findMetadata();
         if (metadata == null) {
-            builder.warn(where() + "has no readable metadata, so its events were skipped.");
+            builder.warn(where() + (damagedMetadata ? "has damaged metadata (the descriptions of its event types),"
+                    : "has no readable metadata,") + " so its events were skipped.");
             return;
         }
+        if (damagedMetadata) {
+            builder.warn(where() + "has damaged metadata at the offset its header records; another copy in the"
+                    + " chunk was used.");
+        }
+        builder.chunksWithMetadata++;
         pools = new ConstantPools(metadata);
         firstSample = builder.tableSizes();
         installHandlers();
@@ -105,7 +114,7 @@ final class ChunkParser {
             try {
                 return Metadata.read(in, (int) header.metaOffset);
             } catch (CorruptDataException | IndexOutOfBoundsException e) {
-                builder.warn(where() + "has damaged metadata at its recorded offset; searching the chunk.");
+                damagedMetadata = true;
             }
         }
         int pos = ChunkHeader.SIZE;
@@ -118,8 +127,12 @@ final class ChunkParser {
                 if (size <= 0 || size > limit - pos) {
                     return null;
                 }
-                if (type == 0) {
-                    return Metadata.read(in, pos);
+                if (type == 0 && (!damagedMetadata || pos != header.metaOffset)) {
+                    try {
+                        return Metadata.read(in, pos);
+                    } catch (CorruptDataException | IndexOutOfBoundsException e) {
+                        damagedMetadata = true; // look on: the JDK may have written another copy later
+                    }
                 }
                 pos += size;
             } catch (CorruptDataException | IndexOutOfBoundsException e) {
@@ -163,6 +176,7 @@ final class ChunkParser {
         int pos = ChunkHeader.SIZE;
         int limit = in.limit();
         int events = 0;
+        int damaged = 0;
         while (pos < limit) {
             if (++events % CHECK_EVERY == 0) {
                 control.checkCancelled();
@@ -187,9 +201,14 @@ final class ChunkParser {
             try {
                 dispatch(type, end);
             } catch (CorruptDataException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+                // The event's size was plausible, so the next event starts after it: skip just this one.
+                if (++damaged > MAX_DAMAGED_EVENTS) {
+                    builder.warn(where() + "has more than " + MAX_DAMAGED_EVENTS + " damaged events; the rest of it"
+                            + " after byte " + pos + " was skipped.");
+                    return;
+                }
                 builder.warn(where() + "has a damaged " + typeName(type) + " at byte " + pos
-                        + "; the events before it were kept.");
-                return;
+                        + "; it was skipped and reading went on after it.");
             }
             pos = end;
         }
