@@ -28,6 +28,10 @@ public class Timeline extends Control {
     public static final String SELECTION_LABEL_STYLE_CLASS = "timeline-selection-label";
     public static final String SPIKE_PANEL_STYLE_CLASS = "timeline-spike-panel";
     public static final String CANVAS_STYLE_CLASS = "timeline-canvas";
+    public static final String TOOLTIP_STYLE_CLASS = "timeline-tooltip";
+    public static final String SPIKE_HEADER_STYLE_CLASS = "spike-header";
+    public static final String SPIKE_WINDOW_STYLE_CLASS = "spike-window";
+    public static final String SPIKE_PAUSE_STYLE_CLASS = "spike-pause";
 
     private final ObjectProperty<TimelineModel> model = new SimpleObjectProperty<>(this, "model");
     private final ObjectProperty<TimeRange> selection = new SimpleObjectProperty<>(this, "selection");
@@ -57,6 +61,11 @@ public class Timeline extends Control {
     public Timeline(TimelineModel model) {
         this();
         setModel(model);
+    }
+
+    @Override
+    public String getUserAgentStylesheet() {
+        return Timeline.class.getResource("timeline.css").toExternalForm();
     }
 
     @Override
