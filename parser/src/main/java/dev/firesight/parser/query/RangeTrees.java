@@ -34,7 +34,23 @@ public final class RangeTrees {
         if (query.perThread()) {
             return new RangeTrees(profile, all, null, null);
         }
-        CallTree full = CallTreeBuilder.build(profile, all, cancelled);
+        return from(CallTreeBuilder.build(profile, all, cancelled), cancelled);
+    }
+
+    /**
+     * Reuses a whole-recording tree already built (its query must have no range), so showing the whole
+     * recording first and then a selection builds the big tree only once.
+     */
+    public static RangeTrees from(CallTree full, BooleanSupplier cancelled) {
+        Profile profile = full.profile();
+        ProfileQuery all = full.query();
+        if (all.hasRange()) {
+            throw new IllegalArgumentException("the tree must cover the whole recording");
+        }
+        if (all.perThread()) {
+            return new RangeTrees(profile, all, null, null);
+        }
+        ProfileQuery query = all;
         StackTable stacks = profile.stacks();
         FrameTable frames = profile.frames();
         int[] leaf = new int[stacks.size()];
@@ -51,6 +67,22 @@ public final class RangeTrees {
             leaf[stack] = node;
         }
         return new RangeTrees(profile, all, full, leaf);
+    }
+
+    /** Whether this serves {@code query} (ignoring its range): same view, threads, filters and shape. */
+    public boolean serves(ProfileQuery query) {
+        return query.withRange(Long.MIN_VALUE, Long.MAX_VALUE).equals(this.query) || sameButPatterns(query);
+    }
+
+    private boolean sameButPatterns(ProfileQuery q) {
+        ProfileQuery a = q.withRange(Long.MIN_VALUE, Long.MAX_VALUE);
+        return a.view() == query.view() && a.reverse() == query.reverse() && a.perThread() == query.perThread()
+                && java.util.Objects.equals(a.threads(), query.threads())
+                && samePattern(a.include(), query.include()) && samePattern(a.exclude(), query.exclude());
+    }
+
+    private static boolean samePattern(java.util.regex.Pattern a, java.util.regex.Pattern b) {
+        return a == null ? b == null : b != null && a.pattern().equals(b.pattern()) && a.flags() == b.flags();
     }
 
     /** The whole-recording tree. */

@@ -30,12 +30,15 @@ class RangeTreesTest {
                 ProfileQuery.of(view).withExclude(Pattern.compile("java\\.lang\\.Thread\\.run")),
                 ProfileQuery.of(view).withPerThread(true)}) {
                 RangeTrees trees = RangeTrees.prepare(profile, base, () -> false);
+                RangeTrees reused = RangeTrees.from(CallTreeBuilder.build(profile, base), () -> false);
+                assertTrue(trees.serves(base.withRange(1, 2)) && reused.serves(base));
                 for (double[] f : new double[][] {{0, 1}, {0.3, 0.7}, {0.4, 0.65}, {0.9, 1}, {0.5, 0.5}}) {
                     long from = start + Math.round(duration * f[0]);
                     long to = start + Math.round(duration * f[1]);
                     CallTree fast = trees.tree(from, to, () -> false);
                     CallTree slow = CallTreeBuilder.build(profile, base.withRange(from, to));
                     assertEquals(text(slow), text(fast), view + " " + base + " " + f[0] + ".." + f[1]);
+                    assertEquals(text(slow), text(reused.tree(from, to, () -> false)));
                     assertEquals(slow.total(), fast.total());
                     assertEquals(slow.samples(), fast.samples());
                     assertEquals(slow.size(), fast.size());
