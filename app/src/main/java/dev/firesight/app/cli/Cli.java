@@ -24,6 +24,10 @@ public final class Cli {
         return new Cli(List.of(
                 new SummaryCommand(),
                 new ExportCommand(),
+                new DiffCommand(),
+                new JvmsCommand(),
+                new RecordCommand(),
+                new DemoCommand(),
                 new VersionCommand()));
     }
 

@@ -21,6 +21,8 @@ final class QueryOptions {
     final Args args;
     final String format;
     final String output;
+    private final Pattern include;
+    private final Pattern exclude;
 
     QueryOptions(List<String> raw, Set<String> formats) throws UsageException {
         args = new Args(raw, VALUED, SWITCHES);
@@ -30,6 +32,17 @@ final class QueryOptions {
                     + ", not '" + format + "'.");
         }
         output = args.value("-o", "--output");
+        // Check what can be checked before the (possibly long) load, so usage errors come first.
+        include = pattern(args.value("--include", "-I"), "--include");
+        exclude = pattern(args.value("--exclude", "-X"), "--exclude");
+        if (args.value("--view") != null) {
+            checkedView(args.value("--view"));
+        }
+        for (String option : new String[] {"--from", "--to"}) {
+            if (args.value(option) != null) {
+                TimeArgument.checkSyntax(args.value(option), option);
+            }
+        }
     }
 
     /** The view asked for, or the first the profile has (CPU before allocations, and so on). */
@@ -41,6 +54,10 @@ final class QueryOptions {
             }
             return profile.views().iterator().next();
         }
+        return checkedView(id);
+    }
+
+    private static ViewKind checkedView(String id) throws UsageException {
         ViewKind view = ViewKind.byId(id);
         if (view == null) {
             StringBuilder known = new StringBuilder();
@@ -56,8 +73,8 @@ final class QueryOptions {
         ProfileQuery q = ProfileQuery.of(view)
                 .withPerThread(args.flag("--threads") || args.flag("-t"))
                 .withReverse(args.flag("--reverse") || args.flag("-r"))
-                .withInclude(pattern(args.value("--include", "-I"), "--include"))
-                .withExclude(pattern(args.value("--exclude", "-X"), "--exclude"));
+                .withInclude(include)
+                .withExclude(exclude);
         String from = args.value("--from");
         String to = args.value("--to");
         if (from != null || to != null) {

@@ -50,6 +50,16 @@ final class SummaryCommand implements Command {
         printAllocationRate(profile, out);
         printGcPauses(profile, out);
         printSpikes(profile, out);
+        String secrets = dev.firesight.parser.Secrets.notice(profile.info());
+        if (secrets != null) {
+            out.println();
+            out.println("Secrets    " + secrets);
+        }
+        if (!profile.notes().isEmpty()) {
+            out.println();
+            out.println("Notes");
+            profile.notes().forEach(n -> out.println("  " + n));
+        }
         if (!profile.warnings().isEmpty()) {
             out.println();
             out.println("Warnings");

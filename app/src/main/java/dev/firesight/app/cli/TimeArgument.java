@@ -18,6 +18,13 @@ final class TimeArgument {
     private TimeArgument() {
     }
 
+    /** Fails early, before a recording is loaded, on text that can never be a time. */
+    static void checkSyntax(String text, String option) throws UsageException {
+        RecordingInfo probe = new RecordingInfo(null, 0, "", 0, 0, 0, null, null, null, null, -1, null, null,
+                java.util.Map.of(), java.util.List.of(), java.util.List.of());
+        parse(text, probe, option);
+    }
+
     static long parse(String text, RecordingInfo info, String option) throws UsageException {
         String s = text.trim();
         try {

@@ -24,6 +24,13 @@ public record CollapsedStacks(Map<String, Long> weights, long eventCount) {
         return new CollapsedStacks(Map.of(), 0);
     }
 
+    /** Both views merged: weights of equal stacks and the event counts added. */
+    public CollapsedStacks plus(CollapsedStacks other) {
+        Map<String, Long> merged = new TreeMap<>(weights);
+        other.weights.forEach((stack, w) -> merged.merge(stack, w, Long::sum));
+        return new CollapsedStacks(merged, eventCount + other.eventCount);
+    }
+
     /** Sum of all weights. */
     public long totalWeight() {
         return weights.values().stream().mapToLong(Long::longValue).sum();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A real workload with well-known method names, run in a child JVM while a profiler records it.
@@ -12,11 +13,12 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Tests assert on these names, so keep them stable: {@code Workload.burnCpu} (calling
  * {@code computeHashes} → {@code hashBlock} → {@code mix}), {@code Workload.allocateBuffers}
  * ({@code byte[]}), {@code Workload.buildStrings} ({@code java.lang.String}),
- * {@code Workload.contend} (two threads on one monitor) and {@code Workload.parkAround}
- * ({@code LockSupport.parkNanos}, once with the blocker {@link ParkBlocker} and once without).
+ * {@code Workload.contend} (two threads on one monitor), {@code Workload.contendLock} (two threads on one
+ * {@link ReentrantLock}) and {@code Workload.parkAround} ({@code LockSupport.parkNanos}, once with the
+ * blocker {@link ParkBlocker} and once without).
  *
  * <p>Threads: {@value #CPU_THREAD}, {@value #ALLOC_THREAD}, {@value #CONTENDER_THREAD}-1 and -2,
- * {@value #PARK_THREAD}. Argument: duration in milliseconds (default {@value #DEFAULT_MILLIS}). See
+ * {@value #PARK_THREAD}, {@value #LOCK_THREAD}-1 and -2. Argument: duration in milliseconds (default {@value #DEFAULT_MILLIS}). See
  * {@link #ROTATIONS_PROPERTY} for multi-chunk recordings.
  */
 public final class Workload {
@@ -24,6 +26,7 @@ public final class Workload {
     public static final String ALLOC_THREAD = "allocator";
     public static final String CONTENDER_THREAD = "contender";
     public static final String PARK_THREAD = "parker";
+    public static final String LOCK_THREAD = "lock-contender";
     public static final long DEFAULT_MILLIS = 3000;
     /**
      * System property: how many times, evenly spread over the run, to make JFR start a new chunk (by starting
@@ -33,11 +36,18 @@ public final class Workload {
 
     /** Size of each buffer allocated by {@code allocateBuffers}; large enough to sometimes miss the TLAB. */
     public static final int BUFFER_SIZE = 64 * 1024;
+    /** Pause of the allocator thread after each round. */
+    public static final long ALLOC_PAUSE_MILLIS = 4;
     /** Size of the rarer, large buffer, allocated outside the TLAB. */
     public static final int LARGE_BUFFER_SIZE = 2 * 1024 * 1024;
 
     /** The monitor the two contenders fight over. */
     public static final Object MONITOR = new Object();
+    /**
+     * The lock the two lock contenders fight over. async-profiler records ThreadPark only when the park
+     * blocker is a java.util.concurrent lock, so this is what gives its lock view park events.
+     */
+    public static final ReentrantLock LOCK = new ReentrantLock();
     /** Passed to {@code LockSupport.parkNanos(Object, long)} so ThreadPark has a parked class. */
     public static final ParkBlocker BLOCKER = new ParkBlocker();
 
@@ -66,6 +76,8 @@ public final class Workload {
         threads.add(new Thread(Workload::contend, CONTENDER_THREAD + "-1"));
         threads.add(new Thread(Workload::contend, CONTENDER_THREAD + "-2"));
         threads.add(new Thread(Workload::parkAround, PARK_THREAD));
+        threads.add(new Thread(Workload::contendLock, LOCK_THREAD + "-1"));
+        threads.add(new Thread(Workload::contendLock, LOCK_THREAD + "-2"));
         threads.forEach(Thread::start);
         int rotations = Integer.getInteger(ROTATIONS_PROPERTY, 0);
         long step = millis / (rotations + 1);
@@ -116,6 +128,9 @@ public final class Workload {
             allocateBuffers(round);
             buildStrings(round);
             round++;
+            // Paced (a few hundred MB/s), so that CPU profilers that count kernel time (page faults,
+            // zeroing) still see burnCpu as the heaviest thread.
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(ALLOC_PAUSE_MILLIS));
         }
     }
 
@@ -149,6 +164,17 @@ public final class Workload {
         while (!stop) {
             synchronized (MONITOR) {
                 sleepQuietly(5);
+            }
+        }
+    }
+
+    static void contendLock() {
+        while (!stop) {
+            LOCK.lock();
+            try {
+                sleepQuietly(5);
+            } finally {
+                LOCK.unlock();
             }
         }
     }
