@@ -255,6 +255,11 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
     }
 
     private void click(MouseEvent e) {
+        if (e.getButton() == MouseButton.SECONDARY && !menu.isShowing()) {
+            // Platforms (and Monocle) that send no context-menu request for a right click.
+            showMenu(nodeAt(e.getX(), e.getY()), e.getScreenX(), e.getScreenY());
+            return;
+        }
         if (e.getButton() != MouseButton.PRIMARY || !e.isStillSincePress()) {
             return;
         }
@@ -279,8 +284,15 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
     private void contextMenu(ContextMenuEvent e) {
         FlameGraph g = getSkinnable();
         int node = e.isKeyboardTrigger() ? g.selectedNodeProperty().get() : nodeAt(e.getX(), e.getY());
+        if (showMenu(node, e.getScreenX(), e.getScreenY())) {
+            e.consume();
+        }
+    }
+
+    private boolean showMenu(int node, double screenX, double screenY) {
+        FlameGraph g = getSkinnable();
         if (node < 0 || g.getTree() == null) {
-            return;
+            return false;
         }
         g.selectedNodeProperty().set(node);
         String name = g.getTree().name(node);
@@ -294,8 +306,8 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
                 () -> g.onExcludeFrameProperty().get().accept(name));
         menu.getItems().setAll(copyName, copyStack, new SeparatorMenuItem(), zoom, focus, exclude);
         hideTooltip();
-        menu.show(canvas, e.getScreenX(), e.getScreenY());
-        e.consume();
+        menu.show(canvas, screenX, screenY);
+        return true;
     }
 
     private static MenuItem item(String text, boolean enabled, Runnable action) {
