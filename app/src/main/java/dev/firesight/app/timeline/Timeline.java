@@ -41,6 +41,7 @@ public class Timeline extends Control {
     private final BooleanProperty threadsExpanded = new SimpleBooleanProperty(this, "threadsExpanded", false);
     private final ObjectProperty<Consumer<TimeRange>> onCompareWithRest =
             new SimpleObjectProperty<>(this, "onCompareWithRest");
+    private final BooleanProperty spikeFinderVisible = new SimpleBooleanProperty(this, "spikeFinderVisible", true);
     private final ObjectProperty<ZoneId> zone = new SimpleObjectProperty<>(this, "zone", ZoneId.systemDefault());
 
     public Timeline() {
@@ -189,6 +190,19 @@ public class Timeline extends Control {
 
     public final void setOnCompareWithRest(Consumer<TimeRange> value) {
         onCompareWithRest.set(value);
+    }
+
+    /** Whether the spike finder shows beside the lanes (a narrow timeline starts with it hidden). */
+    public final BooleanProperty spikeFinderVisibleProperty() {
+        return spikeFinderVisible;
+    }
+
+    public final boolean isSpikeFinderVisible() {
+        return spikeFinderVisible.get();
+    }
+
+    public final void setSpikeFinderVisible(boolean value) {
+        spikeFinderVisible.set(value);
     }
 
     /** The time zone wall-clock times are shown in. */
