@@ -63,6 +63,7 @@ public final class FiresightApp extends Application {
         window = new MainWindowView(stage, vm, dialogs);
         compare = new CompareActions(tasks, window::showTab, window::notice);
         vm.compareActionProperty().set(compare::compareTabs);
+        vm.compareWithRestActionProperty().set(this::compareWithRest);
         // the attach dialog (attach branch) replaces this; until then the button explains how to record
         vm.attachActionProperty().set(window::showAttachHelp);
         Thread.setDefaultUncaughtExceptionHandler(new UncaughtErrors(Platform::runLater, window::notice));
@@ -128,8 +129,7 @@ public final class FiresightApp extends Application {
 
     /**
      * The timeline's "Compare with rest": the selection of a recording tab (target) against the rest of the
-     * recording (baseline), in the tab's current view and filters. What {@code Timeline.onCompareWithRest}
-     * is to be set to once the recording tab shows a timeline.
+     * recording (baseline), in the tab's current view and filters: the timeline's "Compare with rest".
      */
     public ComparisonView compareWithRest(RecordingTabViewModel tab, TimeRange selection) {
         ProfileQuery q = tab.currentQuery();

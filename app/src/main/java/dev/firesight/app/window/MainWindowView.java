@@ -152,9 +152,12 @@ public final class MainWindowView {
         for (RecordingTabViewModel t : vm.tabs()) {
             views.computeIfAbsent(t, k -> {
                 RecordingTabView view = new RecordingTabView(k, () -> vm.close(k));
-                view.setTimeline(TimelineBinding.create(vm.tasks(), k.profileProperty(), k.timeRangeProperty(),
+                dev.firesight.app.timeline.Timeline timeline = TimelineBinding.create(vm.tasks(),
+                        k.profileProperty(), k.timeRangeProperty(),
                         r -> new dev.firesight.app.timeline.TimeRange(r.fromNanos(), r.toNanos()),
-                        r -> new TimeRange(r.fromNanos(), r.toNanos())));
+                        r -> new TimeRange(r.fromNanos(), r.toNanos()));
+                timeline.setOnCompareWithRest(r -> vm.compareWithRest(k, r));
+                view.setTimeline(timeline);
                 return view;
             });
         }
@@ -269,6 +272,11 @@ public final class MainWindowView {
     }
 
     void export(ExportFormat format) {
+        Tab shown = tabPane.getSelectionModel().getSelectedItem();
+        if (shown != null && shown.getUserData() instanceof FlameExportSource source) {
+            export.export(source.exportGraph(), source.exportName(), format);
+            return;
+        }
         export.export(selectedTab(), format);
     }
 

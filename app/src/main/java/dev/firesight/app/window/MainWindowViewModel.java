@@ -31,6 +31,8 @@ public final class MainWindowViewModel {
     private final ObjectProperty<Runnable> attachAction = new SimpleObjectProperty<>();
     private final ObjectProperty<java.util.function.BiConsumer<RecordingTabViewModel, RecordingTabViewModel>>
             compareAction = new SimpleObjectProperty<>();
+    private final ObjectProperty<java.util.function.BiConsumer<RecordingTabViewModel,
+            dev.firesight.app.timeline.TimeRange>> compareWithRestAction = new SimpleObjectProperty<>();
 
     public MainWindowViewModel(TaskRunner tasks, RecentFiles recent) {
         this.tasks = tasks;
@@ -134,6 +136,22 @@ public final class MainWindowViewModel {
         RecordingTabViewModel target = selected.get();
         selected.set(base);
         return compare(base, target);
+    }
+
+    /** The timeline's "Compare with rest" for a tab's selection; false when comparison is not wired. */
+    public boolean compareWithRest(RecordingTabViewModel tab, dev.firesight.app.timeline.TimeRange selection) {
+        var action = compareWithRestAction.get();
+        if (action == null || tab == null || selection == null) {
+            return false;
+        }
+        action.accept(tab, selection);
+        return true;
+    }
+
+    /** What "Compare with rest" runs; the composition root sets it. */
+    public ObjectProperty<java.util.function.BiConsumer<RecordingTabViewModel, dev.firesight.app.timeline.TimeRange>>
+            compareWithRestActionProperty() {
+        return compareWithRestAction;
     }
 
     /** What "Compare" runs with a baseline and a target tab; the composition root sets it. */

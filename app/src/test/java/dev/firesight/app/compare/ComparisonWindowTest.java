@@ -185,6 +185,30 @@ class ComparisonWindowTest {
         assertArrayEquals(before, zoomedNames(robot, right), "unlinked, the other side stays");
     }
 
+    @Test
+    void timelineComparesTheSelectionWithTheRest(FxRobot robot) {
+        MainWindowView window = app.window();
+        robot.interact(() -> window.viewModel().openFiles(List.of(TestRecordings.halved(1.0))));
+        dev.firesight.app.timeline.Timeline timeline = robot.lookup(n -> n instanceof dev.firesight.app.timeline.Timeline)
+                .queryAs(dev.firesight.app.timeline.Timeline.class);
+        var info = fx(robot, () -> window.viewModel().tabs().get(0).profileProperty().get().info());
+        long start = info.startNanos();
+        long cut = start + info.durationNanos() / 2;
+        robot.interact(() -> {
+            timeline.setSelection(new dev.firesight.app.timeline.TimeRange(start, cut));
+            timeline.compareWithRest();
+        });
+        ComparisonView view = onlyComparison(robot, window);
+        assertTrue(view.viewModel().base().label().endsWith("(the rest)"), view.viewModel().base().label());
+        assertTrue(view.viewModel().target().query().hasRange());
+        DiffFlameTree flame = fx(robot, () -> (DiffFlameTree) view.diffGraph().getFlameTree());
+        assertNotNull(flame);
+        long whole = fx(robot, () -> window.viewModel().tabs().get(0).profileProperty().get()
+                .samples(view.viewModel().base().query().view()).totalWeight());
+        assertEquals(whole, flame.diff().baseTotal(0) + flame.diff().targetTotal(0),
+                "the selection and the rest add up to the recording");
+    }
+
     private static String[] zoomedNames(FxRobot robot, FlameGraph g) {
         return fx(robot, () -> g.getFlameTree().path(g.getZoomNode()));
     }
