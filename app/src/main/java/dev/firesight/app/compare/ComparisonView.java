@@ -1,6 +1,7 @@
 package dev.firesight.app.compare;
 
 import dev.firesight.app.flame.FlameGraph;
+import dev.firesight.app.window.FlameExportSource;
 import dev.firesight.parser.query.DiffTree.Normalization;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -33,7 +34,7 @@ import java.util.regex.PatternSyntaxException;
  * normalisation, search, thread filter, link toggle), then either the diff flame graph with its legend and
  * the methods table, or the two captures' flame graphs next to each other with linked navigation.
  */
-public final class ComparisonView {
+public final class ComparisonView implements FlameExportSource {
     private final ComparisonViewModel vm;
     private final Tab tab = new Tab();
     private final BorderPane root = new BorderPane();
@@ -234,6 +235,21 @@ public final class ComparisonView {
     /** Shows the two captures next to each other (true) or the diff flame graph (false). */
     public void showSideBySide(boolean side) {
         (side ? sideMode : diffMode).setSelected(true);
+    }
+
+    /** Export ▸ writes the diff flame graph as shown (zoom, search), or the collapsed diff. */
+    @Override
+    public FlameGraph exportGraph() {
+        return diffGraph;
+    }
+
+    @Override
+    public String exportName() {
+        return strip(vm.base().label()) + "-vs-" + strip(vm.target().label()) + "-" + vm.base().query().view().id();
+    }
+
+    private static String strip(String label) {
+        return label.replaceFirst("\\.(jfr|jfr\\.gz|zip|gz)\\b.*$", "").replaceAll("[^A-Za-z0-9._-]+", "_");
     }
 
     public BorderPane root() {

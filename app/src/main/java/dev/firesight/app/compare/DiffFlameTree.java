@@ -1,5 +1,6 @@
 package dev.firesight.app.compare;
 
+import dev.firesight.app.export.CollapsedSource;
 import dev.firesight.app.flame.ColorMode;
 import dev.firesight.app.flame.FlameTree;
 import dev.firesight.app.flame.FrameColors;
@@ -7,6 +8,7 @@ import dev.firesight.app.flame.FrameText;
 import dev.firesight.app.format.Units;
 import dev.firesight.parser.FrameKind;
 import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.query.DiffCollapsed;
 import dev.firesight.parser.query.DiffTree;
 import dev.firesight.parser.query.DiffTree.Normalization;
 
@@ -20,7 +22,7 @@ import java.util.Locale;
  * normalisation (additive, so children fit in their parent, and frames only in the baseline keep a
  * width). Colour follows the change of the frame's total; new frames are hatched, vanished ones outlined.
  */
-public final class DiffFlameTree implements FlameTree {
+public final class DiffFlameTree implements FlameTree, CollapsedSource {
     private final DiffTree diff;
     private final Normalization normalization;
     private final ViewKind.Unit unit;
@@ -212,6 +214,12 @@ public final class DiffFlameTree implements FlameTree {
             out.add("Hard to compare: " + c);
         }
         return out;
+    }
+
+    /** One line per stack: {@code frames base target}, each column summing to its capture's total. */
+    @Override
+    public void writeCollapsed(java.io.Writer out) throws java.io.IOException {
+        DiffCollapsed.write(diff, out);
     }
 
     public static String describe(Normalization n) {

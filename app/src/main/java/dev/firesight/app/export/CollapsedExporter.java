@@ -16,9 +16,13 @@ public final class CollapsedExporter {
     }
 
     public static void write(FlameView view, Writer out) throws IOException {
+        if (view.flame() instanceof CollapsedSource source) {
+            source.writeCollapsed(out);
+            return;
+        }
         CallTree tree = view.tree();
         if (tree == null) {
-            throw new IOException("collapsed stacks are written from a call tree; a diff writes its own");
+            throw new IOException("this view has no collapsed form");
         }
         int zoom = view.zoomNode();
         if (zoom == CallTree.ROOT) {

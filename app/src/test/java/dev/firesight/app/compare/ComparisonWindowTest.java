@@ -131,6 +131,28 @@ class ComparisonWindowTest {
             return -2;
         });
         assertEquals(row, fx(robot, () -> view.diffGraph().highlightedNameIdProperty().get()));
+
+        // Export from the comparison tab writes the diff: SVG through the shared renderer, collapsed with
+        // both weight columns.
+        Path svg = temp.resolve("diff.svg");
+        Path collapsed = temp.resolve("diff.txt");
+        robot.interact(() -> {
+            window.exportActions().exportTo(view.exportGraph(), dev.firesight.app.export.ExportFormat.SVG, svg);
+            window.exportActions().exportTo(view.exportGraph(), dev.firesight.app.export.ExportFormat.COLLAPSED,
+                    collapsed);
+        });
+        assertTrue(read(svg).contains("Diff \u2014"), "a diff SVG");
+        assertTrue(read(collapsed).lines().allMatch(l -> l.matches(".* \\d+ \\d+")), "two weight columns");
+        assertTrue(view.exportName().startsWith("halved-1_00") && view.exportName().contains("-vs-halved-0_50"),
+                view.exportName());
+    }
+
+    private static String read(Path p) {
+        try {
+            return java.nio.file.Files.readString(p);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
