@@ -1,5 +1,12 @@
 package dev.firesight.app;
 
+import dev.firesight.app.compare.CompareActions;
+import dev.firesight.app.compare.ComparisonView;
+import dev.firesight.app.compare.RangeCaptures;
+import dev.firesight.app.timeline.TimeRange;
+import dev.firesight.app.window.RecordingTabViewModel;
+import dev.firesight.parser.query.DiffTreeBuilder.Capture;
+import dev.firesight.parser.query.ProfileQuery;
 import dev.firesight.app.tasks.FxTaskRunner;
 import dev.firesight.app.tasks.TaskRunner;
 import dev.firesight.app.window.FileDialogs;
@@ -31,6 +38,7 @@ public final class FiresightApp extends Application {
     private final FileDialogs dialogs;
     private final List<String> args;
     private MainWindowView window;
+    private CompareActions compare;
 
     /** What JavaFX calls: the real runner, the user's recent files, native dialogs. */
     public FiresightApp() {
@@ -53,6 +61,9 @@ public final class FiresightApp extends Application {
         RecentFiles store = recent != null ? recent : new RecentFiles(RecentFiles.defaultStore());
         MainWindowViewModel vm = new MainWindowViewModel(tasks, store);
         window = new MainWindowView(stage, vm, dialogs);
+        compare = new CompareActions(tasks, window::showTab, window::notice);
+        vm.compareActionProperty().set(compare::compareTabs);
+        vm.compareWithRestActionProperty().set(this::compareWithRest);
         // the attach dialog (attach branch) replaces this; until then the button explains how to record
         vm.attachActionProperty().set(window::showAttachHelp);
         Thread.setDefaultUncaughtExceptionHandler(new UncaughtErrors(Platform::runLater, window::notice));
@@ -68,6 +79,13 @@ public final class FiresightApp extends Application {
         List<Path> files = filesFrom(raw);
         if (!files.isEmpty()) {
             vm.openFiles(files, viewFrom(raw));
+        }
+        if (files.size() == 2) {
+            // Two recordings on the command line: the first is the baseline, the second the target.
+            List<RecordingTabViewModel> open = vm.tabs();
+            if (open.size() == 2) {
+                vm.compare(open.get(0), open.get(1));
+            }
         }
     }
 
@@ -100,6 +118,25 @@ public final class FiresightApp extends Application {
             }
         }
         return null;
+    }
+
+    /**
+     * Opens a comparison of two captures in a new tab: two recordings, or two time ranges of one (what
+     * the timeline's "compare with the rest" and "compare with another range" hand over).
+     */
+    public ComparisonView openComparison(Capture base, Capture target) {
+        return compare.openComparison(base, target);
+    }
+
+    /**
+     * The timeline's "Compare with rest": the selection of a recording tab (target) against the rest of the
+     * recording (baseline), in the tab's current view and filters: the timeline's "Compare with rest".
+     */
+    public ComparisonView compareWithRest(RecordingTabViewModel tab, TimeRange selection) {
+        ProfileQuery q = tab.currentQuery();
+        RangeCaptures.Pair p = RangeCaptures.selectionAndRest(tab.profileProperty().get(),
+                q.withRange(Long.MIN_VALUE, Long.MAX_VALUE), selection, tab.fileName());
+        return openComparison(p.base(), p.target());
     }
 
     /** The window this application built; for tests. */

@@ -1,5 +1,8 @@
 package dev.firesight.app.cli;
 
+import dev.firesight.app.compare.DiffFlameTree;
+import dev.firesight.app.export.ExportFormat;
+import dev.firesight.app.export.FlameView;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.query.DiffCollapsed;
@@ -47,16 +50,31 @@ final class DiffCommand implements Command {
             err.println("firesight: note: " + caveat);
         }
         try (Writer writer = ExportCommand.open(options.output, out)) {
-            write(tree, options.format, writer);
+            write(new DiffFlameTree(tree, DiffTree.Normalization.SHARE, view.unit(), label(files.get(0)),
+                    label(files.get(1))), options.format, writer);
         }
         return 0;
     }
 
-    static void write(DiffTree tree, String format, Writer writer) throws IOException, UsageException {
-        if (format.equals("collapsed")) {
-            DiffCollapsed.write(tree, writer);
-        } else {
-            throw new UsageException(format + " diff export is not available in this build yet; use --format collapsed.");
+    /** Collapsed through the parser; SVG and HTML through the same renderer as the window's diff flame graph. */
+    static void write(DiffFlameTree tree, String format, Writer writer) throws IOException, UsageException {
+        switch (format) {
+            case "collapsed":
+                DiffCollapsed.write(tree.diff(), writer);
+                break;
+            case "svg":
+                ExportFormat.SVG.write(FlameView.of(tree), writer);
+                break;
+            case "html":
+                ExportFormat.HTML.write(FlameView.of(tree), writer);
+                break;
+            default:
+                throw new UsageException("--format must be one of collapsed, html, svg, not '" + format + "'.");
         }
+    }
+
+    private static String label(String file) {
+        java.nio.file.Path name = java.nio.file.Path.of(file).getFileName();
+        return name == null ? file : name.toString();
     }
 }

@@ -16,7 +16,14 @@ public final class CollapsedExporter {
     }
 
     public static void write(FlameView view, Writer out) throws IOException {
+        if (view.flame() instanceof CollapsedSource source) {
+            source.writeCollapsed(out);
+            return;
+        }
         CallTree tree = view.tree();
+        if (tree == null) {
+            throw new IOException("this view has no collapsed form");
+        }
         int zoom = view.zoomNode();
         if (zoom == CallTree.ROOT) {
             Collapsed.write(tree, out);

@@ -1,39 +1,55 @@
 package dev.firesight.app.export;
 
+import dev.firesight.app.flame.CallFlameTree;
 import dev.firesight.app.flame.ColorMode;
 import dev.firesight.app.flame.FlameGraph;
 import dev.firesight.app.flame.FlameSearch;
+import dev.firesight.app.flame.FlameTree;
 import dev.firesight.parser.query.CallTree;
 
 import java.util.regex.Pattern;
 
 /**
- * What an export draws: a call tree (its query carries the view, range and filters), the zoom as a
- * path of name ids, the search, the orientation and the colour mode.
+ * What an export draws: a flame tree (a call tree, whose query carries the view, range and filters, or a
+ * diff of two captures), the zoom as a path of name ids, the search, the orientation and the colour mode.
  */
-public record FlameView(CallTree tree, int[] zoomPath, Pattern search, boolean icicle, ColorMode colorMode) {
+public record FlameView(FlameTree flame, int[] zoomPath, Pattern search, boolean icicle, ColorMode colorMode) {
     public FlameView {
         zoomPath = zoomPath == null ? new int[0] : zoomPath.clone();
         colorMode = colorMode == null ? ColorMode.KIND : colorMode;
     }
 
+    public FlameView(CallTree tree, int[] zoomPath, Pattern search, boolean icicle, ColorMode colorMode) {
+        this(CallFlameTree.of(tree), zoomPath, search, icicle, colorMode);
+    }
+
     /** The whole tree, unzoomed, no search, flame orientation, coloured by kind. */
     public static FlameView of(CallTree tree) {
+        return of(CallFlameTree.of(tree));
+    }
+
+    /** The whole flame tree, unzoomed, no search, flame orientation, coloured by kind. */
+    public static FlameView of(FlameTree tree) {
         return new FlameView(tree, new int[0], null, false, ColorMode.KIND);
     }
 
     /** What a flame graph control currently shows. Call on the FX thread. */
     public static FlameView of(FlameGraph graph) {
-        return new FlameView(graph.getTree(), graph.getZoomPath(), graph.searchProperty().get(),
+        return new FlameView(graph.getFlameTree(), graph.getZoomPath(), graph.searchProperty().get(),
                 graph.icicleProperty().get(), graph.colorModeProperty().get());
+    }
+
+    /** The call tree drawn, or null when the view shows something else (a diff). */
+    public CallTree tree() {
+        return flame instanceof CallFlameTree ? ((CallFlameTree) flame).tree() : null;
     }
 
     /** The zoomed node, or its deepest ancestor present in the tree. */
     public int zoomNode() {
-        int node = CallTree.ROOT;
+        int node = FlameTree.ROOT;
         for (int id : zoomPath) {
-            int c = tree.child(node, id);
-            if (c == CallTree.NONE) {
+            int c = flame.child(node, id);
+            if (c == FlameTree.NONE) {
                 break;
             }
             node = c;
@@ -42,7 +58,7 @@ public record FlameView(CallTree tree, int[] zoomPath, Pattern search, boolean i
     }
 
     public FlameSearch runSearch() {
-        return FlameSearch.run(tree, search);
+        return FlameSearch.run(flame, search);
     }
 
     @Override

@@ -2,8 +2,7 @@ package dev.firesight.app.export;
 
 import dev.firesight.app.flame.FlameSearch;
 import dev.firesight.app.flame.FrameColors;
-import dev.firesight.app.flame.FrameDescription;
-import dev.firesight.app.format.Units;
+import dev.firesight.app.flame.FlameTree;
 import dev.firesight.parser.FrameKind;
 import dev.firesight.parser.query.CallTree;
 
@@ -40,13 +39,14 @@ public final class HtmlExporter {
     }
 
     public static void write(FlameView view, Writer out) throws IOException {
-        CallTree tree = view.tree();
+        FlameTree tree = view.flame();
         int zoom = view.zoomNode();
         int[] nodes = select(tree, zoom);
         FlameSearch search = view.runSearch();
-        String title = tree.view().title() + " \u2014 " + Units.weight(tree.total(), tree.view().unit());
-        if (tree.profile().info() != null && tree.profile().info().path() != null) {
-            title = tree.profile().info().path().getFileName() + " \u2014 " + title;
+        String title = tree.title();
+        CallTree callTree = view.tree();
+        if (callTree != null && callTree.profile().info() != null && callTree.profile().info().path() != null) {
+            title = callTree.profile().info().path().getFileName() + " \u2014 " + title;
         }
         StringBuilder s = new StringBuilder(256 * 1024);
         s.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -59,7 +59,7 @@ public final class HtmlExporter {
                 .append("<input id=\"search\" type=\"search\" placeholder=\"Search (regular expression)\" "
                         + "aria-label=\"Search\">")
                 .append("<button id=\"reset\" type=\"button\">Reset zoom</button><span id=\"status\"></span></div>\n")
-                .append("<div id=\"crumbs\"></div>\n</header>\n<main><canvas id=\"flame\"></canvas></main>\n")
+                .append(notes(tree, view)).append("<div id=\"crumbs\"></div>\n</header>\n<main><canvas id=\"flame\"></canvas></main>\n")
                 .append("<div id=\"tip\"></div>\n");
         out.write(s.toString());
         s.setLength(0);
@@ -70,14 +70,14 @@ public final class HtmlExporter {
     }
 
     /** Nodes kept, in pre-order (parents first, siblings in tree order); node 0 is the root. */
-    static int[] select(CallTree tree, int zoom) {
-        double threshold = Math.max(1, tree.total(zoom) * MIN_FRACTION);
+    static int[] select(FlameTree tree, int zoom) {
+        double threshold = Math.max(Double.MIN_VALUE, tree.weight(zoom) * MIN_FRACTION);
         while (true) {
             int[] out = new int[Math.min(tree.size(), 1024)];
             int count = 0;
             int[] stack = new int[64];
             int top = 0;
-            stack[top++] = CallTree.ROOT;
+            stack[top++] = FlameTree.ROOT;
             boolean full = false;
             while (top > 0) {
                 int node = stack[--top];
@@ -90,8 +90,8 @@ public final class HtmlExporter {
                 }
                 out[count++] = node;
                 int mark = top;
-                for (int c = tree.firstChild(node); c != CallTree.NONE; c = tree.nextSibling(c)) {
-                    if (tree.total(c) >= threshold || isOnPath(tree, c, zoom)) {
+                for (int c = tree.firstChild(node); c != FlameTree.NONE; c = tree.nextSibling(c)) {
+                    if (tree.weight(c) >= threshold || isOnPath(tree, c, zoom)) {
                         if (top == stack.length) {
                             stack = Arrays.copyOf(stack, top * 2);
                         }
@@ -111,8 +111,8 @@ public final class HtmlExporter {
         }
     }
 
-    private static boolean isOnPath(CallTree tree, int node, int zoom) {
-        for (int a = zoom; a != CallTree.NONE; a = tree.parent(a)) {
+    private static boolean isOnPath(FlameTree tree, int node, int zoom) {
+        for (int a = zoom; a != FlameTree.NONE; a = tree.parent(a)) {
             if (a == node) {
                 return true;
             }
@@ -120,7 +120,7 @@ public final class HtmlExporter {
         return false;
     }
 
-    private static void data(StringBuilder s, FlameView view, CallTree tree, int[] nodes, int zoom,
+    private static void data(StringBuilder s, FlameView view, FlameTree tree, int[] nodes, int zoom,
                              FlameSearch search) {
         Map<Integer, Integer> index = new HashMap<>(nodes.length * 2);
         for (int i = 0; i < nodes.length; i++) {
@@ -141,13 +141,15 @@ public final class HtmlExporter {
         StringBuilder l = new StringBuilder();
         StringBuilder d = new StringBuilder();
         StringBuilder m = new StringBuilder();
+        StringBuilder tips = new StringBuilder();
+        StringBuilder marks = new StringBuilder();
         for (int i = 0; i < nodes.length; i++) {
             int node = nodes[i];
             String sep = i == 0 ? "" : ",";
-            p.append(sep).append(node == CallTree.ROOT ? -1 : index.get(tree.parent(node)));
-            n.append(sep).append(node == CallTree.ROOT ? -1 : intern(names, nameList, tree.name(node)));
+            p.append(sep).append(node == FlameTree.ROOT ? -1 : index.get(tree.parent(node)));
+            n.append(sep).append(node == FlameTree.ROOT ? -1 : intern(names, nameList, tree.name(node)));
             k.append(sep).append(tree.kind(node).ordinal());
-            int rgb = FrameColors.color(tree, node, view.colorMode());
+            int rgb = tree.color(node, view.colorMode());
             Integer ci = palette.get(rgb);
             if (ci == null) {
                 ci = colors.size();
@@ -155,17 +157,20 @@ public final class HtmlExporter {
                 colors.add(rgb);
             }
             c.append(sep).append(ci);
-            t.append(sep).append(tree.total(node));
-            self.append(sep).append(tree.self(node));
-            int frame = tree.frame(node);
-            l.append(sep).append(frame < 0 ? 0 : tree.profile().frames().line(frame));
-            String lib = node == CallTree.ROOT ? null : FrameDescription.library(tree, node);
+            t.append(sep).append(number(tree.weight(node)));
+            self.append(sep).append(number(tree.selfWeight(node)));
+            l.append(sep).append(tree.line(node));
+            String lib = tree.library(node);
+            if (tree.ownDescriptions()) {
+                tips.append(sep).append(Escape.json(tree.describe(node)));
+            }
+            marks.append(sep).append(tree.mark(node).ordinal());
             d.append(sep).append(lib == null ? -1 : intern(names, nameList, lib));
             if (search.matches(node)) {
                 m.append(m.length() == 0 ? "" : ",").append(i);
             }
         }
-        s.append("{\"unit\":").append(Escape.json(tree.view().unit().label()));
+        s.append("{\"unit\":").append(Escape.json(tree.unitLabel()));
         s.append(",\"icicle\":").append(view.icicle());
         s.append(",\"zoom\":").append(index.get(zoom));
         s.append(",\"search\":").append(view.search() == null ? "null" : Escape.json(view.search().pattern()));
@@ -193,15 +198,44 @@ public final class HtmlExporter {
         s.append("],\"p\":[").append(p).append("],\"n\":[").append(n).append("],\"k\":[").append(k)
                 .append("],\"c\":[").append(c).append("],\"t\":[").append(t).append("],\"s\":[").append(self)
                 .append("],\"l\":[").append(l).append("],\"d\":[").append(d).append("],\"m\":[").append(m)
-                .append("]}");
+                .append("],\"mk\":[").append(marks).append(']');
+        if (tree.ownDescriptions()) {
+            s.append(",\"tips\":[").append(tips).append(']');
+        }
+        s.append('}');
     }
 
-    private static String searchText(CallTree tree, FlameSearch search) {
+    /** Weights as JSON numbers: integers stay integers, fractions keep six significant digits. */
+    private static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    /** The tree's notes and, for trees whose colours need it, a legend, as escaped header lines. */
+    private static String notes(FlameTree tree, FlameView view) {
+        StringBuilder s = new StringBuilder();
+        for (String note : tree.notes()) {
+            s.append("<p class=\"note\">").append(Escape.xml(note)).append("</p>");
+        }
+        if (tree.exportsLegend()) {
+            s.append("<div class=\"legend\">");
+            for (FrameColors.LegendEntry e : tree.legend(view.colorMode())) {
+                s.append("<span><i style=\"background:").append(FrameColors.hex(e.rgb())).append("\"></i>")
+                        .append(Escape.xml(e.label())).append("</span>");
+            }
+            s.append("</div>");
+        }
+        return s.append('\n').toString();
+    }
+
+    private static String searchText(FlameTree tree, FlameSearch search) {
         if (search.result().isEmpty()) {
             return "";
         }
         return "Matched " + String.format(Locale.ROOT, "%.2f%%", search.result().percent()) + " ("
-                + Units.weight(search.result().matchedTotal(), tree.view().unit()) + ") in "
+                + tree.formatWeight(search.result().matchedTotal()) + ") in "
                 + search.result().matchingFrames() + " frames";
     }
 

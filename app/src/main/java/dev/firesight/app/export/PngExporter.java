@@ -28,11 +28,11 @@ public final class PngExporter {
      */
     public static WritableImage render(FlameView view, int width, int height) {
         if (height <= 0) {
-            FlameLayout layout = FlameLayout.compute(view.tree(), view.zoomNode(), 0.5 / width);
+            FlameLayout layout = FlameLayout.compute(view.flame(), view.zoomNode(), 0.5 / width);
             height = (int) Math.ceil(Math.max(ROW_HEIGHT * 2, layout.rows() * ROW_HEIGHT));
         }
         FlameGraph graph = new FlameGraph();
-        graph.setTree(view.tree());
+        graph.setFlameTree(view.flame());
         graph.setZoomPath(view.zoomPath());
         graph.searchProperty().set(view.search());
         graph.icicleProperty().set(view.icicle());

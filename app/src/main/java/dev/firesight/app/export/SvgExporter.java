@@ -3,13 +3,13 @@ package dev.firesight.app.export;
 import dev.firesight.app.flame.FlameLayout;
 import dev.firesight.app.flame.FlameSearch;
 import dev.firesight.app.flame.FrameColors;
-import dev.firesight.app.flame.FrameDescription;
 import dev.firesight.app.flame.FrameText;
 import dev.firesight.app.format.Units;
-import dev.firesight.parser.query.CallTree;
+import dev.firesight.app.flame.FlameTree;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -25,6 +25,7 @@ public final class SvgExporter {
     static final double CHAR_WIDTH = 6.6;
     private static final double MARGIN = 10;
     private static final double HEADER = 46;
+    private static final double NOTE_HEIGHT = 16;
 
     private SvgExporter() {
     }
@@ -34,12 +35,15 @@ public final class SvgExporter {
     }
 
     public static void write(FlameView view, int width, Writer out) throws IOException {
-        CallTree tree = view.tree();
+        FlameTree tree = view.flame();
         double framesWidth = width - 2 * MARGIN;
         FlameLayout layout = FlameLayout.compute(tree, view.zoomNode(), 0.5 / framesWidth);
         FlameSearch search = view.runSearch();
         double area = layout.rows() * ROW_HEIGHT;
-        double height = HEADER + area + MARGIN;
+        List<String> notes = tree.notes();
+        List<FrameColors.LegendEntry> legend = tree.exportsLegend() ? tree.legend(view.colorMode()) : List.of();
+        double header = HEADER + notes.size() * NOTE_HEIGHT + (legend.isEmpty() ? 0 : NOTE_HEIGHT);
+        double height = header + area + MARGIN;
         StringBuilder s = new StringBuilder(64 * 1024);
         s.append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n");
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"").append(width)
@@ -48,19 +52,42 @@ public final class SvgExporter {
                 .append("\" data-frames-x=\"").append(num(MARGIN)).append("\" data-frames-width=\"")
                 .append(num(framesWidth)).append("\" data-char-width=\"").append(num(CHAR_WIDTH)).append("\">\n");
         s.append("<style>").append(STYLE).append("</style>\n");
+        boolean marked = false;
+        for (int i = 0; i < layout.size() && !marked; i++) {
+            marked = tree.mark(layout.node(i)) != FlameTree.Mark.NONE;
+        }
+        if (marked) {
+            s.append("<defs><pattern id=\"hatch\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" "
+                + "patternTransform=\"rotate(45)\"><rect width=\"2\" height=\"6\" fill=\"#000\" "
+                + "fill-opacity=\"0.35\"/></pattern></defs>\n");
+        }
         s.append("<rect class=\"bg\" x=\"0\" y=\"0\" width=\"100%\" height=\"100%\"/>\n");
-        String title = tree.view().title() + " \u2014 " + Units.weight(tree.total(), tree.view().unit());
+        String title = tree.title();
         s.append("<text class=\"title\" x=\"").append(num(width / 2.0)).append("\" y=\"18\">")
                 .append(Escape.xml(title)).append("</text>\n");
         s.append("<text class=\"sub\" x=\"").append(num(MARGIN)).append("\" y=\"36\">")
                 .append(Escape.xml(subtitle(view, search))).append("</text>\n");
         s.append("<text id=\"reset\" class=\"btn\" x=\"").append(num(width - MARGIN)).append("\" y=\"36\" "
                 + "style=\"display:none\">Reset zoom</text>\n");
-        s.append("<g id=\"frames\">\n");
+        double y = HEADER;
+        for (String note : notes) {
+            s.append("<text class=\"note\" x=\"").append(num(MARGIN)).append("\" y=\"").append(num(y + 2))
+                    .append("\">").append(Escape.xml(note)).append("</text>\n");
+            y += NOTE_HEIGHT;
+        }
+        double lx = MARGIN;
+        for (FrameColors.LegendEntry e : legend) {
+            s.append("<rect x=\"").append(num(lx)).append("\" y=\"").append(num(y - 8)).append("\" width=\"10\" "
+                    + "height=\"10\" fill=\"").append(FrameColors.hex(e.rgb())).append("\"/><text class=\"sub\" x=\"")
+                    .append(num(lx + 14)).append("\" y=\"").append(num(y + 1)).append("\">").append(Escape.xml(e.label()))
+                    .append("</text>\n");
+            lx += 24 + e.label().length() * CHAR_WIDTH;
+        }
+        s.append("<g id=\"frames\" data-top=\"").append(num(header)).append("\">\n");
         out.write(s.toString());
         s.setLength(0);
         for (int i = 0; i < layout.size(); i++) {
-            frame(s, view, layout, search, i, framesWidth, area);
+            frame(s, view, layout, search, i, framesWidth, area, header);
             if (s.length() > 32 * 1024) {
                 out.write(s.toString());
                 s.setLength(0);
@@ -73,19 +100,28 @@ public final class SvgExporter {
     }
 
     private static void frame(StringBuilder s, FlameView view, FlameLayout layout, FlameSearch search, int i,
-                              double framesWidth, double area) {
-        CallTree tree = layout.tree();
+                              double framesWidth, double area, double header) {
+        FlameTree tree = layout.tree();
         int node = layout.node(i);
         double x = MARGIN + layout.x(i) * framesWidth;
         double w = layout.width(i) * framesWidth;
-        double y = HEADER + FlameLayout.rowTop(layout.depth(i), ROW_HEIGHT, area, view.icicle());
-        int rgb = search.matches(node) ? FrameColors.MATCH : FrameColors.color(tree, node, view.colorMode());
+        double y = header + FlameLayout.rowTop(layout.depth(i), ROW_HEIGHT, area, view.icicle());
+        boolean match = search.matches(node);
+        int rgb = match ? FrameColors.MATCH : tree.color(node, view.colorMode());
         s.append("<g class=\"f\" data-x=\"").append(layout.x(i)).append("\" data-w=\"").append(layout.width(i))
                 .append("\" data-d=\"").append(layout.depth(i)).append("\"><title>")
-                .append(Escape.xmlLines(FrameDescription.describe(tree, node))).append("</title><rect x=\"")
+                .append(Escape.xmlLines(tree.describe(node))).append("</title><rect x=\"")
                 .append(num(x)).append("\" y=\"").append(num(y)).append("\" width=\"")
                 .append(num(Math.max(w - 1, 0.5))).append("\" height=\"").append(num(ROW_HEIGHT - 1))
-                .append("\" fill=\"").append(FrameColors.hex(rgb)).append("\"/><text x=\"").append(num(x + 3))
+                .append("\" fill=\"").append(FrameColors.hex(rgb)).append("\"/>");
+        FlameTree.Mark mark = match ? FlameTree.Mark.NONE : tree.mark(node);
+        if (mark != FlameTree.Mark.NONE) {
+            // Same geometry as the fill, so the zoom script moves both.
+            s.append("<rect class=\"").append(mark == FlameTree.Mark.ADDED ? "added" : "vanished").append("\" x=\"")
+                    .append(num(x)).append("\" y=\"").append(num(y)).append("\" width=\"")
+                    .append(num(Math.max(w - 1, 0.5))).append("\" height=\"").append(num(ROW_HEIGHT - 1)).append("\"/>");
+        }
+        s.append("<text x=\"").append(num(x + 3))
                 .append("\" y=\"").append(num(y + ROW_HEIGHT - 4.5)).append("\" fill=\"")
                 .append(FrameColors.hex(FrameColors.textOn(rgb))).append("\">");
         String text = FrameText.fit(FrameText.display(tree.name(node)), w - 6, SvgExporter::charWidth);
@@ -97,11 +133,11 @@ public final class SvgExporter {
 
     static String subtitle(FlameView view, FlameSearch search) {
         StringBuilder s = new StringBuilder();
-        CallTree tree = view.tree();
+        FlameTree tree = view.flame();
         int zoom = view.zoomNode();
-        if (zoom != CallTree.ROOT) {
+        if (zoom != FlameTree.ROOT) {
             s.append("Zoomed to ").append(FrameText.display(tree.name(zoom))).append(" (")
-                    .append(Units.percent(tree.total(zoom), tree.total())).append(")");
+                    .append(Units.percent(tree.weight(zoom), tree.total())).append(")");
         } else {
             s.append("Click a frame to zoom");
         }
@@ -128,7 +164,9 @@ public final class SvgExporter {
     }
 
     private static final String STYLE = ".bg{fill:#fbfaf8}.title{font-size:15px;text-anchor:middle;fill:#1a1a1a}"
-            + ".sub{fill:#555}.btn{fill:#1a5fb4;text-anchor:end;cursor:pointer;text-decoration:underline}"
+            + ".sub{fill:#555}.note{fill:#8a4b00}rect.added{fill:url(#hatch)}"
+            + "rect.vanished{fill:none;stroke:#1a1a1a;stroke-width:1.2;stroke-dasharray:4 3}"
+            + ".btn{fill:#1a5fb4;text-anchor:end;cursor:pointer;text-decoration:underline}"
             + "g.f{cursor:pointer}g.f:hover rect{stroke:#1a1a1a;stroke-width:1}text{pointer-events:none;"
             + "white-space:pre}";
 
@@ -141,8 +179,9 @@ public final class SvgExporter {
             + "function fit(name,px){var n=Math.floor((px-6)/CW);if(n<2)return '';"
             + "return name.length<=n?name:name.substring(0,n-1)+'\\u2026';}\n"
             + "function place(g,x,w){var r=g.getElementsByTagName('rect')[0],t=g.getElementsByTagName('text')[0];"
-            + "var ti=g.getElementsByTagName('title')[0];r.setAttribute('x',X0+x*W);"
-            + "r.setAttribute('width',Math.max(w*W-1,0.5));t.setAttribute('x',X0+x*W+3);"
+            + "var ti=g.getElementsByTagName('title')[0],rs=g.getElementsByTagName('rect');"
+            + "for(var i=0;i<rs.length;i++){rs[i].setAttribute('x',X0+x*W);"
+            + "rs[i].setAttribute('width',Math.max(w*W-1,0.5));}t.setAttribute('x',X0+x*W+3);"
             + "t.textContent=fit(ti.textContent.split('\\n')[0],w*W);g.style.display='';}\n"
             + "function init(){\n"
             + "var frames=Array.prototype.slice.call(document.querySelectorAll('g.f'));\n"

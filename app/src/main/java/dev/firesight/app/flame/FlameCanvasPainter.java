@@ -1,6 +1,5 @@
 package dev.firesight.app.flame;
 
-import dev.firesight.parser.query.CallTree;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -29,7 +28,7 @@ final class FlameCanvasPainter {
     private final Font font = Font.font("System", 12);
     private final double[] glyphWidths = new double[65536];
     private final Text measureText = new Text();
-    private CallTree cachedTree;
+    private FlameTree cachedTree;
     private ColorMode cachedMode;
     private Color[] fills;
     private Color[] textFills;
@@ -110,7 +109,7 @@ final class FlameCanvasPainter {
 
     /** One frame's fill and name; {@code y} is the row's top on the canvas. */
     private void drawFrame(GraphicsContext g, FlameLayout layout, State s, int i, double y) {
-        CallTree tree = layout.tree();
+        FlameTree tree = layout.tree();
         double px = 1 / s.scale();
         double h = ROW_HEIGHT - px;
         int node = layout.node(i);
@@ -118,13 +117,17 @@ final class FlameCanvasPainter {
         double x1 = snap((layout.x(i) + layout.width(i)) * s.width(), s.scale());
         double fw = Math.max(x1 - x0, px);
         boolean match = s.search() != null && s.search().tree() == tree && s.search().matches(node);
-        boolean highlighted = s.highlightedNameId() != -1 && node != CallTree.ROOT
+        boolean highlighted = s.highlightedNameId() != -1 && node != FlameTree.ROOT
                 && tree.nameId(node) == s.highlightedNameId();
         Color fill = highlighted ? s.highlightFill() : match ? s.matchFill() : fill(tree, node, s.mode());
         g.setFill(fill);
         double rw = fw > 3 * px ? fw - px : fw;
         g.fillRect(x0, y, rw, h);
         framesDrawn++;
+        FlameTree.Mark mark = tree.mark(node);
+        if (mark != FlameTree.Mark.NONE && !highlighted && !match) {
+            drawMark(g, mark, fill, x0, y, rw, h, px);
+        }
         if (rw > 3 * TEXT_PAD + 6) {
             String text = FrameText.fit(name(tree, node), rw - 2 * TEXT_PAD, this::glyphWidth);
             if (text != null) {
@@ -182,6 +185,33 @@ final class FlameCanvasPainter {
         g.restore();
     }
 
+    /**
+     * Frames present in only one capture: hatched when new, a dashed outline when vanished, so they
+     * read apart from frames that merely changed weight.
+     */
+    private static void drawMark(GraphicsContext g, FlameTree.Mark mark, Color fill, double x, double y, double w,
+                                 double h, double px) {
+        g.save();
+        if (mark == FlameTree.Mark.ADDED) {
+            g.beginPath();
+            g.rect(x, y, w, h);
+            g.clip();
+            g.setStroke(fill.deriveColor(0, 1, 0.62, 1));
+            g.setLineWidth(1.5);
+            for (double sx = x - h; sx < x + w; sx += 6) {
+                g.strokeLine(sx, y + h, sx + h, y);
+            }
+        } else {
+            g.setStroke(fill.deriveColor(0, 1, 0.45, 1));
+            g.setLineWidth(1.5);
+            g.setLineDashes(4, 3);
+            if (w > 3 * px) {
+                g.strokeRect(x + 0.75, y + 0.75, w - 1.5, h - 1.5);
+            }
+        }
+        g.restore();
+    }
+
     private void outline(GraphicsContext g, FlameLayout layout, int i, State s, Color color, double lineWidth) {
         if (i < 0) {
             return;
@@ -198,7 +228,7 @@ final class FlameCanvasPainter {
                 ROW_HEIGHT - 2 * inset - 1 / s.scale());
     }
 
-    private void prepareCaches(CallTree tree, ColorMode mode) {
+    private void prepareCaches(FlameTree tree, ColorMode mode) {
         if (tree != cachedTree) {
             names = new String[tree.size()];
             fills = null;
@@ -211,10 +241,10 @@ final class FlameCanvasPainter {
         cachedMode = mode;
     }
 
-    private Color fill(CallTree tree, int node, ColorMode mode) {
+    private Color fill(FlameTree tree, int node, ColorMode mode) {
         Color c = fills[node];
         if (c == null) {
-            int rgb = FrameColors.color(tree, node, mode);
+            int rgb = tree.color(node, mode);
             c = rgb(rgb);
             fills[node] = c;
             textFills[node] = rgb(FrameColors.textOn(rgb));
@@ -222,7 +252,7 @@ final class FlameCanvasPainter {
         return c;
     }
 
-    private String name(CallTree tree, int node) {
+    private String name(FlameTree tree, int node) {
         String n = names[node];
         if (n == null) {
             n = FrameText.display(tree.name(node));

@@ -52,6 +52,7 @@ public class FlameGraph extends Control {
             new StyleablePropertyFactory<>(Control.getClassCssMetaData());
 
     private final ObjectProperty<CallTree> tree = new SimpleObjectProperty<>(this, "tree");
+    private final ObjectProperty<FlameTree> flameTree = new SimpleObjectProperty<>(this, "flameTree");
     private final ObjectProperty<int[]> zoomPath = new SimpleObjectProperty<>(this, "zoomPath", new int[0]);
     private final ReadOnlyIntegerWrapper zoomNode = new ReadOnlyIntegerWrapper(this, "zoomNode", CallTree.ROOT);
     private final ObjectProperty<Pattern> search = new SimpleObjectProperty<>(this, "search");
@@ -85,7 +86,7 @@ public class FlameGraph extends Control {
     private final StyleableObjectProperty<Color> dimText =
             (StyleableObjectProperty<Color>) CSS.createStyleableColorProperty(this, "dimText", "-fs-dim-text", g -> g.dimText, Color.web("#707070"));
 
-    private FlameSearch searchState = FlameSearch.run(null, null);
+    private FlameSearch searchState = FlameSearch.run((FlameTree) null, null);
     private int matchIndex = -1;
     private Breadcrumb breadcrumbBar;
     private FlameLegend legend;
@@ -93,7 +94,8 @@ public class FlameGraph extends Control {
     public FlameGraph() {
         getStyleClass().add(STYLE_CLASS);
         setFocusTraversable(true);
-        tree.addListener((o, a, b) -> {
+        tree.addListener((o, a, b) -> flameTree.set(CallFlameTree.of(b)));
+        flameTree.addListener((o, a, b) -> {
             resolveZoom();
             runSearch();
             selectedNode.set(-1);
@@ -117,6 +119,22 @@ public class FlameGraph extends Control {
 
     public final void setTree(CallTree t) {
         tree.set(t);
+    }
+
+    /**
+     * What the graph draws: the call tree's flame tree when {@link #treeProperty()} is set, or any other
+     * flame tree (such as a diff of two captures) set directly, with the call tree left null.
+     */
+    public final ObjectProperty<FlameTree> flameTreeProperty() {
+        return flameTree;
+    }
+
+    public final FlameTree getFlameTree() {
+        return flameTree.get();
+    }
+
+    public final void setFlameTree(FlameTree t) {
+        flameTree.set(t);
     }
 
     /** The zoomed frame as name ids from the root's child down; empty for no zoom. Never null. */
@@ -234,7 +252,7 @@ public class FlameGraph extends Control {
 
     /** Zooms so {@code node} of the current tree spans the full width. */
     public void zoomTo(int node) {
-        CallTree t = tree.get();
+        FlameTree t = flameTree.get();
         if (t == null || node < 0 || node >= t.size()) {
             return;
         }
@@ -262,7 +280,7 @@ public class FlameGraph extends Control {
         matchIndex = matchIndex < 0 ? (step > 0 ? 0 : n - 1) : Math.floorMod(matchIndex + step, n);
         int node = searchState.match(matchIndex);
         if (!isInZoom(node)) {
-            zoomTo(tree.get().parent(node) > CallTree.ROOT ? tree.get().parent(node) : node);
+            zoomTo(flameTree.get().parent(node) > FlameTree.ROOT ? flameTree.get().parent(node) : node);
         }
         selectedNode.set(node);
         currentMatch.set(node);
@@ -270,7 +288,7 @@ public class FlameGraph extends Control {
 
     /** True when a node is the zoomed node, one of its ancestors or one of its descendants. */
     public boolean isInZoom(int node) {
-        CallTree t = tree.get();
+        FlameTree t = flameTree.get();
         int z = zoomNode.get();
         if (t == null || node < 0) {
             return false;
@@ -297,12 +315,13 @@ public class FlameGraph extends Control {
 
     /** The hover text of a node: name, kind, line, library, total and self with percentages. */
     public String describe(int node) {
-        return FrameDescription.describe(tree.get(), node);
+        FlameTree t = flameTree.get();
+        return t == null || node < 0 || node >= t.size() ? "" : t.describe(node);
     }
 
     /** The frames from the root's child down to {@code node}, one per line. */
     public String stackText(int node) {
-        CallTree t = tree.get();
+        FlameTree t = flameTree.get();
         if (t == null || node <= CallTree.ROOT) {
             return "";
         }
@@ -312,7 +331,7 @@ public class FlameGraph extends Control {
     // ---- internals ----
 
     private void resolveZoom() {
-        CallTree t = tree.get();
+        FlameTree t = flameTree.get();
         int[] path = zoomPath.get() == null ? new int[0] : zoomPath.get();
         int node = CallTree.ROOT;
         List<String> names = new ArrayList<>();
@@ -320,7 +339,7 @@ public class FlameGraph extends Control {
         if (t != null) {
             for (int id : path) {
                 int c = t.child(node, id);
-                if (c == CallTree.NONE) {
+                if (c == FlameTree.NONE) {
                     break;
                 }
                 node = c;
@@ -335,7 +354,7 @@ public class FlameGraph extends Control {
     }
 
     private void runSearch() {
-        searchState = FlameSearch.run(tree.get(), search.get());
+        searchState = FlameSearch.run(flameTree.get(), search.get());
         matchIndex = -1;
         currentMatch.set(-1);
         searchResult.set(searchState.result());

@@ -1,6 +1,5 @@
 package dev.firesight.app.flame;
 
-import dev.firesight.parser.query.CallTree;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
 import javafx.scene.canvas.Canvas;
@@ -42,7 +41,7 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
             return size() > CACHE_SIZE;
         }
     };
-    private CallTree cachedTree;
+    private FlameTree cachedTree;
     private FlameLayout layout;
     private int hovered = -1;
     private double top;
@@ -64,7 +63,7 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
         tooltip.setMouseTransparent(true);
         getChildren().addAll(canvas, scrollBar, tooltip);
 
-        registerChangeListener(graph.treeProperty(), e -> {
+        registerChangeListener(graph.flameTreeProperty(), e -> {
             hovered = -1;
             hideTooltip();
             resetScroll = true;
@@ -200,7 +199,7 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
 
     private FlameLayout ensureLayout() {
         FlameGraph g = getSkinnable();
-        CallTree tree = g.getTree();
+        FlameTree tree = g.getFlameTree();
         if (tree != cachedTree) {
             cache.clear();
             cachedTree = tree;
@@ -257,7 +256,7 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
     /** Scrolls so the selected frame's row is in view. */
     private void revealSelected() {
         FlameGraph g = getSkinnable();
-        CallTree tree = g.getTree();
+        FlameTree tree = g.getFlameTree();
         int node = g.selectedNodeProperty().get();
         FlameLayout l = ensureLayout();
         if (tree == null || l == null || node < 0 || node >= tree.size() || resetScroll) {
@@ -294,7 +293,7 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
     }
 
     private void zoom(int node) {
-        if (node == CallTree.ROOT) {
+        if (node == FlameTree.ROOT) {
             getSkinnable().resetZoom();
         } else {
             getSkinnable().zoomTo(node);
@@ -311,12 +310,12 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
 
     private boolean showMenu(int node, double screenX, double screenY) {
         FlameGraph g = getSkinnable();
-        if (node < 0 || g.getTree() == null) {
+        if (node < 0 || g.getFlameTree() == null) {
             return false;
         }
         g.selectedNodeProperty().set(node);
-        String name = g.getTree().name(node);
-        boolean frame = node != CallTree.ROOT;
+        String name = g.getFlameTree().name(node);
+        boolean frame = node != FlameTree.ROOT;
         MenuItem copyName = item("Copy frame name", true, () -> copy(name));
         MenuItem copyStack = item("Copy stack", frame, () -> copy(g.stackText(node)));
         MenuItem zoom = item("Zoom to frame", true, () -> zoom(node));
@@ -345,7 +344,7 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
 
     private void key(KeyEvent e) {
         FlameGraph g = getSkinnable();
-        CallTree tree = g.getTree();
+        FlameTree tree = g.getFlameTree();
         FlameLayout l = ensureLayout();
         if (tree == null || l == null) {
             return;
@@ -392,13 +391,13 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
         e.consume();
     }
 
-    private static int widestChild(FlameLayout l, CallTree tree, int node) {
+    private static int widestChild(FlameLayout l, FlameTree tree, int node) {
         int best = node;
-        long bestTotal = -1;
-        for (int c = tree.firstChild(node); c != CallTree.NONE; c = tree.nextSibling(c)) {
-            if (tree.total(c) > bestTotal && l.indexOf(c) >= 0) {
+        double bestTotal = -1;
+        for (int c = tree.firstChild(node); c != FlameTree.NONE; c = tree.nextSibling(c)) {
+            if (tree.weight(c) > bestTotal && l.indexOf(c) >= 0) {
                 best = c;
-                bestTotal = tree.total(c);
+                bestTotal = tree.weight(c);
             }
         }
         return best;

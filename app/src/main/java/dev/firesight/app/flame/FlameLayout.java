@@ -5,7 +5,7 @@ import dev.firesight.parser.query.CallTree;
 import java.util.Arrays;
 
 /**
- * The frames a flame graph shows for one call tree, zoom node and minimum width: each frame's node,
+ * The frames a flame graph shows for one {@link FlameTree} (a call tree or a diff of two captures), zoom node and minimum width: each frame's node,
  * x and width as fractions of the zoomed node, and depth (the root at depth 0). The zoomed node and its
  * ancestors span the full width; frames narrower than the minimum are left out with their subtrees.
  * Frames are ordered by depth, then left to right, so a row can be searched by x.
@@ -13,7 +13,7 @@ import java.util.Arrays;
  * <p>Free of JavaFX: the canvas, SVG, HTML and PNG renderers all draw from this one layout.
  */
 public final class FlameLayout {
-    private final CallTree tree;
+    private final FlameTree tree;
     private final int zoomNode;
     private final double minWidth;
     private final int[] nodes;
@@ -23,7 +23,7 @@ public final class FlameLayout {
     private final int[] rowStart;
     private final int size;
 
-    private FlameLayout(CallTree tree, int zoomNode, double minWidth, int[] nodes, double[] xs, double[] widths,
+    private FlameLayout(FlameTree tree, int zoomNode, double minWidth, int[] nodes, double[] xs, double[] widths,
                         int[] depths, int[] rowStart, int size) {
         this.tree = tree;
         this.zoomNode = zoomNode;
@@ -43,8 +43,13 @@ public final class FlameLayout {
      * @param minWidth the narrowest frame kept, as a fraction of the full width (e.g. 0.5 px / width)
      */
     public static FlameLayout compute(CallTree tree, int zoomNode, double minWidth) {
+        return compute(CallFlameTree.of(tree), zoomNode, minWidth);
+    }
+
+    /** Lays out any flame tree; see {@link #compute(CallTree, int, double)}. */
+    public static FlameLayout compute(FlameTree tree, int zoomNode, double minWidth) {
         if (zoomNode < 0 || zoomNode >= tree.size()) {
-            zoomNode = CallTree.ROOT;
+            zoomNode = FlameTree.ROOT;
         }
         int zoomDepth = tree.depth(zoomNode);
         int capacity = 256;
@@ -55,7 +60,7 @@ public final class FlameLayout {
         int count = 0;
         // Ancestors of the zoomed node, root first, at full width.
         int[] chain = new int[zoomDepth + 1];
-        for (int a = zoomNode, i = zoomDepth; a != CallTree.NONE; a = tree.parent(a), i--) {
+        for (int a = zoomNode, i = zoomDepth; a != FlameTree.NONE; a = tree.parent(a), i--) {
             chain[i] = a;
         }
         for (int i = 0; i < zoomDepth; i++) {
@@ -65,7 +70,7 @@ public final class FlameLayout {
             d[count] = i;
             count++;
         }
-        double scale = tree.total(zoomNode) > 0 ? 1.0 / tree.total(zoomNode) : 0;
+        double scale = tree.weight(zoomNode) > 0 ? 1.0 / tree.weight(zoomNode) : 0;
         // Depth-first walk below the zoomed node; a node's x is its parent's x plus earlier siblings.
         int[] stack = new int[64];
         double[] stackX = new double[64];
@@ -76,7 +81,7 @@ public final class FlameLayout {
             top--;
             int node = stack[top];
             double nx = stackX[top];
-            double nw = node == zoomNode ? 1 : tree.total(node) * scale;
+            double nw = node == zoomNode ? 1 : tree.weight(node) * scale;
             if (count == n.length) {
                 capacity = count * 2;
                 n = Arrays.copyOf(n, capacity);
@@ -92,8 +97,8 @@ public final class FlameLayout {
             // Push visible children right to left so they pop left to right.
             int mark = top;
             double cx = nx;
-            for (int c = tree.firstChild(node); c != CallTree.NONE; c = tree.nextSibling(c)) {
-                double cw = tree.total(c) * scale;
+            for (int c = tree.firstChild(node); c != FlameTree.NONE; c = tree.nextSibling(c)) {
+                double cw = tree.weight(c) * scale;
                 if (cw >= minWidth && cw > 0) {
                     if (top == stack.length) {
                         stack = Arrays.copyOf(stack, top * 2);
@@ -140,7 +145,7 @@ public final class FlameLayout {
         return new FlameLayout(tree, zoomNode, minWidth, sn, sx, sw, sd, start, count);
     }
 
-    public CallTree tree() {
+    public FlameTree tree() {
         return tree;
     }
 

@@ -15,13 +15,15 @@ public final class FlameLegend extends FlowPane {
         setHgap(12);
         setVgap(4);
         graph.colorModeProperty().addListener((o, a, b) -> rebuild());
-        graph.treeProperty().addListener((o, a, b) -> rebuild());
+        graph.flameTreeProperty().addListener((o, a, b) -> rebuild());
         rebuild();
     }
 
     private void rebuild() {
         getChildren().clear();
-        for (FrameColors.LegendEntry e : FrameColors.legend(graph.colorModeProperty().get(), graph.getTree(), 10)) {
+        FlameTree tree = graph.getFlameTree();
+        ColorMode mode = graph.colorModeProperty().get();
+        for (FrameColors.LegendEntry e : tree == null ? FrameColors.legend(mode, null, 10) : tree.legend(mode)) {
             Rectangle swatch = new Rectangle(12, 12, Color.rgb((e.rgb() >> 16) & 0xff, (e.rgb() >> 8) & 0xff,
                     e.rgb() & 0xff));
             swatch.getStyleClass().add("swatch");

@@ -13,12 +13,12 @@ import java.util.regex.Pattern;
  * in left-to-right order, and their {@link SearchResult}. Each distinct name is tested once.
  */
 public final class FlameSearch {
-    private final CallTree tree;
+    private final FlameTree tree;
     private final BitSet matched;
     private final int[] order;
     private final SearchResult result;
 
-    private FlameSearch(CallTree tree, BitSet matched, int[] order, SearchResult result) {
+    private FlameSearch(FlameTree tree, BitSet matched, int[] order, SearchResult result) {
         this.tree = tree;
         this.matched = matched;
         this.order = order;
@@ -26,6 +26,11 @@ public final class FlameSearch {
     }
 
     public static FlameSearch run(CallTree tree, Pattern pattern) {
+        return run(CallFlameTree.of(tree), pattern);
+    }
+
+    /** Searches any flame tree; the matched weight is the sum of its outermost matches' weights. */
+    public static FlameSearch run(FlameTree tree, Pattern pattern) {
         if (tree == null || pattern == null) {
             return new FlameSearch(tree, new BitSet(), new int[0], SearchResult.NONE);
         }
@@ -33,18 +38,18 @@ public final class FlameSearch {
         BitSet matched = new BitSet(tree.size());
         int[] order = new int[16];
         int count = 0;
-        long weight = 0;
+        double weight = 0;
         // Pre-order walk, left to right; `covered` marks being below a match, so its weight counts once.
         int[] stack = new int[64];
         boolean[] covered = new boolean[64];
         int top = 0;
-        stack[top] = CallTree.ROOT;
+        stack[top] = FlameTree.ROOT;
         covered[top++] = false;
         while (top > 0) {
             top--;
             int node = stack[top];
             boolean under = covered[top];
-            boolean hit = node != CallTree.ROOT
+            boolean hit = node != FlameTree.ROOT
                     && byName.computeIfAbsent(tree.nameId(node), id -> pattern.matcher(tree.name(node)).find());
             if (hit) {
                 matched.set(node);
@@ -53,11 +58,11 @@ public final class FlameSearch {
                 }
                 order[count++] = node;
                 if (!under) {
-                    weight += tree.total(node);
+                    weight += tree.weight(node);
                 }
             }
             int mark = top;
-            for (int c = tree.firstChild(node); c != CallTree.NONE; c = tree.nextSibling(c)) {
+            for (int c = tree.firstChild(node); c != FlameTree.NONE; c = tree.nextSibling(c)) {
                 if (top == stack.length) {
                     stack = Arrays.copyOf(stack, top * 2);
                     covered = Arrays.copyOf(covered, top * 2);
@@ -75,10 +80,11 @@ public final class FlameSearch {
             }
         }
         double percent = tree.total() == 0 ? 0 : 100.0 * weight / tree.total();
-        return new FlameSearch(tree, matched, Arrays.copyOf(order, count), new SearchResult(weight, percent, count));
+        return new FlameSearch(tree, matched, Arrays.copyOf(order, count),
+                new SearchResult(Math.round(weight), percent, count));
     }
 
-    public CallTree tree() {
+    public FlameTree tree() {
         return tree;
     }
 

@@ -42,16 +42,28 @@ public final class ExportActions {
             return;
         }
         String base = tab.viewModel().fileName().replaceFirst("\\.(jfr|jfr\\.gz|zip|gz)$", "");
-        String suggested = base + "-" + tab.viewModel().viewProperty().get().id() + "." + format.extension();
+        export(tab.flameGraph(), base + "-" + tab.viewModel().viewProperty().get().id(), format);
+    }
+
+    /** Asks for a target and exports what a flame graph shows (a comparison's diff, for one). */
+    public void export(FlameGraph flame, String suggestedName, ExportFormat format) {
+        if (flame == null || flame.getFlameTree() == null) {
+            report.accept("There is nothing to export yet.");
+            return;
+        }
         Optional<Path> target = dialogs.chooseExportTarget(owner.get(), format.title(), format.extension(),
-                suggested);
-        target.ifPresent(p -> exportTo(tab, format, p));
+                suggestedName + "." + format.extension());
+        target.ifPresent(p -> exportTo(flame, format, p));
     }
 
     /** Exports without asking, to a known file. */
     public void exportTo(RecordingTabView tab, ExportFormat format, Path target) {
-        FlameGraph flame = tab.flameGraph();
-        if (flame.getTree() == null) {
+        exportTo(tab.flameGraph(), format, target);
+    }
+
+    /** Exports what a flame graph shows without asking, to a known file. */
+    public void exportTo(FlameGraph flame, ExportFormat format, Path target) {
+        if (flame.getFlameTree() == null) {
             return;
         }
         FlameView view = FlameView.of(flame);

@@ -16,4 +16,12 @@ public interface FileDialogs {
 
     /** Asks where to save an export, suggesting a name with the format's extension. */
     Optional<Path> chooseExportTarget(Window owner, String description, String extension, String suggestedName);
+
+    /**
+     * Asks whether a recording dropped onto an open one should open in its own tab or be compared with
+     * it; true to compare. The default opens, for stand-ins that do not care.
+     */
+    default boolean chooseCompareOnDrop(Window owner, Path dropped, String openRecording) {
+        return false;
+    }
 }

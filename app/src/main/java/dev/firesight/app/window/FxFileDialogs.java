@@ -56,4 +56,18 @@ public final class FxFileDialogs implements FileDialogs {
         }
         return Optional.of(p);
     }
+
+    @Override
+    public boolean chooseCompareOnDrop(Window owner, Path dropped, String openRecording) {
+        javafx.scene.control.ButtonType open = new javafx.scene.control.ButtonType("Open in a new tab",
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        javafx.scene.control.ButtonType compare = new javafx.scene.control.ButtonType("Compare with "
+                + openRecording);
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.NONE,
+                "Open " + dropped.getFileName() + " on its own, or compare it (as the target) with "
+                        + openRecording + " (the baseline)?", open, compare);
+        ask.initOwner(owner);
+        ask.setTitle("Open or Compare");
+        return ask.showAndWait().orElse(open) == compare;
+    }
 }

@@ -215,7 +215,7 @@ public final class HotMethodsView {
      * "java.util.HashMap.put" → "HashMap.put", "java.lang.String" → "String": the class and method, which
      * is what people scan for (the full name is in the tooltip).
      */
-    static String shortName(String name) {
+    public static String shortName(String name) {
         int paren = name.indexOf('(');
         String head = paren >= 0 ? name.substring(0, paren) : name;
         String[] parts = head.split("\\.");

@@ -56,11 +56,15 @@ final class MainMenuBar {
             export.getItems().add(i);
         }
         export.disableProperty().bind(vm.emptyProperty());
+        MenuItem compare = item("Compare Recordings…", "Shortcut+Shift+D", window::compareOpenTabs);
+        compare.setId("menu-compare");
+        compare.disableProperty().bind(vm.compareActionProperty().isNull()
+                .or(javafx.beans.binding.Bindings.size(vm.tabs()).lessThan(2)));
         MenuItem close = item("Close Tab", "Shortcut+W", vm::closeSelected);
         close.disableProperty().bind(vm.emptyProperty());
         MenuItem quit = item("Quit", "Shortcut+Q", window::quit);
         Menu file = new Menu("File");
-        file.getItems().addAll(open, recent, attach, new SeparatorMenuItem(), export, new SeparatorMenuItem(),
+        file.getItems().addAll(open, recent, attach, compare, new SeparatorMenuItem(), export, new SeparatorMenuItem(),
                 close, quit);
         return file;
     }

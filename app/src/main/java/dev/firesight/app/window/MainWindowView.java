@@ -2,6 +2,7 @@ package dev.firesight.app.window;
 
 import dev.firesight.app.export.ExportFormat;
 import dev.firesight.app.tasks.TaskRunner;
+import dev.firesight.app.timeline.TimelineBinding;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
@@ -11,7 +12,10 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
@@ -27,6 +31,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +51,8 @@ public final class MainWindowView {
     private final HBox tabTools = new HBox();
     private final Label notice = new Label();
     private final Map<RecordingTabViewModel, RecordingTabView> views = new HashMap<>();
+    /** Tabs that show something other than one recording (comparisons), after the recording tabs. */
+    private final List<Tab> extraTabs = new ArrayList<>();
     private final MainMenuBar menus;
     private final StatusBarView status;
     private final EmptyStateView empty;
@@ -85,7 +92,7 @@ public final class MainWindowView {
         vm.tabs().addListener((ListChangeListener<RecordingTabViewModel>) c -> syncTabs());
         vm.selectedProperty().addListener((o, a, b) -> selectTab(b));
         tabPane.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
-            RecordingTabViewModel selected = t == null ? null : (RecordingTabViewModel) t.getUserData();
+            RecordingTabViewModel selected = t != null && t.getUserData() instanceof RecordingTabViewModel r ? r : null;
             if (selected != null && selected != vm.selectedProperty().get()) {
                 vm.selectedProperty().set(selected);
             }
@@ -93,7 +100,7 @@ public final class MainWindowView {
             tabTools.getChildren().setAll(view == null ? List.of() : List.of(view.toolBarItems()));
         });
 
-        drop = new DropSupport(root, vm::openFiles);
+        drop = new DropSupport(root, this::dropped);
         stage.titleProperty().bind(vm.titleProperty());
         memoryTicker = new Timeline(new KeyFrame(Duration.seconds(2), e -> status.refreshMemory()));
         memoryTicker.setCycleCount(Timeline.INDEFINITE);
@@ -143,9 +150,25 @@ public final class MainWindowView {
     private void syncTabs() {
         views.keySet().removeIf(t -> !vm.tabs().contains(t));
         for (RecordingTabViewModel t : vm.tabs()) {
-            views.computeIfAbsent(t, k -> new RecordingTabView(k, () -> vm.close(k)));
+            views.computeIfAbsent(t, k -> {
+                RecordingTabView view = new RecordingTabView(k, () -> vm.close(k));
+                dev.firesight.app.timeline.Timeline timeline = TimelineBinding.create(vm.tasks(),
+                        k.profileProperty(), k.timeRangeProperty(),
+                        r -> new dev.firesight.app.timeline.TimeRange(r.fromNanos(), r.toNanos()),
+                        r -> new TimeRange(r.fromNanos(), r.toNanos()));
+                timeline.setOnCompareWithRest(r -> vm.compareWithRest(k, r));
+                view.setTimeline(timeline);
+                return view;
+            });
         }
-        List<Tab> tabs = vm.tabs().stream().map(t -> views.get(t).tab()).toList();
+        List<Tab> tabs = new ArrayList<>(vm.tabs().stream().map(t -> views.get(t).tab()).toList());
+        for (RecordingTabViewModel t : vm.tabs()) {
+            Tab tab = views.get(t).tab();
+            if (tab.getContextMenu() == null) {
+                tab.setContextMenu(compareMenu(t));
+            }
+        }
+        tabs.addAll(extraTabs);
         if (!tabPane.getTabs().equals(tabs)) {
             tabPane.getTabs().setAll(tabs);
         }
@@ -156,6 +179,78 @@ public final class MainWindowView {
         RecordingTabView view = t == null ? null : views.get(t);
         if (view != null && tabPane.getSelectionModel().getSelectedItem() != view.tab()) {
             tabPane.getSelectionModel().select(view.tab());
+        }
+    }
+
+    /** Adds a tab that is not a recording's (a comparison) and selects it; closing it removes it. */
+    public void showTab(Tab tab) {
+        var closed = tab.getOnClosed();
+        tab.setOnClosed(e -> {
+            extraTabs.remove(tab);
+            if (closed != null) {
+                closed.handle(e);
+            }
+        });
+        extraTabs.add(tab);
+        syncTabs();
+        tabPane.getSelectionModel().select(tab);
+    }
+
+    /** The tabs added through {@link #showTab}, in order. */
+    public List<Tab> extraTabs() {
+        return List.copyOf(extraTabs);
+    }
+
+    /** A recording tab's context menu: "Compare with" each other open recording, this one the baseline. */
+    private ContextMenu compareMenu(RecordingTabViewModel base) {
+        Menu with = new Menu("Compare with");
+        ContextMenu menu = new ContextMenu(with);
+        menu.setOnShowing(e -> {
+            with.getItems().clear();
+            for (RecordingTabViewModel other : vm.tabs()) {
+                if (other != base) {
+                    MenuItem i = new MenuItem(other.fileName());
+                    i.setOnAction(a -> vm.compare(base, other));
+                    with.getItems().add(i);
+                }
+            }
+            with.setDisable(with.getItems().isEmpty() || vm.compareActionProperty().get() == null);
+        });
+        return menu;
+    }
+
+    /**
+     * File ▸ Compare Recordings: with two recordings open, the first is the baseline and the second the
+     * target; with more, the selected one is the target and the user picks the baseline.
+     */
+    public void compareOpenTabs() {
+        List<RecordingTabViewModel> open = vm.tabs();
+        if (open.size() < 2) {
+            notice("Open two recordings to compare them.");
+            return;
+        }
+        if (open.size() == 2) {
+            vm.compare(open.get(0), open.get(1));
+            return;
+        }
+        RecordingTabViewModel target = vm.selectedProperty().get();
+        List<RecordingTabViewModel> others = open.stream().filter(t -> t != target).toList();
+        ChoiceDialog<RecordingTabViewModel> choose = new ChoiceDialog<>(others.get(0), others);
+        choose.initOwner(stage);
+        choose.setTitle("Compare Recordings");
+        choose.setHeaderText("Compare " + target.fileName() + " (target) with which baseline?");
+        choose.showAndWait().ifPresent(base -> vm.compare(base, target));
+    }
+
+    /** A drop: one recording dropped onto an open one may be compared with it instead of opened. */
+    void dropped(List<Path> files) {
+        RecordingTabViewModel current = vm.selectedProperty().get();
+        if (current != null && files.size() == 1 && vm.compareActionProperty().get() != null
+                && !current.path().equals(files.get(0).toAbsolutePath().normalize())
+                && dialogs.chooseCompareOnDrop(stage, files.get(0), current.fileName())) {
+            vm.openAndCompare(current, files.get(0));
+        } else {
+            vm.openFiles(files);
         }
     }
 
@@ -177,6 +272,11 @@ public final class MainWindowView {
     }
 
     void export(ExportFormat format) {
+        Tab shown = tabPane.getSelectionModel().getSelectedItem();
+        if (shown != null && shown.getUserData() instanceof FlameExportSource source) {
+            export.export(source.exportGraph(), source.exportName(), format);
+            return;
+        }
         export.export(selectedTab(), format);
     }
 

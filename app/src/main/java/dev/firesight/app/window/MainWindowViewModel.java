@@ -31,6 +31,10 @@ public final class MainWindowViewModel {
     private final ObjectProperty<Runnable> attachAction = new SimpleObjectProperty<>();
     private boolean recentRestored;
     private boolean recentChanged;
+    private final ObjectProperty<java.util.function.BiConsumer<RecordingTabViewModel, RecordingTabViewModel>>
+            compareAction = new SimpleObjectProperty<>();
+    private final ObjectProperty<java.util.function.BiConsumer<RecordingTabViewModel,
+            dev.firesight.app.timeline.TimeRange>> compareWithRestAction = new SimpleObjectProperty<>();
 
     public MainWindowViewModel(TaskRunner tasks, RecentFiles recent) {
         this.tasks = tasks;
@@ -120,6 +124,52 @@ public final class MainWindowViewModel {
         }
         r.run();
         return true;
+    }
+
+    /** Compares two open recordings (baseline, target), when comparison has been wired; false when not. */
+    public boolean compare(RecordingTabViewModel base, RecordingTabViewModel target) {
+        var action = compareAction.get();
+        if (action == null || base == null || target == null || base == target) {
+            return false;
+        }
+        action.accept(base, target);
+        return true;
+    }
+
+    /**
+     * Opens {@code file} (or finds its tab) and compares it, as the target, with the baseline tab;
+     * what "Compare with…" on a drop and two files on the command line come down to.
+     */
+    public boolean openAndCompare(RecordingTabViewModel base, Path file) {
+        if (compareAction.get() == null || base == null) {
+            return false;
+        }
+        openFiles(List.of(file));
+        RecordingTabViewModel target = selected.get();
+        selected.set(base);
+        return compare(base, target);
+    }
+
+    /** The timeline's "Compare with rest" for a tab's selection; false when comparison is not wired. */
+    public boolean compareWithRest(RecordingTabViewModel tab, dev.firesight.app.timeline.TimeRange selection) {
+        var action = compareWithRestAction.get();
+        if (action == null || tab == null || selection == null) {
+            return false;
+        }
+        action.accept(tab, selection);
+        return true;
+    }
+
+    /** What "Compare with rest" runs; the composition root sets it. */
+    public ObjectProperty<java.util.function.BiConsumer<RecordingTabViewModel, dev.firesight.app.timeline.TimeRange>>
+            compareWithRestActionProperty() {
+        return compareWithRestAction;
+    }
+
+    /** What "Compare" runs with a baseline and a target tab; the composition root sets it. */
+    public ObjectProperty<java.util.function.BiConsumer<RecordingTabViewModel, RecordingTabViewModel>>
+            compareActionProperty() {
+        return compareAction;
     }
 
     public void dispose() {

@@ -17,6 +17,7 @@
 
   function name(n) { return n === 0 ? 'all' : D.names[D.n[n]]; }
   function unitText(v) {
+    if (D.unit === 'share') return (100 * v).toFixed(2) + '%';
     if (D.unit === 'bytes') {
       var u = ['B', 'KB', 'MB', 'GB', 'TB'], k = 0;
       while (Math.abs(v) >= 1024 && k < u.length - 1) { v /= 1024; k++; }
@@ -36,6 +37,7 @@
     return (p >= 10 || p === 0 ? p.toFixed(1) : p.toFixed(2)) + '%';
   }
   function describe(n) {
+    if (D.tips) return D.tips[n];
     var s = name(n) + '\n' + (n === 0 ? 'All stacks' : D.kinds[D.k[n]]);
     if (D.l[n] > 0) s += ' \u00b7 line ' + D.l[n];
     if (D.d[n] >= 0) s += ' \u00b7 ' + D.names[D.d[n]];
@@ -92,6 +94,7 @@
       var fill = matched[n] ? MATCH : D.palette[D.c[n]];
       ctx.fillStyle = fill;
       ctx.fillRect(x, y, fw > 3 ? fw - 1 : fw, ROW - 1);
+      if (D.mk && D.mk[n] && !matched[n]) mark(D.mk[n], x, y, fw > 3 ? fw - 1 : fw);
       if (fw > 2 * PAD + 14) {
         var t = fit(name(n), fw - 2 * PAD);
         if (t) {
@@ -105,6 +108,28 @@
         ctx.strokeRect(x + 0.5, y + 0.5, Math.max(fw - 2, 1), ROW - 2);
       }
     });
+  }
+
+  // Frames in only one capture: 1 = new (hatched), 2 = vanished (dashed outline).
+  function mark(kind, x, y, fw) {
+    ctx.save();
+    ctx.strokeStyle = 'rgba(0,0,0,0.45)';
+    ctx.lineWidth = 1.5;
+    if (kind === 1) {
+      ctx.beginPath();
+      ctx.rect(x, y, fw, ROW - 1);
+      ctx.clip();
+      for (var sx = x - ROW; sx < x + fw; sx += 6) {
+        ctx.beginPath();
+        ctx.moveTo(sx, y + ROW - 1);
+        ctx.lineTo(sx + ROW - 1, y);
+        ctx.stroke();
+      }
+    } else if (fw > 3) {
+      ctx.setLineDash([4, 3]);
+      ctx.strokeRect(x + 0.75, y + 0.75, fw - 1.5, ROW - 2.5);
+    }
+    ctx.restore();
   }
 
   function frameAt(px, py) {

@@ -1,0 +1,99 @@
+package dev.firesight.app.compare;
+
+import dev.firesight.app.tasks.TaskRunner;
+import dev.firesight.app.window.RecordingTabViewModel;
+import dev.firesight.parser.Profile;
+import dev.firesight.parser.RecordingInfo;
+import dev.firesight.parser.query.DiffTreeBuilder.Capture;
+import dev.firesight.parser.query.ProfileQuery;
+import javafx.beans.value.ChangeListener;
+import javafx.scene.control.Tab;
+
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * The ways into a comparison, wired by the composition root: two captures straight away (the timeline's
+ * "compare with the rest"), or two recording tabs once both have loaded (the Compare menu, a tab's
+ * context menu, a drop, two files on the command line). Each opens a {@link ComparisonView} tab.
+ */
+public final class CompareActions {
+    private final TaskRunner tasks;
+    private final Consumer<Tab> show;
+    private final Consumer<String> notice;
+
+    /**
+     * @param show   adds a tab to the window and selects it
+     * @param notice shows a one-line message
+     */
+    public CompareActions(TaskRunner tasks, Consumer<Tab> show, Consumer<String> notice) {
+        this.tasks = tasks;
+        this.show = show;
+        this.notice = notice;
+    }
+
+    /** Opens a comparison of two captures (two recordings, or two time ranges of one) in a new tab. */
+    public ComparisonView openComparison(Capture base, Capture target) {
+        ComparisonViewModel vm = new ComparisonViewModel(base, target, tasks);
+        ComparisonView view = new ComparisonView(vm);
+        show.accept(view.tab());
+        vm.compute();
+        return view;
+    }
+
+    /**
+     * Compares two recording tabs, waiting for both to load. Each side is the tab's current query (time
+     * range, threads, orientation), both in the baseline's view.
+     */
+    public void compareTabs(RecordingTabViewModel base, RecordingTabViewModel target) {
+        Runnable attempt = new Runnable() {
+            private boolean done;
+
+            @Override
+            public void run() {
+                if (done) {
+                    return;
+                }
+                RecordingTabViewModel.State b = base.stateProperty().get();
+                RecordingTabViewModel.State t = target.stateProperty().get();
+                // A tab turns READY just before it picks its first view; wait for the view as well.
+                if (b == RecordingTabViewModel.State.READY && t == RecordingTabViewModel.State.READY
+                        && base.viewProperty().get() != null && target.viewProperty().get() != null) {
+                    done = true;
+                    ProfileQuery bq = base.currentQuery();
+                    ProfileQuery tq = target.currentQuery().withView(bq.view());
+                    openComparison(new Capture(base.profileProperty().get(), bq, label(base, bq)),
+                            new Capture(target.profileProperty().get(), tq, label(target, tq)));
+                } else if (b != RecordingTabViewModel.State.LOADING && b != RecordingTabViewModel.State.READY
+                        || t != RecordingTabViewModel.State.LOADING && t != RecordingTabViewModel.State.READY) {
+                    done = true;
+                    notice.accept("Cannot compare: " + (b != RecordingTabViewModel.State.READY ? base : target).fileName()
+                            + " did not load.");
+                }
+            }
+        };
+        attempt.run();
+        ChangeListener<Object> retry = (o, a, s) -> attempt.run();
+        base.stateProperty().addListener(retry);
+        target.stateProperty().addListener(retry);
+        base.viewProperty().addListener(retry);
+        target.viewProperty().addListener(retry);
+    }
+
+    /** "file.jfr" or, for a time range, "file.jfr 5.0–10.0 s". */
+    static String label(RecordingTabViewModel tab, ProfileQuery q) {
+        String name = tab.fileName();
+        Profile p = tab.profileProperty().get();
+        if (!q.hasRange() || p == null) {
+            return name;
+        }
+        return name + " " + range(p.info(), q);
+    }
+
+    /** A query's time range as seconds from the recording's start. */
+    public static String range(RecordingInfo info, ProfileQuery q) {
+        double from = Math.max(0, q.fromNanos() - info.startNanos()) / 1e9;
+        double to = Math.max(0, Math.min(q.toNanos(), info.endNanos()) - info.startNanos()) / 1e9;
+        return String.format(Locale.ROOT, "%.1f\u2013%.1f s", from, to);
+    }
+}

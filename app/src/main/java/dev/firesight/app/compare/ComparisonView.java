@@ -1,0 +1,258 @@
+package dev.firesight.app.compare;
+
+import dev.firesight.app.flame.FlameGraph;
+import dev.firesight.app.window.FlameExportSource;
+import dev.firesight.parser.query.DiffTree.Normalization;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The comparison screen, one tab: a banner with the caveats, a toolbar (diff or side by side,
+ * normalisation, search, thread filter, link toggle), then either the diff flame graph with its legend and
+ * the methods table, or the two captures' flame graphs next to each other with linked navigation.
+ */
+public final class ComparisonView implements FlameExportSource {
+    private final ComparisonViewModel vm;
+    private final Tab tab = new Tab();
+    private final BorderPane root = new BorderPane();
+    private final VBox banner = new VBox(2);
+    private final FlameGraph diffGraph = new FlameGraph();
+    private final FlameGraph baseGraph = new FlameGraph();
+    private final FlameGraph targetGraph = new FlameGraph();
+    private final FlameLink link = new FlameLink(baseGraph, targetGraph);
+    private final DiffTableView table;
+    private final ToggleButton diffMode = new ToggleButton("Diff flame graph");
+    private final ToggleButton sideMode = new ToggleButton("Side by side");
+    private final ToggleButton linked = new ToggleButton("Linked");
+    private final TextField search = new TextField();
+    private final TextField threads = new TextField();
+    private final Label message = new Label();
+
+    public ComparisonView(ComparisonViewModel vm) {
+        this.vm = vm;
+        this.table = new DiffTableView(vm, diffGraph);
+        root.getStyleClass().add("comparison");
+        root.getStylesheets().add(Objects.requireNonNull(ComparisonView.class.getResource("compare.css"))
+                .toExternalForm());
+        diffGraph.setId("compare-diff-flame");
+        baseGraph.setId("compare-base-flame");
+        targetGraph.setId("compare-target-flame");
+        diffGraph.flameTreeProperty().bind(vm.diffFlameProperty());
+        baseGraph.flameTreeProperty().bind(vm.baseFlameProperty());
+        targetGraph.flameTreeProperty().bind(vm.targetFlameProperty());
+        for (FlameGraph g : new FlameGraph[] {diffGraph, baseGraph, targetGraph}) {
+            g.onFocusFrameProperty().set(vm.focusProperty()::set);
+        }
+
+        banner.getStyleClass().addAll("warning-banner", "caveat-banner");
+        banner.setId("compare-caveats");
+        vm.caveats().addListener((ListChangeListener<String>) c -> fillBanner());
+        fillBanner();
+
+        VBox top = new VBox(banner, toolBar());
+        root.setTop(top);
+        Node diffPane = diffPane();
+        Node sidePane = sidePane();
+        diffPane.visibleProperty().bind(diffMode.selectedProperty());
+        sidePane.visibleProperty().bind(sideMode.selectedProperty());
+        message.getStyleClass().add("compare-message");
+        message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
+        message.textProperty().bind(vm.messageProperty());
+        message.setMouseTransparent(true);
+        root.setCenter(new StackPane(diffPane, sidePane, message));
+
+        tab.setText(vm.title());
+        tab.setTooltip(new Tooltip("Baseline: " + vm.base().label() + "\nTarget: " + vm.target().label()));
+        tab.setContent(root);
+        tab.setUserData(this);
+        tab.setOnClosed(e -> vm.dispose());
+    }
+
+    private ToolBar toolBar() {
+        ToggleGroup mode = new ToggleGroup();
+        diffMode.setToggleGroup(mode);
+        sideMode.setToggleGroup(mode);
+        diffMode.setId("compare-mode-diff");
+        sideMode.setId("compare-mode-side");
+        diffMode.setSelected(true);
+        mode.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                a.setSelected(true);
+            }
+        });
+        ChoiceBox<Normalization> normalization = new ChoiceBox<>();
+        normalization.setId("compare-normalization");
+        normalization.getItems().setAll(Normalization.SHARE, Normalization.RATE, Normalization.ABSOLUTE);
+        normalization.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Normalization n) {
+                return n == null ? "" : "Normalise " + DiffFlameTree.describe(n);
+            }
+
+            @Override
+            public Normalization fromString(String s) {
+                return null;
+            }
+        });
+        normalization.valueProperty().bindBidirectional(vm.normalizationProperty());
+        normalization.setTooltip(new Tooltip("Compare shares of each capture's total, rates per second of each"
+                + " capture's duration, or raw weights"));
+        search.setId("compare-search");
+        search.setPromptText("Search frames (regex)");
+        search.textProperty().addListener((o, a, b) -> search(b));
+        threads.setId("compare-threads");
+        threads.setPromptText("Thread names (regex)");
+        threads.setTooltip(new Tooltip("Keep only threads whose name matches, in both captures (Enter)"));
+        threads.setOnAction(e -> vm.threadFilterProperty().set(threads.getText()));
+        linked.setId("compare-link");
+        linked.setSelected(true);
+        linked.selectedProperty().bindBidirectional(link.linkedProperty());
+        linked.setTooltip(new Tooltip("Zoom, selection and search in one side apply to the other"));
+        linked.disableProperty().bind(sideMode.selectedProperty().not());
+        Button clearFocus = new Button();
+        clearFocus.setId("compare-clear-focus");
+        clearFocus.textProperty().bind(Bindings.concat("Focus: ", vm.focusProperty(), "  \u2715"));
+        clearFocus.visibleProperty().bind(vm.focusProperty().isNotEmpty());
+        clearFocus.managedProperty().bind(clearFocus.visibleProperty());
+        clearFocus.setOnAction(e -> vm.focusProperty().set(null));
+        ToolBar bar = new ToolBar(diffMode, sideMode, normalization, search, threads, linked, clearFocus);
+        bar.getStyleClass().add("compare-toolbar");
+        return bar;
+    }
+
+    private void search(String text) {
+        Pattern p = null;
+        search.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), false);
+        if (text != null && !text.isEmpty()) {
+            try {
+                p = Pattern.compile(text);
+            } catch (PatternSyntaxException e) {
+                search.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), true);
+            }
+        }
+        diffGraph.searchProperty().set(p);
+        baseGraph.searchProperty().set(p);
+        if (!link.linkedProperty().get()) {
+            targetGraph.searchProperty().set(p);
+        }
+    }
+
+    private Node diffPane() {
+        VBox graphBox = new VBox(diffGraph.breadcrumbBar(), diffGraph, diffGraph.legend());
+        VBox.setVgrow(diffGraph, Priority.ALWAYS);
+        graphBox.getStyleClass().add("compare-graph");
+        SplitPane split = new SplitPane(graphBox, table.node());
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.6);
+        return split;
+    }
+
+    private Node sidePane() {
+        SplitPane split = new SplitPane(side(baseGraph, "Baseline: " + vm.base().label()),
+                side(targetGraph, "Target: " + vm.target().label()));
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.5);
+        return split;
+    }
+
+    private static Node side(FlameGraph graph, String title) {
+        Label label = new Label(title);
+        label.getStyleClass().add("compare-side-title");
+        label.setMaxWidth(Double.MAX_VALUE);
+        Label legend = new Label("Hatched or dashed: only in this capture");
+        legend.getStyleClass().add("compare-side-note");
+        VBox box = new VBox(label, graph.breadcrumbBar(), graph, legend);
+        VBox.setVgrow(graph, Priority.ALWAYS);
+        box.setAlignment(Pos.TOP_LEFT);
+        box.getStyleClass().add("compare-graph");
+        return box;
+    }
+
+    private void fillBanner() {
+        banner.getChildren().clear();
+        for (String c : vm.caveats()) {
+            FontIcon icon = new FontIcon("mdi2a-alert");
+            icon.getStyleClass().add("icon");
+            Label l = new Label("Hard to compare: " + c, icon);
+            l.setWrapText(true);
+            banner.getChildren().add(l);
+        }
+        banner.setVisible(!vm.caveats().isEmpty());
+        banner.setManaged(!vm.caveats().isEmpty());
+    }
+
+    public Tab tab() {
+        return tab;
+    }
+
+    public ComparisonViewModel viewModel() {
+        return vm;
+    }
+
+    public FlameGraph diffGraph() {
+        return diffGraph;
+    }
+
+    public FlameGraph baseGraph() {
+        return baseGraph;
+    }
+
+    public FlameGraph targetGraph() {
+        return targetGraph;
+    }
+
+    public FlameLink link() {
+        return link;
+    }
+
+    public DiffTableView table() {
+        return table;
+    }
+
+    /** Shows the two captures next to each other (true) or the diff flame graph (false). */
+    public void showSideBySide(boolean side) {
+        (side ? sideMode : diffMode).setSelected(true);
+    }
+
+    /** Export ▸ writes the diff flame graph as shown (zoom, search), or the collapsed diff. */
+    @Override
+    public FlameGraph exportGraph() {
+        return diffGraph;
+    }
+
+    @Override
+    public String exportName() {
+        return strip(vm.base().label()) + "-vs-" + strip(vm.target().label()) + "-" + vm.base().query().view().id();
+    }
+
+    private static String strip(String label) {
+        return label.replaceFirst("\\.(jfr|jfr\\.gz|zip|gz)\\b.*$", "").replaceAll("[^A-Za-z0-9._-]+", "_");
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+}

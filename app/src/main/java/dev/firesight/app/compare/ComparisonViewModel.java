@@ -1,0 +1,199 @@
+package dev.firesight.app.compare;
+
+import dev.firesight.app.tasks.TaskCallbacks;
+import dev.firesight.app.tasks.TaskHandle;
+import dev.firesight.app.tasks.TaskRunner;
+import dev.firesight.parser.Profile;
+import dev.firesight.parser.query.CallTree;
+import dev.firesight.parser.query.CallTreeBuilder;
+import dev.firesight.parser.query.DiffTree;
+import dev.firesight.parser.query.DiffTree.Normalization;
+import dev.firesight.parser.query.DiffTreeBuilder;
+import dev.firesight.parser.query.DiffTreeBuilder.Capture;
+import dev.firesight.parser.query.ProfileQuery;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.BitSet;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The state of one comparison of two captures: the merged diff (built off the FX thread), its flame
+ * tree under the chosen normalisation, the two sides' own call trees for side by side, the methods
+ * table and the caveats. A focus frame and a thread-name filter apply to both captures; threads are
+ * matched by name because their ids differ between recordings.
+ */
+public final class ComparisonViewModel {
+    /** What one computation produced. */
+    record Result(DiffTree diff, CallTree base, CallTree target) {
+    }
+
+    private final TaskRunner tasks;
+    private final Capture base;
+    private final Capture target;
+    private final ObjectProperty<Normalization> normalization =
+            new SimpleObjectProperty<>(this, "normalization", Normalization.SHARE);
+    private final StringProperty focus = new SimpleStringProperty(this, "focus");
+    private final StringProperty threadFilter = new SimpleStringProperty(this, "threadFilter", "");
+    private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyObjectWrapper<DiffFlameTree> diffFlame = new ReadOnlyObjectWrapper<>(this, "diffFlame");
+    private final ReadOnlyObjectWrapper<SideFlameTree> baseFlame = new ReadOnlyObjectWrapper<>(this, "baseFlame");
+    private final ReadOnlyObjectWrapper<SideFlameTree> targetFlame = new ReadOnlyObjectWrapper<>(this, "targetFlame");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "Comparing…");
+    private final ObservableList<DiffMethods.Row> methods = FXCollections.observableArrayList();
+    private final ObservableList<DiffMethods.Row> methodsView = FXCollections.unmodifiableObservableList(methods);
+    private final ObservableList<String> caveats = FXCollections.observableArrayList();
+    private final ObservableList<String> caveatsView = FXCollections.unmodifiableObservableList(caveats);
+    private TaskHandle running;
+
+    public ComparisonViewModel(Capture base, Capture target, TaskRunner tasks) {
+        this.base = base;
+        this.target = target;
+        this.tasks = tasks;
+        normalization.addListener((o, a, b) -> present());
+        focus.addListener((o, a, b) -> compute());
+        threadFilter.addListener((o, a, b) -> compute());
+    }
+
+    /** Builds the diff and both call trees in the background, cancelling an older build. */
+    public void compute() {
+        if (running != null) {
+            running.cancel();
+        }
+        Pattern include;
+        Pattern threads;
+        try {
+            include = focus.get() == null || focus.get().isEmpty() ? null : Pattern.compile(Pattern.quote(focus.get()));
+            String t = threadFilter.get();
+            threads = t == null || t.isBlank() ? null : Pattern.compile(t);
+        } catch (PatternSyntaxException e) {
+            message.set("The thread filter is not a valid regular expression: " + e.getDescription() + ".");
+            return;
+        }
+        Capture b = narrowed(base, include, threads);
+        Capture t = narrowed(target, include, threads);
+        message.set("Comparing…");
+        running = tasks.submit("compare", ctx -> {
+            DiffTree diff = DiffTreeBuilder.build(b, t, ctx::isCancelled);
+            CallTree bt = CallTreeBuilder.build(b.profile(), b.query(), ctx::isCancelled);
+            CallTree tt = CallTreeBuilder.build(t.profile(), t.query(), ctx::isCancelled);
+            return new Result(diff, bt, tt);
+        }, TaskCallbacks.of(r -> {
+            result.set(r);
+            message.set("");
+            present();
+        }, e -> message.set("The comparison failed: " + e.getMessage())));
+    }
+
+    /** A capture with the focus frame and the thread-name filter applied to its own query. */
+    static Capture narrowed(Capture c, Pattern include, Pattern threadNames) {
+        ProfileQuery q = c.query();
+        if (include != null) {
+            q = q.withInclude(include);
+        }
+        if (threadNames != null) {
+            Profile p = c.profile();
+            BitSet ids = new BitSet();
+            for (int i = 0; i < p.threadCount(); i++) {
+                String name = p.threadName(i);
+                if (name != null && threadNames.matcher(name).find()) {
+                    ids.set(i);
+                }
+            }
+            q = q.withThreads(ids);
+        }
+        return new Capture(c.profile(), q, c.label());
+    }
+
+    private void present() {
+        Result r = result.get();
+        if (r == null) {
+            return;
+        }
+        Normalization n = normalization.get();
+        String baseTitle = base.label();
+        String targetTitle = target.label();
+        diffFlame.set(new DiffFlameTree(r.diff(), n, base.query().view().unit(), baseTitle, targetTitle));
+        baseFlame.set(new SideFlameTree(r.base(), r.diff(), true, "Baseline: " + baseTitle));
+        targetFlame.set(new SideFlameTree(r.target(), r.diff(), false, "Target: " + targetTitle));
+        methods.setAll(DiffMethods.of(r.diff(), n));
+        List<String> c = r.diff().caveats();
+        if (!caveats.equals(c)) {
+            caveats.setAll(c);
+        }
+    }
+
+    public void dispose() {
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    public Capture base() {
+        return base;
+    }
+
+    public Capture target() {
+        return target;
+    }
+
+    public ObjectProperty<Normalization> normalizationProperty() {
+        return normalization;
+    }
+
+    /** A frame name both captures are narrowed to (stacks through it); null or empty for none. */
+    public StringProperty focusProperty() {
+        return focus;
+    }
+
+    /** A regular expression over thread names applied to both captures; empty for all threads. */
+    public StringProperty threadFilterProperty() {
+        return threadFilter;
+    }
+
+    public ReadOnlyObjectProperty<DiffFlameTree> diffFlameProperty() {
+        return diffFlame.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SideFlameTree> baseFlameProperty() {
+        return baseFlame.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SideFlameTree> targetFlameProperty() {
+        return targetFlame.getReadOnlyProperty();
+    }
+
+    /** Progress or an error in words; empty once the comparison is shown. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ObservableList<DiffMethods.Row> methods() {
+        return methodsView;
+    }
+
+    /** Sentences saying why the captures may not compare well. */
+    public ObservableList<String> caveats() {
+        return caveatsView;
+    }
+
+    /** A short tab title: "A ↔ B". */
+    public String title() {
+        return shortLabel(base.label()) + " \u2194 " + shortLabel(target.label());
+    }
+
+    private static String shortLabel(String s) {
+        String t = s.endsWith(".jfr") ? s.substring(0, s.length() - 4) : s;
+        return t.length() > 22 ? t.substring(0, 21) + "\u2026" : t;
+    }
+}

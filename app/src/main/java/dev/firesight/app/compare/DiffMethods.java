@@ -1,0 +1,55 @@
+package dev.firesight.app.compare;
+
+import dev.firesight.parser.FrameKind;
+import dev.firesight.parser.query.DiffTree;
+import dev.firesight.parser.query.DiffTree.Normalization;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The methods of a diff with their self weight in each capture, largest change first. In allocation
+ * and lock views the leaf frame is the allocated or locked class; its weight goes to the method below
+ * it, so the table names the code that changed. Free of JavaFX.
+ */
+public final class DiffMethods {
+    /** One method (or allocated class, or thread) summed over every place it appears. */
+    public record Row(int nameId, String name, double base, double target, long baseRaw, long targetRaw) {
+        public double delta() {
+            return target - base;
+        }
+
+        /** Relative to the baseline; infinite for new methods. */
+        public double relative() {
+            return base == 0 ? (target == 0 ? 0 : Double.POSITIVE_INFINITY) : (target - base) / base;
+        }
+    }
+
+    private DiffMethods() {
+    }
+
+    /** Rows with any self weight in either capture, sorted by absolute self delta, largest first. */
+    public static List<Row> of(DiffTree diff, Normalization n) {
+        Map<Integer, double[]> sums = new HashMap<>();
+        for (int node = 1; node < diff.size(); node++) {
+            if (diff.baseSelf(node) == 0 && diff.targetSelf(node) == 0) {
+                continue;
+            }
+            int method = diff.kind(node) == FrameKind.CLASS && diff.parent(node) > DiffTree.ROOT
+                    ? diff.parent(node) : node;
+            double[] s = sums.computeIfAbsent(diff.nameId(method), k -> new double[5]);
+            s[0] += diff.baseSelf(node, n);
+            s[1] += diff.targetSelf(node, n);
+            s[2] += diff.baseSelf(node);
+            s[3] += diff.targetSelf(node);
+            s[4] = method;
+        }
+        List<Row> rows = new ArrayList<>(sums.size());
+        sums.forEach((id, s) -> rows.add(new Row(id, diff.name((int) s[4]), s[0], s[1], (long) s[2], (long) s[3])));
+        rows.sort(Comparator.comparingDouble((Row r) -> -Math.abs(r.delta())).thenComparing(Row::name));
+        return rows;
+    }
+}

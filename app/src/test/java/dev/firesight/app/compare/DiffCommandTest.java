@@ -1,0 +1,58 @@
+package dev.firesight.app.compare;
+
+import dev.firesight.app.cli.Cli;
+import dev.firesight.app.flame.FlameLayout;
+import dev.firesight.app.flame.FlameTree;
+import dev.firesight.parser.Recordings;
+import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.query.DiffTree;
+import dev.firesight.parser.query.DiffTreeBuilder;
+import dev.firesight.parser.query.ProfileQuery;
+import dev.firesight.parser.testing.HalvedWorkload;
+import dev.firesight.parser.testing.TestRecordings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code diff --format svg|html}: the CLI writes the same diff flame graph as the window. */
+class DiffCommandTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void svgAndHtmlOfTheHalvedPair() throws Exception {
+        Path base = TestRecordings.halved(1.0);
+        Path target = TestRecordings.halved(0.5);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+        Path svg = temp.resolve("diff.svg");
+        assertEquals(0, Cli.run(new String[] {"diff", base.toString(), target.toString(), "--view", "alloc",
+                "--format", "svg", "-o", svg.toString()}, System.out, errStream), err.toString());
+        String text = Files.readString(svg);
+        assertTrue(text.contains("Diff \u2014 " + base.getFileName() + " \u2192 " + target.getFileName()), "title");
+        assertTrue(text.contains("class=\"vanished\""), "onlyInBaseline outlined");
+        assertTrue(text.contains(HalvedWorkload.frame("allocateHalvable")));
+        // As many frames as the shared layout yields for the same tree at the export's width.
+        DiffTree diff = DiffTreeBuilder.build(
+                new DiffTreeBuilder.Capture(Recordings.open(base), ProfileQuery.of(ViewKind.ALLOC), "a"),
+                new DiffTreeBuilder.Capture(Recordings.open(target), ProfileQuery.of(ViewKind.ALLOC), "b"),
+                () -> false);
+        FlameLayout layout = FlameLayout.compute(new DiffFlameTree(diff, DiffTree.Normalization.SHARE,
+                ViewKind.Unit.BYTES, "a", "b"), FlameTree.ROOT, 0.5 / 1180);
+        assertEquals(layout.size(), text.split("<g class=\"f\"", -1).length - 1);
+
+        Path html = temp.resolve("diff.html");
+        assertEquals(0, Cli.run(new String[] {"diff", base.toString(), target.toString(), "--view", "alloc",
+                "--format", "html", "-o", html.toString()}, System.out, errStream), err.toString());
+        String page = Files.readString(html);
+        assertTrue(page.contains("\"tips\":[") && page.contains("Grew in target"), "tooltips and legend");
+    }
+}
