@@ -20,6 +20,8 @@ public final class Profile {
     private final Map<TimeSeries.Kind, TimeSeries> series;
     private final List<String> warnings;
     private final List<String> notes;
+    private final java.util.concurrent.ConcurrentHashMap<String, Object> derived =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public Profile(RecordingInfo info, Map<ViewKind, SampleTable> views, FrameTable frames, StackTable stacks,
                    String[] threadNames, Map<TimeSeries.Kind, TimeSeries> series, List<String> warnings) {
@@ -90,6 +92,15 @@ public final class Profile {
      */
     public List<String> notes() {
         return notes;
+    }
+
+    /**
+     * A structure derived from this profile's tables once and then shared by every query (for example
+     * the call tree of all stacks). Computed at most once per key, on the first caller's thread.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(String key, java.util.function.Supplier<T> compute) {
+        return (T) derived.computeIfAbsent(key, k -> compute.get());
     }
 
     /** Approximate heap bytes the sample tables hold. */

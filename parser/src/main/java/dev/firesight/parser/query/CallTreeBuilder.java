@@ -24,6 +24,16 @@ public final class CallTreeBuilder {
     }
 
     public static CallTree build(Profile profile, ProfileQuery query, StackWeights weights, BooleanSupplier cancelled) {
+        if (!query.perThread()) {
+            // The shape of all stacks is shared by every query of this profile; only weights differ.
+            return StackTree.of(profile, query.reverse()).project(profile, query, weights);
+        }
+        return buildPerThread(profile, query, weights, cancelled);
+    }
+
+    /** Per-thread trees put each thread at the root, so they are built stack by stack. */
+    private static CallTree buildPerThread(Profile profile, ProfileQuery query, StackWeights weights,
+                                           BooleanSupplier cancelled) {
         TreeNodes nodes = new TreeNodes(weights.size() * 2, 2);
         StackTable stacks = profile.stacks();
         FrameTable frames = profile.frames();
