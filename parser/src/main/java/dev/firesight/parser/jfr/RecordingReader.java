@@ -111,6 +111,10 @@ public final class RecordingReader {
                     builder.warn("Chunk " + (index + 1) + " repeats an earlier chunk and was skipped.");
                 } else {
                     readChunk(channel, header, builder, control, index);
+                    if (header.generation != 0) {
+                        builder.warn("Chunk " + (index + 1) + " was still being written when this file was copied"
+                                + " (the recording was running); what JFR wrote after that moment is not in it.");
+                    }
                 }
                 if (next >= 0) {
                     offset = next;
