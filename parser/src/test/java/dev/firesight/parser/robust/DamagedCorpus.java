@@ -1,6 +1,10 @@
 package dev.firesight.parser.robust;
 
+import dev.firesight.parser.testing.ChildJvm;
+import dev.firesight.parser.testing.JfrSettings;
+import dev.firesight.parser.testing.Jdks;
 import dev.firesight.parser.testing.TestRecordings;
+import dev.firesight.parser.testing.Workload;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,6 +12,9 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -187,6 +194,13 @@ final class DamagedCorpus {
                 + " chunks follow the cut)", concat(Arrays.copyOf(multi, m2.offset() + m2.size() / 2),
                 Arrays.copyOfRange(multi, m2.end(), multi.length)));
 
+        Path live = dir.resolve("live-jdk-chunk.jfr");
+        if (!Files.isRegularFile(live) || Files.size(live) == 0) {
+            captureLiveChunk(live);
+        }
+        cases.add(new Case("live-jdk-chunk", "a chunk copied out of JFR's disk repository while the JDK 17 JVM was"
+                + " still recording into it (real, not simulated)", live, false));
+
         // --- Trailing bytes ---
         add("trailing-garbage", "JDK recording followed by 10 KB of random bytes", concat(jdk, random(10240, 5)));
         add("trailing-zeros", "JDK recording followed by 64 KB of zeros", concat(jdk, new byte[65536]));
@@ -215,6 +229,43 @@ final class DamagedCorpus {
     }
 
     // --- generators ---
+
+    /**
+     * Runs the workload under JFR with a disk repository and copies the chunk file JFR is writing, 2.5 s
+     * in: the state a file is in when a user opens a recording that is still running.
+     */
+    private static void captureLiveChunk(Path out) throws IOException {
+        Path home = Jdks.home(17).orElseThrow();
+        Path repo = out.resolveSibling("live-repository");
+        if (Files.isDirectory(repo)) {
+            try (Stream<Path> files = Files.walk(repo)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+        Files.createDirectories(repo);
+        Path settings = JfrSettings.write(home, out.resolveSibling("live.jfc"));
+        Process process = new ProcessBuilder(Jdks.javaExecutable(home).toString(),
+                "-XX:StartFlightRecording:settings=" + settings,
+                "-XX:FlightRecorderOptions:repository=" + repo,
+                "-cp", ChildJvm.testClassPath().toString(), Workload.class.getName(), "6000")
+                .redirectErrorStream(true).redirectOutput(out.resolveSibling("live.log").toFile()).start();
+        try {
+            Thread.sleep(3500);
+            Path chunk;
+            try (Stream<Path> files = Files.walk(repo)) {
+                chunk = files.filter(f -> f.toString().endsWith(".jfr")).max(Comparator.naturalOrder())
+                        .orElseThrow(() -> new IOException("JFR wrote no chunk into " + repo));
+            }
+            Path partial = out.resolveSibling("partial-" + out.getFileName());
+            Files.copy(chunk, partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
 
     /** A chunk: the JDK recording's header, then a metadata event whose element tree is a chain this deep. */
     static byte[] deepMetadataChunk(byte[] source, int depth) {

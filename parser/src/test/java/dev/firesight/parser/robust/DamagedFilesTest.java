@@ -99,6 +99,11 @@ class DamagedFilesTest {
         e.put("second-chunk-duplicated", partial(multiEvents, multiEvents, "Chunk 3 repeats an earlier chunk"));
         e.put("second-chunk-cut-mid-file", partial(multiFirstChunkEvents, multiEvents - 1,
                 "Chunk 2 declares"));
+        e.put("live-jdk-chunk", o -> {
+            assertEquals(Outcome.Kind.PARTIAL, o.kind(), o::summary);
+            assertTrue(o.events() > 1000 && o.samples() > 100, o::summary);
+            assertTrue(o.warns("Chunk 1 was still being written when this file was copied"), o::summary);
+        });
         e.put("trailing-garbage", partial(jdkEvents, jdkEvents, "are not a JFR chunk and were ignored"));
         e.put("trailing-zeros", partial(jdkEvents, jdkEvents, "are zeros and were ignored"));
         e.put("trailing-partial-header", partial(jdkEvents, jdkEvents, "The 40 bytes after chunk 1"));
