@@ -22,6 +22,9 @@ public final class Cli {
     /** The subcommands the jar knows. New commands register here. */
     static Cli standard() {
         return new Cli(List.of(
+                new SummaryCommand(),
+                new ExportCommand(),
+                new DiffCommand(),
                 new VersionCommand()));
     }
 

@@ -21,6 +21,7 @@ import java.util.Map;
  */
 final class ChunkParser {
     private static final int CHECK_EVERY = 1 << 16;
+    private static final int FALLBACK_CHUNKS = 16;
     /** Damaged events skipped (by their size) before the rest of the chunk is given up as garbage. */
     private static final int MAX_DAMAGED_EVENTS = 16;
 
@@ -36,15 +37,21 @@ final class ChunkParser {
     private final LongIntMap localThreads = new LongIntMap(256);
     private final LongList threadRefs = new LongList();
     private final List<GenericEvent> genericEvents = new ArrayList<>();
-    private final Map<Long, long[]> counts = new HashMap<>();
+    /** Events per type id; ids are small in practice, larger ones go to {@link #otherCounts}. */
+    private final long[] counts = new long[4096];
+    private final Map<Long, long[]> otherCounts = new HashMap<>();
     private EnumMap<ViewKind, Integer> firstSample;
     private Metadata metadata;
     private ConstantPools pools;
     private Object[] handlers = new Object[0];
     private int samplesWithoutStack;
+    private StackResolver previousResolver;
+    private StackResolver resolver;
     private boolean damagedMetadata;
 
-    ChunkParser(ByteBuffer chunk, ChunkHeader header, ProfileBuilder builder, LoadControl control, int chunkIndex) {
+    ChunkParser(ByteBuffer chunk, ChunkHeader header, ProfileBuilder builder, LoadControl control, int chunkIndex,
+                StackResolver previousResolver) {
+        this.previousResolver = previousResolver;
         this.header = header;
         this.in = new ByteReader(chunk);
         this.builder = builder;
@@ -72,12 +79,25 @@ final class ChunkParser {
                 || metadata.type("profiler.Log") != null;
         scanEvents();
         resolve();
-        for (Map.Entry<Long, long[]> e : counts.entrySet()) {
+        for (int id = 0; id < counts.length; id++) {
+            if (counts[id] > 0) {
+                otherCounts.put((long) id, new long[] {counts[id]});
+            }
+        }
+        for (Map.Entry<Long, long[]> e : otherCounts.entrySet()) {
             JfrType type = metadata.type(e.getKey());
             if (type != null) {
                 builder.countEvent(type.name, e.getValue()[0]);
             }
         }
+    }
+
+    /**
+     * This chunk's resolver, for later chunks to fall back on, with a bounded chain of earlier ones so
+     * memory stays bounded on files of many chunks; null when the chunk was unreadable.
+     */
+    StackResolver resolver() {
+        return resolver == null ? null : resolver.keep(FALLBACK_CHUNKS);
     }
 
     private String where() {
@@ -128,7 +148,7 @@ final class ChunkParser {
         for (SampleEvent kind : SampleEvent.values()) {
             JfrType type = metadata.type(kind.typeName);
             FieldReader reader = type == null ? null : kind.reader(type);
-            if (reader != null) {
+            if (reader != null && java.util.Arrays.stream(kind.views).anyMatch(control::wants)) {
                 byId.put(type.id, new SampleHandler(kind, reader));
             }
         }
@@ -202,11 +222,11 @@ final class ChunkParser {
         if (type == 0) {
             return;
         }
-        long[] count = counts.get(type);
-        if (count == null) {
-            counts.put(type, count = new long[1]);
+        if (type >= 0 && type < counts.length) {
+            counts[(int) type]++;
+        } else {
+            otherCounts.computeIfAbsent(type, k -> new long[1])[0]++;
         }
-        count[0]++;
         Object handler = type >= 0 && type < handlers.length ? handlers[(int) type] : null;
         if (handler instanceof SampleHandler) {
             ((SampleHandler) handler).read(end);
@@ -229,15 +249,17 @@ final class ChunkParser {
     private final class SampleHandler {
         private final SampleEvent kind;
         private final FieldReader reader;
+        private final ViewKind[] views;
         private final SampleTable[] tables;
         private final double nanosPerTick = header.nanosPerTick();
 
         SampleHandler(SampleEvent kind, FieldReader reader) {
             this.kind = kind;
             this.reader = reader;
-            this.tables = new SampleTable[kind.views.length];
+            this.views = java.util.Arrays.stream(kind.views).filter(control::wants).toArray(ViewKind[]::new);
+            this.tables = new SampleTable[views.length];
             for (int i = 0; i < tables.length; i++) {
-                tables[i] = builder.table(kind.views[i]);
+                tables[i] = builder.table(views[i]);
             }
         }
 
@@ -255,7 +277,7 @@ final class ChunkParser {
             int thread = localThread(s[SampleEvent.THREAD]);
             long time = header.toNanos(s[SampleEvent.TIME]);
             for (int i = 0; i < tables.length; i++) {
-                tables[i].add(time, thread, stack, kind.views[i] == ViewKind.ALLOC_COUNT ? 1 : weight);
+                tables[i].add(time, thread, stack, views[i] == ViewKind.ALLOC_COUNT ? 1 : weight);
             }
         }
     }
@@ -283,7 +305,7 @@ final class ChunkParser {
 
     /** Replaces chunk-local keys with global ids and drops samples that carry no stack. */
     private void resolve() {
-        StackResolver resolver = new StackResolver(in, pools, builder);
+        resolver = new StackResolver(in, pools, builder, previousResolver);
         IntList stacks = new IntList(stackRefs.size());
         for (int k = 0; k < stackRefs.size(); k++) {
             stacks.add(resolver.stack(stackRefs.get(k), classRefs.get(k)));
@@ -308,9 +330,9 @@ final class ChunkParser {
             table.truncate(to);
         }
         if (resolver.unresolvedStacks > 0) {
-            builder.warn(where() + "is missing " + resolver.unresolvedStacks
-                    + " stack traces (cut off before its stack pool was written); their samples are shown as"
-                    + " [unresolved stack].");
+            builder.warn(where() + "refers to " + resolver.unresolvedStacks + " stack traces that its constant"
+                    + " pools do not contain" + (header.finished() ? "" : " (it was cut off before they were written)")
+                    + "; their samples are shown as [unresolved stack].");
         }
         if (samplesWithoutStack > 0) {
             builder.warn(samplesWithoutStack + " samples recorded no stack trace and are left out, as"

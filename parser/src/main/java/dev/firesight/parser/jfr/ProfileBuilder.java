@@ -121,6 +121,12 @@ final class ProfileBuilder {
     }
 
     Profile build(Path path, long fileSize) {
+        long tlab = eventCounts.getOrDefault("jdk.ObjectAllocationInNewTLAB", 0L)
+                + eventCounts.getOrDefault("jdk.ObjectAllocationOutsideTLAB", 0L);
+        if (tlab > 0 && eventCounts.getOrDefault("jdk.ObjectAllocationSample", 0L) > 0) {
+            warn("The recording has both TLAB allocation events and allocation samples; as in async-profiler's"
+                    + " converter the alloc view adds them up, so byte totals count most allocations twice.");
+        }
         EnumMap<ViewKind, SampleTable> views = new EnumMap<>(ViewKind.class);
         tables.forEach((view, table) -> {
             if (table.size() > 0) {

@@ -75,6 +75,7 @@ public final class RecordingReader {
             LoadControl control = new LoadControl(options, fileSize);
             Set<String> seen = new HashSet<>();
             ChunkHeader previous = null;
+            StackResolver previousResolver = null;
             long offset = 0;
             int index = 0;
             while (offset < fileSize) {
@@ -110,7 +111,7 @@ public final class RecordingReader {
                 } else if (!seen.add(header.startNanos + ":" + header.startTicks + ":" + header.declaredSize)) {
                     builder.warn("Chunk " + (index + 1) + " repeats an earlier chunk and was skipped.");
                 } else {
-                    readChunk(channel, header, builder, control, index);
+                    previousResolver = readChunk(channel, header, builder, control, index, previousResolver);
                     if (header.generation != 0) {
                         builder.warn("Chunk " + (index + 1) + " was still being written when this file was copied"
                                 + " (the recording was running); what JFR wrote after that moment is not in it.");
@@ -147,8 +148,9 @@ public final class RecordingReader {
         }
     }
 
-    private void readChunk(FileChannel channel, ChunkHeader header, ProfileBuilder builder, LoadControl control,
-                           int index) throws IOException {
+    /** Reads one chunk; returns its stack resolver for the next chunk, or null. */
+    private StackResolver readChunk(FileChannel channel, ChunkHeader header, ProfileBuilder builder,
+                                    LoadControl control, int index, StackResolver previous) throws IOException {
         long length = header.available;
         if (length > MAX_CHUNK_MAPPING) {
             builder.warn("Chunk " + (index + 1) + " is larger than 2 GB; only its first 2 GB were read.");
@@ -157,17 +159,20 @@ public final class RecordingReader {
         MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, header.fileOffset, length);
         map.order(ByteOrder.BIG_ENDIAN);
         try {
-            new ChunkParser(map, header, builder, control, index).parse();
+            ChunkParser parser = new ChunkParser(map, header, builder, control, index, previous);
+            parser.parse();
             builder.chunks++;
             builder.startNanos = Math.min(builder.startNanos, header.startNanos);
             long end = header.durationNanos > 0 ? header.startNanos + header.durationNanos : header.startNanos;
             builder.endNanos = Math.max(builder.endNanos, end);
+            return parser.resolver();
         } catch (CancellationException e) {
             throw e;
         } catch (RuntimeException e) {
             // Any other failure in one chunk must not lose the others.
             builder.warn("Chunk " + (index + 1) + " could not be read (" + e.getClass().getSimpleName() + ")"
                     + " and was skipped.");
+            return null;
         }
     }
 

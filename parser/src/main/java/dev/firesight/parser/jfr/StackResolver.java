@@ -30,9 +30,16 @@ final class StackResolver {
     private final LongIntMap classFrames = new LongIntMap();
     private final long[] slots = new long[4];
     private int[] buffer = new int[64];
+    private StackResolver previous;
     int unresolvedStacks;
 
-    StackResolver(ByteReader in, ConstantPools pools, ProfileBuilder builder) {
+    /**
+     * @param previous the resolver of the chunk before, or null. The JDK may write a stack trace into
+     *                 one chunk's pool and reuse its id in later chunks; like the converter, such a stack
+     *                 is resolved through the latest earlier chunk that has it.
+     */
+    StackResolver(ByteReader in, ConstantPools pools, ProfileBuilder builder, StackResolver previous) {
+        this.previous = previous;
         this.in = in;
         this.pools = pools;
         this.builder = builder;
@@ -74,6 +81,13 @@ final class StackResolver {
             return -1;
         }
         int length = decodeStack(stackRef);
+        if (length < 0) {
+            for (StackResolver earlier = previous; earlier != null; earlier = earlier.previous) {
+                if (earlier.pools.stackPosition(stackRef) != LongIntMap.MISSING) {
+                    return earlier.stack(stackRef, classRef);
+                }
+            }
+        }
         if (length < 0) {
             unresolvedStacks++;
             buffer[0] = builder.frame(builder.name(UNRESOLVED), FrameKind.UNKNOWN, 0, -1);
@@ -187,6 +201,16 @@ final class StackResolver {
             classFrames.put(classRef, id);
         }
         return id;
+    }
+
+    /** Keeps at most {@code chunks} earlier chunks' pools alive as fallbacks, forgetting older ones. */
+    StackResolver keep(int chunks) {
+        StackResolver r = this;
+        for (int i = 1; i < chunks && r.previous != null; i++) {
+            r = r.previous;
+        }
+        r.previous = null;
+        return this;
     }
 
     /** The global thread id for a thread reference of this chunk. */

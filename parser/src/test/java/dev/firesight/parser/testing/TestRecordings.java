@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,6 +13,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Assumptions;
 
@@ -32,11 +34,13 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class TestRecordings {
     /** Bump when a workload or the settings change, so stale cached recordings are not reused. */
-    public static final int FIXTURE_VERSION = 4;
+    public static final int FIXTURE_VERSION = 6;
     /** Async-profiler agent options of {@link #asyncProfiler()} (all of these coexist in 4.2). */
     public static final String ASYNC_PROFILER_OPTIONS = "event=cpu,interval=5ms,alloc=256k,lock=0,wall=5ms,live";
     /** How many times {@link #multiChunk()} makes JFR start a new chunk. */
     public static final int MULTI_CHUNK_ROTATIONS = 2;
+    /** Fixed TLAB size of the {@link #halved(double)} child JVMs. */
+    public static final String HALVED_TLAB_SIZE = "128k";
 
     private static final long TIMEOUT_SECONDS = 120;
 
@@ -110,13 +114,17 @@ public final class TestRecordings {
      * {@link HalvedWorkload} with this factor (1.0 or 0.5) recorded by JFR on JDK 17, with allocation events
      * ObjectAllocationInNewTLAB and ObjectAllocationOutsideTLAB only: jdk.ObjectAllocationSample is off here
      * because its throttled weights are too noisy for a ratio (measured 1.72 for a true 1.0, while the TLAB
-     * events gave 0.93). JFR rather than async-profiler, so diff tests run on every platform.
+     * events gave 0.93). The TLAB is fixed at {@value #HALVED_TLAB_SIZE} ({@code -XX:-ResizeTLAB}): with
+     * small, equal TLABs every TLAB event weighs the same and there are ~30k of them, so the measured
+     * ratios come out at 1.003 and 0.503 instead of 0.90 and 0.43 with adaptive TLABs. JFR rather than
+     * async-profiler, so diff tests run on every platform.
      */
     public static Path halved(double factor) {
         Path home = assumed(Jdks.home(17), "no JDK 17 found");
         String name = "halved-" + String.format(Locale.ROOT, "%.2f", factor).replace('.', '_') + "-jdk17";
         return jfrRecording(name, home,
-                new ChildJvm(home, HalvedWorkload.class).argument(Double.toString(factor)),
+                new ChildJvm(home, HalvedWorkload.class).argument(Double.toString(factor))
+                        .jvmOption("-XX:TLABSize=" + HALVED_TLAB_SIZE).jvmOption("-XX:-ResizeTLAB"),
                 Map.of("jdk.ObjectAllocationSample", Map.of("enabled", "false")));
     }
 
@@ -187,9 +195,10 @@ public final class TestRecordings {
             String fileName = name.contains(".") ? name.replaceFirst("\\.", "-v" + FIXTURE_VERSION + ".")
                     : name + "-v" + FIXTURE_VERSION + ".jfr";
             Path target = dir.resolve(fileName);
+            pruneOtherVersions(dir);
             try (FileChannel lockFile = FileChannel.open(dir.resolve(".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock lock = lockFile.lock()) {
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                lockFile.lock(); // released when the channel closes
                 if (Files.isRegularFile(target) && Files.size(target) > 0) {
                     return target;
                 }
@@ -204,6 +213,25 @@ public final class TestRecordings {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot produce recording " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean pruned;
+
+    /** Once per JVM: deletes cached files of other fixture versions, so target/recordings does not grow. */
+    private static void pruneOtherVersions(Path dir) throws IOException {
+        if (pruned) {
+            return;
+        }
+        pruned = true;
+        Pattern versioned = Pattern.compile(".*-v(\\d+)\\..*");
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path file : files) {
+                Matcher m = versioned.matcher(file.getFileName().toString());
+                if (m.matches() && Integer.parseInt(m.group(1)) != FIXTURE_VERSION) {
+                    Files.deleteIfExists(file);
+                }
+            }
         }
     }
 

@@ -1,0 +1,62 @@
+package dev.firesight.app.cli;
+
+import dev.firesight.parser.Profile;
+import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.query.DiffCollapsed;
+import dev.firesight.parser.query.DiffTree;
+import dev.firesight.parser.query.DiffTreeBuilder;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.util.List;
+import java.util.Set;
+
+/** {@code diff BASE TARGET [--view VIEW] [--format collapsed|svg|html] [-o OUT] [filters]}. */
+final class DiffCommand implements Command {
+    private static final Set<String> FORMATS = Set.of("collapsed", "svg", "html");
+
+    @Override
+    public String name() {
+        return "diff";
+    }
+
+    @Override
+    public String usage() {
+        return "diff BASE TARGET [--view VIEW] [--format collapsed|svg|html] [-o OUT] [same filters as export]";
+    }
+
+    @Override
+    public int run(List<String> raw, PrintStream out, PrintStream err) throws Exception {
+        QueryOptions options = new QueryOptions(raw, FORMATS);
+        List<String> files = options.args.positional();
+        if (files.size() != 2) {
+            throw new UsageException("diff takes two recording files: the baseline, then the target.");
+        }
+        Profile base = ProfileFiles.open(files.get(0), err);
+        Profile target = ProfileFiles.open(files.get(1), err);
+        ViewKind view = options.view(base);
+        if (!base.has(view) && !target.has(view)) {
+            err.println("firesight diff: neither recording has " + view.id() + " samples.");
+            return 1;
+        }
+        DiffTree tree = DiffTreeBuilder.build(
+                new DiffTreeBuilder.Capture(base, options.query(base, view), files.get(0)),
+                new DiffTreeBuilder.Capture(target, options.query(target, view), files.get(1)), () -> false);
+        for (String caveat : tree.caveats()) {
+            err.println("firesight: note: " + caveat);
+        }
+        try (Writer writer = ExportCommand.open(options.output, out)) {
+            write(tree, options.format, writer);
+        }
+        return 0;
+    }
+
+    static void write(DiffTree tree, String format, Writer writer) throws IOException, UsageException {
+        if (format.equals("collapsed")) {
+            DiffCollapsed.write(tree, writer);
+        } else {
+            throw new UsageException(format + " diff export is not available in this build yet; use --format collapsed.");
+        }
+    }
+}

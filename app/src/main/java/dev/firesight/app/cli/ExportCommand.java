@@ -1,0 +1,86 @@
+package dev.firesight.app.cli;
+
+import dev.firesight.parser.Profile;
+import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.query.CallTree;
+import dev.firesight.parser.query.CallTreeBuilder;
+import dev.firesight.parser.query.Collapsed;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** {@code export FILE --view VIEW --format collapsed|svg|html [-o OUT] [filters]}. */
+final class ExportCommand implements Command {
+    private static final Set<String> FORMATS = Set.of("collapsed", "svg", "html");
+
+    @Override
+    public String name() {
+        return "export";
+    }
+
+    @Override
+    public String usage() {
+        return "export FILE [--view VIEW] [--format collapsed|svg|html] [-o OUT] [--from T] [--to T]\n"
+                + "                        [--threads] [--include RE] [--exclude RE] [--reverse]";
+    }
+
+    @Override
+    public int run(List<String> raw, PrintStream out, PrintStream err) throws Exception {
+        QueryOptions options = new QueryOptions(raw, FORMATS);
+        if (options.args.positional().size() != 1) {
+            throw new UsageException("export takes exactly one recording file.");
+        }
+        Profile profile = ProfileFiles.open(options.args.positional().get(0), err);
+        ViewKind view = options.view(profile);
+        if (!profile.has(view)) {
+            err.println("firesight export: the recording has no " + view.id() + " samples; it has "
+                    + SummaryCommand.viewList(profile) + ".");
+            return 1;
+        }
+        CallTree tree = CallTreeBuilder.build(profile, options.query(profile, view));
+        try (Writer writer = open(options.output, out)) {
+            write(tree, options.format, writer);
+        }
+        return 0;
+    }
+
+    static void write(CallTree tree, String format, Writer writer) throws IOException, UsageException {
+        if (format.equals("collapsed")) {
+            Collapsed.write(tree, writer);
+        } else {
+            throw new UsageException(format + " export is not available in this build yet; use --format collapsed.");
+        }
+    }
+
+    static Writer open(String output, PrintStream out) throws IOException {
+        if (output == null || output.equals("-")) {
+            return new BufferedWriter(new OutputStreamWriter(new NonClosing(out), StandardCharsets.UTF_8));
+        }
+        return Files.newBufferedWriter(Path.of(output), StandardCharsets.UTF_8);
+    }
+
+    /** Lets a writer over stdout be closed without closing stdout. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(PrintStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

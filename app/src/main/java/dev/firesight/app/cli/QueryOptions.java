@@ -1,0 +1,101 @@
+package dev.firesight.app.cli;
+
+import dev.firesight.parser.Profile;
+import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.query.ProfileQuery;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The options {@code export} and {@code diff} share: view, format, output, time range, thread split,
+ * include and exclude regexes, and reverse.
+ */
+final class QueryOptions {
+    static final Set<String> VALUED = Set.of("--view", "--format", "-o", "--output", "--from", "--to",
+            "--include", "--exclude", "-I", "-X");
+    static final Set<String> SWITCHES = Set.of("--threads", "--reverse", "-r", "-t");
+
+    final Args args;
+    final String format;
+    final String output;
+    private final Pattern include;
+    private final Pattern exclude;
+
+    QueryOptions(List<String> raw, Set<String> formats) throws UsageException {
+        args = new Args(raw, VALUED, SWITCHES);
+        format = args.value("--format") == null ? "collapsed" : args.value("--format");
+        if (!formats.contains(format)) {
+            throw new UsageException("--format must be one of " + String.join(", ", new java.util.TreeSet<>(formats))
+                    + ", not '" + format + "'.");
+        }
+        output = args.value("-o", "--output");
+        // Check what can be checked before the (possibly long) load, so usage errors come first.
+        include = pattern(args.value("--include", "-I"), "--include");
+        exclude = pattern(args.value("--exclude", "-X"), "--exclude");
+        if (args.value("--view") != null) {
+            checkedView(args.value("--view"));
+        }
+        for (String option : new String[] {"--from", "--to"}) {
+            if (args.value(option) != null) {
+                TimeArgument.checkSyntax(args.value(option), option);
+            }
+        }
+    }
+
+    /** The view asked for, or the first the profile has (CPU before allocations, and so on). */
+    ViewKind view(Profile profile) throws UsageException {
+        String id = args.value("--view");
+        if (id == null) {
+            if (profile.views().isEmpty()) {
+                throw new UsageException("the recording has no samples in any view.");
+            }
+            return profile.views().iterator().next();
+        }
+        return checkedView(id);
+    }
+
+    private static ViewKind checkedView(String id) throws UsageException {
+        ViewKind view = ViewKind.byId(id);
+        if (view == null) {
+            StringBuilder known = new StringBuilder();
+            for (ViewKind v : ViewKind.values()) {
+                known.append(known.length() == 0 ? "" : ", ").append(v.id());
+            }
+            throw new UsageException("unknown view '" + id + "'; views are " + known + ".");
+        }
+        return view;
+    }
+
+    ProfileQuery query(Profile profile, ViewKind view) throws UsageException {
+        ProfileQuery q = ProfileQuery.of(view)
+                .withPerThread(args.flag("--threads") || args.flag("-t"))
+                .withReverse(args.flag("--reverse") || args.flag("-r"))
+                .withInclude(include)
+                .withExclude(exclude);
+        String from = args.value("--from");
+        String to = args.value("--to");
+        if (from != null || to != null) {
+            long f = from == null ? Long.MIN_VALUE : TimeArgument.parse(from, profile.info(), "--from");
+            long t = to == null ? Long.MAX_VALUE : TimeArgument.parse(to, profile.info(), "--to");
+            if (f > t) {
+                throw new UsageException("--from must not be later than --to.");
+            }
+            q = q.withRange(f, t);
+        }
+        return q;
+    }
+
+    private static Pattern pattern(String regex, String option) throws UsageException {
+        if (regex == null) {
+            return null;
+        }
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new UsageException(option + " is not a valid regular expression: " + e.getDescription() + ".");
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.firesight.app.cli;
+
+import dev.firesight.app.format.Units;
+import dev.firesight.parser.Profile;
+import dev.firesight.parser.RecordingInfo;
+import dev.firesight.parser.SampleTable;
+import dev.firesight.parser.TimeSeries;
+import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.query.HotMethods;
+import dev.firesight.parser.query.ProfileQuery;
+import dev.firesight.parser.query.StackWeights;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
+
+/** {@code summary FILE}: recording facts, samples per view, top methods, allocation rate and GC pauses. */
+final class SummaryCommand implements Command {
+    private static final int TOP = 10;
+
+    @Override
+    public String name() {
+        return "summary";
+    }
+
+    @Override
+    public String usage() {
+        return "summary FILE                     recording facts, views, hot methods, GC pauses";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        Args parsed = new Args(args, java.util.Set.of(), java.util.Set.of());
+        if (parsed.positional().size() != 1) {
+            throw new UsageException("summary takes exactly one recording file.");
+        }
+        Profile profile = ProfileFiles.open(parsed.positional().get(0), err);
+        printFacts(profile.info(), out);
+        printViews(profile, out);
+        for (ViewKind view : profile.views()) {
+            printHotMethods(profile, view, out);
+        }
+        printAllocationRate(profile, out);
+        printGcPauses(profile, out);
+        String secrets = dev.firesight.parser.Secrets.notice(profile.info());
+        if (secrets != null) {
+            out.println();
+            out.println("Secrets    " + secrets);
+        }
+        if (!profile.warnings().isEmpty()) {
+            out.println();
+            out.println("Warnings");
+            profile.warnings().forEach(w -> out.println("  " + w));
+        }
+        return 0;
+    }
+
+    private static void printFacts(RecordingInfo info, PrintStream out) {
+        out.printf(Locale.ROOT, "Recording  %s (%s, %d chunk%s)%n", info.path(), Units.bytes(info.fileSize()),
+                info.chunkCount(), info.chunkCount() == 1 ? "" : "s");
+        out.printf(Locale.ROOT, "Producer   %s%n", info.producer());
+        if (info.jvmName() != null || info.jvmVersion() != null) {
+            out.printf(Locale.ROOT, "JVM        %s%s%n", firstLine(info.jvmVersion() != null ? info.jvmVersion()
+                    : info.jvmName()), info.pid() > 0 ? " (pid " + info.pid() + ")" : "");
+        }
+        if (info.javaArguments() != null && !info.javaArguments().isBlank()) {
+            out.printf(Locale.ROOT, "Main       %s%n", info.javaArguments());
+        }
+        out.printf(Locale.ROOT, "Start      %s%n", Instant.ofEpochSecond(0, info.startNanos()));
+        out.printf(Locale.ROOT, "Duration   %s%n", Units.nanos(info.durationNanos()));
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private static void printViews(Profile profile, PrintStream out) {
+        out.println();
+        out.println("Views");
+        if (profile.views().isEmpty()) {
+            out.println("  (no samples in any view)");
+        }
+        for (ViewKind view : profile.views()) {
+            SampleTable table = profile.samples(view);
+            out.printf(Locale.ROOT, "  %-12s %,12d events   total %s%n", view.id(), table.size(),
+                    Units.weight(table.totalWeight(), view.unit()));
+        }
+    }
+
+    private static void printHotMethods(Profile profile, ViewKind view, PrintStream out) {
+        StackWeights weights = StackWeights.compute(profile, ProfileQuery.of(view), () -> false);
+        List<HotMethods.Method> top = HotMethods.topBySelf(HotMethods.of(profile, weights), TOP);
+        out.println();
+        out.printf(Locale.ROOT, "Top %d methods by self, %s%n", TOP, view.id());
+        out.printf(Locale.ROOT, "  %7s %7s  %s%n", "self", "total", "method");
+        for (HotMethods.Method m : top) {
+            out.printf(Locale.ROOT, "  %7s %7s  %s%n", Units.percent(m.self(), weights.total()),
+                    Units.percent(m.total(), weights.total()), m.name());
+        }
+    }
+
+    private static void printAllocationRate(Profile profile, PrintStream out) {
+        TimeSeries rate = profile.series().get(TimeSeries.Kind.ALLOCATION_RATE);
+        if (rate == null || rate.size() == 0) {
+            return;
+        }
+        double[] values = new double[rate.size()];
+        int peak = 0;
+        for (int i = 0; i < values.length; i++) {
+            values[i] = rate.value(i);
+            if (values[i] > values[peak]) {
+                peak = i;
+            }
+        }
+        double mean = Arrays.stream(values).average().orElse(0);
+        out.println();
+        out.printf(Locale.ROOT, "Allocation rate  mean %s/s, peak %s/s at +%s (%s buckets)%n", Units.bytes(mean),
+                Units.bytes(values[peak]), Units.nanos(rate.timeNanos(peak) - profile.info().startNanos()),
+                Units.nanos(rate.bucketNanos()));
+    }
+
+    private static void printGcPauses(Profile profile, PrintStream out) {
+        TimeSeries pauses = profile.series().get(TimeSeries.Kind.GC_PAUSE);
+        if (pauses == null || pauses.size() == 0) {
+            return;
+        }
+        double[] values = new double[pauses.size()];
+        double sum = 0;
+        for (int i = 0; i < values.length; i++) {
+            values[i] = pauses.value(i);
+            sum += values[i];
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double p95 = sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)];
+        out.println();
+        out.printf(Locale.ROOT, "GC pauses  %d pauses, total %s, mean %s, p95 %s, max %s%n", values.length,
+                Units.nanos(sum), Units.nanos(sum / values.length), Units.nanos(p95),
+                Units.nanos(sorted[sorted.length - 1]));
+    }
+
+    static String viewList(Profile profile) {
+        StringJoiner joiner = new StringJoiner(", ");
+        profile.views().forEach(v -> joiner.add(v.id()));
+        return profile.views().isEmpty() ? "no samples" : joiner.toString();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.firesight.parser;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Finds recorded environment variables and system properties whose names look secret, and redacts
+ * them (and the JVM's command-line arguments, which often carry the same values) for export.
+ */
+public final class Secrets {
+    public static final String REDACTED = "[redacted]";
+    private static final Pattern SECRET_NAME =
+            Pattern.compile("(?i).*(password|passwd|pwd|token|secret|key|credential|auth).*");
+
+    private Secrets() {
+    }
+
+    /** The shell's working-directory variables contain "pwd" but hold no secret. */
+    private static final java.util.Set<String> NOT_SECRET = java.util.Set.of("PWD", "OLDPWD");
+    /** Holds the main class and the program's arguments, which may carry secrets. */
+    private static final String COMMAND_PROPERTY = "sun.java.command";
+
+    public static boolean looksSecret(String name) {
+        return name != null && !NOT_SECRET.contains(name) && SECRET_NAME.matcher(name).matches();
+    }
+
+    /** "environment variable X" and "system property Y" for each secret-looking entry. */
+    public static List<String> findings(RecordingInfo info) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : info.environment()) {
+            if (looksSecret(e.getKey()) && !e.getValue().isEmpty()) {
+                out.add("environment variable " + e.getKey());
+            }
+        }
+        for (Map.Entry<String, String> e : info.systemProperties()) {
+            if (looksSecret(e.getKey()) && !e.getValue().isEmpty()) {
+                out.add("system property " + e.getKey());
+            }
+        }
+        return out;
+    }
+
+    /** A one-sentence notice for the info panel, or null when nothing looks secret. */
+    public static String notice(RecordingInfo info) {
+        List<String> found = findings(info);
+        if (found.isEmpty()) {
+            return null;
+        }
+        String list = String.join(", ", found.subList(0, Math.min(5, found.size())))
+                + (found.size() > 5 ? " and " + (found.size() - 5) + " more" : "");
+        return "This recording contains values that look secret (" + list + "); exports redact them by default.";
+    }
+
+    /**
+     * The same facts with secret-looking values and the JVM and Java arguments replaced by
+     * {@link #REDACTED}.
+     */
+    public static RecordingInfo redact(RecordingInfo info) {
+        return new RecordingInfo(info.path(), info.fileSize(), info.producer(), info.startNanos(),
+                info.durationNanos(), info.chunkCount(), info.jvmName(), info.jvmVersion(),
+                info.jvmArguments() == null ? null : REDACTED, redactArguments(info.javaArguments()), info.pid(),
+                info.osVersion(), info.cpu(), info.eventCounts(), redact(info.systemProperties()),
+                redact(info.environment()));
+    }
+
+    private static List<Map.Entry<String, String>> redact(List<Map.Entry<String, String>> entries) {
+        List<Map.Entry<String, String>> out = new ArrayList<>(entries.size());
+        for (Map.Entry<String, String> e : entries) {
+            if (looksSecret(e.getKey())) {
+                out.add(Map.entry(e.getKey(), REDACTED));
+            } else if (e.getKey().equals(COMMAND_PROPERTY)) {
+                out.add(Map.entry(e.getKey(), redactArguments(e.getValue())));
+            } else {
+                out.add(e);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Keeps the main class (the first word) and redacts the program's arguments after it. */
+    static String redactArguments(String javaArguments) {
+        if (javaArguments == null) {
+            return null;
+        }
+        String trimmed = javaArguments.trim();
+        int space = trimmed.indexOf(' ');
+        return space < 0 ? trimmed : trimmed.substring(0, space) + " " + REDACTED;
+    }
+
+}
