@@ -43,6 +43,7 @@ final class DamagedCorpus {
     final JfrLayout asyncLayout;
     final JfrLayout multiLayout;
     final Path dir;
+    private final Path jdkSource;
     final List<Case> cases = new ArrayList<>();
 
     private static DamagedCorpus instance;
@@ -65,6 +66,7 @@ final class DamagedCorpus {
     }
 
     private DamagedCorpus(Path jdkFile, Path asyncFile, Path multiFile, Path dir) throws IOException {
+        this.jdkSource = jdkFile;
         this.jdk = Files.readAllBytes(jdkFile);
         this.async = Files.readAllBytes(asyncFile);
         this.multi = Files.readAllBytes(multiFile);
@@ -195,7 +197,8 @@ final class DamagedCorpus {
                 Arrays.copyOfRange(multi, m2.end(), multi.length)));
 
         Path live = dir.resolve("live-jdk-chunk.jfr");
-        if (!Files.isRegularFile(live) || Files.size(live) == 0) {
+        if (!Files.isRegularFile(live) || Files.size(live) == 0
+                || Files.getLastModifiedTime(live).compareTo(Files.getLastModifiedTime(jdkSource)) < 0) {
             captureLiveChunk(live);
         }
         cases.add(new Case("live-jdk-chunk", "a chunk copied out of JFR's disk repository while the JDK 17 JVM was"
@@ -215,7 +218,8 @@ final class DamagedCorpus {
         add("gzip-cut", "gzip-compressed JDK recording cut at 60% of its compressed size",
                 cut(gz, gz.length * 3 / 5), ".jfr.gz");
         Path bomb = dir.resolve("gzip-bomb.jfr.gz");
-        if (!Files.isRegularFile(bomb)) {
+        if (!Files.isRegularFile(bomb)
+                || Files.getLastModifiedTime(bomb).compareTo(Files.getLastModifiedTime(jdkSource)) < 0) {
             try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(bomb), 1 << 16)) {
                 out.write(jdk);
                 byte[] zeros = new byte[1 << 20];
