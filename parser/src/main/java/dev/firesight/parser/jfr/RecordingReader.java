@@ -40,6 +40,10 @@ public final class RecordingReader {
             Decompressor.Expanded expanded = Decompressor.expand(path, Decompressor.isZip(head),
                     options.maxDecompressedBytes());
             try {
+                if (Files.size(expanded.file()) == 0) {
+                    throw new RecordingException(name() + " is compressed but holds no data once expanded"
+                            + " (it is empty or cut off right at its start).");
+                }
                 Profile profile = readPlain(expanded.file(), Files.size(path), expanded.capped());
                 return profile;
             } finally {
