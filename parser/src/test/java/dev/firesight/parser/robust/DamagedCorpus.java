@@ -228,6 +228,23 @@ final class DamagedCorpus {
                 }
             }
         }
+        Path zipBomb = dir.resolve("zip-bomb.zip");
+        if (!Files.isRegularFile(zipBomb)
+                || Files.getLastModifiedTime(zipBomb).compareTo(Files.getLastModifiedTime(jdkSource)) < 0) {
+            try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zipBomb))) {
+                out.putNextEntry(new ZipEntry("recording.jfr"));
+                out.write(jdk);
+                byte[] zeros = new byte[1 << 20];
+                for (int i = 0; i < 512; i++) {
+                    out.write(zeros);
+                }
+                out.closeEntry();
+            }
+        }
+        cases.add(new Case("zip-bomb", "zip entry holding the JDK recording followed by 512 MB of zeros, opened"
+                + " with a " + (BOMB_CAP >> 20) + " MB decompression cap", zipBomb, true));
+        add("gzip-empty", "gzip of an empty file", gzip(new byte[0]), ".jfr.gz");
+        add("gzip-random", "gzip of 256 KB of random bytes", gzip(random(262144, 7)), ".jfr.gz");
         cases.add(new Case("gzip-bomb", "gzip of the JDK recording followed by 512 MB of zeros, opened with a "
                 + (BOMB_CAP >> 20) + " MB decompression cap", bomb, true));
     }
