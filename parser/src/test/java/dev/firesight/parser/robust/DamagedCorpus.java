@@ -33,6 +33,9 @@ final class DamagedCorpus {
     record Case(String name, String damage, Path file, boolean smallHeap) {
     }
 
+    /** Copies of the async-profiler chunk in the many-chunks case. */
+    static final int MANY_CHUNKS = 100;
+
     /** Cap used for the gzip bomb case. */
     static final long BOMB_CAP = 32L << 20;
 
@@ -203,6 +206,15 @@ final class DamagedCorpus {
         }
         cases.add(new Case("live-jdk-chunk", "a chunk copied out of JFR's disk repository while the JDK 17 JVM was"
                 + " still recording into it (real, not simulated)", live, false));
+
+        java.io.ByteArrayOutputStream many = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < MANY_CHUNKS; i++) {
+            byte[] copy = async.clone();
+            putLong(copy, 32, ByteBuffer.wrap(async).getLong(32) + i); // distinct start: not a duplicate
+            many.writeBytes(copy);
+        }
+        addSmall("many-chunks", "the async-profiler recording's chunk " + MANY_CHUNKS + " times over (start times"
+                + " made distinct), " + (many.size() >> 20) + " MB", many.toByteArray());
 
         // --- Trailing bytes ---
         add("trailing-garbage", "JDK recording followed by 10 KB of random bytes", concat(jdk, random(10240, 5)));

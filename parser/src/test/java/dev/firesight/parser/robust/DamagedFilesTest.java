@@ -106,6 +106,10 @@ class DamagedFilesTest {
             assertTrue(o.events() > 1000 && o.samples() > 100, o::summary);
             assertTrue(o.warns("Chunk 1 was still being written when this file was copied"), o::summary);
         });
+        e.put("many-chunks", o -> {
+            assertTrue(o.hasProfile(), o::summary);
+            assertEquals(asyncEvents * DamagedCorpus.MANY_CHUNKS, o.events(), o::summary);
+        });
         e.put("trailing-garbage", partial(jdkEvents, jdkEvents, "are not a JFR chunk and were ignored"));
         e.put("trailing-zeros", partial(jdkEvents, jdkEvents, "are zeros and were ignored"));
         e.put("trailing-partial-header", partial(jdkEvents, jdkEvents, "The 40 bytes after chunk 1"));
