@@ -78,6 +78,7 @@ final class ChunkParser {
         builder.asyncProfiler |= metadata.type("profiler.WallClockSample") != null
                 || metadata.type("profiler.Log") != null;
         scanEvents();
+        in.unbound();
         resolve();
         for (int id = 0; id < counts.length; id++) {
             if (counts[id] > 0) {
@@ -199,6 +200,7 @@ final class ChunkParser {
             }
             int end = pos + size;
             try {
+                in.bound(end);
                 dispatch(type, end);
             } catch (CorruptDataException | IndexOutOfBoundsException | NegativeArraySizeException e) {
                 // The event's size was plausible, so the next event starts after it: skip just this one.
@@ -210,8 +212,10 @@ final class ChunkParser {
                 builder.warn(where() + "has a damaged " + typeName(type) + " at byte " + pos
                         + "; it was skipped and reading went on after it.");
             }
+            in.unbound();
             pos = end;
         }
+        in.unbound();
     }
 
     private void dispatch(long type, int end) {
