@@ -63,8 +63,12 @@ final class ChunkParser {
     void parse() {
         metadata = findMetadata();
         if (metadata == null) {
-            builder.warn(where() + (damagedMetadata ? "has damaged metadata (the descriptions of its event types),"
-                    : "has no readable metadata,") + " so its events were skipped.");
+            String sentence = where() + (damagedMetadata ? "has damaged metadata (the descriptions of its event"
+                    + " types)," : "has no readable metadata,") + " so its events were skipped.";
+            builder.warn(sentence);
+            if (builder.metadataProblem == null) {
+                builder.metadataProblem = sentence;
+            }
             return;
         }
         if (damagedMetadata) {

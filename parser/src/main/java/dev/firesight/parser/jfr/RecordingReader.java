@@ -144,7 +144,7 @@ public final class RecordingReader {
                 throw new RecordingException(name() + " contains no readable JFR data.");
             }
             if (builder.chunksWithMetadata == 0) {
-                String why = builder.firstWarning();
+                String why = builder.metadataProblem != null ? builder.metadataProblem : builder.firstWarning();
                 throw new RecordingException(name() + " contains no readable JFR data" + (why == null ? "."
                         : " (" + why.substring(0, why.length() - 1) + ")."));
             }
