@@ -164,6 +164,18 @@ final class DamagedCorpus {
         JfrLayout.Event event = jc.dataEvents().get(jc.dataEvents().size() / 2);
         addSmall("event-size-huge", "JDK recording with one event in the middle claiming 2^31-1 bytes",
                 overwrite(jdk, event.pos(), JfrLayout.paddedVarint(Integer.MAX_VALUE, 5)));
+        // The same claims inside a chunk that really is 3 GiB (a sparse file of zeros after the data), so a
+        // count checked only against the bytes left is not bounded by the small size of the recording.
+        sparse("pool-count-huge-sparse", "pool-count-huge, in a chunk extended with zeros to a real 3 GiB",
+                overwrite(jdk, jdkFirstPool.countPos(), JfrLayout.paddedVarint(Integer.MAX_VALUE, 5)));
+        sparse("stack-depth-huge-sparse", "stack-depth-huge, in a chunk extended with zeros to a real 3 GiB",
+                overwrite(async, depthPos, JfrLayout.paddedVarint(Integer.MAX_VALUE, 5)));
+        sparse("string-count-huge-sparse", "a JDK recording whose metadata claims 2^30 strings, in a chunk"
+                + " extended with zeros to a real 3 GiB", overwrite(jdk, jm.stringCountPos,
+                JfrLayout.paddedVarint(1 << 30, 5)));
+        sparse("stack-depth-2e9-sparse", "async-profiler recording whose first stack trace claims 2^30 frames,"
+                + " in a chunk extended with zeros to a real 3 GiB",
+                overwrite(async, depthPos, JfrLayout.paddedVarint(1 << 30, 5)));
         byte[] deep = deepMetadataChunk(jdk, 200_000);
         addSmall("metadata-deep-alone", "a chunk whose metadata nests 200000 elements deep", deep);
         addSmall("metadata-deep-second", "JDK recording followed by a chunk whose metadata nests 200000 deep",
@@ -262,6 +274,17 @@ final class DamagedCorpus {
     }
 
     // --- generators ---
+
+    /** Writes {@code bytes} with the chunk size set to 3 GiB and the file extended (sparse) to match. */
+    private void sparse(String name, String damage, byte[] bytes) throws IOException {
+        Path file = dir.resolve(name + ".jfr");
+        Files.deleteIfExists(file);
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            raf.write(patchLong(bytes, 8, 3L << 30));
+            raf.setLength(3L << 30);
+        }
+        cases.add(new Case(name, damage, file, true));
+    }
 
     /**
      * Runs the workload under JFR with a disk repository and copies the chunk file JFR is writing, 2.5 s

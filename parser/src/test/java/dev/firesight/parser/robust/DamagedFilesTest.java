@@ -78,6 +78,12 @@ class DamagedFilesTest {
         e.put("pool-string-length-huge", partial(asyncEvents, asyncEvents, "has a damaged constant pool"));
         e.put("second-chunk-in-progress", partial(multiFirstChunkEvents, multiEvents - 1,
                 "Chunk 2 declares size 0 (a recording still in progress)"));
+        e.put("pool-count-huge-sparse", partial(jdkEvents, jdkEvents, "has a damaged constant pool"));
+        e.put("stack-depth-huge-sparse", partial(asyncEvents, asyncEvents, "has a damaged constant pool")
+                .andThen(o -> assertTrue(o.unresolvedStacks() > 0)));
+        e.put("stack-depth-2e9-sparse", partial(asyncEvents, asyncEvents, "has a damaged constant pool")
+                .andThen(o -> assertTrue(o.unresolvedStacks() > 0)));
+        e.put("string-count-huge-sparse", error("contains no readable JFR data (Chunk 1 has damaged metadata"));
         e.put("size-max-long", partial(jdkEvents, jdkEvents, "is incomplete"));
         e.put("size-negative", partial(jdkEvents, jdkEvents, "is incomplete"));
         e.put("offsets-bogus", o -> {
