@@ -96,10 +96,11 @@ class DamagedFilesTest {
         e.put("string-length-huge", error("contains no readable JFR data"));
         e.put("stack-depth-huge", partial(asyncEvents, asyncEvents, "has a damaged constant pool")
                 .andThen(o -> assertTrue(o.unresolvedStacks() > 0)));
-        e.put("event-size-huge", partial(1, jdkEvents - 1, "has a damaged event at byte"));
+        e.put("event-size-huge", partial(jdkEvents - 10, jdkEvents - 1, "reading resumed at byte"));
         e.put("metadata-deep-alone", error("contains no readable JFR data"));
         e.put("metadata-deep-second", partial(jdkEvents, jdkEvents, "Chunk 2 has damaged metadata (the descriptions of its event types)"));
-        e.put("second-chunk-garbage", partial(multiFirstChunkEvents + 1, multiEvents - 1, "Chunk 2 has a damaged"));
+        e.put("second-chunk-garbage", partial(multiFirstChunkEvents + 1, multiEvents - 1,
+                "Chunk 2 has damaged bytes at byte"));
         e.put("second-chunk-no-metadata", partial(multiFirstChunkEvents, multiEvents - 1,
                 "Chunk 2 has no readable metadata"));
         e.put("last-chunk-in-progress", partial(multiFirstChunkEvents, multiEvents - 1,
