@@ -10,6 +10,7 @@ public final class FiresightApp extends Application {
     @Override
     public void start(Stage stage) {
         stage.setTitle("Firesight");
+        AppIcons.apply(stage);
         stage.setScene(new Scene(new Label("Drop a .jfr recording here"), 1200, 800));
         stage.show();
     }

@@ -37,7 +37,7 @@ record Outcome(Kind kind, long events, long samples, int unresolvedStacks, List<
         HANG
     }
 
-    private static final Pattern UNRESOLVED = Pattern.compile("(?:is missing|refers to) (\\d+) stack traces");
+    private static final Pattern UNRESOLVED = Pattern.compile("refers to (\\d+) stack traces");
 
     static Outcome of(Profile profile, long millis, long allocated) {
         long events = profile.info().eventCounts().values().stream().mapToLong(Long::longValue).sum();
