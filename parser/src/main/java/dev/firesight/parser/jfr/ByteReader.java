@@ -18,11 +18,26 @@ final class ByteReader {
 
     private final ByteBuffer buf;
     private final int limit;
+    /**
+     * Where the structure being decoded ends (an event's last byte + 1); counts and skips are checked
+     * against it, so a crafted count cannot send a loop through the rest of a multi-gigabyte chunk.
+     */
+    private int end;
     int pos;
 
     ByteReader(ByteBuffer buf) {
         this.buf = buf;
         this.limit = buf.limit();
+        this.end = limit;
+    }
+
+    /** Bounds counts and skips to {@code [pos, end)} until {@link #unbound()}. */
+    void bound(int end) {
+        this.end = Math.min(end, limit);
+    }
+
+    void unbound() {
+        end = limit;
     }
 
     int limit() {
@@ -85,14 +100,14 @@ final class ByteReader {
     /** A count or length that must fit in the bytes left, each element taking at least one byte. */
     int count() {
         long n = varlong();
-        if (n < 0 || n > remaining()) {
-            throw new CorruptDataException("invalid count " + n + " with " + remaining() + " bytes left");
+        if (n < 0 || n > end - pos) {
+            throw new CorruptDataException("invalid count " + n + " with " + (end - pos) + " bytes left");
         }
         return (int) n;
     }
 
     void skip(int n) {
-        if (n < 0 || n > remaining()) {
+        if (n < 0 || n > end - pos) {
             throw new CorruptDataException("invalid skip");
         }
         pos += n;

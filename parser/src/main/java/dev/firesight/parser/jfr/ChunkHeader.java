@@ -21,6 +21,11 @@ final class ChunkHeader {
     final long startTicks;
     final long ticksPerSecond;
     final int features;
+    /**
+     * The JDK's chunk generation byte (the first byte of the features word): 0 once the chunk is finished,
+     * 1 to 254 counting flushes while JFR is still writing it, 255 while the header itself is rewritten.
+     */
+    final int generation;
     /** True when the declared size is plausible and every declared byte is in the file. */
     final boolean complete;
     /** Bytes of this chunk present in the file: the declared size, or what is left when cut off. */
@@ -39,6 +44,7 @@ final class ChunkHeader {
         startTicks = header.getLong(48);
         ticksPerSecond = header.getLong(56);
         features = header.getInt(64);
+        generation = header.get(64) & 0xFF;
         complete = declaredSize >= SIZE && declaredSize <= bytesLeft;
         available = complete ? declaredSize : bytesLeft;
     }

@@ -24,6 +24,10 @@ final class ChunkParser {
     private static final int FALLBACK_CHUNKS = 16;
     /** Damaged events skipped (by their size) before the rest of the chunk is given up as garbage. */
     private static final int MAX_DAMAGED_EVENTS = 16;
+    /** How far past a broken event size to look for whole events again. */
+    private static final int RESYNC_WINDOW = 1 << 20;
+    /** Consecutive plausible events that count as having found the event boundaries again. */
+    private static final int RESYNC_CHAIN = 16;
 
     private final ChunkHeader header;
     private final ByteReader in;
@@ -48,6 +52,9 @@ final class ChunkParser {
     private StackResolver previousResolver;
     private StackResolver resolver;
     private boolean damagedMetadata;
+    private int resyncs;
+    private long tickSpan;
+    private long tickSlack;
 
     ChunkParser(ByteBuffer chunk, ChunkHeader header, ProfileBuilder builder, LoadControl control, int chunkIndex,
                 StackResolver previousResolver) {
@@ -63,8 +70,12 @@ final class ChunkParser {
     void parse() {
         metadata = findMetadata();
         if (metadata == null) {
-            builder.warn(where() + (damagedMetadata ? "has damaged metadata (the descriptions of its event types),"
-                    : "has no readable metadata,") + " so its events were skipped.");
+            String sentence = where() + (damagedMetadata ? "has damaged metadata (the descriptions of its event"
+                    + " types)," : "has no readable metadata,") + " so its events were skipped.";
+            builder.warn(sentence);
+            if (builder.metadataProblem == null) {
+                builder.metadataProblem = sentence;
+            }
             return;
         }
         if (damagedMetadata) {
@@ -78,6 +89,7 @@ final class ChunkParser {
         builder.asyncProfiler |= metadata.type("profiler.WallClockSample") != null
                 || metadata.type("profiler.Log") != null;
         scanEvents();
+        in.unbound();
         resolve();
         for (int id = 0; id < counts.length; id++) {
             if (counts[id] > 0) {
@@ -125,7 +137,10 @@ final class ChunkParser {
                 int size = in.varint();
                 long type = in.varlong();
                 if (size <= 0 || size > limit - pos) {
-                    return null;
+                    if (++resyncs > MAX_DAMAGED_EVENTS || (pos = resync(pos + 1, limit, false)) < 0) {
+                        return null;
+                    }
+                    continue;
                 }
                 if (type == 0 && (!damagedMetadata || pos != header.metaOffset)) {
                     try {
@@ -140,6 +155,65 @@ final class ChunkParser {
             }
         }
         return null;
+    }
+
+    /**
+     * The first offset in {@code [from, min(to, from + RESYNC_WINDOW))} where {@value #RESYNC_CHAIN}
+     * events follow one another with plausible sizes (and, once the metadata is known, declared types),
+     * or reach the end of a complete chunk exactly; -1 if there is none. JFR has no sync marker, so a
+     * chain of events is the evidence that event boundaries were found again.
+     */
+    private int resync(int from, int to, boolean knownTypes) {
+        int end = (int) Math.min(to, (long) from + RESYNC_WINDOW);
+        for (int p = from; p < end; p++) {
+            if (chainAt(p, knownTypes)) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    private boolean chainAt(int p, boolean knownTypes) {
+        int limit = in.limit();
+        int q = p;
+        try {
+            for (int n = 0; n < RESYNC_CHAIN; n++) {
+                if (q == limit) {
+                    return header.complete && n >= 2;
+                }
+                in.pos = q;
+                int size = in.varint();
+                if (size < 2 || size > limit - q) {
+                    return false;
+                }
+                long type = in.varlong();
+                if (type < 0 || type > 1 << 20) {
+                    return false;
+                }
+                if (type != 0 && !plausibleTicks(in.varlong())) {
+                    return false; // every event but metadata starts with its start time, in this chunk's span
+                }
+                if (knownTypes && type > 1 && metadata.type(type) == null) {
+                    return false;
+                }
+                q += size;
+            }
+            return true;
+        } catch (IndexOutOfBoundsException e) {
+            return false;
+        }
+    }
+
+    /** True when a start time in ticks falls in this chunk (or, unfinished, within 30 days of its start). */
+    private boolean plausibleTicks(long ticks) {
+        if (tickSpan == 0) {
+            double perSecond = header.ticksPerSecond > 0 ? header.ticksPerSecond : 1e9;
+            double seconds = header.complete && header.durationNanos > 0 ? header.durationNanos / 1e9 + 1
+                    : 30 * 86400;
+            tickSpan = (long) Math.min(Long.MAX_VALUE / 4, seconds * perSecond) + 1;
+            tickSlack = (long) perSecond;
+        }
+        return ticks >= header.startTicks - tickSlack && ticks - header.startTicks <= tickSpan;
     }
 
     private void installHandlers() {
@@ -193,12 +267,20 @@ final class ChunkParser {
                 return;
             }
             if (size <= 0 || size > limit - pos) {
-                builder.warn(where() + (header.complete ? "has a damaged event at byte " + pos
-                        : "is cut off at byte " + limit) + "; the events before it were kept.");
-                return;
+                int resumed = ++damaged > MAX_DAMAGED_EVENTS ? -1 : resync(pos + 1, limit, true);
+                if (resumed < 0) {
+                    builder.warn(where() + (header.complete ? "has a damaged event at byte " + pos
+                            : "is cut off at byte " + limit) + "; the events before it were kept.");
+                    return;
+                }
+                builder.warn(where() + "has damaged bytes at byte " + pos + "; reading resumed at byte " + resumed
+                        + ", where whole events follow again, so the events in between were lost.");
+                pos = resumed;
+                continue;
             }
             int end = pos + size;
             try {
+                in.bound(end);
                 dispatch(type, end);
             } catch (CorruptDataException | IndexOutOfBoundsException | NegativeArraySizeException e) {
                 // The event's size was plausible, so the next event starts after it: skip just this one.
@@ -210,8 +292,10 @@ final class ChunkParser {
                 builder.warn(where() + "has a damaged " + typeName(type) + " at byte " + pos
                         + "; it was skipped and reading went on after it.");
             }
+            in.unbound();
             pos = end;
         }
+        in.unbound();
     }
 
     private void dispatch(long type, int end) {

@@ -43,8 +43,12 @@ final class ConstantPools {
             for (int i = 0; i < count; i++) {
                 long id = in.varlong();
                 if (pool == null) {
-                    stackPositions.put(id, in.pos);
+                    int position = in.pos;
                     Values.skipFields(in, type, 0);
+                    if (in.pos > end) {
+                        throw new CorruptDataException("stack trace runs past its constant pool");
+                    }
+                    stackPositions.put(id, position); // only whole entries: decoding later trusts them
                 } else if (typeId == stringTypeId) {
                     pool.put(id, in.string());
                 } else {

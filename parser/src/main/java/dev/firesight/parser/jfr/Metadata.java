@@ -38,6 +38,15 @@ final class Metadata {
         if (size <= 0 || size > in.limit() - position) {
             throw new CorruptDataException("invalid metadata size " + size);
         }
+        in.bound(position + size);
+        try {
+            return read(in, position, size);
+        } finally {
+            in.unbound();
+        }
+    }
+
+    private static Metadata read(ByteReader in, int position, int size) {
         long type = in.varlong();
         if (type != 0) {
             throw new CorruptDataException("metadata event expected, found type " + type);

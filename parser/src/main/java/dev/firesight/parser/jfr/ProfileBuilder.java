@@ -52,6 +52,8 @@ final class ProfileBuilder {
     int chunks;
     /** Chunks whose metadata could be read, so their events could be decoded. */
     int chunksWithMetadata;
+    /** The first chunk's sentence saying why its metadata could not be read, or null. */
+    String metadataProblem;
 
     ProfileBuilder(long originNanos, long timeUnitNanos) {
         this.originNanos = originNanos;

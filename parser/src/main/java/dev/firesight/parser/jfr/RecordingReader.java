@@ -40,6 +40,10 @@ public final class RecordingReader {
             Decompressor.Expanded expanded = Decompressor.expand(path, Decompressor.isZip(head),
                     options.maxDecompressedBytes());
             try {
+                if (Files.size(expanded.file()) == 0) {
+                    throw new RecordingException(name() + " is compressed but holds no data once expanded"
+                            + " (it is empty or cut off right at its start).");
+                }
                 Profile profile = readPlain(expanded.file(), Files.size(path), expanded.capped());
                 return profile;
             } finally {
@@ -112,6 +116,10 @@ public final class RecordingReader {
                     builder.warn("Chunk " + (index + 1) + " repeats an earlier chunk and was skipped.");
                 } else {
                     previousResolver = readChunk(channel, header, builder, control, index, previousResolver);
+                    if (header.generation != 0) {
+                        builder.warn("Chunk " + (index + 1) + " was still being written when this file was copied"
+                                + " (the recording was running); what JFR wrote after that moment is not in it.");
+                    }
                 }
                 if (next >= 0) {
                     offset = next;
@@ -136,7 +144,7 @@ public final class RecordingReader {
                 throw new RecordingException(name() + " contains no readable JFR data.");
             }
             if (builder.chunksWithMetadata == 0) {
-                String why = builder.firstWarning();
+                String why = builder.metadataProblem != null ? builder.metadataProblem : builder.firstWarning();
                 throw new RecordingException(name() + " contains no readable JFR data" + (why == null ? "."
                         : " (" + why.substring(0, why.length() - 1) + ")."));
             }

@@ -1,6 +1,10 @@
 package dev.firesight.parser.robust;
 
+import dev.firesight.parser.testing.ChildJvm;
+import dev.firesight.parser.testing.JfrSettings;
+import dev.firesight.parser.testing.Jdks;
 import dev.firesight.parser.testing.TestRecordings;
+import dev.firesight.parser.testing.Workload;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,6 +12,9 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +33,9 @@ final class DamagedCorpus {
     record Case(String name, String damage, Path file, boolean smallHeap) {
     }
 
+    /** Copies of the async-profiler chunk in the many-chunks case. */
+    static final int MANY_CHUNKS = 100;
+
     /** Cap used for the gzip bomb case. */
     static final long BOMB_CAP = 32L << 20;
 
@@ -36,6 +46,7 @@ final class DamagedCorpus {
     final JfrLayout asyncLayout;
     final JfrLayout multiLayout;
     final Path dir;
+    private final Path jdkSource;
     final List<Case> cases = new ArrayList<>();
 
     private static DamagedCorpus instance;
@@ -58,6 +69,7 @@ final class DamagedCorpus {
     }
 
     private DamagedCorpus(Path jdkFile, Path asyncFile, Path multiFile, Path dir) throws IOException {
+        this.jdkSource = jdkFile;
         this.jdk = Files.readAllBytes(jdkFile);
         this.async = Files.readAllBytes(asyncFile);
         this.multi = Files.readAllBytes(multiFile);
@@ -152,6 +164,18 @@ final class DamagedCorpus {
         JfrLayout.Event event = jc.dataEvents().get(jc.dataEvents().size() / 2);
         addSmall("event-size-huge", "JDK recording with one event in the middle claiming 2^31-1 bytes",
                 overwrite(jdk, event.pos(), JfrLayout.paddedVarint(Integer.MAX_VALUE, 5)));
+        // The same claims inside a chunk that really is 3 GiB (a sparse file of zeros after the data), so a
+        // count checked only against the bytes left is not bounded by the small size of the recording.
+        sparse("pool-count-huge-sparse", "pool-count-huge, in a chunk extended with zeros to a real 3 GiB",
+                overwrite(jdk, jdkFirstPool.countPos(), JfrLayout.paddedVarint(Integer.MAX_VALUE, 5)));
+        sparse("stack-depth-huge-sparse", "stack-depth-huge, in a chunk extended with zeros to a real 3 GiB",
+                overwrite(async, depthPos, JfrLayout.paddedVarint(Integer.MAX_VALUE, 5)));
+        sparse("string-count-huge-sparse", "a JDK recording whose metadata claims 2^30 strings, in a chunk"
+                + " extended with zeros to a real 3 GiB", overwrite(jdk, jm.stringCountPos,
+                JfrLayout.paddedVarint(1 << 30, 5)));
+        sparse("stack-depth-2e9-sparse", "async-profiler recording whose first stack trace claims 2^30 frames,"
+                + " in a chunk extended with zeros to a real 3 GiB",
+                overwrite(async, depthPos, JfrLayout.paddedVarint(1 << 30, 5)));
         byte[] deep = deepMetadataChunk(jdk, 200_000);
         addSmall("metadata-deep-alone", "a chunk whose metadata nests 200000 elements deep", deep);
         addSmall("metadata-deep-second", "JDK recording followed by a chunk whose metadata nests 200000 deep",
@@ -187,6 +211,23 @@ final class DamagedCorpus {
                 + " chunks follow the cut)", concat(Arrays.copyOf(multi, m2.offset() + m2.size() / 2),
                 Arrays.copyOfRange(multi, m2.end(), multi.length)));
 
+        Path live = dir.resolve("live-jdk-chunk.jfr");
+        if (!Files.isRegularFile(live) || Files.size(live) == 0
+                || Files.getLastModifiedTime(live).compareTo(Files.getLastModifiedTime(jdkSource)) < 0) {
+            captureLiveChunk(live);
+        }
+        cases.add(new Case("live-jdk-chunk", "a chunk copied out of JFR's disk repository while the JDK 17 JVM was"
+                + " still recording into it (real, not simulated)", live, false));
+
+        java.io.ByteArrayOutputStream many = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < MANY_CHUNKS; i++) {
+            byte[] copy = async.clone();
+            putLong(copy, 32, ByteBuffer.wrap(async).getLong(32) + i); // distinct start: not a duplicate
+            many.writeBytes(copy);
+        }
+        addSmall("many-chunks", "the async-profiler recording's chunk " + MANY_CHUNKS + " times over (start times"
+                + " made distinct), " + (many.size() >> 20) + " MB", many.toByteArray());
+
         // --- Trailing bytes ---
         add("trailing-garbage", "JDK recording followed by 10 KB of random bytes", concat(jdk, random(10240, 5)));
         add("trailing-zeros", "JDK recording followed by 64 KB of zeros", concat(jdk, new byte[65536]));
@@ -201,7 +242,8 @@ final class DamagedCorpus {
         add("gzip-cut", "gzip-compressed JDK recording cut at 60% of its compressed size",
                 cut(gz, gz.length * 3 / 5), ".jfr.gz");
         Path bomb = dir.resolve("gzip-bomb.jfr.gz");
-        if (!Files.isRegularFile(bomb)) {
+        if (!Files.isRegularFile(bomb)
+                || Files.getLastModifiedTime(bomb).compareTo(Files.getLastModifiedTime(jdkSource)) < 0) {
             try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(bomb), 1 << 16)) {
                 out.write(jdk);
                 byte[] zeros = new byte[1 << 20];
@@ -210,11 +252,76 @@ final class DamagedCorpus {
                 }
             }
         }
+        Path zipBomb = dir.resolve("zip-bomb.zip");
+        if (!Files.isRegularFile(zipBomb)
+                || Files.getLastModifiedTime(zipBomb).compareTo(Files.getLastModifiedTime(jdkSource)) < 0) {
+            try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zipBomb))) {
+                out.putNextEntry(new ZipEntry("recording.jfr"));
+                out.write(jdk);
+                byte[] zeros = new byte[1 << 20];
+                for (int i = 0; i < 512; i++) {
+                    out.write(zeros);
+                }
+                out.closeEntry();
+            }
+        }
+        cases.add(new Case("zip-bomb", "zip entry holding the JDK recording followed by 512 MB of zeros, opened"
+                + " with a " + (BOMB_CAP >> 20) + " MB decompression cap", zipBomb, true));
+        add("gzip-empty", "gzip of an empty file", gzip(new byte[0]), ".jfr.gz");
+        add("gzip-random", "gzip of 256 KB of random bytes", gzip(random(262144, 7)), ".jfr.gz");
         cases.add(new Case("gzip-bomb", "gzip of the JDK recording followed by 512 MB of zeros, opened with a "
                 + (BOMB_CAP >> 20) + " MB decompression cap", bomb, true));
     }
 
     // --- generators ---
+
+    /** Writes {@code bytes} with the chunk size set to 3 GiB and the file extended (sparse) to match. */
+    private void sparse(String name, String damage, byte[] bytes) throws IOException {
+        Path file = dir.resolve(name + ".jfr");
+        Files.deleteIfExists(file);
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            raf.write(patchLong(bytes, 8, 3L << 30));
+            raf.setLength(3L << 30);
+        }
+        cases.add(new Case(name, damage, file, true));
+    }
+
+    /**
+     * Runs the workload under JFR with a disk repository and copies the chunk file JFR is writing, 2.5 s
+     * in: the state a file is in when a user opens a recording that is still running.
+     */
+    private static void captureLiveChunk(Path out) throws IOException {
+        Path home = Jdks.home(17).orElseThrow();
+        Path repo = out.resolveSibling("live-repository");
+        if (Files.isDirectory(repo)) {
+            try (Stream<Path> files = Files.walk(repo)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+        Files.createDirectories(repo);
+        Path settings = JfrSettings.write(home, out.resolveSibling("live.jfc"));
+        Process process = new ProcessBuilder(Jdks.javaExecutable(home).toString(),
+                "-XX:StartFlightRecording:settings=" + settings,
+                "-XX:FlightRecorderOptions:repository=" + repo,
+                "-cp", ChildJvm.testClassPath().toString(), Workload.class.getName(), "6000")
+                .redirectErrorStream(true).redirectOutput(out.resolveSibling("live.log").toFile()).start();
+        try {
+            Thread.sleep(3500);
+            Path chunk;
+            try (Stream<Path> files = Files.walk(repo)) {
+                chunk = files.filter(f -> f.toString().endsWith(".jfr")).max(Comparator.naturalOrder())
+                        .orElseThrow(() -> new IOException("JFR wrote no chunk into " + repo));
+            }
+            Path partial = out.resolveSibling("partial-" + out.getFileName());
+            Files.copy(chunk, partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
 
     /** A chunk: the JDK recording's header, then a metadata event whose element tree is a chain this deep. */
     static byte[] deepMetadataChunk(byte[] source, int depth) {

@@ -29,6 +29,7 @@ class DamagedFilesTest {
     static final LoadOptions OPTIONS = LoadOptions.defaults().withMaxDecompressedBytes(DamagedCorpus.BOMB_CAP);
 
     private static DamagedCorpus corpus;
+    private static Outcome jdkIntact;
     private static long jdkEvents;
     private static long asyncEvents;
     private static long multiEvents;
@@ -37,7 +38,8 @@ class DamagedFilesTest {
     @BeforeAll
     static void sources() {
         corpus = DamagedCorpus.get();
-        jdkEvents = intact(TestRecordings.jdk17()).events();
+        jdkIntact = intact(TestRecordings.jdk17());
+        jdkEvents = jdkIntact.events();
         asyncEvents = intact(TestRecordings.asyncProfiler()).events();
         multiEvents = intact(TestRecordings.multiChunk()).events();
         multiFirstChunkEvents = corpus.multiLayout.chunks.get(0).dataEvents().size();
@@ -76,6 +78,12 @@ class DamagedFilesTest {
         e.put("pool-string-length-huge", partial(asyncEvents, asyncEvents, "has a damaged constant pool"));
         e.put("second-chunk-in-progress", partial(multiFirstChunkEvents, multiEvents - 1,
                 "Chunk 2 declares size 0 (a recording still in progress)"));
+        e.put("pool-count-huge-sparse", partial(jdkEvents, jdkEvents, "has a damaged constant pool"));
+        e.put("stack-depth-huge-sparse", partial(asyncEvents, asyncEvents, "has a damaged constant pool")
+                .andThen(o -> assertTrue(o.unresolvedStacks() > 0)));
+        e.put("stack-depth-2e9-sparse", partial(asyncEvents, asyncEvents, "has a damaged constant pool")
+                .andThen(o -> assertTrue(o.unresolvedStacks() > 0)));
+        e.put("string-count-huge-sparse", error("contains no readable JFR data (Chunk 1 has damaged metadata"));
         e.put("size-max-long", partial(jdkEvents, jdkEvents, "is incomplete"));
         e.put("size-negative", partial(jdkEvents, jdkEvents, "is incomplete"));
         e.put("offsets-bogus", o -> {
@@ -88,10 +96,11 @@ class DamagedFilesTest {
         e.put("string-length-huge", error("contains no readable JFR data"));
         e.put("stack-depth-huge", partial(asyncEvents, asyncEvents, "has a damaged constant pool")
                 .andThen(o -> assertTrue(o.unresolvedStacks() > 0)));
-        e.put("event-size-huge", partial(1, jdkEvents - 1, "has a damaged event at byte"));
+        e.put("event-size-huge", partial(jdkEvents - 10, jdkEvents - 1, "reading resumed at byte"));
         e.put("metadata-deep-alone", error("contains no readable JFR data"));
         e.put("metadata-deep-second", partial(jdkEvents, jdkEvents, "Chunk 2 has damaged metadata (the descriptions of its event types)"));
-        e.put("second-chunk-garbage", partial(multiFirstChunkEvents + 1, multiEvents - 1, "Chunk 2 has a damaged"));
+        e.put("second-chunk-garbage", partial(multiFirstChunkEvents + 1, multiEvents - 1,
+                "Chunk 2 has damaged bytes at byte"));
         e.put("second-chunk-no-metadata", partial(multiFirstChunkEvents, multiEvents - 1,
                 "Chunk 2 has no readable metadata"));
         e.put("last-chunk-in-progress", partial(multiFirstChunkEvents, multiEvents - 1,
@@ -99,13 +108,25 @@ class DamagedFilesTest {
         e.put("second-chunk-duplicated", partial(multiEvents, multiEvents, "Chunk 3 repeats an earlier chunk"));
         e.put("second-chunk-cut-mid-file", partial(multiFirstChunkEvents, multiEvents - 1,
                 "Chunk 2 declares"));
+        e.put("live-jdk-chunk", o -> {
+            assertEquals(Outcome.Kind.PARTIAL, o.kind(), o::summary);
+            assertTrue(o.events() > 1000 && o.samples() > 100, o::summary);
+            assertTrue(o.warns("Chunk 1 was still being written when this file was copied"), o::summary);
+        });
+        e.put("many-chunks", o -> {
+            assertTrue(o.hasProfile(), o::summary);
+            assertEquals(asyncEvents * DamagedCorpus.MANY_CHUNKS, o.events(), o::summary);
+        });
         e.put("trailing-garbage", partial(jdkEvents, jdkEvents, "are not a JFR chunk and were ignored"));
         e.put("trailing-zeros", partial(jdkEvents, jdkEvents, "are zeros and were ignored"));
         e.put("trailing-partial-header", partial(jdkEvents, jdkEvents, "The 40 bytes after chunk 1"));
-        e.put("gzip", ok(jdkEvents));
-        e.put("zip", ok(jdkEvents));
+        e.put("gzip", o -> sameAs(jdkIntact, o));
+        e.put("zip", o -> sameAs(jdkIntact, o));
         e.put("zip-without-jfr", error("is a zip archive with no .jfr file inside"));
         e.put("gzip-cut", partial(1, jdkEvents - 1, "is incomplete"));
+        e.put("zip-bomb", partial(jdkEvents, jdkEvents, "expands beyond 32 MB"));
+        e.put("gzip-empty", error("is compressed but holds no data once expanded"));
+        e.put("gzip-random", error("is not a JFR recording"));
         e.put("gzip-bomb", partial(jdkEvents, jdkEvents, "expands beyond 32 MB"));
         return e;
     }
@@ -127,11 +148,12 @@ class DamagedFilesTest {
         };
     }
 
-    static Consumer<Outcome> ok(long events) {
-        return o -> {
-            assertEquals(Outcome.Kind.OK, o.kind(), o::summary);
-            assertEquals(events, o.events());
-        };
+    /** The same profile as the intact recording: same events, samples and warnings. */
+    static void sameAs(Outcome intact, Outcome o) {
+        assertEquals(intact.kind(), o.kind(), o::summary);
+        assertEquals(intact.events(), o.events());
+        assertEquals(intact.samples(), o.samples());
+        assertEquals(intact.warnings(), o.warnings());
     }
 
     @Test

@@ -38,6 +38,17 @@ public final class FuzzMain {
             Mutator.Mutant mutant = mutators.get((int) (seed % mutators.size())).mutate(seed);
             Path file = work.resolve("mutant-" + seed + ".jfr");
             Files.write(file, mutant.bytes());
+            String description = mutant.description();
+            if (seed % 10 == 0 && mutant.bytes().length >= JfrLayout.HEADER) {
+                // One in ten: make the (first) chunk really 3 GiB, zeros after the data (a sparse file), so
+                // counts that are only checked against the bytes left in the chunk are not bounded by the file.
+                try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+                    raf.seek(8);
+                    raf.writeLong(3L << 30);
+                    raf.setLength(3L << 30);
+                }
+                description += ", then sparse to 3 GiB";
+            }
             System.gc();
             heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
             long baseline = heapPools.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
@@ -49,7 +60,7 @@ public final class FuzzMain {
                 Files.delete(file);
             }
             System.out.println(seed + "\t" + o.kind() + "\t" + o.millis() + "\t" + o.allocatedBytes() + "\t"
-                    + Math.max(0, peak) + "\t" + o.events() + "\t" + mutant.description() + "\t"
+                    + Math.max(0, peak) + "\t" + o.events() + "\t" + description + "\t"
                     + o.summary().replace('\t', ' ').replace('\n', ' '));
             System.out.flush();
             if (o.kind() == Outcome.Kind.HANG) {

@@ -97,6 +97,8 @@ final class JfrLayout {
         final Map<String, Type> byName = new HashMap<>();
         final List<MetaString> strings = new ArrayList<>();
         private String[] table;
+        /** Where the metadata's string count varint is. */
+        int stringCountPos;
 
         Meta(Event event) {
             int[] p = {event.pos};
@@ -105,6 +107,7 @@ final class JfrLayout {
             varlong(p); // start
             varlong(p); // duration
             varlong(p); // id
+            stringCountPos = p[0];
             int n = (int) varlong(p);
             table = new String[n];
             for (int i = 0; i < n; i++) {

@@ -11,14 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The long fuzz run, only in {@code mvn -Pfuzz} (the name matches no default surefire pattern). The count
- * comes from {@code -Dfiresight.fuzz.count} (default 5000), the first seed from {@code -Dfiresight.fuzz.seed}
+ * comes from {@code -Dfiresight.fuzz.count} (default 20000), the first seed from {@code -Dfiresight.fuzz.seed}
  * (default 1000000, past the seeds of {@link FuzzTest}). The figures are written to
  * {@code docs/damaged-files.md} (between the fuzz markers) and to {@code target/fuzz-long.txt}.
  */
 class RecordingFuzzLong {
     @Test
     void manyMutants() throws Exception {
-        int count = Integer.getInteger("firesight.fuzz.count", 5000);
+        int count = Integer.getInteger("firesight.fuzz.count", 20000);
         long seed = Long.getLong("firesight.fuzz.seed", 1_000_000L);
         FuzzRun run = new FuzzRun(seed, count, 10_000, Math.max(120, count / 5));
         String figures = "Long run (`mvn -Pfuzz`, seeds " + seed + ".." + (seed + count - 1) + "): " + run.figures()
