@@ -184,7 +184,7 @@ final class DamagedCorpus {
         // --- Multi-chunk damage ---
         JfrLayout.Chunk m2 = multiLayout.chunks.get(1);
         add("second-chunk-garbage", "multi-chunk recording with 4 KB of chunk 2's event data overwritten by"
-                + " random bytes", overwrite(multi, m2.offset() + m2.size() / 3, random(4096, 4)));
+                + " random bytes", overwrite(multi, dataRun(m2, 4096), random(4096, 4)));
         byte[] noMeta = multi.clone();
         for (JfrLayout.Event e : m2.ofType(0)) {
             noMeta[multiLayout.typePos(e)] = 99; // the metadata event's type byte
@@ -442,5 +442,27 @@ final class DamagedCorpus {
         Path file = dir.resolve(name + extension);
         Files.write(file, bytes);
         cases.add(new Case(name, damage, file, small));
+    }
+
+    /**
+     * Where {@code length} bytes of plain events start in a chunk, from a third of the way in: the
+     * damage must hit event data, not the metadata or a constant pool the JDK flushes in between.
+     */
+    private static int dataRun(JfrLayout.Chunk chunk, int length) {
+        int from = chunk.offset() + chunk.size() / 3;
+        int runStart = -1;
+        for (JfrLayout.Event e : chunk.events()) {
+            if (e.pos() < from || e.type() <= 1) {
+                runStart = -1;
+                continue;
+            }
+            if (runStart < 0) {
+                runStart = e.pos();
+            }
+            if (e.end() - runStart >= length) {
+                return runStart;
+            }
+        }
+        return from;
     }
 }
