@@ -31,9 +31,27 @@ final class StackTree {
         this.leafOfStack = leafOfStack;
     }
 
+    /**
+     * The profile's shared tree, built on first use. It is held softly: a bottom-up tree of deep, varied
+     * stacks can have millions of nodes, and under memory pressure it is better rebuilt than kept.
+     */
     static StackTree of(Profile profile, boolean reverse) {
-        return profile.derived(reverse ? "stack-tree-bottom-up" : "stack-tree-top-down",
-                () -> build(profile, reverse));
+        Cache cache = profile.derived(reverse ? "stack-tree-bottom-up" : "stack-tree-top-down", Cache::new);
+        return cache.get(() -> build(profile, reverse));
+    }
+
+    /** One softly held tree, built at most once at a time. */
+    private static final class Cache {
+        private java.lang.ref.SoftReference<StackTree> tree = new java.lang.ref.SoftReference<>(null);
+
+        synchronized StackTree get(java.util.function.Supplier<StackTree> build) {
+            StackTree t = tree.get();
+            if (t == null) {
+                t = build.get();
+                tree = new java.lang.ref.SoftReference<>(t);
+            }
+            return t;
+        }
     }
 
     private static StackTree build(Profile profile, boolean reverse) {
