@@ -74,7 +74,7 @@ public final class RecentFiles {
     }
 
     /** Writes a list to the store; meant for a background thread. */
-    public void save(List<Path> list) {
+    public synchronized void save(List<Path> list) {
         try {
             Files.createDirectories(store.getParent());
             List<String> lines = new ArrayList<>();

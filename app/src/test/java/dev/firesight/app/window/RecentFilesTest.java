@@ -47,4 +47,18 @@ class RecentFilesTest {
         assertTrue(recent.read().isEmpty());
         recent.save(List.of(temp.resolve("x.jfr")));
     }
+
+    @Test
+    void aFileOpenedBeforeTheHistoryIsReadKeepsTheHistory() throws Exception {
+        Path store = temp.resolve("recent");
+        Path old = temp.resolve("old.jfr");
+        Path fresh = temp.resolve("fresh.jfr");
+        Files.write(store, List.of(old.toString()));
+        dev.firesight.app.tasks.ManualTaskRunner runner = new dev.firesight.app.tasks.ManualTaskRunner();
+        MainWindowViewModel vm = new MainWindowViewModel(runner, new RecentFiles(store));
+        vm.openFiles(List.of(fresh)); // as a command-line file does, before the read task has run
+        runner.runAll();
+        assertEquals(List.of(fresh, old), vm.recentFiles());
+        assertEquals(List.of(fresh.toString(), old.toString()), Files.readAllLines(store));
+    }
 }

@@ -27,11 +27,4 @@ class WindowArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.firesight.app.window..")
                 .check(APP);
     }
-
-    @Test
-    void theModelNeverDependsOnTheWindow() {
-        noClasses().that().resideInAPackage("dev.firesight.parser..")
-                .should().dependOnClassesThat().resideInAPackage("dev.firesight.app..")
-                .check(new ClassFileImporter().importPackages("dev.firesight.parser"));
-    }
 }
