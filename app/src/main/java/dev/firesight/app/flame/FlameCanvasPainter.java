@@ -61,6 +61,8 @@ final class FlameCanvasPainter {
     }
 
     void paint(GraphicsContext g, FlameLayout layout, State s) {
+        // A clear of the whole canvas lets JavaFX drop the commands of earlier, not yet rendered paints.
+        g.clearRect(0, 0, s.width(), s.height());
         g.setFill(s.background());
         g.fillRect(0, 0, s.width(), s.height());
         framesDrawn = 0;
