@@ -124,11 +124,17 @@ class TimelineInTabTest {
         assertEquals(expected[1], burstRow.total(), "BurstWorkload.burst total = its samples in range");
         assertTrue(burstRow.total() > 0.9 * expected[0], "the burst is most of the range's allocation");
 
-        // Clearing the selection gives the whole recording back.
+        // Clearing the selection gives the whole recording back: by double-click, and by Esc in the window.
         robot.moveTo(p0).doubleClickOn(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         assertNull(tab.viewModel().timeRangeProperty().get());
         assertEquals(profile.samples(ViewKind.ALLOC).totalWeight(), tab.flameGraph().getTree().total());
+        robot.moveTo(p0).press(MouseButton.PRIMARY).moveTo(p1).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(tab.viewModel().timeRangeProperty().get());
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(tab.viewModel().timeRangeProperty().get(), "Esc clears the selection in the tab");
     }
 
     @Test

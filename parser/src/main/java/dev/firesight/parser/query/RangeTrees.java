@@ -85,6 +85,10 @@ public final class RangeTrees {
         return a == null ? b == null : b != null && a.pattern().equals(b.pattern()) && a.flags() == b.flags();
     }
 
+    public Profile profile() {
+        return profile;
+    }
+
     /** The whole-recording tree. */
     public CallTree full() {
         return full != null ? full : CallTreeBuilder.build(profile, query);
