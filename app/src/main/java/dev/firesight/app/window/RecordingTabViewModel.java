@@ -12,7 +12,6 @@ import dev.firesight.parser.query.CallTree;
 import dev.firesight.parser.query.CallTreeBuilder;
 import dev.firesight.parser.query.HotMethods;
 import dev.firesight.parser.query.ProfileQuery;
-import dev.firesight.parser.query.RangeTrees;
 import dev.firesight.parser.query.StackWeights;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -79,7 +78,6 @@ public final class RecordingTabViewModel {
     private TaskHandle loading;
     private TaskHandle querying;
     /** The whole-recording tree of the last unranged query, from which selected ranges are cut fast. */
-    private volatile RangeTrees rangeTrees;
     private TaskHandle searching;
     private TaskHandle butterflying;
 
@@ -176,18 +174,10 @@ public final class RecordingTabViewModel {
             querying.cancel();
         }
         ProfileQuery query = currentQuery();
-        RangeTrees whole = rangeTrees;
         querying = tasks.submit("query " + v.id(), ctx -> {
             StackWeights weights = StackWeights.compute(p, query, ctx::isCancelled);
-            CallTree tree;
-            if (query.hasRange() && whole != null && whole.profile() == p && whole.serves(query)) {
-                tree = whole.tree(query, weights, ctx::isCancelled); // a timeline selection: no full rebuild
-            } else {
-                tree = CallTreeBuilder.build(p, query, weights, ctx::isCancelled);
-                if (!query.hasRange()) {
-                    rangeTrees = RangeTrees.from(tree, ctx::isCancelled);
-                }
-            }
+            // Views, ranges and filters all project onto the profile's shared stack tree: no rebuild.
+            CallTree tree = CallTreeBuilder.build(p, query, weights, ctx::isCancelled);
             List<MethodRow> rows = new ArrayList<>();
             for (HotMethods.Method m : HotMethods.of(p, weights)) {
                 rows.add(new MethodRow(m.nameId(), m.name(), m.self(), m.total(), weights.total()));

@@ -8,7 +8,6 @@ import dev.firesight.parser.query.CallTree;
 import dev.firesight.parser.query.CallTreeBuilder;
 import dev.firesight.parser.query.HotMethods;
 import dev.firesight.parser.query.ProfileQuery;
-import dev.firesight.parser.query.RangeTrees;
 import dev.firesight.parser.query.StackWeights;
 
 import java.io.IOException;
@@ -47,7 +46,6 @@ public final class RangeBench {
         long duration = profile.info().durationNanos();
         System.out.printf(Locale.ROOT, "view %s, %,d samples, %,d stacks%n", view.id(), profile.samples(view).size(),
                 profile.stacks().size());
-        rangeTrees(profile, view);
         System.out.printf(Locale.ROOT, "load average %.1f on %d cores%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
@@ -81,37 +79,6 @@ public final class RangeBench {
             System.out.printf(Locale.ROOT, "range %3.0f%% of the recording, CallTreeBuilder: call tree + hot methods median %.1f ms,"
                     + " max %.1f ms (first run %.1f ms; %,d nodes+methods)%n", fraction * 100,
                     measured[measured.length / 2] / 1e6, measured[measured.length - 1] / 1e6, times[0] / 1e6, nodes);
-        }
-    }
-
-    /** The same ranges through {@link RangeTrees}: the whole tree prepared once, each range from it. */
-    private static void rangeTrees(Profile profile, ViewKind view) {
-        long start = profile.info().startNanos();
-        long duration = profile.info().durationNanos();
-        long p0 = System.nanoTime();
-        RangeTrees trees = RangeTrees.prepare(profile, ProfileQuery.of(view), () -> false);
-        System.out.printf(Locale.ROOT, "RangeTrees.prepare (whole tree, once per view and filter): %.1f ms%n",
-                (System.nanoTime() - p0) / 1e6);
-        for (double fraction : new double[] {0.1, 0.5, 1.0}) {
-            long from = start + Math.round(duration * (1 - fraction) / 2);
-            long to = from + Math.round(duration * fraction);
-            long[] times = new long[15];
-            for (int i = 0; i < times.length; i++) {
-                long s = System.nanoTime();
-                ProfileQuery q = trees.query(from, to);
-                StackWeights weights = StackWeights.compute(profile, q, () -> false);
-                CallTree tree = trees.tree(q, weights, () -> false);
-                List<HotMethods.Method> hot = HotMethods.of(profile, weights);
-                times[i] = System.nanoTime() - s;
-                if (tree.size() + hot.size() < 0) {
-                    throw new AssertionError();
-                }
-            }
-            long[] measured = Arrays.copyOfRange(times, 5, times.length);
-            Arrays.sort(measured);
-            System.out.printf(Locale.ROOT, "range %3.0f%% of the recording, RangeTrees: call tree + hot methods median"
-                    + " %.1f ms, max %.1f ms%n", fraction * 100, measured[measured.length / 2] / 1e6,
-                    measured[measured.length - 1] / 1e6);
         }
     }
 

@@ -28,11 +28,14 @@ public final class CallTreeBuilder {
             // The shape of all stacks is shared by every query of this profile; only weights differ.
             return StackTree.of(profile, query.reverse()).project(profile, query, weights);
         }
-        return buildPerThread(profile, query, weights, cancelled);
+        return buildByInsertion(profile, query, weights, cancelled);
     }
 
-    /** Per-thread trees put each thread at the root, so they are built stack by stack. */
-    private static CallTree buildPerThread(Profile profile, ProfileQuery query, StackWeights weights,
+    /**
+     * Builds the tree stack by stack. Per-thread trees put each thread at the root, so they are built
+     * this way; tests also use it as the reference for the shared-tree projection.
+     */
+    static CallTree buildByInsertion(Profile profile, ProfileQuery query, StackWeights weights,
                                            BooleanSupplier cancelled) {
         TreeNodes nodes = new TreeNodes(weights.size() * 2, 2);
         StackTable stacks = profile.stacks();

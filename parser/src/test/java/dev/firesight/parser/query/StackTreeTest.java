@@ -12,8 +12,11 @@ import java.io.StringWriter;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Range trees from the prepared whole-recording tree equal trees built from scratch, line for line. */
-class RangeTreesTest {
+/**
+ * Trees projected from the profile's shared stack tree equal trees built stack by stack, line for line,
+ * for every view, direction, filter and time range.
+ */
+class StackTreeTest {
 
     @Test
     void rangesOfTheBurstAndTheWorkloadMatchTheBuilderExactly() throws Exception {
@@ -29,16 +32,14 @@ class RangeTreesTest {
             for (ProfileQuery base : new ProfileQuery[] {ProfileQuery.of(view), ProfileQuery.of(view).withReverse(true),
                 ProfileQuery.of(view).withExclude(Pattern.compile("java\\.lang\\.Thread\\.run")),
                 ProfileQuery.of(view).withPerThread(true)}) {
-                RangeTrees trees = RangeTrees.prepare(profile, base, () -> false);
-                RangeTrees reused = RangeTrees.from(CallTreeBuilder.build(profile, base), () -> false);
-                assertTrue(trees.serves(base.withRange(1, 2)) && reused.serves(base));
                 for (double[] f : new double[][] {{0, 1}, {0.3, 0.7}, {0.4, 0.65}, {0.9, 1}, {0.5, 0.5}}) {
                     long from = start + Math.round(duration * f[0]);
                     long to = start + Math.round(duration * f[1]);
-                    CallTree fast = trees.tree(from, to, () -> false);
-                    CallTree slow = CallTreeBuilder.build(profile, base.withRange(from, to));
+                    ProfileQuery q = base.withRange(from, to);
+                    CallTree fast = CallTreeBuilder.build(profile, q);
+                    CallTree slow = CallTreeBuilder.buildByInsertion(profile, q,
+                            StackWeights.compute(profile, q, () -> false), () -> false);
                     assertEquals(text(slow), text(fast), view + " " + base + " " + f[0] + ".." + f[1]);
-                    assertEquals(text(slow), text(reused.tree(from, to, () -> false)));
                     assertEquals(slow.total(), fast.total());
                     assertEquals(slow.samples(), fast.samples());
                     assertEquals(slow.size(), fast.size());
