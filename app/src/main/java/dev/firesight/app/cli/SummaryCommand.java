@@ -6,8 +6,10 @@ import dev.firesight.parser.RecordingInfo;
 import dev.firesight.parser.SampleTable;
 import dev.firesight.parser.TimeSeries;
 import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.query.AllocationSites;
 import dev.firesight.parser.query.HotMethods;
 import dev.firesight.parser.query.ProfileQuery;
+import dev.firesight.parser.query.Spikes;
 import dev.firesight.parser.query.StackWeights;
 
 import java.io.PrintStream;
@@ -20,6 +22,8 @@ import java.util.StringJoiner;
 /** {@code summary FILE}: recording facts, samples per view, top methods, allocation rate and GC pauses. */
 final class SummaryCommand implements Command {
     private static final int TOP = 10;
+    /** How many spike windows and GC pauses the summary lists. */
+    private static final int SPIKES = 5;
 
     @Override
     public String name() {
@@ -45,6 +49,7 @@ final class SummaryCommand implements Command {
         }
         printAllocationRate(profile, out);
         printGcPauses(profile, out);
+        printSpikes(profile, out);
         String secrets = dev.firesight.parser.Secrets.notice(profile.info());
         if (secrets != null) {
             out.println();
@@ -146,6 +151,52 @@ final class SummaryCommand implements Command {
         out.printf(Locale.ROOT, "GC pauses  %d pauses, total %s, mean %s, p95 %s, max %s%n", values.length,
                 Units.nanos(sum), Units.nanos(sum / values.length), Units.nanos(p95),
                 Units.nanos(sorted[sorted.length - 1]));
+    }
+
+    /** The peak allocation-rate windows and the longest GC pauses, each with its top allocating methods. */
+    private static void printSpikes(Profile profile, PrintStream out) {
+        if (!profile.has(ViewKind.ALLOC) && !profile.series().containsKey(TimeSeries.Kind.GC_PAUSE)) {
+            return;
+        }
+        Spikes spikes = Spikes.find(profile);
+        long start = profile.info().startNanos();
+        if (spikes.rate() != null) {
+            out.println();
+            out.printf(Locale.ROOT, "Allocation spikes  rate above %s/s (3x median %s/s, at least the mean),"
+                    + " peaking at a fifth of the highest or more, %s buckets%n", Units.bytes(spikes.thresholdRate()),
+                    Units.bytes(spikes.medianRate()),
+                    Units.nanos(spikes.rate().bucketNanos()));
+            List<Spikes.Window> windows = spikes.windowsByPeak();
+            if (windows.isEmpty()) {
+                out.println("  (none: the rate stays near its median)");
+            }
+            for (Spikes.Window w : windows.subList(0, Math.min(SPIKES, windows.size()))) {
+                out.printf(Locale.ROOT, "  +%s .. +%s  peak %s/s at +%s, %s allocated%n",
+                        seconds(w.startNanos() - start), seconds(w.endNanos() - start), Units.bytes(w.peakRate()),
+                        seconds(w.peakNanos() - start), Units.bytes(w.bytes()));
+                printSites(w.topMethods(), out);
+            }
+        }
+        List<Spikes.Pause> pauses = spikes.longestPauses(SPIKES);
+        if (!pauses.isEmpty()) {
+            out.println();
+            out.printf(Locale.ROOT, "Longest GC pauses  with the top allocating methods in the %s before each%n",
+                    Units.nanos(spikes.options().lookbackNanos()));
+            for (Spikes.Pause p : pauses) {
+                out.printf(Locale.ROOT, "  %s at +%s%n", Units.nanos(p.durationNanos()), seconds(p.timeNanos() - start));
+                printSites(p.topMethodsBefore(), out);
+            }
+        }
+    }
+
+    private static void printSites(List<AllocationSites.Site> sites, PrintStream out) {
+        for (AllocationSites.Site site : sites) {
+            out.printf(Locale.ROOT, "      %9s  %s%n", Units.bytes(site.weight()), site.name());
+        }
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
     }
 
     static String viewList(Profile profile) {

@@ -1,0 +1,119 @@
+package dev.firesight.app.timeline;
+
+import dev.firesight.app.format.Units;
+import dev.firesight.parser.query.AllocationSites;
+import dev.firesight.parser.query.Spikes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import javafx.collections.FXCollections;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The spike finder: the high-allocation windows (highest peak first) and the long GC pauses, each with
+ * its top allocating methods. One click on a window selects it; one click on a pause selects the seconds
+ * before it.
+ */
+final class SpikePanel extends VBox {
+    /** A row: either a window or a pause. */
+    record Entry(Spikes.Window window, Spikes.Pause pause) {
+    }
+
+    private final Timeline timeline;
+    private final ListView<Entry> list = new ListView<>();
+    private final Label header = new Label("Spike finder");
+
+    SpikePanel(Timeline timeline) {
+        this.timeline = timeline;
+        getStyleClass().add(Timeline.SPIKE_PANEL_STYLE_CLASS);
+        setSpacing(4);
+        header.setStyle("-fx-font-weight: bold; -fx-padding: 2 4;");
+        header.setWrapText(true);
+        list.setCellFactory(v -> new EntryCell());
+        list.setPlaceholder(new Label("No allocation spikes or long GC pauses."));
+        VBox.setVgrow(list, Priority.ALWAYS);
+        getChildren().addAll(header, list);
+        timeline.modelProperty().addListener(o -> refresh());
+        refresh();
+    }
+
+    ListView<Entry> list() {
+        return list;
+    }
+
+    private void refresh() {
+        TimelineModel model = timeline.getModel();
+        List<Entry> entries = new ArrayList<>();
+        if (model != null) {
+            model.spikes().windowsByPeak().forEach(w -> entries.add(new Entry(w, null)));
+            model.spikes().longPauses().forEach(p -> entries.add(new Entry(null, p)));
+            header.setText("Spike finder: " + model.spikes().windows().size() + " allocation spike"
+                    + (model.spikes().windows().size() == 1 ? "" : "s") + ",\n" + model.spikes().longPauses().size()
+                    + " GC pause" + (model.spikes().longPauses().size() == 1 ? "" : "s") + " ≥ "
+                    + TimeFormat.duration(model.spikes().pauseThresholdNanos()));
+        }
+        list.setItems(FXCollections.observableList(entries));
+    }
+
+    /** Selects what an entry stands for on the timeline. */
+    void activate(Entry entry) {
+        if (entry.window() != null) {
+            timeline.select(entry.window());
+        } else if (entry.pause() != null) {
+            timeline.selectBefore(entry.pause());
+        }
+    }
+
+    String text(Entry e) {
+        long start = timeline.getModel().full().fromNanos();
+        if (e.window() != null) {
+            Spikes.Window w = e.window();
+            return "Allocation spike " + TimeFormat.relative(w.startNanos() - start) + " – "
+                    + TimeFormat.relative(w.endNanos() - start) + "\npeak " + Units.bytes(w.peakRate()) + "/s, "
+                    + Units.bytes(w.bytes()) + " in " + TimeFormat.duration(w.durationNanos()) + "\n"
+                    + methods(w.topMethods());
+        }
+        Spikes.Pause p = e.pause();
+        return "GC pause " + Units.nanos(p.durationNanos()) + " at " + TimeFormat.relative(p.timeNanos() - start)
+                + "\nclick: the " + TimeFormat.duration(p.timeNanos() - p.lookbackFromNanos()) + " before it\n"
+                + methods(p.topMethodsBefore());
+    }
+
+    private static String methods(List<AllocationSites.Site> sites) {
+        if (sites.isEmpty()) {
+            return "  (no allocation samples)";
+        }
+        return sites.stream().map(s -> "  " + TimelinePainter.shortName(s.name()) + "  " + Units.bytes(s.weight()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private final class EntryCell extends ListCell<Entry> {
+        EntryCell() {
+            setOnMouseClicked(ev -> {
+                if (getItem() != null) {
+                    activate(getItem());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(Entry item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                setStyle("");
+            } else {
+                setText(text(item));
+                setStyle(item.window() != null ? "-fx-border-color: transparent transparent transparent #f3a712;"
+                        + " -fx-border-width: 0 0 0 4;" : "-fx-border-color: transparent transparent transparent"
+                        + " #d62828; -fx-border-width: 0 0 0 4;");
+            }
+        }
+    }
+}

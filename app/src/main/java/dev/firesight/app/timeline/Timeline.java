@@ -1,0 +1,197 @@
+package dev.firesight.app.timeline;
+
+import dev.firesight.parser.query.AllocationSites;
+import dev.firesight.parser.query.Spikes;
+
+import java.time.ZoneId;
+import java.util.function.Consumer;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.Control;
+import javafx.scene.control.Skin;
+import javafx.scene.input.KeyCode;
+
+/**
+ * The recording's timeline: lanes for allocation rate (stacked by top methods or classes), heap after GC
+ * with GC pauses, CPU, and per-thread activity, each shown only when the recording has its data, over one
+ * shared time axis; and a spike finder listing the high-allocation windows and long GC pauses.
+ *
+ * <p>Dragging on any lane selects a time range ({@link #selectionProperty()}); its edges can be dragged;
+ * a double-click or Esc clears it; {@link #zoomToSelection()} makes the axis show just the selection.
+ */
+public class Timeline extends Control {
+    public static final String STYLE_CLASS = "timeline";
+    public static final String TOOLBAR_STYLE_CLASS = "timeline-toolbar";
+    public static final String SELECTION_LABEL_STYLE_CLASS = "timeline-selection-label";
+    public static final String SPIKE_PANEL_STYLE_CLASS = "timeline-spike-panel";
+    public static final String CANVAS_STYLE_CLASS = "timeline-canvas";
+
+    private final ObjectProperty<TimelineModel> model = new SimpleObjectProperty<>(this, "model");
+    private final ObjectProperty<TimeRange> selection = new SimpleObjectProperty<>(this, "selection");
+    private final ObjectProperty<TimeRange> visibleRange = new SimpleObjectProperty<>(this, "visibleRange");
+    private final ObjectProperty<AllocationSites.By> stackBy =
+            new SimpleObjectProperty<>(this, "stackBy", AllocationSites.By.METHOD);
+    private final BooleanProperty threadsExpanded = new SimpleBooleanProperty(this, "threadsExpanded", false);
+    private final ObjectProperty<Consumer<TimeRange>> onCompareWithRest =
+            new SimpleObjectProperty<>(this, "onCompareWithRest");
+    private final ObjectProperty<ZoneId> zone = new SimpleObjectProperty<>(this, "zone", ZoneId.systemDefault());
+
+    public Timeline() {
+        getStyleClass().add(STYLE_CLASS);
+        setFocusTraversable(true);
+        model.addListener((obs, old, m) -> {
+            selection.set(null);
+            visibleRange.set(m == null ? null : m.full());
+        });
+        setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE && getSelection() != null) {
+                clearSelection();
+                e.consume();
+            }
+        });
+    }
+
+    public Timeline(TimelineModel model) {
+        this();
+        setModel(model);
+    }
+
+    @Override
+    protected Skin<?> createDefaultSkin() {
+        return new TimelineSkin(this);
+    }
+
+    // ---- actions ----
+
+    public void clearSelection() {
+        selection.set(null);
+    }
+
+    /** Makes the axis show just the selection; does nothing without one. */
+    public void zoomToSelection() {
+        TimeRange s = getSelection();
+        if (s != null && s.durationNanos() > 0) {
+            visibleRange.set(s);
+        }
+    }
+
+    /** Shows the whole recording again. */
+    public void resetZoom() {
+        TimelineModel m = getModel();
+        visibleRange.set(m == null ? null : m.full());
+    }
+
+    /** Selects a spike window. */
+    public void select(Spikes.Window window) {
+        selection.set(new TimeRange(window.startNanos(), window.endNanos()));
+    }
+
+    /** Selects the seconds before a GC pause (the lookback the spike finder used), up to the pause. */
+    public void selectBefore(Spikes.Pause pause) {
+        selection.set(new TimeRange(pause.lookbackFromNanos(), pause.timeNanos()));
+    }
+
+    /** Hands the selection to {@link #onCompareWithRestProperty()}; does nothing without both. */
+    public void compareWithRest() {
+        TimeRange s = getSelection();
+        Consumer<TimeRange> action = getOnCompareWithRest();
+        if (s != null && action != null) {
+            action.accept(s);
+        }
+    }
+
+    // ---- properties ----
+
+    public final ObjectProperty<TimelineModel> modelProperty() {
+        return model;
+    }
+
+    public final TimelineModel getModel() {
+        return model.get();
+    }
+
+    public final void setModel(TimelineModel value) {
+        model.set(value);
+    }
+
+    /** The selected time range, or null; setting it selects. */
+    public final ObjectProperty<TimeRange> selectionProperty() {
+        return selection;
+    }
+
+    public final TimeRange getSelection() {
+        return selection.get();
+    }
+
+    public final void setSelection(TimeRange value) {
+        selection.set(value);
+    }
+
+    /** What the axis shows: the whole recording, or the range zoomed into. */
+    public final ObjectProperty<TimeRange> visibleRangeProperty() {
+        return visibleRange;
+    }
+
+    public final TimeRange getVisibleRange() {
+        return visibleRange.get();
+    }
+
+    public final void setVisibleRange(TimeRange value) {
+        visibleRange.set(value);
+    }
+
+    /** Whether the allocation lane stacks by allocating method or by allocated class. */
+    public final ObjectProperty<AllocationSites.By> stackByProperty() {
+        return stackBy;
+    }
+
+    public final AllocationSites.By getStackBy() {
+        return stackBy.get();
+    }
+
+    public final void setStackBy(AllocationSites.By value) {
+        stackBy.set(value);
+    }
+
+    /** Whether the threads lane shows one row per thread. */
+    public final BooleanProperty threadsExpandedProperty() {
+        return threadsExpanded;
+    }
+
+    public final boolean isThreadsExpanded() {
+        return threadsExpanded.get();
+    }
+
+    public final void setThreadsExpanded(boolean value) {
+        threadsExpanded.set(value);
+    }
+
+    /** Called with the selection by "Compare with rest". */
+    public final ObjectProperty<Consumer<TimeRange>> onCompareWithRestProperty() {
+        return onCompareWithRest;
+    }
+
+    public final Consumer<TimeRange> getOnCompareWithRest() {
+        return onCompareWithRest.get();
+    }
+
+    public final void setOnCompareWithRest(Consumer<TimeRange> value) {
+        onCompareWithRest.set(value);
+    }
+
+    /** The time zone wall-clock times are shown in. */
+    public final ObjectProperty<ZoneId> zoneProperty() {
+        return zone;
+    }
+
+    public final ZoneId getZone() {
+        return zone.get();
+    }
+
+    public final void setZone(ZoneId value) {
+        zone.set(value);
+    }
+}

@@ -1,0 +1,286 @@
+package dev.firesight.app.timeline;
+
+import dev.firesight.app.format.Units;
+import dev.firesight.parser.TimeSeries;
+import dev.firesight.parser.query.StackedRate;
+
+import java.util.Locale;
+
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+
+/**
+ * The drawing surface of a {@link Timeline}: paints the lanes, turns drags into selections (new, or
+ * moving an edge), double-clicks into clearing, the wheel into zooming, and shows a tooltip at the cursor.
+ */
+final class TimelineCanvas extends Region {
+    /** How close (px) to a selection edge a press grabs that edge. */
+    static final double EDGE_GRAB = 5;
+
+    private enum Drag { NONE, NEW, FROM_EDGE, TO_EDGE }
+
+    private final Timeline timeline;
+    private final Canvas canvas = new Canvas();
+    private final Label tip = new Label();
+    private final TimelinePainter painter = new TimelinePainter();
+    private Lanes lanes;
+    private Drag drag = Drag.NONE;
+    private long anchor;
+    private double pressX;
+
+    TimelineCanvas(Timeline timeline) {
+        this.timeline = timeline;
+        getStyleClass().add(Timeline.CANVAS_STYLE_CLASS);
+        tip.setMouseTransparent(true);
+        tip.setVisible(false);
+        tip.setStyle("-fx-background-color: rgba(255,255,250,0.96); -fx-border-color: #999; -fx-padding: 4 6;"
+                + " -fx-font-size: 11px;");
+        getChildren().addAll(canvas, tip);
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> drag = Drag.NONE);
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::moved);
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> tip.setVisible(false));
+        canvas.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+        for (var p : new javafx.beans.Observable[] {timeline.modelProperty(), timeline.selectionProperty(),
+            timeline.visibleRangeProperty(), timeline.stackByProperty(), timeline.threadsExpandedProperty()}) {
+            p.addListener(o -> {
+                requestLayout();
+                repaint();
+            });
+        }
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return Lanes.preferredHeight(timeline.getModel(), timeline.isThreadsExpanded());
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return computePrefHeight(width);
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 900;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(Math.max(1, getWidth()));
+        canvas.setHeight(Math.max(1, getHeight()));
+        tip.autosize();
+        repaint();
+    }
+
+    Lanes lanes() {
+        TimelineModel model = timeline.getModel();
+        TimeRange visible = timeline.getVisibleRange() != null ? timeline.getVisibleRange()
+                : model != null ? model.full() : new TimeRange(0, 1);
+        return new Lanes(model, timeline.isThreadsExpanded(), canvas.getWidth(), canvas.getHeight(), visible);
+    }
+
+    void repaint() {
+        lanes = lanes();
+        painter.paint(canvas.getGraphicsContext2D(), lanes, timeline.getModel(), timeline.getStackBy(),
+                timeline.getSelection(), timeline.isThreadsExpanded());
+    }
+
+    Canvas canvas() {
+        return canvas;
+    }
+
+    private void pressed(MouseEvent e) {
+        timeline.requestFocus();
+        if (e.getButton() != MouseButton.PRIMARY || timeline.getModel() == null) {
+            return;
+        }
+        Lanes l = lanes();
+        Lanes.Lane lane = l.at(e.getY());
+        if (lane != null && lane.kind() == Lanes.Kind.THREADS && e.getY() < lane.y() + Lanes.THREAD_HEADER
+                && e.getX() < Lanes.LEFT + 260) {
+            timeline.setThreadsExpanded(!timeline.isThreadsExpanded());
+            drag = Drag.NONE;
+            return;
+        }
+        pressX = e.getX();
+        TimeRange s = timeline.getSelection();
+        if (s != null && Math.abs(e.getX() - l.x(s.fromNanos())) <= EDGE_GRAB) {
+            drag = Drag.FROM_EDGE;
+        } else if (s != null && Math.abs(e.getX() - l.x(s.toNanos())) <= EDGE_GRAB) {
+            drag = Drag.TO_EDGE;
+        } else if (l.inPlot(e.getX())) {
+            drag = Drag.NEW;
+            anchor = l.clampedTime(e.getX());
+        } else {
+            drag = Drag.NONE;
+        }
+    }
+
+    private void dragged(MouseEvent e) {
+        Lanes l = lanes();
+        long t = l.clampedTime(e.getX());
+        TimeRange s = timeline.getSelection();
+        switch (drag) {
+            case NEW -> {
+                if (Math.abs(e.getX() - pressX) >= 2) {
+                    timeline.setSelection(TimeRange.between(anchor, t));
+                }
+            }
+            case FROM_EDGE -> timeline.setSelection(TimeRange.between(t, s.toNanos()));
+            case TO_EDGE -> timeline.setSelection(TimeRange.between(s.fromNanos(), t));
+            default -> { }
+        }
+        moved(e);
+    }
+
+    private void clicked(MouseEvent e) {
+        if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+            timeline.clearSelection();
+        }
+    }
+
+    private void scrolled(ScrollEvent e) {
+        TimelineModel model = timeline.getModel();
+        if (model == null || e.getDeltaY() == 0) {
+            return;
+        }
+        Lanes l = lanes();
+        TimeRange v = l.visible;
+        long at = l.clampedTime(e.getX());
+        double factor = e.getDeltaY() > 0 ? 0.8 : 1.25;
+        long from = at - Math.round((at - v.fromNanos()) * factor);
+        long to = at + Math.round((v.toNanos() - at) * factor);
+        TimeRange zoomed = new TimeRange(from, Math.max(from + 1_000_000, to)).clampTo(model.full());
+        timeline.setVisibleRange(zoomed == null ? model.full() : zoomed);
+        e.consume();
+    }
+
+    private void moved(MouseEvent e) {
+        String text = tooltip(e.getX(), e.getY());
+        if (text == null) {
+            tip.setVisible(false);
+            return;
+        }
+        tip.setText(text);
+        tip.autosize();
+        double x = e.getX() + 14;
+        if (x + tip.getWidth() > getWidth()) {
+            x = e.getX() - 14 - tip.getWidth();
+        }
+        double y = Math.min(e.getY() + 14, getHeight() - tip.getHeight());
+        tip.relocate(Math.max(0, x), Math.max(0, y));
+        tip.setVisible(true);
+        tip.toFront();
+    }
+
+    /** The tooltip text for a point of the canvas, or null where there is nothing to say. */
+    String tooltip(double x, double y) {
+        TimelineModel model = timeline.getModel();
+        Lanes l = lanes();
+        Lanes.Lane lane = l.at(y);
+        if (model == null || lane == null || !l.inPlot(x)) {
+            return null;
+        }
+        long t = l.time(x);
+        StringBuilder sb = new StringBuilder();
+        sb.append(TimeFormat.relative(t - model.full().fromNanos())).append("   ")
+                .append(TimeFormat.wallClock(t, timeline.getZone()));
+        switch (lane.kind()) {
+            case ALLOCATION -> {
+                StackedRate rate = model.allocationRate(timeline.getStackBy());
+                int b = rate.bucketOf(t);
+                sb.append("\nAllocation rate ").append(Units.bytes(rate.total(b))).append("/s");
+                for (int s = 0; s < rate.seriesCount(); s++) {
+                    if (rate.rate(s, b) > 0) {
+                        sb.append("\n  ").append(TimelinePainter.shortName(rate.names().get(s))).append("  ")
+                                .append(Units.bytes(rate.rate(s, b))).append("/s");
+                    }
+                }
+            }
+            case HEAP -> {
+                int p = nearest(model.gcPauses(), l, x);
+                if (p >= 0) {
+                    sb.append("\nGC pause ").append(Units.nanos(model.gcPauses().value(p))).append(" at ")
+                            .append(TimeFormat.relative(model.gcPauses().timeNanos(p) - model.full().fromNanos()));
+                }
+                int h = before(model.heapAfterGc(), t);
+                if (h >= 0) {
+                    sb.append("\nHeap after GC ").append(Units.bytes(model.heapAfterGc().value(h)));
+                }
+            }
+            case CPU -> {
+                int c = before(model.cpuSamples(), t);
+                if (c >= 0) {
+                    sb.append(String.format(Locale.ROOT, "\nCPU samples %.0f/s", model.cpuSamples().value(c)));
+                }
+                int j = before(model.jvmCpuLoad(), t);
+                if (j >= 0) {
+                    sb.append(String.format(Locale.ROOT, "\nJVM CPU load %.0f%%", 100 * model.jvmCpuLoad().value(j)));
+                }
+                int m = before(model.machineCpuLoad(), t);
+                if (m >= 0) {
+                    sb.append(String.format(Locale.ROOT, "\nMachine CPU load %.0f%%",
+                            100 * model.machineCpuLoad().value(m)));
+                }
+            }
+            case THREADS -> {
+                ThreadActivity threads = model.threads();
+                int b = (int) Math.max(0, Math.min(threads.buckets() - 1,
+                        (t - threads.startNanos()) / threads.bucketNanos()));
+                int row = (int) ((y - lane.y() - Lanes.THREAD_HEADER) / Lanes.THREAD_ROW);
+                if (timeline.isThreadsExpanded() && row >= 0 && row < threads.rows().size()) {
+                    ThreadActivity.Row r = threads.rows().get(row);
+                    sb.append("\n").append(r.name()).append(": ").append(r.cpuSamples()[b]).append(" CPU samples, ")
+                            .append(Units.bytes(r.allocBytes()[b])).append(" allocated");
+                } else {
+                    long cpu = 0;
+                    long alloc = 0;
+                    for (ThreadActivity.Row r : threads.rows()) {
+                        cpu += r.cpuSamples()[b];
+                        alloc += r.allocBytes()[b];
+                    }
+                    sb.append("\nAll threads: ").append(cpu).append(" CPU samples, ").append(Units.bytes(alloc))
+                            .append(" allocated");
+                }
+            }
+            default -> { }
+        }
+        return sb.toString();
+    }
+
+    /** The last point at or before t (for bucketed series, the bucket holding t), or -1. */
+    private static int before(TimeSeries s, long t) {
+        if (s == null) {
+            return -1;
+        }
+        int found = -1;
+        for (int i = 0; i < s.size() && s.timeNanos(i) <= t; i++) {
+            found = i;
+        }
+        return found;
+    }
+
+    /** The event of a per-event series within 6 px of x, or -1. */
+    private static int nearest(TimeSeries s, Lanes l, double x) {
+        if (s == null) {
+            return -1;
+        }
+        int best = -1;
+        double bestDx = 6;
+        for (int i = 0; i < s.size(); i++) {
+            double dx = Math.abs(l.x(s.timeNanos(i)) - x);
+            if (dx <= bestDx) {
+                best = i;
+                bestDx = dx;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.firesight.app.timeline;
+
+import dev.firesight.parser.Profile;
+import dev.firesight.parser.TimeSeries;
+import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.query.AllocationSites;
+import dev.firesight.parser.query.Spikes;
+import dev.firesight.parser.query.StackedRate;
+
+/**
+ * Everything the timeline draws, computed once from a profile off the UI thread: the allocation rate
+ * stacked by top methods and by top classes, heap after GC, GC pauses, CPU, per-thread activity, and the
+ * spikes. A lane's data is null when the recording has none.
+ */
+public final class TimelineModel {
+    /** How many methods or classes the allocation lane stacks before "other". */
+    public static final int STACKED_TOP = 5;
+
+    private final Profile profile;
+    private final TimeRange full;
+    private final Spikes spikes;
+    private final StackedRate byMethod;
+    private final StackedRate byClass;
+    private final TimeSeries heapAfterGc;
+    private final TimeSeries gcPauses;
+    private final TimeSeries cpuSamples;
+    private final TimeSeries jvmCpuLoad;
+    private final TimeSeries machineCpuLoad;
+    private final ThreadActivity threads;
+
+    private TimelineModel(Profile profile) {
+        this.profile = profile;
+        long start = profile.info().startNanos();
+        long end = Math.max(start + 1, profile.info().endNanos());
+        this.full = new TimeRange(start, end);
+        AllocationSites sites = AllocationSites.of(profile);
+        this.spikes = Spikes.find(profile, sites, Spikes.Options.defaults());
+        long bucket = displayBucketNanos(end - start);
+        boolean alloc = profile.has(ViewKind.ALLOC);
+        this.byMethod = alloc ? StackedRate.compute(sites, ViewKind.ALLOC, AllocationSites.By.METHOD, STACKED_TOP,
+                start, end, bucket) : null;
+        this.byClass = alloc ? StackedRate.compute(sites, ViewKind.ALLOC, AllocationSites.By.CLASS, STACKED_TOP,
+                start, end, bucket) : null;
+        this.heapAfterGc = nonEmpty(profile, TimeSeries.Kind.HEAP_AFTER_GC);
+        this.gcPauses = nonEmpty(profile, TimeSeries.Kind.GC_PAUSE);
+        this.cpuSamples = nonEmpty(profile, TimeSeries.Kind.CPU_SAMPLES);
+        this.jvmCpuLoad = nonEmpty(profile, TimeSeries.Kind.JVM_CPU_LOAD);
+        this.machineCpuLoad = nonEmpty(profile, TimeSeries.Kind.MACHINE_CPU_LOAD);
+        ThreadActivity activity = ThreadActivity.compute(profile, start, end, bucket);
+        this.threads = activity.rows().isEmpty() ? null : activity;
+    }
+
+    /** Computes the model; call it off the UI thread (it passes over every sample a few times). */
+    public static TimelineModel of(Profile profile) {
+        return new TimelineModel(profile);
+    }
+
+    /** About 300 buckets over the recording, never under 10 ms. */
+    static long displayBucketNanos(long durationNanos) {
+        return Spikes.defaultBucketNanos(durationNanos / 3);
+    }
+
+    private static TimeSeries nonEmpty(Profile profile, TimeSeries.Kind kind) {
+        TimeSeries s = profile.series().get(kind);
+        return s == null || s.size() == 0 ? null : s;
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    /** The whole recording. */
+    public TimeRange full() {
+        return full;
+    }
+
+    public Spikes spikes() {
+        return spikes;
+    }
+
+    /** The allocation rate stacked by the given grouping, or null without allocation samples. */
+    public StackedRate allocationRate(AllocationSites.By by) {
+        return by == AllocationSites.By.METHOD ? byMethod : byClass;
+    }
+
+    public boolean hasAllocation() {
+        return byMethod != null;
+    }
+
+    public TimeSeries heapAfterGc() {
+        return heapAfterGc;
+    }
+
+    public TimeSeries gcPauses() {
+        return gcPauses;
+    }
+
+    public boolean hasHeap() {
+        return heapAfterGc != null || gcPauses != null;
+    }
+
+    public TimeSeries cpuSamples() {
+        return cpuSamples;
+    }
+
+    public TimeSeries jvmCpuLoad() {
+        return jvmCpuLoad;
+    }
+
+    public TimeSeries machineCpuLoad() {
+        return machineCpuLoad;
+    }
+
+    public boolean hasCpu() {
+        return cpuSamples != null || jvmCpuLoad != null || machineCpuLoad != null;
+    }
+
+    /** Per-thread activity, or null when no sample names a thread. */
+    public ThreadActivity threads() {
+        return threads;
+    }
+
+    /** The bucket of the stacked allocation rate that holds the highest total, or -1. */
+    public int peakAllocationBucket() {
+        if (byMethod == null) {
+            return -1;
+        }
+        int peak = 0;
+        for (int b = 1; b < byMethod.buckets(); b++) {
+            if (byMethod.total(b) > byMethod.total(peak)) {
+                peak = b;
+            }
+        }
+        return peak;
+    }
+}

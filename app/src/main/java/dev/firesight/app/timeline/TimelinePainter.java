@@ -1,0 +1,428 @@
+package dev.firesight.app.timeline;
+
+import dev.firesight.app.format.Units;
+import dev.firesight.parser.TimeSeries;
+import dev.firesight.parser.query.AllocationSites;
+import dev.firesight.parser.query.Spikes;
+import dev.firesight.parser.query.StackedRate;
+
+import java.util.Locale;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/** Draws the axis and lanes of a timeline onto a canvas. Stateless apart from its colours and fonts. */
+final class TimelinePainter {
+    static final Color[] STACK_COLORS = {
+        Color.web("#e4572e"), Color.web("#f3a712"), Color.web("#4c9f70"), Color.web("#3f88c5"),
+        Color.web("#8e6c8a"), Color.web("#b8b8b8")
+    };
+    private static final Color BACKGROUND = Color.WHITE;
+    private static final Color LANE_BACKGROUND = Color.web("#f7f7f9");
+    private static final Color GRID = Color.web("#e2e2e8");
+    private static final Color TEXT = Color.web("#333");
+    private static final Color MUTED = Color.web("#777");
+    private static final Color HEAP = Color.web("#3f88c5");
+    private static final Color PAUSE = Color.web("#9a9aa6");
+    private static final Color LONG_PAUSE = Color.web("#d62828");
+    private static final Color CPU_FILL = Color.web("#4c9f70", 0.45);
+    private static final Color JVM_LOAD = Color.web("#2b6a4a");
+    private static final Color MACHINE_LOAD = Color.web("#9a9aa6");
+    private static final Color SPIKE = Color.web("#f3a712", 0.9);
+    private static final Color SELECTION = Color.web("#3f88c5", 0.18);
+    private static final Color SELECTION_EDGE = Color.web("#1d5f99");
+    private static final Font FONT = Font.font("System", 11);
+    private static final Font BOLD = Font.font("System", javafx.scene.text.FontWeight.BOLD, 11);
+
+    void paint(GraphicsContext g, Lanes lanes, TimelineModel model, AllocationSites.By by, TimeRange selection,
+               boolean threadsExpanded) {
+        g.setFill(BACKGROUND);
+        g.fillRect(0, 0, lanes.width, lanes.height);
+        if (model == null) {
+            return;
+        }
+        g.setFont(FONT);
+        paintAxis(g, lanes, model);
+        for (Lanes.Lane lane : lanes.lanes) {
+            g.setFill(LANE_BACKGROUND);
+            g.fillRect(Lanes.LEFT, lane.y(), lanes.plotWidth(), lane.height());
+            g.save();
+            g.beginPath();
+            g.rect(Lanes.LEFT, lane.y(), lanes.plotWidth(), lane.height());
+            g.clip();
+            switch (lane.kind()) {
+                case ALLOCATION -> paintAllocation(g, lanes, lane, model.allocationRate(by), model.spikes());
+                case HEAP -> paintHeap(g, lanes, lane, model);
+                case CPU -> paintCpu(g, lanes, lane, model);
+                case THREADS -> paintThreads(g, lanes, lane, model.threads(), threadsExpanded);
+                default -> { }
+            }
+            g.restore();
+            paintScales(g, lanes, lane, model, by, threadsExpanded);
+        }
+        if (selection != null) {
+            double x0 = Math.max(Lanes.LEFT, lanes.x(selection.fromNanos()));
+            double x1 = Math.min(Lanes.LEFT + lanes.plotWidth(), lanes.x(selection.toNanos()));
+            if (x1 >= x0) {
+                g.setFill(SELECTION);
+                g.fillRect(x0, Lanes.AXIS_HEIGHT, Math.max(1, x1 - x0), lanes.height - Lanes.AXIS_HEIGHT);
+                g.setStroke(SELECTION_EDGE);
+                g.setLineWidth(1.5);
+                g.strokeLine(x0, Lanes.AXIS_HEIGHT, x0, lanes.height);
+                g.strokeLine(x1, Lanes.AXIS_HEIGHT, x1, lanes.height);
+            }
+        }
+    }
+
+    private void paintAxis(GraphicsContext g, Lanes lanes, TimelineModel model) {
+        TimeRange v = lanes.visible;
+        long start = model.full().fromNanos();
+        long step = TimeFormat.tickStep(v.durationNanos(), (int) Math.max(2, lanes.plotWidth() / 110));
+        long first = start + Math.floorDiv(v.fromNanos() - start + step - 1, step) * step;
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        for (long t = first; t <= v.toNanos(); t += step) {
+            double x = lanes.x(t);
+            g.setStroke(GRID);
+            g.setLineWidth(1);
+            g.strokeLine(Math.round(x) + 0.5, Lanes.AXIS_HEIGHT - 5, Math.round(x) + 0.5, lanes.height);
+            g.setFill(TEXT);
+            g.fillText(tickLabel(t - start, step), x, Lanes.AXIS_HEIGHT / 2 - 1);
+        }
+        g.setStroke(MUTED);
+        g.strokeLine(Lanes.LEFT, Lanes.AXIS_HEIGHT - 0.5, Lanes.LEFT + lanes.plotWidth(), Lanes.AXIS_HEIGHT - 0.5);
+    }
+
+    private static String tickLabel(long relNanos, long step) {
+        double s = relNanos / 1e9;
+        int decimals = step >= 1_000_000_000L ? 0 : step >= 100_000_000L ? 1 : step >= 10_000_000L ? 2 : 3;
+        return String.format(Locale.ROOT, "%." + decimals + "f s", s);
+    }
+
+    private void paintAllocation(GraphicsContext g, Lanes lanes, Lanes.Lane lane, StackedRate rate, Spikes spikes) {
+        double max = niceRate(visibleMax(rate, lanes.visible));
+        double bottom = lane.bottom();
+        double h = lane.height() - 16;
+        for (int b = rate.bucketOf(lanes.visible.fromNanos()); b <= rate.bucketOf(lanes.visible.toNanos()); b++) {
+            double x0 = lanes.x(rate.timeNanos(b));
+            double x1 = lanes.x(rate.timeNanos(b) + rate.bucketNanos());
+            double y = bottom;
+            for (int s = 0; s < rate.seriesCount(); s++) {
+                double v = rate.rate(s, b);
+                if (v <= 0) {
+                    continue;
+                }
+                double dh = v / max * h;
+                g.setFill(STACK_COLORS[Math.min(s == rate.seriesCount() - 1 ? STACK_COLORS.length - 1 : s,
+                        STACK_COLORS.length - 1)]);
+                g.fillRect(x0, y - dh, Math.max(1, x1 - x0), dh);
+                y -= dh;
+            }
+        }
+        g.setFill(SPIKE);
+        for (Spikes.Window w : spikes.windows()) {
+            double x0 = lanes.x(w.startNanos());
+            double x1 = lanes.x(w.endNanos());
+            g.fillRect(x0, lane.y(), Math.max(2, x1 - x0), 4);
+        }
+        // Legend along the top of the lane.
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        double x = Lanes.LEFT + 6;
+        double y = lane.y() + 12;
+        g.setFont(BOLD);
+        g.setFill(TEXT);
+        g.fillText("Allocation rate by " + (rate.by() == AllocationSites.By.METHOD ? "method" : "class"), x, y);
+        x += textWidth("Allocation rate by method", BOLD) + 14;
+        g.setFont(FONT);
+        for (int s = 0; s < rate.seriesCount(); s++) {
+            String name = shortName(rate.names().get(s));
+            g.setFill(STACK_COLORS[s == rate.seriesCount() - 1 ? STACK_COLORS.length - 1 : s]);
+            g.fillRect(x, y - 4, 8, 8);
+            g.setFill(TEXT);
+            g.fillText(name, x + 11, y);
+            x += 20 + textWidth(name, FONT);
+        }
+    }
+
+    private static double niceRate(double max) {
+        return TimeFormat.niceCeilBytes(Math.max(1, max));
+    }
+
+    static double visibleMax(StackedRate rate, TimeRange visible) {
+        double max = 0;
+        for (int b = rate.bucketOf(visible.fromNanos()); b <= rate.bucketOf(visible.toNanos()); b++) {
+            max = Math.max(max, rate.total(b));
+        }
+        return max;
+    }
+
+    /** "com.acme.Foo.bar" → "Foo.bar"; class names keep their simple name. */
+    static String shortName(String name) {
+        int paren = name.indexOf('(');
+        String n = paren < 0 ? name : name.substring(0, paren);
+        int last = n.lastIndexOf('.');
+        int prev = last <= 0 ? -1 : n.lastIndexOf('.', last - 1);
+        if (last > 0 && Character.isLowerCase(n.charAt(last + 1)) && prev >= 0) {
+            return n.substring(prev + 1);
+        }
+        return last >= 0 ? n.substring(last + 1) : n;
+    }
+
+    private void paintHeap(GraphicsContext g, Lanes lanes, Lanes.Lane lane, TimelineModel model) {
+        double top = lane.y() + 18;
+        double h = lane.bottom() - top;
+        TimeSeries heap = model.heapAfterGc();
+        if (heap != null) {
+            double max = TimeFormat.niceCeilBytes(Math.max(1, heap.max()));
+            g.setStroke(HEAP);
+            g.setLineWidth(1.5);
+            g.beginPath();
+            for (int i = 0; i < heap.size(); i++) {
+                double x = lanes.x(heap.timeNanos(i));
+                double y = lane.bottom() - heap.value(i) / max * h;
+                if (i == 0) {
+                    g.moveTo(x, y);
+                } else {
+                    g.lineTo(x, y);
+                }
+            }
+            g.stroke();
+            g.setFill(HEAP);
+            for (int i = 0; i < heap.size(); i++) {
+                g.fillOval(lanes.x(heap.timeNanos(i)) - 2, lane.bottom() - heap.value(i) / max * h - 2, 4, 4);
+            }
+        }
+        TimeSeries pauses = model.gcPauses();
+        if (pauses != null) {
+            double max = Math.max(1, pauses.max());
+            long threshold = model.spikes().pauseThresholdNanos();
+            for (int i = 0; i < pauses.size(); i++) {
+                double x0 = lanes.x(pauses.timeNanos(i));
+                double x1 = lanes.x(pauses.timeNanos(i) + Math.round(pauses.value(i)));
+                double dh = pauses.value(i) / max * (h * 0.9);
+                boolean isLong = pauses.value(i) >= threshold;
+                g.setFill(isLong ? LONG_PAUSE : PAUSE);
+                g.fillRect(x0 - (isLong ? 1.5 : 1), lane.bottom() - dh, Math.max(isLong ? 3 : 2, x1 - x0), dh);
+            }
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFont(BOLD);
+        g.setFill(TEXT);
+        g.fillText("Heap after GC", Lanes.LEFT + 6, lane.y() + 10);
+        g.setFont(FONT);
+        g.setFill(LONG_PAUSE);
+        double x = Lanes.LEFT + 14 + textWidth("Heap after GC", BOLD);
+        String longText = "GC pause ≥ " + TimeFormat.duration(model.spikes().pauseThresholdNanos());
+        g.fillRect(x, lane.y() + 6, 3, 8);
+        g.setFill(TEXT);
+        g.fillText(longText, x + 7, lane.y() + 10);
+        x += 22 + textWidth(longText, FONT);
+        g.setFill(PAUSE);
+        g.fillRect(x, lane.y() + 6, 3, 8);
+        g.setFill(TEXT);
+        g.fillText("shorter pause (bar height = duration)", x + 7, lane.y() + 10);
+    }
+
+    private void paintCpu(GraphicsContext g, Lanes lanes, Lanes.Lane lane, TimelineModel model) {
+        double top = lane.y() + 18;
+        double h = lane.bottom() - top;
+        TimeSeries samples = model.cpuSamples();
+        if (samples != null) {
+            double max = TimeFormat.niceCeil(Math.max(1, samples.max()));
+            g.setFill(CPU_FILL);
+            for (int i = 0; i < samples.size(); i++) {
+                double v = samples.value(i);
+                if (v <= 0) {
+                    continue;
+                }
+                double x0 = lanes.x(samples.timeNanos(i));
+                double x1 = lanes.x(samples.timeNanos(i) + samples.bucketNanos());
+                g.fillRect(x0, lane.bottom() - v / max * h, Math.max(1, x1 - x0), v / max * h);
+            }
+        }
+        strokeLoad(g, lanes, lane, model.machineCpuLoad(), MACHINE_LOAD, h);
+        strokeLoad(g, lanes, lane, model.jvmCpuLoad(), JVM_LOAD, h);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFont(BOLD);
+        g.setFill(TEXT);
+        g.fillText("CPU", Lanes.LEFT + 6, lane.y() + 10);
+        g.setFont(FONT);
+        double x = Lanes.LEFT + 40;
+        x = legend(g, x, lane.y() + 10, CPU_FILL, "samples/s");
+        x = legend(g, x, lane.y() + 10, JVM_LOAD, "JVM load");
+        legend(g, x, lane.y() + 10, MACHINE_LOAD, "machine load");
+    }
+
+    private static double legend(GraphicsContext g, double x, double y, Color color, String text) {
+        g.setFill(color);
+        g.fillRect(x, y - 4, 8, 8);
+        g.setFill(TEXT);
+        g.fillText(text, x + 11, y);
+        return x + 22 + textWidth(text, FONT);
+    }
+
+    private static final javafx.scene.text.Text MEASURE = new javafx.scene.text.Text();
+
+    static double textWidth(String text, Font font) {
+        MEASURE.setFont(font);
+        MEASURE.setText(text);
+        return MEASURE.getLayoutBounds().getWidth();
+    }
+
+    /** The text cut with an ellipsis to fit {@code width} pixels. */
+    static String fit(String text, Font font, double width) {
+        if (textWidth(text, font) <= width) {
+            return text;
+        }
+        String t = text;
+        while (t.length() > 1 && textWidth(t + "…", font) > width) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t + "…";
+    }
+
+    private void strokeLoad(GraphicsContext g, Lanes lanes, Lanes.Lane lane, TimeSeries load, Color color, double h) {
+        if (load == null) {
+            return;
+        }
+        g.setStroke(color);
+        g.setLineWidth(1.5);
+        g.beginPath();
+        boolean started = false;
+        for (int i = 0; i < load.size(); i++) {
+            double v = load.value(i);
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            double x = lanes.x(load.timeNanos(i));
+            double y = lane.bottom() - Math.min(1, v) * h;
+            if (!started) {
+                g.moveTo(x, y);
+                started = true;
+            } else {
+                g.lineTo(x, y);
+            }
+        }
+        g.stroke();
+    }
+
+    private void paintThreads(GraphicsContext g, Lanes lanes, Lanes.Lane lane, ThreadActivity threads,
+                              boolean expanded) {
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFont(BOLD);
+        g.setFill(TEXT);
+        g.fillText((expanded ? "▾ " : "▸ ") + "Threads (" + threads.rows().size() + ")"
+                + (expanded ? "" : " — click to expand"), Lanes.LEFT + 6, lane.y() + Lanes.THREAD_HEADER / 2);
+        g.setFont(FONT);
+        int rows = expanded ? Math.min(Lanes.MAX_THREAD_ROWS, threads.rows().size()) : 1;
+        int firstBucket = (int) Math.max(0, (lanes.visible.fromNanos() - threads.startNanos()) / threads.bucketNanos());
+        int lastBucket = (int) Math.min(threads.buckets() - 1,
+                (lanes.visible.toNanos() - threads.startNanos()) / threads.bucketNanos());
+        for (int r = 0; r < rows; r++) {
+            double y = lane.y() + Lanes.THREAD_HEADER + r * Lanes.THREAD_ROW;
+            for (int b = firstBucket; b <= lastBucket; b++) {
+                double cpu = 0;
+                double alloc = 0;
+                if (expanded) {
+                    ThreadActivity.Row row = threads.rows().get(r);
+                    cpu = row.cpuSamples()[b];
+                    alloc = row.allocBytes()[b];
+                } else {
+                    for (ThreadActivity.Row row : threads.rows()) {
+                        cpu += row.cpuSamples()[b];
+                        alloc += row.allocBytes()[b];
+                    }
+                }
+                if (cpu <= 0 && alloc <= 0) {
+                    continue;
+                }
+                long t = threads.startNanos() + b * threads.bucketNanos();
+                double x0 = lanes.x(t);
+                double x1 = lanes.x(t + threads.bucketNanos());
+                double a = Math.max(cpu / Math.max(1, threads.maxCpu()), alloc / Math.max(1, threads.maxAlloc()));
+                g.setFill(cpu > 0 ? Color.web("#2b6a4a", 0.25 + 0.75 * Math.min(1, a))
+                        : Color.web("#e4572e", 0.25 + 0.75 * Math.min(1, a)));
+                g.fillRect(x0, y + 2, Math.max(1, x1 - x0), Lanes.THREAD_ROW - 4);
+            }
+        }
+    }
+
+    private void paintScales(GraphicsContext g, Lanes lanes, Lanes.Lane lane, TimelineModel model,
+                             AllocationSites.By by, boolean expanded) {
+        g.setFont(FONT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(TEXT);
+        double left = Lanes.LEFT - 6;
+        double right = Lanes.LEFT + lanes.plotWidth() + 6;
+        switch (lane.kind()) {
+            case ALLOCATION -> {
+                double max = TimeFormat.niceCeilBytes(Math.max(1, visibleMax(model.allocationRate(by), lanes.visible)));
+                scale(g, left, lane.bottom() - (lane.height() - 16), lane.bottom(), Units.bytes(max) + "/s",
+                        Units.bytes(max / 2) + "/s", "0 B/s");
+            }
+            case HEAP -> {
+                double top = lane.y() + 18;
+                if (model.heapAfterGc() != null) {
+                    double max = TimeFormat.niceCeilBytes(Math.max(1, model.heapAfterGc().max()));
+                    scale(g, left, top, lane.bottom(), Units.bytes(max), Units.bytes(max / 2), "0 B");
+                }
+                if (model.gcPauses() != null) {
+                    g.setTextAlign(TextAlignment.LEFT);
+                    g.setFill(LONG_PAUSE);
+                    g.fillText(Units.nanos(model.gcPauses().max()), right, lane.bottom() - (lane.bottom() - top) * 0.9);
+                    g.setFill(MUTED);
+                    g.fillText("pause", right, lane.bottom() - (lane.bottom() - top) * 0.9 + 13);
+                    g.fillText("0 ms", right, lane.bottom() - 6);
+                }
+            }
+            case CPU -> {
+                double top = lane.y() + 18;
+                scale(g, left, top, lane.bottom(), "100%", "50%", "0%");
+                if (model.cpuSamples() != null) {
+                    double max = TimeFormat.niceCeil(Math.max(1, model.cpuSamples().max()));
+                    g.setTextAlign(TextAlignment.LEFT);
+                    g.setFill(MUTED);
+                    g.fillText(String.format(Locale.ROOT, "%.0f/s", max), right, top + 4);
+                    g.fillText("samples", right, top + 17);
+                }
+            }
+            case THREADS -> {
+                if (expanded) {
+                    g.setTextAlign(TextAlignment.RIGHT);
+                    int rows = Math.min(Lanes.MAX_THREAD_ROWS, model.threads().rows().size());
+                    for (int r = 0; r < rows; r++) {
+                        String name = fit(model.threads().rows().get(r).name(), FONT, Lanes.LEFT - 10);
+                        g.setFill(TEXT);
+                        g.fillText(name, left, lane.y() + Lanes.THREAD_HEADER + r * Lanes.THREAD_ROW
+                                + Lanes.THREAD_ROW / 2);
+                    }
+                } else {
+                    g.setTextAlign(TextAlignment.RIGHT);
+                    g.fillText("all threads", left, lane.y() + Lanes.THREAD_HEADER + Lanes.THREAD_ROW / 2);
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private static void scale(GraphicsContext g, double x, double top, double bottom, String max, String mid,
+                              String zero) {
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setFill(TEXT);
+        g.fillText(max, x, top + 4);
+        g.setFill(MUTED);
+        g.fillText(mid, x, (top + bottom) / 2);
+        g.fillText(zero, x, bottom - 6);
+        g.setStroke(GRID);
+        g.setLineWidth(1);
+        g.strokeLine(x + 2, top, x + 6, top);
+        g.strokeLine(x + 2, (top + bottom) / 2, x + 6, (top + bottom) / 2);
+    }
+}

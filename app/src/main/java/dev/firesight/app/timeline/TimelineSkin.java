@@ -1,0 +1,126 @@
+package dev.firesight.app.timeline;
+
+import dev.firesight.parser.query.AllocationSites;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SkinBase;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/** The default look of a {@link Timeline}: a toolbar, the lanes canvas, and the spike finder beside it. */
+public class TimelineSkin extends SkinBase<Timeline> {
+    private final TimelineCanvas canvas;
+    private final SpikePanel spikes;
+    private final Label selectionLabel = new Label();
+
+    public TimelineSkin(Timeline control) {
+        super(control);
+        canvas = new TimelineCanvas(control);
+        spikes = new SpikePanel(control);
+        spikes.setPrefWidth(330);
+        spikes.setPadding(new Insets(0, 0, 0, 6));
+
+        ToggleGroup group = new ToggleGroup();
+        ToggleButton byMethod = new ToggleButton("By method");
+        ToggleButton byClass = new ToggleButton("By class");
+        byMethod.setToggleGroup(group);
+        byClass.setToggleGroup(group);
+        byMethod.setSelected(control.getStackBy() == AllocationSites.By.METHOD);
+        byClass.setSelected(control.getStackBy() == AllocationSites.By.CLASS);
+        group.selectedToggleProperty().addListener((o, old, now) -> {
+            if (now == null) {
+                old.setSelected(true);
+            } else {
+                control.setStackBy(now == byMethod ? AllocationSites.By.METHOD : AllocationSites.By.CLASS);
+            }
+        });
+        control.stackByProperty().addListener((o, old, by) -> (by == AllocationSites.By.METHOD ? byMethod : byClass)
+                .setSelected(true));
+
+        Button zoom = new Button("Zoom to selection");
+        zoom.setOnAction(e -> control.zoomToSelection());
+        zoom.disableProperty().bind(control.selectionProperty().isNull());
+        Button reset = new Button("Show all");
+        reset.setOnAction(e -> control.resetZoom());
+        reset.disableProperty().bind(Bindings.createBooleanBinding(() -> control.getModel() == null
+                || control.getModel().full().equals(control.getVisibleRange()), control.visibleRangeProperty(),
+                control.modelProperty()));
+        Button compare = new Button("Compare with rest");
+        compare.setOnAction(e -> control.compareWithRest());
+        compare.disableProperty().bind(control.selectionProperty().isNull()
+                .or(control.onCompareWithRestProperty().isNull()));
+
+        selectionLabel.getStyleClass().add(Timeline.SELECTION_LABEL_STYLE_CLASS);
+        selectionLabel.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(selectionLabel, Priority.ALWAYS);
+        selectionLabel.textProperty().bind(Bindings.createStringBinding(this::selectionText,
+                control.selectionProperty(), control.modelProperty(), control.zoneProperty()));
+
+        HBox toolbar = new HBox(6, new Label("Allocations:"), byMethod, byClass, zoom, reset, compare, selectionLabel);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.setPadding(new Insets(4));
+        toolbar.getStyleClass().add(Timeline.TOOLBAR_STYLE_CLASS);
+
+        BorderPane root = new BorderPane();
+        root.setTop(toolbar);
+        root.setCenter(canvas);
+        root.setRight(spikes);
+        getChildren().add(root);
+    }
+
+    private String selectionText() {
+        Timeline t = getSkinnable();
+        if (t.getModel() == null) {
+            return "";
+        }
+        if (t.getSelection() == null) {
+            return "Drag on the timeline to select a range";
+        }
+        return "Selected " + TimeFormat.range(t.getSelection(), t.getModel().full().fromNanos(), t.getZone());
+    }
+
+    /** The lanes canvas, for tests that drag on it. */
+    public javafx.scene.canvas.Canvas canvas() {
+        return canvas.canvas();
+    }
+
+    /** The x of a time on the canvas, at the current width and zoom. */
+    public double xOf(long nanos) {
+        return canvas.lanes().x(nanos);
+    }
+
+    /** The time at an x on the canvas, at the current width and zoom. */
+    public long timeAt(double x) {
+        return canvas.lanes().time(x);
+    }
+
+    /** The y of the middle of a lane ("ALLOCATION", "HEAP", "CPU", "THREADS"), or -1 when absent. */
+    public double laneMiddle(String kind) {
+        Lanes.Lane lane = canvas.lanes().lane(Lanes.Kind.valueOf(kind));
+        return lane == null ? -1 : lane.y() + lane.height() / 2;
+    }
+
+    /** The tooltip the canvas shows at a point, or null. */
+    public String tooltipAt(double x, double y) {
+        return canvas.tooltip(x, y);
+    }
+
+    SpikePanel spikePanel() {
+        return spikes;
+    }
+
+    public javafx.scene.control.ListView<?> spikeList() {
+        return spikes.list();
+    }
+
+    public Label selectionLabel() {
+        return selectionLabel;
+    }
+}

@@ -1,0 +1,175 @@
+package dev.firesight.app.timeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.firesight.parser.query.AllocationSites;
+import dev.firesight.parser.query.BurstRecording;
+import dev.firesight.parser.query.Spikes;
+import dev.firesight.parser.query.StackedRate;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Headless: drags, edge drags, clearing, zooming and the spike finder on a real burst recording. */
+@ExtendWith(ApplicationExtension.class)
+class TimelineTest {
+    private static BurstRecording burst;
+    private static TimelineModel model;
+    private Timeline timeline;
+
+    @BeforeAll
+    static void load() throws Exception {
+        burst = BurstRecording.load();
+        model = TimelineModel.of(burst.profile());
+    }
+
+    @Start
+    void start(Stage stage) {
+        timeline = new Timeline(model);
+        stage.setScene(new Scene(timeline, 1300, 700));
+        stage.show();
+    }
+
+    private TimelineSkin skin() {
+        return (TimelineSkin) timeline.getSkin();
+    }
+
+    private Point2D screen(double x, double y) {
+        Canvas canvas = skin().canvas();
+        return canvas.localToScreen(x, y);
+    }
+
+    private void drag(FxRobot robot, double x0, double x1, double y) {
+        robot.moveTo(screen(x0, y)).press(MouseButton.PRIMARY).moveTo(screen((x0 + x1) / 2, y))
+                .moveTo(screen(x1, y)).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** One pixel of the axis in nanoseconds, the precision a drag can have. */
+    private long pixelNanos() {
+        return skin().timeAt(201) - skin().timeAt(200);
+    }
+
+    @Test
+    void modelShowsTheBurstWhereItHappened() {
+        StackedRate rate = model.allocationRate(AllocationSites.By.METHOD);
+        long peak = rate.timeNanos(model.peakAllocationBucket());
+        assertTrue(peak + rate.bucketNanos() > burst.burstStartNanos() && peak < burst.burstEndNanos(),
+                "peak at " + peak + " outside the burst");
+        assertTrue(model.hasAllocation() && model.hasHeap() && model.threads() != null);
+    }
+
+    @Test
+    void draggingOnALaneSelectsThatRange(FxRobot robot) {
+        long start = model.full().fromNanos();
+        double x0 = skin().xOf(start + 1_000_000_000L);
+        double x1 = skin().xOf(start + 2_500_000_000L);
+        drag(robot, x0, x1, skin().laneMiddle("HEAP"));
+        TimeRange s = timeline.getSelection();
+        assertNotNull(s);
+        long tolerance = 2 * pixelNanos();
+        assertEquals(start + 1_000_000_000L, s.fromNanos(), tolerance);
+        assertEquals(start + 2_500_000_000L, s.toNanos(), tolerance);
+        String label = skin().selectionLabel().getText();
+        assertTrue(label.contains(TimeFormat.relative(s.fromNanos() - start))
+                && label.contains(TimeFormat.wallClock(s.toNanos(), timeline.getZone())) && label.contains("1.50 s"),
+                label);
+
+        // Dragging leftwards selects the same way.
+        drag(robot, skin().xOf(start + 3_000_000_000L), skin().xOf(start + 500_000_000L),
+                skin().laneMiddle("ALLOCATION"));
+        assertEquals(start + 500_000_000L, timeline.getSelection().fromNanos(), tolerance);
+        assertEquals(start + 3_000_000_000L, timeline.getSelection().toNanos(), tolerance);
+    }
+
+    @Test
+    void edgesWidenAndNarrowAndDoubleClickOrEscapeClears(FxRobot robot) {
+        long start = model.full().fromNanos();
+        long tolerance = 2 * pixelNanos();
+        double y = skin().laneMiddle("ALLOCATION");
+        drag(robot, skin().xOf(start + 1_000_000_000L), skin().xOf(start + 2_000_000_000L), y);
+        // Widen: pull the right edge out.
+        drag(robot, skin().xOf(timeline.getSelection().toNanos()), skin().xOf(start + 3_000_000_000L), y);
+        assertEquals(start + 1_000_000_000L, timeline.getSelection().fromNanos(), tolerance);
+        assertEquals(start + 3_000_000_000L, timeline.getSelection().toNanos(), tolerance);
+        // Narrow: pull the left edge in.
+        drag(robot, skin().xOf(timeline.getSelection().fromNanos()), skin().xOf(start + 1_500_000_000L), y);
+        assertEquals(start + 1_500_000_000L, timeline.getSelection().fromNanos(), tolerance);
+        assertEquals(start + 3_000_000_000L, timeline.getSelection().toNanos(), tolerance);
+
+        robot.moveTo(screen(skin().xOf(start + 2_000_000_000L), y)).doubleClickOn(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(timeline.getSelection());
+
+        drag(robot, skin().xOf(start + 1_000_000_000L), skin().xOf(start + 2_000_000_000L), y);
+        assertNotNull(timeline.getSelection());
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(timeline.getSelection());
+    }
+
+    @Test
+    void zoomingShowsJustTheSelectionAndShowAllUndoesIt(FxRobot robot) {
+        long start = model.full().fromNanos();
+        double y = skin().laneMiddle("CPU");
+        drag(robot, skin().xOf(start + 1_500_000_000L), skin().xOf(start + 3_000_000_000L), y);
+        TimeRange s = timeline.getSelection();
+        robot.clickOn("Zoom to selection");
+        assertEquals(s, timeline.getVisibleRange());
+        assertEquals(Lanes.LEFT, skin().xOf(s.fromNanos()), 0.5);
+        // A drag now is finer: the same pixels cover less time.
+        drag(robot, skin().xOf(start + 2_000_000_000L), skin().xOf(start + 2_500_000_000L), y);
+        assertEquals(start + 2_000_000_000L, timeline.getSelection().fromNanos(), 2 * pixelNanos());
+        robot.clickOn("Show all");
+        assertEquals(model.full(), timeline.getVisibleRange());
+    }
+
+    @Test
+    void spikeFinderSelectsTheBurstWindowAndTheSecondsBeforeAPause(FxRobot robot) {
+        Spikes.Window top = model.spikes().windowsByPeak().get(0);
+        robot.clickOn(robot.lookup(".list-cell").nth(0).queryAs(javafx.scene.control.ListCell.class));
+        assertEquals(new TimeRange(top.startNanos(), top.endNanos()), timeline.getSelection());
+        assertTrue(timeline.getSelection().toNanos() > burst.burstStartNanos()
+                && timeline.getSelection().fromNanos() < burst.burstEndNanos());
+
+        Spikes.Pause pause = model.spikes().longPauses().get(0);
+        int row = model.spikes().windows().size();
+        robot.clickOn(robot.lookup(".list-cell").nth(row).queryAs(javafx.scene.control.ListCell.class));
+        assertEquals(new TimeRange(pause.lookbackFromNanos(), pause.timeNanos()), timeline.getSelection());
+    }
+
+    @Test
+    void compareWithRestHandsOverTheSelection(FxRobot robot) {
+        AtomicReference<TimeRange> compared = new AtomicReference<>();
+        robot.interact(() -> {
+            timeline.setOnCompareWithRest(compared::set);
+            timeline.setSelection(new TimeRange(model.full().fromNanos(), model.full().fromNanos() + 1_000_000_000L));
+        });
+        robot.clickOn("Compare with rest");
+        assertEquals(timeline.getSelection(), compared.get());
+    }
+
+    @Test
+    void tooltipNamesTheRateAndTheTopMethodAtThePeak() {
+        StackedRate rate = model.allocationRate(AllocationSites.By.METHOD);
+        long peak = rate.timeNanos(model.peakAllocationBucket()) + rate.bucketNanos() / 2;
+        String tip = skin().tooltipAt(skin().xOf(peak), skin().laneMiddle("ALLOCATION"));
+        assertTrue(tip.contains("Allocation rate") && tip.contains("BurstWorkload.burst"), tip);
+    }
+}

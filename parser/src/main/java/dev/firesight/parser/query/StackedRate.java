@@ -1,0 +1,138 @@
+package dev.firesight.parser.query;
+
+import dev.firesight.parser.Profile;
+import dev.firesight.parser.SampleTable;
+import dev.firesight.parser.ViewKind;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The allocation rate per time bucket, split into the top N allocating methods (or allocated classes)
+ * of the whole recording plus "other": what the timeline stacks. Rates are in the view's unit per
+ * second (bytes/s for {@link ViewKind#ALLOC}). Series 0 is the largest; the last is "other".
+ */
+public final class StackedRate {
+    /** The name of the series that holds everything outside the top N. */
+    public static final String OTHER = "other";
+
+    private final AllocationSites.By by;
+    private final long startNanos;
+    private final long bucketNanos;
+    private final List<String> names;
+    private final double[][] rates;
+    private final double[] totals;
+
+    private StackedRate(AllocationSites.By by, long startNanos, long bucketNanos, List<String> names,
+                        double[][] rates, double[] totals) {
+        this.by = by;
+        this.startNanos = startNanos;
+        this.bucketNanos = bucketNanos;
+        this.names = names;
+        this.rates = rates;
+        this.totals = totals;
+    }
+
+    /**
+     * Splits the {@code view}'s samples over {@code [startNanos, endNanos]} into buckets of
+     * {@code bucketNanos}, by the top {@code topN} keys of the whole range.
+     */
+    public static StackedRate compute(AllocationSites sites, ViewKind view, AllocationSites.By by, int topN,
+                                      long startNanos, long endNanos, long bucketNanos) {
+        Profile profile = sites.profile();
+        SampleTable table = profile.samples(view);
+        int buckets = (int) Math.max(1, Math.min(1_000_000, (endNanos - startNanos) / bucketNanos + 1));
+        List<AllocationSites.Site> top = sites.top(view, by, startNanos, endNanos, topN);
+        int[] seriesOfName = new int[profile.frames().nameCount()];
+        java.util.Arrays.fill(seriesOfName, top.size());
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < top.size(); i++) {
+            seriesOfName[top.get(i).nameId()] = i;
+            names.add(top.get(i).name());
+        }
+        names.add(OTHER);
+        double[][] rates = new double[names.size()][buckets];
+        double[] totals = new double[buckets];
+        for (int i = 0, n = table.size(); i < n; i++) {
+            long t = table.timeNanos(i);
+            if (t < startNanos || t > endNanos) {
+                continue;
+            }
+            int b = (int) Math.min(buckets - 1, (t - startNanos) / bucketNanos);
+            int key = sites.key(table.stack(i), by);
+            int series = key == AllocationSites.NONE ? top.size() : seriesOfName[key];
+            double w = table.weight(i);
+            rates[series][b] += w;
+            totals[b] += w;
+        }
+        double perSecond = 1e9 / bucketNanos;
+        for (int b = 0; b < buckets; b++) {
+            totals[b] *= perSecond;
+            for (double[] r : rates) {
+                r[b] *= perSecond;
+            }
+        }
+        return new StackedRate(by, startNanos, bucketNanos, List.copyOf(names), rates, totals);
+    }
+
+    public AllocationSites.By by() {
+        return by;
+    }
+
+    public long startNanos() {
+        return startNanos;
+    }
+
+    public long bucketNanos() {
+        return bucketNanos;
+    }
+
+    public int buckets() {
+        return totals.length;
+    }
+
+    /** The start time of a bucket. */
+    public long timeNanos(int bucket) {
+        return startNanos + bucket * bucketNanos;
+    }
+
+    /** The number of stacked series, "other" included. */
+    public int seriesCount() {
+        return names.size();
+    }
+
+    /** Series names: top methods or classes, then {@link #OTHER}. */
+    public List<String> names() {
+        return names;
+    }
+
+    public double rate(int series, int bucket) {
+        return rates[series][bucket];
+    }
+
+    /** The sum over all series of a bucket. */
+    public double total(int bucket) {
+        return totals[bucket];
+    }
+
+    public double max() {
+        double max = 0;
+        for (double t : totals) {
+            max = Math.max(max, t);
+        }
+        return max;
+    }
+
+    /** The median bucket total. */
+    public double median() {
+        double[] sorted = totals.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n == 0 ? 0 : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** The bucket holding a time, clamped to the buckets there are. */
+    public int bucketOf(long nanos) {
+        return (int) Math.max(0, Math.min(buckets() - 1, Math.floorDiv(nanos - startNanos, bucketNanos)));
+    }
+}
