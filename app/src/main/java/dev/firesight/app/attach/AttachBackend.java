@@ -8,6 +8,10 @@ import dev.firesight.attach.Recorder;
 import dev.firesight.attach.RecordingRequest;
 import dev.firesight.attach.RecordingSession;
 
+import dev.firesight.attach.AsyncProfilerLibrary;
+import dev.firesight.attach.RecordingsFolder;
+
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -23,8 +27,17 @@ public interface AttachBackend {
 
     /** The real thing: each attach call gives up after {@code timeout} with a sentence saying so. */
     static AttachBackend standard(Duration timeout) {
-        JvmDiscovery discovery = new JvmDiscovery(new Attacher(timeout));
-        Recorder recorder = Recorder.standard(timeout);
+        return of(new JvmDiscovery(new Attacher(timeout)), Recorder.standard(timeout));
+    }
+
+    /** Recordings go to {@code recordings} instead of the user's recordings folder (tests, portable use). */
+    static AttachBackend writingTo(Path recordings, Duration timeout) {
+        Attacher attacher = new Attacher(timeout);
+        return of(new JvmDiscovery(attacher), new Recorder(attacher, AsyncProfilerLibrary.forThisPlatform(),
+                new RecordingsFolder(recordings), recordings.resolve(".sessions")));
+    }
+
+    static AttachBackend of(JvmDiscovery discovery, Recorder recorder) {
         return new AttachBackend() {
             @Override
             public JvmWatcher watcher(Duration interval, JvmWatcher.Listener listener) {

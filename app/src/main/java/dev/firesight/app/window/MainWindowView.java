@@ -114,6 +114,11 @@ public final class MainWindowView {
         open.setId("toolbar-open");
         open.setTooltip(new Tooltip("Open a recording (Ctrl+O)"));
         open.setOnAction(e -> showOpenDialog());
+        Button attach = new Button(null, Icons.icon(Icons.ATTACH));
+        attach.setId("toolbar-attach");
+        attach.setTooltip(new Tooltip("Attach to a running JVM and record it (Ctrl+Shift+A)"));
+        attach.setOnAction(e -> vm.attach());
+        attach.disableProperty().bind(vm.attachActionProperty().isNull());
         MenuButton exportButton = new MenuButton(null, Icons.icon(Icons.EXPORT));
         exportButton.setId("toolbar-export");
         exportButton.setTooltip(new Tooltip("Export the current view"));
@@ -124,7 +129,7 @@ public final class MainWindowView {
         }
         exportButton.disableProperty().bind(vm.emptyProperty());
         tabTools.setAlignment(Pos.CENTER_LEFT);
-        ToolBar bar = new ToolBar(open, exportButton, new Separator(), tabTools);
+        ToolBar bar = new ToolBar(open, attach, exportButton, new Separator(), tabTools);
         bar.getStyleClass().add("main-toolbar");
         return bar;
     }

@@ -79,6 +79,7 @@ public final class RecordingTabViewModel {
     private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper liveText = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper reloads = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyObjectWrapper<Path> shownFile = new ReadOnlyObjectWrapper<>();
 
     private ViewKind preferredView;
     private TaskHandle loading;
@@ -129,7 +130,10 @@ public final class RecordingTabViewModel {
         loading = tasks.submit("load " + fileName(), ctx -> Recordings.open(file, LoadOptions.defaults()
                         .withProgress((done, total) -> ctx.progress(total <= 0 ? -1 : (double) done / total))
                         .withCancel(ctx::isCancelled)),
-                TaskCallbacks.<Profile>of(this::loaded, this::loadFailed).withProgress(progress::set));
+                TaskCallbacks.<Profile>of(p -> {
+                    shownFile.set(file);
+                    loaded(p);
+                }, this::loadFailed).withProgress(progress::set));
     }
 
     /**
@@ -156,7 +160,10 @@ public final class RecordingTabViewModel {
         }
         reloading = tasks.submit("reload " + fileName(), ctx -> Recordings.open(file, LoadOptions.defaults()
                         .withCancel(ctx::isCancelled)),
-                TaskCallbacks.<Profile>of(this::swap, t -> {
+                TaskCallbacks.<Profile>of(p -> {
+                    shownFile.set(file);
+                    swap(p);
+                }, t -> {
                     // a bad snapshot is skipped: the tab keeps showing the last good one
                     queryError.set(t);
                 }));
@@ -444,6 +451,8 @@ public final class RecordingTabViewModel {
     public ReadOnlyStringProperty liveTextProperty() { return liveText.getReadOnlyProperty(); }
     /** How many times the profile was swapped in place by {@link #reload(Path)}. */
     public ReadOnlyIntegerProperty reloadsProperty() { return reloads.getReadOnlyProperty(); }
+    /** The file the shown profile was read from: {@link #path()}, or a live recording's latest snapshot. */
+    public ReadOnlyObjectProperty<Path> shownFileProperty() { return shownFile.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
