@@ -9,7 +9,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
@@ -63,8 +62,10 @@ public final class AttachDialogView {
         Button refresh = new Button("Refresh", icon("mdi2r-refresh"));
         refresh.setId("attach-refresh");
         refresh.setOnAction(e -> vm.refresh());
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(18, 18);
+        // words rather than a spinning indicator: an endless animation repaints the window all the time
+        Label busy = new Label("Looking for JVMs…");
+        busy.setId("attach-refreshing");
+        busy.getStyleClass().add("attach-refreshing");
         busy.visibleProperty().bind(vm.refreshingProperty());
         HBox bar = new HBox(8, search, busy, refresh);
         bar.setAlignment(Pos.CENTER_LEFT);

@@ -20,7 +20,7 @@ import java.util.function.BooleanSupplier;
 /** The real window with a real (threaded) task runner and recordings written into a test folder. */
 final class AttachTestSupport {
     final Path recordings;
-    final FxTaskRunner tasks = new FxTaskRunner(2, Platform::runLater);
+    final FxTaskRunner tasks = new FxTaskRunner(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), Platform::runLater);
     FiresightApp app;
 
     AttachTestSupport(Path temp) {
