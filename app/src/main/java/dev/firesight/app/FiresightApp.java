@@ -76,11 +76,13 @@ public final class FiresightApp extends Application {
         window = new MainWindowView(stage, vm, dialogs);
         vm.attachActionProperty().set(() -> showAttachDialog(stage, vm));
         Thread.setDefaultUncaughtExceptionHandler(new UncaughtErrors(Platform::runLater, window::notice));
-        Scene scene = window.createScene(1400, 900);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = window.createScene(Math.min(1400, screen.getWidth() * 0.92), Math.min(900, screen.getHeight() * 0.92));
         stage.setScene(scene);
         stage.setMinWidth(720);
         stage.setMinHeight(480);
         stage.setOnHidden(e -> window.dispose());
+        AppIcons.apply(stage);
         stage.show();
         List<String> raw = args != null ? args : getParameters() == null ? List.of() : getParameters().getRaw();
         List<Path> files = filesFrom(raw);

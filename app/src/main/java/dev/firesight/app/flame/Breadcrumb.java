@@ -25,17 +25,31 @@ public final class Breadcrumb extends HBox {
         rebuild();
     }
 
+    /** Crumbs shown besides "all": the deepest ones, the rest behind an ellipsis. */
+    private static final int MAX_CRUMBS = 7;
+
     private void rebuild() {
         getChildren().clear();
         var names = graph.breadcrumb();
+        int skipFrom = 1;
+        int skipTo = Math.max(1, names.size() - MAX_CRUMBS);
         for (int i = 0; i < names.size(); i++) {
+            if (i >= skipFrom && i < skipTo) {
+                if (i == skipFrom) {
+                    Label more = new Label("\u203a \u2026");
+                    more.getStyleClass().add("separator");
+                    getChildren().add(more);
+                }
+                continue;
+            }
             if (i > 0) {
                 Label sep = new Label("\u203a");
                 sep.getStyleClass().add("separator");
                 getChildren().add(sep);
             }
             String text = names.get(i);
-            String shown = text.length() > 60 ? text.substring(0, 59) + "\u2026" : text;
+            String shown = i == names.size() - 1 ? text : FrameText.withoutPackage(text);
+            shown = shown.length() > 60 ? shown.substring(0, 59) + "\u2026" : shown;
             if (i == names.size() - 1) {
                 Label current = new Label(shown);
                 current.getStyleClass().add("current");

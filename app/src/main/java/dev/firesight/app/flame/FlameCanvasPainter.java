@@ -73,14 +73,11 @@ final class FlameCanvasPainter {
             g.setTextAlign(TextAlignment.LEFT);
             return;
         }
-        CallTree tree = layout.tree();
-        prepareCaches(tree, s.mode());
+        prepareCaches(layout.tree(), s.mode());
         g.setFont(font);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
-        double w = s.width();
         double contentHeight = Math.max(s.height(), layout.rows() * ROW_HEIGHT);
-        double px = 1 / s.scale();
         int hoveredIndex = -1;
         int selectedIndex = -1;
         int matchIndex = -1;
@@ -90,27 +87,9 @@ final class FlameCanvasPainter {
                 continue;
             }
             y = snap(y, s.scale());
-            double h = ROW_HEIGHT - px;
             for (int i = layout.rowStart(depth), e = layout.rowEnd(depth); i < e; i++) {
+                drawFrame(g, layout, s, i, y);
                 int node = layout.node(i);
-                double x0 = snap(layout.x(i) * w, s.scale());
-                double x1 = snap((layout.x(i) + layout.width(i)) * w, s.scale());
-                double fw = Math.max(x1 - x0, px);
-                boolean match = s.search() != null && s.search().tree() == tree && s.search().matches(node);
-                boolean highlighted = s.highlightedNameId() != -1 && node != CallTree.ROOT
-                        && tree.nameId(node) == s.highlightedNameId();
-                Color fill = highlighted ? s.highlightFill() : match ? s.matchFill() : fill(tree, node, s.mode());
-                g.setFill(fill);
-                double rw = fw > 3 * px ? fw - px : fw;
-                g.fillRect(x0, y, rw, h);
-                framesDrawn++;
-                if (rw > 3 * TEXT_PAD + 6) {
-                    String text = FrameText.fit(name(tree, node), rw - 2 * TEXT_PAD, this::glyphWidth);
-                    if (text != null) {
-                        g.setFill(highlighted || match ? textOn(fill) : textFills[node]);
-                        g.fillText(text, x0 + TEXT_PAD, y + h / 2);
-                    }
-                }
                 if (node == s.hovered()) {
                     hoveredIndex = i;
                 }
@@ -125,6 +104,80 @@ final class FlameCanvasPainter {
         outline(g, layout, matchIndex, s, s.matchFill().darker(), 2);
         outline(g, layout, selectedIndex, s, s.selectionStroke(), 2);
         outline(g, layout, hoveredIndex, s, s.hoverStroke(), 1);
+    }
+
+    /** One frame's fill and name; {@code y} is the row's top on the canvas. */
+    private void drawFrame(GraphicsContext g, FlameLayout layout, State s, int i, double y) {
+        CallTree tree = layout.tree();
+        double px = 1 / s.scale();
+        double h = ROW_HEIGHT - px;
+        int node = layout.node(i);
+        double x0 = snap(layout.x(i) * s.width(), s.scale());
+        double x1 = snap((layout.x(i) + layout.width(i)) * s.width(), s.scale());
+        double fw = Math.max(x1 - x0, px);
+        boolean match = s.search() != null && s.search().tree() == tree && s.search().matches(node);
+        boolean highlighted = s.highlightedNameId() != -1 && node != CallTree.ROOT
+                && tree.nameId(node) == s.highlightedNameId();
+        Color fill = highlighted ? s.highlightFill() : match ? s.matchFill() : fill(tree, node, s.mode());
+        g.setFill(fill);
+        double rw = fw > 3 * px ? fw - px : fw;
+        g.fillRect(x0, y, rw, h);
+        framesDrawn++;
+        if (rw > 3 * TEXT_PAD + 6) {
+            String text = FrameText.fit(name(tree, node), rw - 2 * TEXT_PAD, this::glyphWidth);
+            if (text != null) {
+                g.setFill(highlighted || match ? textOn(fill) : textFills[node]);
+                g.fillText(text, x0 + TEXT_PAD, y + h / 2);
+            }
+        }
+    }
+
+    /**
+     * Redraws the neighbourhood of one frame after a hover change, instead of the whole canvas: the
+     * frame's row is cleared a few pixels either side, the frames there redrawn and their outlines
+     * restored, all clipped to that strip. Falls back to nothing when the frame is off screen.
+     */
+    void repaintAround(GraphicsContext g, FlameLayout layout, State s, int index) {
+        if (layout == null || index < 0 || index >= layout.size() || layout.tree().total() == 0) {
+            return;
+        }
+        prepareCaches(layout.tree(), s.mode());
+        double contentHeight = Math.max(s.height(), layout.rows() * ROW_HEIGHT);
+        int depth = layout.depth(index);
+        double y = snap(FlameLayout.rowTop(depth, ROW_HEIGHT, contentHeight, s.icicle()) - s.top(), s.scale());
+        if (y + ROW_HEIGHT < 0 || y > s.height()) {
+            return;
+        }
+        double left = snap(layout.x(index) * s.width(), s.scale()) - 2;
+        double right = snap((layout.x(index) + layout.width(index)) * s.width(), s.scale()) + 2;
+        g.save();
+        g.beginPath();
+        g.rect(left, y, right - left, ROW_HEIGHT);
+        g.clip();
+        g.setFill(s.background());
+        g.fillRect(left, y, right - left, ROW_HEIGHT);
+        g.setFont(font);
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        int hoveredIndex = -1;
+        int selectedIndex = -1;
+        int matchIndex = -1;
+        double fl = left / s.width();
+        double fr = right / s.width();
+        for (int i = layout.rowStart(depth), e = layout.rowEnd(depth); i < e; i++) {
+            if (layout.x(i) + layout.width(i) < fl || layout.x(i) > fr) {
+                continue;
+            }
+            drawFrame(g, layout, s, i, y);
+            int node = layout.node(i);
+            hoveredIndex = node == s.hovered() ? i : hoveredIndex;
+            selectedIndex = node == s.selected() ? i : selectedIndex;
+            matchIndex = node == s.currentMatch() ? i : matchIndex;
+        }
+        outline(g, layout, matchIndex, s, s.matchFill().darker(), 2);
+        outline(g, layout, selectedIndex, s, s.selectionStroke(), 2);
+        outline(g, layout, hoveredIndex, s, s.hoverStroke(), 1);
+        g.restore();
     }
 
     private void outline(GraphicsContext g, FlameLayout layout, int i, State s, Color color, double lineWidth) {

@@ -47,6 +47,9 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
     private int hovered = -1;
     private double top;
     private boolean resetScroll = true;
+    private FlameLayout paintedLayout;
+    private double paintedWidth;
+    private double paintedHeight;
     private boolean dirty = true;
     private boolean adjusting;
 
@@ -136,19 +139,36 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
         }
         top = Math.max(0, Math.min(max, top));
         syncScrollBar(max, h);
-        painter.paint(canvas.getGraphicsContext2D(), l, new FlameCanvasPainter.State(canvas.getWidth(), h, top,
+        painter.paint(canvas.getGraphicsContext2D(), l, state());
+        paintedLayout = l;
+        paintedWidth = canvas.getWidth();
+        paintedHeight = h;
+    }
+
+    private FlameCanvasPainter.State state() {
+        FlameGraph g = getSkinnable();
+        return new FlameCanvasPainter.State(canvas.getWidth(), canvas.getHeight(), top,
                 scale(), g.icicleProperty().get(), g.colorModeProperty().get(), g.searchState(),
                 g.highlightedNameIdProperty().get(), hovered, g.selectedNodeProperty().get(),
                 g.currentMatchProperty().get(), g.frameBackgroundProperty().get(), g.matchFillProperty().get(),
                 g.highlightFillProperty().get(), g.selectionStrokeProperty().get(), g.hoverStrokeProperty().get(),
-                g.dimTextProperty().get()));
+                g.dimTextProperty().get());
     }
 
     /** Sets the hovered node as the mouse would, and repaints. */
     public void hover(int node, double x, double y) {
         if (node != hovered) {
+            int old = hovered;
             hovered = node;
-            repaint();
+            if (dirty || layout == null || layout != paintedLayout || canvas.getWidth() != paintedWidth
+                    || canvas.getHeight() != paintedHeight) {
+                repaint();
+            } else {
+                // Only the strips around the old and new hovered frames change.
+                FlameCanvasPainter.State s = state();
+                painter.repaintAround(canvas.getGraphicsContext2D(), layout, s, layout.indexOf(old));
+                painter.repaintAround(canvas.getGraphicsContext2D(), layout, s, layout.indexOf(node));
+            }
         }
         if (node < 0) {
             hideTooltip();
@@ -255,6 +275,11 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
     }
 
     private void click(MouseEvent e) {
+        if (e.getButton() == MouseButton.SECONDARY && !menu.isShowing()) {
+            // Platforms (and Monocle) that send no context-menu request for a right click.
+            showMenu(nodeAt(e.getX(), e.getY()), e.getScreenX(), e.getScreenY());
+            return;
+        }
         if (e.getButton() != MouseButton.PRIMARY || !e.isStillSincePress()) {
             return;
         }
@@ -279,8 +304,15 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
     private void contextMenu(ContextMenuEvent e) {
         FlameGraph g = getSkinnable();
         int node = e.isKeyboardTrigger() ? g.selectedNodeProperty().get() : nodeAt(e.getX(), e.getY());
+        if (showMenu(node, e.getScreenX(), e.getScreenY())) {
+            e.consume();
+        }
+    }
+
+    private boolean showMenu(int node, double screenX, double screenY) {
+        FlameGraph g = getSkinnable();
         if (node < 0 || g.getTree() == null) {
-            return;
+            return false;
         }
         g.selectedNodeProperty().set(node);
         String name = g.getTree().name(node);
@@ -294,8 +326,8 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
                 () -> g.onExcludeFrameProperty().get().accept(name));
         menu.getItems().setAll(copyName, copyStack, new SeparatorMenuItem(), zoom, focus, exclude);
         hideTooltip();
-        menu.show(canvas, e.getScreenX(), e.getScreenY());
-        e.consume();
+        menu.show(canvas, screenX, screenY);
+        return true;
     }
 
     private static MenuItem item(String text, boolean enabled, Runnable action) {

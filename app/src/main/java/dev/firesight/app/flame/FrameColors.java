@@ -65,13 +65,18 @@ public final class FrameColors {
                 || kind == FrameKind.INTERPRETED || kind == FrameKind.CLASS;
     }
 
-    /** A hue from the package name's hash, fixed saturation and lightness so text stays readable. */
+    /**
+     * A hue from the package name's hash, fixed saturation and lightness so text stays readable; never
+     * magenta, so search matches stand out in either mode.
+     */
     public static int packageColor(String pkg, int variation) {
         int h = pkg.hashCode();
         h ^= h >>> 16;
         h *= 0x45d9f3b;
         h ^= h >>> 16;
-        double hue = Math.floorMod(h, 360);
+        // Skip the magenta band (280-345 degrees): it is reserved for search matches.
+        int t = Math.floorMod(h, 295);
+        double hue = t < 280 ? t : t + 65;
         double light = 0.66 + ((variation & 0xff) / 255.0 - 0.5) * 0.06;
         return hsl(hue, 0.55, light);
     }

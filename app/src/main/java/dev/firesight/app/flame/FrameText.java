@@ -99,7 +99,7 @@ public final class FrameText {
     }
 
     /** {@code java.util.HashMap.get} becomes {@code HashMap.get}; other names stay as they are. */
-    static String withoutPackage(String name) {
+    public static String withoutPackage(String name) {
         int paren = name.indexOf('(');
         int limit = paren >= 0 ? paren : name.length();
         int method = Math.max(name.lastIndexOf('.', limit - 1), -1);

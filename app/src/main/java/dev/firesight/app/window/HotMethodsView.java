@@ -63,10 +63,19 @@ public final class HotMethodsView {
 
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (!syncing && row != null) {
-                vm.selectedMethodProperty().set(row.nameId());
+                syncing = true; // the row is already selected and in sight: no scrolling back to it
+                try {
+                    vm.selectedMethodProperty().set(row.nameId());
+                } finally {
+                    syncing = false;
+                }
             }
         });
-        vm.selectedMethodProperty().addListener((o, a, id) -> selectRow(id.intValue()));
+        vm.selectedMethodProperty().addListener((o, a, id) -> {
+            if (!syncing) {
+                selectRow(id.intValue());
+            }
+        });
         vm.hotMethods().addListener((javafx.collections.ListChangeListener<MethodRow>) c ->
                 selectRow(vm.selectedMethodProperty().get()));
 
@@ -140,7 +149,9 @@ public final class HotMethodsView {
     private void setUpButterflyTable(TableView<MethodRow> t, String title, String id) {
         t.setId(id);
         t.getStyleClass().add("butterfly");
-        t.setPlaceholder(new Label(""));
+        Label hint = new Label("Select a method in the table or the flame graph.");
+        hint.getStyleClass().add("hint");
+        t.setPlaceholder(hint);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<MethodRow, String> name = nameColumn(title, 260);
         TableColumn<MethodRow, MethodRow> w = weightColumn("Weight", MethodRow::total, MethodRow::totalFraction);
@@ -225,6 +236,6 @@ public final class HotMethodsView {
         }
         String tail = name.substring(start);
         // a hidden class's address and id say nothing to a reader: Foo$$Lambda$89+0x0000.123.run → Foo$$Lambda$89.run
-        return tail.replaceAll("\\+0x[0-9a-fA-F]+", "").replaceAll("\\.\\d+(?=\\.)", "");
+        return tail.replaceAll("[+.]0x[0-9a-fA-F]+", "").replaceAll("\\.\\d+(?=\\.)", "");
     }
 }

@@ -17,6 +17,7 @@ final class Icons {
     static final String RECORD = "mdi2r-record-circle-outline";
     static final String FIRE = "mdi2f-fire";
     static final String WARNING = "mdi2a-alert";
+    static final String INFO = "mdi2i-information-outline";
     static final String ERROR = "mdi2a-alert-circle-outline";
     static final String CLOSE = "mdi2c-close";
     static final String DROP = "mdi2f-file-download-outline";

@@ -29,6 +29,8 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Firesight");
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(true);
     private final ObjectProperty<Runnable> attachAction = new SimpleObjectProperty<>();
+    private boolean recentRestored;
+    private boolean recentChanged;
 
     public MainWindowViewModel(TaskRunner tasks, RecentFiles recent) {
         this.tasks = tasks;
@@ -38,6 +40,13 @@ public final class MainWindowViewModel {
             return t == null ? "Firesight" : t.fileName() + " — Firesight";
         }, selected));
         empty.bind(Bindings.isEmpty(tabs));
+        tasks.submit("read recent files", ctx -> recent.read(), TaskCallbacks.of(stored -> {
+            recent.restore(stored);
+            recentRestored = true;
+            if (recentChanged) {
+                saveRecent(List.copyOf(recent.files()));
+            }
+        }, e -> recentRestored = true));
     }
 
     /**
@@ -84,14 +93,18 @@ public final class MainWindowViewModel {
 
     private void rememberRecent(Path file) {
         List<Path> list = recent.add(file);
-        tasks.submit("save recent files", ctx -> {
-            recent.save(list);
-            return null;
-        }, TaskCallbacks.of(x -> { }, e -> { }));
+        recentChanged = true;
+        if (recentRestored) {
+            saveRecent(list);
+        } // else saved once the stored list is read and merged, so a file opened at start-up keeps the history
     }
 
     public void clearRecent() {
-        List<Path> list = recent.clear();
+        recentChanged = true;
+        saveRecent(recent.clear());
+    }
+
+    private void saveRecent(List<Path> list) {
         tasks.submit("save recent files", ctx -> {
             recent.save(list);
             return null;

@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * The recordings opened lately, newest first, kept in a small text file (one path a line) so they
- * survive restarts. The file is read once at construction; callers do that off the FX thread or accept
- * one tiny read at start-up. A file that cannot be written just means no history, never an error.
+ * survive restarts. Reading ({@link #read()}) and writing ({@link #save}) are file I/O and meant for a
+ * background thread; the list itself is changed on the UI thread. A file that cannot be read or written
+ * just means no history, never an error.
  */
 public final class RecentFiles {
     public static final int MAX = 10;
@@ -25,7 +26,22 @@ public final class RecentFiles {
 
     public RecentFiles(Path store) {
         this.store = store;
-        files.setAll(read(store));
+    }
+
+    /** Reads the stored list; meant for a background thread. */
+    public List<Path> read() {
+        return read(store);
+    }
+
+    /** Shows a list read by {@link #read()}, keeping anything opened meanwhile on top. */
+    public void restore(List<Path> stored) {
+        List<Path> next = new ArrayList<>(files);
+        for (Path p : stored) {
+            if (!next.contains(p) && next.size() < MAX) {
+                next.add(p);
+            }
+        }
+        files.setAll(next);
     }
 
     /** The default store: {@code ~/.config/firesight/recent-files}. */
@@ -58,7 +74,7 @@ public final class RecentFiles {
     }
 
     /** Writes a list to the store; meant for a background thread. */
-    public void save(List<Path> list) {
+    public synchronized void save(List<Path> list) {
         try {
             Files.createDirectories(store.getParent());
             List<String> lines = new ArrayList<>();

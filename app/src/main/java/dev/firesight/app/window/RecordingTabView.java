@@ -32,6 +32,7 @@ public final class RecordingTabView {
     private final RecordingToolBar toolBar;
     private final StackPane timelineSlot = new StackPane();
     private final Label banner = new Label();
+    private final Label note = new Label();
     private final StackPane content = new StackPane();
 
     public RecordingTabView(RecordingTabViewModel vm, Runnable close) {
@@ -159,10 +160,24 @@ public final class RecordingTabView {
         banner.setWrapText(true);
         banner.setMaxWidth(Double.MAX_VALUE);
         banner.textProperty().bind(Bindings.createStringBinding(() -> vm.warnings().isEmpty() ? ""
-                : "Read with warnings: " + String.join(" ", vm.warnings()),
+                : "Part of this recording could not be read; showing what loaded. " + String.join(" ", vm.warnings()),
                 vm.warnings()));
         banner.visibleProperty().bind(Bindings.isNotEmpty(vm.warnings()));
         banner.managedProperty().bind(banner.visibleProperty());
+
+        note.setId("note-banner");
+        note.getStyleClass().add("note-banner");
+        note.setGraphic(Icons.icon(Icons.INFO));
+        note.setWrapText(true);
+        note.setMaxWidth(Double.MAX_VALUE);
+        note.textProperty().bind(Bindings.createStringBinding(() -> String.join(" ", vm.notes()), vm.notes()));
+        note.visibleProperty().bind(Bindings.isNotEmpty(vm.notes()));
+        note.managedProperty().bind(note.visibleProperty());
+        note.setOnMouseClicked(e -> {
+            note.visibleProperty().unbind();
+            note.setVisible(false);
+        });
+        note.setTooltip(new Tooltip("Click to hide"));
 
         timelineSlot.setId("timeline-slot");
         timelineSlot.getStyleClass().add("timeline-slot");
@@ -184,7 +199,7 @@ public final class RecordingTabView {
         split.setDividerPositions(0.62);
         SplitPane.setResizableWithParent(hotMethods.node(), false);
         BorderPane pane = new BorderPane(split);
-        pane.setTop(banner);
+        pane.setTop(new javafx.scene.layout.VBox(banner, note));
         return pane;
     }
 

@@ -57,6 +57,8 @@ public final class RecordingTabViewModel {
     private final ReadOnlyObjectWrapper<Profile> profile = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
     private final ObservableList<String> warningsView = FXCollections.unmodifiableObservableList(warnings);
+    private final ObservableList<String> notes = FXCollections.observableArrayList();
+    private final ObservableList<String> notesView = FXCollections.unmodifiableObservableList(notes);
     private final ObservableList<ViewKind> views = FXCollections.observableArrayList();
     private final ObservableList<ViewKind> viewsView = FXCollections.unmodifiableObservableList(views);
 
@@ -282,6 +284,7 @@ public final class RecordingTabViewModel {
     private void loaded(Profile p) {
         profile.set(p);
         warnings.setAll(p.warnings());
+        notes.setAll(p.notes());
         views.setAll(p.views());
         progress.set(1);
         if (p.views().isEmpty()) {
@@ -457,7 +460,10 @@ public final class RecordingTabViewModel {
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Profile> profileProperty() { return profile.getReadOnlyProperty(); }
+    /** What could not be read: damage, shown as a warning banner. */
     public ObservableList<String> warnings() { return warningsView; }
+    /** Caveats about reading the numbers that are not damage, shown as a quieter note. */
+    public ObservableList<String> notes() { return notesView; }
     public ObservableList<ViewKind> views() { return viewsView; }
     public ObjectProperty<ViewKind> viewProperty() { return view; }
     /** The time range of every view of this tab; null for the whole recording. A timeline sets it. */

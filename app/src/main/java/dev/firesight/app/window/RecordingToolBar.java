@@ -62,7 +62,7 @@ final class RecordingToolBar {
         next.setId("search-next");
         next.setTooltip(new Tooltip("Next match (Enter)"));
         next.setOnAction(e -> flame.nextMatch());
-        search.setOnKeyPressed(e -> {
+        search.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ENTER && e.isShiftDown()) {
                 flame.previousMatch();
                 e.consume();

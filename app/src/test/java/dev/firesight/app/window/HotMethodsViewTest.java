@@ -14,6 +14,8 @@ class HotMethodsViewTest {
         assertEquals("ConcurrentHashMap$Node[]", HotMethodsView.shortName("java.util.concurrent.ConcurrentHashMap$Node[]"));
         assertEquals("String", HotMethodsView.shortName("java.lang.String"));
         assertEquals("byte[]", HotMethodsView.shortName("byte[]"));
+        assertEquals("Workload$$Lambda$5.run",
+                HotMethodsView.shortName("dev.firesight.parser.testing.Workload$$Lambda$5.0x00007fbadc001428.run"));
         assertEquals("malloc", HotMethodsView.shortName("malloc"));
         assertEquals("Foo.bar", HotMethodsView.shortName("Foo.bar"));
     }

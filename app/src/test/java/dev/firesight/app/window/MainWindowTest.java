@@ -87,6 +87,7 @@ class MainWindowTest {
         assertTrue(status.getText().contains(dev.firesight.app.format.Units.weight(total, ViewKind.Unit.SAMPLES)),
                 status.getText());
         assertTrue(((Stage) robot.window(0)).getTitle().startsWith(recording.getFileName().toString()));
+        assertFalse(support.window().selectedTab().banner().isVisible(), "an intact recording shows no damage banner");
     }
 
     private RecordingTabView open(FxRobot robot, Path recording) {
@@ -174,6 +175,16 @@ class MainWindowTest {
         robot.type(KeyCode.ESCAPE);
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertEquals("", search.getText(), "Esc clears the search");
+
+        robot.clickOn(search).write("workload").type(KeyCode.ENTER);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        int first = tab.flameGraph().currentMatchProperty().get();
+        assertTrue(tab.flameGraph().searchState().matchCount() > 1);
+        robot.press(KeyCode.SHIFT).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.SHIFT);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        int last = tab.flameGraph().searchState().match(tab.flameGraph().searchState().matchCount() - 1);
+        assertEquals(last, tab.flameGraph().currentMatchProperty().get(), "Shift+Enter goes back, wrapping");
+        assertTrue(first != last);
     }
 
     @Test
@@ -266,7 +277,11 @@ class MainWindowTest {
         assertFalse(hot.callersTable().getItems().isEmpty());
         assertEquals(Workload.frame("computeHashes"), hot.callersTable().getItems().get(0).name());
         assertEquals(row.total(), hot.callersTable().getItems().get(0).total());
-        assertTrue(hot.calleesTable().getItems().stream().anyMatch(r -> r.name().equals(Workload.frame("mix"))));
+        // hashBlock is not recursive, so every stack through it has exactly one callee (or none: "self")
+        assertEquals(row.total(), hot.calleesTable().getItems().stream().mapToLong(MethodRow::total).sum());
+        long self = hot.calleesTable().getItems().stream().filter(r -> r.nameId() == Butterfly.NONE)
+                .mapToLong(MethodRow::total).sum();
+        assertEquals(row.self(), self, "the (self) callee is the method's self weight");
     }
 
     @Test
@@ -332,7 +347,7 @@ class MainWindowTest {
         assertEquals(List.of(recording.toAbsolutePath().normalize()), support.vm().recentFiles());
         assertEquals(List.of(recording.toAbsolutePath().normalize().toString()),
                 Files.readAllLines(support.recentStore), "recent files survive a restart");
-        assertEquals(recording.toAbsolutePath().normalize(), new RecentFiles(support.recentStore).files().get(0));
+        assertEquals(recording.toAbsolutePath().normalize(), new RecentFiles(support.recentStore).read().get(0));
 
         robot.press(KeyCode.CONTROL).press(KeyCode.W).release(KeyCode.W).release(KeyCode.CONTROL);
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
