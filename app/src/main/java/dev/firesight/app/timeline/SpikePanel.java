@@ -33,7 +33,7 @@ final class SpikePanel extends VBox {
         this.timeline = timeline;
         getStyleClass().add(Timeline.SPIKE_PANEL_STYLE_CLASS);
         setSpacing(4);
-        header.setStyle("-fx-font-weight: bold; -fx-padding: 2 4;");
+        header.getStyleClass().add(Timeline.SPIKE_HEADER_STYLE_CLASS);
         header.setWrapText(true);
         list.setCellFactory(v -> new EntryCell());
         list.setPlaceholder(new Label("No allocation spikes or long GC pauses."));
@@ -105,14 +105,13 @@ final class SpikePanel extends VBox {
         @Override
         protected void updateItem(Entry item, boolean empty) {
             super.updateItem(item, empty);
+            getStyleClass().removeAll(Timeline.SPIKE_WINDOW_STYLE_CLASS, Timeline.SPIKE_PAUSE_STYLE_CLASS);
             if (empty || item == null) {
                 setText(null);
-                setStyle("");
             } else {
                 setText(text(item));
-                setStyle(item.window() != null ? "-fx-border-color: transparent transparent transparent #f3a712;"
-                        + " -fx-border-width: 0 0 0 4;" : "-fx-border-color: transparent transparent transparent"
-                        + " #d62828; -fx-border-width: 0 0 0 4;");
+                getStyleClass().add(item.window() != null ? Timeline.SPIKE_WINDOW_STYLE_CLASS
+                        : Timeline.SPIKE_PAUSE_STYLE_CLASS);
             }
         }
     }

@@ -28,6 +28,10 @@ public class Timeline extends Control {
     public static final String SELECTION_LABEL_STYLE_CLASS = "timeline-selection-label";
     public static final String SPIKE_PANEL_STYLE_CLASS = "timeline-spike-panel";
     public static final String CANVAS_STYLE_CLASS = "timeline-canvas";
+    public static final String TOOLTIP_STYLE_CLASS = "timeline-tooltip";
+    public static final String SPIKE_HEADER_STYLE_CLASS = "spike-header";
+    public static final String SPIKE_WINDOW_STYLE_CLASS = "spike-window";
+    public static final String SPIKE_PAUSE_STYLE_CLASS = "spike-pause";
 
     private final ObjectProperty<TimelineModel> model = new SimpleObjectProperty<>(this, "model");
     private final ObjectProperty<TimeRange> selection = new SimpleObjectProperty<>(this, "selection");
@@ -37,6 +41,7 @@ public class Timeline extends Control {
     private final BooleanProperty threadsExpanded = new SimpleBooleanProperty(this, "threadsExpanded", false);
     private final ObjectProperty<Consumer<TimeRange>> onCompareWithRest =
             new SimpleObjectProperty<>(this, "onCompareWithRest");
+    private final BooleanProperty spikeFinderVisible = new SimpleBooleanProperty(this, "spikeFinderVisible", true);
     private final ObjectProperty<ZoneId> zone = new SimpleObjectProperty<>(this, "zone", ZoneId.systemDefault());
 
     public Timeline() {
@@ -57,6 +62,11 @@ public class Timeline extends Control {
     public Timeline(TimelineModel model) {
         this();
         setModel(model);
+    }
+
+    @Override
+    public String getUserAgentStylesheet() {
+        return Timeline.class.getResource("timeline.css").toExternalForm();
     }
 
     @Override
@@ -180,6 +190,19 @@ public class Timeline extends Control {
 
     public final void setOnCompareWithRest(Consumer<TimeRange> value) {
         onCompareWithRest.set(value);
+    }
+
+    /** Whether the spike finder shows beside the lanes (a narrow timeline starts with it hidden). */
+    public final BooleanProperty spikeFinderVisibleProperty() {
+        return spikeFinderVisible;
+    }
+
+    public final boolean isSpikeFinderVisible() {
+        return spikeFinderVisible.get();
+    }
+
+    public final void setSpikeFinderVisible(boolean value) {
+        spikeFinderVisible.set(value);
     }
 
     /** The time zone wall-clock times are shown in. */

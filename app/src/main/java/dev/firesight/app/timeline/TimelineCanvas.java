@@ -37,8 +37,7 @@ final class TimelineCanvas extends Region {
         getStyleClass().add(Timeline.CANVAS_STYLE_CLASS);
         tip.setMouseTransparent(true);
         tip.setVisible(false);
-        tip.setStyle("-fx-background-color: rgba(255,255,250,0.96); -fx-border-color: #999; -fx-padding: 4 6;"
-                + " -fx-font-size: 11px;");
+        tip.getStyleClass().add(Timeline.TOOLTIP_STYLE_CLASS);
         getChildren().addAll(canvas, tip);
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);

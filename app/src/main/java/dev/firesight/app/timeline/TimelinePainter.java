@@ -138,8 +138,14 @@ final class TimelinePainter {
         g.fillText("Allocation rate by " + (rate.by() == AllocationSites.By.METHOD ? "method" : "class"), x, y);
         x += textWidth("Allocation rate by method", BOLD) + 14;
         g.setFont(FONT);
+        double right = Lanes.LEFT + lanes.plotWidth() - 6;
         for (int s = 0; s < rate.seriesCount(); s++) {
             String name = shortName(rate.names().get(s));
+            if (x + 11 + textWidth(name, FONT) > right) {
+                g.setFill(MUTED);
+                g.fillText("+" + (rate.seriesCount() - s) + " more", x, y);
+                break;
+            }
             g.setFill(STACK_COLORS[s == rate.seriesCount() - 1 ? STACK_COLORS.length - 1 : s]);
             g.fillRect(x, y - 4, 8, 8);
             g.setFill(TEXT);
@@ -225,7 +231,7 @@ final class TimelinePainter {
         g.setFill(PAUSE);
         g.fillRect(x, lane.y() + 6, 3, 8);
         g.setFill(TEXT);
-        g.fillText("shorter pause (bar height = duration)", x + 7, lane.y() + 10);
+        g.fillText("shorter pause", x + 7, lane.y() + 10);
     }
 
     private void paintCpu(GraphicsContext g, Lanes lanes, Lanes.Lane lane, TimelineModel model) {

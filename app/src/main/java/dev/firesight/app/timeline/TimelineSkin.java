@@ -11,20 +11,22 @@ import javafx.scene.control.SkinBase;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /** The default look of a {@link Timeline}: a toolbar, the lanes canvas, and the spike finder beside it. */
 public class TimelineSkin extends SkinBase<Timeline> {
     private final TimelineCanvas canvas;
     private final SpikePanel spikes;
     private final Label selectionLabel = new Label();
+    /** Below this width the spike finder starts hidden, so the lanes keep their room. */
+    static final double WIDE = 1000;
+    private boolean userToggledSpikes;
 
     public TimelineSkin(Timeline control) {
         super(control);
         canvas = new TimelineCanvas(control);
         spikes = new SpikePanel(control);
-        spikes.setPrefWidth(330);
+        spikes.setPrefWidth(300);
         spikes.setPadding(new Insets(0, 0, 0, 6));
 
         ToggleGroup group = new ToggleGroup();
@@ -44,7 +46,8 @@ public class TimelineSkin extends SkinBase<Timeline> {
         control.stackByProperty().addListener((o, old, by) -> (by == AllocationSites.By.METHOD ? byMethod : byClass)
                 .setSelected(true));
 
-        Button zoom = new Button("Zoom to selection");
+        Button zoom = new Button("Zoom in");
+        zoom.setTooltip(new javafx.scene.control.Tooltip("Zoom the time axis to the selection"));
         zoom.setOnAction(e -> control.zoomToSelection());
         zoom.disableProperty().bind(control.selectionProperty().isNull());
         Button reset = new Button("Show all");
@@ -58,20 +61,39 @@ public class TimelineSkin extends SkinBase<Timeline> {
                 .or(control.onCompareWithRestProperty().isNull()));
 
         selectionLabel.getStyleClass().add(Timeline.SELECTION_LABEL_STYLE_CLASS);
-        selectionLabel.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(selectionLabel, Priority.ALWAYS);
+        selectionLabel.setMinWidth(Region.USE_PREF_SIZE);
         selectionLabel.textProperty().bind(Bindings.createStringBinding(this::selectionText,
                 control.selectionProperty(), control.modelProperty(), control.zoneProperty()));
 
-        HBox toolbar = new HBox(6, new Label("Allocations:"), byMethod, byClass, zoom, reset, compare, selectionLabel);
+        ToggleButton spikeToggle = new ToggleButton();
+        spikeToggle.textProperty().bind(Bindings.createStringBinding(() -> control.getModel() == null ? "Spikes"
+                : "Spikes (" + (control.getModel().spikes().windows().size()
+                + control.getModel().spikes().longPauses().size()) + ")", control.modelProperty()));
+        spikeToggle.selectedProperty().bindBidirectional(control.spikeFinderVisibleProperty());
+        spikeToggle.setOnAction(e -> userToggledSpikes = true);
+
+        javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(6, 4, byMethod, byClass, zoom, reset,
+                compare, spikeToggle, selectionLabel);
+        for (javafx.scene.Node n : toolbar.getChildren()) {
+            if (n instanceof javafx.scene.control.Control c && n != selectionLabel) {
+                c.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(4));
         toolbar.getStyleClass().add(Timeline.TOOLBAR_STYLE_CLASS);
 
         BorderPane root = new BorderPane();
         root.setTop(toolbar);
+        // Beside the lanes when there is room; in a narrow control hidden until asked for.
+        control.widthProperty().addListener((o, old, w) -> {
+            if (!userToggledSpikes) {
+                control.setSpikeFinderVisible(w.doubleValue() >= WIDE);
+            }
+        });
+        control.spikeFinderVisibleProperty().addListener((o, old, v) -> root.setRight(v ? spikes : null));
         root.setCenter(canvas);
-        root.setRight(spikes);
+        root.setRight(control.isSpikeFinderVisible() ? spikes : null);
         getChildren().add(root);
     }
 

@@ -2,6 +2,7 @@ package dev.firesight.app.window;
 
 import dev.firesight.app.export.ExportFormat;
 import dev.firesight.app.tasks.TaskRunner;
+import dev.firesight.app.timeline.TimelineBinding;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
@@ -148,7 +149,13 @@ public final class MainWindowView {
     private void syncTabs() {
         views.keySet().removeIf(t -> !vm.tabs().contains(t));
         for (RecordingTabViewModel t : vm.tabs()) {
-            views.computeIfAbsent(t, k -> new RecordingTabView(k, () -> vm.close(k)));
+            views.computeIfAbsent(t, k -> {
+                RecordingTabView view = new RecordingTabView(k, () -> vm.close(k));
+                view.setTimeline(TimelineBinding.create(vm.tasks(), k.profileProperty(), k.timeRangeProperty(),
+                        r -> new dev.firesight.app.timeline.TimeRange(r.fromNanos(), r.toNanos()),
+                        r -> new TimeRange(r.fromNanos(), r.toNanos())));
+                return view;
+            });
         }
         List<Tab> tabs = vm.tabs().stream().map(t -> views.get(t).tab()).toList();
         if (!tabPane.getTabs().equals(tabs)) {

@@ -12,6 +12,7 @@ import dev.firesight.parser.query.CallTree;
 import dev.firesight.parser.query.CallTreeBuilder;
 import dev.firesight.parser.query.HotMethods;
 import dev.firesight.parser.query.ProfileQuery;
+import dev.firesight.parser.query.RangeTrees;
 import dev.firesight.parser.query.StackWeights;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -89,6 +90,8 @@ public final class RecordingTabViewModel {
     private Integer pendingSelection;
     private final ObjectProperty<Runnable> stopAction = new SimpleObjectProperty<>();
     private TaskHandle querying;
+    /** The whole-recording tree of the last unranged query, from which selected ranges are cut fast. */
+    private volatile RangeTrees rangeTrees;
     private TaskHandle searching;
     private TaskHandle butterflying;
 
@@ -321,9 +324,18 @@ public final class RecordingTabViewModel {
             querying.cancel();
         }
         ProfileQuery query = currentQuery();
+        RangeTrees whole = rangeTrees;
         querying = tasks.submit("query " + v.id(), ctx -> {
             StackWeights weights = StackWeights.compute(p, query, ctx::isCancelled);
-            CallTree tree = CallTreeBuilder.build(p, query, weights, ctx::isCancelled);
+            CallTree tree;
+            if (query.hasRange() && whole != null && whole.profile() == p && whole.serves(query)) {
+                tree = whole.tree(query, weights, ctx::isCancelled); // a timeline selection: no full rebuild
+            } else {
+                tree = CallTreeBuilder.build(p, query, weights, ctx::isCancelled);
+                if (!query.hasRange()) {
+                    rangeTrees = RangeTrees.from(tree, ctx::isCancelled);
+                }
+            }
             List<MethodRow> rows = new ArrayList<>();
             for (HotMethods.Method m : HotMethods.of(p, weights)) {
                 rows.add(new MethodRow(m.nameId(), m.name(), m.self(), m.total(), weights.total()));

@@ -38,10 +38,12 @@ class SpikesTest {
         assertTrue(top.startNanos() >= burst.burstStartNanos() - slack, "window starts before the burst");
         assertTrue(top.endNanos() <= burst.burstEndNanos() + 2 * slack, "window ends after the burst");
         assertEquals(BURST, top.topMethods().get(0).name());
-        // Every hot window lies in the burst: the quiet phases allocate almost nothing.
+        // The quiet phases allocate almost nothing: a window there (JFR's own start-up allocation can make
+        // one) is small beside the burst's.
         for (Spikes.Window w : spikes.windows()) {
-            assertTrue(w.endNanos() > burst.burstStartNanos() - slack
-                    && w.startNanos() < burst.burstEndNanos() + slack, "window outside the burst: " + w);
+            boolean inBurst = w.endNanos() > burst.burstStartNanos() - slack
+                    && w.startNanos() < burst.burstEndNanos() + slack;
+            assertTrue(inBurst || w.bytes() < 0.1 * top.bytes(), "large window outside the burst: " + w);
         }
         // The window holds most of the recording's allocated bytes.
         long total = burst.profile().samples(ViewKind.ALLOC).totalWeight();
