@@ -108,6 +108,9 @@ public final class FiresightApp extends Application {
 
     @Override
     public void stop() {
+        if (attachDialog != null) {
+            attachDialog.viewModel().stopBeforeExit(); // the target completes the recording file
+        }
         tasks.shutdown();
     }
 

@@ -210,6 +210,15 @@ public final class AttachDialogViewModel {
         }
     }
 
+    /** Firesight is quitting: stops watching and completes the recording in progress, if any. */
+    public void stopBeforeExit() {
+        close();
+        LiveRecording r = recording.get();
+        if (r != null) {
+            r.stopBeforeExit();
+        }
+    }
+
     public ObservableList<JvmRow> jvms() { return jvms; }
     /** The JVMs that match the filter, as the table shows them. */
     public ObservableList<JvmRow> shownJvms() { return shown; }

@@ -230,6 +230,25 @@ public final class LiveRecording {
         }, TaskCallbacks.of(this::stopped, this::stopFailed));
     }
 
+    /**
+     * Stops the recording on the caller's thread, for when Firesight quits: the target completes the
+     * file, so what was recorded is readable later. Blocks for at most the attach time limit.
+     */
+    public void stopBeforeExit() {
+        RecordingSession s = session;
+        PeriodicDump d = dump;
+        if (s == null || phase.get() != Phase.RECORDING) {
+            return;
+        }
+        phase.set(Phase.STOPPING);
+        ticker.stop();
+        if (d != null) {
+            d.close();
+        }
+        s.close(); // stops and detaches, ignoring failures: the file stays on disk either way
+        deleteTree(snapshots);
+    }
+
     private void stopped(Stopped s) {
         if (s.note() != null) {
             error.set(s.note());

@@ -83,7 +83,7 @@ class FxResponsivenessTest {
 
     @Test
     void staysResponsiveWhileALargeRecordingLoads(FxRobot robot) throws Exception {
-        Path large = largeRecording(temp.resolve("large.jfr"), 50L << 20);
+        Path large = largeRecording(temp.resolve("large.jfr"), 100L << 20);
         MainWindowViewModel window = support.app.window().viewModel();
         // first a small recording, so class loading and the first CSS pass of a tab are not what is measured
         Path small = TestRecordings.jdk17();
@@ -128,7 +128,10 @@ class FxResponsivenessTest {
                         + " including the tab's first layout and the result's %d ms (shown after %d ms); GC %d ms%n",
                 Files.size(large) >> 20, loading.longestGapMillis(), loading.pings(), loaded,
                 whole.longestGapMillis(), took, gcMillis() - gc0);
-        assertTrue(loading.pings() > 10, "the load took a while: " + loading.pings() + " pings");
+        // the tab's own first CSS/layout pass is the same for any file and not part of the load; on a busy
+        // two-core machine under Monocle's software renderer it measured 150-900 ms, so it gets a looser bound
+        assertTrue(whole.longestGapMillis() < 4 * LIMIT_MILLIS,
+                "longest FX gap with the tab's first layout " + whole.longestGapMillis() + " ms; " + report(whole));
         assertTrue(loading.longestGapMillis() < LIMIT_MILLIS,
                 "longest FX gap while loading " + loading.longestGapMillis() + " ms; " + report(loading));
     }

@@ -29,8 +29,8 @@ public final class LiveDemo {
             stage.setY(0);
             app.window().viewModel().attach();
             AttachDialogView dialog = app.attachDialog();
-            dialog.stage().setX(680);
-            dialog.stage().setY(420);
+            dialog.stage().setX(keepDialog ? 660 : 680);
+            dialog.stage().setY(keepDialog ? 400 : 420);
             AttachDialogViewModel vm = dialog.viewModel();
             vm.filterProperty().set(Long.toString(pid));
             Timeline poll = new Timeline();
@@ -41,8 +41,8 @@ public final class LiveDemo {
                             vm.selectedProperty().set(r);
                             vm.start();
                             if (!keepDialog) {
-                                vm.recordingProperty().get().phaseProperty().addListener((o, a, p) -> { });
-                                new Timeline(new KeyFrame(Duration.seconds(3), x -> dialog.stage().toBack())).play();
+                                // the recording goes on without the dialog; its tab has the stop button
+                                new Timeline(new KeyFrame(Duration.seconds(3), x -> dialog.stage().hide())).play();
                             }
                         });
             }));
