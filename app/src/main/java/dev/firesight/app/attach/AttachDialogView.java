@@ -43,6 +43,9 @@ public final class AttachDialogView {
     private final Label error = new Label();
     private final Label notes = new Label();
     private Stage stage;
+    /** Uptimes are computed when a cell is drawn, so the table is redrawn now and then while it shows. */
+    private final javafx.animation.Timeline uptimeTicker = new javafx.animation.Timeline(
+            new javafx.animation.KeyFrame(javafx.util.Duration.seconds(5), e -> table.refresh()));
 
     public AttachDialogView(AttachDialogViewModel vm) {
         this.vm = vm;
@@ -257,8 +260,13 @@ public final class AttachDialogView {
             scene.getStylesheets().add(Objects.requireNonNull(
                     AttachDialogView.class.getResource("attach.css")).toExternalForm());
             stage.setScene(scene);
-            stage.setOnHidden(e -> vm.close());
+            stage.setOnHidden(e -> {
+                uptimeTicker.stop();
+                vm.close();
+            });
+            uptimeTicker.setCycleCount(javafx.animation.Animation.INDEFINITE);
         }
+        uptimeTicker.play();
         vm.open();
         stage.show();
         stage.toFront();
