@@ -7,6 +7,9 @@ import dev.firesight.app.timeline.TimeRange;
 import dev.firesight.app.window.RecordingTabViewModel;
 import dev.firesight.parser.query.DiffTreeBuilder.Capture;
 import dev.firesight.parser.query.ProfileQuery;
+import dev.firesight.app.attach.AttachBackend;
+import dev.firesight.app.attach.AttachDialogView;
+import dev.firesight.app.attach.AttachDialogViewModel;
 import dev.firesight.app.tasks.FxTaskRunner;
 import dev.firesight.app.tasks.TaskRunner;
 import dev.firesight.app.window.FileDialogs;
@@ -23,8 +26,10 @@ import javafx.stage.Stage;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The JavaFX application and the window's composition root: the one place that creates the task
@@ -33,12 +38,21 @@ import java.util.List;
  * construct it with a synchronous runner and stand-in dialogs and drive the same window.
  */
 public final class FiresightApp extends Application {
+    /** How long one attach call may take before the dialog says the JVM does not answer. */
+    static final Duration ATTACH_TIMEOUT = Duration.ofSeconds(10);
+    /** How often the attach dialog lists the JVMs again by itself. */
+    static final Duration JVM_LIST_REFRESH = Duration.ofSeconds(3);
+    /** How often a live recording's tab is refreshed from a new snapshot. */
+    static final Duration LIVE_VIEW_REFRESH = Duration.ofSeconds(2);
+
     private final TaskRunner tasks;
     private final RecentFiles recent;
     private final FileDialogs dialogs;
     private final List<String> args;
+    private final Supplier<AttachBackend> attach;
     private MainWindowView window;
     private CompareActions compare;
+    private AttachDialogView attachDialog;
 
     /** What JavaFX calls: the real runner, the user's recent files, native dialogs. */
     public FiresightApp() {
@@ -50,6 +64,13 @@ public final class FiresightApp extends Application {
      * @param args   files to open; null to take them from the command line
      */
     public FiresightApp(TaskRunner tasks, RecentFiles recent, FileDialogs dialogs, List<String> args) {
+        this(tasks, recent, dialogs, args, () -> AttachBackend.standard(ATTACH_TIMEOUT));
+    }
+
+    /** @param attach makes the attach backend the first time the attach dialog opens */
+    public FiresightApp(TaskRunner tasks, RecentFiles recent, FileDialogs dialogs, List<String> args,
+                        Supplier<AttachBackend> attach) {
+        this.attach = attach;
         this.tasks = tasks;
         this.recent = recent;
         this.dialogs = dialogs;
@@ -64,8 +85,7 @@ public final class FiresightApp extends Application {
         compare = new CompareActions(tasks, window::showTab, window::notice);
         vm.compareActionProperty().set(compare::compareTabs);
         vm.compareWithRestActionProperty().set(this::compareWithRest);
-        // the attach dialog (attach branch) replaces this; until then the button explains how to record
-        vm.attachActionProperty().set(window::showAttachHelp);
+        vm.attachActionProperty().set(() -> showAttachDialog(stage, vm));
         Thread.setDefaultUncaughtExceptionHandler(new UncaughtErrors(Platform::runLater, window::notice));
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = window.createScene(Math.min(1400, screen.getWidth() * 0.92), Math.min(900, screen.getHeight() * 0.92));
@@ -89,8 +109,26 @@ public final class FiresightApp extends Application {
         }
     }
 
+    /** Opens the attach dialog, building it (and the attach backend) the first time. */
+    private void showAttachDialog(Stage stage, MainWindowViewModel vm) {
+        if (attachDialog == null) {
+            AttachDialogViewModel model = new AttachDialogViewModel(attach.get(), tasks, Platform::runLater, vm,
+                    JVM_LIST_REFRESH, LIVE_VIEW_REFRESH);
+            attachDialog = new AttachDialogView(model);
+        }
+        attachDialog.show(stage, stage.getScene() == null ? List.of() : stage.getScene().getStylesheets());
+    }
+
+    /** The attach dialog once opened, else null; for tests. */
+    public AttachDialogView attachDialog() {
+        return attachDialog;
+    }
+
     @Override
     public void stop() {
+        if (attachDialog != null) {
+            attachDialog.viewModel().stopBeforeExit(); // the target completes the recording file
+        }
         tasks.shutdown();
     }
 

@@ -28,6 +28,7 @@ public final class TimelineBinding {
                                       Function<R, TimeRange> toTimeline, Function<TimeRange, R> fromTimeline) {
         Timeline timeline = new Timeline();
         TaskHandle[] computing = new TaskHandle[1];
+        boolean[] syncing = {false};
         Runnable load = () -> {
             if (computing[0] != null) {
                 computing[0].cancel();
@@ -38,13 +39,24 @@ public final class TimelineBinding {
                 return;
             }
             computing[0] = tasks.submit("timeline", ctx -> TimelineModel.of(p), TaskCallbacks.of(model -> {
-                timeline.setModel(model);
+                // A new profile of the same recording (a live recording's next snapshot) keeps the tab's
+                // range: the model change clears the timeline's selection, which must not reach the tab.
                 R r = range.get();
-                timeline.setSelection(r == null ? null : toTimeline.apply(r));
+                TimelineModel before = timeline.getModel();
+                TimeRange visible = timeline.getVisibleRange();
+                syncing[0] = true;
+                try {
+                    timeline.setModel(model);
+                    timeline.setSelection(r == null ? null : toTimeline.apply(r));
+                    if (before != null && visible != null && !visible.equals(before.full())) {
+                        timeline.setVisibleRange(visible); // the user's zoom stays; an unzoomed view grows
+                    }
+                } finally {
+                    syncing[0] = false;
+                }
             }, failure -> timeline.setModel(null)));
         };
         profile.addListener((o, old, p) -> load.run());
-        boolean[] syncing = {false};
         timeline.selectionProperty().addListener((o, old, s) -> {
             if (!syncing[0]) {
                 syncing[0] = true;

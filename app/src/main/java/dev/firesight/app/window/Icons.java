@@ -13,6 +13,8 @@ final class Icons {
     static final String NEXT = "mdi2c-chevron-down";
     static final String THREADS = "mdi2f-filter-variant";
     static final String ATTACH = "mdi2l-lan-connect";
+    static final String STOP = "mdi2s-stop-circle-outline";
+    static final String RECORD = "mdi2r-record-circle-outline";
     static final String FIRE = "mdi2f-fire";
     static final String WARNING = "mdi2a-alert";
     static final String INFO = "mdi2i-information-outline";

@@ -46,7 +46,9 @@ final class MainMenuBar {
         recent.setId("menu-recent");
         vm.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent());
         fillRecent();
-        MenuItem attach = item("Attach to a JVM…", null, vm::attach);
+        MenuItem attach = item("Attach to JVM…", "Shortcut+Shift+A", vm::attach);
+        attach.setId("menu-attach");
+        attach.setGraphic(Icons.icon(Icons.ATTACH));
         attach.disableProperty().bind(vm.attachActionProperty().isNull());
         Menu export = new Menu("Export");
         export.setGraphic(Icons.icon(Icons.EXPORT));

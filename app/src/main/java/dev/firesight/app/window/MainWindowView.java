@@ -121,6 +121,11 @@ public final class MainWindowView {
         open.setId("toolbar-open");
         open.setTooltip(new Tooltip("Open a recording (Ctrl+O)"));
         open.setOnAction(e -> showOpenDialog());
+        Button attach = new Button(null, Icons.icon(Icons.ATTACH));
+        attach.setId("toolbar-attach");
+        attach.setTooltip(new Tooltip("Attach to a running JVM and record it (Ctrl+Shift+A)"));
+        attach.setOnAction(e -> vm.attach());
+        attach.disableProperty().bind(vm.attachActionProperty().isNull());
         MenuButton exportButton = new MenuButton(null, Icons.icon(Icons.EXPORT));
         exportButton.setId("toolbar-export");
         exportButton.setTooltip(new Tooltip("Export the current view"));
@@ -131,7 +136,7 @@ public final class MainWindowView {
         }
         exportButton.disableProperty().bind(vm.emptyProperty());
         tabTools.setAlignment(Pos.CENTER_LEFT);
-        ToolBar bar = new ToolBar(open, exportButton, new Separator(), tabTools);
+        ToolBar bar = new ToolBar(open, attach, exportButton, new Separator(), tabTools);
         bar.getStyleClass().add("main-toolbar");
         return bar;
     }
@@ -309,22 +314,6 @@ public final class MainWindowView {
                 + " of JDK Flight Recorder and async-profiler recordings.\n\nJava " + System.getProperty("java.version")
                 + ", JavaFX " + System.getProperty("javafx.runtime.version") + ".");
         about.show();
-    }
-
-    /**
-     * Until the attach dialog exists: how to record a JVM by hand, so the button still helps. The
-     * composition root wires this as the attach action.
-     */
-    public void showAttachHelp() {
-        Alert help = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);
-        help.initOwner(stage);
-        help.setTitle("Record a running JVM");
-        help.setHeaderText("Record a JVM, then open the recording here");
-        help.setContentText("Start the JVM with\n  -XX:StartFlightRecording:filename=app.jfr,settings=profile\n"
-                + "or record one that is already running with\n  jcmd <pid> JFR.start duration=60s filename=app.jfr"
-                + "\nthen drop app.jfr on this window.");
-        help.getDialogPane().setMinWidth(520);
-        help.show();
     }
 
     void quit() {

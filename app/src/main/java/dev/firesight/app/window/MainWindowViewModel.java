@@ -79,6 +79,22 @@ public final class MainWindowViewModel {
         }
     }
 
+    /**
+     * Opens a tab for a recording still being written to {@code file}, reading {@code snapshot} (a
+     * complete copy of what was recorded so far) until the file itself is complete; the attach flow
+     * then calls {@link RecordingTabViewModel#reload(Path)} with newer snapshots and the final file.
+     */
+    public RecordingTabViewModel openLive(Path file, Path snapshot, ViewKind view) {
+        Path abs = file.toAbsolutePath().normalize();
+        RecordingTabViewModel tab = new RecordingTabViewModel(abs, tasks);
+        tabs.add(tab);
+        selected.set(tab);
+        rememberRecent(abs);
+        tab.setPreferredView(view);
+        tab.loadFrom(snapshot);
+        return tab;
+    }
+
     private void rememberRecent(Path file) {
         List<Path> list = recent.add(file);
         recentChanged = true;

@@ -47,6 +47,7 @@ public final class RecordingTabView {
             close.run();
         });
         bindFlameGraph();
+        tab.setGraphic(liveBadge());
 
         Node loading = loadingPane();
         Node failed = failedPane(close);
@@ -91,6 +92,32 @@ public final class RecordingTabView {
             return text == null || text.isBlank() ? null
                     : Pattern.compile(Pattern.quote(text), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         }, vm.searchTextProperty()));
+    }
+
+    /** "● Recording 0:12" with a stop button on the tab while its recording is in progress. */
+    private Node liveBadge() {
+        Label badge = new Label();
+        badge.setId("live-badge");
+        badge.getStyleClass().add("live-badge");
+        badge.textProperty().bind(Bindings.createStringBinding(() -> "● Recording "
+                + vm.liveTextProperty().get(), vm.liveTextProperty()));
+        Button stop = new Button(null, Icons.icon(Icons.STOP));
+        stop.setId("live-stop");
+        stop.getStyleClass().add("live-stop");
+        stop.setTooltip(new Tooltip("Stop recording"));
+        stop.setOnAction(e -> {
+            Runnable r = vm.stopActionProperty().get();
+            if (r != null) {
+                r.run();
+            }
+        });
+        stop.visibleProperty().bind(vm.stopActionProperty().isNotNull());
+        stop.managedProperty().bind(stop.visibleProperty());
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(4, badge, stop);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.visibleProperty().bind(vm.liveProperty());
+        box.managedProperty().bind(vm.liveProperty());
+        return box;
     }
 
     private Node loadingPane() {

@@ -16,7 +16,11 @@ import dev.firesight.parser.query.StackWeights;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -74,8 +78,16 @@ public final class RecordingTabViewModel {
     private final ReadOnlyObjectWrapper<Butterfly> butterfly = new ReadOnlyObjectWrapper<>(Butterfly.empty());
     private final ReadOnlyObjectWrapper<Throwable> queryError = new ReadOnlyObjectWrapper<>();
 
+    private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper liveText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper reloads = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyObjectWrapper<Path> shownFile = new ReadOnlyObjectWrapper<>();
+
     private ViewKind preferredView;
     private TaskHandle loading;
+    private TaskHandle reloading;
+    private Integer pendingSelection;
+    private final ObjectProperty<Runnable> stopAction = new SimpleObjectProperty<>();
     private TaskHandle querying;
     /** The whole-recording tree of the last unranged query, from which selected ranges are cut fast. */
     private TaskHandle searching;
@@ -107,13 +119,149 @@ public final class RecordingTabViewModel {
 
     /** Starts reading the recording in the background. */
     public void load() {
+        loadFrom(path);
+    }
+
+    /**
+     * Starts reading {@code file} in the background as this tab's recording: a live recording's first
+     * snapshot, which stands in for {@link #path()} until the recording is complete.
+     */
+    public void loadFrom(Path file) {
         state.set(State.LOADING);
         progress.set(-1);
         message.set("Reading " + fileName() + "…");
-        loading = tasks.submit("load " + fileName(), ctx -> Recordings.open(path, LoadOptions.defaults()
+        loading = tasks.submit("load " + fileName(), ctx -> Recordings.open(file, LoadOptions.defaults()
                         .withProgress((done, total) -> ctx.progress(total <= 0 ? -1 : (double) done / total))
                         .withCancel(ctx::isCancelled)),
-                TaskCallbacks.<Profile>of(this::loaded, this::loadFailed).withProgress(progress::set));
+                TaskCallbacks.<Profile>of(p -> {
+                    shownFile.set(file);
+                    loaded(p);
+                }, this::loadFailed).withProgress(progress::set));
+    }
+
+    /**
+     * Re-reads the recording from {@code file} (a newer snapshot of a live recording, or its final
+     * file) in the background and swaps the profile in place: the view, time range, search, zoom,
+     * selected method and thread filter stay where they are (zoom, selection and threads are carried
+     * over by name, since the new profile interns names afresh). A newer reload replaces an older one
+     * still reading. Before the first profile has been read this is a plain {@link #loadFrom}.
+     */
+    public void reload(Path file) {
+        Profile old = profile.get();
+        if (old == null || state.get() != State.READY) {
+            if (reloading != null) {
+                reloading.cancel();
+            }
+            if (loading != null) {
+                loading.cancel();
+            }
+            loadFrom(file);
+            return;
+        }
+        if (reloading != null) {
+            reloading.cancel();
+        }
+        reloading = tasks.submit("reload " + fileName(), ctx -> Recordings.open(file, LoadOptions.defaults()
+                        .withCancel(ctx::isCancelled)),
+                TaskCallbacks.<Profile>of(p -> {
+                    shownFile.set(file);
+                    swap(p);
+                }, t -> {
+                    // a bad snapshot is skipped: the tab keeps showing the last good one
+                    queryError.set(t);
+                }));
+    }
+
+    private void swap(Profile p) {
+        Profile old = profile.get();
+        if (old == null || p.views().isEmpty()) {
+            loaded(p);
+            return;
+        }
+        NameMap names = new NameMap(old, p);
+        int[] zoom = names.path(zoomPath.get());
+        int selected = names.name(selectedMethod.get());
+        BitSet kept = names.threads(threads.get());
+        profile.set(p);
+        warnings.setAll(p.warnings());
+        views.setAll(p.views());
+        reloads.set(reloads.get() + 1);
+        zoomPath.set(zoom);
+        pendingSelection = selected; // applied with the new tree, so callers never mix two profiles
+        if (kept != threads.get()) {
+            threads.set(kept); // requeries
+        }
+        ViewKind v = view.get();
+        if (v == null || !p.has(v)) {
+            view.set(p.has(ViewKind.CPU) ? ViewKind.CPU : views.get(0));
+        } else {
+            requery();
+        }
+    }
+
+    /** Translates name and thread ids of one profile into another's by their names. */
+    private static final class NameMap {
+        private final Profile from;
+        private final java.util.Map<String, Integer> to = new java.util.HashMap<>();
+        private final Profile target;
+
+        NameMap(Profile from, Profile target) {
+            this.from = from;
+            this.target = target;
+            for (int i = 0; i < target.frames().nameCount(); i++) {
+                to.putIfAbsent(target.frames().nameOf(i), i);
+            }
+        }
+
+        int name(int id) {
+            if (id < 0 || id >= from.frames().nameCount()) {
+                return -1;
+            }
+            return to.getOrDefault(from.frames().nameOf(id), -1);
+        }
+
+        int[] path(int[] ids) {
+            if (ids == null) {
+                return new int[0];
+            }
+            int[] out = new int[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                out[i] = name(ids[i]);
+                if (out[i] < 0) {
+                    return java.util.Arrays.copyOf(out, i);
+                }
+            }
+            return out;
+        }
+
+        BitSet threads(BitSet ids) {
+            if (ids == null) {
+                return null;
+            }
+            java.util.Map<String, Integer> byName = new java.util.HashMap<>();
+            for (int t = 0; t < target.threadCount(); t++) {
+                byName.putIfAbsent(target.threadName(t), t);
+            }
+            BitSet out = new BitSet();
+            for (int t = ids.nextSetBit(0); t >= 0 && t < from.threadCount(); t = ids.nextSetBit(t + 1)) {
+                Integer n = byName.get(from.threadName(t));
+                if (n != null) {
+                    out.set(n);
+                }
+            }
+            return out.equals(ids) ? ids : out;
+        }
+    }
+
+    /** What the live badge's stop button runs (stops the recording); null when nothing can be stopped. */
+    public ObjectProperty<Runnable> stopActionProperty() {
+        return stopAction;
+    }
+
+    /** Marks the tab as showing a recording in progress, with a short status such as its elapsed time. */
+    public void setLive(boolean recording, String text) {
+        live.set(recording);
+        liveText.set(text == null ? "" : text);
     }
 
     /** Stops loading; the tab then says so and offers nothing else. */
@@ -127,7 +275,7 @@ public final class RecordingTabViewModel {
 
     /** Cancels everything still running for this tab; called when the tab closes. */
     public void dispose() {
-        for (TaskHandle h : new TaskHandle[] {loading, querying, searching, butterflying}) {
+        for (TaskHandle h : new TaskHandle[] {loading, reloading, querying, searching, butterflying}) {
             if (h != null) {
                 h.cancel();
             }
@@ -199,6 +347,15 @@ public final class RecordingTabViewModel {
         result.set(r);
         hotMethods.setAll(r.hotMethods());
         zoomPath.set(longestPresentPrefix(r.tree(), path));
+        if (pendingSelection != null) {
+            int s = pendingSelection;
+            pendingSelection = null;
+            if (s != selectedMethod.get()) {
+                selectedMethod.set(s); // recomputes callers and callees from the new result
+                research();
+                return;
+            }
+        }
         int selected = selectedMethod.get();
         if (selected >= 0 && r.hotMethods().stream().noneMatch(m -> m.nameId() == selected)) {
             selectedMethod.set(-1);
@@ -293,6 +450,14 @@ public final class RecordingTabViewModel {
         }
     }
 
+    /** True while the tab shows a recording in progress (snapshots replace its profile). */
+    public ReadOnlyBooleanProperty liveProperty() { return live.getReadOnlyProperty(); }
+    /** What the live badge says beside "Recording", e.g. the elapsed time; empty when not live. */
+    public ReadOnlyStringProperty liveTextProperty() { return liveText.getReadOnlyProperty(); }
+    /** How many times the profile was swapped in place by {@link #reload(Path)}. */
+    public ReadOnlyIntegerProperty reloadsProperty() { return reloads.getReadOnlyProperty(); }
+    /** The file the shown profile was read from: {@link #path()}, or a live recording's latest snapshot. */
+    public ReadOnlyObjectProperty<Path> shownFileProperty() { return shownFile.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }

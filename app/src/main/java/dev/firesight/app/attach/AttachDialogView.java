@@ -1,0 +1,294 @@
+package dev.firesight.app.attach;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The "Attach to JVM" window: a searchable table of local JVMs, what to record and for how long,
+ * Start and Stop, and while recording the elapsed time, the engine, its notes and any error as a
+ * sentence. Not modal, so the recording's tab can be watched filling up behind it.
+ */
+public final class AttachDialogView {
+    private final AttachDialogViewModel vm;
+    private final VBox root = new VBox(10);
+    private final TableView<JvmRow> table = new TableView<>();
+    private final Label status = new Label();
+    private final Label error = new Label();
+    private final Label notes = new Label();
+    private Stage stage;
+    /** Uptimes are computed when a cell is drawn, so the table is redrawn now and then while it shows. */
+    private final javafx.animation.Timeline uptimeTicker = new javafx.animation.Timeline(
+            new javafx.animation.KeyFrame(javafx.util.Duration.seconds(5), e -> table.refresh()));
+
+    public AttachDialogView(AttachDialogViewModel vm) {
+        this.vm = vm;
+        root.setId("attach-dialog");
+        root.getStyleClass().add("attach-dialog");
+        root.setPadding(new Insets(12));
+        root.getChildren().addAll(searchBar(), table(), options(), statusArea(), buttons());
+        VBox.setVgrow(table, Priority.ALWAYS);
+    }
+
+    private HBox searchBar() {
+        TextField search = new TextField();
+        search.setId("attach-filter");
+        search.setPromptText("Filter by pid, main class, jar or Java version");
+        search.textProperty().bindBidirectional(vm.filterProperty());
+        HBox.setHgrow(search, Priority.ALWAYS);
+        Button refresh = new Button("Refresh", icon("mdi2r-refresh"));
+        refresh.setId("attach-refresh");
+        refresh.setOnAction(e -> vm.refresh());
+        // words rather than a spinning indicator: an endless animation repaints the window all the time
+        Label busy = new Label("Looking for JVMs…");
+        busy.setId("attach-refreshing");
+        busy.getStyleClass().add("attach-refreshing");
+        busy.visibleProperty().bind(vm.refreshingProperty());
+        HBox bar = new HBox(8, search, busy, refresh);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private TableView<JvmRow> table() {
+        table.setId("attach-jvms");
+        table.setItems(vm.shownJvms());
+        table.setPlaceholder(new Label("Looking for running JVMs…"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("PID", 70, r -> String.valueOf(r.pid())));
+        table.getColumns().add(column("Main class or jar", 260, JvmRow::application));
+        table.getColumns().add(column("Java", 180, JvmRow::java));
+        table.getColumns().add(column("Uptime", 70, r -> r.uptime(Instant.now())));
+        table.getColumns().add(column("Attach", 260, JvmRow::status));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(JvmRow item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("unattachable"),
+                        item != null && !item.jvm().attachable());
+                setTooltip(item == null || item.jvm().attachable() ? null : new Tooltip(item.status()));
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
+            if (r != null) {
+                vm.selectedProperty().set(r);
+            }
+        });
+        vm.selectedProperty().addListener((o, a, r) -> {
+            if (r != table.getSelectionModel().getSelectedItem()) {
+                table.getSelectionModel().select(r);
+            }
+        });
+        vm.shownJvms().addListener((ListChangeListener<JvmRow>) c -> {
+            JvmRow r = vm.selectedProperty().get();
+            if (r != null && table.getSelectionModel().getSelectedItem() != r) {
+                table.getSelectionModel().select(r);
+            }
+        });
+        table.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && table.getSelectionModel().getSelectedItem() != null) {
+                vm.start();
+            }
+        });
+        return table;
+    }
+
+    private static TableColumn<JvmRow, String> column(String title, double width, Function<JvmRow, String> text) {
+        TableColumn<JvmRow, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyStringWrapper(text.apply(d.getValue())));
+        return c;
+    }
+
+    private GridPane options() {
+        CheckBox cpu = check("CPU", "attach-cpu", vm.cpuProperty());
+        CheckBox alloc = check("Allocations", "attach-alloc", vm.allocProperty());
+        CheckBox lock = check("Locks", "attach-lock", vm.lockProperty());
+        CheckBox wall = check("Wall clock", "attach-wall", vm.wallProperty());
+        CheckBox live = check("Live objects (leaks)", "attach-live", vm.liveProperty());
+        Spinner<Integer> interval = new Spinner<>(1, 1 << 20, vm.allocIntervalKbProperty().get(), 128);
+        interval.setId("attach-alloc-interval");
+        interval.setEditable(true);
+        interval.setPrefWidth(100);
+        interval.valueProperty().addListener((o, a, v) -> vm.allocIntervalKbProperty().set(v));
+        interval.disableProperty().bind(vm.allocProperty().not());
+        HBox events = new HBox(14, cpu, alloc, lock, wall, live);
+        HBox allocRow = new HBox(6, new Label("one allocation sample every"), interval, new Label("KiB"));
+        allocRow.setAlignment(Pos.CENTER_LEFT);
+
+        ToggleGroup g = new ToggleGroup();
+        RadioButton until = new RadioButton("Until stopped");
+        until.setId("attach-until-stopped");
+        RadioButton fixed = new RadioButton("For");
+        fixed.setId("attach-fixed");
+        until.setToggleGroup(g);
+        fixed.setToggleGroup(g);
+        (vm.untilStoppedProperty().get() ? until : fixed).setSelected(true);
+        until.selectedProperty().addListener((o, a, on) -> vm.untilStoppedProperty().set(on));
+        vm.untilStoppedProperty().addListener((o, a, on) -> (on ? until : fixed).setSelected(true));
+        Spinner<Integer> seconds = new Spinner<>(1, 24 * 3600, vm.secondsProperty().get(), 5);
+        seconds.setId("attach-seconds");
+        seconds.setEditable(true);
+        seconds.setPrefWidth(90);
+        seconds.valueProperty().addListener((o, a, v) -> vm.secondsProperty().set(v));
+        vm.secondsProperty().addListener((o, a, v) -> seconds.getValueFactory().setValue(v.intValue()));
+        seconds.disableProperty().bind(vm.untilStoppedProperty());
+        HBox duration = new HBox(8, until, fixed, seconds, new Label("seconds"));
+        duration.setAlignment(Pos.CENTER_LEFT);
+
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(8);
+        grid.addRow(0, title("Record"), events);
+        grid.addRow(1, new Region(), allocRow);
+        grid.addRow(2, title("Duration"), duration);
+        grid.disableProperty().bind(vm.recordingNowProperty());
+        return grid;
+    }
+
+    private VBox statusArea() {
+        status.setId("attach-status");
+        status.setWrapText(true);
+        error.setId("attach-error");
+        error.getStyleClass().add("attach-error");
+        error.setWrapText(true);
+        error.setGraphic(icon("mdi2a-alert-circle-outline"));
+        notes.setId("attach-notes");
+        notes.getStyleClass().add("attach-notes");
+        notes.setWrapText(true);
+        Label elapsed = new Label();
+        elapsed.setId("attach-elapsed");
+        elapsed.getStyleClass().add("attach-elapsed");
+        vm.recordingProperty().addListener((o, a, r) -> bind(r, elapsed));
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        notes.visibleProperty().bind(notes.textProperty().isNotEmpty());
+        notes.managedProperty().bind(notes.visibleProperty());
+        status.visibleProperty().bind(status.textProperty().isNotEmpty());
+        status.managedProperty().bind(status.visibleProperty());
+        elapsed.visibleProperty().bind(vm.recordingNowProperty());
+        elapsed.managedProperty().bind(elapsed.visibleProperty());
+        error.textProperty().bind(vm.errorProperty());
+        return new VBox(6, elapsed, status, notes, error);
+    }
+
+    private void bind(LiveRecording r, Label elapsed) {
+        status.textProperty().bind(r.statusProperty());
+        notes.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", r.messages()), r.messages()));
+        elapsed.textProperty().bind(Bindings.createStringBinding(() -> "● Recording " + r.elapsedProperty().get()
+                + (r.engineProperty().get().isEmpty() ? "" : " with " + r.engineProperty().get()),
+                r.elapsedProperty(), r.engineProperty()));
+        error.textProperty().bind(Bindings.createStringBinding(() -> !r.errorProperty().get().isEmpty()
+                ? r.errorProperty().get() : vm.errorProperty().get(), r.errorProperty(), vm.errorProperty()));
+    }
+
+    private HBox buttons() {
+        Button start = new Button("Start recording", icon("mdi2r-record-circle-outline"));
+        start.setId("attach-start");
+        start.setDefaultButton(true);
+        start.setOnAction(e -> vm.start());
+        start.disableProperty().bind(vm.recordingNowProperty().or(vm.selectedProperty().isNull()));
+        Button stop = new Button("Stop", icon("mdi2s-stop-circle-outline"));
+        stop.setId("attach-stop");
+        stop.setOnAction(e -> vm.stop());
+        stop.disableProperty().bind(vm.recordingNowProperty().not());
+        Button close = new Button("Close");
+        close.setId("attach-close");
+        close.setCancelButton(true);
+        close.setOnAction(e -> hide());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox box = new HBox(8, spacer, start, stop, close);
+        box.setAlignment(Pos.CENTER_RIGHT);
+        return box;
+    }
+
+    private static Label title(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private static CheckBox check(String text, String id, javafx.beans.property.BooleanProperty p) {
+        CheckBox c = new CheckBox(text);
+        c.setId(id);
+        c.selectedProperty().bindBidirectional(p);
+        return c;
+    }
+
+    private static FontIcon icon(String code) {
+        FontIcon i = new FontIcon(code);
+        i.getStyleClass().add("icon");
+        return i;
+    }
+
+    /** Shows the dialog (creating its window the first time) and starts watching the JVMs. */
+    public void show(Window owner, java.util.List<String> stylesheets) {
+        if (stage == null) {
+            stage = new Stage();
+            if (owner != null) {
+                stage.initOwner(owner);
+            }
+            stage.setTitle("Attach to JVM — Firesight");
+            Scene scene = new Scene(root, 900, 560);
+            scene.getStylesheets().addAll(stylesheets);
+            scene.getStylesheets().add(Objects.requireNonNull(
+                    AttachDialogView.class.getResource("attach.css")).toExternalForm());
+            stage.setScene(scene);
+            stage.setOnHidden(e -> {
+                uptimeTicker.stop();
+                vm.close();
+            });
+            uptimeTicker.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        }
+        uptimeTicker.play();
+        vm.open();
+        stage.show();
+        stage.toFront();
+    }
+
+    public void hide() {
+        if (stage != null) {
+            stage.hide();
+        }
+        vm.close();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public VBox root() {
+        return root;
+    }
+
+    public AttachDialogViewModel viewModel() {
+        return vm;
+    }
+
+}

@@ -1,0 +1,155 @@
+package dev.firesight.app.attach;
+
+import dev.firesight.app.window.MainWindowViewModel;
+import dev.firesight.app.window.MethodRow;
+import dev.firesight.app.window.RecordingTabView;
+import dev.firesight.app.window.RecordingTabViewModel;
+import dev.firesight.parser.ViewKind;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static dev.firesight.app.attach.AttachTestSupport.await;
+import static dev.firesight.app.attach.AttachTestSupport.onFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The attach dialog against real child JVMs, through the real window and a threaded task runner. */
+@ExtendWith(ApplicationExtension.class)
+class AttachDialogTest {
+    @TempDir
+    Path temp;
+
+    private AttachTestSupport support;
+
+    @Start
+    void start(Stage stage) {
+        support = new AttachTestSupport(temp);
+        support.start(stage, Duration.ofSeconds(10), temp);
+    }
+
+    @AfterEach
+    void stop() {
+        support.stop();
+    }
+
+    private AttachDialogViewModel openDialog(FxRobot robot) {
+        robot.clickOn("#toolbar-attach");
+        await("the attach dialog", Duration.ofSeconds(10), () -> support.app.attachDialog() != null
+                && support.app.attachDialog().stage().isShowing());
+        return support.app.attachDialog().viewModel();
+    }
+
+    /** Waits until the child is listed as attachable, filters the table down to it and selects its row. */
+    private void selectChild(FxRobot robot, AttachDialogViewModel vm, DemoChild child) {
+        await("child " + child.pid() + " in the list", Duration.ofSeconds(40),
+                () -> vm.jvms().stream().anyMatch(r -> r.pid() == child.pid() && r.jvm().attachable()));
+        robot.clickOn("#attach-filter").write(Long.toString(child.pid()));
+        await("the filter", Duration.ofSeconds(5), () -> vm.shownJvms().size() == 1);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        Node row = robot.lookup("#attach-jvms .table-row-cell")
+                .match((javafx.scene.control.TableRow<?> r) -> r.getItem() != null).query();
+        robot.clickOn(row);
+        await("the row selected", Duration.ofSeconds(5), () -> vm.selectedProperty().get() != null);
+        assertEquals(child.pid(), onFx(() -> vm.selectedProperty().get().pid()));
+    }
+
+    @Test
+    void recordsARealChildForThreeSecondsIntoALiveTab(FxRobot robot) throws Exception {
+        try (DemoChild child = DemoChild.start(temp.resolve("child.log"))) {
+            AttachDialogViewModel vm = openDialog(robot);
+            selectChild(robot, vm, child);
+            TableView<?> table = robot.lookup("#attach-jvms").queryAs(TableView.class);
+            assertEquals(1, onFx(() -> table.getItems().size()));
+            assertTrue(onFx(() -> vm.cpuProperty().get()), "CPU is chosen by default");
+            assertTrue(onFx(() -> vm.allocProperty().get()), "allocations are chosen by default");
+            robot.clickOn("#attach-fixed");
+            AttachTestSupport.onFx(() -> {
+                vm.secondsProperty().set(3);
+                return null;
+            });
+            MainWindowViewModel window = support.app.window().viewModel();
+            AtomicBoolean sawLiveTab = new AtomicBoolean();
+            onFx(() -> {
+                window.tabs().addListener((javafx.collections.ListChangeListener<RecordingTabViewModel>) c ->
+                        window.tabs().forEach(t -> t.liveProperty().addListener((o, a, b) -> {
+                            if (b) {
+                                sawLiveTab.set(true);
+                            }
+                        })));
+                return null;
+            });
+            robot.clickOn("#attach-start");
+
+            await("the recording to finish", Duration.ofSeconds(60), () -> vm.recordingProperty().get() != null
+                    && (vm.recordingProperty().get().phaseProperty().get() == LiveRecording.Phase.STOPPED
+                    || vm.recordingProperty().get().phaseProperty().get() == LiveRecording.Phase.FAILED));
+            LiveRecording recording = onFx(() -> vm.recordingProperty().get());
+            assertEquals(LiveRecording.Phase.STOPPED, onFx(() -> recording.phaseProperty().get()),
+                    () -> onFx(() -> recording.errorProperty().get()));
+            assertTrue(sawLiveTab.get(), "the tab opened with the first snapshot, while recording");
+            Path file = onFx(() -> recording.fileProperty().get());
+            assertTrue(Files.isRegularFile(file) && Files.size(file) > 0, file + " exists");
+            assertTrue(file.startsWith(support.recordings), "written into the recordings folder");
+            assertFalse(onFx(() -> recording.engineProperty().get()).isEmpty());
+            String status = robot.lookup("#attach-status").queryAs(Label.class).getText();
+            assertTrue(status.contains("saved to " + file), status);
+
+            RecordingTabViewModel tab = onFx(recording::tab);
+            assertNotNull(tab);
+            assertEquals(file, tab.path());
+            assertEquals(1, onFx(() -> window.tabs().size()), "the final file opened in the same tab");
+            assertFalse(onFx(() -> tab.liveProperty().get()), "no longer live");
+            await("the final file read", Duration.ofSeconds(30), () -> tab.stateProperty().get()
+                    == RecordingTabViewModel.State.READY && file.equals(tab.shownFileProperty().get())
+                    && tab.resultProperty().get() != null);
+            assertTrue(onFx(() -> tab.views().contains(ViewKind.ALLOC)), "allocations were recorded");
+
+            onFx(() -> {
+                tab.viewProperty().set(ViewKind.ALLOC);
+                return null;
+            });
+            await("the allocation view", Duration.ofSeconds(30), () -> tab.hotMethods().stream()
+                    .anyMatch(r -> r.name().contains("DemoService.priceOrder")));
+            MethodRow hot = onFx(() -> tab.hotMethods().stream().filter(r -> r.name().contains("DemoService.priceOrder"))
+                    .findFirst().orElseThrow());
+            assertTrue(hot.totalFraction() > 0.5, "priceOrder allocates most of the bytes: " + hot.totalFraction());
+            RecordingTabView view = onFx(() -> support.app.window().tabView(tab));
+            assertTrue(onFx(() -> view.hotMethods().table().getItems().stream()
+                    .anyMatch(r -> r.name().contains("priceOrder"))), "the hot methods table shows it");
+        }
+    }
+
+    @Test
+    void attachingToAnExitedJvmSaysSoInTheDialog(FxRobot robot) throws Exception {
+        try (DemoChild child = DemoChild.start(temp.resolve("child.log"))) {
+            AttachDialogViewModel vm = openDialog(robot);
+            selectChild(robot, vm, child);
+            child.kill();
+            assertFalse(child.alive());
+            robot.clickOn("#attach-start");
+            await("the error sentence", Duration.ofSeconds(30),
+                    () -> !robot.lookup("#attach-error").queryAs(Label.class).getText().isEmpty());
+            String error = robot.lookup("#attach-error").queryAs(Label.class).getText();
+            assertTrue(robot.lookup("#attach-error").query().isVisible());
+            assertTrue(error.contains(Long.toString(child.pid())) && error.contains("not running"), error);
+            assertFalse(error.contains("Exception") || error.contains("\tat "), "a sentence, not a stack trace");
+            assertEquals(0, onFx(() -> support.app.window().viewModel().tabs().size()), "no tab for a failed attach");
+        }
+    }
+}
