@@ -123,7 +123,8 @@ final class MainMenuBar {
 
     private Menu helpMenu() {
         Menu help = new Menu("Help");
-        help.getItems().add(item("About Firesight", null, window::showAbout));
+        help.getItems().addAll(item("Recording Info…", "Shortcut+I", window::showRecordingInfo),
+                item("About Firesight", null, window::showAbout));
         return help;
     }
 

@@ -304,6 +304,16 @@ public final class MainWindowView {
         }
     }
 
+    /** The selected recording's facts, with secret-looking values redacted by default. */
+    void showRecordingInfo() {
+        RecordingTabViewModel tab = vm.selectedProperty().get();
+        if (tab == null || tab.profileProperty().get() == null) {
+            notice("Open a recording first; its info lists the JVM, its arguments and environment.");
+            return;
+        }
+        dev.firesight.app.info.RecordingInfoView.show(stage, tab.profileProperty().get());
+    }
+
     void showAbout() {
         String version = MainWindowView.class.getPackage().getImplementationVersion();
         Alert about = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);

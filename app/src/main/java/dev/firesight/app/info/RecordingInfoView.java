@@ -1,0 +1,102 @@
+package dev.firesight.app.info;
+
+import dev.firesight.parser.Profile;
+import dev.firesight.parser.Secrets;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * The recording info panel: facts, JVM, system properties, environment and event counts, with a
+ * warning when values look secret. Secrets stay redacted (on screen and when copied) until the user
+ * ticks "Show secret values".
+ */
+public final class RecordingInfoView {
+    public static final String STYLE_CLASS = "recording-info";
+    public static final String SECRETS_STYLE_CLASS = "recording-info-secrets";
+
+    private final Profile profile;
+    private final TableView<RecordingFacts.Row> table = new TableView<>();
+    private final CheckBox showSecrets = new CheckBox("Show secret values");
+    private final VBox root = new VBox(8);
+
+    public RecordingInfoView(Profile profile) {
+        this.profile = profile;
+        TableColumn<RecordingFacts.Row, String> section = column("Section", RecordingFacts.Row::section, 160);
+        TableColumn<RecordingFacts.Row, String> name = column("Name", RecordingFacts.Row::name, 260);
+        TableColumn<RecordingFacts.Row, String> value = column("Value", RecordingFacts.Row::value, 520);
+        table.getColumns().setAll(java.util.List.of(section, name, value));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        showSecrets.selectedProperty().addListener((o, was, now) -> refresh());
+        Button copy = new Button("Copy");
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(RecordingFacts.text(table.getItems()));
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bottom = new HBox(8, showSecrets, spacer, copy);
+        root.getStyleClass().add(STYLE_CLASS);
+        root.setPadding(new Insets(10));
+        String notice = Secrets.notice(profile.info());
+        if (notice != null) {
+            Label secrets = new Label(notice);
+            secrets.setWrapText(true);
+            secrets.getStyleClass().add(SECRETS_STYLE_CLASS);
+            secrets.setStyle("-fx-background-color: #fff3cd; -fx-padding: 6 8; -fx-text-fill: #664d03;");
+            root.getChildren().add(secrets);
+        }
+        root.getChildren().addAll(table, bottom);
+        refresh();
+    }
+
+    private void refresh() {
+        table.setItems(FXCollections.observableArrayList(
+                RecordingFacts.rows(profile.info(), showSecrets.isSelected())));
+    }
+
+    private static TableColumn<RecordingFacts.Row, String> column(
+            String title, java.util.function.Function<RecordingFacts.Row, String> value, double width) {
+        TableColumn<RecordingFacts.Row, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    public VBox root() {
+        return root;
+    }
+
+    public CheckBox showSecretsToggle() {
+        return showSecrets;
+    }
+
+    public TableView<RecordingFacts.Row> table() {
+        return table;
+    }
+
+    /** Shows the panel in its own window, owned by {@code owner}. */
+    public static Stage show(Window owner, Profile profile) {
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.setTitle("Recording info — " + profile.info().path().getFileName());
+        stage.setScene(new Scene(new RecordingInfoView(profile).root(), 980, 640));
+        stage.show();
+        return stage;
+    }
+}

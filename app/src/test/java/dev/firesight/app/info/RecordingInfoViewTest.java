@@ -1,0 +1,70 @@
+package dev.firesight.app.info;
+
+import dev.firesight.parser.Profile;
+import dev.firesight.parser.Recordings;
+import dev.firesight.parser.testing.ChildJvm;
+import dev.firesight.parser.testing.Workload;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A real recording of a JVM with a password in its environment and a token in a system property: the
+ * info panel warns, shows and copies them redacted, and reveals them only on request.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RecordingInfoViewTest {
+    @TempDir
+    static Path dir;
+    private static Profile profile;
+
+    @BeforeAll
+    static void record() throws Exception {
+        Path recording = dir.resolve("secrets.jfr");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:StartFlightRecording:filename=" + recording + ",settings=default", "-Dapi.token=tok-123456",
+                "-cp", ChildJvm.testClassPath().toString(), Workload.class.getName(), "300")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile());
+        pb.environment().put("DB_PASSWORD", "hunter2");
+        Process child = pb.start();
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "child finished");
+        profile = Recordings.open(recording);
+    }
+
+    @Test
+    void secretsAreRedactedUntilAskedFor(FxRobot robot) throws Exception {
+        RecordingInfoView[] view = new RecordingInfoView[1];
+        robot.interact(() -> {
+            view[0] = new RecordingInfoView(profile);
+            Stage stage = new Stage();
+            stage.setScene(new Scene(view[0].root(), 900, 600));
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        String shown = RecordingFacts.text(view[0].table().getItems());
+        assertTrue(shown.contains("DB_PASSWORD: [redacted]"), shown);
+        assertTrue(shown.contains("api.token: [redacted]"), shown);
+        assertFalse(shown.contains("hunter2") || shown.contains("tok-123456"), "nothing secret by default");
+        assertTrue(robot.lookup("." + RecordingInfoView.SECRETS_STYLE_CLASS).tryQuery().isPresent(),
+                "the panel says the recording holds secrets");
+
+        robot.clickOn(view[0].showSecretsToggle());
+        WaitForAsyncUtils.waitForFxEvents();
+        String revealed = RecordingFacts.text(view[0].table().getItems());
+        assertTrue(revealed.contains("DB_PASSWORD: hunter2"), "shown on request");
+        assertEquals(view[0].table().getItems().size(), RecordingFacts.rows(profile.info(), true).size());
+    }
+}
