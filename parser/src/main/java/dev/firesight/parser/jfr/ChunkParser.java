@@ -296,6 +296,10 @@ final class ChunkParser {
             pos = end;
         }
         in.unbound();
+        if (!header.complete && header.declaredSize != 0 && header.declaredSize > limit) {
+            // The file ends on an event boundary, but the chunk says it goes on: say it is cut off.
+            builder.warn(where() + "is cut off at byte " + limit + "; the events before it were kept.");
+        }
     }
 
     private void dispatch(long type, int end) {
