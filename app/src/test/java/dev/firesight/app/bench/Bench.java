@@ -23,9 +23,11 @@ import java.util.Map;
  *   <li>open: time, retained heap, peak heap and the smallest {@code -Xmx} that opens each recording.</li>
  * </ol>
  *
- * <p>Arguments: {@code MODE FIRESIGHT_JAR BENCH_DIR}. MODE {@code standard} uses the ~100 MB recordings;
- * {@code huge} adds JDK recordings of 500 MB and 1 GB to the open table. {@code -Dbench.runs=N} sets the
- * parse runs per tool (default 5). The report goes to stdout and {@code BENCH_DIR/report.md}.
+ * <p>Arguments: {@code MODE FIRESIGHT_JAR BENCH_DIR}. MODE {@code standard} runs all three on the ~100 MB
+ * recordings; {@code huge} runs only the open table, adding JDK recordings of 500 MB and 1 GB.
+ * {@code recordings} only makes (or checks) all the recordings. {@code -Dbench.runs=N} sets the parse
+ * runs per tool (default 5). The report goes to stdout and
+ * {@code BENCH_DIR/report.md}.
  */
 public final class Bench {
     private static final long MB = 1L << 20;
@@ -52,7 +54,7 @@ public final class Bench {
     }
 
     private void run() throws Exception {
-        boolean huge = mode.equals("huge");
+        boolean huge = mode.equals("huge") || mode.equals("recordings");
         Files.createDirectories(dir);
         RecordingGenerator gen = new RecordingGenerator(dir.resolve("recordings"), classPathEntry("async-profiler-"));
         log("Making or reusing recordings in %s", dir.resolve("recordings"));
@@ -64,13 +66,16 @@ public final class Bench {
             openFiles.add(gen.jdkFlightRecorder("jdk-javac-1g", 1024 * MB));
         }
 
+        if (mode.equals("recordings")) {
+            return;
+        }
         line("# Firesight benchmark, " + Instant.now());
         line("");
         line("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpuModel() + ", JDK "
                 + System.getProperty("java.vm.version") + " (" + System.getProperty("java.vm.vendor")
                 + "), load average before: " + loadAverage());
         line("");
-        if (!mode.equals("open-only")) {
+        if (!huge) {
             parseBenchmark(ap);
             queryBenchmark(ap);
         }
@@ -88,8 +93,13 @@ public final class Bench {
                 firesightJar.toString(), "summary", file.toString()));
         tools.put("Firesight `summary`, -Xmx256m", List.of(ChildProcess.java(), "-Xmx256m", "-jar",
                 firesightJar.toString(), "summary", file.toString()));
-        tools.put("jfr-converter 4.2 → HTML flame graph, -Xmx512m", List.of(ChildProcess.java(), "-Xmx512m",
-                "-jar", classPathEntry("jfr-converter-").toString(), file.toString(), html.toString()));
+        // The converter needs more than 512 MB for some recordings (deep, varied stacks), so it also
+        // runs with 1 GB; the ratios use its first heap size that succeeded every time.
+        for (String heap : List.of("512m", "1g")) {
+            tools.put("jfr-converter 4.2 → HTML flame graph, -Xmx" + heap, List.of(ChildProcess.java(),
+                    "-Xmx" + heap, "-jar", classPathEntry("jfr-converter-").toString(), file.toString(),
+                    html.toString()));
+        }
         log("Parse benchmark on %s (%d runs each, alternating)", file.getFileName(), runs);
         warmPageCache(file);
         Map<String, List<ChildProcess.Run>> results = new LinkedHashMap<>();
@@ -112,23 +122,42 @@ public final class Bench {
         line("File: `" + file.getFileName() + "`, " + Files.size(file) / MB + " MB. " + runs
                 + " runs per tool after one warm-up run each, alternating tools; each run is a fresh JVM.");
         line("");
+        String refName = null;
+        for (String name : results.keySet()) {
+            if (name.startsWith("jfr-converter") && results.get(name).stream().allMatch(ChildProcess.Run::ok)) {
+                refName = name;
+                break;
+            }
+        }
         line("| Tool | Wall median (s) | Wall min (s) | CPU median (s) | Peak RSS (MB) | Wall vs converter"
-                + " | CPU vs converter | Failures |");
+                + " | CPU vs converter | Failed runs |");
         line("|---|---:|---:|---:|---:|---:|---:|---:|");
-        List<ChildProcess.Run> ref = results.get(new ArrayList<>(tools.keySet()).get(2));
+        List<ChildProcess.Run> ref = refName == null ? List.of() : ok(results.get(refName));
         double refWall = median(ref, true);
         double refCpu = median(ref, false);
         for (Map.Entry<String, List<ChildProcess.Run>> e : results.entrySet()) {
-            List<ChildProcess.Run> rs = e.getValue();
+            List<ChildProcess.Run> rs = ok(e.getValue());
+            long failures = e.getValue().size() - rs.size();
+            if (rs.isEmpty()) {
+                line("| " + e.getKey() + " | out of memory | | | | | | " + failures + " |");
+                continue;
+            }
             double wall = median(rs, true);
             double cpu = median(rs, false);
             long rss = rs.stream().mapToLong(ChildProcess.Run::peakRssBytes).max().orElse(0);
-            long failures = rs.stream().filter(r -> !r.ok()).count();
             line(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %d | %.2f× | %.2f× | %d |", e.getKey(), wall,
                     rs.stream().mapToDouble(ChildProcess.Run::wallSeconds).min().orElse(0), cpu, rss / MB,
                     wall / refWall, cpu / refCpu, failures));
         }
         line("");
+        line("Ratios are against " + (refName == null ? "nothing: the converter failed at every heap size"
+                : refName) + ". Figures are over successful runs only. CPU is user + system time of the"
+                + " whole process (JIT and GC threads included); peak RSS includes the memory-mapped file.");
+        line("");
+    }
+
+    private static List<ChildProcess.Run> ok(List<ChildProcess.Run> runs) {
+        return runs.stream().filter(ChildProcess.Run::ok).toList();
     }
 
     private static double median(List<ChildProcess.Run> runs, boolean wall) {

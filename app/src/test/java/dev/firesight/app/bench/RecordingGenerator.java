@@ -70,7 +70,7 @@ final class RecordingGenerator {
                 "-XX:FlightRecorderOptions:repository=" + repo + ",stackdepth=128",
                 "-XX:StartFlightRecording:settings=profile,jdk.ObjectAllocationInNewTLAB#enabled=true,"
                         + "jdk.ObjectAllocationOutsideTLAB#enabled=true,jdk.ExecutionSample#period=1ms,"
-                        + "filename=" + file);
+                        + "maxsize=4g,filename=" + file); // the JDK caps a recording at 250 MB by default
         runWorkload(jvm, repo, targetBytes, 3600, name);
         deleteTree(repo);
         Bench.log("  %s: %,d bytes", name, Files.size(file));
