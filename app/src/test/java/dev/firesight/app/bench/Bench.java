@@ -169,7 +169,7 @@ public final class Bench {
 
     private void queryBenchmark(Path file) throws Exception {
         log("Query benchmark on %s", file.getFileName());
-        ChildProcess.Run run = ChildProcess.run(List.of(ChildProcess.java(), "-Xmx1g", "-cp",
+        ChildProcess.Run run = ChildProcess.run(List.of(ChildProcess.java(), "-Xmx3g", "-cp",
                 System.getProperty("java.class.path"), QueryProbe.class.getName(), file.toString()),
                 dir.resolve("scratch-query"), 1800);
         if (!run.ok()) {
@@ -177,7 +177,7 @@ public final class Bench {
         }
         line("## Queries on the CPU view");
         line("");
-        line("File: `" + file.getFileName() + "`, one JVM with -Xmx1g, 3 warm-up runs then 10 timed runs per query.");
+        line("File: `" + file.getFileName() + "`, one JVM with -Xmx3g, 3 warm-up runs then 10 timed runs per query.");
         for (String l : run.stdout().split("\n")) {
             if (l.startsWith("info ")) {
                 line("CPU view: " + l.substring(5).replace(' ', ',').replace(",", ", ") + ".");
