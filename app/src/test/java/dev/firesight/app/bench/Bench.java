@@ -26,7 +26,7 @@ import java.util.Map;
  * <p>Arguments: {@code MODE FIRESIGHT_JAR BENCH_DIR}. MODE {@code standard} runs all three on the ~100 MB
  * recordings; {@code huge} runs only the open table, adding JDK recordings of 500 MB and 1 GB.
  * {@code recordings} only makes (or checks) all the recordings. {@code -Dbench.runs=N} sets the parse
- * runs per tool (default 5). The report goes to stdout and
+ * runs per tool (default 5); {@code -Dbench.huge=500,1024} the huge recordings' sizes in MB. The report goes to stdout and
  * {@code BENCH_DIR/report.md}.
  */
 public final class Bench {
@@ -62,8 +62,11 @@ public final class Bench {
         Path jdk100 = gen.jdkFlightRecorder("jdk-javac-100m", 100 * MB);
         List<Path> openFiles = new ArrayList<>(List.of(ap, jdk100));
         if (huge) {
-            openFiles.add(gen.jdkFlightRecorder("jdk-javac-500m", 500 * MB));
-            openFiles.add(gen.jdkFlightRecorder("jdk-javac-1g", 1024 * MB));
+            for (String size : System.getProperty("bench.huge", "500,1024").split(",")) {
+                int mb = Integer.parseInt(size.trim());
+                openFiles.add(gen.jdkFlightRecorder("jdk-javac-" + (mb % 1024 == 0 ? mb / 1024 + "g" : mb + "m"),
+                        mb * MB));
+            }
         }
 
         if (mode.equals("recordings")) {
