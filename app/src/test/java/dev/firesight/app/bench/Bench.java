@@ -254,12 +254,17 @@ public final class Bench {
         ChildProcess.Run run = ChildProcess.run(List.of(ChildProcess.java(), "-XX:+UseSerialGC", "-Xmx" + xmxMb + "m",
                 "-cp", System.getProperty("java.class.path"), OpenProbe.class.getName(), file.toString()),
                 dir.resolve("scratch-open"), timeoutSeconds);
-        log("  -Xmx%dm: %s", xmxMb, run.ok() ? "ok, " + run.stdout().strip() : "failed");
+        log("  -Xmx%dm: %s", xmxMb, run.ok() ? "ok" : "failed");
         if (!run.ok()) {
             return null;
         }
+        // Only the probe's own line: a SIGQUIT from a tool scanning local JVMs prints a thread dump too.
+        String figures = run.stdout().lines().filter(l -> l.startsWith("open_ms=")).findFirst().orElse(null);
+        if (figures == null) {
+            return null;
+        }
         Map<String, String> m = new LinkedHashMap<>();
-        for (String word : run.stdout().strip().split(" ")) {
+        for (String word : figures.split(" ")) {
             int eq = word.indexOf('=');
             m.put(word.substring(0, eq), word.substring(eq + 1));
         }
