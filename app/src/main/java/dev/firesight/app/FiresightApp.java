@@ -1,16 +1,109 @@
 package dev.firesight.app;
 
+import dev.firesight.app.tasks.FxTaskRunner;
+import dev.firesight.app.tasks.TaskRunner;
+import dev.firesight.app.window.FileDialogs;
+import dev.firesight.app.window.FxFileDialogs;
+import dev.firesight.app.window.MainWindowView;
+import dev.firesight.app.window.MainWindowViewModel;
+import dev.firesight.app.window.RecentFiles;
+import dev.firesight.app.window.UncaughtErrors;
+import dev.firesight.parser.ViewKind;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
-/** The JavaFX application: the composition root of the window. */
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JavaFX application and the window's composition root: the one place that creates the task
+ * runner, recent-files store, file dialogs, view models and views, and wires them together. Files on
+ * the command line open in tabs; {@code --view=alloc} (or any view id) picks the view they show first. Tests
+ * construct it with a synchronous runner and stand-in dialogs and drive the same window.
+ */
 public final class FiresightApp extends Application {
+    private final TaskRunner tasks;
+    private final RecentFiles recent;
+    private final FileDialogs dialogs;
+    private final List<String> args;
+    private MainWindowView window;
+
+    /** What JavaFX calls: the real runner, the user's recent files, native dialogs. */
+    public FiresightApp() {
+        this(new FxTaskRunner(2, Platform::runLater), null, new FxFileDialogs(), null);
+    }
+
+    /**
+     * @param recent null for the user's store under ~/.config/firesight
+     * @param args   files to open; null to take them from the command line
+     */
+    public FiresightApp(TaskRunner tasks, RecentFiles recent, FileDialogs dialogs, List<String> args) {
+        this.tasks = tasks;
+        this.recent = recent;
+        this.dialogs = dialogs;
+        this.args = args;
+    }
+
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Firesight");
-        stage.setScene(new Scene(new Label("Drop a .jfr recording here"), 1200, 800));
+        RecentFiles store = recent != null ? recent : new RecentFiles(RecentFiles.defaultStore());
+        MainWindowViewModel vm = new MainWindowViewModel(tasks, store);
+        window = new MainWindowView(stage, vm, dialogs);
+        // the attach dialog (attach branch) replaces this; until then the button explains how to record
+        vm.attachActionProperty().set(window::showAttachHelp);
+        Thread.setDefaultUncaughtExceptionHandler(new UncaughtErrors(Platform::runLater, window::notice));
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = window.createScene(Math.min(1400, screen.getWidth() * 0.92), Math.min(900, screen.getHeight() * 0.92));
+        stage.setScene(scene);
+        stage.setMinWidth(720);
+        stage.setMinHeight(480);
+        stage.setOnHidden(e -> window.dispose());
+        AppIcons.apply(stage);
         stage.show();
+        List<String> raw = args != null ? args : getParameters() == null ? List.of() : getParameters().getRaw();
+        List<Path> files = filesFrom(raw);
+        if (!files.isEmpty()) {
+            vm.openFiles(files, viewFrom(raw));
+        }
+    }
+
+    @Override
+    public void stop() {
+        tasks.shutdown();
+    }
+
+    /** The command-line arguments that name files; options (starting with "-") are left to JavaFX. */
+    static List<Path> filesFrom(List<String> raw) {
+        List<Path> files = new ArrayList<>();
+        for (String a : raw) {
+            if (a.startsWith("-")) {
+                continue;
+            }
+            try {
+                files.add(Path.of(a));
+            } catch (InvalidPathException e) {
+                // not a path; a tab would only say so less clearly than ignoring it
+            }
+        }
+        return files;
+    }
+
+    /** The view named by {@code --view=ID} (cpu, alloc, lock...), or null. */
+    static ViewKind viewFrom(List<String> raw) {
+        for (String a : raw) {
+            if (a.startsWith("--view=")) {
+                return ViewKind.byId(a.substring("--view=".length()));
+            }
+        }
+        return null;
+    }
+
+    /** The window this application built; for tests. */
+    public MainWindowView window() {
+        return window;
     }
 }

@@ -19,9 +19,16 @@ public final class Profile {
     private final String[] threadNames;
     private final Map<TimeSeries.Kind, TimeSeries> series;
     private final List<String> warnings;
+    private final List<String> notes;
 
     public Profile(RecordingInfo info, Map<ViewKind, SampleTable> views, FrameTable frames, StackTable stacks,
                    String[] threadNames, Map<TimeSeries.Kind, TimeSeries> series, List<String> warnings) {
+        this(info, views, frames, stacks, threadNames, series, warnings, List.of());
+    }
+
+    public Profile(RecordingInfo info, Map<ViewKind, SampleTable> views, FrameTable frames, StackTable stacks,
+                   String[] threadNames, Map<TimeSeries.Kind, TimeSeries> series, List<String> warnings,
+                   List<String> notes) {
         this.info = info;
         this.views = Collections.unmodifiableMap(new EnumMap<>(views));
         this.frames = frames;
@@ -30,6 +37,7 @@ public final class Profile {
         this.series = Collections.unmodifiableMap(series.isEmpty()
                 ? new EnumMap<>(TimeSeries.Kind.class) : new EnumMap<>(series));
         this.warnings = List.copyOf(warnings);
+        this.notes = List.copyOf(notes);
     }
 
     public RecordingInfo info() {
@@ -74,6 +82,14 @@ public final class Profile {
     /** What could not be read, one sentence each; empty for an intact recording. */
     public List<String> warnings() {
         return warnings;
+    }
+
+    /**
+     * Caveats about reading the numbers that are not damage, e.g. allocation events counted twice;
+     * one sentence each.
+     */
+    public List<String> notes() {
+        return notes;
     }
 
     /** Approximate heap bytes the sample tables hold. */

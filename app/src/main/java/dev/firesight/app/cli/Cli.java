@@ -25,6 +25,9 @@ public final class Cli {
                 new SummaryCommand(),
                 new ExportCommand(),
                 new DiffCommand(),
+                new JvmsCommand(),
+                new RecordCommand(),
+                new DemoCommand(),
                 new VersionCommand()));
     }
 

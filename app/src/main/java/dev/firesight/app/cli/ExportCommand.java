@@ -1,5 +1,7 @@
 package dev.firesight.app.cli;
 
+import dev.firesight.app.export.ExportFormat;
+import dev.firesight.app.export.FlameView;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.query.CallTree;
@@ -53,10 +55,18 @@ final class ExportCommand implements Command {
     }
 
     static void write(CallTree tree, String format, Writer writer) throws IOException, UsageException {
-        if (format.equals("collapsed")) {
-            Collapsed.write(tree, writer);
-        } else {
-            throw new UsageException(format + " export is not available in this build yet; use --format collapsed.");
+        switch (format) {
+            case "collapsed":
+                Collapsed.write(tree, writer);
+                break;
+            case "svg":
+                ExportFormat.SVG.write(FlameView.of(tree), writer);
+                break;
+            case "html":
+                ExportFormat.HTML.write(FlameView.of(tree), writer);
+                break;
+            default:
+                throw new UsageException("--format must be one of collapsed, html, svg, not '" + format + "'.");
         }
     }
 

@@ -50,6 +50,11 @@ final class SummaryCommand implements Command {
             out.println();
             out.println("Secrets    " + secrets);
         }
+        if (!profile.notes().isEmpty()) {
+            out.println();
+            out.println("Notes");
+            profile.notes().forEach(n -> out.println("  " + n));
+        }
         if (!profile.warnings().isEmpty()) {
             out.println();
             out.println("Warnings");

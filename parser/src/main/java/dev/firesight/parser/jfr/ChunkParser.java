@@ -22,6 +22,8 @@ import java.util.Map;
 final class ChunkParser {
     private static final int CHECK_EVERY = 1 << 16;
     private static final int FALLBACK_CHUNKS = 16;
+    /** Damaged events skipped (by their size) before the rest of the chunk is given up as garbage. */
+    private static final int MAX_DAMAGED_EVENTS = 16;
 
     private final ChunkHeader header;
     private final ByteReader in;
@@ -35,7 +37,9 @@ final class ChunkParser {
     private final LongIntMap localThreads = new LongIntMap(256);
     private final LongList threadRefs = new LongList();
     private final List<GenericEvent> genericEvents = new ArrayList<>();
-    private final Map<Long, long[]> counts = new HashMap<>();
+    /** Events per type id; ids are small in practice, larger ones go to {@link #otherCounts}. */
+    private final long[] counts = new long[4096];
+    private final Map<Long, long[]> otherCounts = new HashMap<>();
     private EnumMap<ViewKind, Integer> firstSample;
     private Metadata metadata;
     private ConstantPools pools;
@@ -43,6 +47,7 @@ final class ChunkParser {
     private int samplesWithoutStack;
     private StackResolver previousResolver;
     private StackResolver resolver;
+    private boolean damagedMetadata;
 
     ChunkParser(ByteBuffer chunk, ChunkHeader header, ProfileBuilder builder, LoadControl control, int chunkIndex,
                 StackResolver previousResolver) {
@@ -58,9 +63,15 @@ final class ChunkParser {
     void parse() {
         metadata = findMetadata();
         if (metadata == null) {
-            builder.warn(where() + "has no readable metadata, so its events were skipped.");
+            builder.warn(where() + (damagedMetadata ? "has damaged metadata (the descriptions of its event types),"
+                    : "has no readable metadata,") + " so its events were skipped.");
             return;
         }
+        if (damagedMetadata) {
+            builder.warn(where() + "has damaged metadata at the offset its header records; another copy in the"
+                    + " chunk was used.");
+        }
+        builder.chunksWithMetadata++;
         pools = new ConstantPools(metadata);
         firstSample = builder.tableSizes();
         installHandlers();
@@ -68,7 +79,12 @@ final class ChunkParser {
                 || metadata.type("profiler.Log") != null;
         scanEvents();
         resolve();
-        for (Map.Entry<Long, long[]> e : counts.entrySet()) {
+        for (int id = 0; id < counts.length; id++) {
+            if (counts[id] > 0) {
+                otherCounts.put((long) id, new long[] {counts[id]});
+            }
+        }
+        for (Map.Entry<Long, long[]> e : otherCounts.entrySet()) {
             JfrType type = metadata.type(e.getKey());
             if (type != null) {
                 builder.countEvent(type.name, e.getValue()[0]);
@@ -98,7 +114,7 @@ final class ChunkParser {
             try {
                 return Metadata.read(in, (int) header.metaOffset);
             } catch (CorruptDataException | IndexOutOfBoundsException e) {
-                builder.warn(where() + "has damaged metadata at its recorded offset; searching the chunk.");
+                damagedMetadata = true;
             }
         }
         int pos = ChunkHeader.SIZE;
@@ -111,8 +127,12 @@ final class ChunkParser {
                 if (size <= 0 || size > limit - pos) {
                     return null;
                 }
-                if (type == 0) {
-                    return Metadata.read(in, pos);
+                if (type == 0 && (!damagedMetadata || pos != header.metaOffset)) {
+                    try {
+                        return Metadata.read(in, pos);
+                    } catch (CorruptDataException | IndexOutOfBoundsException e) {
+                        damagedMetadata = true; // look on: the JDK may have written another copy later
+                    }
                 }
                 pos += size;
             } catch (CorruptDataException | IndexOutOfBoundsException e) {
@@ -128,7 +148,7 @@ final class ChunkParser {
         for (SampleEvent kind : SampleEvent.values()) {
             JfrType type = metadata.type(kind.typeName);
             FieldReader reader = type == null ? null : kind.reader(type);
-            if (reader != null) {
+            if (reader != null && java.util.Arrays.stream(kind.views).anyMatch(control::wants)) {
                 byId.put(type.id, new SampleHandler(kind, reader));
             }
         }
@@ -156,6 +176,7 @@ final class ChunkParser {
         int pos = ChunkHeader.SIZE;
         int limit = in.limit();
         int events = 0;
+        int damaged = 0;
         while (pos < limit) {
             if (++events % CHECK_EVERY == 0) {
                 control.checkCancelled();
@@ -180,9 +201,14 @@ final class ChunkParser {
             try {
                 dispatch(type, end);
             } catch (CorruptDataException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+                // The event's size was plausible, so the next event starts after it: skip just this one.
+                if (++damaged > MAX_DAMAGED_EVENTS) {
+                    builder.warn(where() + "has more than " + MAX_DAMAGED_EVENTS + " damaged events; the rest of it"
+                            + " after byte " + pos + " was skipped.");
+                    return;
+                }
                 builder.warn(where() + "has a damaged " + typeName(type) + " at byte " + pos
-                        + "; the events before it were kept.");
-                return;
+                        + "; it was skipped and reading went on after it.");
             }
             pos = end;
         }
@@ -196,11 +222,11 @@ final class ChunkParser {
         if (type == 0) {
             return;
         }
-        long[] count = counts.get(type);
-        if (count == null) {
-            counts.put(type, count = new long[1]);
+        if (type >= 0 && type < counts.length) {
+            counts[(int) type]++;
+        } else {
+            otherCounts.computeIfAbsent(type, k -> new long[1])[0]++;
         }
-        count[0]++;
         Object handler = type >= 0 && type < handlers.length ? handlers[(int) type] : null;
         if (handler instanceof SampleHandler) {
             ((SampleHandler) handler).read(end);
@@ -223,15 +249,17 @@ final class ChunkParser {
     private final class SampleHandler {
         private final SampleEvent kind;
         private final FieldReader reader;
+        private final ViewKind[] views;
         private final SampleTable[] tables;
         private final double nanosPerTick = header.nanosPerTick();
 
         SampleHandler(SampleEvent kind, FieldReader reader) {
             this.kind = kind;
             this.reader = reader;
-            this.tables = new SampleTable[kind.views.length];
+            this.views = java.util.Arrays.stream(kind.views).filter(control::wants).toArray(ViewKind[]::new);
+            this.tables = new SampleTable[views.length];
             for (int i = 0; i < tables.length; i++) {
-                tables[i] = builder.table(kind.views[i]);
+                tables[i] = builder.table(views[i]);
             }
         }
 
@@ -249,7 +277,7 @@ final class ChunkParser {
             int thread = localThread(s[SampleEvent.THREAD]);
             long time = header.toNanos(s[SampleEvent.TIME]);
             for (int i = 0; i < tables.length; i++) {
-                tables[i].add(time, thread, stack, kind.views[i] == ViewKind.ALLOC_COUNT ? 1 : weight);
+                tables[i].add(time, thread, stack, views[i] == ViewKind.ALLOC_COUNT ? 1 : weight);
             }
         }
     }

@@ -20,6 +20,10 @@ final class LoadControl {
         }
     }
 
+    boolean wants(dev.firesight.parser.ViewKind view) {
+        return options.views().contains(view);
+    }
+
     void progress(long bytesDone) {
         options.progress().progress(Math.min(bytesDone, totalBytes), totalBytes);
     }

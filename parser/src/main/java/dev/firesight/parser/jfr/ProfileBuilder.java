@@ -42,6 +42,7 @@ final class ProfileBuilder {
     private final Map<TimeSeries.Kind, TreeMap<Long, Double>> points = new EnumMap<>(TimeSeries.Kind.class);
     private final Map<String, Long> eventCounts = new TreeMap<>();
     private final List<String> warnings = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     final Map<String, String> jvm = new HashMap<>();
     final List<Map.Entry<String, String>> systemProperties = new ArrayList<>();
     final List<Map.Entry<String, String>> environment = new ArrayList<>();
@@ -49,6 +50,8 @@ final class ProfileBuilder {
     long startNanos = Long.MAX_VALUE;
     long endNanos = Long.MIN_VALUE;
     int chunks;
+    /** Chunks whose metadata could be read, so their events could be decoded. */
+    int chunksWithMetadata;
 
     ProfileBuilder(long originNanos, long timeUnitNanos) {
         this.originNanos = originNanos;
@@ -113,11 +116,16 @@ final class ProfileBuilder {
         }
     }
 
+    /** The first warning so far, or null. */
+    String firstWarning() {
+        return warnings.isEmpty() ? null : warnings.get(0);
+    }
+
     Profile build(Path path, long fileSize) {
         long tlab = eventCounts.getOrDefault("jdk.ObjectAllocationInNewTLAB", 0L)
                 + eventCounts.getOrDefault("jdk.ObjectAllocationOutsideTLAB", 0L);
         if (tlab > 0 && eventCounts.getOrDefault("jdk.ObjectAllocationSample", 0L) > 0) {
-            warn("The recording has both TLAB allocation events and allocation samples; as in async-profiler's"
+            notes.add("The recording has both TLAB allocation events and allocation samples; as in async-profiler's"
                     + " converter the alloc view adds them up, so byte totals count most allocations twice.");
         }
         EnumMap<ViewKind, SampleTable> views = new EnumMap<>(ViewKind.class);
@@ -157,7 +165,7 @@ final class ProfileBuilder {
                 parseLong(jvm.get("pid")), jvm.get("osVersion"), jvm.get("cpu"), Map.copyOf(eventCounts),
                 List.copyOf(systemProperties), List.copyOf(environment));
         return new Profile(info, views, frameTable, stackTable, threadNames.toArray(new String[0]), series,
-                warnings);
+                warnings, notes);
     }
 
     /**

@@ -58,6 +58,10 @@ public final class RecordingReader {
             long fileSize = channel.size();
             ChunkHeader first = header(channel, 0, fileSize);
             if (first == null) {
+                if (fileSize >= 4 && fileSize < ChunkHeader.SIZE && headerBytesStartWithMagic(channel)) {
+                    throw new RecordingException(name() + " is cut off: it ends inside its first chunk header,"
+                            + " after " + fileSize + " bytes.");
+                }
                 throw new RecordingException(name() + " is not a JFR recording (it does not start with the"
                         + " JFR file signature).");
             }
@@ -70,23 +74,49 @@ public final class RecordingReader {
             }
             LoadControl control = new LoadControl(options, fileSize);
             Set<String> seen = new HashSet<>();
-            StackResolver previous = null;
+            ChunkHeader previous = null;
+            StackResolver previousResolver = null;
             long offset = 0;
             int index = 0;
             while (offset < fileSize) {
                 control.checkCancelled();
                 ChunkHeader header = header(channel, offset, fileSize);
                 if (header == null) {
-                    builder.warn(describeTrailing(channel, offset, fileSize, index));
-                    break;
+                    long next = nextHeader(channel, offset + 1, fileSize, control, previous);
+                    if (next < 0) {
+                        builder.warn(describeTrailing(channel, offset, fileSize, index));
+                        break;
+                    }
+                    builder.warn("The " + (next - offset) + " bytes after chunk " + index + " are not a JFR chunk"
+                            + " and were skipped; reading resumed at the next chunk.");
+                    offset = next;
+                    continue;
                 }
+                long next = header.complete && endsAtChunkOrFileEnd(channel, header, fileSize) ? -1
+                        : nextHeader(channel, offset + ChunkHeader.SIZE,
+                                header.complete ? offset + header.declaredSize : fileSize, control, header);
+                if (next >= 0) {
+                    // The declared size is wrong (0 while recording, damaged, or the chunk was cut short
+                    // with more chunks after it): the chunk ends where the next one starts.
+                    builder.warn("Chunk " + (index + 1) + (header.declaredSize == 0
+                            ? " declares size 0 (it was never finished)" : " declares " + header.declaredSize
+                            + " bytes but the next chunk starts after " + (next - offset))
+                            + "; it was read up to the next chunk.");
+                    header = new ChunkHeader(offset, headerBytes(channel, offset), next - offset);
+                }
+                previous = header;
                 if (header.major != 2 || !header.compressedIntegers()) {
                     builder.warn("Chunk " + (index + 1) + " uses JFR format " + header.major + "." + header.minor
                             + ", which Firesight does not read; it was skipped.");
                 } else if (!seen.add(header.startNanos + ":" + header.startTicks + ":" + header.declaredSize)) {
                     builder.warn("Chunk " + (index + 1) + " repeats an earlier chunk and was skipped.");
                 } else {
-                    previous = readChunk(channel, header, builder, control, index, previous);
+                    previousResolver = readChunk(channel, header, builder, control, index, previousResolver);
+                }
+                if (next >= 0) {
+                    offset = next;
+                    index++;
+                    continue;
                 }
                 if (!header.complete) {
                     if (header.declaredSize == 0) {
@@ -104,6 +134,11 @@ public final class RecordingReader {
             control.progress(fileSize);
             if (builder.chunks == 0) {
                 throw new RecordingException(name() + " contains no readable JFR data.");
+            }
+            if (builder.chunksWithMetadata == 0) {
+                String why = builder.firstWarning();
+                throw new RecordingException(name() + " contains no readable JFR data" + (why == null ? "."
+                        : " (" + why.substring(0, why.length() - 1) + ")."));
             }
             return builder.build(path, reportedSize);
         }
@@ -142,16 +177,76 @@ public final class RecordingReader {
         if (fileSize - offset < ChunkHeader.SIZE) {
             return null;
         }
+        ByteBuffer buf = headerBytes(channel, offset);
+        if (buf == null || buf.getInt(0) != ChunkHeader.MAGIC) {
+            return null;
+        }
+        return new ChunkHeader(offset, buf, fileSize - offset);
+    }
+
+    private static ByteBuffer headerBytes(FileChannel channel, long offset) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(ChunkHeader.SIZE);
         while (buf.hasRemaining()) {
             if (channel.read(buf, offset + buf.position()) < 0) {
                 return null;
             }
         }
-        if (buf.getInt(0) != ChunkHeader.MAGIC) {
-            return null;
+        return buf;
+    }
+
+    /** True when the chunk's declared end is the end of the file or the start of another chunk header. */
+    private static boolean endsAtChunkOrFileEnd(FileChannel channel, ChunkHeader header, long fileSize)
+            throws IOException {
+        long end = header.fileOffset + header.declaredSize;
+        return end == fileSize || plausibleHeader(header(channel, end, fileSize));
+    }
+
+    private static boolean plausibleHeader(ChunkHeader h) {
+        return h != null && h.major == 2 && (h.declaredSize == 0 || h.declaredSize >= ChunkHeader.SIZE);
+    }
+
+    /**
+     * The offset of the first plausible chunk header (magic, format 2, a possible size) in
+     * {@code [from, to)}, or -1. Only used when the chunk sizes do not add up, so valid files never pay
+     * for the scan. A copy of the current chunk's own header (the JDK embeds one in its flushes, as a
+     * byte array) is not a next chunk: a next chunk starts at another time.
+     */
+    private static long nextHeader(FileChannel channel, long from, long to, LoadControl control,
+                                   ChunkHeader current) throws IOException {
+        long fileSize = channel.size();
+        to = Math.min(to, fileSize - ChunkHeader.SIZE + 1);
+        ByteBuffer block = ByteBuffer.allocate(1 << 20);
+        for (long base = from; base < to; base += block.capacity() - 3) {
+            control.checkCancelled();
+            block.clear();
+            block.limit((int) Math.min(block.capacity(), fileSize - base));
+            while (block.hasRemaining() && channel.read(block, base + block.position()) >= 0) {
+                // fill the block
+            }
+            int n = block.position();
+            for (int i = 0; i + 3 < n && base + i < to; i++) {
+                if (block.get(i) == 'F' && block.get(i + 1) == 'L' && block.get(i + 2) == 'R' && block.get(i + 3) == 0
+                        && plausibleHeader(header(channel, base + i, fileSize))) {
+                    ChunkHeader candidate = header(channel, base + i, fileSize);
+                    if (current == null || candidate.startNanos != current.startNanos
+                            || candidate.startTicks != current.startTicks) {
+                        return base + i;
+                    }
+                }
+            }
+            if (n < 4) {
+                break;
+            }
         }
-        return new ChunkHeader(offset, buf, fileSize - offset);
+        return -1;
+    }
+
+    private static boolean headerBytesStartWithMagic(FileChannel channel) throws IOException {
+        ByteBuffer magic = ByteBuffer.allocate(4);
+        while (magic.hasRemaining() && channel.read(magic, magic.position()) >= 0) {
+            // read the first 4 bytes
+        }
+        return magic.getInt(0) == ChunkHeader.MAGIC;
     }
 
     private void checkVersion(ChunkHeader first) throws RecordingException {

@@ -3,9 +3,7 @@ package dev.firesight.parser.query;
 import dev.firesight.parser.FrameTable;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.StackTable;
-import dev.firesight.parser.util.LongIntMap;
 
-import java.util.Arrays;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
@@ -26,106 +24,74 @@ public final class CallTreeBuilder {
     }
 
     public static CallTree build(Profile profile, ProfileQuery query, StackWeights weights, BooleanSupplier cancelled) {
-        Nodes nodes = new Nodes(Math.max(16, weights.size() * 4));
+        TreeNodes nodes = new TreeNodes(weights.size() * 2, 2);
         StackTable stacks = profile.stacks();
         FrameTable frames = profile.frames();
         boolean reverse = query.reverse();
+        // Consecutive stacks mostly share a long prefix (they were interned in recording order), so the
+        // path of the previous stack is kept and only the frames after the first difference are looked
+        // up: far fewer hash lookups than walking every stack from the root.
+        int[] pathNames = new int[64];
+        int[] pathNodes = new int[64];
+        int pathLength = 0;
+        int pathThread = Integer.MIN_VALUE;
         for (int i = 0; i < weights.size(); i++) {
             if ((i & 4095) == 0 && cancelled.getAsBoolean()) {
                 throw new CancellationException("query was cancelled");
             }
             long w = weights.weight(i);
             int stack = weights.stack(i);
+            int thread = weights.thread(i);
+            nodes.columns[1][CallTree.ROOT] += w;
             int node = CallTree.ROOT;
-            nodes.totals[node] += w;
-            if (weights.thread(i) >= 0) {
-                node = nodes.child(node, -(weights.thread(i) + 1), -1);
-                nodes.totals[node] += w;
+            if (thread >= 0) {
+                node = nodes.child(node, -(thread + 1), -1);
+                nodes.columns[1][node] += w;
+            }
+            if (thread != pathThread) {
+                pathLength = 0;
+                pathThread = thread;
             }
             int depth = stacks.depth(stack);
-            for (int d = 0; d < depth; d++) {
-                int frame = stacks.frame(stack, reverse ? depth - 1 - d : d);
-                node = nodes.child(node, frames.nameId(frame), frame);
-                nodes.totals[node] += w;
+            if (depth > pathNames.length) {
+                pathNames = java.util.Arrays.copyOf(pathNames, depth * 2);
+                pathNodes = java.util.Arrays.copyOf(pathNodes, depth * 2);
             }
-            nodes.selfs[node] += w;
+            int d = 0;
+            for (int limit = Math.min(depth, pathLength); d < limit; d++) {
+                int frame = stacks.frame(stack, reverse ? depth - 1 - d : d);
+                if (frames.nameId(frame) != pathNames[d]) {
+                    break;
+                }
+                node = pathNodes[d];
+                nodes.columns[1][node] += w;
+            }
+            for (; d < depth; d++) {
+                int frame = stacks.frame(stack, reverse ? depth - 1 - d : d);
+                int name = frames.nameId(frame);
+                node = nodes.child(node, name, frame);
+                nodes.columns[1][node] += w;
+                pathNames[d] = name;
+                pathNodes[d] = node;
+            }
+            pathLength = depth;
+            nodes.columns[0][node] += w;
         }
-        return nodes.freeze(profile, query, frames, weights.samples());
+        return freeze(nodes, profile, query, weights.samples());
     }
 
-    /** Growable node arrays with a (parent, name) index. */
-    private static final class Nodes {
-        int size = 1;
-        int[] names;
-        int[] frames;
-        int[] parents;
-        int[] depths;
-        long[] selfs;
-        long[] totals;
-        final LongIntMap index;
-
-        Nodes(int capacity) {
-            names = new int[capacity];
-            frames = new int[capacity];
-            parents = new int[capacity];
-            depths = new int[capacity];
-            selfs = new long[capacity];
-            totals = new long[capacity];
-            index = new LongIntMap(capacity);
-            names[0] = Integer.MIN_VALUE;
-            frames[0] = -1;
-            parents[0] = CallTree.NONE;
-        }
-
-        int child(int parent, int name, int frame) {
-            int c = index.get(parent, name);
-            if (c != LongIntMap.MISSING) {
-                return c;
-            }
-            if (size == names.length) {
-                int n = size * 2;
-                names = Arrays.copyOf(names, n);
-                frames = Arrays.copyOf(frames, n);
-                parents = Arrays.copyOf(parents, n);
-                depths = Arrays.copyOf(depths, n);
-                selfs = Arrays.copyOf(selfs, n);
-                totals = Arrays.copyOf(totals, n);
-            }
-            c = size++;
-            names[c] = name;
-            frames[c] = frame;
-            parents[c] = parent;
-            depths[c] = depths[parent] + 1;
-            index.put(parent, name, c);
-            return c;
-        }
-
-        /** Links children in name order (through precomputed name ranks) and trims the arrays. */
-        CallTree freeze(Profile profile, ProfileQuery query, FrameTable frameTable, long samples) {
-            int[] rank = frameTable.nameRanks();
-            int[] byRank = frameTable.namesByRank();
-            int threads = profile.threadCount();
-            long[] keys = new long[size - 1];
-            for (int i = 1; i < size; i++) {
-                long r = names[i] < 0 ? -names[i] - 1 : threads + (long) rank[names[i]];
-                keys[i - 1] = ((long) parents[i] << 32) | r;
-            }
-            Arrays.sort(keys);
-            int[] first = new int[size];
-            int[] next = new int[size];
-            Arrays.fill(first, CallTree.NONE);
-            Arrays.fill(next, CallTree.NONE);
-            for (int i = keys.length - 1; i >= 0; i--) {
-                int parent = (int) (keys[i] >>> 32);
-                int r = (int) keys[i];
-                int name = r < threads ? -(r + 1) : byRank[r - threads];
-                int c = index.get(parent, name);
-                next[c] = first[parent];
-                first[parent] = c;
-            }
-            return new CallTree(profile, query, Arrays.copyOf(names, size), Arrays.copyOf(frames, size),
-                    Arrays.copyOf(parents, size), first, next, Arrays.copyOf(depths, size),
-                    Arrays.copyOf(selfs, size), Arrays.copyOf(totals, size), size, samples);
-        }
+    /**
+     * Links children in name order (threads first, then frames by precomputed name rank, so equal
+     * shapes lay out alike in every view and range) and trims the arrays.
+     */
+    private static CallTree freeze(TreeNodes nodes, Profile profile, ProfileQuery query, long samples) {
+        int[] rank = profile.frames().nameRanks();
+        int[] byRank = profile.frames().namesByRank();
+        int threads = profile.threadCount();
+        int[][] links = nodes.link(name -> name < 0 ? -name - 1 : threads + rank[name],
+                r -> r < threads ? -(r + 1) : byRank[r - threads]);
+        return new CallTree(profile, query, nodes.trimmed(nodes.names), nodes.trimmed(nodes.payloads),
+                nodes.trimmed(nodes.parents), links[0], links[1], nodes.trimmed(nodes.depths),
+                nodes.trimmed(nodes.columns[0]), nodes.trimmed(nodes.columns[1]), nodes.size, samples);
     }
 }

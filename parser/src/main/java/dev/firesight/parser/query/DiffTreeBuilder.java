@@ -4,7 +4,6 @@ import dev.firesight.parser.FrameKind;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.RecordingInfo;
 import dev.firesight.parser.StackTable;
-import dev.firesight.parser.util.LongIntMap;
 import dev.firesight.parser.util.StringInterner;
 
 import java.util.ArrayList;
@@ -37,12 +36,12 @@ public final class DiffTreeBuilder {
     public static DiffTree build(Capture base, Capture target, BooleanSupplier cancelled) {
         StringInterner names = new StringInterner();
         names.intern("all");
-        Merge merge = new Merge();
         StackWeights baseWeights = StackWeights.compute(base.profile(), base.query(), cancelled);
         StackWeights targetWeights = StackWeights.compute(target.profile(), target.query(), cancelled);
-        merge.add(base, baseWeights, names, true);
-        merge.add(target, targetWeights, names, false);
-        return merge.freeze(names, base, target, caveats(base, target, baseWeights, targetWeights));
+        TreeNodes nodes = new TreeNodes(baseWeights.size() + targetWeights.size(), 4);
+        add(nodes, base, baseWeights, names, 0, cancelled);
+        add(nodes, target, targetWeights, names, 1, cancelled);
+        return freeze(nodes, names, base, target, caveats(base, target, baseWeights, targetWeights));
     }
 
     static List<String> caveats(Capture base, Capture target, StackWeights b, StackWeights t) {
@@ -85,100 +84,70 @@ public final class DiffTreeBuilder {
         return open >= 0 && close > open ? s.substring(open + 1, close) : s.lines().findFirst().orElse(s);
     }
 
-    /** The merged node arrays, filled from both sides. */
-    private static final class Merge {
-        int size = 1;
-        int[] names = new int[1024];
-        FrameKind[] kinds = new FrameKind[1024];
-        int[] parents = new int[1024];
-        int[] depths = new int[1024];
-        long[][] self = {new long[1024], new long[1024]};
-        long[][] total = {new long[1024], new long[1024]};
-        final LongIntMap index = new LongIntMap(1024);
-
-        Merge() {
-            parents[0] = DiffTree.NONE;
-            kinds[0] = FrameKind.UNKNOWN;
-        }
-
-        void add(Capture capture, StackWeights weights, StringInterner unified, boolean base) {
-            Profile profile = capture.profile();
-            StackTable stacks = profile.stacks();
-            int[] nameMap = new int[profile.frames().nameCount()];
-            Arrays.fill(nameMap, -1);
-            int side = base ? 0 : 1;
-            boolean reverse = capture.query().reverse();
-            for (int i = 0; i < weights.size(); i++) {
-                long w = weights.weight(i);
-                int stack = weights.stack(i);
-                int node = DiffTree.ROOT;
-                total[side][node] += w;
-                if (weights.thread(i) >= 0) {
-                    node = child(node, unified.intern(profile.threadName(weights.thread(i))), FrameKind.THREAD);
-                    total[side][node] += w;
+    /**
+     * Inserts one capture into the merged nodes: its weights go to columns {@code 2*side} (self) and
+     * {@code 2*side+1} (total); names are unified by text, with hidden-class suffixes normalised.
+     */
+    private static void add(TreeNodes nodes, Capture capture, StackWeights weights, StringInterner unified, int side,
+                            BooleanSupplier cancelled) {
+        Profile profile = capture.profile();
+        StackTable stacks = profile.stacks();
+        int[] nameMap = new int[profile.frames().nameCount()];
+        Arrays.fill(nameMap, -1);
+        boolean reverse = capture.query().reverse();
+        for (int i = 0; i < weights.size(); i++) {
+            if ((i & 4095) == 0 && cancelled.getAsBoolean()) {
+                throw new java.util.concurrent.CancellationException("query was cancelled");
+            }
+            long w = weights.weight(i);
+            int stack = weights.stack(i);
+            int node = DiffTree.ROOT;
+            nodes.columns[2 * side + 1][node] += w;
+            if (weights.thread(i) >= 0) {
+                node = nodes.child(node, unified.intern(profile.threadName(weights.thread(i))),
+                        FrameKind.THREAD.ordinal());
+                nodes.columns[2 * side + 1][node] += w;
+            }
+            int depth = stacks.depth(stack);
+            for (int d = 0; d < depth; d++) {
+                int frame = stacks.frame(stack, reverse ? depth - 1 - d : d);
+                int local = profile.frames().nameId(frame);
+                if (nameMap[local] < 0) {
+                    nameMap[local] = unified.intern(HiddenClassNames.normalize(profile.frames().nameOf(local)));
                 }
-                int depth = stacks.depth(stack);
-                for (int d = 0; d < depth; d++) {
-                    int frame = stacks.frame(stack, reverse ? depth - 1 - d : d);
-                    int local = profile.frames().nameId(frame);
-                    if (nameMap[local] < 0) {
-                        nameMap[local] = unified.intern(HiddenClassNames.normalize(profile.frames().nameOf(local)));
-                    }
-                    node = child(node, nameMap[local], profile.frames().kind(frame));
-                    total[side][node] += w;
-                }
-                self[side][node] += w;
+                node = nodes.child(node, nameMap[local], profile.frames().kind(frame).ordinal());
+                nodes.columns[2 * side + 1][node] += w;
             }
+            nodes.columns[2 * side][node] += w;
         }
+    }
 
-        private int child(int parent, int name, FrameKind kind) {
-            int c = index.get(parent, name);
-            if (c != LongIntMap.MISSING) {
-                return c;
-            }
-            if (size == names.length) {
-                int n = size * 2;
-                names = Arrays.copyOf(names, n);
-                kinds = Arrays.copyOf(kinds, n);
-                parents = Arrays.copyOf(parents, n);
-                depths = Arrays.copyOf(depths, n);
-                for (int s = 0; s < 2; s++) {
-                    self[s] = Arrays.copyOf(self[s], n);
-                    total[s] = Arrays.copyOf(total[s], n);
-                }
-            }
-            c = size++;
-            names[c] = name;
-            kinds[c] = kind;
-            parents[c] = parent;
-            depths[c] = depths[parent] + 1;
-            index.put(parent, name, c);
-            return c;
+    /** Links children alphabetically by unified name and freezes the arrays into a {@link DiffTree}. */
+    private static DiffTree freeze(TreeNodes nodes, StringInterner unified, Capture base, Capture target,
+                                   List<String> caveats) {
+        String[] text = unified.toArray();
+        Integer[] order = new Integer[text.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
         }
-
-        DiffTree freeze(StringInterner unified, Capture base, Capture target, List<String> caveats) {
-            String[] text = unified.toArray();
-            Integer[] order = new Integer[size - 1];
-            for (int i = 1; i < size; i++) {
-                order[i - 1] = i;
-            }
-            Arrays.sort(order, (a, b) -> {
-                int p = Integer.compare(parents[a], parents[b]);
-                return p != 0 ? p : text[names[a]].compareTo(text[names[b]]);
-            });
-            int[] first = new int[size];
-            int[] next = new int[size];
-            Arrays.fill(first, DiffTree.NONE);
-            Arrays.fill(next, DiffTree.NONE);
-            for (int i = order.length - 1; i >= 0; i--) {
-                int c = order[i];
-                next[c] = first[parents[c]];
-                first[parents[c]] = c;
-            }
-            return new DiffTree(text, Arrays.copyOf(names, size), Arrays.copyOf(kinds, size),
-                    Arrays.copyOf(parents, size), first, next, Arrays.copyOf(depths, size),
-                    Arrays.copyOf(self[0], size), Arrays.copyOf(total[0], size), Arrays.copyOf(self[1], size),
-                    Arrays.copyOf(total[1], size), base.durationSeconds(), target.durationSeconds(), caveats);
+        Arrays.sort(order, (a, b) -> text[a].compareTo(text[b]));
+        int[] rank = new int[text.length];
+        int[] byRank = new int[text.length];
+        for (int r = 0; r < order.length; r++) {
+            rank[order[r]] = r;
+            byRank[r] = order[r];
         }
+        int[][] links = nodes.link(name -> rank[name], r -> byRank[r]);
+        FrameKind[] kinds = new FrameKind[nodes.size];
+        FrameKind[] all = FrameKind.values();
+        for (int i = 0; i < kinds.length; i++) {
+            kinds[i] = i == DiffTree.ROOT ? FrameKind.UNKNOWN : all[nodes.payloads[i]];
+        }
+        int[] names = nodes.trimmed(nodes.names);
+        names[DiffTree.ROOT] = 0;
+        return new DiffTree(text, names, kinds, nodes.trimmed(nodes.parents), links[0], links[1],
+                nodes.trimmed(nodes.depths), nodes.trimmed(nodes.columns[0]), nodes.trimmed(nodes.columns[1]),
+                nodes.trimmed(nodes.columns[2]), nodes.trimmed(nodes.columns[3]), base.durationSeconds(),
+                target.durationSeconds(), caveats);
     }
 }

@@ -1,0 +1,63 @@
+package dev.firesight.app.export;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The formats a flame view exports to, with their file extensions. */
+public enum ExportFormat {
+    SVG("svg", "SVG image"),
+    HTML("html", "Interactive HTML"),
+    PNG("png", "PNG image"),
+    COLLAPSED("txt", "Collapsed stacks");
+
+    private final String extension;
+    private final String title;
+
+    ExportFormat(String extension, String title) {
+        this.extension = extension;
+        this.title = title;
+    }
+
+    public String extension() {
+        return extension;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** Writes a text format (everything but PNG) to a writer. */
+    public void write(FlameView view, Writer out) throws IOException {
+        switch (this) {
+            case SVG:
+                SvgExporter.write(view, out);
+                break;
+            case HTML:
+                HtmlExporter.write(view, out);
+                break;
+            case COLLAPSED:
+                CollapsedExporter.write(view, out);
+                break;
+            default:
+                throw new IllegalArgumentException(this + " is not a text format");
+        }
+    }
+
+    /**
+     * Writes to a file; PNG at {@code width} wide and tall enough for every row. Call from a
+     * background thread: PNG rendering hops to the FX thread and waits for it.
+     */
+    public void write(FlameView view, Path file, int width) throws IOException {
+        if (this == PNG) {
+            PngExporter.write(view, width, 0, file);
+            return;
+        }
+        try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+            write(view, out);
+        }
+    }
+}

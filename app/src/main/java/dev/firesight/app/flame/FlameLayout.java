@@ -1,0 +1,240 @@
+package dev.firesight.app.flame;
+
+import dev.firesight.parser.query.CallTree;
+
+import java.util.Arrays;
+
+/**
+ * The frames a flame graph shows for one call tree, zoom node and minimum width: each frame's node,
+ * x and width as fractions of the zoomed node, and depth (the root at depth 0). The zoomed node and its
+ * ancestors span the full width; frames narrower than the minimum are left out with their subtrees.
+ * Frames are ordered by depth, then left to right, so a row can be searched by x.
+ *
+ * <p>Free of JavaFX: the canvas, SVG, HTML and PNG renderers all draw from this one layout.
+ */
+public final class FlameLayout {
+    private final CallTree tree;
+    private final int zoomNode;
+    private final double minWidth;
+    private final int[] nodes;
+    private final double[] xs;
+    private final double[] widths;
+    private final int[] depths;
+    private final int[] rowStart;
+    private final int size;
+
+    private FlameLayout(CallTree tree, int zoomNode, double minWidth, int[] nodes, double[] xs, double[] widths,
+                        int[] depths, int[] rowStart, int size) {
+        this.tree = tree;
+        this.zoomNode = zoomNode;
+        this.minWidth = minWidth;
+        this.nodes = nodes;
+        this.xs = xs;
+        this.widths = widths;
+        this.depths = depths;
+        this.rowStart = rowStart;
+        this.size = size;
+    }
+
+    /**
+     * Lays out a tree.
+     *
+     * @param zoomNode the node that spans the full width ({@link CallTree#ROOT} for no zoom)
+     * @param minWidth the narrowest frame kept, as a fraction of the full width (e.g. 0.5 px / width)
+     */
+    public static FlameLayout compute(CallTree tree, int zoomNode, double minWidth) {
+        if (zoomNode < 0 || zoomNode >= tree.size()) {
+            zoomNode = CallTree.ROOT;
+        }
+        int zoomDepth = tree.depth(zoomNode);
+        int capacity = 256;
+        int[] n = new int[capacity];
+        double[] x = new double[capacity];
+        double[] w = new double[capacity];
+        int[] d = new int[capacity];
+        int count = 0;
+        // Ancestors of the zoomed node, root first, at full width.
+        int[] chain = new int[zoomDepth + 1];
+        for (int a = zoomNode, i = zoomDepth; a != CallTree.NONE; a = tree.parent(a), i--) {
+            chain[i] = a;
+        }
+        for (int i = 0; i < zoomDepth; i++) {
+            n[count] = chain[i];
+            x[count] = 0;
+            w[count] = 1;
+            d[count] = i;
+            count++;
+        }
+        double scale = tree.total(zoomNode) > 0 ? 1.0 / tree.total(zoomNode) : 0;
+        // Depth-first walk below the zoomed node; a node's x is its parent's x plus earlier siblings.
+        int[] stack = new int[64];
+        double[] stackX = new double[64];
+        int top = 0;
+        stack[top] = zoomNode;
+        stackX[top++] = 0;
+        while (top > 0) {
+            top--;
+            int node = stack[top];
+            double nx = stackX[top];
+            double nw = node == zoomNode ? 1 : tree.total(node) * scale;
+            if (count == n.length) {
+                capacity = count * 2;
+                n = Arrays.copyOf(n, capacity);
+                x = Arrays.copyOf(x, capacity);
+                w = Arrays.copyOf(w, capacity);
+                d = Arrays.copyOf(d, capacity);
+            }
+            n[count] = node;
+            x[count] = nx;
+            w[count] = nw;
+            d[count] = tree.depth(node);
+            count++;
+            // Push visible children right to left so they pop left to right.
+            int mark = top;
+            double cx = nx;
+            for (int c = tree.firstChild(node); c != CallTree.NONE; c = tree.nextSibling(c)) {
+                double cw = tree.total(c) * scale;
+                if (cw >= minWidth && cw > 0) {
+                    if (top == stack.length) {
+                        stack = Arrays.copyOf(stack, top * 2);
+                        stackX = Arrays.copyOf(stackX, top * 2);
+                    }
+                    stack[top] = c;
+                    stackX[top++] = cx;
+                }
+                cx += cw;
+            }
+            for (int i = mark, j = top - 1; i < j; i++, j--) {
+                int s = stack[i];
+                stack[i] = stack[j];
+                stack[j] = s;
+                double sx = stackX[i];
+                stackX[i] = stackX[j];
+                stackX[j] = sx;
+            }
+        }
+        // Stable counting sort by depth: pre-order visits each depth left to right already.
+        int rows = 0;
+        for (int i = 0; i < count; i++) {
+            rows = Math.max(rows, d[i] + 1);
+        }
+        int[] start = new int[rows + 1];
+        for (int i = 0; i < count; i++) {
+            start[d[i] + 1]++;
+        }
+        for (int r = 0; r < rows; r++) {
+            start[r + 1] += start[r];
+        }
+        int[] fill = Arrays.copyOf(start, rows);
+        int[] sn = new int[count];
+        double[] sx = new double[count];
+        double[] sw = new double[count];
+        int[] sd = new int[count];
+        for (int i = 0; i < count; i++) {
+            int k = fill[d[i]]++;
+            sn[k] = n[i];
+            sx[k] = x[i];
+            sw[k] = w[i];
+            sd[k] = d[i];
+        }
+        return new FlameLayout(tree, zoomNode, minWidth, sn, sx, sw, sd, start, count);
+    }
+
+    public CallTree tree() {
+        return tree;
+    }
+
+    public int zoomNode() {
+        return zoomNode;
+    }
+
+    public double minWidth() {
+        return minWidth;
+    }
+
+    /** Number of visible frames. */
+    public int size() {
+        return size;
+    }
+
+    public int node(int i) {
+        return nodes[i];
+    }
+
+    /** Left edge as a fraction of the full width. */
+    public double x(int i) {
+        return xs[i];
+    }
+
+    /** Width as a fraction of the full width. */
+    public double width(int i) {
+        return widths[i];
+    }
+
+    /** Depth of the frame; the root is 0. */
+    public int depth(int i) {
+        return depths[i];
+    }
+
+    /** Number of rows (the deepest visible depth plus one). */
+    public int rows() {
+        return rowStart.length - 1;
+    }
+
+    /** Index of the first frame of a row; frames of the row run to {@code rowEnd(depth)}. */
+    public int rowStart(int depth) {
+        return depth < 0 || depth >= rows() ? size : rowStart[depth];
+    }
+
+    public int rowEnd(int depth) {
+        return depth < 0 || depth >= rows() ? size : rowStart[depth + 1];
+    }
+
+    /** The frame index covering fraction {@code x} in a row, or -1. */
+    public int frameAt(double x, int depth) {
+        if (depth < 0 || depth >= rows()) {
+            return -1;
+        }
+        int lo = rowStart[depth];
+        int hi = rowStart[depth + 1] - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (xs[mid] > x) {
+                hi = mid - 1;
+            } else if (xs[mid] + widths[mid] <= x) {
+                lo = mid + 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
+    /** The frame index of a tree node, or -1 when it is not visible. */
+    public int indexOf(int node) {
+        if (node < 0 || node >= tree.size()) {
+            return -1;
+        }
+        int depth = tree.depth(node);
+        for (int i = rowStart(depth), e = rowEnd(depth); i < e; i++) {
+            if (nodes[i] == node) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Top edge in pixels of a row: the root at the bottom for a flame graph, at the top for an icicle.
+     * {@code height} is the height of the whole picture, {@code rows() * rowHeight} or more.
+     */
+    public static double rowTop(int depth, double rowHeight, double height, boolean icicle) {
+        return icicle ? depth * rowHeight : height - (depth + 1) * rowHeight;
+    }
+
+    /** The depth of the row at pixel {@code y}; the inverse of {@link #rowTop}. */
+    public static int rowAt(double y, double rowHeight, double height, boolean icicle) {
+        double r = icicle ? y / rowHeight : (height - y) / rowHeight;
+        return r < 0 ? -1 : (int) Math.floor(r);
+    }
+}

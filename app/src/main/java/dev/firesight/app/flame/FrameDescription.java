@@ -1,0 +1,59 @@
+package dev.firesight.app.flame;
+
+import dev.firesight.app.format.Units;
+import dev.firesight.parser.FrameKind;
+import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.query.CallTree;
+
+/** The hover text of a frame, shared by the canvas tooltip and the SVG titles. Free of JavaFX. */
+public final class FrameDescription {
+    private FrameDescription() {
+    }
+
+    /**
+     * Four lines: the display name; the kind with line and native library when known; total with its
+     * share of all and of the parent; self with its share of all.
+     */
+    public static String describe(CallTree t, int node) {
+        if (t == null || node < 0 || node >= t.size()) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder(FrameText.display(t.name(node)));
+        FrameKind kind = t.kind(node);
+        s.append('\n').append(node == CallTree.ROOT ? "All stacks" : kind.label());
+        int frame = t.frame(node);
+        if (frame >= 0) {
+            int line = t.profile().frames().line(frame);
+            if (line > 0) {
+                s.append(" \u00b7 line ").append(line);
+            }
+            String detail = t.profile().frames().detail(frame);
+            if (detail != null && isNative(kind)) {
+                s.append(" \u00b7 ").append(FrameText.display(detail));
+            }
+        }
+        ViewKind.Unit unit = t.view().unit();
+        long total = t.total(node);
+        s.append("\nTotal: ").append(Units.weight(total, unit)).append(" (").append(Units.percent(total, t.total()))
+                .append(" of all");
+        if (node != CallTree.ROOT) {
+            s.append(", ").append(Units.percent(total, t.total(t.parent(node)))).append(" of parent");
+        }
+        s.append(")\nSelf: ").append(Units.weight(t.self(node), unit)).append(" (")
+                .append(Units.percent(t.self(node), t.total())).append(" of all)");
+        return s.toString();
+    }
+
+    static boolean isNative(FrameKind kind) {
+        return kind == FrameKind.NATIVE || kind == FrameKind.CPP || kind == FrameKind.KERNEL;
+    }
+
+    /** The native library of a node's frame, or null. */
+    public static String library(CallTree t, int node) {
+        int frame = t.frame(node);
+        if (frame < 0 || !isNative(t.kind(node))) {
+            return null;
+        }
+        return t.profile().frames().detail(frame);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.firesight.app.window;
+
+import dev.firesight.parser.FrameTable;
+import dev.firesight.parser.Profile;
+import dev.firesight.parser.StackTable;
+import dev.firesight.parser.query.StackWeights;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Callers and callees of one method, from the stack weights of a query: for each stack containing the
+ * method, the frame just below it (its caller) and just above it (its callee). A stack counts once per
+ * caller or callee, so recursion does not inflate the weights. "self" stands for samples where the
+ * method is the leaf, "root" for samples where it is the outermost frame.
+ */
+public final class Butterfly {
+    /** Name id standing for "the method itself is the leaf" (callees) or "it is the root" (callers). */
+    public static final int NONE = -1;
+
+    private final List<MethodRow> callers;
+    private final List<MethodRow> callees;
+
+    private Butterfly(List<MethodRow> callers, List<MethodRow> callees) {
+        this.callers = callers;
+        this.callees = callees;
+    }
+
+    public static Butterfly empty() {
+        return new Butterfly(List.of(), List.of());
+    }
+
+    public List<MethodRow> callers() {
+        return callers;
+    }
+
+    public List<MethodRow> callees() {
+        return callees;
+    }
+
+    public static Butterfly of(Profile profile, StackWeights weights, int methodNameId, BooleanSupplier cancelled) {
+        FrameTable frames = profile.frames();
+        StackTable stacks = profile.stacks();
+        Map<Integer, long[]> callers = new HashMap<>();
+        Map<Integer, long[]> callees = new HashMap<>();
+        Set<Integer> seenCallers = new HashSet<>();
+        Set<Integer> seenCallees = new HashSet<>();
+        long whole = 0;
+        for (int i = 0; i < weights.size(); i++) {
+            if ((i & 1023) == 0 && cancelled.getAsBoolean()) {
+                throw new java.util.concurrent.CancellationException("butterfly was cancelled");
+            }
+            int stack = weights.stack(i);
+            long w = weights.weight(i);
+            int depth = stacks.depth(stack);
+            seenCallers.clear();
+            seenCallees.clear();
+            boolean contains = false;
+            for (int d = 0; d < depth; d++) {
+                if (frames.nameId(stacks.frame(stack, d)) != methodNameId) {
+                    continue;
+                }
+                contains = true;
+                int caller = d == 0 ? NONE : frames.nameId(stacks.frame(stack, d - 1));
+                int callee = d == depth - 1 ? NONE : frames.nameId(stacks.frame(stack, d + 1));
+                if (seenCallers.add(caller)) {
+                    callers.computeIfAbsent(caller, k -> new long[1])[0] += w;
+                }
+                if (seenCallees.add(callee)) {
+                    callees.computeIfAbsent(callee, k -> new long[1])[0] += w;
+                }
+            }
+            if (contains) {
+                whole += w;
+            }
+        }
+        return new Butterfly(rows(profile, callers, whole, "(root)"), rows(profile, callees, whole, "(self)"));
+    }
+
+    private static List<MethodRow> rows(Profile profile, Map<Integer, long[]> sums, long whole, String noneName) {
+        List<MethodRow> rows = new ArrayList<>(sums.size());
+        for (Map.Entry<Integer, long[]> e : sums.entrySet()) {
+            int id = e.getKey();
+            String name = id == NONE ? noneName : profile.frames().nameOf(id);
+            rows.add(new MethodRow(id, name, 0, e.getValue()[0], whole));
+        }
+        rows.sort(Comparator.comparingLong(MethodRow::total).reversed().thenComparing(MethodRow::name));
+        return rows;
+    }
+}

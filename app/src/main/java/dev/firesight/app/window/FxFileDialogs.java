@@ -1,0 +1,59 @@
+package dev.firesight.app.window;
+
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link FileDialogs} through JavaFX's FileChooser, remembering the last folder used. */
+public final class FxFileDialogs implements FileDialogs {
+    private File lastFolder;
+
+    @Override
+    public List<Path> chooseRecordings(Window owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open recording");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("JFR recordings (*.jfr, *.jfr.gz, *.zip)", RecordingFiles.PATTERNS),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        if (lastFolder != null && lastFolder.isDirectory()) {
+            chooser.setInitialDirectory(lastFolder);
+        }
+        List<File> files = chooser.showOpenMultipleDialog(owner);
+        List<Path> out = new ArrayList<>();
+        if (files != null) {
+            for (File f : files) {
+                out.add(f.toPath());
+                lastFolder = f.getParentFile();
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<Path> chooseExportTarget(Window owner, String description, String extension,
+                                             String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export " + description);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, "*." + extension));
+        chooser.setInitialFileName(suggestedName);
+        if (lastFolder != null && lastFolder.isDirectory()) {
+            chooser.setInitialDirectory(lastFolder);
+        }
+        File f = chooser.showSaveDialog(owner);
+        if (f == null) {
+            return Optional.empty();
+        }
+        lastFolder = f.getParentFile();
+        Path p = f.toPath();
+        if (!p.getFileName().toString().contains(".") && !Files.exists(p)) {
+            p = p.resolveSibling(p.getFileName() + "." + extension);
+        }
+        return Optional.of(p);
+    }
+}

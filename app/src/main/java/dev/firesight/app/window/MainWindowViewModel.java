@@ -1,0 +1,157 @@
+package dev.firesight.app.window;
+
+import dev.firesight.app.tasks.TaskCallbacks;
+import dev.firesight.app.tasks.TaskRunner;
+import dev.firesight.parser.ViewKind;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The window's state: the open recordings (one tab each), which one is selected, the title, recent
+ * files, and the hooks other parts (attach) plug into. It knows nothing of controls.
+ */
+public final class MainWindowViewModel {
+    private final TaskRunner tasks;
+    private final RecentFiles recent;
+    private final ObservableList<RecordingTabViewModel> tabs = FXCollections.observableArrayList();
+    private final ObservableList<RecordingTabViewModel> tabsView = FXCollections.unmodifiableObservableList(tabs);
+    private final ObjectProperty<RecordingTabViewModel> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Firesight");
+    private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(true);
+    private final ObjectProperty<Runnable> attachAction = new SimpleObjectProperty<>();
+    private boolean recentRestored;
+    private boolean recentChanged;
+
+    public MainWindowViewModel(TaskRunner tasks, RecentFiles recent) {
+        this.tasks = tasks;
+        this.recent = recent;
+        title.bind(Bindings.createStringBinding(() -> {
+            RecordingTabViewModel t = selected.get();
+            return t == null ? "Firesight" : t.fileName() + " — Firesight";
+        }, selected));
+        empty.bind(Bindings.isEmpty(tabs));
+        tasks.submit("read recent files", ctx -> recent.read(), TaskCallbacks.of(stored -> {
+            recent.restore(stored);
+            recentRestored = true;
+            if (recentChanged) {
+                saveRecent(List.copyOf(recent.files()));
+            }
+        }, e -> recentRestored = true));
+    }
+
+    /**
+     * Opens each file in its own tab (or selects its tab when already open); the last one ends up
+     * selected. What File ▸ Open, a drop, the command line and Open Recent all come down to.
+     */
+    public void openFiles(List<Path> files) {
+        openFiles(files, null);
+    }
+
+    /** Opens files as {@link #openFiles(List)} does, showing {@code view} first where a recording has it. */
+    public void openFiles(List<Path> files, ViewKind view) {
+        for (Path file : files) {
+            Path abs = file.toAbsolutePath().normalize();
+            RecordingTabViewModel existing = tabs.stream().filter(t -> t.path().equals(abs)).findFirst().orElse(null);
+            if (existing != null) {
+                selected.set(existing);
+                continue;
+            }
+            RecordingTabViewModel tab = new RecordingTabViewModel(abs, tasks);
+            tabs.add(tab);
+            selected.set(tab);
+            rememberRecent(abs);
+            tab.setPreferredView(view);
+            tab.load();
+        }
+    }
+
+    private void rememberRecent(Path file) {
+        List<Path> list = recent.add(file);
+        recentChanged = true;
+        if (recentRestored) {
+            saveRecent(list);
+        } // else saved once the stored list is read and merged, so a file opened at start-up keeps the history
+    }
+
+    public void clearRecent() {
+        recentChanged = true;
+        saveRecent(recent.clear());
+    }
+
+    private void saveRecent(List<Path> list) {
+        tasks.submit("save recent files", ctx -> {
+            recent.save(list);
+            return null;
+        }, TaskCallbacks.of(x -> { }, e -> { }));
+    }
+
+    /** Closes a tab, cancelling whatever it still computes. */
+    public void close(RecordingTabViewModel tab) {
+        if (tab == null) {
+            return;
+        }
+        int i = tabs.indexOf(tab);
+        tab.dispose();
+        tabs.remove(tab);
+        if (selected.get() == tab) {
+            selected.set(tabs.isEmpty() ? null : tabs.get(Math.min(i, tabs.size() - 1)));
+        }
+    }
+
+    public void closeSelected() {
+        close(selected.get());
+    }
+
+    /** Starts the attach flow, when one has been wired; returns false when none is. */
+    public boolean attach() {
+        Runnable r = attachAction.get();
+        if (r == null) {
+            return false;
+        }
+        r.run();
+        return true;
+    }
+
+    public void dispose() {
+        tabs.forEach(RecordingTabViewModel::dispose);
+    }
+
+    public ObservableList<RecordingTabViewModel> tabs() {
+        return tabsView;
+    }
+
+    public ObjectProperty<RecordingTabViewModel> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty emptyProperty() {
+        return empty.getReadOnlyProperty();
+    }
+
+    public ObservableList<Path> recentFiles() {
+        return recent.files();
+    }
+
+    /** What "Attach to a JVM…" runs; the composition root sets it once the attach dialog exists. */
+    public ObjectProperty<Runnable> attachActionProperty() {
+        return attachAction;
+    }
+
+    public TaskRunner tasks() {
+        return tasks;
+    }
+}

@@ -1,0 +1,218 @@
+package dev.firesight.app.window;
+
+import dev.firesight.app.flame.FlameGraph;
+import dev.firesight.parser.query.CallTree;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.util.Arrays;
+import java.util.regex.Pattern;
+
+/**
+ * One recording's tab: while loading a progress bar with Cancel; when the file cannot be read a
+ * message; otherwise a banner for what is missing, the timeline slot, the flame graph and, beside it,
+ * the hot methods with callers and callees.
+ */
+public final class RecordingTabView {
+    private final RecordingTabViewModel vm;
+    private final Tab tab = new Tab();
+    private final FlameGraph flame = new FlameGraph();
+    private final HotMethodsView hotMethods;
+    private final RecordingToolBar toolBar;
+    private final StackPane timelineSlot = new StackPane();
+    private final Label banner = new Label();
+    private final Label note = new Label();
+    private final StackPane content = new StackPane();
+
+    public RecordingTabView(RecordingTabViewModel vm, Runnable close) {
+        this.vm = vm;
+        this.hotMethods = new HotMethodsView(vm);
+        this.toolBar = new RecordingToolBar(vm, flame);
+        tab.setText(vm.fileName());
+        tab.setTooltip(new Tooltip(vm.path().toString()));
+        tab.setUserData(vm);
+        tab.setOnCloseRequest(e -> {
+            e.consume();
+            close.run();
+        });
+        bindFlameGraph();
+
+        Node loading = loadingPane();
+        Node failed = failedPane(close);
+        Node ready = readyPane();
+        content.getChildren().addAll(ready, loading, failed);
+        content.getStyleClass().add("recording-tab");
+        loading.visibleProperty().bind(vm.stateProperty().isEqualTo(RecordingTabViewModel.State.LOADING));
+        failed.visibleProperty().bind(vm.stateProperty().isEqualTo(RecordingTabViewModel.State.FAILED)
+                .or(vm.stateProperty().isEqualTo(RecordingTabViewModel.State.CANCELLED)));
+        ready.visibleProperty().bind(vm.stateProperty().isEqualTo(RecordingTabViewModel.State.READY));
+        tab.setContent(content);
+    }
+
+    private void bindFlameGraph() {
+        flame.setId("flame-graph");
+        vm.resultProperty().addListener((o, a, r) -> {
+            int[] keep = vm.zoomPathProperty().get();
+            flame.setTree(r == null ? null : r.tree());
+            flame.setZoomPath(keep);
+        });
+        vm.zoomPathProperty().addListener((o, a, p) -> {
+            if (!Arrays.equals(p, flame.getZoomPath())) {
+                flame.setZoomPath(p);
+            }
+        });
+        flame.zoomPathProperty().addListener((o, a, p) -> {
+            if (!Arrays.equals(p, vm.zoomPathProperty().get())) {
+                vm.zoomPathProperty().set(p == null ? new int[0] : p.clone());
+            }
+        });
+        flame.highlightedNameIdProperty().bindBidirectional(vm.selectedMethodProperty());
+        flame.selectedNodeProperty().addListener((o, a, node) -> {
+            CallTree t = flame.getTree();
+            int n = node.intValue();
+            if (t != null && n > CallTree.ROOT && n < t.size() && t.nameId(n) >= 0) {
+                vm.selectedMethodProperty().set(t.nameId(n));
+            }
+        });
+        flame.icicleProperty().bind(vm.icicleProperty());
+        flame.searchProperty().bind(Bindings.createObjectBinding(() -> {
+            String text = vm.searchTextProperty().get();
+            return text == null || text.isBlank() ? null
+                    : Pattern.compile(Pattern.quote(text), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        }, vm.searchTextProperty()));
+    }
+
+    private Node loadingPane() {
+        Label label = new Label();
+        label.textProperty().bind(vm.messageProperty());
+        label.getStyleClass().add("loading-message");
+        ProgressBar bar = new ProgressBar();
+        bar.setId("load-progress");
+        bar.setPrefWidth(360);
+        bar.progressProperty().bind(vm.progressProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("load-cancel");
+        cancel.setOnAction(e -> vm.cancelLoad());
+        VBox box = new VBox(12, label, bar, cancel);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("loading-pane");
+        return box;
+    }
+
+    private Node failedPane(Runnable close) {
+        Label icon = new Label(null, Icons.icon(Icons.ERROR, 40));
+        Label message = new Label();
+        message.setId("tab-error");
+        message.textProperty().bind(vm.messageProperty());
+        message.setWrapText(true);
+        message.setMaxWidth(560);
+        message.getStyleClass().add("error-message");
+        Button closeButton = new Button("Close tab");
+        closeButton.setOnAction(e -> close.run());
+        VBox box = new VBox(14, icon, message, closeButton);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("failed-pane");
+        return box;
+    }
+
+    private Node readyPane() {
+        banner.setId("warning-banner");
+        banner.getStyleClass().add("warning-banner");
+        banner.setGraphic(Icons.icon(Icons.WARNING));
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.textProperty().bind(Bindings.createStringBinding(() -> vm.warnings().isEmpty() ? ""
+                : "Part of this recording could not be read; showing what loaded. " + String.join(" ", vm.warnings()),
+                vm.warnings()));
+        banner.visibleProperty().bind(Bindings.isNotEmpty(vm.warnings()));
+        banner.managedProperty().bind(banner.visibleProperty());
+
+        note.setId("note-banner");
+        note.getStyleClass().add("note-banner");
+        note.setGraphic(Icons.icon(Icons.INFO));
+        note.setWrapText(true);
+        note.setMaxWidth(Double.MAX_VALUE);
+        note.textProperty().bind(Bindings.createStringBinding(() -> String.join(" ", vm.notes()), vm.notes()));
+        note.visibleProperty().bind(Bindings.isNotEmpty(vm.notes()));
+        note.managedProperty().bind(note.visibleProperty());
+        note.setOnMouseClicked(e -> {
+            note.visibleProperty().unbind();
+            note.setVisible(false);
+        });
+        note.setTooltip(new Tooltip("Click to hide"));
+
+        timelineSlot.setId("timeline-slot");
+        timelineSlot.getStyleClass().add("timeline-slot");
+        timelineSlot.managedProperty().bind(Bindings.isNotEmpty(timelineSlot.getChildren()));
+        timelineSlot.visibleProperty().bind(timelineSlot.managedProperty());
+
+        Label queryError = new Label();
+        queryError.getStyleClass().add("query-error");
+        queryError.textProperty().bind(Bindings.createStringBinding(() -> vm.queryErrorProperty().get() == null ? ""
+                : "This view could not be computed (" + ErrorMessages.sentence(vm.queryErrorProperty().get()) + ").",
+                vm.queryErrorProperty()));
+        queryError.visibleProperty().bind(vm.queryErrorProperty().isNotNull());
+        queryError.managedProperty().bind(queryError.visibleProperty());
+
+        VBox graph = new VBox(timelineSlot, queryError, flame);
+        VBox.setVgrow(flame, Priority.ALWAYS);
+        graph.getStyleClass().add("graph-pane");
+        SplitPane split = new SplitPane(graph, hotMethods.node());
+        split.setDividerPositions(0.62);
+        SplitPane.setResizableWithParent(hotMethods.node(), false);
+        BorderPane pane = new BorderPane(split);
+        pane.setTop(new javafx.scene.layout.VBox(banner, note));
+        return pane;
+    }
+
+    /** Puts a timeline (or any node) above the flame graph; null removes it. */
+    public void setTimeline(Node timeline) {
+        timelineSlot.getChildren().setAll(timeline == null ? java.util.List.of() : java.util.List.of(timeline));
+    }
+
+    public Tab tab() {
+        return tab;
+    }
+
+    public RecordingTabViewModel viewModel() {
+        return vm;
+    }
+
+    public FlameGraph flameGraph() {
+        return flame;
+    }
+
+    public HotMethodsView hotMethods() {
+        return hotMethods;
+    }
+
+    /** This tab's controls for the window toolbar. */
+    public javafx.scene.layout.HBox toolBarItems() {
+        return toolBar.node();
+    }
+
+    RecordingToolBar toolBar() {
+        return toolBar;
+    }
+
+    public Label banner() {
+        return banner;
+    }
+
+    public void focusSearch() {
+        toolBar.searchField().requestFocus();
+        toolBar.searchField().selectAll();
+    }
+
+}

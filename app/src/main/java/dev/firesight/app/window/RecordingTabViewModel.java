@@ -1,0 +1,321 @@
+package dev.firesight.app.window;
+
+import dev.firesight.app.tasks.TaskCallbacks;
+import dev.firesight.app.tasks.TaskHandle;
+import dev.firesight.app.tasks.TaskRunner;
+import dev.firesight.parser.LoadOptions;
+import dev.firesight.parser.Profile;
+import dev.firesight.parser.RecordingException;
+import dev.firesight.parser.Recordings;
+import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.query.CallTree;
+import dev.firesight.parser.query.CallTreeBuilder;
+import dev.firesight.parser.query.HotMethods;
+import dev.firesight.parser.query.ProfileQuery;
+import dev.firesight.parser.query.StackWeights;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * One open recording: loading it, then the query the user shapes (view, time range, threads, reverse)
+ * and everything derived from it (call tree, hot methods, search matches, callers and callees). All
+ * computation goes through the {@link TaskRunner}; a newer request cancels the older one.
+ */
+public final class RecordingTabViewModel {
+    /** Where the tab is in its life. */
+    public enum State { LOADING, READY, FAILED, CANCELLED }
+
+    private final Path path;
+    private final TaskRunner tasks;
+
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Profile> profile = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    private final ObservableList<String> warningsView = FXCollections.unmodifiableObservableList(warnings);
+    private final ObservableList<String> notes = FXCollections.observableArrayList();
+    private final ObservableList<String> notesView = FXCollections.unmodifiableObservableList(notes);
+    private final ObservableList<ViewKind> views = FXCollections.observableArrayList();
+    private final ObservableList<ViewKind> viewsView = FXCollections.unmodifiableObservableList(views);
+
+    private final ObjectProperty<ViewKind> view = new SimpleObjectProperty<>();
+    private final ObjectProperty<TimeRange> timeRange = new SimpleObjectProperty<>();
+    private final ObjectProperty<BitSet> threads = new SimpleObjectProperty<>();
+    private final BooleanProperty reverse = new SimpleBooleanProperty();
+    private final BooleanProperty icicle = new SimpleBooleanProperty();
+    private final StringProperty searchText = new SimpleStringProperty("");
+    private final ObjectProperty<int[]> zoomPath = new SimpleObjectProperty<>(new int[0]);
+    private final IntegerProperty selectedMethod = new SimpleIntegerProperty(-1);
+
+    private final ReadOnlyObjectWrapper<QueryResult> result = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<MethodRow> hotMethods = FXCollections.observableArrayList();
+    private final ObservableList<MethodRow> hotMethodsView = FXCollections.unmodifiableObservableList(hotMethods);
+    private final ReadOnlyObjectWrapper<SearchMatches> search = new ReadOnlyObjectWrapper<>(SearchMatches.NONE);
+    private final ReadOnlyObjectWrapper<Butterfly> butterfly = new ReadOnlyObjectWrapper<>(Butterfly.empty());
+    private final ReadOnlyObjectWrapper<Throwable> queryError = new ReadOnlyObjectWrapper<>();
+
+    private ViewKind preferredView;
+    private TaskHandle loading;
+    private TaskHandle querying;
+    private TaskHandle searching;
+    private TaskHandle butterflying;
+
+    public RecordingTabViewModel(Path path, TaskRunner tasks) {
+        this.path = path;
+        this.tasks = tasks;
+        view.addListener((o, a, b) -> requery());
+        timeRange.addListener((o, a, b) -> requery());
+        threads.addListener((o, a, b) -> requery());
+        reverse.addListener((o, a, b) -> requery());
+        searchText.addListener((o, a, b) -> research());
+        selectedMethod.addListener((o, a, b) -> recomputeButterfly());
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public String fileName() {
+        return String.valueOf(path.getFileName());
+    }
+
+    /** The view to show first once loaded, when the recording has it (else CPU, else the first). */
+    public void setPreferredView(ViewKind v) {
+        preferredView = v;
+    }
+
+    /** Starts reading the recording in the background. */
+    public void load() {
+        state.set(State.LOADING);
+        progress.set(-1);
+        message.set("Reading " + fileName() + "…");
+        loading = tasks.submit("load " + fileName(), ctx -> Recordings.open(path, LoadOptions.defaults()
+                        .withProgress((done, total) -> ctx.progress(total <= 0 ? -1 : (double) done / total))
+                        .withCancel(ctx::isCancelled)),
+                TaskCallbacks.<Profile>of(this::loaded, this::loadFailed).withProgress(progress::set));
+    }
+
+    /** Stops loading; the tab then says so and offers nothing else. */
+    public void cancelLoad() {
+        if (loading != null && state.get() == State.LOADING) {
+            loading.cancel();
+            state.set(State.CANCELLED);
+            message.set("Loading " + fileName() + " was cancelled.");
+        }
+    }
+
+    /** Cancels everything still running for this tab; called when the tab closes. */
+    public void dispose() {
+        for (TaskHandle h : new TaskHandle[] {loading, querying, searching, butterflying}) {
+            if (h != null) {
+                h.cancel();
+            }
+        }
+    }
+
+    private void loaded(Profile p) {
+        profile.set(p);
+        warnings.setAll(p.warnings());
+        notes.setAll(p.notes());
+        views.setAll(p.views());
+        progress.set(1);
+        if (p.views().isEmpty()) {
+            state.set(State.FAILED);
+            message.set(fileName() + " has no samples to show: it holds no CPU, allocation, lock or wall-clock"
+                    + " events.");
+            return;
+        }
+        message.set("");
+        state.set(State.READY);
+        ViewKind first = preferredView != null && p.has(preferredView) ? preferredView
+                : p.has(ViewKind.CPU) ? ViewKind.CPU : views.get(0);
+        if (view.get() == first) {
+            requery();
+        } else {
+            view.set(first);
+        }
+    }
+
+    private void loadFailed(Throwable t) {
+        state.set(State.FAILED);
+        message.set(t instanceof RecordingException ? t.getMessage()
+                : fileName() + " could not be opened (" + ErrorMessages.sentence(t) + ").");
+    }
+
+    /** Rebuilds the query's results in the background, cancelling any older rebuild. */
+    public void requery() {
+        Profile p = profile.get();
+        ViewKind v = view.get();
+        if (p == null || v == null || state.get() != State.READY) {
+            return;
+        }
+        if (querying != null) {
+            querying.cancel();
+        }
+        ProfileQuery query = currentQuery();
+        querying = tasks.submit("query " + v.id(), ctx -> {
+            StackWeights weights = StackWeights.compute(p, query, ctx::isCancelled);
+            CallTree tree = CallTreeBuilder.build(p, query, weights, ctx::isCancelled);
+            List<MethodRow> rows = new ArrayList<>();
+            for (HotMethods.Method m : HotMethods.of(p, weights)) {
+                rows.add(new MethodRow(m.nameId(), m.name(), m.self(), m.total(), weights.total()));
+            }
+            return new QueryResult(weights, tree, rows);
+        }, TaskCallbacks.of(this::queried, queryError::set));
+    }
+
+    /** The query the tab currently shows. */
+    public ProfileQuery currentQuery() {
+        ProfileQuery q = ProfileQuery.of(view.get()).withReverse(reverse.get()).withThreads(threads.get());
+        TimeRange r = timeRange.get();
+        return r == null ? q : q.withRange(r.fromNanos(), r.toNanos());
+    }
+
+    private void queried(QueryResult r) {
+        queryError.set(null);
+        int[] path = zoomPath.get();
+        result.set(r);
+        hotMethods.setAll(r.hotMethods());
+        zoomPath.set(longestPresentPrefix(r.tree(), path));
+        int selected = selectedMethod.get();
+        if (selected >= 0 && r.hotMethods().stream().noneMatch(m -> m.nameId() == selected)) {
+            selectedMethod.set(-1);
+        } else {
+            recomputeButterfly();
+        }
+        research();
+    }
+
+    /** The part of a zoom path that the new tree still has, so switching view keeps the user's place. */
+    static int[] longestPresentPrefix(CallTree tree, int[] path) {
+        if (path == null) {
+            return new int[0];
+        }
+        int node = CallTree.ROOT;
+        int n = 0;
+        while (n < path.length) {
+            int child = tree.child(node, path[n]);
+            if (child == CallTree.NONE) {
+                break;
+            }
+            node = child;
+            n++;
+        }
+        return n == path.length ? path : java.util.Arrays.copyOf(path, n);
+    }
+
+    private void research() {
+        QueryResult r = result.get();
+        String text = searchText.get();
+        if (searching != null) {
+            searching.cancel();
+        }
+        if (r == null || text == null || text.isBlank()) {
+            search.set(SearchMatches.NONE);
+            return;
+        }
+        Profile p = profile.get();
+        searching = tasks.submit("search", ctx -> SearchMatches.of(p, r.weights(), text, ctx::isCancelled),
+                TaskCallbacks.of(search::set, queryError::set));
+    }
+
+    private void recomputeButterfly() {
+        QueryResult r = result.get();
+        int method = selectedMethod.get();
+        if (butterflying != null) {
+            butterflying.cancel();
+        }
+        if (r == null || method < 0) {
+            butterfly.set(Butterfly.empty());
+            return;
+        }
+        Profile p = profile.get();
+        butterflying = tasks.submit("callers and callees", ctx -> Butterfly.of(p, r.weights(), method,
+                ctx::isCancelled), TaskCallbacks.of(butterfly::set, queryError::set));
+    }
+
+    /**
+     * Moves the selection to the next (or previous) method whose name matches the search, in hot-method
+     * order, wrapping around. Returns false when nothing matches.
+     */
+    public boolean selectNextMatch(boolean forward) {
+        String text = searchText.get();
+        if (text == null || text.isBlank() || hotMethods.isEmpty()) {
+            return false;
+        }
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        int n = hotMethods.size();
+        int current = -1;
+        for (int i = 0; i < n; i++) {
+            if (hotMethods.get(i).nameId() == selectedMethod.get()) {
+                current = i;
+                break;
+            }
+        }
+        for (int step = 1; step <= n; step++) {
+            int i = Math.floorMod((current < 0 ? (forward ? -1 : 0) : current) + (forward ? step : -step), n);
+            if (SearchMatches.matches(hotMethods.get(i).name(), lower)) {
+                selectedMethod.set(hotMethods.get(i).nameId());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Clears the search, or when there is none, the zoom: what Esc does. */
+    public void escape() {
+        if (searchText.get() != null && !searchText.get().isEmpty()) {
+            searchText.set("");
+        } else {
+            zoomPath.set(new int[0]);
+        }
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Profile> profileProperty() { return profile.getReadOnlyProperty(); }
+    /** What could not be read: damage, shown as a warning banner. */
+    public ObservableList<String> warnings() { return warningsView; }
+    /** Caveats about reading the numbers that are not damage, shown as a quieter note. */
+    public ObservableList<String> notes() { return notesView; }
+    public ObservableList<ViewKind> views() { return viewsView; }
+    public ObjectProperty<ViewKind> viewProperty() { return view; }
+    /** The time range of every view of this tab; null for the whole recording. A timeline sets it. */
+    public ObjectProperty<TimeRange> timeRangeProperty() { return timeRange; }
+    /** The thread ids to show; null for all threads. */
+    public ObjectProperty<BitSet> threadsProperty() { return threads; }
+    public BooleanProperty reverseProperty() { return reverse; }
+    public BooleanProperty icicleProperty() { return icicle; }
+    public StringProperty searchTextProperty() { return searchText; }
+    /** The flame graph's zoom: name ids from the root's child down to the zoomed frame. */
+    public ObjectProperty<int[]> zoomPathProperty() { return zoomPath; }
+    /** The name id of the selected method, or -1. */
+    public IntegerProperty selectedMethodProperty() { return selectedMethod; }
+    public ReadOnlyObjectProperty<QueryResult> resultProperty() { return result.getReadOnlyProperty(); }
+    public ObservableList<MethodRow> hotMethods() { return hotMethodsView; }
+    public ReadOnlyObjectProperty<SearchMatches> searchProperty() { return search.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Butterfly> butterflyProperty() { return butterfly.getReadOnlyProperty(); }
+    /** The last failure of a query, search or callers computation, or null. */
+    public ReadOnlyObjectProperty<Throwable> queryErrorProperty() { return queryError.getReadOnlyProperty(); }
+}

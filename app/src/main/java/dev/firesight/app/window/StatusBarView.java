@@ -1,0 +1,105 @@
+package dev.firesight.app.window;
+
+import dev.firesight.app.format.Units;
+import dev.firesight.parser.Profile;
+import dev.firesight.parser.ViewKind;
+import javafx.beans.InvalidationListener;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/**
+ * The status bar: the selected recording's file, the samples and total weight of what is shown, and
+ * memory: what the loaded recordings' samples take and the JVM heap in use.
+ */
+final class StatusBarView {
+    private final HBox root = new HBox(18);
+    private final Label file = new Label();
+    private final Label samples = new Label();
+    private final Label total = new Label();
+    private final Label memory = new Label();
+    private final MainWindowViewModel vm;
+    private final InvalidationListener refresh = o -> refresh();
+    private RecordingTabViewModel watched;
+
+    StatusBarView(MainWindowViewModel vm) {
+        this.vm = vm;
+        root.getStyleClass().add("status-bar");
+        file.setId("status-file");
+        samples.setId("status-samples");
+        total.setId("status-total");
+        memory.setId("status-memory");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        root.getChildren().addAll(file, samples, total, spacer, memory);
+        vm.selectedProperty().addListener((o, a, b) -> watch(b));
+        vm.tabs().addListener(refresh);
+        watch(vm.selectedProperty().get());
+    }
+
+    HBox node() {
+        return root;
+    }
+
+    private void watch(RecordingTabViewModel tab) {
+        if (watched != null) {
+            watched.resultProperty().removeListener(refresh);
+            watched.stateProperty().removeListener(refresh);
+        }
+        watched = tab;
+        if (tab != null) {
+            tab.resultProperty().addListener(refresh);
+            tab.stateProperty().addListener(refresh);
+        }
+        refresh();
+    }
+
+    void refresh() {
+        RecordingTabViewModel tab = watched;
+        if (tab == null) {
+            file.setText("No recording");
+            samples.setText("");
+            total.setText("");
+        } else {
+            file.setText(tab.path().toString());
+            QueryResult r = tab.resultProperty().get();
+            ViewKind view = tab.viewProperty().get();
+            if (r == null || view == null || tab.stateProperty().get() != RecordingTabViewModel.State.READY) {
+                samples.setText("");
+                total.setText("");
+            } else {
+                samples.setText(Units.count(r.weights().samples()) + " samples");
+                total.setText(view.title() + " total: " + Units.weight(r.weights().total(), view.unit()));
+            }
+        }
+        refreshMemory();
+    }
+
+    /** Recomputes the memory figures; the window calls this every few seconds. */
+    void refreshMemory() {
+        long recordings = 0;
+        for (RecordingTabViewModel t : vm.tabs()) {
+            Profile p = t.profileProperty().get();
+            if (p != null) {
+                recordings += p.sampleBytes();
+            }
+        }
+        Runtime rt = Runtime.getRuntime();
+        long used = rt.totalMemory() - rt.freeMemory();
+        memory.setText("Recordings " + Units.bytes(recordings) + " · Heap " + Units.bytes(used) + " of "
+                + Units.bytes(rt.maxMemory()));
+    }
+
+    Label totalLabel() {
+        return total;
+    }
+
+    Label samplesLabel() {
+        return samples;
+    }
+
+    Label memoryLabel() {
+        return memory;
+    }
+}

@@ -1,0 +1,243 @@
+package dev.firesight.app.flame;
+
+import dev.firesight.parser.query.CallTree;
+import dev.firesight.parser.query.CallTreeBuilder;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(ApplicationExtension.class)
+class FlameGraphTest {
+    private static final CallTree TREE = SyntheticTrees.of(
+            "main;a;x 30",
+            "main;a;y 10",
+            "main;b 40",
+            "main;c;z 1",
+            "other 19");
+
+    private FlameGraph graph;
+
+    @Start
+    void start(Stage stage) {
+        graph = new FlameGraph();
+        graph.setTree(TREE);
+        BorderPane root = new BorderPane(graph);
+        root.setTop(graph.breadcrumbBar());
+        root.setBottom(graph.legend());
+        stage.setScene(new Scene(root, 800, 400));
+        stage.show();
+    }
+
+    @BeforeEach
+    void settle() {
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static int node(CallTree tree, String... path) {
+        int n = CallTree.ROOT;
+        for (String p : path) {
+            int c = tree.firstChild(n);
+            while (c != CallTree.NONE && !tree.name(c).equals(p)) {
+                c = tree.nextSibling(c);
+            }
+            if (c == CallTree.NONE) {
+                return CallTree.NONE;
+            }
+            n = c;
+        }
+        return n;
+    }
+
+    private FlameGraphSkin skin() {
+        return (FlameGraphSkin) graph.getSkin();
+    }
+
+    private Canvas canvas(FxRobot robot) {
+        return robot.lookup(".flame-canvas").queryAs(Canvas.class);
+    }
+
+    /** Screen point at the middle of a node's frame, a little left of centre to miss the outline. */
+    private Point2D screenPoint(FxRobot robot, int node) {
+        Canvas c = canvas(robot);
+        FlameLayout l = skin().currentLayout();
+        int i = l.indexOf(node);
+        assertTrue(i >= 0, "frame is visible");
+        double h = Math.max(c.getHeight(), l.rows() * FlameCanvasPainter.ROW_HEIGHT);
+        double x = (l.x(i) + l.width(i) / 2) * c.getWidth();
+        double y = FlameLayout.rowTop(l.depth(i), FlameCanvasPainter.ROW_HEIGHT, h, graph.icicleProperty().get())
+                + FlameCanvasPainter.ROW_HEIGHT / 2;
+        return c.localToScreen(x, y);
+    }
+
+    @Test
+    void clickingAFrameZoomsToIt(FxRobot robot) {
+        int a = node(TREE, "main", "a");
+        robot.clickOn(screenPoint(robot, a), MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertArrayEquals(TREE.pathIds(a), graph.getZoomPath());
+        assertEquals(a, graph.getZoomNode());
+        assertEquals(List.of("all", "main", "a"), graph.breadcrumb());
+        FlameLayout l = skin().currentLayout();
+        assertEquals(1.0, l.width(l.indexOf(a)), 1e-12);
+        assertEquals(0.75, l.width(l.indexOf(node(TREE, "main", "a", "x"))), 1e-12);
+        robot.clickOn(screenPoint(robot, CallTree.ROOT), MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, graph.getZoomPath().length, "clicking the root resets the zoom");
+    }
+
+    @Test
+    void hoverShowsATooltipWithTheFramesTotal(FxRobot robot) {
+        int b = node(TREE, "main", "b");
+        robot.moveTo(screenPoint(robot, b));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label tip = robot.lookup(".flame-tooltip").queryAs(Label.class);
+        assertTrue(tip.isVisible());
+        assertEquals(b, skin().hoveredNode());
+        String text = tip.getText();
+        assertTrue(text.startsWith("b\n"), text);
+        assertTrue(text.contains("Total: 40 samples (40.0% of all, 49.4% of parent)"), text);
+        assertTrue(text.contains("Self: 40 samples"), text);
+        robot.moveTo(screenPoint(robot, node(TREE, "other")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(tip.getText().contains("Total: 19 samples (19.0% of all"), tip.getText());
+    }
+
+    @Test
+    void arrowKeysMoveTheSelectionEnterZoomsEscapeResets(FxRobot robot) {
+        robot.interact(() -> graph.requestFocus());
+        robot.type(KeyCode.UP);
+        assertEquals(CallTree.ROOT, graph.selectedNodeProperty().get(), "the first key selects the zoomed frame");
+        robot.type(KeyCode.UP);
+        int main = node(TREE, "main");
+        assertEquals(main, graph.selectedNodeProperty().get(), "up in a flame graph goes to the widest child");
+        robot.type(KeyCode.RIGHT);
+        assertEquals(node(TREE, "other"), graph.selectedNodeProperty().get());
+        robot.type(KeyCode.LEFT);
+        assertEquals(main, graph.selectedNodeProperty().get());
+        robot.type(KeyCode.UP);
+        assertEquals(node(TREE, "main", "a"), graph.selectedNodeProperty().get(), "a and b tie at 40: the first");
+        robot.type(KeyCode.RIGHT);
+        assertEquals(node(TREE, "main", "b"), graph.selectedNodeProperty().get());
+        robot.type(KeyCode.DOWN);
+        assertEquals(main, graph.selectedNodeProperty().get(), "down goes to the parent");
+        robot.type(KeyCode.ENTER);
+        assertEquals(main, graph.getZoomNode());
+        robot.type(KeyCode.ESCAPE);
+        assertEquals(CallTree.ROOT, graph.getZoomNode());
+        robot.interact(() -> graph.icicleProperty().set(true));
+        robot.type(KeyCode.DOWN);
+        assertEquals(node(TREE, "main", "a"), graph.selectedNodeProperty().get(), "in an icicle, down is the child");
+        robot.type(KeyCode.UP);
+        assertEquals(main, graph.selectedNodeProperty().get());
+        robot.interact(() -> graph.icicleProperty().set(false));
+    }
+
+    @Test
+    void zoomPathSurvivesANewTreeAndFallsBackToTheDeepestAncestor(FxRobot robot) {
+        int z = node(TREE, "main", "a", "y");
+        robot.interact(() -> graph.zoomTo(z));
+        int[] path = graph.getZoomPath();
+        // Same profile, a filter that removes y: as after the window adds an exclude filter.
+        CallTree other = CallTreeBuilder.build(TREE.profile(), TREE.query().withExclude(Pattern.compile("y")));
+        robot.interact(() -> graph.setTree(other));
+        assertArrayEquals(path, graph.getZoomPath(), "the path is kept for the next tree");
+        assertEquals(List.of("all", "main", "a"), graph.breadcrumb());
+        assertEquals(node(other, "main", "a"), graph.getZoomNode());
+        robot.interact(() -> graph.setTree(TREE));
+        assertEquals(z, graph.getZoomNode(), "back on a tree with the frame, the zoom is whole again");
+        robot.interact(graph::resetZoom);
+        assertEquals(List.of("all"), graph.breadcrumb());
+    }
+
+    @Test
+    void searchReportsTheMatchedShareAndNextMatchZoomsToHiddenMatches(FxRobot robot) {
+        robot.interact(() -> graph.searchProperty().set(Pattern.compile("^[xz]$")));
+        SearchResult r = graph.searchResultProperty().get();
+        assertEquals(31, r.matchedTotal());
+        assertEquals(31.0, r.percent(), 1e-9);
+        assertEquals(2, r.matchingFrames());
+        robot.interact(() -> graph.zoomTo(node(TREE, "main", "b")));
+        robot.interact(graph::nextMatch);
+        int x = node(TREE, "main", "a", "x");
+        assertEquals(x, graph.currentMatchProperty().get());
+        assertTrue(graph.isInZoom(x), "moving to a hidden match zooms to it");
+        robot.interact(graph::nextMatch);
+        assertEquals(node(TREE, "main", "c", "z"), graph.currentMatchProperty().get());
+        robot.interact(graph::previousMatch);
+        assertEquals(x, graph.currentMatchProperty().get());
+        robot.interact(() -> {
+            graph.searchProperty().set(null);
+            graph.resetZoom();
+        });
+        assertEquals(SearchResult.NONE, graph.searchResultProperty().get());
+    }
+
+    @Test
+    void highlightedMethodAndSearchMatchesArePaintedInTheirColours(FxRobot robot) {
+        int x = node(TREE, "main", "a", "x");
+        robot.interact(() -> graph.highlightedNameIdProperty().set(TREE.nameId(x)));
+        Color highlight = graph.highlightFillProperty().get();
+        assertEquals(highlight, pixelAt(robot, x));
+        robot.interact(() -> {
+            graph.highlightedNameIdProperty().set(-1);
+            graph.searchProperty().set(Pattern.compile("^b$"));
+        });
+        assertEquals(graph.matchFillProperty().get(), pixelAt(robot, node(TREE, "main", "b")));
+        robot.interact(() -> graph.searchProperty().set(null));
+    }
+
+    @Test
+    void contextMenuActionsReportTheFrameName(FxRobot robot) {
+        List<String> excluded = new ArrayList<>();
+        List<String> focused = new ArrayList<>();
+        robot.interact(() -> {
+            graph.onExcludeFrameProperty().set((Consumer<String>) excluded::add);
+            graph.onFocusFrameProperty().set((Consumer<String>) focused::add);
+        });
+        robot.rightClickOn(screenPoint(robot, node(TREE, "main", "b")));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Exclude frame");
+        assertEquals(List.of("b"), excluded);
+        robot.rightClickOn(screenPoint(robot, node(TREE, "other")));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Focus on frame (filter)");
+        assertEquals(List.of("other"), focused);
+        assertEquals("main\nb", graph.stackText(node(TREE, "main", "b")));
+    }
+
+    /** The colour of a frame's pixel two pixels in from its left edge, away from the text. */
+    private Color pixelAt(FxRobot robot, int node) {
+        Canvas c = canvas(robot);
+        FlameLayout l = skin().currentLayout();
+        int i = l.indexOf(node);
+        double h = Math.max(c.getHeight(), l.rows() * FlameCanvasPainter.ROW_HEIGHT);
+        int px = (int) (l.x(i) * c.getWidth()) + 2;
+        int py = (int) FlameLayout.rowTop(l.depth(i), FlameCanvasPainter.ROW_HEIGHT, h, false) + 2;
+        WritableImage[] img = new WritableImage[1];
+        robot.interact(() -> img[0] = c.snapshot(null, null));
+        return img[0].getPixelReader().getColor(px, py);
+    }
+}

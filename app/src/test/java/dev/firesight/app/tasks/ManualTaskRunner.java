@@ -1,0 +1,40 @@
+package dev.firesight.app.tasks;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/** Queues tasks until the test runs them, so a test can interleave requests, cancels and results. */
+public final class ManualTaskRunner implements TaskRunner {
+    private final Deque<Runnable> queue = new ArrayDeque<>();
+    private final SynchronousTaskRunner inline = new SynchronousTaskRunner();
+
+    @Override
+    public <T> TaskHandle submit(String name, BackgroundTask<T> task, TaskCallbacks<T> callbacks) {
+        TaskHandle outer = new TaskHandle();
+        queue.add(() -> {
+            if (!outer.isCancelled()) {
+                inline.submit(name, ctx -> task.call(outer), new TaskCallbacks<T>(r -> {
+                    if (!outer.isCancelled()) {
+                        callbacks.onSuccess().accept(r);
+                    }
+                }, e -> {
+                    if (!outer.isCancelled()) {
+                        callbacks.onFailure().accept(e);
+                    }
+                }, callbacks.onProgress()));
+            }
+        });
+        return outer;
+    }
+
+    public int pending() {
+        return queue.size();
+    }
+
+    /** Runs everything queued, including what the tasks' callbacks queue. */
+    public void runAll() {
+        while (!queue.isEmpty()) {
+            queue.poll().run();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.firesight.app.tasks;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TaskRunnerTest {
+    @Test
+    void synchronousRunnerCallsBackBeforeReturning() {
+        List<String> got = new ArrayList<>();
+        new SynchronousTaskRunner().submit("t", ctx -> "done", TaskCallbacks.of(got::add, e -> got.add("failed")));
+        assertEquals(List.of("done"), got);
+    }
+
+    @Test
+    void failuresReachTheFailureCallback() {
+        AtomicReference<Throwable> error = new AtomicReference<>();
+        new SynchronousTaskRunner().submit("t", ctx -> {
+            throw new IllegalStateException("broken");
+        }, TaskCallbacks.of(r -> { }, error::set));
+        assertEquals("broken", error.get().getMessage());
+    }
+
+    @Test
+    void poolRunnerWorksOffTheCallingThreadAndPostsBack() throws Exception {
+        List<Runnable> posted = new ArrayList<>();
+        FxTaskRunner runner = new FxTaskRunner(1, r -> {
+            synchronized (posted) {
+                posted.add(r);
+            }
+        });
+        Thread caller = Thread.currentThread();
+        AtomicReference<Thread> worker = new AtomicReference<>();
+        AtomicReference<String> result = new AtomicReference<>();
+        CountDownLatch ran = new CountDownLatch(1);
+        runner.submit("t", ctx -> {
+            worker.set(Thread.currentThread());
+            ran.countDown();
+            return "ok";
+        }, TaskCallbacks.of(result::set, e -> { }));
+        assertTrue(ran.await(5, TimeUnit.SECONDS));
+        runner.shutdown();
+        assertNotEquals(caller, worker.get());
+        synchronized (posted) {
+            posted.forEach(Runnable::run);
+        }
+        assertEquals("ok", result.get());
+    }
+
+    @Test
+    void cancelledTasksDropTheirResult() {
+        ManualTaskRunner runner = new ManualTaskRunner();
+        List<String> got = new ArrayList<>();
+        TaskHandle first = runner.submit("a", ctx -> "first", TaskCallbacks.of(got::add, e -> { }));
+        runner.submit("b", ctx -> "second", TaskCallbacks.of(got::add, e -> { }));
+        first.cancel();
+        runner.runAll();
+        assertEquals(List.of("second"), got);
+    }
+}

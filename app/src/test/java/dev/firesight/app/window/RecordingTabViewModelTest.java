@@ -1,0 +1,89 @@
+package dev.firesight.app.window;
+
+import dev.firesight.app.tasks.ManualTaskRunner;
+import dev.firesight.app.tasks.SynchronousTaskRunner;
+import dev.firesight.parser.Profile;
+import dev.firesight.parser.Recordings;
+import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.query.CallTree;
+import dev.firesight.parser.query.CallTreeBuilder;
+import dev.firesight.parser.query.ProfileQuery;
+import dev.firesight.parser.query.StackWeights;
+import dev.firesight.parser.testing.TestRecordings;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The tab's view model without any window: loading, cancelling, and queries replacing each other. */
+class RecordingTabViewModelTest {
+    @Test
+    void cancellingALoadSaysSoAndIgnoresTheResult() {
+        ManualTaskRunner runner = new ManualTaskRunner();
+        RecordingTabViewModel vm = new RecordingTabViewModel(TestRecordings.jdk17(), runner);
+        vm.load();
+        assertEquals(RecordingTabViewModel.State.LOADING, vm.stateProperty().get());
+        vm.cancelLoad();
+        runner.runAll();
+        assertEquals(RecordingTabViewModel.State.CANCELLED, vm.stateProperty().get());
+        assertTrue(vm.messageProperty().get().contains("cancelled"));
+        assertNull(vm.profileProperty().get());
+    }
+
+    @Test
+    void aNewerQueryReplacesAnOlderOne() throws Exception {
+        Path recording = TestRecordings.jdk17();
+        ManualTaskRunner runner = new ManualTaskRunner();
+        RecordingTabViewModel vm = new RecordingTabViewModel(recording, runner);
+        vm.load();
+        runner.runAll();
+        assertEquals(ViewKind.CPU, vm.resultProperty().get().tree().view());
+
+        vm.viewProperty().set(ViewKind.ALLOC);
+        vm.reverseProperty().set(true);
+        assertEquals(2, runner.pending());
+        runner.runAll();
+        CallTree tree = vm.resultProperty().get().tree();
+        assertEquals(ViewKind.ALLOC, tree.view());
+        assertTrue(tree.query().reverse(), "only the newest request's result is shown");
+    }
+
+    @Test
+    void theTimeRangeFiltersEveryView() throws Exception {
+        Path recording = TestRecordings.jdk17();
+        RecordingTabViewModel vm = new RecordingTabViewModel(recording, new SynchronousTaskRunner());
+        vm.load();
+        Profile model = Recordings.open(recording);
+        long from = model.info().startNanos();
+        long to = from + model.info().durationNanos() / 2;
+        vm.timeRangeProperty().set(new TimeRange(from, to));
+        long expected = StackWeights.compute(model, ProfileQuery.of(ViewKind.CPU).withRange(from, to), () -> false)
+                .total();
+        assertEquals(expected, vm.resultProperty().get().tree().total());
+        vm.viewProperty().set(ViewKind.ALLOC);
+        long expectedAlloc = StackWeights.compute(model, ProfileQuery.of(ViewKind.ALLOC).withRange(from, to),
+                () -> false).total();
+        assertEquals(expectedAlloc, vm.resultProperty().get().tree().total());
+    }
+
+    @Test
+    void aZoomPathKeepsTheLongestPartTheNewTreeHas() throws Exception {
+        Profile model = Recordings.open(TestRecordings.jdk17());
+        CallTree cpu = CallTreeBuilder.build(model, ProfileQuery.of(ViewKind.CPU));
+        int deepest = 0;
+        for (int n = 1; n < cpu.size(); n++) {
+            if (cpu.depth(n) > cpu.depth(deepest)) {
+                deepest = n;
+            }
+        }
+        int[] path = cpu.pathIds(deepest);
+        assertArrayEquals(path, RecordingTabViewModel.longestPresentPrefix(cpu, path));
+        int[] bogus = java.util.Arrays.copyOf(path, path.length + 1);
+        bogus[path.length] = Integer.MAX_VALUE - 1;
+        assertArrayEquals(path, RecordingTabViewModel.longestPresentPrefix(cpu, bogus));
+    }
+}

@@ -1,0 +1,210 @@
+package dev.firesight.attach;
+
+import com.sun.tools.attach.VirtualMachine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.management.MBeanException;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
+/**
+ * A recording made by the target's own JDK Flight Recorder, for when async-profiler cannot run.
+ *
+ * <p>It drives the same diagnostic commands as {@code jcmd PID JFR.start/JFR.dump/JFR.stop}, through
+ * the public {@code com.sun.management:type=DiagnosticCommand} MBean: the attach connection starts the
+ * target's local-only JMX agent ({@code VirtualMachine.startLocalManagementAgent}), and a JMX client
+ * connects to it. Calling {@code HotSpotVirtualMachine.executeJCmd} directly would need
+ * {@code --add-exports jdk.attach/sun.tools.attach} on the launcher, which a class-path app on JDK 17
+ * cannot rely on; the JMX route needs no flags. The target keeps the local JMX agent running after
+ * the recording (it cannot be stopped remotely); it only accepts connections from the same user.
+ */
+final class FlightRecorderSession implements RecordingSession {
+    private final VirtualMachine vm;
+    private final JMXConnector connector;
+    private final MBeanServerConnection server;
+    private final long pid;
+    private final Path file;
+    private final String name;
+    private final TimeLimit timeLimit;
+    private final List<String> messages = new ArrayList<>();
+    private final long startNanos = System.nanoTime();
+    private boolean stopped;
+
+    private FlightRecorderSession(VirtualMachine vm, JMXConnector connector, long pid, Path file, String name,
+            TimeLimit timeLimit) throws IOException {
+        this.vm = vm;
+        this.connector = connector;
+        this.server = connector.getMBeanServerConnection();
+        this.pid = pid;
+        this.file = file;
+        this.name = name;
+        this.timeLimit = timeLimit;
+    }
+
+    static FlightRecorderSession start(VirtualMachine vm, long pid, Path file, RecordingRequest request,
+            TimeLimit timeLimit, List<String> notes) throws AttachException {
+        JMXConnector connector = null;
+        try {
+            String address = timeLimit.run("starting the management agent of JVM " + pid,
+                    vm::startLocalManagementAgent);
+            connector = timeLimit.run("connecting to the management agent of JVM " + pid,
+                    () -> JMXConnectorFactory.connect(new JMXServiceURL(address)));
+            String name = "firesight-" + file.getFileName();
+            FlightRecorderSession session = new FlightRecorderSession(vm, connector, pid, file, name, timeLimit);
+            session.messages.addAll(notes);
+            if (request.has(ProfilingEvent.WALL)) {
+                session.messages.add("The JDK's Flight Recorder has no wall-clock sampler, so this recording"
+                        + " has no wall-clock view.");
+            }
+            if (request.has(ProfilingEvent.LIVE)) {
+                session.messages.add("The JDK's Flight Recorder samples surviving objects (old object samples)"
+                        + " instead of async-profiler's live-object view.");
+            }
+            session.jcmd("jfrStart", "name=" + name, "settings=profile", "disk=true", "dumponexit=true",
+                    "filename=" + file);
+            return session;
+        } catch (AttachException e) {
+            closeQuietly(connector);
+            throw e;
+        } catch (Exception e) {
+            closeQuietly(connector);
+            throw Attacher.failure(pid, e);
+        }
+    }
+
+    @Override
+    public long pid() {
+        return pid;
+    }
+
+    @Override
+    public RecordingEngine engine() {
+        return RecordingEngine.FLIGHT_RECORDER;
+    }
+
+    @Override
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public synchronized RecordingStatus status() throws AttachException {
+        if (stopped) {
+            return new RecordingStatus(false, Duration.ZERO, "Recording stopped");
+        }
+        String text = jcmd("jfrCheck", "name=" + name);
+        String line = text.lines().filter(l -> l.contains(name)).findFirst().orElse(text).strip();
+        boolean running = line.contains("(running)");
+        Duration elapsed = running ? Duration.ofSeconds((System.nanoTime() - startNanos) / 1_000_000_000L) : Duration.ZERO;
+        return new RecordingStatus(running, elapsed, Attacher.oneLine(line));
+    }
+
+    @Override
+    public synchronized long dump(Path snapshot) throws AttachException {
+        try {
+            if (stopped) {
+                return JfrChunks.copyComplete(file, snapshot);
+            }
+            jcmd("jfrDump", "name=" + name, "filename=" + snapshot);
+            OwnerOnlyFiles.file(snapshot);
+            return Files.size(snapshot);
+        } catch (IOException e) {
+            throw new RecordingFailedException("JVM " + pid + " did not write the snapshot " + snapshot
+                    + "; check that the target JVM's user can write to that folder.", e);
+        }
+    }
+
+    @Override
+    public synchronized Path stop() throws AttachException {
+        if (stopped) {
+            return file;
+        }
+        try {
+            jcmd("jfrStop", "name=" + name);
+            stopped = true;
+            OwnerOnlyFiles.file(file);
+            return file;
+        } catch (IOException e) {
+            return file;
+        } finally {
+            if (stopped || !Attacher.isAlive(pid)) {
+                stopped = true;
+                release();
+            }
+        }
+    }
+
+    @Override
+    public synchronized List<String> messages() {
+        return List.copyOf(messages);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!stopped) {
+            try {
+                stop();
+            } catch (AttachException ignored) {
+                // dumponexit keeps the file if the target exits later
+            }
+        }
+        release();
+    }
+
+    private void release() {
+        closeQuietly(connector);
+        Attacher.detachQuietly(vm);
+    }
+
+    /** Runs one diagnostic command ("jfrStart" is JFR.start) and returns its text output. */
+    private String jcmd(String operation, String... arguments) throws AttachException {
+        try {
+            Object result = timeLimit.run(operation + " in JVM " + pid, () -> server.invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), operation,
+                    new Object[] {arguments}, new String[] {String[].class.getName()}));
+            return result == null ? "" : result.toString();
+        } catch (AttachException e) {
+            throw e;
+        } catch (MBeanException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new RecordingFailedException("The JDK's Flight Recorder in JVM " + pid + " refused "
+                    + operation + ": " + Attacher.oneLine(cause.getMessage()) + ".", e);
+        } catch (Exception e) {
+            if (Attacher.exitsWithin(pid, Attacher.EXIT_GRACE)) {
+                String kept = Files.exists(file) ? "what was recorded so far is kept in " + file
+                        : "the JVM may have written what it recorded to " + file + " on exit";
+                throw new TargetGoneException("JVM " + pid + " exited during the recording; " + kept + ".", e);
+            }
+            String message = Attacher.oneLine(e.getMessage());
+            if (message.toLowerCase(Locale.ROOT).contains("flight recorder")) {
+                throw new RecordingFailedException("The JDK's Flight Recorder in JVM " + pid + " failed: " + message
+                        + "; check that the JVM is JDK 11 or later.", e);
+            }
+            throw new RecordingFailedException("Talking to JVM " + pid + " failed during " + operation + " ("
+                    + message + "); try again.", e);
+        }
+    }
+
+    private static void closeQuietly(JMXConnector connector) {
+        if (connector == null) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                connector.close();
+            } catch (IOException ignored) {
+                // the target is gone
+            }
+        }, "firesight-attach: close JMX");
+        thread.setDaemon(true);
+        thread.start();
+    }
+}

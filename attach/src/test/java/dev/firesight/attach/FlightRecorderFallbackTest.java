@@ -1,0 +1,57 @@
+package dev.firesight.attach;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.firesight.attach.children.AllocatingChild;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** When async-profiler cannot run, the JDK's own Flight Recorder records instead. */
+@Timeout(60)
+class FlightRecorderFallbackTest {
+    private static final String HOT = AllocatingChild.class.getName() + ".hotAllocation";
+
+    @TempDir
+    Path dir;
+
+    /** One child for both checks: starting the target's JMX agent is the slow part (seconds on JDK 25). */
+    @Test
+    void fallsBackToFlightRecorderWhereAsyncProfilerHasNoLibrary() throws Exception {
+        try (ChildJvm child = ChildJvm.start(ChildJvm.JDK17, AllocatingChild.class)) {
+            RecordingSession session = TestRecorders.withoutAsyncProfiler(dir).record(child.pid(),
+                    RecordingRequest.of(Set.of(ProfilingEvent.CPU, ProfilingEvent.ALLOC)), Duration.ofSeconds(3));
+
+            assertEquals(RecordingEngine.FLIGHT_RECORDER, session.engine());
+            assertTrue(session.messages().get(0).startsWith("async-profiler has no library for"),
+                    session.messages().toString());
+            RecordingFacts facts = RecordingFacts.read(session.file());
+            System.out.printf("JFR fallback: %d bytes, %s%n", Files.size(session.file()), facts);
+            assertEquals(HOT, facts.leadingAllocator(), facts.toString());
+            assertTrue(facts.cpuSamplesByMethodOnStack.getOrDefault(AllocatingChild.class.getName() + ".spin", 0L) > 5,
+                    facts.cpuSamplesByMethodOnStack.toString());
+
+            dumpsSnapshotsAndReportsStatus(child);
+        }
+    }
+
+    private void dumpsSnapshotsAndReportsStatus(ChildJvm child) throws Exception {
+        try (RecordingSession session = TestRecorders.in(dir).start(child.pid(),
+                RecordingRequest.of(Set.of(ProfilingEvent.ALLOC)).withEngine(EngineChoice.FLIGHT_RECORDER))) {
+            Thread.sleep(1500);
+            RecordingStatus status = session.status();
+            assertTrue(status.running(), status.text());
+            Path snapshot = dir.resolve("snapshot.jfr");
+            long bytes = session.dump(snapshot);
+            assertEquals(Files.size(snapshot), bytes);
+            assertEquals(HOT, RecordingFacts.read(snapshot).leadingAllocator());
+            session.stop();
+            assertTrue(Files.size(session.file()) > 0);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package dev.firesight.parser.robust;
+
+import dev.firesight.parser.LoadOptions;
+import dev.firesight.parser.testing.TestRecordings;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Every file of the {@link DamagedCorpus} gives what a user would want: the readable part with a warning
+ * that says what is missing, or one sentence saying why nothing could be read; within 10 s, and the
+ * cases that claim huge sizes also in a child JVM with a 64 MB heap.
+ */
+class DamagedFilesTest {
+    static final long TIME_LIMIT_MILLIS = 10_000;
+    static final LoadOptions OPTIONS = LoadOptions.defaults().withMaxDecompressedBytes(DamagedCorpus.BOMB_CAP);
+
+    private static DamagedCorpus corpus;
+    private static long jdkEvents;
+    private static long asyncEvents;
+    private static long multiEvents;
+    private static long multiFirstChunkEvents;
+
+    @BeforeAll
+    static void sources() {
+        corpus = DamagedCorpus.get();
+        jdkEvents = intact(TestRecordings.jdk17()).events();
+        asyncEvents = intact(TestRecordings.asyncProfiler()).events();
+        multiEvents = intact(TestRecordings.multiChunk()).events();
+        multiFirstChunkEvents = corpus.multiLayout.chunks.get(0).dataEvents().size();
+    }
+
+    private static Outcome intact(java.nio.file.Path file) {
+        Outcome o = Outcome.firesight(file, OPTIONS, TIME_LIMIT_MILLIS);
+        assertTrue(o.hasProfile() && o.events() > 0, () -> file + ": " + o.summary());
+        return o;
+    }
+
+    /** The user-visible expectation of each case, by case name. */
+    static Map<String, Consumer<Outcome>> expectations() {
+        Map<String, Consumer<Outcome>> e = new HashMap<>();
+        e.put("empty", error("is empty (0 bytes)"));
+        e.put("cut-in-header", error("is cut off: it ends inside its first chunk header"));
+        e.put("header-only", error("contains no readable JFR data"));
+        e.put("random-bytes", error("is not a JFR recording"));
+        e.put("magic-then-random", error("contains no readable JFR data"));
+        e.put("old-format", error("uses JFR format 1.0"));
+        e.put("flipped-bytes", o -> assertTrue(o.hasProfile() || o.kind() == Outcome.Kind.ERROR));
+        e.put("flipped-event-bytes", o -> {
+            assertEquals(Outcome.Kind.PARTIAL, o.kind());
+            assertTrue(o.events() > 0 && o.events() <= jdkEvents + 50, o::summary);
+        });
+        e.put("cut-first-event", partial(0, 0, "is cut off"));
+        e.put("cut-half", partial(1, jdkEvents - 1, "is cut off"));
+        e.put("cut-final-pool", partial(jdkEvents, jdkEvents, "is cut off"));
+        e.put("cut-last-byte", partial(jdkEvents, jdkEvents, "is incomplete"));
+        e.put("ap-cut-stack-pool", partial(asyncEvents, asyncEvents, "stack traces that its constant pools do not contain")
+                .andThen(o -> assertTrue(o.unresolvedStacks() > 0)));
+        e.put("ap-cut-events", partial(1, asyncEvents - 1, "is cut off"));
+        e.put("size-beyond-file", partial(jdkEvents, jdkEvents, "is incomplete: it declares"));
+        e.put("size-3GiB", partial(jdkEvents, jdkEvents, "it declares 3221225472 bytes"));
+        e.put("size-3GiB-sparse", partial(jdkEvents, jdkEvents, "is larger than 2 GB"));
+        e.put("pool-string-length-huge", partial(asyncEvents, asyncEvents, "has a damaged constant pool"));
+        e.put("second-chunk-in-progress", partial(multiFirstChunkEvents, multiEvents - 1,
+                "Chunk 2 declares size 0 (a recording still in progress)"));
+        e.put("size-max-long", partial(jdkEvents, jdkEvents, "is incomplete"));
+        e.put("size-negative", partial(jdkEvents, jdkEvents, "is incomplete"));
+        e.put("offsets-bogus", o -> {
+            assertTrue(o.hasProfile(), o::summary);
+            assertEquals(jdkEvents, o.events());
+        });
+        e.put("size-zero-then-chunks", partial(multiEvents, multiEvents, "declares size 0 (it was never finished)"));
+        e.put("size-huge-then-chunks", partial(multiEvents, multiEvents, "but the next chunk starts after"));
+        e.put("pool-count-huge", partial(jdkEvents, jdkEvents, "has a damaged constant pool"));
+        e.put("string-length-huge", error("contains no readable JFR data"));
+        e.put("stack-depth-huge", partial(asyncEvents, asyncEvents, "has a damaged constant pool")
+                .andThen(o -> assertTrue(o.unresolvedStacks() > 0)));
+        e.put("event-size-huge", partial(1, jdkEvents - 1, "has a damaged event at byte"));
+        e.put("metadata-deep-alone", error("contains no readable JFR data"));
+        e.put("metadata-deep-second", partial(jdkEvents, jdkEvents, "Chunk 2 has damaged metadata (the descriptions of its event types)"));
+        e.put("second-chunk-garbage", partial(multiFirstChunkEvents + 1, multiEvents - 1, "Chunk 2 has a damaged"));
+        e.put("second-chunk-no-metadata", partial(multiFirstChunkEvents, multiEvents - 1,
+                "Chunk 2 has no readable metadata"));
+        e.put("last-chunk-in-progress", partial(multiFirstChunkEvents, multiEvents - 1,
+                "declares size 0 (a recording still in progress)"));
+        e.put("second-chunk-duplicated", partial(multiEvents, multiEvents, "Chunk 3 repeats an earlier chunk"));
+        e.put("second-chunk-cut-mid-file", partial(multiFirstChunkEvents, multiEvents - 1,
+                "Chunk 2 declares"));
+        e.put("trailing-garbage", partial(jdkEvents, jdkEvents, "are not a JFR chunk and were ignored"));
+        e.put("trailing-zeros", partial(jdkEvents, jdkEvents, "are zeros and were ignored"));
+        e.put("trailing-partial-header", partial(jdkEvents, jdkEvents, "The 40 bytes after chunk 1"));
+        e.put("gzip", ok(jdkEvents));
+        e.put("zip", ok(jdkEvents));
+        e.put("zip-without-jfr", error("is a zip archive with no .jfr file inside"));
+        e.put("gzip-cut", partial(1, jdkEvents - 1, "is incomplete"));
+        e.put("gzip-bomb", partial(jdkEvents, jdkEvents, "expands beyond 32 MB"));
+        return e;
+    }
+
+    static Consumer<Outcome> error(String fragment) {
+        return o -> {
+            assertEquals(Outcome.Kind.ERROR, o.kind(), o::summary);
+            assertTrue(o.error().contains(fragment), () -> "error was: " + o.error());
+            assertTrue(o.error().endsWith("."), "one sentence");
+        };
+    }
+
+    static Consumer<Outcome> partial(long minEvents, long maxEvents, String warning) {
+        return o -> {
+            assertEquals(Outcome.Kind.PARTIAL, o.kind(), o::summary);
+            assertTrue(o.events() >= minEvents && o.events() <= maxEvents,
+                    () -> "events " + o.events() + " not in [" + minEvents + ", " + maxEvents + "]: " + o.summary());
+            assertTrue(o.warns(warning), () -> "no warning with '" + warning + "': " + o.warnings());
+        };
+    }
+
+    static Consumer<Outcome> ok(long events) {
+        return o -> {
+            assertEquals(Outcome.Kind.OK, o.kind(), o::summary);
+            assertEquals(events, o.events());
+        };
+    }
+
+    @Test
+    void corpusHasEnoughCases() {
+        assertTrue(corpus.cases.size() >= 25, "cases: " + corpus.cases.size());
+        assertEquals(expectations().keySet(), corpus.cases.stream().map(DamagedCorpus.Case::name)
+                .collect(java.util.stream.Collectors.toSet()), "every case has an expectation");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachDamagedFile() {
+        Map<String, Consumer<Outcome>> expected = expectations();
+        return corpus.cases.stream().map(c -> DynamicTest.dynamicTest(c.name() + ": " + c.damage(), () -> {
+            Outcome o = Outcome.firesight(c.file(), OPTIONS, TIME_LIMIT_MILLIS);
+            assertFalse(o.kind() == Outcome.Kind.HANG || o.kind() == Outcome.Kind.CRASH, o::summary);
+            assertTrue(o.millis() < TIME_LIMIT_MILLIS, () -> "took " + o.millis() + " ms");
+            assertTrue(o.allocatedBytes() < 256L << 20, () -> "allocated " + (o.allocatedBytes() >> 20) + " MB");
+            expected.get(c.name()).accept(o);
+        }));
+    }
+
+    /** The cases claiming huge sizes give the same result in a 64 MB heap (no OutOfMemoryError turned error). */
+    @Test
+    void hugeClaimsInSmallHeap() throws Exception {
+        List<DamagedCorpus.Case> small = corpus.cases.stream().filter(DamagedCorpus.Case::smallHeap).toList();
+        List<String> args = new ArrayList<>();
+        small.forEach(c -> args.add(c.file().toString()));
+        ChildProcess.Result result = ChildProcess.run("64m", 120, OpenInChild.class, args);
+        assertFalse(result.timedOut(), "child timed out: " + result.lines());
+        assertEquals(0, result.exitCode(), result.stderrTail());
+        assertEquals(small.size(), result.lines().size(), () -> result.lines() + result.stderrTail());
+        Map<String, Consumer<Outcome>> expected = expectations();
+        for (int i = 0; i < small.size(); i++) {
+            String[] f = result.lines().get(i).split("\t", 6);
+            DamagedCorpus.Case c = small.get(i);
+            assertEquals(c.file().getFileName().toString(), f[0]);
+            Outcome.Kind kind = Outcome.Kind.valueOf(f[1]);
+            if (kind == Outcome.Kind.HANG || kind == Outcome.Kind.CRASH || f[5].contains("needs more memory")) {
+                fail(c.name() + " in 64 MB: " + f[5]);
+            }
+            Outcome inProcess = Outcome.firesight(c.file(), OPTIONS, TIME_LIMIT_MILLIS);
+            assertEquals(inProcess.kind(), kind, c.name() + ": " + f[5]);
+            assertEquals(inProcess.events(), Long.parseLong(f[2]), c.name());
+            assertTrue(Long.parseLong(f[4]) < TIME_LIMIT_MILLIS, c.name() + " took " + f[4] + " ms");
+        }
+    }
+}
