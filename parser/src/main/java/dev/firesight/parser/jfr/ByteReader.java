@@ -97,6 +97,27 @@ final class ByteReader {
         return result | (long) (buf.get(pos++) & 0xFF) << 56;
     }
 
+    /**
+     * Skips {@code n} varints exactly as {@link #varlong()} would read them: up to eight bytes with the
+     * continuation bit, then a ninth byte taken whole.
+     */
+    void skipVarints(int n) {
+        int p = pos;
+        try {
+            for (int i = 0; i < n; i++) {
+                int k = 0;
+                while (k < 8 && buf.get(p++) < 0) {
+                    k++;
+                }
+                if (k == 8) {
+                    buf.get(p++);
+                }
+            }
+        } finally {
+            pos = p;
+        }
+    }
+
     /** A count or length that must fit in the bytes left, each element taking at least one byte. */
     int count() {
         long n = varlong();

@@ -15,6 +15,7 @@ final class ConstantPools {
     private final long stringTypeId;
     private final long stackTraceTypeId;
     private final LongIntMap stackPositions = new LongIntMap(1024);
+    private final StackTraceSkipper stackSkipper;
     private final Map<Long, Map<Long, Object>> pools = new HashMap<>();
     private int entriesRead;
 
@@ -22,6 +23,7 @@ final class ConstantPools {
         this.metadata = metadata;
         this.stringTypeId = metadata.typeId("java.lang.String");
         this.stackTraceTypeId = metadata.typeId("jdk.types.StackTrace");
+        this.stackSkipper = new StackTraceSkipper(metadata.type(stackTraceTypeId));
     }
 
     /** Reads one constant-pool event whose bytes end at {@code end}; partial pools are kept. */
@@ -44,7 +46,7 @@ final class ConstantPools {
                 long id = in.varlong();
                 if (pool == null) {
                     int position = in.pos;
-                    Values.skipFields(in, type, 0);
+                    stackSkipper.skip(in, type);
                     if (in.pos > end) {
                         throw new CorruptDataException("stack trace runs past its constant pool");
                     }
@@ -113,5 +115,58 @@ final class ConstantPools {
 
     Metadata metadata() {
         return metadata;
+    }
+
+    /**
+     * Skips stack-trace entries, the bulk of a recording's bytes, without decoding them. When the frame
+     * struct is all varints (method, line, bytecode index, type: as the JDK and async-profiler write it),
+     * the frames array is skipped as one run of varints instead of field by field.
+     */
+    private static final class StackTraceSkipper {
+        private final int framesField;
+        private final int varintsPerFrame;
+
+        StackTraceSkipper(JfrType stackTrace) {
+            int field = -1;
+            int perFrame = 0;
+            if (stackTrace != null) {
+                for (int i = 0; i < stackTrace.fields.size(); i++) {
+                    JfrField f = stackTrace.fields.get(i);
+                    if (f.array && f.encoding == JfrField.STRUCT && f.type != null && allVarints(f.type)) {
+                        field = i;
+                        perFrame = f.type.fields.size();
+                        break;
+                    }
+                }
+            }
+            this.framesField = field;
+            this.varintsPerFrame = perFrame;
+        }
+
+        private static boolean allVarints(JfrType type) {
+            for (JfrField f : type.fields) {
+                if (f.array || f.encoding != JfrField.VARINT) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        void skip(ByteReader in, JfrType type) {
+            if (framesField < 0) {
+                Values.skipFields(in, type, 0);
+                return;
+            }
+            for (int i = 0, n = type.fields.size(); i < n; i++) {
+                if (i == framesField) {
+                    int frames = in.count();
+                    for (int f = 0; f < frames; f++) {
+                        in.skipVarints(varintsPerFrame);
+                    }
+                } else {
+                    Values.skip(in, type.fields.get(i), 0);
+                }
+            }
+        }
     }
 }

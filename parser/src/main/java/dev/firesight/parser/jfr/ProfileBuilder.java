@@ -158,7 +158,8 @@ final class ProfileBuilder {
         }
         FrameTable frameTable = new FrameTable(names.toArray(), frameNames.toArray(), kinds,
                 frameLines.toArray(), frameDetails.toArray());
-        StackTable stackTable = new StackTable(stacks.trimmedPool(), stacks.trimmedOffsets(),
+        StackTable stackTable = new StackTable(stacks.trimmedBlocks(), IntSequenceInterner.BLOCK_SHIFT,
+                stacks.trimmedOffsets(),
                 stacks.trimmedLengths());
         RecordingInfo info = new RecordingInfo(path, fileSize,
                 asyncProfiler ? "async-profiler" : "JDK Flight Recorder", start, end - start, chunks,

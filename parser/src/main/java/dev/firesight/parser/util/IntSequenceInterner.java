@@ -4,11 +4,19 @@ import java.util.Arrays;
 
 /**
  * Interns int sequences (stacks of frame ids) into one shared pool, so that each distinct sequence is
- * stored once and named by a dense int id.
+ * stored once and named by a dense int id. The pool is a list of fixed blocks that a sequence never
+ * straddles, so growing it never copies (the pool is most of a profile's heap, and a doubling copy
+ * would need half as much again at the worst moment). A sequence's offset holds its block in the high
+ * bits and its start in the low {@link #BLOCK_SHIFT} bits; one longer than a block gets a block of its own.
  */
 public final class IntSequenceInterner {
-    private int[] pool = new int[1024];
-    private int poolSize;
+    public static final int BLOCK_SHIFT = 20;
+    private static final int BLOCK = 1 << BLOCK_SHIFT;
+    private static final int MASK = BLOCK - 1;
+
+    private int[][] blocks = new int[4][];
+    private int blockCount;
+    private int blockFill = BLOCK;
     private int[] offsets = new int[256];
     private int[] lengths = new int[256];
     private int count;
@@ -37,9 +45,10 @@ public final class IntSequenceInterner {
     }
 
     private boolean equalsAt(int id, int[] seq, int length) {
-        int base = offsets[id];
+        int[] block = blocks[offsets[id] >>> BLOCK_SHIFT];
+        int base = offsets[id] & MASK;
         for (int i = 0; i < length; i++) {
-            if (pool[base + i] != seq[i]) {
+            if (block[base + i] != seq[i]) {
                 return false;
             }
         }
@@ -47,17 +56,26 @@ public final class IntSequenceInterner {
     }
 
     private int add(int[] seq, int length) {
-        if (poolSize + length > pool.length) {
-            pool = Arrays.copyOf(pool, Math.max(poolSize + length, IntList.grow(pool.length)));
+        if (blockCount == 0 || blockFill == BLOCK || blockFill + length > BLOCK) {
+            if (blockCount == blocks.length) {
+                blocks = Arrays.copyOf(blocks, blockCount * 2);
+            }
+            if (blockCount > (Integer.MAX_VALUE >>> BLOCK_SHIFT)) {
+                throw new OutOfMemoryError("stack pool too large");
+            }
+            blocks[blockCount++] = new int[Math.max(BLOCK, length)];
+            blockFill = 0;
         }
-        System.arraycopy(seq, 0, pool, poolSize, length);
+        int block = blockCount - 1;
+        System.arraycopy(seq, 0, blocks[block], blockFill, length);
         if (count == offsets.length) {
             offsets = Arrays.copyOf(offsets, IntList.grow(count));
             lengths = Arrays.copyOf(lengths, offsets.length);
         }
-        offsets[count] = poolSize;
+        offsets[count] = (block << BLOCK_SHIFT) | blockFill;
         lengths[count] = length;
-        poolSize += length;
+        // A block of its own is full at once, so the next sequence starts a new one.
+        blockFill = length > BLOCK ? BLOCK : blockFill + length;
         return count++;
     }
 
@@ -66,7 +84,7 @@ public final class IntSequenceInterner {
         mask = table.length - 1;
         Arrays.fill(table, -1);
         for (int id = 0; id < count; id++) {
-            int slot = hash(pool, offsets[id], lengths[id]) & mask;
+            int slot = hash(blocks[offsets[id] >>> BLOCK_SHIFT], offsets[id] & MASK, lengths[id]) & mask;
             while (table[slot] >= 0) {
                 slot = (slot + 1) & mask;
             }
@@ -90,21 +108,17 @@ public final class IntSequenceInterner {
         return count;
     }
 
-    /** The shared pool; sequence {@code id} is at {@code [offset(id), offset(id)+length(id))}. */
-    public int[] pool() {
-        return pool;
-    }
-
-    public int offset(int id) {
-        return offsets[id];
-    }
-
     public int length(int id) {
         return lengths[id];
     }
 
-    public int[] trimmedPool() {
-        return Arrays.copyOf(pool, poolSize);
+    /** The pool's blocks, the last one cut to what it holds; see {@link #trimmedOffsets()} for where. */
+    public int[][] trimmedBlocks() {
+        int[][] out = Arrays.copyOf(blocks, blockCount);
+        if (blockCount > 0 && out[blockCount - 1].length == BLOCK && blockFill < BLOCK) {
+            out[blockCount - 1] = Arrays.copyOf(out[blockCount - 1], blockFill);
+        }
+        return out;
     }
 
     public int[] trimmedOffsets() {

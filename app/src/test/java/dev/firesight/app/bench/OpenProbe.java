@@ -1,0 +1,62 @@
+package dev.firesight.app.bench;
+
+import dev.firesight.parser.Profile;
+import dev.firesight.parser.Recordings;
+import dev.firesight.parser.ViewKind;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Child process of the huge-file benchmark: opens one recording and prints, as {@code key=value} words
+ * on one line, the time to open it, the heap the open profile retains, the peak heap during the open,
+ * and the recording's sample and event counts. Run it with {@code -XX:+UseSerialGC} so the pools'
+ * peaks are those of one simple collector.
+ */
+public final class OpenProbe {
+    private OpenProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args[0]);
+        long before = usedAfterGc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        long start = System.nanoTime();
+        Profile profile = Recordings.open(file);
+        long openNanos = System.nanoTime() - start;
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        long retained = usedAfterGc() - before;
+        long samples = 0;
+        StringBuilder views = new StringBuilder();
+        for (ViewKind v : profile.views()) {
+            samples += profile.samples(v).size();
+            views.append(views.length() == 0 ? "" : ",").append(v.id()).append(':').append(profile.samples(v).size());
+        }
+        long events = 0;
+        for (Map.Entry<String, Long> e : profile.info().eventCounts().entrySet()) {
+            events += e.getValue();
+        }
+        System.out.printf(Locale.ROOT, "open_ms=%d retained=%d peak=%d samples=%d events=%d stacks=%d frames=%d"
+                        + " chunks=%d views=%s%n", openNanos / 1_000_000, retained, peak - before, samples, events,
+                profile.stacks().size(), profile.frames().size(), profile.info().chunkCount(), views);
+        if (!profile.warnings().isEmpty()) {
+            System.err.println("warnings: " + profile.warnings());
+        }
+    }
+
+    private static long usedAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}
