@@ -85,6 +85,7 @@ public final class FiresightApp extends Application {
         compare = new CompareActions(tasks, window::showTab, window::notice);
         vm.compareActionProperty().set(compare::compareTabs);
         vm.compareWithRestActionProperty().set(this::compareWithRest);
+        vm.compareRangesActionProperty().set(this::compareRanges);
         vm.attachActionProperty().set(() -> showAttachDialog(stage, vm));
         Thread.setDefaultUncaughtExceptionHandler(new UncaughtErrors(Platform::runLater, window::notice));
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -174,6 +175,14 @@ public final class FiresightApp extends Application {
         ProfileQuery q = tab.currentQuery();
         RangeCaptures.Pair p = RangeCaptures.selectionAndRest(tab.profileProperty().get(),
                 q.withRange(Long.MIN_VALUE, Long.MAX_VALUE), selection, tab.fileName());
+        return openComparison(p.base(), p.target());
+    }
+
+    /** The timeline's "Compare with baseline": two ranges of one recording, in the tab's view and filters. */
+    public ComparisonView compareRanges(RecordingTabViewModel tab, TimeRange baseline, TimeRange target) {
+        ProfileQuery q = tab.currentQuery();
+        RangeCaptures.Pair p = RangeCaptures.twoRanges(tab.profileProperty().get(),
+                q.withRange(Long.MIN_VALUE, Long.MAX_VALUE), baseline, target, tab.fileName());
         return openComparison(p.base(), p.target());
     }
 

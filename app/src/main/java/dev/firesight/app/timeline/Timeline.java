@@ -41,6 +41,9 @@ public class Timeline extends Control {
     private final BooleanProperty threadsExpanded = new SimpleBooleanProperty(this, "threadsExpanded", false);
     private final ObjectProperty<Consumer<TimeRange>> onCompareWithRest =
             new SimpleObjectProperty<>(this, "onCompareWithRest");
+    private final ObjectProperty<TimeRange> baseline = new SimpleObjectProperty<>(this, "baseline");
+    private final ObjectProperty<java.util.function.BiConsumer<TimeRange, TimeRange>> onCompareRanges =
+            new SimpleObjectProperty<>(this, "onCompareRanges");
     private final BooleanProperty spikeFinderVisible = new SimpleBooleanProperty(this, "spikeFinderVisible", true);
     private final ObjectProperty<ZoneId> zone = new SimpleObjectProperty<>(this, "zone", ZoneId.systemDefault());
 
@@ -102,6 +105,40 @@ public class Timeline extends Control {
     /** Selects the seconds before a GC pause (the lookback the spike finder used), up to the pause. */
     public void selectBefore(Spikes.Pause pause) {
         selection.set(new TimeRange(pause.lookbackFromNanos(), pause.timeNanos()));
+    }
+
+    /** Remembers the selection as the baseline range for {@link #compareWithBaseline()}. */
+    public void markBaseline() {
+        if (getSelection() != null) {
+            baseline.set(getSelection());
+        }
+    }
+
+    /**
+     * Hands the baseline range and the current selection (the target) to
+     * {@link #onCompareRangesProperty()}; does nothing without all three.
+     */
+    public void compareWithBaseline() {
+        TimeRange b = baseline.get();
+        TimeRange s = getSelection();
+        var action = onCompareRanges.get();
+        if (b != null && s != null && action != null) {
+            action.accept(b, s);
+        }
+    }
+
+    /** The range marked with "Set as baseline", or null. */
+    public final ObjectProperty<TimeRange> baselineProperty() {
+        return baseline;
+    }
+
+    /** Called with (baseline, selection) by "Compare with baseline". */
+    public final ObjectProperty<java.util.function.BiConsumer<TimeRange, TimeRange>> onCompareRangesProperty() {
+        return onCompareRanges;
+    }
+
+    public final void setOnCompareRanges(java.util.function.BiConsumer<TimeRange, TimeRange> value) {
+        onCompareRanges.set(value);
     }
 
     /** Hands the selection to {@link #onCompareWithRestProperty()}; does nothing without both. */

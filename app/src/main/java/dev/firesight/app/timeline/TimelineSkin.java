@@ -60,6 +60,17 @@ public class TimelineSkin extends SkinBase<Timeline> {
         compare.disableProperty().bind(control.selectionProperty().isNull()
                 .or(control.onCompareWithRestProperty().isNull()));
 
+        Button markBaseline = new Button("Set as baseline");
+        markBaseline.setTooltip(new javafx.scene.control.Tooltip(
+                "Remember this selection, then select another range and compare the two"));
+        markBaseline.setOnAction(e -> control.markBaseline());
+        markBaseline.disableProperty().bind(control.selectionProperty().isNull());
+        Button compareRanges = new Button("Compare with baseline");
+        compareRanges.setOnAction(e -> control.compareWithBaseline());
+        compareRanges.disableProperty().bind(control.selectionProperty().isNull()
+                .or(control.baselineProperty().isNull()).or(control.onCompareRangesProperty().isNull())
+                .or(control.selectionProperty().isEqualTo(control.baselineProperty())));
+
         selectionLabel.getStyleClass().add(Timeline.SELECTION_LABEL_STYLE_CLASS);
         selectionLabel.setMinWidth(Region.USE_PREF_SIZE);
         selectionLabel.textProperty().bind(Bindings.createStringBinding(this::selectionText,
@@ -73,7 +84,7 @@ public class TimelineSkin extends SkinBase<Timeline> {
         spikeToggle.setOnAction(e -> userToggledSpikes = true);
 
         javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(6, 4, byMethod, byClass, zoom, reset,
-                compare, spikeToggle, selectionLabel);
+                compare, markBaseline, compareRanges, spikeToggle, selectionLabel);
         for (javafx.scene.Node n : toolbar.getChildren()) {
             if (n instanceof javafx.scene.control.Control c && n != selectionLabel) {
                 c.setMinWidth(Region.USE_PREF_SIZE);

@@ -162,6 +162,7 @@ public final class MainWindowView {
                         r -> new dev.firesight.app.timeline.TimeRange(r.fromNanos(), r.toNanos()),
                         r -> new TimeRange(r.fromNanos(), r.toNanos()));
                 timeline.setOnCompareWithRest(r -> vm.compareWithRest(k, r));
+                timeline.setOnCompareRanges((a, b) -> vm.compareRanges(k, a, b));
                 view.setTimeline(timeline);
                 return view;
             });

@@ -35,6 +35,7 @@ public final class MainWindowViewModel {
             compareAction = new SimpleObjectProperty<>();
     private final ObjectProperty<java.util.function.BiConsumer<RecordingTabViewModel,
             dev.firesight.app.timeline.TimeRange>> compareWithRestAction = new SimpleObjectProperty<>();
+    private final ObjectProperty<RangeComparison> compareRangesAction = new SimpleObjectProperty<>();
 
     public MainWindowViewModel(TaskRunner tasks, RecentFiles recent) {
         this.tasks = tasks;
@@ -164,6 +165,29 @@ public final class MainWindowViewModel {
         RecordingTabViewModel target = selected.get();
         selected.set(base);
         return compare(base, target);
+    }
+
+    /** The timeline's "Compare with baseline": two ranges of one tab; false when comparison is not wired. */
+    public boolean compareRanges(RecordingTabViewModel tab, dev.firesight.app.timeline.TimeRange baseline,
+                                 dev.firesight.app.timeline.TimeRange target) {
+        var action = compareRangesAction.get();
+        if (action == null || tab == null) {
+            return false;
+        }
+        action.compare(tab, baseline, target);
+        return true;
+    }
+
+    /** What "Compare with baseline" runs; the composition root sets it. */
+    public ObjectProperty<RangeComparison> compareRangesActionProperty() {
+        return compareRangesAction;
+    }
+
+    /** Compares two time ranges of one recording tab. */
+    @FunctionalInterface
+    public interface RangeComparison {
+        void compare(RecordingTabViewModel tab, dev.firesight.app.timeline.TimeRange baseline,
+                     dev.firesight.app.timeline.TimeRange target);
     }
 
     /** The timeline's "Compare with rest" for a tab's selection; false when comparison is not wired. */

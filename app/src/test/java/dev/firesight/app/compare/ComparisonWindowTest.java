@@ -231,6 +231,33 @@ class ComparisonWindowTest {
                 "the selection and the rest add up to the recording");
     }
 
+    @Test
+    void timelineComparesTwoRanges(FxRobot robot) {
+        MainWindowView window = app.window();
+        robot.interact(() -> window.viewModel().openFiles(List.of(TestRecordings.halved(1.0))));
+        dev.firesight.app.timeline.Timeline timeline = robot.lookup(n -> n instanceof dev.firesight.app.timeline.Timeline)
+                .queryAs(dev.firesight.app.timeline.Timeline.class);
+        var info = fx(robot, () -> window.viewModel().tabs().get(0).profileProperty().get().info());
+        long start = info.startNanos();
+        long third = info.durationNanos() / 3;
+        robot.interact(() -> {
+            timeline.setSelection(new dev.firesight.app.timeline.TimeRange(start, start + third));
+            timeline.markBaseline();
+            timeline.setSelection(new dev.firesight.app.timeline.TimeRange(start + 2 * third, start + 3 * third));
+        });
+        robot.clickOn("Compare with baseline");
+        ComparisonView view = onlyComparison(robot, window);
+        assertEquals(start, view.viewModel().base().query().fromNanos(), "the baseline is the marked range");
+        assertEquals(start + 2 * third, view.viewModel().target().query().fromNanos(), "the target is the selection");
+        DiffFlameTree flame = fx(robot, () -> (DiffFlameTree) view.diffGraph().getFlameTree());
+        var profile = fx(robot, () -> window.viewModel().tabs().get(0).profileProperty().get());
+        var viewKind = view.viewModel().base().query().view();
+        long inBase = dev.firesight.parser.query.StackWeights.compute(profile, view.viewModel().base().query(),
+                () -> false).total();
+        assertEquals(inBase, flame.diff().baseTotal(0), "baseline column is the marked range's weight");
+        assertTrue(profile.has(viewKind));
+    }
+
     private static String[] zoomedNames(FxRobot robot, FlameGraph g) {
         return fx(robot, () -> g.getFlameTree().path(g.getZoomNode()));
     }
