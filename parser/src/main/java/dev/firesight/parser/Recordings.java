@@ -41,8 +41,8 @@ public final class Recordings {
         } catch (IOException e) {
             throw new RecordingException("Cannot read " + name + ": " + e.getMessage() + ".", e);
         } catch (OutOfMemoryError e) {
-            throw new RecordingException(name + " needs more memory than this JVM has; start Firesight with a"
-                    + " larger heap (-Xmx) or open a smaller recording.", e);
+            throw new RecordingException(name + " needs more memory than this JVM has; load fewer views of it,"
+                    + " or start Firesight with a larger heap (-Xmx).", e);
         } catch (CancellationException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {

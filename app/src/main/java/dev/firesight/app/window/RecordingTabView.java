@@ -147,7 +147,14 @@ public final class RecordingTabView {
         message.getStyleClass().add("error-message");
         Button closeButton = new Button("Close tab");
         closeButton.setOnAction(e -> close.run());
-        VBox box = new VBox(14, icon, message, closeButton);
+        // When all views do not fit, offer the two most users open first.
+        Button fewerViews = new Button("Load CPU and allocations only");
+        fewerViews.setId("load-fewer-views");
+        fewerViews.setOnAction(e -> vm.retryWithViews(java.util.EnumSet.of(dev.firesight.parser.ViewKind.CPU,
+                dev.firesight.parser.ViewKind.ALLOC)));
+        fewerViews.visibleProperty().bind(vm.outOfMemoryProperty());
+        fewerViews.managedProperty().bind(fewerViews.visibleProperty());
+        VBox box = new VBox(14, icon, message, fewerViews, closeButton);
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().add("failed-pane");
         return box;

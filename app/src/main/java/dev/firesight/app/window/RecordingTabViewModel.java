@@ -93,6 +93,10 @@ public final class RecordingTabViewModel {
     private TaskHandle searching;
     private TaskHandle butterflying;
 
+    private final javafx.beans.property.ReadOnlyBooleanWrapper outOfMemory =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+    private java.util.Set<ViewKind> loadViews = java.util.EnumSet.allOf(ViewKind.class);
+
     public RecordingTabViewModel(Path path, TaskRunner tasks) {
         this.path = path;
         this.tasks = tasks;
@@ -127,10 +131,12 @@ public final class RecordingTabViewModel {
      * snapshot, which stands in for {@link #path()} until the recording is complete.
      */
     public void loadFrom(Path file) {
+        outOfMemory.set(false);
         state.set(State.LOADING);
         progress.set(-1);
         message.set("Reading " + fileName() + "…");
         loading = tasks.submit("load " + fileName(), ctx -> Recordings.open(file, LoadOptions.defaults()
+                        .withViews(loadViews)
                         .withProgress((done, total) -> ctx.progress(total <= 0 ? -1 : (double) done / total))
                         .withCancel(ctx::isCancelled)),
                 TaskCallbacks.<Profile>of(p -> {
@@ -305,7 +311,22 @@ public final class RecordingTabViewModel {
         }
     }
 
+    /**
+     * After a load ran out of memory: loads again keeping only these views, which need far less heap
+     * than all of them (the failed tab offers this instead of giving up).
+     */
+    public void retryWithViews(java.util.Set<ViewKind> views) {
+        loadViews = java.util.EnumSet.copyOf(views);
+        load();
+    }
+
+    /** True when the last load failed for lack of memory, so fewer views may still fit. */
+    public javafx.beans.property.ReadOnlyBooleanProperty outOfMemoryProperty() {
+        return outOfMemory.getReadOnlyProperty();
+    }
+
     private void loadFailed(Throwable t) {
+        outOfMemory.set(t.getCause() instanceof OutOfMemoryError || t instanceof OutOfMemoryError);
         state.set(State.FAILED);
         message.set(t instanceof RecordingException ? t.getMessage()
                 : fileName() + " could not be opened (" + ErrorMessages.sentence(t) + ").");

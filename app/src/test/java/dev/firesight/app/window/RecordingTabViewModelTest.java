@@ -86,4 +86,16 @@ class RecordingTabViewModelTest {
         bogus[path.length] = Integer.MAX_VALUE - 1;
         assertArrayEquals(path, RecordingTabViewModel.longestPresentPrefix(cpu, bogus));
     }
+
+    @Test
+    void aRetryWithFewerViewsLoadsOnlyThose() {
+        RecordingTabViewModel vm = new RecordingTabViewModel(TestRecordings.asyncProfiler(),
+                new SynchronousTaskRunner());
+        vm.retryWithViews(java.util.EnumSet.of(dev.firesight.parser.ViewKind.CPU,
+                dev.firesight.parser.ViewKind.ALLOC));
+        org.junit.jupiter.api.Assertions.assertEquals(RecordingTabViewModel.State.READY, vm.stateProperty().get());
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.EnumSet.of(dev.firesight.parser.ViewKind.CPU,
+                dev.firesight.parser.ViewKind.ALLOC), vm.profileProperty().get().views());
+        org.junit.jupiter.api.Assertions.assertFalse(vm.outOfMemoryProperty().get());
+    }
 }
