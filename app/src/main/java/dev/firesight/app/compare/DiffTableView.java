@@ -69,14 +69,7 @@ public final class DiffTableView {
             int id = t.nameId(method);
             syncing = true;
             try {
-                for (DiffMethods.Row r : table.getItems()) {
-                    if (r.nameId() == id) {
-                        table.getSelectionModel().select(r);
-                        table.scrollTo(r);
-                        return;
-                    }
-                }
-                table.getSelectionModel().clearSelection();
+                dev.firesight.app.window.Tables.selectFirst(table, r -> r.nameId() == id);
             } finally {
                 syncing = false;
             }

@@ -133,14 +133,7 @@ public final class HotMethodsView {
                 table.getSelectionModel().clearSelection();
                 return;
             }
-            for (MethodRow r : table.getItems()) {
-                if (r.nameId() == nameId) {
-                    table.getSelectionModel().select(r);
-                    table.scrollTo(r);
-                    return;
-                }
-            }
-            table.getSelectionModel().clearSelection();
+            Tables.selectFirst(table, r -> r.nameId() == nameId);
         } finally {
             syncing = false;
         }

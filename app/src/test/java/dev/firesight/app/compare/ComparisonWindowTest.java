@@ -210,9 +210,7 @@ class ComparisonWindowTest {
     @Test
     void timelineComparesTheSelectionWithTheRest(FxRobot robot) {
         MainWindowView window = app.window();
-        robot.interact(() -> window.viewModel().openFiles(List.of(TestRecordings.halved(1.0))));
-        dev.firesight.app.timeline.Timeline timeline = robot.lookup(n -> n instanceof dev.firesight.app.timeline.Timeline)
-                .queryAs(dev.firesight.app.timeline.Timeline.class);
+        dev.firesight.app.timeline.Timeline timeline = openWithTimeline(robot, window);
         var info = fx(robot, () -> window.viewModel().tabs().get(0).profileProperty().get().info());
         long start = info.startNanos();
         long cut = start + info.durationNanos() / 2;
@@ -234,9 +232,7 @@ class ComparisonWindowTest {
     @Test
     void timelineComparesTwoRanges(FxRobot robot) {
         MainWindowView window = app.window();
-        robot.interact(() -> window.viewModel().openFiles(List.of(TestRecordings.halved(1.0))));
-        dev.firesight.app.timeline.Timeline timeline = robot.lookup(n -> n instanceof dev.firesight.app.timeline.Timeline)
-                .queryAs(dev.firesight.app.timeline.Timeline.class);
+        dev.firesight.app.timeline.Timeline timeline = openWithTimeline(robot, window);
         var info = fx(robot, () -> window.viewModel().tabs().get(0).profileProperty().get().info());
         long start = info.startNanos();
         long third = info.durationNanos() / 3;
@@ -256,6 +252,13 @@ class ComparisonWindowTest {
                 () -> false).total();
         assertEquals(inBase, flame.diff().baseTotal(0), "baseline column is the marked range's weight");
         assertTrue(profile.has(viewKind));
+    }
+
+    /** Opens the baseline recording and returns its tab's timeline. */
+    private static dev.firesight.app.timeline.Timeline openWithTimeline(FxRobot robot, MainWindowView window) {
+        robot.interact(() -> window.viewModel().openFiles(List.of(TestRecordings.halved(1.0))));
+        return robot.lookup(n -> n instanceof dev.firesight.app.timeline.Timeline)
+                .queryAs(dev.firesight.app.timeline.Timeline.class);
     }
 
     private static String[] zoomedNames(FxRobot robot, FlameGraph g) {
