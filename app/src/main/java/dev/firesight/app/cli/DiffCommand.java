@@ -1,7 +1,6 @@
 package dev.firesight.app.cli;
 
 import dev.firesight.app.compare.DiffFlameTree;
-import dev.firesight.app.export.ExportFormat;
 import dev.firesight.app.export.FlameView;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.ViewKind;
@@ -57,20 +56,8 @@ final class DiffCommand implements Command {
     }
 
     /** Collapsed through the parser; SVG and HTML through the same renderer as the window's diff flame graph. */
-    static void write(DiffFlameTree tree, String format, Writer writer) throws IOException, UsageException {
-        switch (format) {
-            case "collapsed":
-                DiffCollapsed.write(tree.diff(), writer);
-                break;
-            case "svg":
-                ExportFormat.SVG.write(FlameView.of(tree), writer);
-                break;
-            case "html":
-                ExportFormat.HTML.write(FlameView.of(tree), writer);
-                break;
-            default:
-                throw new UsageException("--format must be one of collapsed, html, svg, not '" + format + "'.");
-        }
+    static void write(DiffFlameTree tree, String format, Writer writer) throws IOException {
+        ExportCommand.write(FlameView.of(tree), format, writer, () -> DiffCollapsed.write(tree.diff(), writer));
     }
 
     private static String label(String file) {

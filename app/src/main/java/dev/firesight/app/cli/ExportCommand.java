@@ -54,19 +54,29 @@ final class ExportCommand implements Command {
         return 0;
     }
 
-    static void write(CallTree tree, String format, Writer writer) throws IOException, UsageException {
+    static void write(CallTree tree, String format, Writer writer) throws IOException {
+        write(FlameView.of(tree), format, writer, () -> Collapsed.write(tree, writer));
+    }
+
+    /** Text that writes the collapsed form of whatever is being exported. */
+    interface CollapsedWriter {
+        void write() throws IOException;
+    }
+
+    /**
+     * Writes a flame view in the chosen format: SVG and HTML through the window's renderer, collapsed
+     * through {@code collapsed}. The format was checked against the command's list when parsing.
+     */
+    static void write(FlameView view, String format, Writer writer, CollapsedWriter collapsed) throws IOException {
         switch (format) {
-            case "collapsed":
-                Collapsed.write(tree, writer);
-                break;
             case "svg":
-                ExportFormat.SVG.write(FlameView.of(tree), writer);
+                ExportFormat.SVG.write(view, writer);
                 break;
             case "html":
-                ExportFormat.HTML.write(FlameView.of(tree), writer);
+                ExportFormat.HTML.write(view, writer);
                 break;
             default:
-                throw new UsageException("--format must be one of collapsed, html, svg, not '" + format + "'.");
+                collapsed.write();
         }
     }
 
