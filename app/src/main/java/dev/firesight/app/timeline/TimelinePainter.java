@@ -221,6 +221,9 @@ final class TimelinePainter {
         g.setFill(TEXT);
         g.fillText("Heap after GC", Lanes.LEFT + 6, lane.y() + 10);
         g.setFont(FONT);
+        if (!model.spikes().hasPauses()) {
+            return; // no GC pauses recorded (async-profiler writes none): no pause legend
+        }
         g.setFill(LONG_PAUSE);
         double x = Lanes.LEFT + 14 + textWidth("Heap after GC", BOLD);
         String longText = "GC pause ≥ " + TimeFormat.duration(model.spikes().pauseThresholdNanos());

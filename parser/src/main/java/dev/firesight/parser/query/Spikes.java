@@ -249,6 +249,11 @@ public final class Spikes {
         return allPauses;
     }
 
+    /** True when the recording has GC pauses at all (async-profiler's recordings have none). */
+    public boolean hasPauses() {
+        return !allPauses.isEmpty();
+    }
+
     /** The {@code limit} longest pauses, longest first. */
     public List<Pause> longestPauses(int limit) {
         List<Pause> sorted = new ArrayList<>(allPauses);
