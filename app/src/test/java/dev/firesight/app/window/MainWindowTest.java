@@ -146,7 +146,7 @@ class MainWindowTest {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         TextField search = robot.lookup("#search").query();
         assertTrue(search.isFocused(), "Ctrl+F focuses the search field");
-        robot.write("hashblock");
+        robot.write("computehashes");
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
 
         Profile model = Recordings.open(recording);
@@ -157,7 +157,7 @@ class MainWindowTest {
         for (int i = 0; i < weights.size(); i++) {
             int s = weights.stack(i);
             for (int d = 0; d < stacks.depth(s); d++) {
-                if (frames.name(stacks.frame(s, d)).toLowerCase(Locale.ROOT).contains("hashblock")) {
+                if (frames.name(stacks.frame(s, d)).toLowerCase(Locale.ROOT).contains("computehashes")) {
                     matched += weights.weight(i);
                     break;
                 }
@@ -268,16 +268,16 @@ class MainWindowTest {
     void hotMethodsSelectionHighlightsFramesAndShowsCallers(FxRobot robot) {
         RecordingTabView tab = open(robot, TestRecordings.jdk17());
         HotMethodsView hot = tab.hotMethods();
-        robot.clickOn("#method-filter").write("hashBlock");
+        robot.clickOn("#method-filter").write("computeHashes");
         assertEquals(1, hot.table().getItems().size());
         MethodRow row = hot.table().getItems().get(0);
-        assertEquals(Workload.frame("hashBlock"), row.name());
+        assertEquals(Workload.frame("computeHashes"), row.name());
         fxRun(robot, () -> hot.table().getSelectionModel().select(0));
         assertEquals(row.nameId(), tab.flameGraph().highlightedNameIdProperty().get());
         assertFalse(hot.callersTable().getItems().isEmpty());
-        assertEquals(Workload.frame("computeHashes"), hot.callersTable().getItems().get(0).name());
+        assertEquals(Workload.frame("burnCpu"), hot.callersTable().getItems().get(0).name());
         assertEquals(row.total(), hot.callersTable().getItems().get(0).total());
-        // hashBlock is not recursive, so every stack through it has exactly one callee (or none: "self")
+        // computeHashes is not recursive, so every stack through it has exactly one callee (or none: "self")
         assertEquals(row.total(), hot.calleesTable().getItems().stream().mapToLong(MethodRow::total).sum());
         long self = hot.calleesTable().getItems().stream().filter(r -> r.nameId() == Butterfly.NONE)
                 .mapToLong(MethodRow::total).sum();
@@ -375,7 +375,7 @@ class MainWindowTest {
     void exportsSvgOfTheZoomedSearchedView(FxRobot robot) throws Exception {
         RecordingTabView tab = open(robot, TestRecordings.jdk17());
         fxRun(robot, () -> {
-            tab.viewModel().searchTextProperty().set("hashBlock");
+            tab.viewModel().searchTextProperty().set("computeHashes");
             tab.flameGraph().nextMatch();
         });
         Path target = temp.resolve("cpu.svg");
@@ -389,7 +389,7 @@ class MainWindowTest {
         org.w3c.dom.Document svg = factory.newDocumentBuilder().parse(target.toFile());
         assertEquals("svg", svg.getDocumentElement().getNodeName());
         String text = Files.readString(target);
-        assertTrue(text.contains("hashBlock"), "frames are named in the SVG");
+        assertTrue(text.contains("computeHashes"), "frames are named in the SVG");
         assertEquals("workload-jdk17-v3-cpu.svg".replace("-v3", "-v" + TestRecordings.FIXTURE_VERSION),
                 support.dialogs.lastSuggestedName);
         assertTrue(support.window().noticeLabel().getText().startsWith("Exported SVG image"),

@@ -11,7 +11,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * A real workload with well-known method names, run in a child JVM while a profiler records it.
  *
  * <p>Tests assert on these names, so keep them stable: {@code Workload.burnCpu} (calling
- * {@code computeHashes} → {@code hashBlock} → {@code mix}), {@code Workload.allocateBuffers}
+ * {@code computeHashes} → {@code hashBlock} → {@code mix}; once C2 inlines
+ * and unrolls the inner loops, JFR may attribute a sample to the nearest debug-info scope, so from run to run
+ * anywhere between none and half of the samples show {@code hashBlock}: key tests on {@code burnCpu} or
+ * {@code computeHashes}), {@code Workload.allocateBuffers}
  * ({@code byte[]}), {@code Workload.buildStrings} ({@code java.lang.String}),
  * {@code Workload.contend} (two threads on one monitor), {@code Workload.contendLock} (two threads on one
  * {@link ReentrantLock}) and {@code Workload.parkAround} ({@code LockSupport.parkNanos}, once with the
