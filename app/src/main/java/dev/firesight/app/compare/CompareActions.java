@@ -90,10 +90,30 @@ public final class CompareActions {
         return name + " " + range(p.info(), q);
     }
 
-    /** A query's time range as seconds from the recording's start. */
+    /**
+     * A query's time range as seconds from the recording's start: "5.0–10.0 s", or for a range cut out of
+     * the recording the pieces either side of it, "0.0–5.0 s + 10.0–60.0 s".
+     */
     public static String range(RecordingInfo info, ProfileQuery q) {
-        double from = Math.max(0, q.fromNanos() - info.startNanos()) / 1e9;
-        double to = Math.max(0, Math.min(q.toNanos(), info.endNanos()) - info.startNanos()) / 1e9;
-        return String.format(Locale.ROOT, "%.1f\u2013%.1f s", from, to);
+        long start = info.startNanos();
+        long end = info.endNanos();
+        long from = Math.max(start, q.fromNanos());
+        long to = Math.min(end, q.toNanos());
+        if (!q.outside()) {
+            return seconds(info, from, to);
+        }
+        StringBuilder pieces = new StringBuilder();
+        if (from > start) {
+            pieces.append(seconds(info, start, from));
+        }
+        if (to < end) {
+            pieces.append(pieces.length() > 0 ? " + " : "").append(seconds(info, to, end));
+        }
+        return pieces.length() > 0 ? pieces.toString() : "nothing";
+    }
+
+    private static String seconds(RecordingInfo info, long from, long to) {
+        return String.format(Locale.ROOT, "%.1f\u2013%.1f s", Math.max(0, from - info.startNanos()) / 1e9,
+                Math.max(0, to - info.startNanos()) / 1e9);
     }
 }

@@ -19,29 +19,14 @@ public final class RangeCaptures {
     }
 
     /**
-     * The selected range (target) against the rest of the recording (baseline). When the selection
-     * touches the start or the end the rest is one range and exact; a selection in the middle leaves two
-     * pieces, which one query cannot hold, so the baseline is then the whole recording and its label says
-     * the selection is included.
+     * The selected range (target) against the rest of the recording (baseline). A selection in the middle
+     * leaves the rest in two pieces, which the baseline holds as the recording with the selection cut out.
      */
     public static Pair selectionAndRest(Profile profile, ProfileQuery query, TimeRange selection, String name) {
         RecordingInfo info = profile.info();
-        long start = info.startNanos();
-        long end = info.endNanos();
-        ProfileQuery base;
-        String baseLabel;
-        if (selection.fromNanos() <= start && selection.toNanos() < end) {
-            base = query.withRange(selection.toNanos() + 1, end);
-            baseLabel = name + " " + CompareActions.range(info, base) + " (the rest)";
-        } else if (selection.toNanos() >= end && selection.fromNanos() > start) {
-            base = query.withRange(start, selection.fromNanos() - 1);
-            baseLabel = name + " " + CompareActions.range(info, base) + " (the rest)";
-        } else {
-            base = query.withRange(start, end);
-            baseLabel = name + " whole recording (selection included)";
-        }
+        ProfileQuery base = query.withoutRange(selection.fromNanos(), selection.toNanos());
         ProfileQuery target = query.withRange(selection.fromNanos(), selection.toNanos());
-        return new Pair(new Capture(profile, base, baseLabel),
+        return new Pair(new Capture(profile, base, name + " " + CompareActions.range(info, base) + " (the rest)"),
                 new Capture(profile, target, name + " " + CompareActions.range(info, target)));
     }
 

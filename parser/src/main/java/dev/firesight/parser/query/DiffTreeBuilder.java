@@ -21,12 +21,17 @@ import java.util.function.BooleanSupplier;
 public final class DiffTreeBuilder {
     /** One side of a comparison. */
     public record Capture(Profile profile, ProfileQuery query, String label) {
-        /** The capture's length in seconds: its time range within the recording, or the recording. */
+        /**
+         * The capture's length in seconds: its time range within the recording, the recording less that
+         * range when the range is a hole, or the whole recording.
+         */
         public double durationSeconds() {
             RecordingInfo info = profile.info();
             long from = Math.max(query.fromNanos(), info.startNanos());
             long to = Math.min(query.toNanos(), info.endNanos());
-            return Math.max(0, to - from) / 1e9;
+            long range = Math.max(0, to - from);
+            long nanos = query.outside() ? info.endNanos() - info.startNanos() - range : range;
+            return Math.max(0, nanos) / 1e9;
         }
     }
 

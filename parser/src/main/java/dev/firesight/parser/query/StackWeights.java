@@ -67,6 +67,7 @@ public final class StackWeights {
         FrameFilter filter = new FrameFilter(profile.frames(), stackTable, query.include(), query.exclude());
         int from = query.fromNanos() == Long.MIN_VALUE ? Integer.MIN_VALUE : ceilUnits(table, query.fromNanos());
         int to = query.toNanos() == Long.MAX_VALUE ? Integer.MAX_VALUE : table.toUnits(query.toNanos());
+        boolean outside = query.outside();
         boolean perThread = query.perThread();
         long[] dense = perThread ? null : new long[stackTable.size()];
         LongIntMap index = perThread ? new LongIntMap(1024) : null;
@@ -80,7 +81,7 @@ public final class StackWeights {
                 throw new CancellationException("query was cancelled");
             }
             int t = table.timeUnits(i);
-            if (t < from || t > to) {
+            if ((t >= from && t <= to) == outside) {
                 continue;
             }
             int thread = table.thread(i);
