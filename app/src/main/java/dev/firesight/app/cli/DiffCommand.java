@@ -14,9 +14,14 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Set;
 
-/** {@code diff BASE TARGET [--view VIEW] [--format collapsed|svg|html] [-o OUT] [filters]}. */
+/**
+ * {@code diff BASE TARGET [--view VIEW] [--format collapsed|svg|html] [--normalize share|rate|absolute]
+ * [-o OUT] [filters]}. The collapsed diff always holds raw weights, so its columns sum to each capture's
+ * total; the normalisation sets the colours and figures of the SVG and HTML graphs, as in the window.
+ */
 final class DiffCommand implements Command {
     private static final Set<String> FORMATS = Set.of("collapsed", "svg", "html");
+    private static final String NORMALIZE = "--normalize";
 
     @Override
     public String name() {
@@ -25,12 +30,14 @@ final class DiffCommand implements Command {
 
     @Override
     public String usage() {
-        return "diff BASE TARGET [--view VIEW] [--format collapsed|svg|html] [-o OUT] [same filters as export]";
+        return "diff BASE TARGET [--view VIEW] [--format collapsed|svg|html] [--normalize share|rate|absolute]"
+                + " [-o OUT] [same filters as export]";
     }
 
     @Override
     public int run(List<String> raw, PrintStream out, PrintStream err) throws Exception {
-        QueryOptions options = new QueryOptions(raw, FORMATS);
+        QueryOptions options = new QueryOptions(raw, FORMATS, Set.of(NORMALIZE));
+        DiffTree.Normalization normalization = normalization(options.args.value(NORMALIZE));
         List<String> files = options.args.positional();
         if (files.size() != 2) {
             throw new UsageException("diff takes two recording files: the baseline, then the target.");
@@ -49,7 +56,7 @@ final class DiffCommand implements Command {
             err.println("firesight: note: " + caveat);
         }
         try (Writer writer = ExportCommand.open(options.output, out)) {
-            write(new DiffFlameTree(tree, DiffTree.Normalization.SHARE, view.unit(), label(files.get(0)),
+            write(new DiffFlameTree(tree, normalization, view.unit(), label(files.get(0)),
                     label(files.get(1))), options.format, writer);
         }
         return 0;
@@ -58,6 +65,19 @@ final class DiffCommand implements Command {
     /** Collapsed through the parser; SVG and HTML through the same renderer as the window's diff flame graph. */
     static void write(DiffFlameTree tree, String format, Writer writer) throws IOException {
         ExportCommand.write(FlameView.of(tree), format, writer, () -> DiffCollapsed.write(tree.diff(), writer));
+    }
+
+    /** Shares by default: two captures of different lengths or load compare fairly that way. */
+    private static DiffTree.Normalization normalization(String value) throws UsageException {
+        if (value == null) {
+            return DiffTree.Normalization.SHARE;
+        }
+        for (DiffTree.Normalization n : DiffTree.Normalization.values()) {
+            if (n.name().equalsIgnoreCase(value)) {
+                return n;
+            }
+        }
+        throw new UsageException("--normalize must be share, rate or absolute, not '" + value + "'.");
     }
 
     private static String label(String file) {

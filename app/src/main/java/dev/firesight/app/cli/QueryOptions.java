@@ -25,7 +25,14 @@ final class QueryOptions {
     private final Pattern exclude;
 
     QueryOptions(List<String> raw, Set<String> formats) throws UsageException {
-        args = new Args(raw, VALUED, SWITCHES);
+        this(raw, formats, Set.of());
+    }
+
+    /** As above, with options that only one command takes ({@code extraValued}, each taking a value). */
+    QueryOptions(List<String> raw, Set<String> formats, Set<String> extraValued) throws UsageException {
+        Set<String> valued = new java.util.HashSet<>(VALUED);
+        valued.addAll(extraValued);
+        args = new Args(raw, valued, SWITCHES);
         format = args.value("--format") == null ? "collapsed" : args.value("--format");
         if (!formats.contains(format)) {
             throw new UsageException("--format must be one of " + String.join(", ", new java.util.TreeSet<>(formats))

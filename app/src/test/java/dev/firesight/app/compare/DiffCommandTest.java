@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code diff --format svg|html}: the CLI writes the same diff flame graph as the window. */
@@ -54,5 +55,30 @@ class DiffCommandTest {
                 "--format", "html", "-o", html.toString()}, System.out, errStream), err.toString());
         String page = Files.readString(html);
         assertTrue(page.contains("\"tips\":[") && page.contains("Grew in target"), "tooltips and legend");
+    }
+
+    @Test
+    void normalizeSetsTheFiguresOfTheGraph() throws Exception {
+        Path base = TestRecordings.halved(1.0);
+        Path target = TestRecordings.halved(0.5);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+        Path shares = temp.resolve("shares.svg");
+        Path absolute = temp.resolve("absolute.svg");
+        assertEquals(0, Cli.run(new String[] {"diff", base.toString(), target.toString(), "--view", "alloc",
+                "--format", "svg", "-o", shares.toString()}, System.out, errStream), err.toString());
+        assertEquals(0, Cli.run(new String[] {"diff", base.toString(), target.toString(), "--view", "alloc",
+                "--format", "svg", "--normalize", "absolute", "-o", absolute.toString()}, System.out, errStream),
+                err.toString());
+        assertTrue(Files.readString(shares).contains(" of all"), "shares by default");
+        String text = Files.readString(absolute);
+        assertFalse(text.contains(" of all"), "absolute weights are not shares");
+        assertTrue(text.contains("Baseline: ") && text.contains(" MB"), "absolute figures are bytes");
+
+        err.reset();
+        assertEquals(2, Cli.run(new String[] {"diff", base.toString(), target.toString(), "--normalize", "per-cent"},
+                System.out, errStream));
+        assertTrue(err.toString().contains("--normalize must be share, rate or absolute, not 'per-cent'."),
+                err.toString());
     }
 }
