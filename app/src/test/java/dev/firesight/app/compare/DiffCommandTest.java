@@ -28,15 +28,23 @@ class DiffCommandTest {
     @TempDir
     Path temp;
 
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    /** Runs {@code diff} of the halved pair's allocations with these extra arguments; returns the exit code. */
+    private int diffHalved(String... extra) throws Exception {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("diff",
+                TestRecordings.halved(1.0).toString(), TestRecordings.halved(0.5).toString(), "--view", "alloc"));
+        args.addAll(java.util.List.of(extra));
+        err.reset();
+        return Cli.run(args.toArray(String[]::new), System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
     @Test
     void svgAndHtmlOfTheHalvedPair() throws Exception {
         Path base = TestRecordings.halved(1.0);
         Path target = TestRecordings.halved(0.5);
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
         Path svg = temp.resolve("diff.svg");
-        assertEquals(0, Cli.run(new String[] {"diff", base.toString(), target.toString(), "--view", "alloc",
-                "--format", "svg", "-o", svg.toString()}, System.out, errStream), err.toString());
+        assertEquals(0, diffHalved("--format", "svg", "-o", svg.toString()), err.toString());
         String text = Files.readString(svg);
         assertTrue(text.contains("Diff \u2014 " + base.getFileName() + " \u2192 " + target.getFileName()), "title");
         assertTrue(text.contains("class=\"vanished\""), "onlyInBaseline outlined");
@@ -51,33 +59,24 @@ class DiffCommandTest {
         assertEquals(layout.size(), text.split("<g class=\"f\"", -1).length - 1);
 
         Path html = temp.resolve("diff.html");
-        assertEquals(0, Cli.run(new String[] {"diff", base.toString(), target.toString(), "--view", "alloc",
-                "--format", "html", "-o", html.toString()}, System.out, errStream), err.toString());
+        assertEquals(0, diffHalved("--format", "html", "-o", html.toString()), err.toString());
         String page = Files.readString(html);
         assertTrue(page.contains("\"tips\":[") && page.contains("Grew in target"), "tooltips and legend");
     }
 
     @Test
     void normalizeSetsTheFiguresOfTheGraph() throws Exception {
-        Path base = TestRecordings.halved(1.0);
-        Path target = TestRecordings.halved(0.5);
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
         Path shares = temp.resolve("shares.svg");
         Path absolute = temp.resolve("absolute.svg");
-        assertEquals(0, Cli.run(new String[] {"diff", base.toString(), target.toString(), "--view", "alloc",
-                "--format", "svg", "-o", shares.toString()}, System.out, errStream), err.toString());
-        assertEquals(0, Cli.run(new String[] {"diff", base.toString(), target.toString(), "--view", "alloc",
-                "--format", "svg", "--normalize", "absolute", "-o", absolute.toString()}, System.out, errStream),
+        assertEquals(0, diffHalved("--format", "svg", "-o", shares.toString()), err.toString());
+        assertEquals(0, diffHalved("--format", "svg", "--normalize", "absolute", "-o", absolute.toString()),
                 err.toString());
         assertTrue(Files.readString(shares).contains(" of all"), "shares by default");
         String text = Files.readString(absolute);
         assertFalse(text.contains(" of all"), "absolute weights are not shares");
         assertTrue(text.contains("Baseline: ") && text.contains(" MB"), "absolute figures are bytes");
 
-        err.reset();
-        assertEquals(2, Cli.run(new String[] {"diff", base.toString(), target.toString(), "--normalize", "per-cent"},
-                System.out, errStream));
+        assertEquals(2, diffHalved("--normalize", "per-cent"));
         assertTrue(err.toString().contains("--normalize must be share, rate or absolute, not 'per-cent'."),
                 err.toString());
     }
