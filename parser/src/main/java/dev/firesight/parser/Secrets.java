@@ -1,8 +1,12 @@
 package dev.firesight.parser;
 
+import dev.firesight.parser.jfr.RecordingRedactor;
+
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +24,7 @@ public final class Secrets {
     /** The shell's working-directory variables contain "pwd" but hold no secret. */
     private static final java.util.Set<String> NOT_SECRET = java.util.Set.of("PWD", "OLDPWD");
     /** Holds the main class and the program's arguments, which may carry secrets. */
-    private static final String COMMAND_PROPERTY = "sun.java.command";
+    public static final String COMMAND_PROPERTY = "sun.java.command";
 
     public static boolean looksSecret(String name) {
         return name != null && !NOT_SECRET.contains(name) && SECRET_NAME.matcher(name).matches();
@@ -84,9 +88,34 @@ public final class Secrets {
         if (javaArguments == null) {
             return null;
         }
-        String trimmed = javaArguments.trim();
-        int space = trimmed.indexOf(' ');
-        return space < 0 ? trimmed : trimmed.substring(0, space) + " " + REDACTED;
+        int kept = mainWordLength(javaArguments);
+        return kept == javaArguments.length() ? javaArguments.trim()
+                : javaArguments.substring(0, kept).trim() + " " + REDACTED;
+    }
+
+    /**
+     * The length of a command line's leading part that may stay readable: any leading blanks and the first
+     * word (the main class, jar or program); the arguments after it may carry secrets.
+     */
+    public static int mainWordLength(String commandLine) {
+        int i = 0;
+        int n = commandLine.length();
+        while (i < n && Character.isWhitespace(commandLine.charAt(i))) {
+            i++;
+        }
+        while (i < n && !Character.isWhitespace(commandLine.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Writes a copy of a recording with secret-looking values, the JVM's arguments and the program's
+     * arguments masked by {@code *}, readable by any JFR reader; see {@link RecordingRedactor}.
+     */
+    public static RecordingRedactor.Result writeRedactedCopy(Path source, Path target, BooleanSupplier cancelled)
+            throws RecordingException {
+        return RecordingRedactor.redact(source, target, LoadOptions.DEFAULT_MAX_DECOMPRESSED, cancelled);
     }
 
 }

@@ -1,11 +1,24 @@
 package dev.firesight.parser;
 
 import dev.firesight.parser.testing.ChildJvm;
+import dev.firesight.parser.testing.TestRecordings;
 import dev.firesight.parser.testing.Workload;
+import dev.firesight.parser.jfr.RecordingRedactor;
+import dev.firesight.parser.query.ProfileQuery;
+import dev.firesight.parser.query.StackWeights;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -13,25 +26,37 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A recording made with a password in the environment and a token in a system property. */
 class SecretsTest {
-    @Test
-    void secretLookingValuesAreFoundAndRedacted(@TempDir Path dir) throws Exception {
-        Path recording = dir.resolve("secrets.jfr");
+    private static final String PASSWORD = "hunter2";
+    private static final String TOKEN = "tok-123456";
+
+    @TempDir
+    static Path dir;
+    private static Path recording;
+
+    /** One real JVM, recorded with the secrets in its environment, properties and arguments. */
+    @BeforeAll
+    static void record() throws Exception {
+        recording = dir.resolve("secrets.jfr");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:StartFlightRecording:filename=" + recording + ",settings=default",
-                "-Dapi.token=tok-123456", "-cp", ChildJvm.testClassPath().toString(),
-                Workload.class.getName(), "300", "--db-password=hunter2")
+                "-Dapi.token=" + TOKEN, "-cp", ChildJvm.testClassPath().toString(),
+                Workload.class.getName(), "300", "--db-password=" + PASSWORD)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile());
-        pb.environment().put("DB_PASSWORD", "hunter2");
+        pb.environment().put("DB_PASSWORD", PASSWORD);
         Process child = pb.start();
         assertTrue(child.waitFor(60, TimeUnit.SECONDS), "child finished");
         assertEquals(0, child.exitValue());
+    }
 
+    @Test
+    void secretLookingValuesAreFoundAndRedacted() throws Exception {
         RecordingInfo info = Recordings.open(recording).info();
-        assertTrue(info.environment().contains(Map.entry("DB_PASSWORD", "hunter2")), "the JDK recorded the env var");
+        assertTrue(info.environment().contains(Map.entry("DB_PASSWORD", PASSWORD)), "the JDK recorded the env var");
         List<String> found = Secrets.findings(info);
         assertTrue(found.contains("environment variable DB_PASSWORD"), found.toString());
         assertTrue(found.contains("system property api.token"), found.toString());
@@ -41,8 +66,113 @@ class SecretsTest {
         RecordingInfo redacted = Secrets.redact(info);
         String everything = redacted.environment() + " " + redacted.systemProperties() + " "
                 + redacted.jvmArguments() + " " + redacted.javaArguments();
-        assertFalse(everything.contains("hunter2"), everything);
-        assertFalse(everything.contains("tok-123456"), everything);
+        assertFalse(everything.contains(PASSWORD), everything);
+        assertFalse(everything.contains(TOKEN), everything);
         assertTrue(redacted.javaArguments().startsWith(Workload.class.getName()), redacted.javaArguments());
+    }
+
+    /**
+     * The redacted copy holds none of the secrets' bytes anywhere, yet the JDK's own reader reads every
+     * event of it, and everything that is not secret is as it was.
+     */
+    @Test
+    void redactedCopyHasNoSecretBytesAndReadsAsTheOriginal() throws Exception {
+        Path copy = dir.resolve("secrets-redacted.jfr");
+        RecordingRedactor.Result result = Secrets.writeRedactedCopy(recording, copy, () -> false);
+        byte[] original = Files.readAllBytes(recording);
+        byte[] redacted = Files.readAllBytes(copy);
+        for (String secret : List.of(PASSWORD, TOKEN)) {
+            assertTrue(indexOf(original, secret) >= 0, "the original holds " + secret);
+            assertEquals(-1, indexOf(redacted, secret), "the copy holds no byte run of " + secret);
+        }
+        assertEquals(original.length, redacted.length);
+        assertTrue(result.maskedValues() >= 4, "env var, property, JVM and program arguments: " + result);
+        if (copy.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(copy)));
+        }
+
+        Map<String, Long> before = eventCounts(recording);
+        assertEquals(before, eventCounts(copy), "the JDK's reader reads every event of the copy");
+        Map<String, String> env = keyValues(copy, "jdk.InitialEnvironmentVariable");
+        assertEquals("*".repeat(PASSWORD.length()), env.get("DB_PASSWORD"));
+        assertEquals(keyValues(recording, "jdk.InitialEnvironmentVariable").get("PATH"), env.get("PATH"),
+                "values that do not look secret stay");
+        Map<String, String> properties = keyValues(copy, "jdk.InitialSystemProperty");
+        assertEquals("*".repeat(TOKEN.length()), properties.get("api.token"));
+        assertTrue(properties.get(Secrets.COMMAND_PROPERTY).matches(Pattern.quote(Workload.class.getName())
+                + "\\*+"), "the main class stays, its arguments are masked: " + properties.get(Secrets.COMMAND_PROPERTY));
+        assertEquals(keyValues(recording, "jdk.InitialSystemProperty").get("java.home"), properties.get("java.home"));
+
+        Profile a = Recordings.open(recording);
+        Profile b = Recordings.open(copy);
+        assertEquals(List.of(), b.warnings());
+        for (ViewKind view : a.views()) {
+            assertEquals(StackWeights.compute(a, ProfileQuery.of(view), () -> false).total(),
+                    StackWeights.compute(b, ProfileQuery.of(view), () -> false).total(), view.id());
+        }
+        assertTrue(b.info().environment().contains(Map.entry("DB_PASSWORD", "*".repeat(PASSWORD.length()))),
+                "Firesight's own info panel shows the masked value");
+    }
+
+    /** Multi-chunk, compressed and async-profiler files copy too, and every reader still reads them whole. */
+    @Test
+    void everyKindOfRecordingCopies() throws Exception {
+        for (Path source : List.of(TestRecordings.multiChunk(), TestRecordings.gzipped(), TestRecordings.asyncProfiler())) {
+            Path copy = dir.resolve("copy-" + source.getFileName() + ".jfr");
+            Secrets.writeRedactedCopy(source, copy, () -> false);
+            Path plain = source.toString().endsWith(".gz") ? TestRecordings.jdk17() : source;
+            assertEquals(eventCounts(plain), eventCounts(copy), source.getFileName().toString());
+            assertEquals(Recordings.open(plain).warnings(), Recordings.open(copy).warnings());
+        }
+    }
+
+    @Test
+    void aDamagedRecordingGetsNoCopy() throws Exception {
+        byte[] bytes = Files.readAllBytes(recording);
+        Path cut = Files.write(dir.resolve("cut.jfr"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Path copy = dir.resolve("cut-redacted.jfr");
+        RecordingException e = assertThrows(RecordingException.class,
+                () -> Secrets.writeRedactedCopy(cut, copy, () -> false));
+        assertEquals("cut.jfr is damaged or unfinished at chunk 1 (byte 0), so Firesight cannot be sure to find every"
+                + " secret in it and wrote no redacted copy.", e.getMessage());
+        assertFalse(Files.exists(copy));
+        assertFalse(Files.exists(dir.resolve("cut-redacted.jfr.partial")));
+    }
+
+    private static Map<String, Long> eventCounts(Path file) throws Exception {
+        Map<String, Long> counts = new TreeMap<>();
+        try (RecordingFile in = new RecordingFile(file)) {
+            while (in.hasMoreEvents()) {
+                counts.merge(in.readEvent().getEventType().getName(), 1L, Long::sum);
+            }
+        }
+        return counts;
+    }
+
+    private static Map<String, String> keyValues(Path file, String eventType) throws Exception {
+        Map<String, String> out = new HashMap<>();
+        try (RecordingFile in = new RecordingFile(file)) {
+            while (in.hasMoreEvents()) {
+                RecordedEvent e = in.readEvent();
+                if (e.getEventType().getName().equals(eventType)) {
+                    out.put(e.getString("key"), e.getString("value"));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int indexOf(byte[] haystack, String needle) {
+        byte[] n = needle.getBytes(StandardCharsets.UTF_8);
+        outer:
+        for (int i = 0; i + n.length <= haystack.length; i++) {
+            for (int j = 0; j < n.length; j++) {
+                if (haystack[i + j] != n[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 }

@@ -28,17 +28,10 @@ final class ConstantPools {
 
     /** Reads one constant-pool event whose bytes end at {@code end}; partial pools are kept. */
     void read(ByteReader in, int end) {
-        in.varlong(); // start time
-        in.varlong(); // duration
-        in.varlong(); // delta to the previous pool event: a forward scan sees them all anyway
-        in.u1(); // flush flag
-        int poolCount = in.count();
+        int poolCount = poolCount(in);
         for (int p = 0; p < poolCount; p++) {
             long typeId = in.varlong();
-            JfrType type = metadata.type(typeId);
-            if (type == null) {
-                throw new CorruptDataException("constant pool of undeclared type " + typeId);
-            }
+            JfrType type = declaredType(metadata, typeId);
             int count = in.count();
             Map<Long, Object> pool = typeId == stackTraceTypeId ? null
                     : pools.computeIfAbsent(typeId, k -> new HashMap<>(Math.min(count, 1 << 16) * 2));
@@ -62,6 +55,24 @@ final class ConstantPools {
                 throw new CorruptDataException("constant pool runs past its event");
             }
         }
+    }
+
+    /** Reads a constant-pool event's header fields, up to and including its count of pools. */
+    static int poolCount(ByteReader in) {
+        in.varlong(); // start time
+        in.varlong(); // duration
+        in.varlong(); // delta to the previous pool event: a forward scan sees them all anyway
+        in.u1(); // flush flag
+        return in.count();
+    }
+
+    /** The type a pool holds, which the chunk's metadata must declare. */
+    static JfrType declaredType(Metadata metadata, long typeId) {
+        JfrType type = metadata.type(typeId);
+        if (type == null) {
+            throw new CorruptDataException("constant pool of undeclared type " + typeId);
+        }
+        return type;
     }
 
     /** The position of a stack trace entry's value, or {@link LongIntMap#MISSING}. */

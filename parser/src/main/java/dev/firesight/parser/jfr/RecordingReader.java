@@ -181,7 +181,7 @@ public final class RecordingReader {
     }
 
     /** The header at {@code offset}, or null when the bytes there are not a chunk header. */
-    private static ChunkHeader header(FileChannel channel, long offset, long fileSize) throws IOException {
+    static ChunkHeader header(FileChannel channel, long offset, long fileSize) throws IOException {
         if (fileSize - offset < ChunkHeader.SIZE) {
             return null;
         }
