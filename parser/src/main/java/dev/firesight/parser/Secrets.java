@@ -54,7 +54,8 @@ public final class Secrets {
         }
         String list = String.join(", ", found.subList(0, Math.min(5, found.size())))
                 + (found.size() > 5 ? " and " + (found.size() - 5) + " more" : "");
-        return "This recording contains values that look secret (" + list + "); exports redact them by default.";
+        return "This recording contains values that look secret (" + list + "); share a redacted copy"
+                + " (File \u25b8 Save Redacted Copy, or firesight redact) rather than the file itself.";
     }
 
     /**

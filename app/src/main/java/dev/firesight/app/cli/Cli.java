@@ -25,6 +25,7 @@ public final class Cli {
                 new SummaryCommand(),
                 new ExportCommand(),
                 new DiffCommand(),
+                new RedactCommand(),
                 new JvmsCommand(),
                 new RecordCommand(),
                 new DemoCommand(),
