@@ -7,6 +7,7 @@ import dev.firesight.app.export.FlameView;
 import dev.firesight.app.export.PngExporter;
 import dev.firesight.app.export.SvgExporter;
 import dev.firesight.app.flame.FlameGraph;
+import dev.firesight.parser.Secrets;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Window;
@@ -85,6 +86,28 @@ public final class ExportActions {
             return target;
         }, TaskCallbacks.of(p -> report.accept("Exported " + format.title() + " to " + p + "."),
                 e -> report.accept("Could not export to " + target + " (" + ErrorMessages.sentence(e) + ").")));
+    }
+
+    /**
+     * File ▸ Save Redacted Copy: asks for a target and writes a copy of the tab's recording with its
+     * secret-looking values and arguments masked, for sharing (see {@link Secrets#writeRedactedCopy}).
+     */
+    public void saveRedactedCopy(RecordingTabView tab) {
+        if (tab == null) {
+            report.accept("Open a recording first; there is nothing to copy yet.");
+            return;
+        }
+        String base = tab.viewModel().fileName().replaceFirst("\\.(jfr|jfr\\.gz|zip|gz)$", "");
+        dialogs.chooseExportTarget(owner.get(), "Recording, secrets masked", "jfr", base + "-redacted.jfr")
+                .ifPresent(target -> saveRedactedCopy(tab.viewModel().path(), target));
+    }
+
+    /** Writes the redacted copy in the background and reports how it went in the status line. */
+    public void saveRedactedCopy(Path source, Path target) {
+        tasks.submit("redacted copy", ctx -> Secrets.writeRedactedCopy(source, target, ctx::isCancelled),
+                TaskCallbacks.of(r -> report.accept("Saved a redacted copy to " + target + " (" + r.maskedValues()
+                                + (r.maskedValues() == 1 ? " value" : " values") + " masked)."),
+                        e -> report.accept("No redacted copy was saved: " + ErrorMessages.sentence(e) + ".")));
     }
 
     /** The write that runs in the background. */

@@ -58,6 +58,10 @@ final class MainMenuBar {
             export.getItems().add(i);
         }
         export.disableProperty().bind(vm.emptyProperty());
+        MenuItem redacted = item("Save Redacted Copy…", null,
+                () -> window.exportActions().saveRedactedCopy(window.selectedTab()));
+        redacted.setId("menu-save-redacted");
+        redacted.disableProperty().bind(vm.emptyProperty());
         MenuItem compare = item("Compare Recordings…", "Shortcut+Shift+D", window::compareOpenTabs);
         compare.setId("menu-compare");
         compare.disableProperty().bind(vm.compareActionProperty().isNull()
@@ -66,7 +70,8 @@ final class MainMenuBar {
         close.disableProperty().bind(vm.emptyProperty());
         MenuItem quit = item("Quit", "Shortcut+Q", window::quit);
         Menu file = new Menu("File");
-        file.getItems().addAll(open, recent, attach, compare, new SeparatorMenuItem(), export, new SeparatorMenuItem(),
+        file.getItems().addAll(open, recent, attach, compare, new SeparatorMenuItem(), export, redacted,
+                new SeparatorMenuItem(),
                 close, quit);
         return file;
     }

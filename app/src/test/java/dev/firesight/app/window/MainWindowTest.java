@@ -397,6 +397,26 @@ class MainWindowTest {
     }
 
     @Test
+    void savesARedactedCopyFromTheFileMenu(FxRobot robot) throws Exception {
+        Path recording = TestRecordings.jdk17();
+        open(robot, recording);
+        Path target = temp.resolve("shareable.jfr");
+        support.dialogs.nextExportTarget = target;
+        robot.clickOn("File");
+        robot.clickOn("Save Redacted Copy\u2026");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("workload-jdk17-v" + TestRecordings.FIXTURE_VERSION + "-redacted.jfr",
+                support.dialogs.lastSuggestedName);
+        String notice = support.window().noticeLabel().getText();
+        assertTrue(notice.matches("Saved a redacted copy to .*shareable\\.jfr \\([1-9][0-9]* values? masked\\)\\."),
+                notice);
+        Profile copy = Recordings.open(target);
+        assertEquals(Recordings.open(recording).samples(ViewKind.CPU).size(), copy.samples(ViewKind.CPU).size(),
+                "the copy holds every sample");
+        assertTrue(copy.info().jvmArguments().chars().allMatch(c -> c == '*'), copy.info().jvmArguments());
+    }
+
+    @Test
     void exportsPngOffTheCurrentView(FxRobot robot) throws Exception {
         open(robot, TestRecordings.jdk17());
         Path target = temp.resolve("cpu.png");
