@@ -6,11 +6,20 @@ import java.util.function.BooleanSupplier;
 
 /**
  * How to load a recording: where progress goes, how cancellation is asked for, the cap on the
- * decompressed size of a gzip or zip recording, and which views to keep (fewer views need less memory
- * when a huge recording does not fit).
+ * decompressed size of a gzip or zip recording, and how much detail to keep. When a huge recording
+ * does not fit in memory, less detail does: fewer views, only part of its time, or shorter stacks.
+ *
+ * @param views         the views to keep; the others' events are skipped without being decoded
+ * @param fromFraction  keep samples from this point of the recording's span (0 = its start)...
+ * @param toFraction    ...to this one (1 = its end)
+ * @param maxStackDepth keep at most this many frames of each stack, those nearest the leaf (0 = all)
+ * @param memoryBudget  the most heap the loaded samples and stacks may take; past it the load stops with a
+ *                      {@link RecordingException#tooLarge()} error instead of running the JVM out of memory
+ *                      (0 = {@value #DEFAULT_BUDGET_PERCENT}% of the JVM's maximum heap)
  */
 public record LoadOptions(ProgressListener progress, BooleanSupplier cancelled, long maxDecompressedBytes,
-                          Set<ViewKind> views) {
+                          Set<ViewKind> views, double fromFraction, double toFraction, int maxStackDepth,
+                          long memoryBudget) {
     /** Receives bytes read so far out of the total; called from the loading thread. */
     @FunctionalInterface
     public interface ProgressListener {
@@ -18,26 +27,74 @@ public record LoadOptions(ProgressListener progress, BooleanSupplier cancelled, 
     }
 
     public static final long DEFAULT_MAX_DECOMPRESSED = 8L << 30;
+    /**
+     * The default budget's share of the maximum heap. The profile is most of what the heap holds while a
+     * recording loads; the rest is left for the queries and the window.
+     */
+    public static final int DEFAULT_BUDGET_PERCENT = 85;
 
     public static LoadOptions defaults() {
-        return new LoadOptions((d, t) -> { }, () -> false, DEFAULT_MAX_DECOMPRESSED, EnumSet.allOf(ViewKind.class));
+        return new LoadOptions((d, t) -> { }, () -> false, DEFAULT_MAX_DECOMPRESSED, EnumSet.allOf(ViewKind.class),
+                0, 1, 0, 0);
     }
 
     public LoadOptions withProgress(ProgressListener listener) {
-        return new LoadOptions(listener, cancelled, maxDecompressedBytes, views);
+        return new LoadOptions(listener, cancelled, maxDecompressedBytes, views, fromFraction, toFraction,
+                maxStackDepth, memoryBudget);
     }
 
     public LoadOptions withCancel(BooleanSupplier cancel) {
-        return new LoadOptions(progress, cancel, maxDecompressedBytes, views);
+        return new LoadOptions(progress, cancel, maxDecompressedBytes, views, fromFraction, toFraction,
+                maxStackDepth, memoryBudget);
     }
 
     public LoadOptions withMaxDecompressedBytes(long max) {
-        return new LoadOptions(progress, cancelled, max, views);
+        return new LoadOptions(progress, cancelled, max, views, fromFraction, toFraction, maxStackDepth, memoryBudget);
     }
 
     /** Keeps only these views; the others' events are skipped without being decoded. */
     public LoadOptions withViews(Set<ViewKind> keep) {
         return new LoadOptions(progress, cancelled, maxDecompressedBytes,
-                keep.isEmpty() ? EnumSet.noneOf(ViewKind.class) : EnumSet.copyOf(keep));
+                keep.isEmpty() ? EnumSet.noneOf(ViewKind.class) : EnumSet.copyOf(keep), fromFraction, toFraction,
+                maxStackDepth, memoryBudget);
+    }
+
+    /**
+     * Keeps only the samples in part of the recording's span, given as fractions of it (0.75 to 1 is its
+     * last quarter). The span is read from the chunk headers before the events.
+     */
+    public LoadOptions withTimeFraction(double from, double to) {
+        if (!(from >= 0 && to <= 1 && from < to)) {
+            throw new IllegalArgumentException("need 0 <= from < to <= 1, not " + from + " and " + to);
+        }
+        return new LoadOptions(progress, cancelled, maxDecompressedBytes, views, from, to, maxStackDepth, memoryBudget);
+    }
+
+    /** Keeps at most {@code depth} frames of each stack, those nearest the leaf (0 keeps all). */
+    public LoadOptions withMaxStackDepth(int depth) {
+        if (depth < 0) {
+            throw new IllegalArgumentException("stack depth " + depth);
+        }
+        return new LoadOptions(progress, cancelled, maxDecompressedBytes, views, fromFraction, toFraction, depth,
+                memoryBudget);
+    }
+
+    /** Stops the load with a {@link RecordingException#tooLarge()} error once samples and stacks pass this. */
+    public LoadOptions withMemoryBudget(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("memory budget " + bytes);
+        }
+        return new LoadOptions(progress, cancelled, maxDecompressedBytes, views, fromFraction, toFraction,
+                maxStackDepth, bytes);
+    }
+
+    /** The budget in bytes, with the default worked out from this JVM's maximum heap. */
+    public long effectiveMemoryBudget() {
+        return memoryBudget > 0 ? memoryBudget : Runtime.getRuntime().maxMemory() / 100 * DEFAULT_BUDGET_PERCENT;
+    }
+
+    /** True when only part of the recording's span is asked for. */
+    public boolean partOfTime() {
+        return fromFraction > 0 || toFraction < 1;
     }
 }

@@ -103,6 +103,11 @@ public final class Profile {
         return (T) derived.computeIfAbsent(key, k -> compute.get());
     }
 
+    /** Approximate heap bytes the profile holds: its sample tables and its stacks, the bulk of it. */
+    public long retainedBytes() {
+        return sampleBytes() + stacks.bytes();
+    }
+
     /** Approximate heap bytes the sample tables hold. */
     public long sampleBytes() {
         long n = 0;

@@ -1,5 +1,6 @@
 package dev.firesight.parser;
 
+import dev.firesight.parser.jfr.MemoryBudgetExceeded;
 import dev.firesight.parser.jfr.RecordingReader;
 
 import java.io.IOException;
@@ -40,9 +41,12 @@ public final class Recordings {
             throw new RecordingException("Cannot read " + name + ": permission denied.", e);
         } catch (IOException e) {
             throw new RecordingException("Cannot read " + name + ": " + e.getMessage() + ".", e);
-        } catch (OutOfMemoryError e) {
-            throw new RecordingException(name + " needs more memory than this JVM has; load fewer views of it,"
-                    + " or start Firesight with a larger heap (-Xmx).", e);
+        } catch (MemoryBudgetExceeded | OutOfMemoryError e) {
+            String needs = e instanceof MemoryBudgetExceeded m && m.budget() >= 0
+                    ? "more than the " + (m.budget() >> 20) + " MB of memory Firesight may use for it"
+                    : "more memory than this JVM has";
+            throw new RecordingException(name + " needs " + needs + "; load it with less detail (fewer views, part"
+                    + " of its time, or shorter stacks), or start Firesight with a larger heap (-Xmx).", e, true);
         } catch (CancellationException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {

@@ -27,6 +27,15 @@ public final class StackTable {
         return offsets.length;
     }
 
+    /** Approximate heap bytes held. */
+    public long bytes() {
+        long n = 4L * (offsets.length + lengths.length);
+        for (int[] block : blocks) {
+            n += 4L * block.length;
+        }
+        return n;
+    }
+
     public int depth(int stack) {
         return lengths[stack];
     }

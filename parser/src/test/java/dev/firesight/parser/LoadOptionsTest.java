@@ -1,5 +1,7 @@
 package dev.firesight.parser;
 
+import dev.firesight.parser.query.ProfileQuery;
+import dev.firesight.parser.query.StackWeights;
 import dev.firesight.parser.testing.TestRecordings;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Loading fewer views, progress reporting and cancellation, on a real recording. */
+/** Loading less detail (fewer views, part of the time, shorter stacks), progress and cancel, on real recordings. */
 class LoadOptionsTest {
     @Test
     void fewerViewsKeepTheSameNumbersForTheViewsKept() throws Exception {
@@ -22,6 +24,71 @@ class LoadOptionsTest {
         assertEquals(all.samples(ViewKind.CPU).totalWeight(), cpuOnly.samples(ViewKind.CPU).totalWeight());
         assertEquals(all.samples(ViewKind.ALLOC_COUNT).size(), cpuOnly.samples(ViewKind.ALLOC_COUNT).size());
         assertTrue(cpuOnly.sampleBytes() < all.sampleBytes(), "fewer views hold less memory");
+        assertTrue(cpuOnly.notes().contains("Only these views were loaded, as asked: "
+                + ViewKind.CPU.title() + ", " + ViewKind.ALLOC_COUNT.title() + "; reopen the recording to load the others."),
+                cpuOnly.notes().toString());
+    }
+
+    /** The last half of the burst recording: its samples, no others, and a note that says so. */
+    @Test
+    void partOfTheTimeKeepsTheSamplesInThatPart() throws Exception {
+        Profile all = Recordings.open(TestRecordings.burst());
+        Profile half = Recordings.open(TestRecordings.burst(), LoadOptions.defaults().withTimeFraction(0.5, 1));
+        long from = all.info().startNanos() + all.info().durationNanos() / 2;
+        long to = all.info().startNanos() + all.info().durationNanos();
+        long slack = 1_000_000; // the tables keep times in microseconds; the cut is exact in nanoseconds
+        for (ViewKind view : all.views()) {
+            long kept = half.has(view) ? half.samples(view).totalWeight() : 0;
+            long inner = total(all, ProfileQuery.of(view).withRange(from + slack, to));
+            long outer = total(all, ProfileQuery.of(view).withRange(from - slack, to));
+            assertTrue(inner <= kept && kept <= outer, view + ": " + inner + " <= " + kept + " <= " + outer);
+            assertTrue(kept < all.samples(view).totalWeight() || view == ViewKind.LIVE, view.id());
+        }
+        assertTrue(half.notes().stream().anyMatch(n -> n.matches("Only the samples from [0-9.]+ s to [0-9.]+ s of"
+                + " the recording's [0-9.]+ s were loaded, as asked; reopen it to load all of it\\.")), half.notes()
+                .toString());
+        assertEquals(all.info().durationNanos(), half.info().durationNanos(), "the recording's facts stay whole");
+    }
+
+    /** Stacks cut to two frames keep their leaf, so self weights and totals are unchanged. */
+    @Test
+    void shorterStacksKeepTheLeafAndTheWeights() throws Exception {
+        Profile all = Recordings.open(TestRecordings.jdk17());
+        Profile cut = Recordings.open(TestRecordings.jdk17(), LoadOptions.defaults().withMaxStackDepth(2));
+        SampleTable a = all.samples(ViewKind.CPU);
+        SampleTable b = cut.samples(ViewKind.CPU);
+        assertEquals(a.size(), b.size());
+        assertEquals(a.totalWeight(), b.totalWeight());
+        boolean someWereLonger = false;
+        for (int i = 0; i < a.size(); i++) {
+            int full = a.stack(i);
+            int shortened = b.stack(i);
+            assertTrue(cut.stacks().depth(shortened) <= 2);
+            assertEquals(all.frames().name(all.stacks().leaf(full)), cut.frames().name(cut.stacks().leaf(shortened)));
+            someWereLonger |= all.stacks().depth(full) > 2;
+        }
+        assertTrue(someWereLonger);
+        assertTrue(cut.stacks().size() < all.stacks().size(), "fewer distinct stacks to hold");
+        assertTrue(cut.notes().stream().anyMatch(n -> n.startsWith("Stacks were cut to their 2 frames nearest the leaf")),
+                cut.notes().toString());
+    }
+
+    /** Past the memory budget the load stops with a sentence that offers less detail, not an OutOfMemoryError. */
+    @Test
+    void aLoadPastItsMemoryBudgetStopsWithASentence() throws Exception {
+        RecordingException e = assertThrows(RecordingException.class, () -> Recordings.open(TestRecordings.jdk17(),
+                LoadOptions.defaults().withMemoryBudget(1 << 20)));
+        assertTrue(e.tooLarge());
+        assertEquals(TestRecordings.jdk17().getFileName() + " needs more than the 1 MB of memory Firesight may use for"
+                + " it; load it with less detail (fewer views, part of its time, or shorter stacks), or start Firesight"
+                + " with a larger heap (-Xmx).", e.getMessage());
+        Profile p = Recordings.open(TestRecordings.jdk17());
+        assertTrue(p.retainedBytes() < LoadOptions.defaults().effectiveMemoryBudget());
+        assertTrue(p.retainedBytes() > p.sampleBytes(), "stacks count too");
+    }
+
+    private static long total(Profile p, ProfileQuery q) {
+        return StackWeights.compute(p, q, () -> false).total();
     }
 
     @Test

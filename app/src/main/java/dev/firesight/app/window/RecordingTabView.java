@@ -1,6 +1,7 @@
 package dev.firesight.app.window;
 
 import dev.firesight.app.flame.FlameGraph;
+import dev.firesight.parser.LoadOptions;
 import dev.firesight.parser.query.CallTree;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -12,6 +13,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -25,6 +27,12 @@ import java.util.regex.Pattern;
  * the hot methods with callers and callees.
  */
 public final class RecordingTabView {
+    /**
+     * How many frames nearest the leaf a "shorter stacks" retry keeps. On a 129 MB javac recording 32
+     * frames halve the stack pool (75 to 37 MB), where JFR's own default depth of 64 saves a tenth.
+     */
+    static final int SHORT_STACKS = 32;
+
     private final RecordingTabViewModel vm;
     private final Tab tab = new Tab();
     private final FlameGraph flame = new FlameGraph();
@@ -147,17 +155,31 @@ public final class RecordingTabView {
         message.getStyleClass().add("error-message");
         Button closeButton = new Button("Close tab");
         closeButton.setOnAction(e -> close.run());
-        // When all views do not fit, offer the two most users open first.
-        Button fewerViews = new Button("Load CPU and allocations only");
-        fewerViews.setId("load-fewer-views");
-        fewerViews.setOnAction(e -> vm.retryWithViews(java.util.EnumSet.of(dev.firesight.parser.ViewKind.CPU,
-                dev.firesight.parser.ViewKind.ALLOC)));
-        fewerViews.visibleProperty().bind(vm.outOfMemoryProperty());
-        fewerViews.managedProperty().bind(fewerViews.visibleProperty());
-        VBox box = new VBox(14, icon, message, fewerViews, closeButton);
+        // When the whole recording does not fit, offer what may: the two views most users open first,
+        // the last quarter of the time (where an incident usually is), or stacks cut short.
+        Label offer = new Label("It may fit with less detail:");
+        HBox lessDetail = new HBox(8,
+                retryButton("load-fewer-views", "CPU and allocations only", o -> o.withViews(java.util.EnumSet.of(
+                        dev.firesight.parser.ViewKind.CPU, dev.firesight.parser.ViewKind.ALLOC))),
+                retryButton("load-last-quarter", "The last quarter of the time", o -> o.withTimeFraction(0.75, 1)),
+                retryButton("load-short-stacks", "Stacks cut to " + SHORT_STACKS + " frames",
+                        o -> o.withMaxStackDepth(SHORT_STACKS)));
+        lessDetail.setAlignment(Pos.CENTER);
+        VBox retry = new VBox(8, offer, lessDetail);
+        retry.setAlignment(Pos.CENTER);
+        retry.visibleProperty().bind(vm.outOfMemoryProperty());
+        retry.managedProperty().bind(retry.visibleProperty());
+        VBox box = new VBox(14, icon, message, retry, closeButton);
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().add("failed-pane");
         return box;
+    }
+
+    private Button retryButton(String id, String text, java.util.function.UnaryOperator<LoadOptions> lessDetail) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> vm.retryWith(lessDetail));
+        return b;
     }
 
     private Node readyPane() {

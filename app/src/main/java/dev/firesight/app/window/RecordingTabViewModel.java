@@ -95,7 +95,10 @@ public final class RecordingTabViewModel {
 
     private final javafx.beans.property.ReadOnlyBooleanWrapper outOfMemory =
             new javafx.beans.property.ReadOnlyBooleanWrapper(false);
-    private java.util.Set<ViewKind> loadViews = java.util.EnumSet.allOf(ViewKind.class);
+    /** Less detail asked for after a load ran out of memory; everything until then. */
+    private java.util.function.UnaryOperator<LoadOptions> detail = java.util.function.UnaryOperator.identity();
+    /** The most heap a load may take, or 0 for the parser's default share of the maximum heap. */
+    private long memoryBudget;
 
     public RecordingTabViewModel(Path path, TaskRunner tasks) {
         this.path = path;
@@ -135,8 +138,7 @@ public final class RecordingTabViewModel {
         state.set(State.LOADING);
         progress.set(-1);
         message.set("Reading " + fileName() + "…");
-        loading = tasks.submit("load " + fileName(), ctx -> Recordings.open(file, LoadOptions.defaults()
-                        .withViews(loadViews)
+        loading = tasks.submit("load " + fileName(), ctx -> Recordings.open(file, options()
                         .withProgress((done, total) -> ctx.progress(total <= 0 ? -1 : (double) done / total))
                         .withCancel(ctx::isCancelled)),
                 TaskCallbacks.<Profile>of(p -> {
@@ -167,8 +169,8 @@ public final class RecordingTabViewModel {
         if (reloading != null) {
             reloading.cancel();
         }
-        reloading = tasks.submit("reload " + fileName(), ctx -> Recordings.open(file, LoadOptions.defaults()
-                        .withCancel(ctx::isCancelled)),
+        reloading = tasks.submit("reload " + fileName(), ctx -> Recordings.open(file,
+                        options().withCancel(ctx::isCancelled)),
                 TaskCallbacks.<Profile>of(p -> {
                     shownFile.set(file);
                     swap(p);
@@ -312,12 +314,24 @@ public final class RecordingTabViewModel {
     }
 
     /**
-     * After a load ran out of memory: loads again keeping only these views, which need far less heap
-     * than all of them (the failed tab offers this instead of giving up).
+     * After a load ran out of memory: loads again with less detail (fewer views, part of the time, or
+     * shorter stacks), which needs far less heap; the failed tab offers these instead of giving up.
      */
-    public void retryWithViews(java.util.Set<ViewKind> views) {
-        loadViews = java.util.EnumSet.copyOf(views);
+    public void retryWith(java.util.function.UnaryOperator<LoadOptions> lessDetail) {
+        detail = lessDetail;
         load();
+    }
+
+    /**
+     * Caps the heap a load of this tab may take (0 for the default share of the maximum heap); past it the
+     * load stops and the tab offers less detail, before the JVM runs out of memory.
+     */
+    public void setMemoryBudget(long bytes) {
+        memoryBudget = bytes;
+    }
+
+    private LoadOptions options() {
+        return detail.apply(LoadOptions.defaults().withMemoryBudget(memoryBudget));
     }
 
     /** True when the last load failed for lack of memory, so fewer views may still fit. */
@@ -326,7 +340,7 @@ public final class RecordingTabViewModel {
     }
 
     private void loadFailed(Throwable t) {
-        outOfMemory.set(t.getCause() instanceof OutOfMemoryError || t instanceof OutOfMemoryError);
+        outOfMemory.set(t instanceof RecordingException re && re.tooLarge() || t instanceof OutOfMemoryError);
         state.set(State.FAILED);
         message.set(t instanceof RecordingException ? t.getMessage()
                 : fileName() + " could not be opened (" + ErrorMessages.sentence(t) + ").");

@@ -82,7 +82,7 @@ final class StatusBarView {
         for (RecordingTabViewModel t : vm.tabs()) {
             Profile p = t.profileProperty().get();
             if (p != null) {
-                recordings += p.sampleBytes();
+                recordings += p.retainedBytes();
             }
         }
         Runtime rt = Runtime.getRuntime();

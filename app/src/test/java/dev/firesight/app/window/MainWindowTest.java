@@ -396,6 +396,35 @@ class MainWindowTest {
                 support.window().noticeLabel().getText());
     }
 
+    /**
+     * A load past its memory budget fails with a sentence and offers less detail; once there is room, one
+     * click loads the last quarter of the time, and the note banner says that only part was loaded.
+     */
+    @Test
+    void aRecordingTooLargeForMemoryOffersLessDetail(FxRobot robot) throws Exception {
+        RecordingTabView tab = open(robot, TestRecordings.jdk17());
+        RecordingTabViewModel vm = tab.viewModel();
+        fxRun(robot, () -> {
+            vm.setMemoryBudget(1 << 20);
+            vm.load();
+        });
+        assertEquals(RecordingTabViewModel.State.FAILED, vm.stateProperty().get());
+        Label error = robot.lookup("#tab-error").query();
+        assertTrue(error.getText().contains("needs more than the 1 MB of memory Firesight may use for it; load it with"
+                + " less detail"), error.getText());
+        for (String offer : List.of("#load-fewer-views", "#load-last-quarter", "#load-short-stacks")) {
+            assertTrue(robot.lookup(offer).query().isVisible(), offer);
+        }
+        fxRun(robot, () -> vm.setMemoryBudget(0)); // as after restarting with a larger heap
+        robot.clickOn("#load-last-quarter");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(RecordingTabViewModel.State.READY, vm.stateProperty().get(), vm.messageProperty().get());
+        Label note = robot.lookup("#note-banner").query();
+        assertTrue(note.isVisible() && note.getText().contains("Only the samples from"), note.getText());
+        long all = Recordings.open(TestRecordings.jdk17()).samples(ViewKind.CPU).size();
+        assertTrue(vm.profileProperty().get().samples(ViewKind.CPU).size() < all / 2, "about a quarter was loaded");
+    }
+
     @Test
     void savesARedactedCopyFromTheFileMenu(FxRobot robot) throws Exception {
         Path recording = TestRecordings.jdk17();

@@ -91,8 +91,8 @@ class RecordingTabViewModelTest {
     void aRetryWithFewerViewsLoadsOnlyThose() {
         RecordingTabViewModel vm = new RecordingTabViewModel(TestRecordings.asyncProfiler(),
                 new SynchronousTaskRunner());
-        vm.retryWithViews(java.util.EnumSet.of(dev.firesight.parser.ViewKind.CPU,
-                dev.firesight.parser.ViewKind.ALLOC));
+        vm.retryWith(o -> o.withViews(java.util.EnumSet.of(dev.firesight.parser.ViewKind.CPU,
+                dev.firesight.parser.ViewKind.ALLOC)));
         org.junit.jupiter.api.Assertions.assertEquals(RecordingTabViewModel.State.READY, vm.stateProperty().get());
         org.junit.jupiter.api.Assertions.assertEquals(java.util.EnumSet.of(dev.firesight.parser.ViewKind.CPU,
                 dev.firesight.parser.ViewKind.ALLOC), vm.profileProperty().get().views());

@@ -91,6 +91,7 @@ final class ChunkParser {
         scanEvents();
         in.unbound();
         resolve();
+        control.checkBudget(builder);
         for (int id = 0; id < counts.length; id++) {
             if (counts[id] > 0) {
                 otherCounts.put((long) id, new long[] {counts[id]});
@@ -254,6 +255,7 @@ final class ChunkParser {
         while (pos < limit) {
             if (++events % CHECK_EVERY == 0) {
                 control.checkCancelled();
+                control.checkBudget(builder);
                 control.progress(header.fileOffset + pos);
             }
             int size;
@@ -361,9 +363,12 @@ final class ChunkParser {
             }
             long weight = kind.weightField == null ? 1
                     : kind.weightIsDuration() ? (long) (s[SampleEvent.WEIGHT] * nanosPerTick) : s[SampleEvent.WEIGHT];
+            long time = header.toNanos(s[SampleEvent.TIME]);
+            if (time < builder.sampleFrom || time > builder.sampleTo) {
+                return; // outside the part of the recording asked for: its stack is not even resolved
+            }
             int stack = localStack(s[SampleEvent.STACK], s[SampleEvent.CLASS]);
             int thread = localThread(s[SampleEvent.THREAD]);
-            long time = header.toNanos(s[SampleEvent.TIME]);
             for (int i = 0; i < tables.length; i++) {
                 tables[i].add(time, thread, stack, views[i] == ViewKind.ALLOC_COUNT ? 1 : weight);
             }
@@ -396,6 +401,9 @@ final class ChunkParser {
         resolver = new StackResolver(in, pools, builder, previousResolver);
         IntList stacks = new IntList(stackRefs.size());
         for (int k = 0; k < stackRefs.size(); k++) {
+            if ((k & 0xFFF) == 0xFFF) {
+                control.checkBudget(builder); // a chunk's stacks can be most of what it holds
+            }
             stacks.add(resolver.stack(stackRefs.get(k), classRefs.get(k)));
         }
         IntList threads = new IntList(threadRefs.size());

@@ -8,10 +8,22 @@ import java.util.concurrent.CancellationException;
 final class LoadControl {
     private final LoadOptions options;
     private final long totalBytes;
+    private final long budget;
 
     LoadControl(LoadOptions options, long totalBytes) {
         this.options = options;
         this.totalBytes = totalBytes;
+        this.budget = options.effectiveMemoryBudget();
+    }
+
+    /** Stops the load when what it holds has passed the memory budget. */
+    void checkBudget(ProfileBuilder builder) {
+        if (builder.retainedBytes() > budget) {
+            throw new MemoryBudgetExceeded(budget);
+        }
+        if (HeapPressure.high()) {
+            throw new MemoryBudgetExceeded(-1);
+        }
     }
 
     void checkCancelled() {

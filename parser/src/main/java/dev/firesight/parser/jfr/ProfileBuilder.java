@@ -54,6 +54,13 @@ final class ProfileBuilder {
     int chunksWithMetadata;
     /** The first chunk's sentence saying why its metadata could not be read, or null. */
     String metadataProblem;
+    /** Samples outside [sampleFrom, sampleTo] (epoch nanoseconds) are not kept. */
+    long sampleFrom = Long.MIN_VALUE;
+    long sampleTo = Long.MAX_VALUE;
+    /** Stacks keep at most this many frames nearest the leaf; 0 keeps all. */
+    int maxStackDepth;
+    /** Stacks that were longer than {@link #maxStackDepth}. */
+    long cutStacks;
 
     ProfileBuilder(long originNanos, long timeUnitNanos) {
         this.originNanos = originNanos;
@@ -116,6 +123,20 @@ final class ProfileBuilder {
         if (!warnings.contains(sentence) && warnings.size() < 100) {
             warnings.add(sentence);
         }
+    }
+
+    /** Approximate heap bytes held so far by the sample tables and the stack pool, the bulk of a profile. */
+    long retainedBytes() {
+        long n = stacks.bytes();
+        for (SampleTable t : tables.values()) {
+            n += t.bytes();
+        }
+        return n;
+    }
+
+    /** A caveat about how to read the profile (not damage): shown beside it, not as a warning. */
+    void note(String sentence) {
+        notes.add(sentence);
     }
 
     /** The first warning so far, or null. */

@@ -70,8 +70,9 @@ public final class RecordingReader {
                         + " JFR file signature).");
             }
             checkVersion(first);
-            long unit = timeUnit(channel, fileSize);
-            ProfileBuilder builder = new ProfileBuilder(first.startNanos, unit);
+            long[] span = span(channel, fileSize);
+            ProfileBuilder builder = new ProfileBuilder(first.startNanos, timeUnit(span));
+            limitDetail(builder, span);
             if (capped) {
                 builder.warn("The compressed recording expands beyond " + (options.maxDecompressedBytes() >> 20)
                         + " MB; only the part before that cap was read.");
@@ -148,6 +149,10 @@ public final class RecordingReader {
                 throw new RecordingException(name() + " contains no readable JFR data" + (why == null ? "."
                         : " (" + why.substring(0, why.length() - 1) + ")."));
             }
+            if (builder.cutStacks > 0) {
+                builder.note("Stacks were cut to their " + options.maxStackDepth() + " frames nearest the leaf, as"
+                        + " asked, so callers above that depth are not shown; reopen the recording for whole stacks.");
+            }
             return builder.build(path, reportedSize);
         }
     }
@@ -170,7 +175,7 @@ public final class RecordingReader {
             long end = header.durationNanos > 0 ? header.startNanos + header.durationNanos : header.startNanos;
             builder.endNanos = Math.max(builder.endNanos, end);
             return parser.resolver();
-        } catch (CancellationException e) {
+        } catch (CancellationException | MemoryBudgetExceeded e) {
             throw e;
         } catch (RuntimeException e) {
             // Any other failure in one chunk must not lose the others.
@@ -285,7 +290,11 @@ public final class RecordingReader {
      * more than about half an hour, coarser then. An unfinished chunk's span is unknown, so it gets
      * milliseconds, which still cover weeks.
      */
-    private static long timeUnit(FileChannel channel, long fileSize) throws IOException {
+    /**
+     * The recording's span {first start, last end} in epoch nanoseconds from its chunk headers, or null when
+     * a chunk is unfinished (its duration is not written yet) or there is no header.
+     */
+    private static long[] span(FileChannel channel, long fileSize) throws IOException {
         long offset = 0;
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
@@ -295,18 +304,51 @@ public final class RecordingReader {
                 break;
             }
             if (!h.complete || h.durationNanos <= 0) {
-                return 1_000_000;
+                return null;
             }
             first = Math.min(first, h.startNanos);
             last = Math.max(last, h.startNanos + h.durationNanos);
             offset += h.declaredSize;
         }
-        long span = last > first ? last - first : 0;
+        return last > first ? new long[] {first, last} : null;
+    }
+
+    /** The sample tables' time unit: as fine as keeps the span within an int's range. */
+    private static long timeUnit(long[] span) {
+        if (span == null) {
+            return 1_000_000;
+        }
         long unit = 1000;
-        while (span / unit > (1L << 30)) {
+        while ((span[1] - span[0]) / unit > (1L << 30)) {
             unit *= 10;
         }
         return unit;
+    }
+
+    /** Applies the options that keep less detail, and says in the profile's notes what was left out. */
+    private void limitDetail(ProfileBuilder builder, long[] span) {
+        builder.maxStackDepth = options.maxStackDepth();
+        if (options.partOfTime()) {
+            if (span == null) {
+                builder.note("The recording's span is not known (its last chunk is unfinished), so all of its time"
+                        + " was loaded rather than the part asked for.");
+            } else {
+                long length = span[1] - span[0];
+                builder.sampleFrom = span[0] + (long) (length * options.fromFraction());
+                builder.sampleTo = span[0] + (long) (length * options.toFraction());
+                builder.note(String.format(java.util.Locale.ROOT, "Only the samples from %.1f s to %.1f s of the"
+                        + " recording's %.1f s were loaded, as asked; reopen it to load all of it.",
+                        (builder.sampleFrom - span[0]) / 1e9, (builder.sampleTo - span[0]) / 1e9, length / 1e9));
+            }
+        }
+        if (!options.views().containsAll(java.util.EnumSet.allOf(dev.firesight.parser.ViewKind.class))) {
+            StringBuilder kept = new StringBuilder();
+            for (dev.firesight.parser.ViewKind v : options.views()) {
+                kept.append(kept.length() == 0 ? "" : ", ").append(v.title());
+            }
+            builder.note("Only these views were loaded, as asked: " + (kept.length() == 0 ? "none" : kept)
+                    + "; reopen the recording to load the others.");
+        }
     }
 
     static byte[] readHead(Path path, int n) throws IOException {

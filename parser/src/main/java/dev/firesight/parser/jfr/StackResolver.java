@@ -93,6 +93,13 @@ final class StackResolver {
             buffer[0] = builder.frame(builder.name(UNRESOLVED), FrameKind.UNKNOWN, 0, -1);
             length = 1;
         }
+        int cap = builder.maxStackDepth;
+        if (cap > 0 && length > cap) {
+            // keep the frames nearest the leaf, as JFR's own stackdepth setting does
+            System.arraycopy(buffer, length - cap, buffer, 0, cap);
+            length = cap;
+            builder.cutStacks++;
+        }
         if (classRef != 0) {
             ensure(length + 1);
             buffer[length++] = classFrame(classRef);

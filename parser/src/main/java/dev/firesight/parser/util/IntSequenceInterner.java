@@ -108,6 +108,15 @@ public final class IntSequenceInterner {
         return count;
     }
 
+    /** Approximate heap bytes held: the pool's blocks, the offsets and lengths, and the hash table. */
+    public long bytes() {
+        long n = 0;
+        for (int b = 0; b < blockCount; b++) {
+            n += 4L * blocks[b].length;
+        }
+        return n + 4L * (offsets.length + lengths.length + table.length);
+    }
+
     public int length(int id) {
         return lengths[id];
     }
