@@ -23,9 +23,16 @@ final class HeapPressure {
 
     static boolean high() {
         long max = Runtime.getRuntime().maxMemory();
-        if (max == Long.MAX_VALUE || HEAP_POOLS.isEmpty()) {
+        if (max == Long.MAX_VALUE || HEAP_POOLS.isEmpty() || liveAfterLastCollections() <= FULL * max) {
             return false;
         }
+        // The figure may be left over from an earlier load whose data is garbage now (G1 updates its old
+        // generation's figure only in mixed and full collections): measure afresh before giving up.
+        System.gc();
+        return liveAfterLastCollections() > FULL * max;
+    }
+
+    private static long liveAfterLastCollections() {
         long live = 0;
         for (MemoryPoolMXBean pool : HEAP_POOLS) {
             MemoryUsage afterGc = pool.getCollectionUsage();
@@ -33,6 +40,6 @@ final class HeapPressure {
                 live += afterGc.getUsed();
             }
         }
-        return live > FULL * max;
+        return live;
     }
 }
