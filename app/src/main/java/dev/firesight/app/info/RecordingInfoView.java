@@ -35,6 +35,14 @@ public final class RecordingInfoView {
     private final VBox root = new VBox(8);
 
     public RecordingInfoView(Profile profile) {
+        this(profile, null);
+    }
+
+    /**
+     * @param saveRedactedCopy offered beside the secrets notice (File ▸ Save Redacted Copy), or null for
+     *                         no such button
+     */
+    public RecordingInfoView(Profile profile, Runnable saveRedactedCopy) {
         this.profile = profile;
         TableColumn<RecordingFacts.Row, String> section = column("Section", RecordingFacts.Row::section, 160);
         TableColumn<RecordingFacts.Row, String> name = column("Name", RecordingFacts.Row::name, 260);
@@ -57,9 +65,21 @@ public final class RecordingInfoView {
         if (notice != null) {
             Label secrets = new Label(notice);
             secrets.setWrapText(true);
-            secrets.getStyleClass().add(SECRETS_STYLE_CLASS);
-            secrets.setStyle("-fx-background-color: #fff3cd; -fx-padding: 6 8; -fx-text-fill: #664d03;");
-            root.getChildren().add(secrets);
+            secrets.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(secrets, Priority.ALWAYS);
+            HBox row = new HBox(8, secrets);
+            row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            row.getStyleClass().add(SECRETS_STYLE_CLASS);
+            row.setStyle("-fx-background-color: #fff3cd; -fx-padding: 6 8;");
+            secrets.setStyle("-fx-text-fill: #664d03;");
+            if (saveRedactedCopy != null) {
+                Button save = new Button("Save Redacted Copy\u2026");
+                save.setId("info-save-redacted");
+                save.setMinWidth(Region.USE_PREF_SIZE);
+                save.setOnAction(e -> saveRedactedCopy.run());
+                row.getChildren().add(save);
+            }
+            root.getChildren().add(row);
         }
         root.getChildren().addAll(table, bottom);
         refresh();
@@ -90,12 +110,12 @@ public final class RecordingInfoView {
         return table;
     }
 
-    /** Shows the panel in its own window, owned by {@code owner}. */
-    public static Stage show(Window owner, Profile profile) {
+    /** Shows the panel in its own window, owned by {@code owner}; see the constructor for the action. */
+    public static Stage show(Window owner, Profile profile, Runnable saveRedactedCopy) {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle("Recording info — " + profile.info().path().getFileName());
-        stage.setScene(new Scene(new RecordingInfoView(profile).root(), 980, 640));
+        stage.setScene(new Scene(new RecordingInfoView(profile, saveRedactedCopy).root(), 980, 640));
         stage.show();
         return stage;
     }

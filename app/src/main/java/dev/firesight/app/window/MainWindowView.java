@@ -312,7 +312,9 @@ public final class MainWindowView {
             notice("Open a recording first; its info lists the JVM, its arguments and environment.");
             return;
         }
-        dev.firesight.app.info.RecordingInfoView.show(stage, tab.profileProperty().get());
+        RecordingTabView view = tabView(tab);
+        dev.firesight.app.info.RecordingInfoView.show(stage, tab.profileProperty().get(),
+                () -> export.saveRedactedCopy(view));
     }
 
     void showAbout() {

@@ -47,8 +47,9 @@ class RecordingInfoViewTest {
     @Test
     void secretsAreRedactedUntilAskedFor(FxRobot robot) throws Exception {
         RecordingInfoView[] view = new RecordingInfoView[1];
+        boolean[] saveAsked = {false};
         robot.interact(() -> {
-            view[0] = new RecordingInfoView(profile);
+            view[0] = new RecordingInfoView(profile, () -> saveAsked[0] = true);
             Stage stage = new Stage();
             stage.setScene(new Scene(view[0].root(), 900, 600));
             stage.show();
@@ -60,6 +61,8 @@ class RecordingInfoViewTest {
         assertFalse(shown.contains("hunter2") || shown.contains("tok-123456"), "nothing secret by default");
         assertTrue(robot.lookup("." + RecordingInfoView.SECRETS_STYLE_CLASS).tryQuery().isPresent(),
                 "the panel says the recording holds secrets");
+        robot.clickOn("#info-save-redacted");
+        assertTrue(saveAsked[0], "the notice offers the redacted copy");
 
         robot.clickOn(view[0].showSecretsToggle());
         WaitForAsyncUtils.waitForFxEvents();
