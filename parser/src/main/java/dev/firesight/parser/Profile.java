@@ -108,11 +108,13 @@ public final class Profile {
         return sampleBytes() + stacks.bytes();
     }
 
-    /** Approximate heap bytes the sample tables hold. */
+    /** Approximate heap bytes the sample tables hold, columns shared by two views counted once. */
     public long sampleBytes() {
         long n = 0;
         for (SampleTable t : views.values()) {
-            n += t.bytes();
+            if (t.counted() == null || !views.containsValue(t.counted())) {
+                n += t.bytes();
+            }
         }
         return n;
     }

@@ -16,18 +16,44 @@ public final class SampleTable {
     private final ViewKind view;
     private final long originNanos;
     private final long timeUnitNanos;
-    private final IntColumn times = new IntColumn();
-    private final IntColumn threads = new IntColumn();
-    private final IntColumn stacks = new IntColumn();
+    private final IntColumn times;
+    private final IntColumn threads;
+    private final IntColumn stacks;
     private final IntColumn weights;
     private final Map<Integer, Long> bigWeights = new HashMap<>();
+    /** The table whose columns this one shares and counts (see {@link #countView}), or null. */
+    private final SampleTable counted;
     private long totalWeight;
 
     public SampleTable(ViewKind view, long originNanos, long timeUnitNanos) {
         this.view = view;
         this.originNanos = originNanos;
         this.timeUnitNanos = timeUnitNanos;
+        this.times = new IntColumn();
+        this.threads = new IntColumn();
+        this.stacks = new IntColumn();
         this.weights = view == ViewKind.CPU || view == ViewKind.ALLOC_COUNT ? null : new IntColumn();
+        this.counted = null;
+    }
+
+    private SampleTable(ViewKind view, SampleTable counted) {
+        this.view = view;
+        this.originNanos = counted.originNanos;
+        this.timeUnitNanos = counted.timeUnitNanos;
+        this.times = counted.times;
+        this.threads = counted.threads;
+        this.stacks = counted.stacks;
+        this.weights = null;
+        this.counted = counted;
+        this.totalWeight = counted.size();
+    }
+
+    /**
+     * The same samples, each weighing one, as a view of its own ({@code alloc-count} of {@code alloc}). It
+     * shares this table's columns, so counting allocations costs no memory; build this table first.
+     */
+    public SampleTable countView(ViewKind countView) {
+        return new SampleTable(countView, this);
     }
 
     public ViewKind view() {
@@ -83,8 +109,17 @@ public final class SampleTable {
         return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, units));
     }
 
+    /** Heap bytes the table's columns hold; a {@link #countView} reports those of the table it counts. */
     public long bytes() {
+        if (counted != null) {
+            return counted.bytes();
+        }
         return times.bytes() + threads.bytes() + stacks.bytes() + (weights == null ? 0 : weights.bytes());
+    }
+
+    /** The table this one counts, sharing its columns, or null. */
+    SampleTable counted() {
+        return counted;
     }
 
     // ---- building (used by the reader only) ----

@@ -91,6 +91,21 @@ class LoadOptionsTest {
         return StackWeights.compute(p, q, () -> false).total();
     }
 
+    /** alloc-count is alloc's samples weighing one each, read from alloc's columns rather than a copy. */
+    @Test
+    void allocCountSharesTheAllocColumns() throws Exception {
+        Profile p = Recordings.open(TestRecordings.jdk17());
+        SampleTable alloc = p.samples(ViewKind.ALLOC);
+        SampleTable count = p.samples(ViewKind.ALLOC_COUNT);
+        assertEquals(alloc.size(), count.size());
+        assertEquals(count.size(), count.totalWeight());
+        long withoutCount = 0;
+        for (ViewKind v : p.views()) {
+            withoutCount += v == ViewKind.ALLOC_COUNT ? 0 : p.samples(v).bytes();
+        }
+        assertEquals(withoutCount, p.sampleBytes(), "counting allocations takes no memory of its own");
+    }
+
     @Test
     void progressReachesTheFileSizeAndCancelStops() throws Exception {
         AtomicLong last = new AtomicLong();

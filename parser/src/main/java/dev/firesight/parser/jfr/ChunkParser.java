@@ -346,7 +346,9 @@ final class ChunkParser {
         SampleHandler(SampleEvent kind, FieldReader reader) {
             this.kind = kind;
             this.reader = reader;
-            this.views = java.util.Arrays.stream(kind.views).filter(control::wants).toArray(ViewKind[]::new);
+            // alloc-count is a view of the alloc table (see ProfileBuilder#build): one table feeds both
+            this.views = java.util.Arrays.stream(kind.views).filter(control::wants)
+                    .map(v -> v == ViewKind.ALLOC_COUNT ? ViewKind.ALLOC : v).distinct().toArray(ViewKind[]::new);
             this.tables = new SampleTable[views.length];
             for (int i = 0; i < tables.length; i++) {
                 tables[i] = builder.table(views[i]);
@@ -370,7 +372,7 @@ final class ChunkParser {
             int stack = localStack(s[SampleEvent.STACK], s[SampleEvent.CLASS]);
             int thread = localThread(s[SampleEvent.THREAD]);
             for (int i = 0; i < tables.length; i++) {
-                tables[i].add(time, thread, stack, views[i] == ViewKind.ALLOC_COUNT ? 1 : weight);
+                tables[i].add(time, thread, stack, weight);
             }
         }
     }

@@ -57,6 +57,8 @@ final class ProfileBuilder {
     /** Samples outside [sampleFrom, sampleTo] (epoch nanoseconds) are not kept. */
     long sampleFrom = Long.MIN_VALUE;
     long sampleTo = Long.MAX_VALUE;
+    /** The views the profile shows; the tables may hold one more (alloc, which alloc-count counts). */
+    java.util.Set<ViewKind> wanted = java.util.EnumSet.allOf(ViewKind.class);
     /** Stacks keep at most this many frames nearest the leaf; 0 keeps all. */
     int maxStackDepth;
     /** Stacks that were longer than {@link #maxStackDepth}. */
@@ -157,10 +159,15 @@ final class ProfileBuilder {
                 views.put(view, table);
             }
         });
+        SampleTable alloc = views.get(ViewKind.ALLOC);
+        if (alloc != null && wanted.contains(ViewKind.ALLOC_COUNT)) {
+            views.put(ViewKind.ALLOC_COUNT, alloc.countView(ViewKind.ALLOC_COUNT));
+        }
+        views.keySet().retainAll(wanted);
         long start = startNanos == Long.MAX_VALUE ? originNanos : startNanos;
         long end = Math.max(endNanos, start);
         Map<TimeSeries.Kind, TimeSeries> series = new LinkedHashMap<>();
-        addRate(series, views.get(ViewKind.ALLOC), TimeSeries.Kind.ALLOCATION_RATE, start, end);
+        addRate(series, alloc, TimeSeries.Kind.ALLOCATION_RATE, start, end);
         addRate(series, views.get(ViewKind.CPU), TimeSeries.Kind.CPU_SAMPLES, start, end);
         points.forEach((kind, map) -> {
             long[] times = new long[map.size()];

@@ -328,6 +328,7 @@ public final class RecordingReader {
     /** Applies the options that keep less detail, and says in the profile's notes what was left out. */
     private void limitDetail(ProfileBuilder builder, long[] span) {
         builder.maxStackDepth = options.maxStackDepth();
+        builder.wanted = options.views();
         if (options.partOfTime()) {
             if (span == null) {
                 builder.note("The recording's span is not known (its last chunk is unfinished), so all of its time"
