@@ -46,6 +46,7 @@ final class ChunkParser {
     private final Map<Long, long[]> otherCounts = new HashMap<>();
     private EnumMap<ViewKind, Integer> firstSample;
     private Metadata metadata;
+    private final Metadata neighbourMetadata;
     private ConstantPools pools;
     private Object[] handlers = new Object[0];
     private int samplesWithoutStack;
@@ -56,8 +57,14 @@ final class ChunkParser {
     private long tickSpan;
     private long tickSlack;
 
+    /**
+     * @param neighbourMetadata the metadata of the chunk just before this one when both belong to one
+     *                          recording (the JVM keeps its type ids for the whole run), to read this
+     *                          chunk's events with if its own metadata is damaged; or null
+     */
     ChunkParser(ByteBuffer chunk, ChunkHeader header, ProfileBuilder builder, LoadControl control, int chunkIndex,
-                StackResolver previousResolver) {
+                StackResolver previousResolver, Metadata neighbourMetadata) {
+        this.neighbourMetadata = neighbourMetadata;
         this.previousResolver = previousResolver;
         this.header = header;
         this.in = new ByteReader(chunk);
@@ -69,6 +76,13 @@ final class ChunkParser {
     /** Reads the chunk; damage after the first readable event is reported as a warning. */
     void parse() {
         metadata = findMetadata();
+        if (metadata == null && neighbourMetadata != null) {
+            metadata = neighbourMetadata;
+            builder.warn(where() + (damagedMetadata ? "has damaged metadata" : "has no readable metadata")
+                    + ", so its events were read with the metadata of chunk " + chunkIndex + ", the chunk before it"
+                    + " in the same recording.");
+            damagedMetadata = false;
+        }
         if (metadata == null) {
             String sentence = where() + (damagedMetadata ? "has damaged metadata (the descriptions of its event"
                     + " types)," : "has no readable metadata,") + " so its events were skipped.";
@@ -103,6 +117,11 @@ final class ChunkParser {
                 builder.countEvent(type.name, e.getValue()[0]);
             }
         }
+    }
+
+    /** The metadata the chunk's events were read with, or null when there was none. */
+    Metadata metadata() {
+        return metadata;
     }
 
     /**

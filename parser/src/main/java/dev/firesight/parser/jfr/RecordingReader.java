@@ -25,6 +25,9 @@ public final class RecordingReader {
 
     private final Path path;
     private final LoadOptions options;
+    /** The chunk read last and the metadata its events were read with (null if none), for the next chunk. */
+    private ChunkHeader lastRead;
+    private Metadata lastMetadata;
 
     public RecordingReader(Path path, LoadOptions options) {
         this.path = path;
@@ -167,9 +170,13 @@ public final class RecordingReader {
         }
         MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, header.fileOffset, length);
         map.order(ByteOrder.BIG_ENDIAN);
+        Metadata neighbour = sameRecording(lastRead, header) ? lastMetadata : null;
+        lastRead = header;
+        lastMetadata = null;
         try {
-            ChunkParser parser = new ChunkParser(map, header, builder, control, index, previous);
+            ChunkParser parser = new ChunkParser(map, header, builder, control, index, previous, neighbour);
             parser.parse();
+            lastMetadata = parser.metadata();
             builder.chunks++;
             builder.startNanos = Math.min(builder.startNanos, header.startNanos);
             long end = header.durationNanos > 0 ? header.startNanos + header.durationNanos : header.startNanos;
@@ -183,6 +190,16 @@ public final class RecordingReader {
                     + " and was skipped.");
             return null;
         }
+    }
+
+    /**
+     * True when {@code next} continues the recording of {@code chunk}: it starts where that one ended (to
+     * within a second) with the same clock. Chunks of one JVM run share their event type ids, so one's
+     * metadata can stand in for the other's when that is damaged.
+     */
+    private static boolean sameRecording(ChunkHeader chunk, ChunkHeader next) {
+        return chunk != null && chunk.durationNanos > 0 && chunk.ticksPerSecond == next.ticksPerSecond
+                && Math.abs(next.startNanos - (chunk.startNanos + chunk.durationNanos)) <= 1_000_000_000L;
     }
 
     /** The header at {@code offset}, or null when the bytes there are not a chunk header. */

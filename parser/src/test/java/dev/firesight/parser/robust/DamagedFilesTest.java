@@ -101,13 +101,16 @@ class DamagedFilesTest {
         e.put("metadata-deep-second", partial(jdkEvents, jdkEvents, "Chunk 2 has damaged metadata (the descriptions of its event types)"));
         e.put("second-chunk-garbage", partial(multiFirstChunkEvents + 1, multiEvents - 1,
                 "Chunk 2 has damaged bytes at byte"));
-        e.put("second-chunk-no-metadata", partial(multiFirstChunkEvents, multiEvents - 1,
-                "Chunk 2 has no readable metadata"));
+        // Chunk 2 continues chunk 1's recording, so its events are read with chunk 1's metadata: all of
+        // them, plus the retyped metadata event, which now names an event type.
+        e.put("second-chunk-no-metadata", partial(multiEvents - 1, multiEvents + 1,
+                "Chunk 2 has no readable metadata, so its events were read with the metadata of chunk 1"));
         e.put("last-chunk-in-progress", partial(multiFirstChunkEvents, multiEvents - 1,
                 "declares size 0 (a recording still in progress)"));
         e.put("second-chunk-duplicated", partial(multiEvents, multiEvents, "Chunk 3 repeats an earlier chunk"));
-        e.put("second-chunk-cut-mid-file", partial(multiFirstChunkEvents, multiEvents - 1,
-                "Chunk 2 declares"));
+        e.put("second-chunk-cut-mid-file", partial(multiFirstChunkEvents, multiEvents,
+                "Chunk 2 declares").andThen(o -> assertTrue(o.warns("Chunk 2 has damaged metadata, so its events were"
+                + " read with the metadata of chunk 1"), o::summary)));
         e.put("live-jdk-chunk", o -> {
             assertEquals(Outcome.Kind.PARTIAL, o.kind(), o::summary);
             assertTrue(o.events() > 1000 && o.samples() > 100, o::summary);
