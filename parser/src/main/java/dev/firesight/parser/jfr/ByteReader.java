@@ -118,6 +118,21 @@ final class ByteReader {
         }
     }
 
+    /**
+     * The most heap one array sized by a count from the file may take. A count is first checked against
+     * the bytes left, but in a chunk of gigabytes (a sparse file of zeros, say) that still allows arrays no
+     * heap can hold; no real recording has a single string, table or array anywhere near this size.
+     */
+    private static final long MAX_ARRAY_BYTES = Runtime.getRuntime().maxMemory() / 8;
+
+    /** {@code n} elements of {@code bytesEach}, if an array of them may be allocated; else damage. */
+    static int allocatable(int n, int bytesEach) {
+        if ((long) n * bytesEach > MAX_ARRAY_BYTES) {
+            throw new CorruptDataException("a count of " + n + " is too large to hold");
+        }
+        return n;
+    }
+
     /** A count or length that must fit in the bytes left, each element taking at least one byte. */
     int count() {
         long n = varlong();
@@ -154,7 +169,7 @@ final class ByteReader {
             }
             case STRING_CHARS: {
                 int n = count();
-                char[] chars = new char[n];
+                char[] chars = new char[allocatable(n, 2)];
                 for (int i = 0; i < n; i++) {
                     chars[i] = (char) varint();
                 }
@@ -170,7 +185,7 @@ final class ByteReader {
     }
 
     private String decode(int n, java.nio.charset.Charset charset) {
-        byte[] bytes = new byte[n];
+        byte[] bytes = new byte[allocatable(n, 1)];
         buf.get(pos, bytes, 0, n);
         pos += n;
         return new String(bytes, charset);

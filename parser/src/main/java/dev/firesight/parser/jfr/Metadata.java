@@ -55,7 +55,7 @@ final class Metadata {
         in.varlong(); // duration
         in.varlong(); // metadata id
         int stringCount = in.count();
-        String[] strings = new String[stringCount];
+        String[] strings = new String[ByteReader.allocatable(stringCount, 16)];
         for (int i = 0; i < stringCount; i++) {
             Object s = in.string();
             strings[i] = s instanceof String ? (String) s : "";

@@ -69,7 +69,7 @@ final class Values {
     static Object decode(ByteReader in, JfrField field, int depth) {
         if (field.array) {
             int n = in.count();
-            Object[] items = new Object[n];
+            Object[] items = new Object[ByteReader.allocatable(n, 16)];
             for (int i = 0; i < n; i++) {
                 items[i] = decodeOne(in, field, depth);
             }

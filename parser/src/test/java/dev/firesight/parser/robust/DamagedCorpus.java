@@ -173,6 +173,15 @@ final class DamagedCorpus {
         sparse("string-count-huge-sparse", "a JDK recording whose metadata claims 2^30 strings, in a chunk"
                 + " extended with zeros to a real 3 GiB", overwrite(jdk, jm.stringCountPos,
                 JfrLayout.paddedVarint(1 << 30, 5)));
+        // Found by the long fuzz run: a metadata event whose size claims most of a 3 GiB chunk lets a string
+        // count pass the bytes-left check, and a reader that sizes an array by it asks for gigabytes.
+        JfrLayout.Event metaEvent = jc.ofType(0).get(jc.ofType(0).size() - 1);
+        int sizeWidth = varintWidth(jdk, metaEvent.pos());
+        byte[] bigMeta = overwrite(jdk, metaEvent.pos(),
+                JfrLayout.paddedVarint(Math.min((1L << (7 * sizeWidth)) - 1, 1L << 30), sizeWidth));
+        sparse("metadata-size-huge-sparse", "a JDK recording whose metadata event claims " + (1 << (7 * Math.min(
+                sizeWidth, 4))) / (1 << 20) + "+ MB and 2^27 strings, in a chunk extended with zeros to a real 3 GiB",
+                overwrite(bigMeta, jm.stringCountPos, JfrLayout.paddedVarint(1 << 27, 5)));
         sparse("stack-depth-2e9-sparse", "async-profiler recording whose first stack trace claims 2^30 frames,"
                 + " in a chunk extended with zeros to a real 3 GiB",
                 overwrite(async, depthPos, JfrLayout.paddedVarint(1 << 30, 5)));
@@ -400,6 +409,15 @@ final class DamagedCorpus {
 
     static void putLong(byte[] b, int at, long value) {
         ByteBuffer.wrap(b).putLong(at, value);
+    }
+
+    /** How many bytes the varint at {@code at} takes. */
+    static int varintWidth(byte[] b, int at) {
+        int n = 1;
+        while (n < 9 && b[at + n - 1] < 0) {
+            n++;
+        }
+        return n;
     }
 
     static byte[] overwrite(byte[] src, int at, byte[] with) {

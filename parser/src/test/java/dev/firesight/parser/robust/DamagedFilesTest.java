@@ -84,6 +84,7 @@ class DamagedFilesTest {
         e.put("stack-depth-2e9-sparse", partial(asyncEvents, asyncEvents, "has a damaged constant pool")
                 .andThen(o -> assertTrue(o.unresolvedStacks() > 0)));
         e.put("string-count-huge-sparse", error("contains no readable JFR data (Chunk 1 has damaged metadata"));
+        e.put("metadata-size-huge-sparse", error("contains no readable JFR data (Chunk 1 has damaged metadata"));
         e.put("size-max-long", partial(jdkEvents, jdkEvents, "is incomplete"));
         e.put("size-negative", partial(jdkEvents, jdkEvents, "is incomplete"));
         e.put("offsets-bogus", o -> {
