@@ -110,8 +110,8 @@ class DamagedFilesTest {
                 "declares size 0 (a recording still in progress)"));
         e.put("second-chunk-duplicated", partial(multiEvents, multiEvents, "Chunk 3 repeats an earlier chunk"));
         e.put("second-chunk-cut-mid-file", partial(multiFirstChunkEvents, multiEvents,
-                "Chunk 2 declares").andThen(o -> assertTrue(o.warns("Chunk 2 has damaged metadata, so its events were"
-                + " read with the metadata of chunk 1"), o::summary)));
+                "Chunk 2 declares").andThen(o -> assertTrue(o.warns("so its events were read with the metadata of"
+                + " chunk 1"), o::summary))); // "damaged" or "no readable" metadata: where the cut falls varies
         e.put("live-jdk-chunk", o -> {
             assertEquals(Outcome.Kind.PARTIAL, o.kind(), o::summary);
             assertTrue(o.events() > 1000 && o.samples() > 100, o::summary);
