@@ -280,8 +280,8 @@ public final class RecordingRedactor {
             case FIRST_WORD:
                 return Secrets.mainWordLength(value);
             default:
-                if (Secrets.looksSecret(key)) {
-                    return 0;
+                if (key == null || Secrets.looksSecret(key)) {
+                    return 0; // a name that cannot be read might be a secret's: mask its value
                 }
                 return Secrets.COMMAND_PROPERTY.equals(key) ? Secrets.mainWordLength(value) : value.length();
         }
