@@ -187,10 +187,51 @@ final class ChunkParser {
         int end = (int) Math.min(to, (long) from + RESYNC_WINDOW);
         for (int p = from; p < end; p++) {
             if (chainAt(p, knownTypes)) {
-                return p;
+                return earliestConverging(p, knownTypes);
             }
         }
         return -1;
+    }
+
+    /**
+     * A chain found at {@code p} may start with a false event: leftover bytes of the damaged one whose
+     * "size" happens to land on a real event boundary, swallowing the real events before it. If another
+     * chain starts inside that first event and runs into the same boundary, it is the true one: it keeps
+     * those events. Repeats while the start moves.
+     */
+    private int earliestConverging(int p, boolean knownTypes) {
+        for (int moves = 0; moves < RESYNC_CHAIN; moves++) {
+            in.pos = p;
+            int boundary = p + in.varint();
+            int better = -1;
+            for (int q = p + 1; q < boundary && better < 0; q++) {
+                if (chainAt(q, knownTypes) && reaches(q, boundary)) {
+                    better = q;
+                }
+            }
+            if (better < 0) {
+                return p;
+            }
+            p = better;
+        }
+        return p;
+    }
+
+    /** True when walking event sizes from {@code q} lands exactly on {@code boundary}. */
+    private boolean reaches(int q, int boundary) {
+        try {
+            while (q < boundary) {
+                in.pos = q;
+                int size = in.varint();
+                if (size <= 0) {
+                    return false;
+                }
+                q += size;
+            }
+            return q == boundary;
+        } catch (IndexOutOfBoundsException e) {
+            return false;
+        }
     }
 
     private boolean chainAt(int p, boolean knownTypes) {
