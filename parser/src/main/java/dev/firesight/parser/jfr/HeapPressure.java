@@ -15,19 +15,29 @@ import java.util.List;
 final class HeapPressure {
     /** Live data after the last collections, as a share of the maximum heap, that counts as full. */
     private static final double FULL = 0.80;
+    private static final long CONFIRM_EVERY_NANOS = 1_000_000_000L;
     private static final List<MemoryPoolMXBean> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP && p.isCollectionUsageThresholdSupported()).toList();
 
     private HeapPressure() {
     }
 
+    /** When the figure was last confirmed by a full collection; at most one a second, so loads stay fast. */
+    private static volatile long lastConfirmed = System.nanoTime() - CONFIRM_EVERY_NANOS;
+
     static boolean high() {
         long max = Runtime.getRuntime().maxMemory();
         if (max == Long.MAX_VALUE || HEAP_POOLS.isEmpty() || liveAfterLastCollections() <= FULL * max) {
             return false;
         }
-        // The figure may be left over from an earlier load whose data is garbage now (G1 updates its old
-        // generation's figure only in mixed and full collections): measure afresh before giving up.
+        // The figure may be left over from an earlier load whose data is garbage now, or count garbage a
+        // partial collection left (G1 updates its old generation's figure only in mixed and full
+        // collections): measure afresh before giving up, but not more than once a second.
+        long now = System.nanoTime();
+        if (now - lastConfirmed < CONFIRM_EVERY_NANOS) {
+            return false;
+        }
+        lastConfirmed = now;
         System.gc();
         return liveAfterLastCollections() > FULL * max;
     }
