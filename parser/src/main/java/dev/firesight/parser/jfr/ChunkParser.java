@@ -285,7 +285,7 @@ final class ChunkParser {
                 if (type != 0 && !plausibleTicks(in.varlong())) {
                     return false; // every event but metadata starts with its start time, in this chunk's span
                 }
-                if (knownTypes && type > 1 && metadata.type(type) == null) {
+                if (knownTypes && type > 1 && !wholeEvent(metadata, in, q, size)) {
                     return false;
                 }
                 q += size;
@@ -293,6 +293,29 @@ final class ChunkParser {
             return true;
         } catch (IndexOutOfBoundsException e) {
             return false;
+        }
+    }
+
+    /**
+     * True when the event at {@code at} is of a declared type whose fields, decoded from the start, take
+     * exactly its {@code size}. Real events always do; leftover bytes of a damaged one that pass for an
+     * event by their size, type and time almost never do, which is what tells a true resync point apart.
+     */
+    static boolean wholeEvent(Metadata metadata, ByteReader in, int at, int size) {
+        in.pos = at;
+        in.varint(); // size
+        JfrType type = metadata.type(in.varlong());
+        if (type == null) {
+            return false;
+        }
+        in.bound(at + size);
+        try {
+            Values.skipFields(in, type, 0);
+            return in.pos == at + size;
+        } catch (CorruptDataException | IndexOutOfBoundsException e) {
+            return false;
+        } finally {
+            in.unbound();
         }
     }
 
