@@ -26,14 +26,11 @@ final class ChunkParser {
     private static final int MAX_DAMAGED_EVENTS = 16;
     /** How far past a broken event size to look for whole events again. */
     private static final int RESYNC_WINDOW = 1 << 20;
-    /** Consecutive plausible events that count as having found the event boundaries again. */
-    private static final int RESYNC_CHAIN = 16;
     /**
-     * How far a found chain must go on before it is trusted. Damaged bytes can pass the short check by
-     * chance (CI met one: a 512-byte "event" of leftover bytes followed by fifteen plausible ones inside a
-     * larger event); the true boundary's chain runs on through the real events.
+     * Consecutive whole events (see {@link #wholeEvent}) that count as having found the event boundaries
+     * again. Leftover bytes of a damaged event can pass for an event or two; a run this long cannot.
      */
-    private static final int RESYNC_LONG_CHAIN = 64;
+    private static final int RESYNC_CHAIN = 64;
 
     private final ChunkHeader header;
     private final ByteReader in;
@@ -185,91 +182,25 @@ final class ChunkParser {
 
     /**
      * The first offset in {@code [from, min(to, from + RESYNC_WINDOW))} where {@value #RESYNC_CHAIN}
-     * events follow one another with plausible sizes (and, once the metadata is known, declared types),
+     * events follow one another with plausible sizes (and, once the metadata is known, whole events),
      * or reach the end of a complete chunk exactly; -1 if there is none. JFR has no sync marker, so a
      * chain of events is the evidence that event boundaries were found again.
      */
     private int resync(int from, int to, boolean knownTypes) {
         int end = (int) Math.min(to, (long) from + RESYNC_WINDOW);
         for (int p = from; p < end; p++) {
-            if (chainAt(p, knownTypes, RESYNC_LONG_CHAIN)) {
-                return earliestConverging(p, knownTypes);
+            if (chainAt(p, knownTypes)) {
+                return p;
             }
         }
         return -1;
     }
 
-    /**
-     * A chain found at {@code p} may start with false events: leftover bytes of the damaged one whose
-     * "sizes" happen to land on a real event boundary, swallowing the real events before it. If another
-     * chain starts inside that first event and later meets the chain from {@code p}, it is the true one:
-     * it keeps those events. Repeats while the start moves.
-     */
-    private int earliestConverging(int p, boolean knownTypes) {
-        for (int moves = 0; moves < RESYNC_CHAIN; moves++) {
-            int[] chain = chainPositions(p, RESYNC_LONG_CHAIN);
-            int better = -1;
-            for (int q = p + 1; chain.length > 1 && q < chain[1] && better < 0; q++) {
-                if (chainAt(q, knownTypes, RESYNC_CHAIN) && meets(q, chain)) {
-                    better = q;
-                }
-            }
-            if (better < 0) {
-                return p;
-            }
-            p = better;
-        }
-        return p;
-    }
-
-    /** The event starts along the chain from {@code p}, at most {@code events} + 1 of them, ascending. */
-    private int[] chainPositions(int p, int events) {
-        int[] at = new int[events + 1];
-        int n = 0;
-        int q = p;
-        try {
-            while (n <= events && q < in.limit()) {
-                at[n++] = q;
-                in.pos = q;
-                int size = in.varint();
-                if (size <= 0) {
-                    break;
-                }
-                q += size;
-            }
-        } catch (IndexOutOfBoundsException e) {
-            // the chain was checked already; a short list only means fewer places to meet
-        }
-        return java.util.Arrays.copyOf(at, n);
-    }
-
-    /** True when walking event sizes from {@code q} lands on one of the chain's event starts. */
-    private boolean meets(int q, int[] chain) {
-        int last = chain[chain.length - 1];
-        try {
-            while (q <= last) {
-                if (java.util.Arrays.binarySearch(chain, q) >= 0) {
-                    return true;
-                }
-                in.pos = q;
-                int size = in.varint();
-                if (size <= 0) {
-                    return false;
-                }
-                q += size;
-            }
-            return false;
-        } catch (IndexOutOfBoundsException e) {
-            return false;
-        }
-    }
-
-    /** True when {@code events} plausible events follow one another from {@code p}, or reach a complete chunk's end. */
-    private boolean chainAt(int p, boolean knownTypes, int events) {
+    private boolean chainAt(int p, boolean knownTypes) {
         int limit = in.limit();
         int q = p;
         try {
-            for (int n = 0; n < events; n++) {
+            for (int n = 0; n < RESYNC_CHAIN; n++) {
                 if (q == limit) {
                     return header.complete && n >= 2;
                 }

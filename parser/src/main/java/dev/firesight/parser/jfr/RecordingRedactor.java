@@ -89,11 +89,7 @@ public final class RecordingRedactor {
 
     private static void copyExpanded(Path source, Path partial, long cap, String name)
             throws IOException, RecordingException {
-        byte[] head = new byte[4];
-        try (var in = Files.newInputStream(source)) {
-            int n = in.readNBytes(head, 0, 4);
-            head = java.util.Arrays.copyOf(head, n);
-        }
+        byte[] head = RecordingReader.readHead(source, 4);
         if (Decompressor.isGzip(head) || Decompressor.isZip(head)) {
             Decompressor.Expanded expanded = Decompressor.expand(source, Decompressor.isZip(head), cap);
             try {
