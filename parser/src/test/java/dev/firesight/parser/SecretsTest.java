@@ -1,6 +1,6 @@
 package dev.firesight.parser;
 
-import dev.firesight.parser.testing.ChildJvm;
+import dev.firesight.parser.testing.SecretsRecording;
 import dev.firesight.parser.testing.TestRecordings;
 import dev.firesight.parser.testing.Workload;
 import dev.firesight.parser.jfr.RecordingRedactor;
@@ -21,7 +21,6 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,8 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A recording made with a password in the environment and a token in a system property. */
 class SecretsTest {
-    private static final String PASSWORD = "hunter2";
-    private static final String TOKEN = "tok-123456";
+    private static final String PASSWORD = SecretsRecording.PASSWORD;
+    private static final String TOKEN = SecretsRecording.TOKEN;
 
     @TempDir
     static Path dir;
@@ -41,16 +40,7 @@ class SecretsTest {
     /** One real JVM, recorded with the secrets in its environment, properties and arguments. */
     @BeforeAll
     static void record() throws Exception {
-        recording = dir.resolve("secrets.jfr");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:StartFlightRecording:filename=" + recording + ",settings=default",
-                "-Dapi.token=" + TOKEN, "-cp", ChildJvm.testClassPath().toString(),
-                Workload.class.getName(), "300", "--db-password=" + PASSWORD)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile());
-        pb.environment().put("DB_PASSWORD", PASSWORD);
-        Process child = pb.start();
-        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "child finished");
-        assertEquals(0, child.exitValue());
+        recording = SecretsRecording.make(dir);
     }
 
     @Test

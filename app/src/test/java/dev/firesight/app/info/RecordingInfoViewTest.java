@@ -2,8 +2,7 @@ package dev.firesight.app.info;
 
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.Recordings;
-import dev.firesight.parser.testing.ChildJvm;
-import dev.firesight.parser.testing.Workload;
+import dev.firesight.parser.testing.SecretsRecording;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,7 +14,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,15 +31,7 @@ class RecordingInfoViewTest {
 
     @BeforeAll
     static void record() throws Exception {
-        Path recording = dir.resolve("secrets.jfr");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:StartFlightRecording:filename=" + recording + ",settings=default", "-Dapi.token=tok-123456",
-                "-cp", ChildJvm.testClassPath().toString(), Workload.class.getName(), "300")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile());
-        pb.environment().put("DB_PASSWORD", "hunter2");
-        Process child = pb.start();
-        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "child finished");
-        profile = Recordings.open(recording);
+        profile = Recordings.open(SecretsRecording.make(dir));
     }
 
     @Test
@@ -58,7 +48,7 @@ class RecordingInfoViewTest {
         String shown = RecordingFacts.text(view[0].table().getItems());
         assertTrue(shown.contains("DB_PASSWORD: [redacted]"), shown);
         assertTrue(shown.contains("api.token: [redacted]"), shown);
-        assertFalse(shown.contains("hunter2") || shown.contains("tok-123456"), "nothing secret by default");
+        assertFalse(shown.contains(SecretsRecording.PASSWORD) || shown.contains(SecretsRecording.TOKEN), "nothing secret by default");
         assertTrue(robot.lookup("." + RecordingInfoView.SECRETS_STYLE_CLASS).tryQuery().isPresent(),
                 "the panel says the recording holds secrets");
         robot.clickOn("#info-save-redacted");
@@ -67,7 +57,7 @@ class RecordingInfoViewTest {
         robot.clickOn(view[0].showSecretsToggle());
         WaitForAsyncUtils.waitForFxEvents();
         String revealed = RecordingFacts.text(view[0].table().getItems());
-        assertTrue(revealed.contains("DB_PASSWORD: hunter2"), "shown on request");
+        assertTrue(revealed.contains("DB_PASSWORD: " + SecretsRecording.PASSWORD), "shown on request");
         assertEquals(view[0].table().getItems().size(), RecordingFacts.rows(profile.info(), true).size());
     }
 }
