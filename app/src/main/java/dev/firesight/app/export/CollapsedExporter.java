@@ -29,7 +29,7 @@ public final class CollapsedExporter {
             Collapsed.write(tree, out);
             return;
         }
-        String prefix = String.join(";", tree.path(zoom));
+        String prefix = Collapsed.path(tree.path(zoom));
         StringWriter all = new StringWriter();
         Collapsed.write(tree, all);
         for (String line : all.toString().split("\n")) {

@@ -10,6 +10,10 @@ import java.util.Map;
  * The collapsed-stack format: one line per distinct stack, frames from root to leaf joined by
  * {@code ;}, a space, then the integer weight. Written from a call tree, so equal names merge exactly
  * as they do in the flame graph.
+ *
+ * <p>The format has no escapes, so a name holding the separator would split into two frames: a {@code ;}
+ * in a name is written as {@code :} (as the FlameGraph project's stackcollapse scripts do) and a line
+ * break as a space. Thread names and native library paths are where such names occur.
  */
 public final class Collapsed {
     private Collapsed() {
@@ -31,6 +35,26 @@ public final class Collapsed {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /** A frame name as one field of a collapsed line. */
+    public static String frame(String name) {
+        if (name.indexOf(';') < 0 && name.indexOf('\n') < 0 && name.indexOf('\r') < 0) {
+            return name;
+        }
+        return name.replace(';', ':').replace('\n', ' ').replace('\r', ' ');
+    }
+
+    /** Frames root to leaf as the start of a collapsed line. */
+    public static String path(String[] frames) {
+        StringBuilder sb = new StringBuilder();
+        for (String f : frames) {
+            if (sb.length() > 0) {
+                sb.append(';');
+            }
+            sb.append(frame(f));
+        }
+        return sb.toString();
     }
 
     /** The same lines as a map from stack to weight, for tests and diffs. */
@@ -59,7 +83,7 @@ public final class Collapsed {
                 if (length > 0) {
                     path.append(';');
                 }
-                path.append(tree.name(node));
+                path.append(frame(tree.name(node)));
                 if (tree.self(node) != 0) {
                     sink.line(path.toString(), tree.self(node));
                 }

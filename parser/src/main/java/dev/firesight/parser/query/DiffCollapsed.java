@@ -18,7 +18,7 @@ public final class DiffCollapsed {
         while (top > 0) {
             int node = stack[--top];
             if (node != DiffTree.ROOT && (tree.baseSelf(node) != 0 || tree.targetSelf(node) != 0)) {
-                out.write(String.join(";", tree.path(node)));
+                out.write(Collapsed.path(tree.path(node)));
                 out.write(' ');
                 out.write(Long.toString(tree.baseSelf(node)));
                 out.write(' ');
