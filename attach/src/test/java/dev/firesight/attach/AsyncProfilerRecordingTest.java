@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.firesight.attach.children.AllocatingChild;
 import java.nio.file.Files;
@@ -35,7 +34,7 @@ class AsyncProfilerRecordingTest {
 
     @Test
     void recordsCpuAndAllocationsOfAJdk21PlusJvm() throws Exception {
-        assumeTrue(ChildJvm.jdk25().isPresent(), "no JDK 21+ installed");
+        assertTrue(ChildJvm.jdk25().isPresent(), "no JDK 21+ installed; the test suite needs one");
         recordsCpuAndAllocations(ChildJvm.jdk25().get());
     }
 

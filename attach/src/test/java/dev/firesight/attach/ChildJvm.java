@@ -44,7 +44,8 @@ final class ChildJvm implements AutoCloseable {
         command.add("-Xmx256m");
         command.addAll(List.of(jvmOptions));
         command.add("-cp");
-        command.add(classesOf(mainClass).toString());
+        // Another user may not be able to read the checkout (a 0700 folder): give it a readable copy.
+        command.add((prefix.isEmpty() ? classesOf(mainClass) : readableCopy(classesOf(mainClass))).toString());
         command.add(mainClass.getName());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         ChildJvm child = new ChildJvm(process);
@@ -55,6 +56,27 @@ final class ChildJvm implements AutoCloseable {
             child.close();
             throw e;
         }
+    }
+
+    /** A copy of a classes folder that every user can read, in a fresh folder under the system temp folder. */
+    private static Path readableCopy(Path classes) throws IOException {
+        java.nio.file.attribute.FileAttribute<?> open = java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path copy = Files.createTempDirectory("firesight-child-classes", open);
+        try (java.util.stream.Stream<Path> files = Files.walk(classes)) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Path target = copy.resolve(classes.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+                Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString(
+                        Files.isDirectory(source) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        }
+        copy.toFile().deleteOnExit();
+        return copy;
     }
 
     long pid() {

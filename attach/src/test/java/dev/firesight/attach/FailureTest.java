@@ -52,7 +52,7 @@ class FailureTest {
 
     @Test
     void dynamicAgentLoadingRefused() throws Exception {
-        assumeTrue(ChildJvm.jdk25().isPresent(), "no JDK 21+ installed");
+        assertTrue(ChildJvm.jdk25().isPresent(), "no JDK 21+ installed; the test suite needs one");
         try (ChildJvm child = ChildJvm.start(ChildJvm.jdk25().get(), AllocatingChild.class,
                 "-XX:-EnableDynamicAgentLoading")) {
             AgentLoadingRefusedException e = assertThrows(AgentLoadingRefusedException.class,

@@ -312,14 +312,24 @@ final class DamagedCorpus {
         Process process = new ProcessBuilder(Jdks.javaExecutable(home).toString(),
                 "-XX:StartFlightRecording:settings=" + settings,
                 "-XX:FlightRecorderOptions:repository=" + repo,
-                "-cp", ChildJvm.testClassPath().toString(), Workload.class.getName(), "6000")
+                "-cp", ChildJvm.testClassPath().toString(), Workload.class.getName(), "60000")
                 .redirectErrorStream(true).redirectOutput(out.resolveSibling("live.log").toFile()).start();
         try {
-            Thread.sleep(3500);
-            Path chunk;
-            try (Stream<Path> files = Files.walk(repo)) {
-                chunk = files.filter(f -> f.toString().endsWith(".jfr")).max(Comparator.naturalOrder())
-                        .orElseThrow(() -> new IOException("JFR wrote no chunk into " + repo));
+            // Wait for JFR to have flushed a good part of the chunk (a loaded machine is slow to start the
+            // JVM, so no fixed delay will do), then copy it while the JVM still writes into it.
+            Path chunk = null;
+            for (long deadline = System.nanoTime() + 90_000_000_000L; System.nanoTime() < deadline; ) {
+                Thread.sleep(250);
+                try (Stream<Path> files = Files.walk(repo)) {
+                    chunk = files.filter(f -> f.toString().endsWith(".jfr")).max(Comparator.naturalOrder())
+                            .orElse(null);
+                }
+                if (chunk != null && Files.size(chunk) >= 96 * 1024 || !process.isAlive()) {
+                    break;
+                }
+            }
+            if (chunk == null || Files.size(chunk) == 0) {
+                throw new IOException("JFR wrote no chunk into " + repo + " (see live.log)");
             }
             Path partial = out.resolveSibling("partial-" + out.getFileName());
             Files.copy(chunk, partial, StandardCopyOption.REPLACE_EXISTING);
