@@ -73,8 +73,8 @@ final class SummaryCommand implements Command {
                 info.chunkCount(), info.chunkCount() == 1 ? "" : "s");
         out.printf(Locale.ROOT, "Producer   %s%n", info.producer());
         if (info.jvmName() != null || info.jvmVersion() != null) {
-            out.printf(Locale.ROOT, "JVM        %s%s%n", firstLine(info.jvmVersion() != null ? info.jvmVersion()
-                    : info.jvmName()), info.pid() > 0 ? " (pid " + info.pid() + ")" : "");
+            out.printf(Locale.ROOT, "JVM        %s%s%n", firstLine(info.javaVersion() != null
+                    ? "Java " + info.javaVersion() : info.jvmName()), info.pid() > 0 ? " (pid " + info.pid() + ")" : "");
         }
         if (info.javaArguments() != null && !info.javaArguments().isBlank()) {
             out.printf(Locale.ROOT, "Main       %s%n", info.javaArguments());

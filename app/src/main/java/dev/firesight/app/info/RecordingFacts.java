@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The facts the recording info panel lists, as (section, name, value) rows. Secret-looking values and
@@ -34,7 +35,8 @@ public final class RecordingFacts {
         rows.add(new Row(facts, "Chunks", Integer.toString(info.chunkCount())));
         String jvm = "JVM";
         add(rows, jvm, "Name", info.jvmName());
-        add(rows, jvm, "Version", info.jvmVersion());
+        add(rows, jvm, "Java version", info.javaVersion());
+        add(rows, jvm, "JVM version", Objects.equals(info.javaVersion(), info.jvmVersion()) ? null : info.jvmVersion());
         add(rows, jvm, "Process id", info.pid() > 0 ? Long.toString(info.pid()) : null);
         add(rows, jvm, "JVM arguments", info.jvmArguments());
         add(rows, jvm, "Main class and arguments", info.javaArguments());

@@ -26,6 +26,16 @@ final class Metadata {
         return byName.get(name);
     }
 
+    /** True when the metadata declares a type whose name starts with this prefix. */
+    boolean declaresTypeStartingWith(String prefix) {
+        for (String name : byName.keySet()) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     long typeId(String name) {
         JfrType type = byName.get(name);
         return type == null ? -1 : type.id;
