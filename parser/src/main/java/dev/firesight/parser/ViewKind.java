@@ -56,6 +56,17 @@ public enum ViewKind {
         return unit;
     }
 
+    /** What the view's events are called in sentences, plural: "CPU samples", "allocation events". */
+    public String eventNoun() {
+        switch (this) {
+            case CPU: return "CPU samples";
+            case WALL: return "wall-clock samples";
+            case LIVE: return "live objects";
+            case LOCK: return "lock events";
+            default: return "allocation events";
+        }
+    }
+
     /** Looks a view up by its command-line name; null when there is none. */
     public static ViewKind byId(String id) {
         for (ViewKind v : values()) {

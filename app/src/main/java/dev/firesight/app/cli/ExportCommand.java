@@ -3,6 +3,7 @@ package dev.firesight.app.cli;
 import dev.firesight.app.export.ExportFormat;
 import dev.firesight.app.export.FlameView;
 import dev.firesight.parser.Profile;
+import dev.firesight.parser.ViewAbsence;
 import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.query.CallTree;
 import dev.firesight.parser.query.CallTreeBuilder;
@@ -43,7 +44,7 @@ final class ExportCommand implements Command {
         Profile profile = ProfileFiles.open(options.args.positional().get(0), err);
         ViewKind view = options.view(profile);
         if (!profile.has(view)) {
-            err.println("firesight export: the recording has no " + view.id() + " samples; it has "
+            err.println("firesight export: " + ViewAbsence.sentence(profile, view) + " Its views: "
                     + SummaryCommand.viewList(profile) + ".");
             return 1;
         }

@@ -7,6 +7,7 @@ import dev.firesight.parser.LoadOptions;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.RecordingException;
 import dev.firesight.parser.Recordings;
+import dev.firesight.parser.ViewAbsence;
 import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.query.CallTree;
 import dev.firesight.parser.query.CallTreeBuilder;
@@ -298,8 +299,7 @@ public final class RecordingTabViewModel {
         progress.set(1);
         if (p.views().isEmpty()) {
             state.set(State.FAILED);
-            message.set(fileName() + " has no samples to show: it holds no CPU, allocation, lock or wall-clock"
-                    + " events.");
+            message.set(fileName() + " has nothing to show. " + ViewAbsence.sentence(p));
             return;
         }
         message.set("");
