@@ -20,6 +20,7 @@ public final class Profile {
     private final Map<TimeSeries.Kind, TimeSeries> series;
     private final List<String> warnings;
     private final List<String> notes;
+    private final Map<ViewKind, Long> eventsWithoutStack;
     private final java.util.concurrent.ConcurrentHashMap<String, Object> derived =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -31,6 +32,13 @@ public final class Profile {
     public Profile(RecordingInfo info, Map<ViewKind, SampleTable> views, FrameTable frames, StackTable stacks,
                    String[] threadNames, Map<TimeSeries.Kind, TimeSeries> series, List<String> warnings,
                    List<String> notes) {
+        this(info, views, frames, stacks, threadNames, series, warnings, notes, Map.of());
+    }
+
+    public Profile(RecordingInfo info, Map<ViewKind, SampleTable> views, FrameTable frames, StackTable stacks,
+                   String[] threadNames, Map<TimeSeries.Kind, TimeSeries> series, List<String> warnings,
+                   List<String> notes, Map<ViewKind, Long> eventsWithoutStack) {
+        this.eventsWithoutStack = Map.copyOf(eventsWithoutStack);
         this.info = info;
         this.views = Collections.unmodifiableMap(new EnumMap<>(views));
         this.frames = frames;
@@ -92,6 +100,14 @@ public final class Profile {
      */
     public List<String> notes() {
         return notes;
+    }
+
+    /**
+     * Events of a view that the recording holds without a stack trace, so no view can draw them (the
+     * converter and the JDK leave them out too); 0 when there are none.
+     */
+    public long eventsWithoutStack(ViewKind view) {
+        return eventsWithoutStack.getOrDefault(view == ViewKind.ALLOC_COUNT ? ViewKind.ALLOC : view, 0L);
     }
 
     /**

@@ -44,6 +44,8 @@ final class ChunkParser {
     private final LongIntMap localThreads = new LongIntMap(256);
     private final LongList threadRefs = new LongList();
     private final List<GenericEvent> genericEvents = new ArrayList<>();
+    /** The thread state of each execution sample of this chunk, in the order they entered the CPU table. */
+    private final IntList executionStates = new IntList();
     /** Events per type id; ids are small in practice, larger ones go to {@link #otherCounts}. */
     private final long[] counts = new long[4096];
     private final Map<Long, long[]> otherCounts = new HashMap<>();
@@ -52,10 +54,11 @@ final class ChunkParser {
     private final Metadata neighbourMetadata;
     private ConstantPools pools;
     private Object[] handlers = new Object[0];
-    private int samplesWithoutStack;
     private StackResolver previousResolver;
     private StackResolver resolver;
     private boolean damagedMetadata;
+    /** True once any damage was reported in this chunk. */
+    private boolean damaged;
     private int resyncs;
     private long tickSpan;
     private long tickSlack;
@@ -81,7 +84,7 @@ final class ChunkParser {
         metadata = findMetadata();
         if (metadata == null && neighbourMetadata != null) {
             metadata = neighbourMetadata;
-            builder.warn(where() + (damagedMetadata ? "has damaged metadata" : "has no readable metadata")
+            damage(where() + (damagedMetadata ? "has damaged metadata" : "has no readable metadata")
                     + ", so its events were read with the metadata of chunk " + chunkIndex + ", the chunk before it"
                     + " in the same recording.");
             damagedMetadata = false;
@@ -89,22 +92,24 @@ final class ChunkParser {
         if (metadata == null) {
             String sentence = where() + (damagedMetadata ? "has damaged metadata (the descriptions of its event"
                     + " types)," : "has no readable metadata,") + " so its events were skipped.";
-            builder.warn(sentence);
+            damage(sentence);
             if (builder.metadataProblem == null) {
                 builder.metadataProblem = sentence;
             }
             return;
         }
         if (damagedMetadata) {
-            builder.warn(where() + "has damaged metadata at the offset its header records; another copy in the"
+            damage(where() + "has damaged metadata at the offset its header records; another copy in the"
                     + " chunk was used.");
         }
         builder.chunksWithMetadata++;
         pools = new ConstantPools(metadata);
         firstSample = builder.tableSizes();
         installHandlers();
-        builder.asyncProfiler |= metadata.type("profiler.WallClockSample") != null
-                || metadata.type("profiler.Log") != null;
+        // async-profiler declares profiler.* types (LiveObject and Log since 2.x, WallClockSample since 4.0);
+        // Datadog's profiler, a fork of it, declares some of them too, and datadog.* types of its own.
+        builder.datadog |= metadata.declaresTypeStartingWith("datadog.");
+        builder.asyncProfiler |= metadata.declaresTypeStartingWith("profiler.");
         scanEvents();
         in.unbound();
         resolve();
@@ -133,6 +138,12 @@ final class ChunkParser {
      */
     StackResolver resolver() {
         return resolver == null ? null : resolver.keep(FALLBACK_CHUNKS);
+    }
+
+    /** Reports damage in this chunk; a damaged chunk's missing stacks are shown, not dropped. */
+    private void damage(String sentence) {
+        damaged = true;
+        builder.warn(sentence);
     }
 
     private String where() {
@@ -310,17 +321,17 @@ final class ChunkParser {
                 size = in.varint();
                 type = in.varlong();
             } catch (IndexOutOfBoundsException e) {
-                builder.warn(where() + "is cut off; events after byte " + pos + " of it are missing.");
+                damage(where() + "is cut off; events after byte " + pos + " of it are missing.");
                 return;
             }
             if (size <= 0 || size > limit - pos) {
                 int resumed = ++damaged > MAX_DAMAGED_EVENTS ? -1 : resync(pos + 1, limit, true);
                 if (resumed < 0) {
-                    builder.warn(where() + (header.complete ? "has a damaged event at byte " + pos
+                    damage(where() + (header.complete ? "has a damaged event at byte " + pos
                             : "is cut off at byte " + limit) + "; the events before it were kept.");
                     return;
                 }
-                builder.warn(where() + "has damaged bytes at byte " + pos + "; reading resumed at byte " + resumed
+                damage(where() + "has damaged bytes at byte " + pos + "; reading resumed at byte " + resumed
                         + ", where whole events follow again, so the events in between were lost.");
                 pos = resumed;
                 continue;
@@ -332,11 +343,11 @@ final class ChunkParser {
             } catch (CorruptDataException | IndexOutOfBoundsException | NegativeArraySizeException e) {
                 // The event's size was plausible, so the next event starts after it: skip just this one.
                 if (++damaged > MAX_DAMAGED_EVENTS) {
-                    builder.warn(where() + "has more than " + MAX_DAMAGED_EVENTS + " damaged events; the rest of it"
+                    damage(where() + "has more than " + MAX_DAMAGED_EVENTS + " damaged events; the rest of it"
                             + " after byte " + pos + " was skipped.");
                     return;
                 }
-                builder.warn(where() + "has a damaged " + typeName(type) + " at byte " + pos
+                damage(where() + "has a damaged " + typeName(type) + " at byte " + pos
                         + "; it was skipped and reading went on after it.");
             }
             in.unbound();
@@ -345,7 +356,7 @@ final class ChunkParser {
         in.unbound();
         if (!header.complete && header.declaredSize != 0 && header.declaredSize > limit) {
             // The file ends on an event boundary, but the chunk says it goes on: say it is cut off.
-            builder.warn(where() + "is cut off at byte " + limit + "; the events before it were kept.");
+            damage(where() + "is cut off at byte " + limit + "; the events before it were kept.");
         }
     }
 
@@ -391,8 +402,10 @@ final class ChunkParser {
         SampleHandler(SampleEvent kind, FieldReader reader) {
             this.kind = kind;
             this.reader = reader;
-            // alloc-count is a view of the alloc table (see ProfileBuilder#build): one table feeds both
-            this.views = java.util.Arrays.stream(kind.views).filter(control::wants)
+            // alloc-count is a view of the alloc table (see ProfileBuilder#build): one table feeds both.
+            // Execution samples all go to the CPU table first; resolve() moves the wall-clock ones out.
+            this.views = kind == SampleEvent.EXECUTION ? new ViewKind[] {ViewKind.CPU}
+                    : java.util.Arrays.stream(kind.views).filter(control::wants)
                     .map(v -> v == ViewKind.ALLOC_COUNT ? ViewKind.ALLOC : v).distinct().toArray(ViewKind[]::new);
             this.tables = new SampleTable[views.length];
             for (int i = 0; i < tables.length; i++) {
@@ -404,6 +417,7 @@ final class ChunkParser {
             long[] s = slots;
             s[SampleEvent.CLASS] = 0;
             s[SampleEvent.WEIGHT] = 1;
+            s[SampleEvent.STATE] = 0;
             reader.read(in, s);
             if (in.pos > end) {
                 throw new CorruptDataException("event runs past its size");
@@ -418,6 +432,9 @@ final class ChunkParser {
             int thread = localThread(s[SampleEvent.THREAD]);
             for (int i = 0; i < tables.length; i++) {
                 tables[i].add(time, thread, stack, weight);
+            }
+            if (kind == SampleEvent.EXECUTION) {
+                executionStates.add((int) s[SampleEvent.STATE]);
             }
         }
     }
@@ -443,9 +460,16 @@ final class ChunkParser {
         return key;
     }
 
-    /** Replaces chunk-local keys with global ids and drops samples that carry no stack. */
+    /**
+     * Replaces chunk-local keys with global ids, drops samples that carry no stack, and moves execution
+     * samples that are really wall-clock samples into the wall view.
+     */
     private void resolve() {
-        resolver = new StackResolver(in, pools, builder, previousResolver);
+        // In an intact chunk a stack id missing from the pools is how the producer records "no stack"
+        // (async-profiler 2.x does so for allocations in live mode): the converter and the JDK drop
+        // those samples. Only in a damaged or unfinished chunk is it a stack that was lost.
+        boolean intact = header.finished() && !damaged;
+        resolver = new StackResolver(in, pools, builder, previousResolver, intact);
         IntList stacks = new IntList(stackRefs.size());
         for (int k = 0; k < stackRefs.size(); k++) {
             if ((k & 0xFFF) == 0xFFF) {
@@ -457,32 +481,78 @@ final class ChunkParser {
         for (int k = 0; k < threadRefs.size(); k++) {
             threads.add(resolver.thread(threadRefs.get(k)));
         }
+        ExecutionStates states = ExecutionStates.of(pools, mainEvent());
+        WallSamples wall = new WallSamples();
         for (Map.Entry<ViewKind, Integer> e : builder.tableSizes().entrySet()) {
-            SampleTable table = builder.table(e.getKey());
-            int from = firstSample.getOrDefault(e.getKey(), 0);
+            ViewKind view = e.getKey();
+            SampleTable table = builder.table(view);
+            int from = firstSample.getOrDefault(view, 0);
+            boolean execution = view == ViewKind.CPU && executionStates.size() == e.getValue() - from;
             int to = from;
             for (int i = from, n = e.getValue(); i < n; i++) {
                 int stack = stacks.get(table.stack(i));
                 if (stack < 0) {
                     table.drop(i);
-                    samplesWithoutStack++;
+                    builder.sampleWithoutStack(view == ViewKind.CPU && execution
+                            && states.isWall(executionStates.get(i - from)) ? ViewKind.WALL : view);
+                } else if (execution && states.isWall(executionStates.get(i - from))) {
+                    wall.add(table.timeNanos(i), threads.get(table.thread(i)), stack);
+                    table.drop(i);
+                } else if (view == ViewKind.CPU && !control.wants(ViewKind.CPU)) {
+                    table.drop(i); // read only for the wall-clock samples among them
                 } else {
                     table.move(i, to++, threads.get(table.thread(i)), stack);
                 }
             }
             table.truncate(to);
         }
-        if (resolver.unresolvedStacks > 0) {
-            builder.warn(where() + "refers to " + resolver.unresolvedStacks + " stack traces that its constant"
-                    + " pools do not contain" + (header.finished() ? "" : " (it was cut off before they were written)")
-                    + "; their samples are shown as [unresolved stack].");
+        if (control.wants(ViewKind.WALL)) {
+            wall.addTo(builder.table(ViewKind.WALL));
         }
-        if (samplesWithoutStack > 0) {
-            builder.warn(samplesWithoutStack + " samples recorded no stack trace and are left out, as"
-                    + " async-profiler's converter does.");
+        if (resolver.unresolvedStacks > 0) {
+            builder.warn(where() + "refers to " + Text.count(resolver.unresolvedStacks) + " stack traces that its"
+                    + " constant pools do not contain" + (header.finished() ? "" : " (it was cut off before they"
+                    + " were written)") + "; their samples are shown as [unresolved stack].");
         }
         for (GenericEvent event : genericEvents) {
             event.apply(builder, pools, header);
+        }
+    }
+
+    /**
+     * async-profiler's main event from this chunk's settings, else from an earlier chunk of the file
+     * (2.x writes its settings once, into the first chunk); null when the recording has no such setting.
+     */
+    private String mainEvent() {
+        for (GenericEvent event : genericEvents) {
+            String value = event.setting(pools, ExecutionStates.MAIN_EVENT_SETTING);
+            if (value != null) {
+                builder.mainEvent = value;
+            }
+            String version = event.setting(pools, "version");
+            if (version != null && builder.producerVersion == null) {
+                builder.producerVersion = version;
+            }
+        }
+        return builder.mainEvent;
+    }
+
+    /** Wall-clock samples found among a chunk's execution samples, resolved, to append to the wall view. */
+    private static final class WallSamples {
+        private final LongList times = new LongList();
+        private final IntList threads = new IntList();
+        private final IntList stacks = new IntList();
+
+        void add(long timeNanos, int thread, int stack) {
+            times.add(timeNanos);
+            threads.add(thread);
+            stacks.add(stack);
+        }
+
+        void addTo(SampleTable wall) {
+            for (int i = 0; i < stacks.size(); i++) {
+                wall.add(times.get(i), threads.get(i), stacks.get(i), 1);
+            }
         }
     }
 }

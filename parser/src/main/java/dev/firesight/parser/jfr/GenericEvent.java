@@ -17,7 +17,8 @@ final class GenericEvent {
         OS_INFORMATION("jdk.OSInformation"),
         CPU_INFORMATION("jdk.CPUInformation"),
         SYSTEM_PROPERTY("jdk.InitialSystemProperty"),
-        ENVIRONMENT_VARIABLE("jdk.InitialEnvironmentVariable");
+        ENVIRONMENT_VARIABLE("jdk.InitialEnvironmentVariable"),
+        ACTIVE_SETTING("jdk.ActiveSetting");
 
         final String typeName;
 
@@ -94,6 +95,11 @@ final class GenericEvent {
             default:
                 break;
         }
+    }
+
+    /** The value of a {@code jdk.ActiveSetting} of this name, or null for any other event or name. */
+    String setting(ConstantPools pools, String name) {
+        return kind == Kind.ACTIVE_SETTING && name.equals(pools.text(raw("name"))) ? pools.text(raw("value")) : null;
     }
 
     private String text(ConstantPools pools, String field) {

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
@@ -47,6 +48,9 @@ final class ProfileBuilder {
     final List<Map.Entry<String, String>> systemProperties = new ArrayList<>();
     final List<Map.Entry<String, String>> environment = new ArrayList<>();
     boolean asyncProfiler;
+    boolean datadog;
+    /** The profiler's own version as its settings give it (async-profiler writes one), or null. */
+    String producerVersion;
     long startNanos = Long.MAX_VALUE;
     long endNanos = Long.MIN_VALUE;
     int chunks;
@@ -63,6 +67,9 @@ final class ProfileBuilder {
     int maxStackDepth;
     /** Stacks that were longer than {@link #maxStackDepth}. */
     long cutStacks;
+    /** async-profiler's main event ({@code cpu}, {@code wall}, ...) as its settings name it, or null. */
+    String mainEvent;
+    private final EnumMap<ViewKind, Long> eventsWithoutStack = new EnumMap<>(ViewKind.class);
 
     ProfileBuilder(long originNanos, long timeUnitNanos) {
         this.originNanos = originNanos;
@@ -127,6 +134,11 @@ final class ProfileBuilder {
         }
     }
 
+    /** Counts an event of a view that carries no stack trace, so no view shows it. */
+    void sampleWithoutStack(ViewKind view) {
+        eventsWithoutStack.merge(view, 1L, Long::sum);
+    }
+
     /** Approximate heap bytes held so far by the sample tables and the stack pool, the bulk of a profile. */
     long retainedBytes() {
         long n = stacks.bytes();
@@ -152,6 +164,13 @@ final class ProfileBuilder {
         if (tlab > 0 && eventCounts.getOrDefault("jdk.ObjectAllocationSample", 0L) > 0) {
             notes.add("The recording has both TLAB allocation events and allocation samples; as in async-profiler's"
                     + " converter the alloc view adds them up, so byte totals count most allocations twice.");
+        }
+        eventsWithoutStack.keySet().retainAll(wanted);
+        if (!eventsWithoutStack.isEmpty()) {
+            StringJoiner counts = new StringJoiner(", ");
+            eventsWithoutStack.forEach((view, n) -> counts.add(Text.count(n) + " " + view.eventNoun()));
+            notes.add("Some events were recorded without a stack trace (" + counts + "); like async-profiler's"
+                    + " converter and the JDK's parser, the views leave them out.");
         }
         EnumMap<ViewKind, SampleTable> views = new EnumMap<>(ViewKind.class);
         tables.forEach((view, table) -> {
@@ -190,12 +209,23 @@ final class ProfileBuilder {
                 stacks.trimmedOffsets(),
                 stacks.trimmedLengths());
         RecordingInfo info = new RecordingInfo(path, fileSize,
-                asyncProfiler ? "async-profiler" : "JDK Flight Recorder", start, end - start, chunks,
+                producer(), start, end - start, chunks,
                 jvm.get("jvmName"), jvm.get("jvmVersion"), jvm.get("jvmArguments"), jvm.get("javaArguments"),
                 parseLong(jvm.get("pid")), jvm.get("osVersion"), jvm.get("cpu"), Map.copyOf(eventCounts),
                 List.copyOf(systemProperties), List.copyOf(environment));
         return new Profile(info, views, frameTable, stackTable, threadNames.toArray(new String[0]), series,
-                warnings, notes);
+                warnings, notes, eventsWithoutStack);
+    }
+
+    /** Which profiler wrote the recording, as the recording's types and settings tell. */
+    private String producer() {
+        if (datadog) {
+            return "Datadog Java profiler";
+        }
+        if (asyncProfiler) {
+            return producerVersion == null ? "async-profiler" : "async-profiler " + producerVersion;
+        }
+        return "JDK Flight Recorder";
     }
 
     /**

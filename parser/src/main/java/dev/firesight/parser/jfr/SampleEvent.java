@@ -7,7 +7,11 @@ import dev.firesight.parser.ViewKind;
  * The table here is the one place that encodes async-profiler's converter rules.
  */
 enum SampleEvent {
-    EXECUTION("jdk.ExecutionSample", "sampledThread", null, null, ViewKind.CPU),
+    /**
+     * CPU samples, and async-profiler's wall-clock samples where it has no {@code profiler.WallClockSample}
+     * to write them as: their thread state tells them apart (see {@link ExecutionStates}).
+     */
+    EXECUTION("jdk.ExecutionSample", "sampledThread", null, null, ViewKind.CPU, ViewKind.WALL),
     WALL_CLOCK("profiler.WallClockSample", "sampledThread", null, "samples", ViewKind.WALL),
     ALLOCATION_IN_NEW_TLAB("jdk.ObjectAllocationInNewTLAB", "eventThread", "objectClass", "tlabSize",
             ViewKind.ALLOC, ViewKind.ALLOC_COUNT),
@@ -24,7 +28,8 @@ enum SampleEvent {
     static final int STACK = 2;
     static final int CLASS = 3;
     static final int WEIGHT = 4;
-    static final int SLOTS = 5;
+    static final int STATE = 5;
+    static final int SLOTS = 6;
 
     final String typeName;
     final String threadField;
@@ -53,6 +58,7 @@ enum SampleEvent {
             return null;
         }
         return new FieldReader(type, "startTime", thread, "stackTrace",
-                classField == null ? "" : classField, weightField == null ? "" : weightField);
+                classField == null ? "" : classField, weightField == null ? "" : weightField,
+                this == EXECUTION ? "state" : "");
     }
 }

@@ -31,15 +31,21 @@ final class StackResolver {
     private final long[] slots = new long[4];
     private int[] buffer = new int[64];
     private StackResolver previous;
+    private final boolean missingMeansNone;
     int unresolvedStacks;
 
     /**
      * @param previous the resolver of the chunk before, or null. The JDK may write a stack trace into
      *                 one chunk's pool and reuse its id in later chunks; like the converter, such a stack
      *                 is resolved through the latest earlier chunk that has it.
+     * @param missingMeansNone true for an intact chunk, where a stack id found in no pool means the event
+     *                 has no stack (as the converter and the JDK read it); false where the pool may have
+     *                 been lost, so that the event is kept as {@value #UNRESOLVED}
      */
-    StackResolver(ByteReader in, ConstantPools pools, ProfileBuilder builder, StackResolver previous) {
+    StackResolver(ByteReader in, ConstantPools pools, ProfileBuilder builder, StackResolver previous,
+                  boolean missingMeansNone) {
         this.previous = previous;
+        this.missingMeansNone = missingMeansNone;
         this.in = in;
         this.pools = pools;
         this.builder = builder;
@@ -87,6 +93,9 @@ final class StackResolver {
                     return earlier.stack(stackRef, classRef);
                 }
             }
+        }
+        if (length < 0 && missingMeansNone) {
+            return -1;
         }
         if (length < 0) {
             unresolvedStacks++;

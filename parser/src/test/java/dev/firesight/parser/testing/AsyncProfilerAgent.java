@@ -35,6 +35,40 @@ public final class AsyncProfilerAgent {
     }
 
     /**
+     * The agent library of an earlier async-profiler release, extracted from its jar, which the parser's
+     * build copies into {@code target/async-profiler-releases/} (the property
+     * {@code firesight.asyncProfilerReleases} names another folder). Fails when the jar is missing: the
+     * tests that need a release must not pass silently without it.
+     */
+    public static synchronized Path releaseLibrary(String version, Path dir) throws IOException {
+        String platform = platform().orElseThrow(() -> new IOException(
+                "async-profiler has no build for " + System.getProperty("os.name") + " " + System.getProperty("os.arch")));
+        Path target = dir.resolve(version).resolve(platform).resolve("libasyncProfiler.so");
+        if (Files.isRegularFile(target) && Files.size(target) > 0) {
+            return target;
+        }
+        Path releases = Path.of(System.getProperty("firesight.asyncProfilerReleases", "target/async-profiler-releases"));
+        Path jar = releases.resolve("async-profiler-" + version + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IOException("async-profiler " + version + " is not in " + releases.toAbsolutePath()
+                    + "; the parser module's build copies it there (mvn generate-test-resources)");
+        }
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            java.util.zip.ZipEntry entry = zip.getEntry(platform + "/libasyncProfiler.so");
+            if (entry == null) {
+                throw new IOException(jar + " has no " + platform + "/libasyncProfiler.so");
+            }
+            Files.createDirectories(target.getParent());
+            Path tmp = Files.createTempFile(target.getParent(), "lib", ".tmp");
+            try (InputStream in = zip.getInputStream(entry)) {
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return target;
+    }
+
+    /**
      * Extracts the agent library into {@code <dir>/<platform>/libasyncProfiler.so} once and returns it,
      * or empty on platforms async-profiler does not support.
      */

@@ -20,9 +20,7 @@ import one.jfr.JfrReader;
  * Test oracle: the views of a recording as async-profiler's converter ({@code tools.profiler:jfr-converter}
  * 4.2, run in-process) prints them in collapsed format with {@code --total --dot} and the view's flag.
  *
- * <p>Flags per view: cpu → {@code --cpu} if the recording's jdk.types.ThreadState has STATE_DEFAULT
- * (async-profiler), else no flag (JDK recordings: {@code --cpu} keeps only STATE_DEFAULT samples and
- * would drop every JDK sample); wall → {@code --wall}; alloc → {@code --alloc}; alloc-count →
+ * <p>Flags per view: cpu and wall → see {@link #flags}; alloc → {@code --alloc}; alloc-count →
  * {@code --alloc} without {@code --total}; live → {@code --live}; lock → {@code --lock}.
  *
  * <p>The converter appends a frame-type suffix ({@code _[j]}, {@code _[i]}, {@code _[k]}, {@code _[0]},
@@ -58,6 +56,9 @@ public final class ConverterOracle {
         try {
             Path plain = JfrFiles.plain(recording);
             List<String> flags = flags(plain, view);
+            if (flags == null) {
+                return CollapsedStacks.empty();
+            }
             Map<String, Long> counts = collapsed(plain, flags);
             if (view == View.ALLOC_COUNT) {
                 return new CollapsedStacks(counts, sum(counts));
@@ -70,16 +71,33 @@ public final class ConverterOracle {
         }
     }
 
-    /** The converter's arguments for a view, without {@code --total}. */
+    /**
+     * The converter's arguments for a view, without {@code --total}; null when the converter has no
+     * reading of that view for this recording (the view is empty).
+     *
+     * <p>cpu and wall: with {@code STATE_DEFAULT} in the thread-state enum (async-profiler 2.10 and later)
+     * {@code --cpu} and {@code --wall} split the execution samples by state. Without it (the JDK, and
+     * async-profiler up to 2.9) the converter cannot split them; all of them are one view, which the
+     * profiler's {@code event} setting names: wall for {@code event=wall}, else cpu.
+     */
     public static List<String> flags(Path plainRecording, View view) throws IOException {
         List<String> flags = new ArrayList<>(List.of("--dot", "-o", "collapsed"));
+        boolean splitByState = hasThreadState(plainRecording, "STATE_DEFAULT");
+        boolean wallMain = "wall".equals(setting(plainRecording, "event"));
         switch (view) {
             case CPU -> {
-                if (hasThreadState(plainRecording, "STATE_DEFAULT")) {
+                if (splitByState) {
                     flags.add("--cpu");
+                } else if (wallMain) {
+                    return null;
                 }
             }
-            case WALL -> flags.add("--wall");
+            case WALL -> {
+                if (!splitByState && !wallMain) {
+                    return null; // --wall would take every JDK or 2.9 CPU sample for a wall-clock one
+                }
+                flags.add("--wall");
+            }
             case ALLOC, ALLOC_COUNT -> flags.add("--alloc");
             case LIVE -> flags.add("--live");
             case LOCK -> flags.add("--lock");
@@ -124,6 +142,16 @@ public final class ConverterOracle {
         try (JfrReader reader = new JfrReader(plainRecording.toString())) {
             Map<Integer, String> values = reader.enums.get(type);
             return values == null ? Map.of() : Map.copyOf(values);
+        }
+    }
+
+    /** A {@code jdk.ActiveSetting} value as the converter reads it (the last one of that name), or null. */
+    public static String setting(Path plainRecording, String name) throws IOException {
+        try (JfrReader reader = new JfrReader(plainRecording.toString())) {
+            while (reader.readEvent(null) != null) {
+                // reading the events fills reader.settings
+            }
+            return reader.settings.get(name);
         }
     }
 

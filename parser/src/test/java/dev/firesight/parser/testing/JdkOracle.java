@@ -67,6 +67,9 @@ public final class JdkOracle {
         try {
             Path plain = JfrFiles.plain(recording);
             boolean asyncProfiler = isAsyncProfiler(plain);
+            Map<String, String> settings = profilerSettings(plain);
+            boolean allWall = "wall".equals(settings.get("event"));
+            boolean stateTellsWall = asyncProfiler && atLeast(settings.get("version"), 2, 10);
             Map<View, Map<String, Long>> weights = new EnumMap<>(View.class);
             Map<View, Long> counts = new EnumMap<>(View.class);
             Map<View, Long> withoutStack = new EnumMap<>(View.class);
@@ -84,7 +87,7 @@ public final class JdkOracle {
                         Object state = event.getValue("state");
                         threadStates.add(String.valueOf(state));
                     }
-                    List<Contribution> contributions = contributions(type, event);
+                    List<Contribution> contributions = contributions(type, event, allWall, stateTellsWall);
                     if (contributions.isEmpty()) {
                         continue;
                     }
@@ -118,10 +121,20 @@ public final class JdkOracle {
     private record Contribution(View view, String leaf, long weight) {
     }
 
-    private static List<Contribution> contributions(String type, RecordedEvent e) {
+    /**
+     * @param allWall        async-profiler up to 2.9 recorded with {@code event=wall}: every execution
+     *                       sample is a wall-clock sample
+     * @param stateTellsWall async-profiler 2.10 or later: an execution sample is a CPU sample when its
+     *                       state is {@code STATE_DEFAULT} and a wall-clock sample otherwise
+     */
+    private static List<Contribution> contributions(String type, RecordedEvent e, boolean allWall,
+                                                    boolean stateTellsWall) {
         List<Contribution> result = new ArrayList<>(2);
         switch (type) {
-            case "jdk.ExecutionSample" -> result.add(new Contribution(View.CPU, null, 1));
+            case "jdk.ExecutionSample" -> {
+                boolean wall = allWall || stateTellsWall && !"STATE_DEFAULT".equals(e.getString("state"));
+                result.add(new Contribution(wall ? View.WALL : View.CPU, null, 1));
+            }
             case "profiler.WallClockSample" -> result.add(new Contribution(View.WALL, null, e.getLong("samples")));
             case "jdk.ObjectAllocationInNewTLAB" -> {
                 long tlab = e.getLong("tlabSize");
@@ -145,6 +158,41 @@ public final class JdkOracle {
         String leaf = className(e.getClass("objectClass"));
         result.add(new Contribution(View.ALLOC, leaf, bytes));
         result.add(new Contribution(View.ALLOC_COUNT, leaf, 1));
+    }
+
+    /**
+     * The {@code jdk.ActiveSetting} values async-profiler writes about itself ({@code version},
+     * {@code event}, ...), by name; the JDK writes none of these names.
+     */
+    public static Map<String, String> profilerSettings(Path recording) throws IOException {
+        Map<String, String> settings = new HashMap<>();
+        try (RecordingFile file = new RecordingFile(JfrFiles.plain(recording))) {
+            while (file.hasMoreEvents()) {
+                RecordedEvent event = file.readEvent();
+                if (event.getEventType().getName().equals("jdk.ActiveSetting")) {
+                    String name = event.getString("name");
+                    if (name.equals("version") || name.equals("event")) {
+                        settings.putIfAbsent(name, event.getString("value"));
+                    }
+                }
+            }
+        }
+        return settings;
+    }
+
+    /** True when a version such as {@code 2.10} or {@code 4.2.1} is at least major.minor. */
+    static boolean atLeast(String version, int major, int minor) {
+        if (version == null) {
+            return false;
+        }
+        String[] parts = version.split("[.-]");
+        try {
+            int ma = Integer.parseInt(parts[0]);
+            int mi = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+            return ma > major || ma == major && mi >= minor;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** True for async-profiler recordings, recognised by its {@code profiler.*} event types. */
