@@ -15,10 +15,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import static dev.firesight.parser.testing.StackAssertions.assertSameStacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,38 +70,19 @@ class ParserEquivalenceTest {
             if (jdk.eventsWithoutStack().getOrDefault(view, 0L) > 0 && path.toString().contains("multi")) {
                 // The JDK parser drops events whose stack id is only in an earlier chunk's pool; the
                 // converter (and Firesight) resolve them there, so the converter is the reference.
-                assertSame(what + " vs converter", converter.get(view).weights(), ours);
+                assertSameStacks(what + " vs converter", converter.get(view).weights(), ours);
                 continue;
             }
-            assertSame(what + " vs JDK parser", expected.weights(), ours);
+            assertSameStacks(what + " vs JDK parser", expected.weights(), ours);
             if (!expected.weights().isEmpty()) {
                 assertEquals(expected.weights().values().stream().mapToLong(Long::longValue).sum(),
                         profile.samples(kind).totalWeight(), what + " total");
             }
             if (!(view == View.LOCK && ConverterOracle.ticksPerSecond(
                     dev.firesight.parser.testing.JfrFiles.plain(path)) != 1_000_000_000L)) {
-                assertSame(what + " vs converter", converter.get(view).weights(), ours);
+                assertSameStacks(what + " vs converter", converter.get(view).weights(), ours);
             }
         }
         assertFalse(profile.views().isEmpty(), name + " has views");
-    }
-
-    private static void assertSame(String what, Map<String, Long> expected, Map<String, Long> actual) {
-        if (!expected.equals(actual)) {
-            Map<String, String> diff = new TreeMap<>();
-            expected.forEach((k, v) -> {
-                if (!v.equals(actual.get(k))) {
-                    diff.put(k, v + " expected, " + actual.get(k) + " read");
-                }
-            });
-            actual.forEach((k, v) -> {
-                if (!expected.containsKey(k)) {
-                    diff.put(k, "not expected, " + v + " read");
-                }
-            });
-            StringBuilder sb = new StringBuilder(what + ": " + diff.size() + " stacks differ");
-            diff.entrySet().stream().limit(5).forEach(e -> sb.append("\n  ").append(e));
-            throw new AssertionError(sb.toString());
-        }
     }
 }

@@ -49,6 +49,14 @@ final class ChunkHeader {
         available = complete ? declaredSize : bytesLeft;
     }
 
+    /**
+     * True for the formats Firesight reads: 2.x (JDK 11 and later, async-profiler) and 1.0 (JDK 9 and 10),
+     * whose chunk layout is the same (only type names differ, see {@link Metadata#modernName}).
+     */
+    boolean readableFormat() {
+        return (major == 2 || major == 1 && minor == 0) && compressedIntegers();
+    }
+
     boolean compressedIntegers() {
         return (features & 1) != 0;
     }

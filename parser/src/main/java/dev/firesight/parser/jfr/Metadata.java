@@ -93,7 +93,7 @@ final class Metadata {
         }
         JfrType current = owner;
         if (name.equals("class")) {
-            current = new JfrType(parseLong(attributes.get("id")), attributes.getOrDefault("name", ""),
+            current = new JfrType(parseLong(attributes.get("id")), modernName(attributes.getOrDefault("name", "")),
                     attributes.get("superType"), "true".equals(attributes.get("simpleType")));
             byId.put(current.id, current);
             byName.put(current.name, current);
@@ -105,6 +105,30 @@ final class Metadata {
         for (int i = 0; i < childCount; i++) {
             readElement(in, strings, depth + 1, name.equals("class") ? current : name.equals("field") ? null : owner);
         }
+    }
+
+    /**
+     * The JDK 11+ name of a type from a JFR 1.0 recording (JDK 9 and 10), whose layout is that of format 2
+     * but whose names carry Oracle's prefixes: events {@code com.oracle.jdk.X} are {@code jdk.X}, types
+     * {@code com.oracle.jfr.types.X} are {@code jdk.types.X}, settings {@code com.oracle.jfr.settings.X} are
+     * {@code jdk.settings.X}. Two events were also renamed (JMC maps them the same way). Other names are
+     * returned as they are.
+     */
+    static String modernName(String name) {
+        if (name.startsWith("com.oracle.")) {
+            if (name.startsWith("com.oracle.jdk.")) {
+                String event = name.substring("com.oracle.jdk.".length());
+                return "jdk." + (event.equals("AllocationRequiringGc") ? "AllocationRequiringGC"
+                        : event.equals("GCG1MMU") ? "G1MMU" : event);
+            }
+            if (name.startsWith("com.oracle.jfr.types.")) {
+                return "jdk.types." + name.substring("com.oracle.jfr.types.".length());
+            }
+            if (name.startsWith("com.oracle.jfr.settings.")) {
+                return "jdk.settings." + name.substring("com.oracle.jfr.settings.".length());
+            }
+        }
+        return name;
     }
 
     private static String string(String[] strings, int index) {

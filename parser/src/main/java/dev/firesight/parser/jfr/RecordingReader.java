@@ -113,7 +113,7 @@ public final class RecordingReader {
                     header = new ChunkHeader(offset, headerBytes(channel, offset), next - offset);
                 }
                 previous = header;
-                if (header.major != 2 || !header.compressedIntegers()) {
+                if (!header.readableFormat()) {
                     builder.warn("Chunk " + (index + 1) + " uses JFR format " + header.major + "." + header.minor
                             + ", which Firesight does not read; it was skipped.");
                 } else if (!seen.add(header.startNanos + ":" + header.startTicks + ":" + header.declaredSize)) {
@@ -232,11 +232,12 @@ public final class RecordingReader {
     }
 
     private static boolean plausibleHeader(ChunkHeader h) {
-        return h != null && h.major == 2 && (h.declaredSize == 0 || h.declaredSize >= ChunkHeader.SIZE);
+        return h != null && (h.major == 2 || h.major == 1 && h.minor == 0)
+                && (h.declaredSize == 0 || h.declaredSize >= ChunkHeader.SIZE);
     }
 
     /**
-     * The offset of the first plausible chunk header (magic, format 2, a possible size) in
+     * The offset of the first plausible chunk header (magic, format 1.0 or 2, a possible size) in
      * {@code [from, to)}, or -1. Only used when the chunk sizes do not add up, so valid files never pay
      * for the scan. A copy of the current chunk's own header (the JDK embeds one in its flushes, as a
      * byte array) is not a next chunk: a next chunk starts at another time.
@@ -280,9 +281,11 @@ public final class RecordingReader {
     }
 
     private void checkVersion(ChunkHeader first) throws RecordingException {
-        if (first.major != 2) {
+        if (first.major != 2 && !(first.major == 1 && first.minor == 0)) {
             throw new RecordingException(name() + " uses JFR format " + first.major + "." + first.minor
-                    + "; Firesight reads format 2 (JDK 11 and later, and async-profiler).");
+                    + (first.major == 0 ? " (JDK 7 and 8 before 8u262, or JRockit)" : "")
+                    + "; Firesight reads formats 1.0 and 2 (JDK 9 and later, the JDK 8 backport, and"
+                    + " async-profiler 2 and later). JDK Mission Control reads the older format.");
         }
         if (!first.compressedIntegers()) {
             throw new RecordingException(name() + " uses uncompressed integers, which Firesight does not read.");

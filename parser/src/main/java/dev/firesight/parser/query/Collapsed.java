@@ -22,7 +22,7 @@ public final class Collapsed {
     public static void write(CallTree tree, Writer out) throws IOException {
         StringBuilder path = new StringBuilder();
         try {
-            walk(tree, CallTree.ROOT, path, (stack, weight) -> {
+            walk(tree, CallTree.ROOT, path, true, (stack, weight) -> {
                 try {
                     out.write(stack);
                     out.write(' ');
@@ -57,10 +57,13 @@ public final class Collapsed {
         return sb.toString();
     }
 
-    /** The same lines as a map from stack to weight, for tests and diffs. */
+    /**
+     * The same stacks as a map from stack to weight, for tests: frame names as they are (not escaped), joined
+     * by {@code ;} as the reference readers join them.
+     */
     public static Map<String, Long> toMap(CallTree tree) {
         Map<String, Long> map = new LinkedHashMap<>();
-        walk(tree, CallTree.ROOT, new StringBuilder(), (stack, weight) -> map.merge(stack, weight, Long::sum));
+        walk(tree, CallTree.ROOT, new StringBuilder(), false, (stack, weight) -> map.merge(stack, weight, Long::sum));
         return map;
     }
 
@@ -68,7 +71,7 @@ public final class Collapsed {
         void line(String stack, long weight);
     }
 
-    private static void walk(CallTree tree, int root, StringBuilder path, Sink sink) {
+    private static void walk(CallTree tree, int root, StringBuilder path, boolean escape, Sink sink) {
         // Iterative depth-first walk: stacks can be thousands of frames deep.
         int[] stack = new int[Math.max(16, tree.maxDepth() + 2)];
         int[] lengths = new int[stack.length];
@@ -83,7 +86,7 @@ public final class Collapsed {
                 if (length > 0) {
                     path.append(';');
                 }
-                path.append(frame(tree.name(node)));
+                path.append(escape ? frame(tree.name(node)) : tree.name(node));
                 if (tree.self(node) != 0) {
                     sink.line(path.toString(), tree.self(node));
                 }

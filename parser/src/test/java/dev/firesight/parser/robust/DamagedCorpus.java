@@ -92,8 +92,8 @@ final class DamagedCorpus {
         add("random-bytes", "1 MB of seeded random bytes", random(1 << 20, 1));
         add("magic-then-random", "the JFR magic and version 2.0 followed by 64 KB of random bytes",
                 concat(Arrays.copyOf(jdk, 8), random(65536, 2)));
-        add("old-format", "JDK recording with its version patched to format 1.0",
-                patchShort(patchShort(jdk, 4, 1), 6, 0));
+        add("old-format", "JDK recording with its version patched to format 0.9 (JDK 7 and 8)",
+                patchShort(patchShort(jdk, 4, 0), 6, 9));
         add("flipped-bytes", "JDK recording with 200 seeded random bytes flipped (header spared)",
                 flip(jdk, 200, 3));
 

@@ -59,7 +59,7 @@ class DamagedFilesTest {
         e.put("header-only", error("contains no readable JFR data"));
         e.put("random-bytes", error("is not a JFR recording"));
         e.put("magic-then-random", error("contains no readable JFR data"));
-        e.put("old-format", error("uses JFR format 1.0"));
+        e.put("old-format", error("uses JFR format 0.9"));
         e.put("flipped-bytes", o -> assertTrue(o.hasProfile() || o.kind() == Outcome.Kind.ERROR));
         e.put("flipped-event-bytes", o -> {
             assertEquals(Outcome.Kind.PARTIAL, o.kind());

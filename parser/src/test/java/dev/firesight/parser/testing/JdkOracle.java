@@ -81,7 +81,7 @@ public final class JdkOracle {
             try (RecordingFile file = new RecordingFile(plain)) {
                 while (file.hasMoreEvents()) {
                     RecordedEvent event = file.readEvent();
-                    String type = event.getEventType().getName();
+                    String type = modernName(event.getEventType().getName());
                     eventCounts.merge(type, 1L, Long::sum);
                     if (event.hasField("state")) {
                         Object state = event.getValue("state");
@@ -193,6 +193,22 @@ public final class JdkOracle {
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    /**
+     * JDK 9 and 10 (JFR format 1.0) name their events {@code com.oracle.jdk.X}; the JDK's parser keeps those
+     * names, and JMC maps them to the {@code jdk.X} names of JDK 11, as the oracle does here.
+     */
+    static String modernName(String eventType) {
+        if (!eventType.startsWith("com.oracle.jdk.")) {
+            return eventType;
+        }
+        String name = eventType.substring("com.oracle.jdk.".length());
+        return "jdk." + switch (name) {
+            case "AllocationRequiringGc" -> "AllocationRequiringGC";
+            case "GCG1MMU" -> "G1MMU";
+            default -> name;
+        };
     }
 
     /** True for async-profiler recordings, recognised by its {@code profiler.*} event types. */
