@@ -12,7 +12,20 @@ public final class TimeSeries {
         HEAP_AFTER_GC("Heap used after GC", "bytes"),
         GC_PAUSE("GC pause", "ns"),
         JVM_CPU_LOAD("JVM CPU load", "fraction"),
-        MACHINE_CPU_LOAD("Machine CPU load", "fraction");
+        MACHINE_CPU_LOAD("Machine CPU load", "fraction"),
+        // The memory budget: what the JVM uses of each kind of memory, and the limits it runs into.
+        HEAP_USED("Heap used", "bytes"),
+        HEAP_COMMITTED("Heap committed", "bytes"),
+        METASPACE_USED("Metaspace used", "bytes"),
+        METASPACE_COMMITTED("Metaspace committed", "bytes"),
+        DIRECT_BUFFERS("Direct buffers", "bytes"),
+        NATIVE_MEMORY_COMMITTED("Native memory committed (NMT)", "bytes"),
+        RESIDENT_SET_SIZE("Resident set size", "bytes"),
+        CONTAINER_MEMORY_USAGE("Container memory usage", "bytes"),
+        THREADS("Java threads", "threads"),
+        MAX_HEAP("Maximum heap (-Xmx)", "bytes"),
+        CONTAINER_MEMORY_LIMIT("Container memory limit", "bytes"),
+        PHYSICAL_MEMORY("Physical memory", "bytes");
 
         private final String title;
         private final String unit;

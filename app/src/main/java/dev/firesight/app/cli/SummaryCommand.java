@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
 
-/** {@code summary FILE}: recording facts, samples per view, top methods, allocation rate and GC pauses. */
+/**
+ * {@code summary FILE}: recording facts, samples per view, top methods, allocation rate, GC pauses and the
+ * memory budget.
+ */
 final class SummaryCommand implements Command {
     private static final int TOP = 10;
     /** How many spike windows and GC pauses the summary lists. */
@@ -50,6 +53,7 @@ final class SummaryCommand implements Command {
         printAllocationRate(profile, out);
         printGcPauses(profile, out);
         printSpikes(profile, out);
+        MemorySummary.print(profile, out);
         String secrets = dev.firesight.parser.Secrets.notice(profile.info());
         if (secrets != null) {
             out.println();

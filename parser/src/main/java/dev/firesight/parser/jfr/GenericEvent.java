@@ -10,7 +10,8 @@ import java.util.Map;
  */
 final class GenericEvent {
     enum Kind {
-        HEAP_SUMMARY("jdk.GCHeapSummary"),
+        HEAP_SUMMARY("jdk.GCHeapSummary", level(TimeSeries.Kind.HEAP_USED, "heapUsed"),
+                level(TimeSeries.Kind.HEAP_COMMITTED, "heapSpace", "committedSize")),
         GARBAGE_COLLECTION("jdk.GarbageCollection"),
         CPU_LOAD("jdk.CPULoad"),
         JVM_INFORMATION("jdk.JVMInformation"),
@@ -18,13 +19,37 @@ final class GenericEvent {
         CPU_INFORMATION("jdk.CPUInformation"),
         SYSTEM_PROPERTY("jdk.InitialSystemProperty"),
         ENVIRONMENT_VARIABLE("jdk.InitialEnvironmentVariable"),
-        ACTIVE_SETTING("jdk.ActiveSetting");
+        ACTIVE_SETTING("jdk.ActiveSetting"),
+        // The memory budget: each event is a reading of one or two levels.
+        METASPACE_SUMMARY("jdk.MetaspaceSummary", level(TimeSeries.Kind.METASPACE_USED, "metaspace", "used"),
+                level(TimeSeries.Kind.METASPACE_COMMITTED, "metaspace", "committed")),
+        DIRECT_BUFFERS("jdk.DirectBufferStatistics", level(TimeSeries.Kind.DIRECT_BUFFERS, "memoryUsed")),
+        NATIVE_MEMORY_TOTAL("jdk.NativeMemoryUsageTotal", level(TimeSeries.Kind.NATIVE_MEMORY_COMMITTED, "committed")),
+        RESIDENT_SET_SIZE("jdk.ResidentSetSize", level(TimeSeries.Kind.RESIDENT_SET_SIZE, "size")),
+        CONTAINER_MEMORY_USAGE("jdk.ContainerMemoryUsage",
+                level(TimeSeries.Kind.CONTAINER_MEMORY_USAGE, "memoryUsage")),
+        // -1 (or 0) means the container sets no memory limit: no reading
+        CONTAINER_CONFIGURATION("jdk.ContainerConfiguration",
+                level(TimeSeries.Kind.CONTAINER_MEMORY_LIMIT, "memoryLimit")),
+        THREAD_STATISTICS("jdk.JavaThreadStatistics", level(TimeSeries.Kind.THREADS, "activeCount")),
+        HEAP_CONFIGURATION("jdk.GCHeapConfiguration", level(TimeSeries.Kind.MAX_HEAP, "maxSize")),
+        PHYSICAL_MEMORY("jdk.PhysicalMemory", level(TimeSeries.Kind.PHYSICAL_MEMORY, "totalSize"));
 
         final String typeName;
+        final Level[] levels;
 
-        Kind(String typeName) {
+        Kind(String typeName, Level... levels) {
             this.typeName = typeName;
+            this.levels = levels;
         }
+    }
+
+    /** A series fed by a number field (a path into nested structs, e.g. heapSpace.committedSize). */
+    record Level(TimeSeries.Kind series, String... path) {
+    }
+
+    private static Level level(TimeSeries.Kind series, String... path) {
+        return new Level(series, path);
     }
 
     private final Kind kind;
@@ -42,6 +67,19 @@ final class GenericEvent {
         return i < 0 || i >= values.length ? null : values[i];
     }
 
+    /** A number inside a struct field, e.g. the {@code committedSize} of {@code heapSpace}; -1 if absent. */
+    private long number(String struct, String field) {
+        int i = type.fieldIndex(struct);
+        if (i < 0 || i >= values.length || !(values[i] instanceof Object[])) {
+            return -1;
+        }
+        JfrType structType = type.fields.get(i).type;
+        Object[] fields = (Object[]) values[i];
+        int j = structType == null ? -1 : structType.fieldIndex(field);
+        Object v = j < 0 || j >= fields.length ? null : fields[j];
+        return v instanceof Long ? (Long) v : -1;
+    }
+
     private long number(String field) {
         Object v = raw(field);
         return v instanceof Long ? (Long) v : v instanceof Double ? Math.round((Double) v) : -1;
@@ -54,6 +92,12 @@ final class GenericEvent {
 
     void apply(ProfileBuilder builder, ConstantPools pools, ChunkHeader header) {
         long time = header.toNanos(number("startTime"));
+        for (Level level : kind.levels) {
+            long value = level.path().length == 1 ? number(level.path()[0]) : number(level.path()[0], level.path()[1]);
+            if (value > 0) { // sizes the JVM could not tell are negative (or 0 for "none")
+                builder.level(level.series(), time, value);
+            }
+        }
         switch (kind) {
             case HEAP_SUMMARY:
                 if ("After GC".equals(pools.text(raw("when"))) && number("heapUsed") >= 0) {

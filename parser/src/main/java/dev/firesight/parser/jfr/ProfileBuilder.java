@@ -120,6 +120,12 @@ final class ProfileBuilder {
         return sizes;
     }
 
+    /** A level (a size, a count) at a moment: a second reading at the same moment replaces the first. */
+    void level(TimeSeries.Kind kind, long timeNanos, double value) {
+        points.computeIfAbsent(kind, k -> new TreeMap<>()).put(timeNanos, value);
+    }
+
+    /** An amount at a moment (a pause): amounts at the same moment add up. */
     void point(TimeSeries.Kind kind, long timeNanos, double value) {
         points.computeIfAbsent(kind, k -> new TreeMap<>()).merge(timeNanos, value, Double::sum);
     }

@@ -133,6 +133,22 @@ public final class TestRecordings {
         });
     }
 
+    /**
+     * {@link MemoryWorkload} on JDK 17 with a 64 MB heap: {@code leak} runs until {@link OutOfMemoryError}
+     * (about 12 s), {@code churn} makes garbage for 8 s without leaking. Its output log is beside it.
+     */
+    public static Path memory(String mode) {
+        Path home = assumed(Jdks.home(17), "no JDK 17 found");
+        return jfrRecording("memory-" + mode + "-jdk17", home, new ChildJvm(home, MemoryWorkload.class)
+                .jvmOption("-Xmx64m").jvmOption("-XX:+UseSerialGC").argument(mode)
+                .argument(mode.equals("leak") ? "600" : "8"));
+    }
+
+    /** The child output log beside a recording this class made. */
+    public static Path log(Path recording) {
+        return sibling(recording, ".log");
+    }
+
     /** {@link BurstWorkload} (1.5 s quiet, 1 s burst, 1.5 s quiet) recorded by JFR on JDK 17. */
     public static Path burst() {
         Path home = assumed(Jdks.home(17), "no JDK 17 found");

@@ -1,0 +1,66 @@
+package dev.firesight.app.cli;
+
+import dev.firesight.app.format.Units;
+import dev.firesight.parser.Profile;
+import dev.firesight.parser.TimeSeries;
+import dev.firesight.parser.query.MemoryTrend;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
+
+/**
+ * The summary's memory budget: the limits the JVM runs into, the peak of each kind of memory it uses,
+ * and whether the live heap and the resident set grow, with the time to their limit at that rate.
+ */
+final class MemorySummary {
+    private static final List<TimeSeries.Kind> USE = List.of(TimeSeries.Kind.HEAP_USED,
+            TimeSeries.Kind.HEAP_AFTER_GC, TimeSeries.Kind.HEAP_COMMITTED, TimeSeries.Kind.METASPACE_USED,
+            TimeSeries.Kind.METASPACE_COMMITTED, TimeSeries.Kind.DIRECT_BUFFERS,
+            TimeSeries.Kind.NATIVE_MEMORY_COMMITTED, TimeSeries.Kind.RESIDENT_SET_SIZE,
+            TimeSeries.Kind.CONTAINER_MEMORY_USAGE, TimeSeries.Kind.THREADS);
+    private static final List<TimeSeries.Kind> LIMITS = List.of(TimeSeries.Kind.MAX_HEAP,
+            TimeSeries.Kind.CONTAINER_MEMORY_LIMIT, TimeSeries.Kind.PHYSICAL_MEMORY);
+
+    private MemorySummary() {
+    }
+
+    static void print(Profile profile, PrintStream out) {
+        out.println();
+        out.println("Memory");
+        StringJoiner limits = new StringJoiner(", ");
+        for (TimeSeries.Kind kind : LIMITS) {
+            TimeSeries s = profile.series().get(kind);
+            if (s != null && s.size() > 0) {
+                limits.add(kind.title() + " " + Units.bytes(s.value(s.size() - 1)));
+            }
+        }
+        boolean any = limits.length() > 0;
+        if (any) {
+            out.println("  Limits  " + limits);
+        }
+        for (TimeSeries.Kind kind : USE) {
+            TimeSeries s = profile.series().get(kind);
+            if (s == null || s.size() == 0) {
+                continue;
+            }
+            any = true;
+            String peak = kind == TimeSeries.Kind.THREADS ? String.format(Locale.ROOT, "%,.0f", s.max())
+                    : Units.bytes(s.max());
+            out.printf(Locale.ROOT, "  %-30s peak %s, last %s (%d reading%s)%n", kind.title(), peak,
+                    kind == TimeSeries.Kind.THREADS ? String.format(Locale.ROOT, "%,.0f", s.value(s.size() - 1))
+                            : Units.bytes(s.value(s.size() - 1)), s.size(), s.size() == 1 ? "" : "s");
+        }
+        if (!any) {
+            out.println("  The recording has no heap, metaspace, native-memory or container readings (JFR's GC"
+                    + " and memory events were off, or async-profiler recorded it without jfrsync).");
+            return;
+        }
+        for (MemoryTrend trend : new MemoryTrend[] {MemoryTrend.liveHeap(profile), MemoryTrend.residentSetSize(profile)}) {
+            if (trend != null) {
+                out.println("  " + trend.sentence());
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.firesight.parser.query;
+
+import dev.firesight.parser.Profile;
+import dev.firesight.parser.Recordings;
+import dev.firesight.parser.TimeSeries;
+import dev.firesight.parser.testing.TestRecordings;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The heap's trend on real JVMs: one that leaks until it runs out, and one that only makes garbage. */
+class MemoryTrendTest {
+
+    @Test
+    void theFirstHalfOfALeakForetellsTheOutOfMemoryError() throws Exception {
+        Path recording = TestRecordings.memory("leak");
+        long start = printed(recording, "start ") * 1_000_000L;
+        long oom = printed(recording, "oom ") * 1_000_000L;
+        Profile profile = Recordings.open(recording);
+        TimeSeries live = profile.series().get(TimeSeries.Kind.HEAP_AFTER_GC);
+        assertNotNull(live, "the recording has heap-after-GC readings");
+        assertEquals(64L << 20, (long) profile.series().get(TimeSeries.Kind.MAX_HEAP).value(0), "-Xmx64m is recorded");
+
+        long half = start + (oom - start) / 2;
+        TimeSeries firstHalf = before(live, half);
+        MemoryTrend trend = MemoryTrend.of(firstHalf, 64L << 20, "-Xmx");
+        assertTrue(trend.growing(), trend.sentence());
+        long projected = firstHalf.timeNanos(firstHalf.size() - 1) + (long) (trend.hoursToLimit() * 3.6e12);
+        double error = Math.abs(projected - oom) / (double) (oom - start);
+        assertTrue(error < 0.3, "projected the OutOfMemoryError " + (projected - start) / 1e9 + " s after the start, "
+                + "it came after " + (oom - start) / 1e9 + " s: " + trend.sentence());
+        assertTrue(trend.sentence().startsWith("Heap used after GC grows "), trend.sentence());
+        assertTrue(trend.sentence().contains("reaches -Xmx (64 MB) in about"), trend.sentence());
+    }
+
+    @Test
+    void churnWithoutALeakIsNotGrowing() throws Exception {
+        Profile profile = Recordings.open(TestRecordings.memory("churn"));
+        MemoryTrend trend = MemoryTrend.liveHeap(profile);
+        assertNotNull(trend);
+        assertTrue(trend.readings() >= MemoryTrend.MIN_READINGS, "enough collections for a verdict: " + trend);
+        assertFalse(trend.growing(), trend.sentence());
+        assertTrue(trend.sentence().startsWith("Heap used after GC is not growing"), trend.sentence());
+    }
+
+    @Test
+    void tooFewCollectionsGiveNoVerdict() throws Exception {
+        Profile profile = Recordings.open(TestRecordings.memory("churn"));
+        TimeSeries live = profile.series().get(TimeSeries.Kind.HEAP_AFTER_GC);
+        MemoryTrend trend = MemoryTrend.of(before(live, live.timeNanos(2)), 64L << 20, "-Xmx");
+        assertFalse(trend.growing());
+        assertEquals("Heap used after GC: too little data for a trend (3 readings; at least 6 are needed, that is,"
+                + " 6 garbage collections).", trend.sentence());
+    }
+
+    /** The points up to and including a time. */
+    private static TimeSeries before(TimeSeries s, long timeNanos) {
+        int n = 0;
+        while (n < s.size() && s.timeNanos(n) <= timeNanos) {
+            n++;
+        }
+        long[] times = new long[n];
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            times[i] = s.timeNanos(i);
+            values[i] = s.value(i);
+        }
+        return new TimeSeries(s.kind(), times, values, 0);
+    }
+
+    private static long printed(Path recording, String prefix) throws Exception {
+        return Files.readAllLines(TestRecordings.log(recording)).stream().filter(l -> l.startsWith(prefix))
+                .mapToLong(l -> Long.parseLong(l.substring(prefix.length()).trim())).findFirst()
+                .orElseThrow(() -> new AssertionError("the workload printed no '" + prefix + "' line"));
+    }
+}
