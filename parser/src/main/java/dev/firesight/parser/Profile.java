@@ -21,6 +21,7 @@ public final class Profile {
     private final List<String> warnings;
     private final List<String> notes;
     private final Map<ViewKind, Long> eventsWithoutStack;
+    private final List<OldObjectSample> oldObjects;
     private final java.util.concurrent.ConcurrentHashMap<String, Object> derived =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -32,13 +33,14 @@ public final class Profile {
     public Profile(RecordingInfo info, Map<ViewKind, SampleTable> views, FrameTable frames, StackTable stacks,
                    String[] threadNames, Map<TimeSeries.Kind, TimeSeries> series, List<String> warnings,
                    List<String> notes) {
-        this(info, views, frames, stacks, threadNames, series, warnings, notes, Map.of());
+        this(info, views, frames, stacks, threadNames, series, warnings, notes, Map.of(), List.of());
     }
 
     public Profile(RecordingInfo info, Map<ViewKind, SampleTable> views, FrameTable frames, StackTable stacks,
                    String[] threadNames, Map<TimeSeries.Kind, TimeSeries> series, List<String> warnings,
-                   List<String> notes, Map<ViewKind, Long> eventsWithoutStack) {
+                   List<String> notes, Map<ViewKind, Long> eventsWithoutStack, List<OldObjectSample> oldObjects) {
         this.eventsWithoutStack = Map.copyOf(eventsWithoutStack);
+        this.oldObjects = List.copyOf(oldObjects);
         this.info = info;
         this.views = Collections.unmodifiableMap(new EnumMap<>(views));
         this.frames = frames;
@@ -100,6 +102,11 @@ public final class Profile {
      */
     public List<String> notes() {
         return notes;
+    }
+
+    /** The objects JFR's old-object sampler found alive, in recording order; empty when it was off. */
+    public List<OldObjectSample> oldObjects() {
+        return oldObjects;
     }
 
     /**

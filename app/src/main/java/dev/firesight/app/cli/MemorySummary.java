@@ -3,6 +3,7 @@ package dev.firesight.app.cli;
 import dev.firesight.app.format.Units;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.TimeSeries;
+import dev.firesight.parser.query.LeakSuspects;
 import dev.firesight.parser.query.MemoryTrend;
 
 import java.io.PrintStream;
@@ -22,6 +23,9 @@ final class MemorySummary {
             TimeSeries.Kind.CONTAINER_MEMORY_USAGE, TimeSeries.Kind.THREADS);
     private static final List<TimeSeries.Kind> LIMITS = List.of(TimeSeries.Kind.MAX_HEAP,
             TimeSeries.Kind.CONTAINER_MEMORY_LIMIT, TimeSeries.Kind.PHYSICAL_MEMORY);
+
+    /** How many leak suspects the summary lists. */
+    private static final int SUSPECTS = 5;
 
     private MemorySummary() {
     }
@@ -62,5 +66,19 @@ final class MemorySummary {
                 out.println("  " + trend.sentence());
             }
         }
+        printSuspects(profile, out);
+    }
+
+    private static void printSuspects(Profile profile, PrintStream out) {
+        out.println();
+        List<LeakSuspects.Suspect> suspects = LeakSuspects.of(profile);
+        if (suspects.isEmpty()) {
+            out.println("Leak suspects  none: the recording has no old-object samples (JFR's jdk.OldObjectSample,"
+                    + " on in the 'profile' settings; add path-to-gc-roots=true to see who holds each object).");
+            return;
+        }
+        out.printf(Locale.ROOT, "Leak suspects  from %,d objects JFR sampled and found still alive%n",
+                profile.oldObjects().size());
+        suspects.stream().limit(SUSPECTS).forEach(s -> out.println("  " + s.reason()));
     }
 }

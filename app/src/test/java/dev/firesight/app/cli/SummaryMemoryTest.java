@@ -22,7 +22,7 @@ class SummaryMemoryTest {
         String text = out.toString(StandardCharsets.UTF_8);
         int start = text.indexOf("\nMemory\n");
         assertTrue(start >= 0, text);
-        int end = text.indexOf("\n\n", start + 2);
+        int end = text.indexOf("\n\nNotes", start + 2);
         return text.substring(start + 1, end < 0 ? text.length() : end);
     }
 
@@ -32,6 +32,11 @@ class SummaryMemoryTest {
         assertTrue(memory.contains("Limits  Maximum heap (-Xmx) 64.0 MB"), memory);
         assertTrue(memory.contains("\n  Heap used after GC             peak "), memory);
         assertTrue(memory.contains("\n  Heap used after GC grows "), memory);
+        assertTrue(memory.contains("\nLeak suspects  from "), memory);
+        assertTrue(memory.contains(" byte[] objects allocated in dev.firesight.parser.testing.MemoryWorkload$AuditLog.record,"),
+                memory);
+        assertTrue(memory.contains("dev.firesight.parser.testing.MemoryWorkload$AuditLog.ENTRIES \u2192"
+                + " java.util.ArrayList.elementData"), memory);
     }
 
     @Test

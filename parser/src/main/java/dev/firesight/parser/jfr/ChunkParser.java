@@ -514,8 +514,17 @@ final class ChunkParser {
                     + " constant pools do not contain" + (header.finished() ? "" : " (it was cut off before they"
                     + " were written)") + "; their samples are shown as [unresolved stack].");
         }
+        OldObjects oldObjects = null;
         for (GenericEvent event : genericEvents) {
-            event.apply(builder, pools, header);
+            if (event.kind() == GenericEvent.Kind.OLD_OBJECT_SAMPLE) {
+                oldObjects = oldObjects != null ? oldObjects : new OldObjects(pools);
+                Object stackRef = event.rawValue("stackTrace");
+                int stack = stackRef instanceof PoolRef
+                        ? resolver.stack(((PoolRef) stackRef).id(), oldObjects.classRef(event)) : -1;
+                builder.oldObject(oldObjects.sample(event, stack, header));
+            } else {
+                event.apply(builder, pools, header);
+            }
         }
     }
 

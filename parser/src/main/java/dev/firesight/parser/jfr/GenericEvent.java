@@ -20,6 +20,7 @@ final class GenericEvent {
         SYSTEM_PROPERTY("jdk.InitialSystemProperty"),
         ENVIRONMENT_VARIABLE("jdk.InitialEnvironmentVariable"),
         ACTIVE_SETTING("jdk.ActiveSetting"),
+        OLD_OBJECT_SAMPLE("jdk.OldObjectSample"),
         // The memory budget: each event is a reading of one or two levels.
         METASPACE_SUMMARY("jdk.MetaspaceSummary", level(TimeSeries.Kind.METASPACE_USED, "metaspace", "used"),
                 level(TimeSeries.Kind.METASPACE_COMMITTED, "metaspace", "committed")),
@@ -60,6 +61,20 @@ final class GenericEvent {
         this.kind = kind;
         this.type = type;
         this.values = values;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    /** A field's decoded value (a number, a string, a struct or a pool reference), or null. */
+    Object rawValue(String field) {
+        return raw(field);
+    }
+
+    /** A field's value as a number, or -1 when it is absent or not a number. */
+    long numberValue(String field) {
+        return number(field);
     }
 
     private Object raw(String field) {

@@ -2,6 +2,7 @@ package dev.firesight.parser.jfr;
 
 import dev.firesight.parser.FrameKind;
 import dev.firesight.parser.FrameTable;
+import dev.firesight.parser.OldObjectSample;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.RecordingInfo;
 import dev.firesight.parser.SampleTable;
@@ -140,6 +141,16 @@ final class ProfileBuilder {
         }
     }
 
+    /** Old-object samples kept at most: JFR keeps 256 per recording, so more means many recordings in one. */
+    static final int MAX_OLD_OBJECTS = 100_000;
+    private final List<OldObjectSample> oldObjects = new ArrayList<>();
+
+    void oldObject(OldObjectSample sample) {
+        if (oldObjects.size() < MAX_OLD_OBJECTS) {
+            oldObjects.add(sample);
+        }
+    }
+
     /** Counts an event of a view that carries no stack trace, so no view shows it. */
     void sampleWithoutStack(ViewKind view) {
         eventsWithoutStack.merge(view, 1L, Long::sum);
@@ -220,7 +231,7 @@ final class ProfileBuilder {
                 parseLong(jvm.get("pid")), jvm.get("osVersion"), jvm.get("cpu"), Map.copyOf(eventCounts),
                 List.copyOf(systemProperties), List.copyOf(environment));
         return new Profile(info, views, frameTable, stackTable, threadNames.toArray(new String[0]), series,
-                warnings, notes, eventsWithoutStack);
+                warnings, notes, eventsWithoutStack, oldObjects);
     }
 
     /** Which profiler wrote the recording, as the recording's types and settings tell. */

@@ -9,7 +9,8 @@ import java.util.List;
  * <p>Args: mode ({@code leak} or {@code churn}), then seconds for churn. Every 10 ms the thread
  * {@value #THREAD} allocates {@value #GARBAGE_PER_TICK} bytes of short-lived {@code byte[]} and, in leak mode,
  * keeps {@value #LEAK_PER_TICK} more bytes in {@code AuditLog.ENTRIES} for good. Leak mode catches the
- * {@link OutOfMemoryError}, prints {@code oom <epoch ms>} and exits normally, so JFR writes its recording.
+ * {@link OutOfMemoryError}, frees the newest half of the leak (the oldest stays alive for JFR's old-object
+ * sampler), prints {@code oom <epoch ms>} and exits normally, so JFR writes its recording.
  * Prints {@code start <epoch ms>} first.
  */
 public final class MemoryWorkload {
@@ -60,7 +61,11 @@ public final class MemoryWorkload {
                 }
             }
         } catch (OutOfMemoryError e) {
-            AuditLog.ENTRIES.clear();
+            // Free the newest half, so that JFR has room to write the recording; the oldest half stays alive
+            // for the old-object sampler to report, held by AuditLog.ENTRIES.
+            List<byte[]> entries = AuditLog.ENTRIES;
+            entries.subList(entries.size() / 2, entries.size()).clear();
+            System.gc();
             System.out.println("oom " + System.currentTimeMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

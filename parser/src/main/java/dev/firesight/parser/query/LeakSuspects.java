@@ -1,0 +1,124 @@
+package dev.firesight.parser.query;
+
+import dev.firesight.parser.OldObjectSample;
+import dev.firesight.parser.Profile;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The objects that stay alive, grouped by where they were allocated and what they are, most numerous first:
+ * a sampled object that survives to the end of a recording is a leak candidate, and many of one kind from one
+ * place are a suspect. Each suspect says in one sentence how many, how old, and who holds them.
+ */
+public final class LeakSuspects {
+    private LeakSuspects() {
+    }
+
+    /**
+     * One allocation site and class.
+     *
+     * @param stack      the allocation stack (class leaf), or -1
+     * @param site       the allocating method, or null without a stack
+     * @param className  what was allocated
+     * @param count      sampled objects still alive
+     * @param sizeBytes  their summed size where the recording gives sizes (JDK 21+), else -1
+     * @param oldestNanos the age of the oldest
+     * @param lastSeenNanos when the last of them was sampled (epoch nanoseconds)
+     * @param holders    the most common chain of holders, from the GC root down to the object; empty if unknown
+     * @param root       that chain's GC root, or null
+     * @param sharing    how many of the objects share that chain
+     * @param reason     the sentence
+     */
+    public record Suspect(int stack, String site, String className, int count, long sizeBytes, long oldestNanos,
+                          long lastSeenNanos, List<String> holders, String root, int sharing, String reason) {
+    }
+
+    /** The suspects, most objects first (then oldest first). */
+    public static List<Suspect> of(Profile profile) {
+        Map<String, List<OldObjectSample>> groups = new LinkedHashMap<>();
+        for (OldObjectSample s : profile.oldObjects()) {
+            groups.computeIfAbsent(s.stack() + "\u0000" + s.className(), k -> new ArrayList<>()).add(s);
+        }
+        List<Suspect> suspects = new ArrayList<>();
+        for (List<OldObjectSample> group : groups.values()) {
+            suspects.add(suspect(profile, group));
+        }
+        suspects.sort(Comparator.comparingInt(Suspect::count).reversed()
+                .thenComparing(Comparator.comparingLong(Suspect::oldestNanos).reversed()));
+        return suspects;
+    }
+
+    private static Suspect suspect(Profile profile, List<OldObjectSample> group) {
+        OldObjectSample first = group.get(0);
+        long size = 0;
+        long oldest = 0;
+        long lastSeen = Long.MIN_VALUE;
+        Map<List<String>, Integer> chains = new HashMap<>();
+        Map<List<String>, String> roots = new HashMap<>();
+        for (OldObjectSample s : group) {
+            size = size < 0 || s.sizeBytes() < 0 ? -1 : size + s.sizeBytes();
+            oldest = Math.max(oldest, s.ageNanos());
+            lastSeen = Math.max(lastSeen, s.timeNanos());
+            if (!s.referrers().isEmpty()) {
+                List<String> path = s.referrers().stream().map(LeakSuspects::anyIndex).toList();
+                chains.merge(path, 1, Integer::sum);
+                roots.putIfAbsent(path, s.root());
+            }
+        }
+        List<String> chain = chains.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .orElse(List.of());
+        List<String> holders = new ArrayList<>(chain);
+        java.util.Collections.reverse(holders);
+        String site = site(profile, first.stack());
+        int sharing = chains.getOrDefault(chain, 0);
+        StringBuilder reason = new StringBuilder();
+        reason.append(String.format(Locale.ROOT, "%,d %s object%s", group.size(), first.className(),
+                group.size() == 1 ? "" : "s"));
+        if (size >= 0) {
+            reason.append(" (").append(String.format(Locale.ROOT, "%,d bytes", size)).append(')');
+        }
+        reason.append(site == null ? " allocated where no stack was recorded" : " allocated in " + site);
+        reason.append(", oldest ").append(age(oldest)).append(", still alive");
+        if (!holders.isEmpty()) {
+            reason.append(", held by ").append(String.join(" \u2192 ", holders));
+            if (roots.get(chain) != null) {
+                reason.append(" (root: ").append(roots.get(chain)).append(')');
+            }
+            if (sharing < group.size()) {
+                reason.append(String.format(Locale.ROOT, "; %d of %d share this path", sharing, group.size()));
+            }
+        } else {
+            reason.append("; the recording has no paths to GC roots (record with path-to-gc-roots=true to see"
+                    + " who holds them)");
+        }
+        reason.append('.');
+        return new Suspect(first.stack(), site, first.className(), group.size(), size, oldest, lastSeen,
+                List.copyOf(holders), roots.get(chain), sharing, reason.toString());
+    }
+
+    /** An array slot as any slot ({@code Object[][…]}), so paths through different slots merge. */
+    private static String anyIndex(String step) {
+        return step.replaceFirst("\\[\\d+]$", "[\u2026]");
+    }
+
+    /** The method that allocated: the frame above the class leaf. */
+    private static String site(Profile profile, int stack) {
+        if (stack < 0) {
+            return null;
+        }
+        int length = profile.stacks().depth(stack);
+        return length < 2 ? null : profile.frames().name(profile.stacks().frame(stack, length - 2));
+    }
+
+    private static String age(long nanos) {
+        double s = nanos / 1e9;
+        return s < 120 ? String.format(Locale.ROOT, "%.0f s", s) : s < 7200 ? String.format(Locale.ROOT, "%.0f min", s / 60)
+                : String.format(Locale.ROOT, "%.1f h", s / 3600);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.firesight.parser.query;
+
+import dev.firesight.parser.OldObjectSample;
+import dev.firesight.parser.Profile;
+import dev.firesight.parser.Recordings;
+import dev.firesight.parser.testing.JdkOracle;
+import dev.firesight.parser.testing.TestRecordings;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedObject;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** On a JVM that leaked until it ran out of heap, the leaking site and class lead the suspects. */
+class LeakSuspectsTest {
+    private static final String LEAK_SITE = "dev.firesight.parser.testing.MemoryWorkload$AuditLog.record";
+
+    @Test
+    void theLeakingSiteRanksFirstAndItsHolderIsNamed() throws Exception {
+        Profile profile = Recordings.open(TestRecordings.memory("leak"));
+        List<LeakSuspects.Suspect> suspects = LeakSuspects.of(profile);
+        assertFalse(suspects.isEmpty(), "the leak recording has old-object samples");
+        LeakSuspects.Suspect top = suspects.get(0);
+        assertEquals(LEAK_SITE, top.site(), top.reason());
+        assertEquals("byte[]", top.className(), top.reason());
+        assertTrue(top.holders().stream().anyMatch(h -> h.endsWith("MemoryWorkload$AuditLog.ENTRIES")),
+                "the chain names the static field that holds the leak: " + top.holders());
+        assertTrue(top.holders().stream().anyMatch(h -> h.equals("java.util.ArrayList.elementData")),
+                top.holders().toString());
+        assertTrue(top.reason().startsWith(String.format("%,d byte[] objects allocated in " + LEAK_SITE + ", oldest ",
+                top.count())), top.reason());
+    }
+
+    @Test
+    void churnLeavesNoSuspectFromTheWorkload() throws Exception {
+        Profile profile = Recordings.open(TestRecordings.memory("churn"));
+        assertTrue(LeakSuspects.of(profile).stream().noneMatch(s -> LEAK_SITE.equals(s.site())));
+    }
+
+    /** Every old-object sample equals the JDK parser's: class, times, and chain of holders. */
+    @Test
+    void samplesEqualTheJdkParser() throws Exception {
+        Path path = TestRecordings.memory("leak");
+        List<String> expected = new ArrayList<>();
+        try (RecordingFile file = new RecordingFile(path)) {
+            while (file.hasMoreEvents()) {
+                RecordedEvent e = file.readEvent();
+                if (e.getEventType().getName().equals("jdk.OldObjectSample")) {
+                    RecordedObject object = e.getValue("object");
+                    List<String> chain = new ArrayList<>();
+                    for (RecordedObject ref = object.getValue("referrer"); ref != null; ) {
+                        RecordedObject holder = ref.getValue("object");
+                        if (holder == null) {
+                            break;
+                        }
+                        RecordedObject field = ref.getValue("field");
+                        RecordedObject array = ref.getValue("array");
+                        String holderClass = JdkOracle.className((jdk.jfr.consumer.RecordedClass) holder.getValue("type"));
+                        String description = holder.getString("description");
+                        if (holderClass.equals("java.lang.Class") && description != null
+                                && description.startsWith("Class Name: ")) {
+                            holderClass = description.substring("Class Name: ".length()).trim(); // static field
+                        }
+                        String step = holderClass + (field != null ? "." + field.getString("name")
+                                : array != null ? "[" + array.getInt("index") + "]" : "");
+                        int skip = ref.getInt("skip");
+                        chain.add(skip > 0 ? step + " (" + skip + " more hops)" : step);
+                        ref = holder.getValue("referrer");
+                    }
+                    expected.add(JdkOracle.className((jdk.jfr.consumer.RecordedClass) object.getValue("type")) + " "
+                            + nanos(e.getStartTime()) + " " + nanos(e.getInstant("allocationTime")) + " " + chain);
+                }
+            }
+        }
+        List<String> ours = new ArrayList<>();
+        for (OldObjectSample s : Recordings.open(path).oldObjects()) {
+            ours.add(s.className() + " " + s.timeNanos() + " " + s.allocationNanos() + " " + s.referrers());
+        }
+        assertEquals(expected, ours);
+    }
+
+    private static long nanos(java.time.Instant t) {
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+}
