@@ -16,7 +16,14 @@ public enum ViewKind {
     /** Bytes still live at the end of the recording. */
     LIVE("live", "Live objects", Unit.BYTES),
     /** Nanoseconds blocked on monitors and parked. */
-    LOCK("lock", "Lock", Unit.NANOS);
+    LOCK("lock", "Lock", Unit.NANOS),
+    /** Bytes of native memory allocated (async-profiler's {@code nativemem}), freed or not. */
+    NATIVE_ALLOC("nativemem", "Native allocations", Unit.BYTES),
+    /**
+     * Bytes of native memory allocated and never freed, as async-profiler's converter counts them with
+     * {@code --nativemem --leak}: allocations made in the last tenth of the recording are too young to tell.
+     */
+    NATIVE_LEAK("nativemem-leak", "Native leaks", Unit.BYTES);
 
     /** The unit of a view's weights. */
     public enum Unit {
@@ -63,6 +70,8 @@ public enum ViewKind {
             case WALL: return "wall-clock samples";
             case LIVE: return "live objects";
             case LOCK: return "lock events";
+            case NATIVE_ALLOC: return "native allocations";
+            case NATIVE_LEAK: return "native allocations never freed";
             default: return "allocation events";
         }
     }

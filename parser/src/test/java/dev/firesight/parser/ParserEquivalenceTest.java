@@ -44,7 +44,9 @@ class ParserEquivalenceTest {
                 release("3.0", AsyncProfilerReleasesTest.WALL_MAIN),
                 release("4.2", AsyncProfilerReleasesTest.WALL_MAIN),
                 release("4.2", AsyncProfilerReleasesTest.WALL_NOBATCH),
-                release("4.2", AsyncProfilerReleasesTest.LIVE));
+                release("4.2", AsyncProfilerReleasesTest.LIVE),
+                Arguments.of("native memory, JDK 17", (Supplier<Path>) () -> TestRecordings.nativeMemory(17)),
+                Arguments.of("native memory, JDK 25", (Supplier<Path>) () -> TestRecordings.nativeMemory(25)));
     }
 
     private static Arguments release(String version, String options) {

@@ -46,6 +46,8 @@ final class ChunkParser {
     private final List<GenericEvent> genericEvents = new ArrayList<>();
     /** The thread state of each execution sample of this chunk, in the order they entered the CPU table. */
     private final IntList executionStates = new IntList();
+    /** True once this chunk had a native allocation or free for the leak view. */
+    private boolean nativeEvents;
     /** Events per type id; ids are small in practice, larger ones go to {@link #otherCounts}. */
     private final long[] counts = new long[4096];
     private final Map<Long, long[]> otherCounts = new HashMap<>();
@@ -283,6 +285,11 @@ final class ChunkParser {
                 byId.put(type.id, new SampleHandler(kind, reader));
             }
         }
+        JfrType free = metadata.type("profiler.Free");
+        if (free != null && control.wants(ViewKind.NATIVE_LEAK) && FieldReader.has(free, "startTime")
+                && FieldReader.has(free, "address")) {
+            byId.put(free.id, new FreeHandler(new FieldReader(free, "startTime", "address")));
+        }
         for (GenericEvent.Kind kind : GenericEvent.Kind.values()) {
             JfrType type = metadata.type(kind.typeName);
             if (type != null) {
@@ -376,6 +383,8 @@ final class ChunkParser {
         Object handler = type >= 0 && type < handlers.length ? handlers[(int) type] : null;
         if (handler instanceof SampleHandler) {
             ((SampleHandler) handler).read(end);
+        } else if (handler instanceof FreeHandler) {
+            ((FreeHandler) handler).read(end);
         } else if (handler instanceof GenericEvent.Kind) {
             GenericEvent.Kind kind = (GenericEvent.Kind) handler;
             JfrType jfrType = metadata.type(type);
@@ -398,15 +407,18 @@ final class ChunkParser {
         private final ViewKind[] views;
         private final SampleTable[] tables;
         private final double nanosPerTick = header.nanosPerTick();
+        private final boolean trackLeaks;
 
         SampleHandler(SampleEvent kind, FieldReader reader) {
             this.kind = kind;
             this.reader = reader;
             // alloc-count is a view of the alloc table (see ProfileBuilder#build): one table feeds both.
             // Execution samples all go to the CPU table first; resolve() moves the wall-clock ones out.
+            // A native allocation feeds the leak view only through NativeLeaks, at the end of the recording.
             this.views = kind == SampleEvent.EXECUTION ? new ViewKind[] {ViewKind.CPU}
-                    : java.util.Arrays.stream(kind.views).filter(control::wants)
+                    : java.util.Arrays.stream(kind.views).filter(control::wants).filter(v -> v != ViewKind.NATIVE_LEAK)
                     .map(v -> v == ViewKind.ALLOC_COUNT ? ViewKind.ALLOC : v).distinct().toArray(ViewKind[]::new);
+            this.trackLeaks = kind == SampleEvent.MALLOC && control.wants(ViewKind.NATIVE_LEAK);
             this.tables = new SampleTable[views.length];
             for (int i = 0; i < tables.length; i++) {
                 tables[i] = builder.table(views[i]);
@@ -435,6 +447,32 @@ final class ChunkParser {
             }
             if (kind == SampleEvent.EXECUTION) {
                 executionStates.add((int) s[SampleEvent.STATE]);
+            }
+            if (trackLeaks) {
+                builder.nativeLeaks.malloc(s[SampleEvent.TIME], time, s[SampleEvent.ADDRESS], weight, stack, thread);
+                nativeEvents = true;
+            }
+        }
+    }
+
+    /** Reads a native free ({@code profiler.Free}) for the leak view: its time and address. */
+    private final class FreeHandler {
+        private final FieldReader reader;
+
+        FreeHandler(FieldReader reader) {
+            this.reader = reader;
+        }
+
+        void read(int end) {
+            long[] s = slots;
+            reader.read(in, s);
+            if (in.pos > end) {
+                throw new CorruptDataException("event runs past its size");
+            }
+            long time = header.toNanos(s[0]);
+            if (time >= builder.sampleFrom && time <= builder.sampleTo) {
+                builder.nativeLeaks.free(s[0], s[1]);
+                nativeEvents = true;
             }
         }
     }
@@ -480,6 +518,9 @@ final class ChunkParser {
         IntList threads = new IntList(threadRefs.size());
         for (int k = 0; k < threadRefs.size(); k++) {
             threads.add(resolver.thread(threadRefs.get(k)));
+        }
+        if (nativeEvents) {
+            builder.nativeLeaks.endChunk(stacks, threads);
         }
         ExecutionStates states = ExecutionStates.of(pools, mainEvent());
         WallSamples wall = new WallSamples();

@@ -70,6 +70,8 @@ final class ProfileBuilder {
     long cutStacks;
     /** async-profiler's main event ({@code cpu}, {@code wall}, ...) as its settings name it, or null. */
     String mainEvent;
+    /** Native allocations not yet freed, for the leak view. */
+    final NativeLeaks nativeLeaks = new NativeLeaks();
     private final EnumMap<ViewKind, Long> eventsWithoutStack = new EnumMap<>(ViewKind.class);
 
     ProfileBuilder(long originNanos, long timeUnitNanos) {
@@ -181,6 +183,12 @@ final class ProfileBuilder {
         if (tlab > 0 && eventCounts.getOrDefault("jdk.ObjectAllocationSample", 0L) > 0) {
             notes.add("The recording has both TLAB allocation events and allocation samples; as in async-profiler's"
                     + " converter the alloc view adds them up, so byte totals count most allocations twice.");
+        }
+        if (wanted.contains(ViewKind.NATIVE_LEAK) && !nativeLeaks.isEmpty()) {
+            long stackless = nativeLeaks.addTo(table(ViewKind.NATIVE_LEAK));
+            if (stackless > 0) {
+                eventsWithoutStack.merge(ViewKind.NATIVE_LEAK, stackless, Long::sum);
+            }
         }
         eventsWithoutStack.keySet().retainAll(wanted);
         if (!eventsWithoutStack.isEmpty()) {

@@ -21,7 +21,9 @@ enum SampleEvent {
             ViewKind.ALLOC, ViewKind.ALLOC_COUNT),
     LIVE_OBJECT("profiler.LiveObject", "eventThread", "objectClass", "allocationSize", ViewKind.LIVE),
     MONITOR_ENTER("jdk.JavaMonitorEnter", "eventThread", "monitorClass", "duration", ViewKind.LOCK),
-    THREAD_PARK("jdk.ThreadPark", "eventThread", "parkedClass", "duration", ViewKind.LOCK);
+    THREAD_PARK("jdk.ThreadPark", "eventThread", "parkedClass", "duration", ViewKind.LOCK),
+    /** A native allocation: its bytes, and its address for {@link NativeLeaks} to match frees against. */
+    MALLOC("profiler.Malloc", "eventThread", null, "size", ViewKind.NATIVE_ALLOC, ViewKind.NATIVE_LEAK);
 
     static final int TIME = 0;
     static final int THREAD = 1;
@@ -29,7 +31,8 @@ enum SampleEvent {
     static final int CLASS = 3;
     static final int WEIGHT = 4;
     static final int STATE = 5;
-    static final int SLOTS = 6;
+    static final int ADDRESS = 6;
+    static final int SLOTS = 7;
 
     final String typeName;
     final String threadField;
@@ -59,6 +62,6 @@ enum SampleEvent {
         }
         return new FieldReader(type, "startTime", thread, "stackTrace",
                 classField == null ? "" : classField, weightField == null ? "" : weightField,
-                this == EXECUTION ? "state" : "");
+                this == EXECUTION ? "state" : "", this == MALLOC ? "address" : "");
     }
 }

@@ -30,6 +30,10 @@ public final class LongList {
         return size;
     }
 
+    public void clear() {
+        size = 0;
+    }
+
     public long[] toArray() {
         return Arrays.copyOf(data, size);
     }

@@ -100,6 +100,8 @@ public final class ConverterOracle {
             }
             case ALLOC, ALLOC_COUNT -> flags.add("--alloc");
             case LIVE -> flags.add("--live");
+            case NATIVE_ALLOC -> flags.add("--nativemem");
+            case NATIVE_LEAK -> flags.addAll(List.of("--nativemem", "--leak"));
             case LOCK -> flags.add("--lock");
         }
         return flags;
@@ -132,7 +134,10 @@ public final class ConverterOracle {
             for (int i = 0; i < frames.length; i++) {
                 frames[i] = SUFFIX.matcher(frames[i]).replaceFirst("");
             }
-            result.merge(String.join(";", frames), Long.parseLong(line.substring(space + 1).trim()), Long::sum);
+            long weight = Long.parseLong(line.substring(space + 1).trim());
+            if (weight != 0) { // with --nativemem --total a free adds a stack of weight 0
+                result.merge(String.join(";", frames), weight, Long::sum);
+            }
         }
         return result;
     }

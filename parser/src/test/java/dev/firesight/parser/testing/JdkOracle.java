@@ -78,6 +78,7 @@ public final class JdkOracle {
             Set<String> frameTypes = new TreeSet<>();
             Set<String> threadStates = new TreeSet<>();
             Map<RecordedStackTrace, String> stackNames = new HashMap<>();
+            List<NativeEvent> nativeEvents = new ArrayList<>();
             try (RecordingFile file = new RecordingFile(plain)) {
                 while (file.hasMoreEvents()) {
                     RecordedEvent event = file.readEvent();
@@ -86,6 +87,12 @@ public final class JdkOracle {
                     if (event.hasField("state")) {
                         Object state = event.getValue("state");
                         threadStates.add(String.valueOf(state));
+                    }
+                    if (type.equals("profiler.Malloc") || type.equals("profiler.Free")) {
+                        RecordedStackTrace st = event.getStackTrace();
+                        nativeEvents.add(new NativeEvent(nanos(event.getStartTime()), event.getLong("address"),
+                                type.equals("profiler.Malloc") ? event.getLong("size") : 0,
+                                st == null ? null : stackNames.computeIfAbsent(st, x -> stack(x, true))));
                     }
                     List<Contribution> contributions = contributions(type, event, allWall, stateTellsWall);
                     if (contributions.isEmpty()) {
@@ -110,6 +117,11 @@ public final class JdkOracle {
                     }
                 }
             }
+            CollapsedStacks leaks = nativeLeaks(nativeEvents);
+            if (!leaks.weights().isEmpty()) {
+                weights.put(View.NATIVE_LEAK, leaks.weights());
+                counts.put(View.NATIVE_LEAK, leaks.eventCount());
+            }
             Map<View, CollapsedStacks> views = new EnumMap<>(View.class);
             weights.forEach((v, w) -> views.put(v, new CollapsedStacks(w, counts.getOrDefault(v, 0L))));
             return new Result(views, withoutStack, withoutStackWeight, eventCounts, frameTypes, threadStates, asyncProfiler);
@@ -119,6 +131,45 @@ public final class JdkOracle {
     }
 
     private record Contribution(View view, String leaf, long weight) {
+    }
+
+    private record NativeEvent(long timeNanos, long address, long size, String stack) {
+    }
+
+    /**
+     * Native allocations never freed: events in time order (ties in file order), an allocation taking its
+     * address and a free releasing it; the ones left, allocated before the last tenth of the events' span.
+     * (The converter orders per chunk and in ticks; the fixtures are single-chunk with 1e9 ticks/s.)
+     */
+    private static CollapsedStacks nativeLeaks(List<NativeEvent> events) {
+        List<NativeEvent> ordered = new ArrayList<>(events);
+        ordered.sort(java.util.Comparator.comparingLong(NativeEvent::timeNanos));
+        Map<Long, NativeEvent> live = new HashMap<>();
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (NativeEvent e : ordered) {
+            min = Math.min(min, e.timeNanos());
+            max = Math.max(max, e.timeNanos());
+            if (e.size() > 0) {
+                live.put(e.address(), e);
+            } else {
+                live.remove(e.address());
+            }
+        }
+        long cutoff = (long) (min * 0.1 + max * 0.9);
+        Map<String, Long> leaks = new HashMap<>();
+        long count = 0;
+        for (NativeEvent e : live.values()) {
+            if (e.timeNanos() <= cutoff && e.stack() != null) {
+                leaks.merge(e.stack(), e.size(), Long::sum);
+                count++;
+            }
+        }
+        return new CollapsedStacks(leaks, count);
+    }
+
+    private static long nanos(java.time.Instant t) {
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
     }
 
     /**
@@ -142,6 +193,7 @@ public final class JdkOracle {
             }
             case "jdk.ObjectAllocationOutsideTLAB" -> allocation(result, e, e.getLong("allocationSize"));
             case "jdk.ObjectAllocationSample" -> allocation(result, e, e.getLong("weight"));
+            case "profiler.Malloc" -> result.add(new Contribution(View.NATIVE_ALLOC, null, e.getLong("size")));
             case "profiler.LiveObject" -> result.add(new Contribution(View.LIVE,
                     className(e.getClass("objectClass")), e.getLong("allocationSize")));
             case "jdk.JavaMonitorEnter" -> result.add(new Contribution(View.LOCK,

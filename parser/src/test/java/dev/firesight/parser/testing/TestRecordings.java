@@ -95,15 +95,8 @@ public final class TestRecordings {
         if (home.isEmpty() || library.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(cached("workload-async-profiler", out -> {
-            Path agentLog = sibling(out, ".agent.log");
-            Files.deleteIfExists(agentLog);
-            new ChildJvm(home.get(), Workload.class)
-                    .jvmOption("-agentpath:" + library.get() + "=start," + ASYNC_PROFILER_OPTIONS
-                            + ",file=" + out + ",log=" + agentLog)
-                    .timeoutSeconds(TIMEOUT_SECONDS)
-                    .run(sibling(out, ".log"));
-        }));
+        return Optional.of(agentRecording("workload-async-profiler", new ChildJvm(home.get(), Workload.class),
+                library.get(), ASYNC_PROFILER_OPTIONS));
     }
 
     /**
@@ -123,11 +116,15 @@ public final class TestRecordings {
             throw new UncheckedIOException(e);
         }
         String name = "workload-ap" + version.replace(".", "") + "-" + options.replaceAll("[^a-z0-9]+", "_");
+        return agentRecording(name, new ChildJvm(home, Workload.class), library, options);
+    }
+
+    /** A recording by the async-profiler agent {@code library} with these options, in a child JVM. */
+    private static Path agentRecording(String name, ChildJvm jvm, Path library, String options) {
         return cached(name, out -> {
             Path agentLog = sibling(out, ".agent.log");
             Files.deleteIfExists(agentLog);
-            new ChildJvm(home, Workload.class)
-                    .jvmOption("-agentpath:" + library + "=start," + options + ",file=" + out + ",log=" + agentLog)
+            jvm.jvmOption("-agentpath:" + library + "=start," + options + ",file=" + out + ",log=" + agentLog)
                     .timeoutSeconds(TIMEOUT_SECONDS)
                     .run(sibling(out, ".log"));
         });
@@ -144,6 +141,23 @@ public final class TestRecordings {
                 .jvmOption("-Xmx64m").jvmOption("-XX:+UseSerialGC").argument(mode)
                 .argument(mode.equals("leak") ? "600" : "8"),
                 Map.of("jdk.OldObjectSample", Map.of("enabled", "true", "stackTrace", "true", "cutoff", "infinity")));
+    }
+
+    /**
+     * {@link NativeWorkload} for 3 s under async-profiler 4.2 with {@code nativemem=0} (every allocation), on
+     * the JDK with this feature version (17 or 25).
+     */
+    public static Path nativeMemory(int feature) {
+        Path home = assumed(Jdks.home(feature), "no JDK " + feature + " found");
+        Path library;
+        try {
+            library = AsyncProfilerAgent.library(directory().getParent().resolve("async-profiler")).orElseThrow(
+                    () -> new IOException("async-profiler has no build for this platform"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return agentRecording("native-ap42-jdk" + feature, new ChildJvm(home, NativeWorkload.class), library,
+                "event=cpu,interval=10ms,nativemem=0");
     }
 
     /** The child output log beside a recording this class made. */

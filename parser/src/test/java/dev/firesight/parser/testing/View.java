@@ -16,7 +16,11 @@ public enum View {
     /** profiler.LiveObject, weight = allocationSize; leaf frame = object class. */
     LIVE("live"),
     /** jdk.JavaMonitorEnter and jdk.ThreadPark, weight = duration in ns; leaf frame = monitor/parked class. */
-    LOCK("lock");
+    LOCK("lock"),
+    /** profiler.Malloc, weight = size. */
+    NATIVE_ALLOC("nativemem"),
+    /** profiler.Malloc never matched by a profiler.Free, outside the last tenth of the span; weight = size. */
+    NATIVE_LEAK("nativemem-leak");
 
     private final String id;
 

@@ -1,0 +1,55 @@
+package dev.firesight.parser;
+
+import dev.firesight.parser.query.CallTreeBuilder;
+import dev.firesight.parser.query.Collapsed;
+import dev.firesight.parser.query.ProfileQuery;
+import dev.firesight.parser.testing.NativeWorkload;
+import dev.firesight.parser.testing.TestRecordings;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * async-profiler's native-memory recording of a JVM that leaks native memory beside memory it frees: the leak
+ * view shows the leak and not the churn. ({@link ParserEquivalenceTest} checks both views stack for stack.)
+ */
+class NativeMemoryTest {
+
+    @ParameterizedTest(name = "JDK {0}")
+    @ValueSource(ints = {17, 25})
+    void theLeakViewShowsTheLeakAndNotTheChurn(int jdk) throws Exception {
+        Profile profile = Recordings.open(TestRecordings.nativeMemory(jdk));
+        Map<String, Long> allocations = stacks(profile, ViewKind.NATIVE_ALLOC);
+        Map<String, Long> leaks = stacks(profile, ViewKind.NATIVE_LEAK);
+        long churned = under(allocations, NativeWorkload.frame("churn"));
+        long leaked = under(allocations, NativeWorkload.frame("leak"));
+        assertTrue(churned > 3 * leaked && leaked > 0, "allocations: churn " + churned + ", leak " + leaked);
+        // Every churned block was freed; what the JVM allocated for itself under churn() (a few KB of
+        // interpreter and compiler bookkeeping) may stay.
+        assertTrue(under(leaks, NativeWorkload.frame("churn")) < NativeWorkload.CHURN_BYTES,
+                "no churned block is in the leak view: " + under(leaks, NativeWorkload.frame("churn")));
+        long leakedAndKept = under(leaks, NativeWorkload.frame("leak"));
+        assertTrue(leakedAndKept > 0.8 * leaked, "the leak view holds what leak() kept (but its last tenth): "
+                + leakedAndKept + " of " + leaked);
+        assertTrue(leakedAndKept > total(leaks) / 2, "and it is most of the leak view: " + leakedAndKept + " of "
+                + total(leaks));
+    }
+
+    private static Map<String, Long> stacks(Profile profile, ViewKind view) {
+        assertTrue(profile.has(view), view + " is a view");
+        return Collapsed.toMap(CallTreeBuilder.build(profile, ProfileQuery.of(view)));
+    }
+
+    private static long under(Map<String, Long> stacks, String frame) {
+        return stacks.entrySet().stream().filter(e -> List.of(e.getKey().split(";")).contains(frame))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    private static long total(Map<String, Long> stacks) {
+        return stacks.values().stream().mapToLong(Long::longValue).sum();
+    }
+}
