@@ -91,6 +91,39 @@ class AsyncProfilerReleasesTest {
         assertTrue(JfrFiles.chunkCount(JfrFiles.plain(path)) >= 1);
     }
 
+    /** Live objects sit on the timeline where they were allocated, so a time range picks them by age. */
+    @ParameterizedTest(name = "async-profiler {0} " + LIVE)
+    @CsvSource({"2.9", "4.2"})
+    void liveObjectsAreSelectedByTheirAllocationTime(String version) throws Exception {
+        Path path = recording(version, LIVE);
+        java.util.TreeMap<Long, Long> bytesByAllocation = new java.util.TreeMap<>();
+        try (jdk.jfr.consumer.RecordingFile file = new jdk.jfr.consumer.RecordingFile(path)) {
+            while (file.hasMoreEvents()) {
+                jdk.jfr.consumer.RecordedEvent e = file.readEvent();
+                if (e.getEventType().getName().equals("profiler.LiveObject") && e.getStackTrace() != null) {
+                    java.time.Instant t = e.getInstant("allocationTime");
+                    bytesByAllocation.merge(t.getEpochSecond() * 1_000_000_000L + t.getNano(),
+                            e.getLong("allocationSize"), Long::sum);
+                }
+            }
+        }
+        // "older than": allocated before a moment in the middle, chosen between two allocations far apart
+        List<Long> times = List.copyOf(bytesByAllocation.keySet());
+        long cutoff = 0;
+        for (int i = times.size() / 2; i < times.size() - 1 && cutoff == 0; i++) {
+            if (times.get(i + 1) - times.get(i) > 10_000) {
+                cutoff = (times.get(i) + times.get(i + 1)) / 2;
+            }
+        }
+        assertTrue(cutoff > 0, "a gap between allocations");
+        long expected = bytesByAllocation.headMap(cutoff).values().stream().mapToLong(Long::longValue).sum();
+        Profile profile = Recordings.open(path);
+        long ours = CallTreeBuilder.build(profile, ProfileQuery.of(ViewKind.LIVE).withRange(Long.MIN_VALUE, cutoff))
+                .total(dev.firesight.parser.query.CallTree.ROOT);
+        assertEquals(expected, ours, "bytes still alive that were allocated before the moment");
+        assertTrue(ours > 0 && ours < profile.samples(ViewKind.LIVE).totalWeight());
+    }
+
     private static Path recording(String version, String options) {
         return TestRecordings.asyncProfilerRelease(version, options);
     }

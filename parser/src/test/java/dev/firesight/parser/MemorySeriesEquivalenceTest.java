@@ -37,12 +37,13 @@ class MemorySeriesEquivalenceTest {
             new Reading("jdk.PhysicalMemory", "totalSize", TimeSeries.Kind.PHYSICAL_MEMORY));
 
     @ParameterizedTest
-    @ValueSource(strings = {"jdk17", "jdk25", "memory-leak", "multi-chunk"})
+    @ValueSource(strings = {"jdk17", "jdk25", "memory-leak", "multi-chunk", "container"})
     void memorySeriesEqualTheJdkParser(String name) throws Exception {
         Path path = switch (name) {
             case "jdk17" -> TestRecordings.jdk17();
             case "jdk25" -> TestRecordings.jdk25();
             case "multi-chunk" -> TestRecordings.multiChunk();
+            case "container" -> TestRecordings.container();
             default -> TestRecordings.memory("leak");
         };
         Map<TimeSeries.Kind, TreeMap<Long, Double>> expected = new EnumMap<>(TimeSeries.Kind.class);

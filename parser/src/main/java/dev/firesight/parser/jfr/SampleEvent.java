@@ -60,7 +60,10 @@ enum SampleEvent {
         if (!FieldReader.has(type, "startTime") || thread == null || !FieldReader.has(type, "stackTrace")) {
             return null;
         }
-        return new FieldReader(type, "startTime", thread, "stackTrace",
+        // A live object is placed in time where it was allocated (it is written when the recording ends), so
+        // that a time range picks live objects by age: "still alive, allocated more than an hour ago".
+        String time = this == LIVE_OBJECT && FieldReader.has(type, "allocationTime") ? "allocationTime" : "startTime";
+        return new FieldReader(type, time, thread, "stackTrace",
                 classField == null ? "" : classField, weightField == null ? "" : weightField,
                 this == EXECUTION ? "state" : "", this == MALLOC ? "address" : "");
     }

@@ -105,10 +105,10 @@ public record MemoryTrend(TimeSeries.Kind kind, int readings, double bytesPerHou
         String over = " over " + duration(span);
         if (!growing) {
             return new MemoryTrend(series.kind(), n, perHour, false, current, limit, limitName, Double.NaN,
-                    what + " is not growing (" + rate(perHour, true) + over + ").");
+                    what + " is not growing (" + signedMb(slope * span) + over + ").");
         }
         double hours = Double.isNaN(limit) || limit <= current ? Double.NaN : (limit - current) / perHour;
-        String sentence = what + " grows " + rate(perHour, false) + over
+        String sentence = what + " grows " + rate(perHour) + over
                 + (limitText == null ? "; the recording gives no limit to project it to."
                 : limit <= current ? "; it is already at " + limitText + "."
                 : "; at that rate it reaches " + limitText + " in about " + hours(hours) + ".");
@@ -164,10 +164,12 @@ public record MemoryTrend(TimeSeries.Kind kind, int readings, double bytesPerHou
     }
 
     /** A growth rate per hour, or per minute when that reads better (fast leaks in tests and demos). */
-    private static String rate(double bytesPerHour, boolean signed) {
-        String sign = !signed ? "" : bytesPerHour > 0 ? "+" : bytesPerHour < 0 ? "-" : "";
-        double abs = Math.abs(bytesPerHour);
-        return abs >= 600 * MB ? sign + mb(abs / 60) + "/min" : sign + mb(abs) + "/h";
+    private static String rate(double bytesPerHour) {
+        return bytesPerHour >= 600 * MB ? mb(bytesPerHour / 60) + "/min" : mb(bytesPerHour) + "/h";
+    }
+
+    private static String signedMb(double bytes) {
+        return (bytes >= 0 ? "+" : "-") + mb(Math.abs(bytes));
     }
 
     private static String hours(double h) {

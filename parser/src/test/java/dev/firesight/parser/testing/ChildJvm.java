@@ -18,6 +18,7 @@ public final class ChildJvm {
     private final List<String> arguments = new ArrayList<>();
     private final Class<?> mainClass;
     private long timeoutSeconds = 60;
+    private Path cgroupProcs;
 
     public ChildJvm(Path javaHome, Class<?> mainClass) {
         this.javaHome = javaHome;
@@ -31,6 +32,15 @@ public final class ChildJvm {
 
     public ChildJvm argument(String argument) {
         arguments.add(argument);
+        return this;
+    }
+
+    /**
+     * Runs the child inside a cgroup: the process joins it (writes its pid to this {@code cgroup.procs}) before
+     * it becomes the JVM, so the JVM starts under the cgroup's limits and sees them.
+     */
+    public ChildJvm inCgroup(Path cgroupProcs) {
+        this.cgroupProcs = cgroupProcs;
         return this;
     }
 
@@ -55,6 +65,9 @@ public final class ChildJvm {
      */
     public void run(Path log) throws IOException {
         List<String> command = new ArrayList<>();
+        if (cgroupProcs != null) {
+            command.addAll(List.of("/bin/sh", "-c", "echo $$ > '" + cgroupProcs + "' && exec \"$@\"", "sh"));
+        }
         command.add(Jdks.javaExecutable(javaHome).toString());
         command.addAll(jvmOptions);
         command.add("-cp");

@@ -160,6 +160,31 @@ public final class TestRecordings {
                 "event=cpu,interval=10ms,nativemem=0");
     }
 
+    /**
+     * {@link MemoryWorkload} churning for 4 s on JDK 25 in a memory cgroup limited to
+     * {@value #CONTAINER_LIMIT_MB} MB, as in a container: its recording has the container's limit and usage,
+     * and the resident set size, read every 100 ms.
+     */
+    public static Path container() {
+        Path home = assumed(Jdks.home(25), "no JDK 25 found (set firesight.jdk25.home)");
+        Map<String, String> often = Map.of("enabled", "true", "period", "100 ms");
+        return cached("memory-container-jdk25", out -> {
+            try (MemoryCgroup cgroup = MemoryCgroup.create("firesight-test-" + ProcessHandle.current().pid(),
+                    CONTAINER_LIMIT_MB << 20)) {
+                Path settings = JfrSettings.write(home, sibling(out, ".jfc"), Map.of("jdk.ContainerMemoryUsage", often,
+                        "jdk.ResidentSetSize", often, "jdk.ContainerConfiguration", Map.of("enabled", "true")));
+                new ChildJvm(home, MemoryWorkload.class).inCgroup(cgroup.procs()).jvmOption("-Xmx64m")
+                        .jvmOption("-XX:StartFlightRecording:filename=" + out + ",settings=" + settings + ",dumponexit=true")
+                        .argument("churn").argument("4")
+                        .timeoutSeconds(TIMEOUT_SECONDS)
+                        .run(sibling(out, ".log"));
+            }
+        });
+    }
+
+    /** The memory limit of {@link #container()}. */
+    public static final long CONTAINER_LIMIT_MB = 256;
+
     /** The child output log beside a recording this class made. */
     public static Path log(Path recording) {
         return sibling(recording, ".log");
