@@ -22,6 +22,7 @@ public final class Profile {
     private final List<String> notes;
     private final Map<ViewKind, Long> eventsWithoutStack;
     private final List<OldObjectSample> oldObjects;
+    private final Map<String, TimeSeries> liveBytesByClass;
     private final java.util.concurrent.ConcurrentHashMap<String, Object> derived =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -33,13 +34,15 @@ public final class Profile {
     public Profile(RecordingInfo info, Map<ViewKind, SampleTable> views, FrameTable frames, StackTable stacks,
                    String[] threadNames, Map<TimeSeries.Kind, TimeSeries> series, List<String> warnings,
                    List<String> notes) {
-        this(info, views, frames, stacks, threadNames, series, warnings, notes, Map.of(), List.of());
+        this(info, views, frames, stacks, threadNames, series, warnings, notes, Map.of(), List.of(), Map.of());
     }
 
     public Profile(RecordingInfo info, Map<ViewKind, SampleTable> views, FrameTable frames, StackTable stacks,
                    String[] threadNames, Map<TimeSeries.Kind, TimeSeries> series, List<String> warnings,
-                   List<String> notes, Map<ViewKind, Long> eventsWithoutStack, List<OldObjectSample> oldObjects) {
+                   List<String> notes, Map<ViewKind, Long> eventsWithoutStack, List<OldObjectSample> oldObjects,
+                   Map<String, TimeSeries> liveBytesByClass) {
         this.eventsWithoutStack = Map.copyOf(eventsWithoutStack);
+        this.liveBytesByClass = Map.copyOf(liveBytesByClass);
         this.oldObjects = List.copyOf(oldObjects);
         this.info = info;
         this.views = Collections.unmodifiableMap(new EnumMap<>(views));
@@ -102,6 +105,14 @@ public final class Profile {
      */
     public List<String> notes() {
         return notes;
+    }
+
+    /**
+     * Each class's live bytes after the collections that counted them ({@code jdk.ObjectCountAfterGC}, off
+     * by default: it walks the heap), by class name; empty when not recorded.
+     */
+    public Map<String, TimeSeries> liveBytesByClass() {
+        return liveBytesByClass;
     }
 
     /** The objects JFR's old-object sampler found alive, in recording order; empty when it was off. */

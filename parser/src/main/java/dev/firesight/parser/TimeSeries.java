@@ -25,7 +25,9 @@ public final class TimeSeries {
         THREADS("Java threads", "threads"),
         MAX_HEAP("Maximum heap (-Xmx)", "bytes"),
         CONTAINER_MEMORY_LIMIT("Container memory limit", "bytes"),
-        PHYSICAL_MEMORY("Physical memory", "bytes");
+        PHYSICAL_MEMORY("Physical memory", "bytes"),
+        /** One class's live bytes after each collection that counted them (jdk.ObjectCountAfterGC). */
+        CLASS_LIVE_BYTES("Live bytes of a class", "bytes");
 
         private final String title;
         private final String unit;

@@ -73,6 +73,34 @@ class MemorySeriesEquivalenceTest {
         }
     }
 
+    /** Each class's live bytes after GC equal the JDK parser's jdk.ObjectCountAfterGC readings. */
+    @org.junit.jupiter.api.Test
+    void liveBytesByClassEqualTheJdkParser() throws Exception {
+        Path path = TestRecordings.memory("leak");
+        Map<String, TreeMap<Long, Double>> expected = new TreeMap<>();
+        try (RecordingFile file = new RecordingFile(path)) {
+            while (file.hasMoreEvents()) {
+                RecordedEvent event = file.readEvent();
+                if (event.getEventType().getName().equals("jdk.ObjectCountAfterGC")) {
+                    String name = dev.firesight.parser.testing.JdkOracle.className(event.getClass("objectClass"));
+                    expected.computeIfAbsent(name, k -> new TreeMap<>()).put(nanos(event.getStartTime()),
+                            (double) event.getLong("totalSize"));
+                }
+            }
+        }
+        Profile profile = Recordings.open(path);
+        assertTrue(expected.containsKey("byte[]"), "the leak recording counted byte[] after GCs");
+        assertEquals(expected.keySet(), new java.util.TreeSet<>(profile.liveBytesByClass().keySet()));
+        expected.forEach((name, readings) -> {
+            TreeMap<Long, Double> ours = new TreeMap<>();
+            TimeSeries s = profile.liveBytesByClass().get(name);
+            for (int i = 0; i < s.size(); i++) {
+                ours.put(s.timeNanos(i), s.value(i));
+            }
+            assertSameReadings(name, readings, ours);
+        });
+    }
+
     /**
      * The same values at the same times. Times may differ by under 1 µs: in a later chunk the JDK's parser
      * can time an event with an earlier chunk's clock (it reuses the event parser, and with it the earlier

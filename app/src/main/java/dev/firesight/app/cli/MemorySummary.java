@@ -3,6 +3,7 @@ package dev.firesight.app.cli;
 import dev.firesight.app.format.Units;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.TimeSeries;
+import dev.firesight.parser.query.ClassGrowth;
 import dev.firesight.parser.query.LeakSuspects;
 import dev.firesight.parser.query.MemoryTrend;
 
@@ -66,7 +67,22 @@ final class MemorySummary {
                 out.println("  " + trend.sentence());
             }
         }
+        printClassGrowth(profile, out);
         printSuspects(profile, out);
+    }
+
+    private static void printClassGrowth(Profile profile, PrintStream out) {
+        if (profile.liveBytesByClass().isEmpty()) {
+            return;
+        }
+        List<ClassGrowth.Growth> growth = ClassGrowth.of(profile);
+        out.println();
+        out.printf(Locale.ROOT, "Live set by class  from jdk.ObjectCountAfterGC, %,d classes counted%n",
+                profile.liveBytesByClass().size());
+        if (growth.isEmpty()) {
+            out.println("  (no class grows)");
+        }
+        growth.stream().limit(SUSPECTS).forEach(g -> out.println("  " + g.trend().sentence()));
     }
 
     private static void printSuspects(Profile profile, PrintStream out) {

@@ -124,6 +124,15 @@ final class ConstantPools {
         return null;
     }
 
+    /** The internal name ({@code java/lang/String}, {@code [B}) of a java.lang.Class value or reference, or null. */
+    String className(Object classRef) {
+        Object cls = classRef instanceof PoolRef ? entry((PoolRef) classRef) : classRef;
+        JfrType type = metadata.type("java.lang.Class");
+        int name = type == null ? -1 : type.fieldIndex("name");
+        return cls instanceof Object[] && name >= 0 && name < ((Object[]) cls).length
+                ? text(((Object[]) cls)[name]) : null;
+    }
+
     Metadata metadata() {
         return metadata;
     }

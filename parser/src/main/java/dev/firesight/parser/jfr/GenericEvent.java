@@ -21,6 +21,7 @@ final class GenericEvent {
         ENVIRONMENT_VARIABLE("jdk.InitialEnvironmentVariable"),
         ACTIVE_SETTING("jdk.ActiveSetting"),
         OLD_OBJECT_SAMPLE("jdk.OldObjectSample"),
+        OBJECT_COUNT_AFTER_GC("jdk.ObjectCountAfterGC"),
         // The memory budget: each event is a reading of one or two levels.
         METASPACE_SUMMARY("jdk.MetaspaceSummary", level(TimeSeries.Kind.METASPACE_USED, "metaspace", "used"),
                 level(TimeSeries.Kind.METASPACE_COMMITTED, "metaspace", "committed")),
@@ -119,6 +120,13 @@ final class GenericEvent {
                     builder.point(TimeSeries.Kind.HEAP_AFTER_GC, time, number("heapUsed"));
                 }
                 break;
+            case OBJECT_COUNT_AFTER_GC: {
+                String internal = pools.className(raw("objectClass"));
+                if (internal != null && number("totalSize") >= 0) {
+                    builder.classLiveBytes(Names.className(internal), time, number("totalSize"));
+                }
+                break;
+            }
             case GARBAGE_COLLECTION: {
                 long pause = number("sumOfPauses");
                 if (pause < 0) {

@@ -22,7 +22,6 @@ final class OldObjects {
     private final JfrType arrayType;
     private final JfrType fieldType;
     private final JfrType rootType;
-    private final JfrType classType;
 
     OldObjects(ConstantPools pools) {
         this.pools = pools;
@@ -32,7 +31,6 @@ final class OldObjects {
         arrayType = md.type("jdk.types.OldObjectArray");
         fieldType = md.type("jdk.types.OldObjectField");
         rootType = md.type("jdk.types.OldObjectGcRoot");
-        classType = md.type("java.lang.Class");
     }
 
     /** The sample, given its event's fields decoded, its resolved stack and its time conversion. */
@@ -113,8 +111,7 @@ final class OldObjects {
     }
 
     private String className(Object classRef) {
-        Object[] cls = struct(classRef);
-        return cls == null ? null : pools.text(field(cls, classType, "name"));
+        return pools.className(classRef);
     }
 
     private static long number(Object v) {

@@ -143,6 +143,13 @@ final class ProfileBuilder {
         }
     }
 
+    /** Live bytes per class after collections, by class name. */
+    private final Map<String, TreeMap<Long, Double>> classLiveBytes = new HashMap<>();
+
+    void classLiveBytes(String className, long timeNanos, long bytes) {
+        classLiveBytes.computeIfAbsent(className, k -> new TreeMap<>()).put(timeNanos, (double) bytes);
+    }
+
     /** Old-object samples kept at most: JFR keeps 256 per recording, so more means many recordings in one. */
     static final int MAX_OLD_OBJECTS = 100_000;
     private final List<OldObjectSample> oldObjects = new ArrayList<>();
@@ -213,16 +220,9 @@ final class ProfileBuilder {
         Map<TimeSeries.Kind, TimeSeries> series = new LinkedHashMap<>();
         addRate(series, alloc, TimeSeries.Kind.ALLOCATION_RATE, start, end);
         addRate(series, views.get(ViewKind.CPU), TimeSeries.Kind.CPU_SAMPLES, start, end);
-        points.forEach((kind, map) -> {
-            long[] times = new long[map.size()];
-            double[] values = new double[map.size()];
-            int i = 0;
-            for (Map.Entry<Long, Double> e : map.entrySet()) {
-                times[i] = e.getKey();
-                values[i++] = e.getValue();
-            }
-            series.put(kind, new TimeSeries(kind, times, values, 0));
-        });
+        points.forEach((kind, map) -> series.put(kind, series(kind, map)));
+        Map<String, TimeSeries> byClass = new HashMap<>();
+        classLiveBytes.forEach((name, map) -> byClass.put(name, series(TimeSeries.Kind.CLASS_LIVE_BYTES, map)));
 
         byte[] kinds = new byte[frameKinds.size()];
         for (int i = 0; i < kinds.length; i++) {
@@ -239,7 +239,18 @@ final class ProfileBuilder {
                 parseLong(jvm.get("pid")), jvm.get("osVersion"), jvm.get("cpu"), Map.copyOf(eventCounts),
                 List.copyOf(systemProperties), List.copyOf(environment));
         return new Profile(info, views, frameTable, stackTable, threadNames.toArray(new String[0]), series,
-                warnings, notes, eventsWithoutStack, oldObjects);
+                warnings, notes, eventsWithoutStack, oldObjects, byClass);
+    }
+
+    private static TimeSeries series(TimeSeries.Kind kind, TreeMap<Long, Double> map) {
+        long[] times = new long[map.size()];
+        double[] values = new double[map.size()];
+        int i = 0;
+        for (Map.Entry<Long, Double> e : map.entrySet()) {
+            times[i] = e.getKey();
+            values[i++] = e.getValue();
+        }
+        return new TimeSeries(kind, times, values, 0);
     }
 
     /** Which profiler wrote the recording, as the recording's types and settings tell. */

@@ -41,20 +41,23 @@ public final class LeakSuspects {
 
     /** The suspects, most objects first (then oldest first). */
     public static List<Suspect> of(Profile profile) {
+        Map<String, MemoryTrend> growth = new HashMap<>();
+        ClassGrowth.of(profile).forEach(g -> growth.put(g.className(), g.trend()));
         Map<String, List<OldObjectSample>> groups = new LinkedHashMap<>();
         for (OldObjectSample s : profile.oldObjects()) {
             groups.computeIfAbsent(s.stack() + "\u0000" + s.className(), k -> new ArrayList<>()).add(s);
         }
         List<Suspect> suspects = new ArrayList<>();
         for (List<OldObjectSample> group : groups.values()) {
-            suspects.add(suspect(profile, group));
+            suspects.add(suspect(profile, group, growth.get(group.get(0).className())));
         }
         suspects.sort(Comparator.comparingInt(Suspect::count).reversed()
                 .thenComparing(Comparator.comparingLong(Suspect::oldestNanos).reversed()));
         return suspects;
     }
 
-    private static Suspect suspect(Profile profile, List<OldObjectSample> group) {
+    /** @param growth how the live bytes of the group's class grow, or null when they do not (or are not known) */
+    private static Suspect suspect(Profile profile, List<OldObjectSample> group, MemoryTrend growth) {
         OldObjectSample first = group.get(0);
         long size = 0;
         long oldest = 0;
@@ -96,6 +99,9 @@ public final class LeakSuspects {
         } else {
             reason.append("; the recording has no paths to GC roots (record with path-to-gc-roots=true to see"
                     + " who holds them)");
+        }
+        if (growth != null) {
+            reason.append("; the live ").append(first.className()).append(" on the heap ").append(growth.growthText());
         }
         reason.append('.');
         return new Suspect(first.stack(), site, first.className(), group.size(), size, oldest, lastSeen,

@@ -58,7 +58,11 @@ public record MemoryTrend(TimeSeries.Kind kind, int readings, double bytesPerHou
 
     /** The trend of any series against a limit (NaN for none). */
     public static MemoryTrend of(TimeSeries series, double limit, String limitName) {
-        String what = series.kind().title();
+        return of(series, series.kind().title(), limit, limitName);
+    }
+
+    /** The same, with the series named in the sentence as given (e.g. "Live byte[]"). */
+    public static MemoryTrend of(TimeSeries series, String what, double limit, String limitName) {
         int n = series.size();
         String limitText = Double.isNaN(limit) ? null : limitName + " (" + mb(limit) + ")";
         if (n < MIN_READINGS) {
@@ -113,6 +117,11 @@ public record MemoryTrend(TimeSeries.Kind kind, int readings, double bytesPerHou
                 : limit <= current ? "; it is already at " + limitText + "."
                 : "; at that rate it reaches " + limitText + " in about " + hours(hours) + ".");
         return new MemoryTrend(series.kind(), n, perHour, true, current, limit, limitName, hours, sentence);
+    }
+
+    /** "grows 41 MB/h" for a growing series, else null. */
+    public String growthText() {
+        return growing ? "grows " + rate(bytesPerHour) : null;
     }
 
     private static double last(Profile profile, TimeSeries.Kind kind) {

@@ -39,9 +39,21 @@ class LeakSuspectsTest {
     }
 
     @Test
+    void theLeakingClassGrowsFastest() throws Exception {
+        Profile profile = Recordings.open(TestRecordings.memory("leak"));
+        List<ClassGrowth.Growth> growth = ClassGrowth.of(profile);
+        assertFalse(growth.isEmpty(), "per-class live bytes were recorded and some class grows");
+        assertEquals("byte[]", growth.get(0).className(), growth.toString());
+        assertTrue(LeakSuspects.of(profile).get(0).reason().contains("; the live byte[] on the heap grows "),
+                LeakSuspects.of(profile).get(0).reason());
+    }
+
+    @Test
     void churnLeavesNoSuspectFromTheWorkload() throws Exception {
         Profile profile = Recordings.open(TestRecordings.memory("churn"));
         assertTrue(LeakSuspects.of(profile).stream().noneMatch(s -> LEAK_SITE.equals(s.site())));
+        assertTrue(ClassGrowth.of(profile).stream().noneMatch(g -> g.className().equals("byte[]")),
+                "byte[] garbage is not a growing live set: " + ClassGrowth.of(profile));
     }
 
     /** Every old-object sample equals the JDK parser's: class, times, and chain of holders. */

@@ -136,11 +136,12 @@ public final class TestRecordings {
      */
     public static Path memory(String mode) {
         Path home = assumed(Jdks.home(17), "no JDK 17 found");
-        // Paths to GC roots (cutoff above 0), as the "Memory leak" preset records them.
+        // Paths to GC roots (cutoff above 0) and live bytes per class, as the "Memory leak" preset records them.
         return jfrRecording("memory-" + mode + "-jdk17", home, new ChildJvm(home, MemoryWorkload.class)
                 .jvmOption("-Xmx64m").jvmOption("-XX:+UseSerialGC").argument(mode)
                 .argument(mode.equals("leak") ? "600" : "8"),
-                Map.of("jdk.OldObjectSample", Map.of("enabled", "true", "stackTrace", "true", "cutoff", "infinity")));
+                Map.of("jdk.OldObjectSample", Map.of("enabled", "true", "stackTrace", "true", "cutoff", "infinity"),
+                        "jdk.ObjectCountAfterGC", Map.of("enabled", "true")));
     }
 
     /**
