@@ -26,6 +26,8 @@ public final class TimeSeries {
         MAX_HEAP("Maximum heap (-Xmx)", "bytes"),
         CONTAINER_MEMORY_LIMIT("Container memory limit", "bytes"),
         PHYSICAL_MEMORY("Physical memory", "bytes"),
+        /** Throwables created since the JVM started (jdk.ExceptionStatistics): a count that only grows. */
+        THROWABLES("Throwables created", "count"),
         /** One class's live bytes after each collection that counted them (jdk.ObjectCountAfterGC). */
         CLASS_LIVE_BYTES("Live bytes of a class", "bytes");
 

@@ -6,6 +6,9 @@ import dev.firesight.parser.RecordingInfo;
 import dev.firesight.parser.SampleTable;
 import dev.firesight.parser.TimeSeries;
 import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.findings.Finding;
+import dev.firesight.parser.findings.Findings;
+import dev.firesight.parser.findings.Thresholds;
 import dev.firesight.parser.query.AllocationSites;
 import dev.firesight.parser.query.HotMethods;
 import dev.firesight.parser.query.ProfileQuery;
@@ -47,6 +50,7 @@ final class SummaryCommand implements Command {
         Profile profile = ProfileFiles.open(parsed.positional().get(0), err);
         printFacts(profile.info(), out);
         printViews(profile, out);
+        printFindings(profile, out);
         for (ViewKind view : profile.views()) {
             printHotMethods(profile, view, out);
         }
@@ -85,6 +89,15 @@ final class SummaryCommand implements Command {
         }
         out.printf(Locale.ROOT, "Start      %s%n", Instant.ofEpochSecond(0, info.startNanos()));
         out.printf(Locale.ROOT, "Duration   %s%n", Units.nanos(info.durationNanos()));
+    }
+
+    /** What matters in the recording, one sentence each, largest first. */
+    private static void printFindings(Profile profile, PrintStream out) {
+        List<Finding> findings = Findings.of(profile, Thresholds.DEFAULTS);
+        out.println();
+        out.println(findings.isEmpty() ? "Findings   none: no rule about allocation, GC, memory, exceptions or locks fired"
+                : "Findings");
+        findings.forEach(f -> out.println("  " + f.title() + ": " + f.sentence()));
     }
 
     private static String firstLine(String s) {

@@ -35,7 +35,8 @@ final class GenericEvent {
                 level(TimeSeries.Kind.CONTAINER_MEMORY_LIMIT, "memoryLimit")),
         THREAD_STATISTICS("jdk.JavaThreadStatistics", level(TimeSeries.Kind.THREADS, "activeCount")),
         HEAP_CONFIGURATION("jdk.GCHeapConfiguration", level(TimeSeries.Kind.MAX_HEAP, "maxSize")),
-        PHYSICAL_MEMORY("jdk.PhysicalMemory", level(TimeSeries.Kind.PHYSICAL_MEMORY, "totalSize"));
+        PHYSICAL_MEMORY("jdk.PhysicalMemory", level(TimeSeries.Kind.PHYSICAL_MEMORY, "totalSize")),
+        EXCEPTION_STATISTICS("jdk.ExceptionStatistics", level(TimeSeries.Kind.THROWABLES, "throwables"));
 
         final String typeName;
         final Level[] levels;

@@ -186,6 +186,14 @@ public final class TestRecordings {
     /** The memory limit of {@link #container()}. */
     public static final long CONTAINER_LIMIT_MB = 256;
 
+    /** {@link FindingsWorkload} in one mode for 3 s, recorded by JFR on JDK 17 with {@link JfrSettings}. */
+    public static Path findings(String mode) {
+        Path home = assumed(Jdks.home(17), "no JDK 17 found");
+        return jfrRecording("findings-" + mode + "-jdk17", home, new ChildJvm(home, FindingsWorkload.class)
+                .argument(mode).argument("3"), Map.of("jdk.ExceptionStatistics", Map.of("enabled", "true",
+                "period", "500 ms")));
+    }
+
     /** The child output log beside a recording this class made. */
     public static Path log(Path recording) {
         return sibling(recording, ".log");

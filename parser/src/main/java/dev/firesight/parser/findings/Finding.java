@@ -1,0 +1,41 @@
+package dev.firesight.parser.findings;
+
+import dev.firesight.parser.ViewKind;
+
+/**
+ * One thing a recording shows that matters, in one sentence with its numbers, and the view that shows it.
+ *
+ * @param rule     the rule's id, e.g. {@code boxing}
+ * @param title    a few words, e.g. "Boxing churn"
+ * @param sentence what was seen, how much it costs and where
+ * @param share    how much of its view (or of the recording's time) it accounts for, 0 to 1
+ * @param evidence where to look
+ */
+public record Finding(String rule, String title, String sentence, double share, Evidence evidence) {
+
+    /**
+     * The view that shows a finding: a view, a time range, and a frame to focus on or a search to run.
+     *
+     * @param fromNanos start of the range (epoch nanoseconds), or {@link Long#MIN_VALUE} for the whole recording
+     * @param toNanos   end of the range, or {@link Long#MAX_VALUE}
+     * @param frame     a frame name to focus on, or null
+     * @param search    a regular expression over frame names to search for, or null
+     */
+    public record Evidence(ViewKind view, long fromNanos, long toNanos, String frame, String search) {
+        public static Evidence of(ViewKind view) {
+            return new Evidence(view, Long.MIN_VALUE, Long.MAX_VALUE, null, null);
+        }
+
+        public Evidence focus(String frameName) {
+            return new Evidence(view, fromNanos, toNanos, frameName, search);
+        }
+
+        public Evidence search(String regex) {
+            return new Evidence(view, fromNanos, toNanos, frame, regex);
+        }
+
+        public Evidence range(long from, long to) {
+            return new Evidence(view, from, to, frame, search);
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package dev.firesight.parser.findings;
+
+import dev.firesight.parser.Profile;
+import dev.firesight.parser.TimeSeries;
+import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.query.AllocationSites;
+import dev.firesight.parser.query.LeakSuspects;
+import dev.firesight.parser.query.MemoryTrend;
+import dev.firesight.parser.query.ProfileQuery;
+import dev.firesight.parser.query.Spikes;
+import dev.firesight.parser.query.StackWeights;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What a recording shows about memory pressure and its costs, as findings: one sentence each, with numbers,
+ * and the view that shows it. The rules are about allocation-driven pressure (who allocates, boxing, string
+ * building, collection growth, exceptions), what it costs (GC pauses and the allocation before them), what
+ * stays (heap growth, leak suspects) and lock contention. Thresholds are in {@link Thresholds}.
+ */
+public final class Findings {
+    static final String BOXING = "java\\.lang\\.(Integer|Long|Short|Byte|Character|Float|Double|Boolean)\\.valueOf";
+    static final String STRINGS = "java\\.lang\\.AbstractStringBuilder\\.(ensureCapacityInternal|newCapacity|inflate)"
+            + "|java\\.lang\\.String\\.format|java\\.util\\.Formatter\\.format";
+    static final String RESIZING = "java\\.util\\.ArrayList\\.grow|java\\.util\\.HashMap\\.resize"
+            + "|java\\.util\\.ArrayDeque\\.grow|java\\.util\\.concurrent\\.ConcurrentHashMap\\.(transfer|tryPresize)";
+
+    private Findings() {
+    }
+
+    /** The findings, largest share first. */
+    public static List<Finding> of(Profile profile, Thresholds t) {
+        List<Finding> findings = new ArrayList<>();
+        double seconds = Math.max(1e-9, profile.info().durationNanos() / 1e9);
+        if (profile.has(ViewKind.ALLOC)) {
+            allocation(profile, t, seconds, findings);
+        }
+        exceptions(profile, t, seconds, findings);
+        gc(profile, t, seconds, findings);
+        memory(profile, t, findings);
+        if (profile.has(ViewKind.LOCK)) {
+            lock(profile, t, seconds, findings);
+        }
+        findings.sort(Comparator.comparingDouble(Finding::share).reversed());
+        return findings;
+    }
+
+    private static void allocation(Profile profile, Thresholds t, double seconds, List<Finding> findings) {
+        StackWeights weights = StackWeights.compute(profile, ProfileQuery.of(ViewKind.ALLOC), () -> false);
+        long total = weights.total();
+        if (total / seconds < t.minAllocationRate()) {
+            return; // too little allocation for churn to matter
+        }
+        AllocationSites sites = AllocationSites.of(profile);
+        List<AllocationSites.Site> top = sites.top(ViewKind.ALLOC, AllocationSites.By.METHOD, Long.MIN_VALUE,
+                Long.MAX_VALUE, 1);
+        if (!top.isEmpty() && top.get(0).weight() >= t.dominantSite() * total) {
+            AllocationSites.Site site = top.get(0);
+            AllocationSites.Site cls = topClassOf(profile, sites, weights, site.nameId());
+            findings.add(new Finding("dominant-site", "Dominant allocation site", String.format(Locale.ROOT,
+                    "%s allocates %s of all bytes (%s, %s/s)%s.", site.name(), percent(site.weight(), total),
+                    Format.bytes(site.weight()), Format.bytes(site.weight() / seconds),
+                    cls == null ? "" : ", mostly " + cls.name() + " (" + percent(cls.weight(), site.weight()) + ")"),
+                    site.weight() / (double) total, Finding.Evidence.of(ViewKind.ALLOC).focus(site.name())));
+        }
+        churn(profile, weights, total, seconds, "boxing", "Boxing churn", BOXING, t.boxing(),
+                "boxing primitives (%s)", "use primitive fields, arrays or primitive collections", findings);
+        churn(profile, weights, total, seconds, "strings", "String building and formatting churn", STRINGS,
+                t.strings(), "growing string builders and formatting (%s)",
+                "size builders up front, and format only what is logged", findings);
+        churn(profile, weights, total, seconds, "resizing", "Collection resizing", RESIZING, t.resizing(),
+                "growing collections (%s)", "give collections their expected size when they are made", findings);
+    }
+
+    private static void churn(Profile profile, StackWeights weights, long total, double seconds, String rule,
+                              String title, String regex, double threshold, String what, String advice,
+                              List<Finding> findings) {
+        Pattern pattern = Pattern.compile(regex);
+        Matched matched = under(profile, weights, pattern);
+        if (matched.weight() < threshold * total) {
+            return;
+        }
+        findings.add(new Finding(rule, title, String.format(Locale.ROOT, "%s allocates %s of all bytes (%s/s); %s.",
+                capitalize(String.format(Locale.ROOT, what, matched.topFrame())), percent(matched.weight(), total),
+                Format.bytes(matched.weight() / seconds), advice), matched.weight() / (double) total,
+                Finding.Evidence.of(ViewKind.ALLOC).search(regex)));
+    }
+
+    private static void exceptions(Profile profile, Thresholds t, double seconds, List<Finding> findings) {
+        TimeSeries thrown = profile.series().get(TimeSeries.Kind.THROWABLES);
+        if (thrown == null || thrown.size() < 2) {
+            return;
+        }
+        double created = thrown.value(thrown.size() - 1) - thrown.value(0);
+        double span = Math.max(1e-9, (thrown.timeNanos(thrown.size() - 1) - thrown.timeNanos(0)) / 1e9);
+        double rate = created / span;
+        if (rate < t.exceptionsPerSecond()) {
+            return;
+        }
+        findings.add(new Finding("exceptions", "Exceptions at a high rate", String.format(Locale.ROOT,
+                "%,.0f throwables are created per second (%,.0f in %.0f s); each one fills in a stack trace, so"
+                        + " exceptions used for control flow cost CPU and allocation.", rate, created, span),
+                Math.min(1, rate / (10 * t.exceptionsPerSecond())),
+                Finding.Evidence.of(ViewKind.CPU).search("java\\.lang\\.Throwable\\.fillInStackTrace.*")));
+    }
+
+    private static void gc(Profile profile, Thresholds t, double seconds, List<Finding> findings) {
+        TimeSeries pauses = profile.series().get(TimeSeries.Kind.GC_PAUSE);
+        if (pauses == null || pauses.size() == 0) {
+            return;
+        }
+        double paused = 0;
+        for (int i = 0; i < pauses.size(); i++) {
+            paused += pauses.value(i);
+        }
+        double share = paused / 1e9 / seconds;
+        if (share >= t.gcOverhead()) {
+            findings.add(new Finding("gc-overhead", "GC overhead", String.format(Locale.ROOT,
+                    "GC pauses take %s of the time (%,d pauses, %s in all, the longest %s).", percent(share),
+                    pauses.size(), Format.nanos(paused), Format.nanos(pauses.max())), share,
+                    Finding.Evidence.of(ViewKind.ALLOC)));
+        }
+        if (pauses.max() < t.longPauseNanos() || !profile.has(ViewKind.ALLOC)) {
+            return;
+        }
+        List<Spikes.Pause> longest = Spikes.find(profile).longPauses();
+        if (longest.isEmpty() || longest.get(0).topMethodsBefore().isEmpty()) {
+            return;
+        }
+        Spikes.Pause pause = longest.get(0);
+        AllocationSites.Site top = pause.topMethodsBefore().get(0);
+        long start = profile.info().startNanos();
+        findings.add(new Finding("allocation-before-pause", "Allocation burst before a long GC pause",
+                String.format(Locale.ROOT, "A %s GC pause at +%.1f s came after %s allocated %s in the %.1f s before it.",
+                        Format.nanos(pause.durationNanos()), (pause.timeNanos() - start) / 1e9, top.name(),
+                        Format.bytes(top.weight()), (pause.timeNanos() - pause.lookbackFromNanos()) / 1e9),
+                Math.min(1, pause.durationNanos() / 1e9 / seconds * 10),
+                Finding.Evidence.of(ViewKind.ALLOC).range(pause.lookbackFromNanos(), pause.timeNanos()).focus(top.name())));
+    }
+
+    private static void memory(Profile profile, Thresholds t, List<Finding> findings) {
+        MemoryTrend heap = MemoryTrend.liveHeap(profile);
+        if (heap != null && heap.growing()) {
+            findings.add(new Finding("heap-growth", "Heap growth", heap.sentence(), 0.9,
+                    Finding.Evidence.of(profile.has(ViewKind.LIVE) ? ViewKind.LIVE : ViewKind.ALLOC)));
+        }
+        List<LeakSuspects.Suspect> suspects = LeakSuspects.of(profile);
+        if (!suspects.isEmpty() && suspects.get(0).count() >= t.leakObjects()) {
+            LeakSuspects.Suspect s = suspects.get(0);
+            findings.add(new Finding("leak-suspect", "Leak suspect", s.reason(), 0.85,
+                    Finding.Evidence.of(ViewKind.ALLOC).focus(s.site())));
+        }
+    }
+
+    private static void lock(Profile profile, Thresholds t, double seconds, List<Finding> findings) {
+        long total = profile.samples(ViewKind.LOCK).totalWeight();
+        double threads = total / 1e9 / seconds;
+        if (threads < t.lockedThreads()) {
+            return;
+        }
+        List<AllocationSites.Site> monitors = AllocationSites.of(profile).top(ViewKind.LOCK, AllocationSites.By.CLASS,
+                Long.MIN_VALUE, Long.MAX_VALUE, 1);
+        if (monitors.isEmpty() || monitors.get(0).weight() < t.dominantMonitor() * total) {
+            return;
+        }
+        AllocationSites.Site monitor = monitors.get(0);
+        findings.add(new Finding("lock-contention", "Lock contention on one monitor", String.format(Locale.ROOT,
+                "Threads waiting for %s account for %s of all blocked time (%s in %.0f s: %.1f threads blocked"
+                        + " on average).", monitor.name(), percent(monitor.weight(), total),
+                Format.nanos(monitor.weight()), seconds, monitor.weight() / 1e9 / seconds),
+                Math.min(1, threads / 4), Finding.Evidence.of(ViewKind.LOCK).focus(monitor.name())));
+    }
+
+    /** The weight of the stacks that pass through a frame matching the pattern, and the heaviest such frame. */
+    private record Matched(long weight, String topFrame) {
+    }
+
+    private static Matched under(Profile profile, StackWeights weights, Pattern pattern) {
+        int names = profile.frames().nameCount();
+        BitSet matching = new BitSet(names);
+        for (int n = 0; n < names; n++) {
+            if (pattern.matcher(profile.frames().nameOf(n)).matches()) {
+                matching.set(n);
+            }
+        }
+        long[] byName = new long[names];
+        long sum = 0;
+        for (int i = 0; i < weights.size(); i++) {
+            int stack = weights.stack(i);
+            int hit = -1;
+            for (int d = profile.stacks().depth(stack) - 1; d >= 0; d--) {
+                int name = profile.frames().nameId(profile.stacks().frame(stack, d));
+                if (matching.get(name)) {
+                    hit = name;
+                    break; // the frame nearest the leaf names where it happens
+                }
+            }
+            if (hit >= 0) {
+                sum += weights.weight(i);
+                byName[hit] += weights.weight(i);
+            }
+        }
+        int top = -1;
+        for (int n = 0; n < names; n++) {
+            if (byName[n] > 0 && (top < 0 || byName[n] > byName[top])) {
+                top = n;
+            }
+        }
+        return new Matched(sum, top < 0 ? null : profile.frames().nameOf(top));
+    }
+
+    private static AllocationSites.Site topClassOf(Profile profile, AllocationSites sites, StackWeights weights,
+                                                   int site) {
+        long[] byClass = new long[profile.frames().nameCount()];
+        for (int i = 0; i < weights.size(); i++) {
+            int stack = weights.stack(i);
+            if (sites.site(stack) == site && sites.allocatedClass(stack) != AllocationSites.NONE) {
+                byClass[sites.allocatedClass(stack)] += weights.weight(i);
+            }
+        }
+        int top = -1;
+        for (int n = 0; n < byClass.length; n++) {
+            if (byClass[n] > 0 && (top < 0 || byClass[n] > byClass[top])) {
+                top = n;
+            }
+        }
+        return top < 0 ? null : new AllocationSites.Site(top, profile.frames().nameOf(top), byClass[top]);
+    }
+
+    private static String percent(double part, double whole) {
+        return percent(whole == 0 ? 0 : part / whole);
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f%%", share * 100);
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.firesight.parser.findings;
+
+import dev.firesight.parser.Profile;
+import dev.firesight.parser.Recordings;
+import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.testing.TestRecordings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Each rule fires on a real workload that has its cause, and no rule fires on a quiet one. */
+class FindingsTest {
+
+    @ParameterizedTest(name = "{1} on the {0} workload")
+    @CsvSource({"boxing,boxing", "strings,strings", "resizing,resizing", "exceptions,exceptions",
+            "lock,lock-contention", "boxing,dominant-site"})
+    void theRuleFiresOnItsWorkload(String workload, String rule) throws Exception {
+        List<Finding> findings = Findings.of(Recordings.open(TestRecordings.findings(workload)), Thresholds.DEFAULTS);
+        Finding finding = findings.stream().filter(f -> f.rule().equals(rule)).findFirst().orElse(null);
+        assertNotNull(finding, rule + " fires on " + workload + ": " + findings);
+        assertTrue(finding.share() > 0 && finding.share() <= 1, finding.toString());
+        assertNotNull(finding.evidence().view(), "a finding opens a view");
+    }
+
+    @Test
+    void noRuleFiresOnAQuietRecording() throws Exception {
+        List<Finding> findings = Findings.of(Recordings.open(TestRecordings.findings("quiet")), Thresholds.DEFAULTS);
+        assertEquals(List.of(), findings);
+    }
+
+    @Test
+    void findingsSayWhatWhereAndHowMuch() throws Exception {
+        Profile boxing = Recordings.open(TestRecordings.findings("boxing"));
+        Finding finding = Findings.of(boxing, Thresholds.DEFAULTS).stream().filter(f -> f.rule().equals("boxing"))
+                .findFirst().orElseThrow();
+        assertTrue(finding.sentence().matches("Boxing primitives \\(java\\.lang\\.(Integer|Long)\\.valueOf\\) allocates"
+                + " \\d+% of all bytes \\([0-9.]+ [KMG]B/s\\); use primitive fields, arrays or primitive collections\\."),
+                finding.sentence());
+        assertEquals(ViewKind.ALLOC, finding.evidence().view());
+        assertEquals(Findings.BOXING, finding.evidence().search());
+
+        Finding lock = Findings.of(Recordings.open(TestRecordings.findings("lock")), Thresholds.DEFAULTS).stream()
+                .filter(f -> f.rule().equals("lock-contention")).findFirst().orElseThrow();
+        assertTrue(lock.sentence().startsWith("Threads waiting for dev.firesight.parser.testing.FindingsWorkload$Ledger"
+                + " account for "), lock.sentence());
+        assertEquals("dev.firesight.parser.testing.FindingsWorkload$Ledger", lock.evidence().frame());
+    }
+
+    @Test
+    void aLeakIsAFinding() throws Exception {
+        Set<String> rules = Findings.of(Recordings.open(TestRecordings.memory("leak")), Thresholds.DEFAULTS).stream()
+                .map(Finding::rule).collect(Collectors.toSet());
+        assertTrue(rules.containsAll(Set.of("heap-growth", "leak-suspect")), rules.toString());
+    }
+}
