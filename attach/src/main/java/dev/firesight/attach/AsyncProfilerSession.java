@@ -54,7 +54,6 @@ final class AsyncProfilerSession implements RecordingSession {
         AsyncProfilerSession session = new AsyncProfilerSession(vm, pid, library, file, scratch, request, timeLimit);
         try {
             session.command("starting async-profiler", log -> AgentArguments.start(request, file, log));
-            owneronly(file);
         } catch (AttachException e) {
             session.removeScratch();
             throw e;
@@ -104,9 +103,7 @@ final class AsyncProfilerSession implements RecordingSession {
             command("dumping the recording", AgentArguments::dump);
         }
         try {
-            long size = JfrChunks.copyComplete(file, snapshot);
-            owneronly(snapshot);
-            return size;
+            return JfrChunks.copyComplete(file, snapshot);
         } catch (IOException e) {
             throw new RecordingFailedException("Could not copy the recording to " + snapshot + " ("
                     + e.getMessage() + "); check free disk space and that folder's permissions.", e);
@@ -121,7 +118,6 @@ final class AsyncProfilerSession implements RecordingSession {
         try {
             command("stopping async-profiler", AgentArguments::stop);
             stopped = true;
-            owneronly(file);
             if (request.has(ProfilingEvent.CPU)) {
                 CpuSampler.fromRecording(file).flatMap(CpuSampler::fallbackMessage).ifPresent(messages::add);
             }
@@ -221,14 +217,6 @@ final class AsyncProfilerSession implements RecordingSession {
         String kept = Files.exists(file) ? "what was recorded so far is kept in " + file
                 : "nothing had been written yet";
         return new TargetGoneException("JVM " + pid + " exited during the recording; " + kept + ".", cause);
-    }
-
-    private static void owneronly(Path file) {
-        try {
-            OwnerOnlyFiles.file(file);
-        } catch (IOException ignored) {
-            // the folder is owner-only already; the file keeps the target's umask
-        }
     }
 
     private void removeScratch() {
