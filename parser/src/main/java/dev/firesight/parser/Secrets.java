@@ -116,6 +116,7 @@ public final class Secrets {
      */
     public static RecordingRedactor.Result writeRedactedCopy(Path source, Path target, BooleanSupplier cancelled)
             throws RecordingException {
+        Recordings.requireRegularFile(source);
         return RecordingRedactor.redact(source, target, LoadOptions.DEFAULT_MAX_DECOMPRESSED, cancelled);
     }
 

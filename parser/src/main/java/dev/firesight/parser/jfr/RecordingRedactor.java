@@ -1,16 +1,18 @@
 package dev.firesight.parser.jfr;
 
+import dev.firesight.files.CreationRefusedException;
+import dev.firesight.files.OutputFile;
 import dev.firesight.parser.RecordingException;
 import dev.firesight.parser.Secrets;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
@@ -71,52 +73,35 @@ public final class RecordingRedactor {
     public static Result redact(Path source, Path target, long maxDecompressedBytes, BooleanSupplier cancelled)
             throws RecordingException {
         String name = String.valueOf(source.getFileName());
-        Path partial = target.resolveSibling(target.getFileName() + ".partial");
-        try {
-            copyExpanded(source, partial, maxDecompressedBytes, name);
-            restrictToOwner(partial);
-            Result result = new RecordingRedactor(cancelled).maskAll(partial, name);
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try (OutputFile out = OutputFile.create(target)) {
+            copyExpanded(source, out.stream(), maxDecompressedBytes, name);
+            out.stream().flush();
+            Result result = new RecordingRedactor(cancelled).maskAll(out.temporary(), name);
+            out.commit();
             return result;
+        } catch (CreationRefusedException e) {
+            throw new RecordingException(e.getMessage(), e);
         } catch (IOException e) {
-            deleteQuietly(partial);
             throw new RecordingException("Cannot write a redacted copy of " + name + ": " + e.getMessage() + ".", e);
-        } catch (RecordingException | RuntimeException | Error e) {
-            deleteQuietly(partial);
-            throw e;
         }
     }
 
-    private static void copyExpanded(Path source, Path partial, long cap, String name)
+    private static void copyExpanded(Path source, OutputStream partial, long cap, String name)
             throws IOException, RecordingException {
         byte[] head = RecordingReader.readHead(source, 4);
         if (Decompressor.isGzip(head) || Decompressor.isZip(head)) {
             Decompressor.Expanded expanded = Decompressor.expand(source, Decompressor.isZip(head), cap);
             try {
-                if (expanded.capped()) {
-                    throw new RecordingException(name + " expands beyond " + (cap >> 20) + " MB, so no redacted copy"
-                            + " of it was written.");
+                if (expanded.cut() != null) {
+                    throw new RecordingException(expanded.cut().replaceFirst("; .*", "") + ", so no redacted copy of "
+                            + name + " was written.");
                 }
-                Files.copy(expanded.file(), partial, StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(expanded.file(), partial);
             } finally {
-                Files.deleteIfExists(expanded.file());
+                Decompressor.release(expanded);
             }
         } else {
-            Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void restrictToOwner(Path file) throws IOException {
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // nothing more can be done; the caller reports the original failure
+            Files.copy(source, partial);
         }
     }
 
