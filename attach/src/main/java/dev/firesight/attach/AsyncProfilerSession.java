@@ -3,6 +3,7 @@ package dev.firesight.attach;
 import com.sun.tools.attach.AgentInitializationException;
 import com.sun.tools.attach.AgentLoadException;
 import com.sun.tools.attach.VirtualMachine;
+import dev.firesight.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,6 +83,12 @@ final class AsyncProfilerSession implements RecordingSession {
             return new RecordingStatus(false, Duration.ZERO, "Recording stopped");
         }
         Path answer = scratch.resolve("status-" + commands + ".txt");
+        try {
+            OwnerOnly.newFile(answer);
+        } catch (IOException e) {
+            throw new RecordingFailedException("Could not create " + answer + " (" + e.getMessage()
+                    + "); check that folder's permissions.", e);
+        }
         command("asking async-profiler for its status", log -> AgentArguments.status(answer, log));
         String text;
         try {
@@ -159,6 +166,8 @@ final class AsyncProfilerSession implements RecordingSession {
         AgentLog agentLog = new AgentLog(log);
         String options = arguments.forLog(log);
         try {
+            // The target writes into the file, keeping its owner-only permissions.
+            OwnerOnly.newFile(log);
             timeLimit.run(what + " in JVM " + pid, () -> {
                 vm.loadAgentPath(library.toString(), options);
                 return null;

@@ -4,6 +4,9 @@ import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -36,17 +39,44 @@ public final class OutputFile implements Closeable {
      * @throws CreationRefusedException when the target is not a regular file or its folder is missing
      */
     public static OutputFile create(Path target) throws IOException {
+        check(target);
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        try {
+            return new OutputFile(absolute, OwnerOnly.tempFile(folder, "." + absolute.getFileName() + "-", ".part"));
+        } catch (NoSuchFileException e) {
+            throw OwnerOnly.missingFolder(target, e);
+        }
+    }
+
+    /**
+     * Checks, before any work is done, that {@code target} could be written: its folder exists and the name
+     * is free or held by a regular file.
+     *
+     * @throws CreationRefusedException with the sentence for the user otherwise
+     */
+    public static void check(Path target) throws CreationRefusedException {
         Path absolute = target.toAbsolutePath();
         OwnerOnly.refuseNonRegular(absolute);
         Path folder = absolute.getParent();
         if (folder == null || !Files.isDirectory(folder)) {
             throw OwnerOnly.missingFolder(target, null);
         }
-        try {
-            return new OutputFile(absolute, OwnerOnly.tempFile(folder, "." + absolute.getFileName() + "-", ".part"));
-        } catch (NoSuchFileException e) {
-            throw OwnerOnly.missingFolder(target, e);
-        }
+    }
+
+    /** Writes {@code target} as UTF-8 text in one go. */
+    public static void writeText(Path target, TextBody body) throws IOException {
+        write(target, out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            body.write(writer);
+            writer.flush();
+        });
+    }
+
+    /** What fills a text output. */
+    @FunctionalInterface
+    public interface TextBody {
+        void write(Writer out) throws IOException;
     }
 
     /** Writes {@code target} in one go. */

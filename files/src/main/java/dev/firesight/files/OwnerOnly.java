@@ -96,7 +96,7 @@ public final class OwnerOnly {
     }
 
     /** Throws a sentence when {@code file} exists but is not a regular file (links are not followed). */
-    public static void refuseNonRegular(Path file) throws IOException {
+    public static void refuseNonRegular(Path file) throws CreationRefusedException {
         if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new CreationRefusedException(file + " is " + kind(file) + ", not a regular file; Firesight"
                     + " replaces only regular files, so choose another name.", "not a regular file", null);

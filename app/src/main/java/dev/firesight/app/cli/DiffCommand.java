@@ -55,10 +55,9 @@ final class DiffCommand implements Command {
         for (String caveat : tree.caveats()) {
             err.println("firesight: note: " + caveat);
         }
-        try (Writer writer = ExportCommand.open(options.output, out)) {
-            write(new DiffFlameTree(tree, normalization, view.unit(), label(files.get(0)),
-                    label(files.get(1))), options.format, writer);
-        }
+        DiffFlameTree flame = new DiffFlameTree(tree, normalization, view.unit(), label(files.get(0)),
+                label(files.get(1)));
+        ExportCommand.writeOutput(options.output, out, writer -> write(flame, options.format, writer));
         return 0;
     }
 

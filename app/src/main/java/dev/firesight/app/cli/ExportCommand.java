@@ -2,6 +2,7 @@ package dev.firesight.app.cli;
 
 import dev.firesight.app.export.ExportFormat;
 import dev.firesight.app.export.FlameView;
+import dev.firesight.files.OutputFile;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.query.CallTree;
@@ -14,7 +15,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -48,9 +48,7 @@ final class ExportCommand implements Command {
             return 1;
         }
         CallTree tree = CallTreeBuilder.build(profile, options.query(profile, view));
-        try (Writer writer = open(options.output, out)) {
-            write(tree, options.format, writer);
-        }
+        writeOutput(options.output, out, writer -> write(tree, options.format, writer));
         return 0;
     }
 
@@ -80,11 +78,18 @@ final class ExportCommand implements Command {
         }
     }
 
-    static Writer open(String output, PrintStream out) throws IOException {
+    /**
+     * Writes the command's text to stdout ({@code output} null or {@code -}) or to a file, owner-only and
+     * renamed into place only once complete, so a failure never leaves half a file.
+     */
+    static void writeOutput(String output, PrintStream out, OutputFile.TextBody body) throws IOException {
         if (output == null || output.equals("-")) {
-            return new BufferedWriter(new OutputStreamWriter(new NonClosing(out), StandardCharsets.UTF_8));
+            try (Writer writer = new BufferedWriter(new OutputStreamWriter(new NonClosing(out), StandardCharsets.UTF_8))) {
+                body.write(writer);
+            }
+            return;
         }
-        return Files.newBufferedWriter(Path.of(output), StandardCharsets.UTF_8);
+        OutputFile.writeText(Path.of(output), body);
     }
 
     /** Lets a writer over stdout be closed without closing stdout. */

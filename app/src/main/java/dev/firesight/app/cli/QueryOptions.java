@@ -1,9 +1,12 @@
 package dev.firesight.app.cli;
 
+import dev.firesight.files.CreationRefusedException;
+import dev.firesight.files.OutputFile;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.query.ProfileQuery;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -39,6 +42,9 @@ final class QueryOptions {
                     + ", not '" + format + "'.");
         }
         output = args.value("-o", "--output");
+        if (output != null && !output.equals("-")) {
+            checkOutput(output);
+        }
         // Check what can be checked before the (possibly long) load, so usage errors come first.
         include = pattern(args.value("--include", "-I"), "--include");
         exclude = pattern(args.value("--exclude", "-X"), "--exclude");
@@ -93,6 +99,15 @@ final class QueryOptions {
             q = q.withRange(f, t);
         }
         return q;
+    }
+
+    /** Refuses, before the (possibly long) load, an output that could not be written. */
+    static void checkOutput(String output) throws UsageException {
+        try {
+            OutputFile.check(Path.of(output));
+        } catch (CreationRefusedException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private static Pattern pattern(String regex, String option) throws UsageException {
