@@ -2,6 +2,8 @@ package dev.firesight.app;
 
 import dev.firesight.app.cli.Cli;
 
+import java.util.Optional;
+
 /**
  * The jar's entry point. It is deliberately not a JavaFX {@code Application}: the JDK refuses to start
  * an Application subclass from a plain class path, and the command-line subcommands must run without
@@ -14,6 +16,12 @@ public final class Launcher {
     public static void main(String[] args) {
         if (Cli.handles(args)) {
             System.exit(Cli.run(args, System.out, System.err));
+        }
+        Optional<String> noDisplay = DesktopLauncher.missingDisplay(System.getenv(), System.getProperty("os.name"),
+                System.getProperty("glass.platform"));
+        if (noDisplay.isPresent()) {
+            System.err.println(noDisplay.get());
+            System.exit(2);
         }
         DesktopLauncher.launch(args);
     }

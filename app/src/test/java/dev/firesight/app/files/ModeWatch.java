@@ -86,9 +86,13 @@ final class ModeWatch implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         running = false;
-        poller.join();
+        try {
+            poller.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         scan();
     }
 
