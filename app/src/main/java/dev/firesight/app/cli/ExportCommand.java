@@ -31,7 +31,8 @@ final class ExportCommand implements Command {
     @Override
     public String usage() {
         return "export FILE [--view VIEW] [--format collapsed|svg|html] [-o OUT] [--from T] [--to T]\n"
-                + "                        [--threads] [--include RE] [--exclude RE] [--reverse]";
+                + "                        [--threads] [--include RE] [--exclude RE] [--reverse]\n"
+                + "                        [--views V,V] [--max-stack-depth N]";
     }
 
     @Override
@@ -40,9 +41,11 @@ final class ExportCommand implements Command {
         if (options.args.positional().size() != 1) {
             throw new UsageException("export takes exactly one recording file.");
         }
-        Profile profile = ProfileFiles.open(options.args.positional().get(0), err);
+        Profile profile = ProfileFiles.open(options.args.positional().get(0), err, options.load);
         ViewKind view = options.view(profile);
-        if (!profile.has(view)) {
+        if (!profile.has(view) && options.load.partOfTime()) {
+            err.println("firesight export: note: there are no " + view.id() + " samples in the time asked for.");
+        } else if (!profile.has(view)) {
             err.println("firesight export: the recording has no " + view.id() + " samples; it has "
                     + SummaryCommand.viewList(profile) + ".");
             return 1;

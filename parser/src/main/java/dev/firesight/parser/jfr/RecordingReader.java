@@ -430,11 +430,13 @@ public final class RecordingReader {
                         + " was loaded rather than the part asked for.");
             } else {
                 long length = span[1] - span[0];
-                builder.sampleFrom = span[0] + (long) (length * options.fromFraction());
-                builder.sampleTo = span[0] + (long) (length * options.toFraction());
+                long[] kept = options.timeWindow().resolve(span[0], span[1]);
+                builder.sampleFrom = kept[0];
+                builder.sampleTo = kept[1];
                 builder.note(String.format(java.util.Locale.ROOT, "Only the samples from %.1f s to %.1f s of the"
                         + " recording's %.1f s were loaded, as asked; reopen it to load all of it.",
-                        (builder.sampleFrom - span[0]) / 1e9, (builder.sampleTo - span[0]) / 1e9, length / 1e9));
+                        (Math.max(kept[0], span[0]) - span[0]) / 1e9, (Math.min(kept[1], span[1]) - span[0]) / 1e9,
+                        length / 1e9));
             }
         }
         if (!options.views().containsAll(java.util.EnumSet.allOf(dev.firesight.parser.ViewKind.class))) {
