@@ -4,6 +4,7 @@ import dev.firesight.parser.Profile;
 import dev.firesight.parser.RecordingException;
 import dev.firesight.parser.Recordings;
 import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.testing.GzipBombs;
 import dev.firesight.parser.testing.TestRecordings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -59,6 +59,9 @@ class SparseFilesFuzzLong {
         System.out.print(report);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "sparse-files.txt"), report);
+        DamagedFilesReport.replaceSection("sparse", "Sparse files (`SparseFilesFuzzLong`, `mvn -Pfuzz`), each opened"
+                + " by a child JVM with -Xmx256m:\n\n" + report.toString().lines().map(l -> "- " + l)
+                .collect(java.util.stream.Collectors.joining("\n")) + "\n");
         assertFalse(result.timedOut(), result.stderrTail());
         assertEquals(0, result.exitCode(), result.stderrTail());
         assertEquals(files.size(), result.lines().size(), report.toString());

@@ -1,4 +1,4 @@
-package dev.firesight.parser.jfr;
+package dev.firesight.parser.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,14 +12,14 @@ import java.util.zip.GZIPOutputStream;
  * compressed) written again and again. A gzip file may hold many members, and every gzip reader expands
  * them one after the other, so 160 members are 10 GB of zeros in 10 MB.
  */
-final class GzipBombs {
-    static final long MEMBER_EXPANDED = 64L << 20;
+public final class GzipBombs {
+    public static final long MEMBER_EXPANDED = 64L << 20;
 
     private GzipBombs() {
     }
 
     /** Writes {@code head} (may be empty) as one member, then {@code zeroMembers} members of 64 MB of zeros. */
-    static Path write(Path file, byte[] head, int zeroMembers) throws IOException {
+    public static Path write(Path file, byte[] head, int zeroMembers) throws IOException {
         byte[] zeros = member(new byte[(int) MEMBER_EXPANDED]);
         try (OutputStream out = Files.newOutputStream(file)) {
             if (head.length > 0) {
@@ -32,7 +32,7 @@ final class GzipBombs {
         return file;
     }
 
-    static byte[] member(byte[] content) throws IOException {
+    public static byte[] member(byte[] content) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(bytes, 1 << 16)) {
             gzip.write(content);
