@@ -58,6 +58,23 @@ class StartingWithoutDisplayTest {
         assertEquals(0, Files.size(dir.resolve("out.log")));
     }
 
+    /** A run killed outright (SIGKILL) leaves its expanded copy; the next start deletes it. */
+    @Test
+    void startingDeletesTheScratchFilesOfDeadProcesses(@TempDir Path dir) throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        assertTrue(gone.waitFor(30, TimeUnit.SECONDS));
+        Path scratch = Files.createDirectories(dir.resolve("cache/firesight/tmp"));
+        Path stale = Files.writeString(scratch.resolve("expanded-" + gone.pid() + "-42.jfr"), "2.9 GB, once");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Launcher.class.getName(), "--version")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile());
+        builder.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        Process child = builder.start();
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, child.exitValue(), Files.readString(dir.resolve("out.log")));
+        assertFalse(Files.exists(stale));
+    }
+
     @Test
     void onlyXAndWaylandNeedADisplayNamed() {
         assertTrue(DesktopLauncher.missingDisplay(Map.of(), "Linux", null).isPresent());

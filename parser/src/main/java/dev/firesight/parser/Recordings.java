@@ -19,6 +19,15 @@ public final class Recordings {
     private Recordings() {
     }
 
+    /**
+     * Deletes the expanded copies of compressed recordings that Firesight processes no longer running left
+     * behind (killed before their shutdown hook could run); called when Firesight starts, and by every
+     * expansion. Never fails.
+     */
+    public static void removeStaleScratchFiles() {
+        RecordingReader.removeStaleScratchFiles();
+    }
+
     public static Profile open(Path file) throws RecordingException {
         return open(file, LoadOptions.defaults());
     }

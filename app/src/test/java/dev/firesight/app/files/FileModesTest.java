@@ -49,6 +49,17 @@ class FileModesTest {
             assertEquals(0, cli.firesight(elsewhere, logs.resolve("record-jfr.log"), "record", "--pid",
                     String.valueOf(target.pid()), "--engine", "jfr", "--duration", "3", "-o",
                     out.resolve("jfr.jfr").toString()), () -> read(logs.resolve("record-jfr.log")));
+            // -o on a symbolic link is refused, and the file it points to is left alone.
+            Path victim = elsewhere.resolve("victim.jfr");
+            Files.writeString(victim, "precious");
+            Path link = Files.createSymbolicLink(out.resolve("link.jfr"), victim);
+            watch.ignore(link);
+            assertEquals(1, cli.firesight(elsewhere, logs.resolve("record-link.log"), "record", "--pid",
+                    String.valueOf(target.pid()), "--engine", "jfr", "--duration", "1", "-o", link.toString()));
+            assertTrue(read(logs.resolve("record-link.log")).contains(link + " is a symbolic link, not a regular file"),
+                    read(logs.resolve("record-link.log")));
+            assertEquals("precious", Files.readString(victim));
+            Files.delete(link);
             boolean asyncProfiler = AsyncProfilerLibrary.forThisPlatform().supported();
             if (asyncProfiler) {
                 assertEquals(0, cli.firesight(elsewhere, logs.resolve("record-ap.log"), "record", "--pid",

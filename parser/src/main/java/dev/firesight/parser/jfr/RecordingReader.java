@@ -40,7 +40,7 @@ public final class RecordingReader {
             throw new RecordingException(name() + " is empty (0 bytes); it is not a JFR recording.");
         }
         if (Decompressor.isGzip(head) || Decompressor.isZip(head)) {
-            Decompressor.sweepStale();
+            removeStaleScratchFiles();
             Decompressor.Expanded expanded = Decompressor.expand(path, Decompressor.isZip(head),
                     options.maxDecompressedBytes());
             try {
@@ -54,6 +54,11 @@ public final class RecordingReader {
             }
         }
         return readPlain(path, Files.size(path), null);
+    }
+
+    /** See {@link dev.firesight.parser.Recordings#removeStaleScratchFiles()}. */
+    public static void removeStaleScratchFiles() {
+        Decompressor.sweepStale();
     }
 
     private String name() {
