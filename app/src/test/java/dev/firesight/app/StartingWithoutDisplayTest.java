@@ -1,12 +1,10 @@
 package dev.firesight.app;
 
 import dev.firesight.app.cli.Cli;
+import dev.firesight.app.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -120,10 +118,8 @@ class StartingWithoutDisplayTest {
     }
 
     private static List<String> stderrOf(int expectedExit, String... args) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true,
-                StandardCharsets.UTF_8));
-        assertEquals(expectedExit, code);
-        return err.toString(StandardCharsets.UTF_8).lines().toList();
+        CliRun run = CliRun.of(args);
+        assertEquals(expectedExit, run.exitCode(), String.join("\n", run.errLines()));
+        return run.errLines();
     }
 }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -85,16 +84,12 @@ class LoadArgumentsTest {
 
     @Test
     void summaryTakesTheLoadOptions() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(new String[] {"summary", TestRecordings.asyncProfiler().toString(), "--views", "cpu",
-            "--max-stack-depth", "4"}, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-        String text = out.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("Top 10 methods by self, cpu"), text);
-        assertTrue(!text.contains("Top 10 methods by self, alloc"), text);
-        assertTrue(text.contains("Stacks were cut to their 4 frames nearest the leaf"), text);
+        CliRun run = CliRun.of("summary", TestRecordings.asyncProfiler().toString(), "--views", "cpu",
+                "--max-stack-depth", "4");
+        assertEquals(0, run.exitCode(), run.errLines().toString());
+        assertTrue(run.out().contains("Top 10 methods by self, cpu"), run.out());
+        assertTrue(!run.out().contains("Top 10 methods by self, alloc"), run.out());
+        assertTrue(run.out().contains("Stacks were cut to their 4 frames nearest the leaf"), run.out());
     }
 
     private static LoadArguments arguments(List<String> raw) throws UsageException {

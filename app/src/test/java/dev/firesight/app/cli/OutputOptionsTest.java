@@ -4,9 +4,6 @@ import dev.firesight.parser.testing.TestRecordings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,10 +50,8 @@ class OutputOptionsTest {
     }
 
     private static List<String> stderrOf(int expectedExit, String... args) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true,
-                StandardCharsets.UTF_8));
-        assertEquals(expectedExit, code, err.toString(StandardCharsets.UTF_8));
-        return err.toString(StandardCharsets.UTF_8).lines().toList();
+        CliRun run = CliRun.of(args);
+        assertEquals(expectedExit, run.exitCode(), String.join("\n", run.errLines()));
+        return run.errLines();
     }
 }
