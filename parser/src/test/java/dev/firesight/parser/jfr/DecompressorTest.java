@@ -70,14 +70,7 @@ class DecompressorTest {
 
     @Test
     void aRunEndedBySigtermLeavesNoExpandedFile(@TempDir Path dir) throws Exception {
-        // A gzip that expands, slowly enough to be caught, into gigabytes of recording-like data.
-        byte[] member = GzipBombs.member(Files.readAllBytes(TestRecordings.jdk17()));
-        Path big = dir.resolve("big.jfr.gz");
-        try (var out = Files.newOutputStream(big)) {
-            for (int i = 0; i < 1500; i++) {
-                out.write(member);
-            }
-        }
+        Path big = repeatedRecording(dir.resolve("big.jfr.gz"));
         Path cache = Files.createDirectory(dir.resolve("cache"));
         Path scratch = cache.resolve("firesight/tmp");
         Process child = child(cache, dir.resolve("home"), big, dir.resolve("child.log"));
@@ -93,6 +86,43 @@ class DecompressorTest {
             child.destroyForcibly();
         }
         assertEquals(List.of(), list(scratch), "shutdown deleted the expanded file");
+    }
+
+    /**
+     * On a real file system with little room (a 600 MB tmpfs, mounted for the test; skipped where mounting is
+     * not allowed), the expansion stops at the free space less the 512 MB it leaves, and says so.
+     */
+    @Test
+    void theExpansionStopsAtTheFreeDiskSpace(@TempDir Path dir) throws Exception {
+        Path big = repeatedRecording(dir.resolve("big.jfr.gz"));
+        Path small = Files.createDirectory(dir.resolve("small-disk"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=600m", "tmpfs", small.toString())
+                .redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor(30, TimeUnit.SECONDS) && mount.exitValue() == 0,
+                "mounting a tmpfs is not allowed here");
+        try {
+            Process child = child(small, dir.resolve("home"), big, dir.resolve("child.log"));
+            assertTrue(child.waitFor(120, TimeUnit.SECONDS));
+            String said = Files.readString(dir.resolve("child.log"));
+            assertTrue(said.startsWith("ok [The compressed recording expands beyond the disk space free in "
+                    + small.resolve("firesight/tmp") + "; only its first "), said);
+            long kept = Long.parseLong(said.replaceFirst("(?s).*only its first (\\d+) MB were read.*", "$1"));
+            assertTrue(kept > 0 && kept <= 600 - Decompressor.DISK_RESERVE_MB, "stopped at " + kept + " MB");
+            assertEquals(List.of(), list(small.resolve("firesight/tmp")), "and deleted after reading");
+        } finally {
+            new ProcessBuilder("umount", small.toString()).start().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A gzip that expands, slowly enough to be watched, into 600 MB of recording-like data (no zero runs). */
+    private static Path repeatedRecording(Path file) throws IOException {
+        byte[] member = GzipBombs.member(Files.readAllBytes(TestRecordings.jdk17()));
+        try (var out = Files.newOutputStream(file)) {
+            for (int i = 0; i < 1500; i++) {
+                out.write(member);
+            }
+        }
+        return file;
     }
 
     @Test
