@@ -20,7 +20,8 @@ import java.nio.file.StandardCopyOption;
  * is not a regular file (a link, a folder, a pipe) is refused with a sentence rather than replaced.
  *
  * <p>Use: {@code try (OutputFile out = OutputFile.create(target)) { write to out.stream(); out.commit(); }}.
- * Closing without {@link #commit()} deletes the temporary file.
+ * Closing without {@link #commit()} deletes the temporary file, and so does a shutdown (Ctrl-C, SIGTERM)
+ * in the middle of writing.
  */
 public final class OutputFile implements Closeable {
     private final Path target;
@@ -43,7 +44,9 @@ public final class OutputFile implements Closeable {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         try {
-            return new OutputFile(absolute, OwnerOnly.tempFile(folder, "." + absolute.getFileName() + "-", ".part"));
+            Path temporary = OwnerOnly.tempFile(folder, "." + absolute.getFileName() + "-", ".part");
+            ScratchFiles.deleteAtShutdown(temporary);
+            return new OutputFile(absolute, temporary);
         } catch (NoSuchFileException e) {
             throw OwnerOnly.missingFolder(target, e);
         }
@@ -114,6 +117,7 @@ public final class OutputFile implements Closeable {
         OwnerOnly.refuseNonRegular(target);
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         committed = true;
+        ScratchFiles.forget(temporary);
     }
 
     /** Deletes the temporary file unless the output was committed. */
@@ -127,7 +131,7 @@ public final class OutputFile implements Closeable {
                 stream.close();
             }
         } finally {
-            Files.deleteIfExists(temporary);
+            ScratchFiles.release(temporary);
         }
     }
 }

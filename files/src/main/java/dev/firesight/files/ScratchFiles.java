@@ -46,6 +46,16 @@ public final class ScratchFiles {
         return file;
     }
 
+    /** Deletes {@code file} at shutdown unless {@link #forget forgotten} before (an output not yet renamed). */
+    static void deleteAtShutdown(Path file) {
+        LIVE.add(file);
+    }
+
+    /** No longer deletes {@code file} at shutdown. */
+    static void forget(Path file) {
+        LIVE.remove(file);
+    }
+
     /** Deletes a scratch file now. */
     public static void release(Path file) throws IOException {
         try {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -39,6 +40,26 @@ class OutputFileTest {
         }));
         assertEquals("old", Files.readString(target));
         assertEquals(List.of(target), list(dir));
+    }
+
+    @Test
+    void anOutputStoppedBySigtermLeavesNoTemporaryFile(@TempDir Path dir) throws Exception {
+        Path target = Files.writeString(dir.resolve("cpu.svg"), "old");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), WriteSlowly.class.getName(), target.toString())
+                .redirectErrorStream(true).start();
+        try {
+            String said = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
+                    StandardCharsets.UTF_8)).readLine();
+            assertEquals("writing", said);
+            assertEquals(2, list(dir).size(), "the temporary file while writing");
+            child.destroy(); // SIGTERM
+            assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+        } finally {
+            child.destroyForcibly();
+        }
+        assertEquals(List.of(target), list(dir));
+        assertEquals("old", Files.readString(target));
     }
 
     @Test
