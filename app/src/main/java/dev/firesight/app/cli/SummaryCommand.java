@@ -65,7 +65,7 @@ final class SummaryCommand implements Command {
         if (!profile.warnings().isEmpty()) {
             out.println();
             out.println("Warnings");
-            profile.warnings().forEach(w -> out.println("  " + w));
+            ProfileFiles.grouped(profile.warnings()).forEach(w -> out.println("  " + w));
         }
         return 0;
     }

@@ -82,6 +82,22 @@ class LoadArgumentsTest {
                 "Chunk 4 could not be read (CorruptDataException) and was skipped.")));
     }
 
+    /** A real file with the same chunk three times: two warnings of one kind, one line on stderr. */
+    @Test
+    void repeatedDamageIsOneLineWithACount(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        byte[] recording = java.nio.file.Files.readAllBytes(TestRecordings.jdk17());
+        Path thrice = dir.resolve("thrice.jfr");
+        java.nio.file.Files.write(thrice, recording);
+        java.nio.file.Files.write(thrice, recording, java.nio.file.StandardOpenOption.APPEND);
+        java.nio.file.Files.write(thrice, recording, java.nio.file.StandardOpenOption.APPEND);
+        CliRun run = CliRun.of("summary", thrice.toString());
+        assertEquals(0, run.exitCode());
+        assertEquals(List.of("firesight: warning: Chunk 2 repeats an earlier chunk and was skipped. (and 1 more like it)"),
+                run.errLines());
+        assertTrue(run.out().contains("  Chunk 2 repeats an earlier chunk and was skipped. (and 1 more like it)"),
+                run.out());
+    }
+
     @Test
     void summaryTakesTheLoadOptions() {
         CliRun run = CliRun.of("summary", TestRecordings.asyncProfiler().toString(), "--views", "cpu",
