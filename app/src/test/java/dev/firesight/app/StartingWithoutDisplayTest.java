@@ -50,9 +50,10 @@ class StartingWithoutDisplayTest {
         Process child = builder.start();
         assertTrue(child.waitFor(60, TimeUnit.SECONDS));
         assertEquals(2, child.exitValue());
+        // The JVM's own "Picked up JAVA_TOOL_OPTIONS" line, where that is set, is not Firesight's.
         assertEquals(List.of("firesight: there is no display to open the window on (DISPLAY is not set); without one,"
                 + " use the command line, e.g. 'firesight summary FILE.jfr' ('firesight --help' lists the commands)."),
-                Files.readAllLines(log));
+                Files.readAllLines(log).stream().filter(l -> !l.startsWith("Picked up ")).toList());
         assertEquals(0, Files.size(dir.resolve("out.log")));
     }
 

@@ -47,7 +47,7 @@ class OutputFileTest {
         Path target = Files.writeString(dir.resolve("cpu.svg"), "old");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), WriteSlowly.class.getName(), target.toString())
-                .redirectErrorStream(true).start();
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             String said = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
                     StandardCharsets.UTF_8)).readLine();

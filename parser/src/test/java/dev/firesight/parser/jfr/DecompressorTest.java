@@ -143,7 +143,8 @@ class DecompressorTest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m", "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"),
                 ExpandInChild.class.getName(), file.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(log.toFile())
+                .redirectError(log.resolveSibling(log.getFileName() + ".err").toFile());
         if (cache == null) {
             builder.environment().remove("XDG_CACHE_HOME");
         } else {
