@@ -27,7 +27,11 @@ public final class ScratchFiles {
     private static final Thread HOOK = new Thread(ScratchFiles::deleteAll, "firesight: delete scratch files");
 
     static {
-        Runtime.getRuntime().addShutdownHook(HOOK);
+        try {
+            Runtime.getRuntime().addShutdownHook(HOOK);
+        } catch (IllegalStateException shuttingDown) {
+            // first used by another shutdown hook: the caller releases its files itself
+        }
     }
 
     private ScratchFiles() {
