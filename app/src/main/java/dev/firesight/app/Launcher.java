@@ -1,6 +1,9 @@
 package dev.firesight.app;
 
 import dev.firesight.app.cli.Cli;
+import dev.firesight.parser.Recordings;
+
+import java.util.Optional;
 
 /**
  * The jar's entry point. It is deliberately not a JavaFX {@code Application}: the JDK refuses to start
@@ -12,8 +15,15 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        Recordings.removeStaleScratchFiles();
         if (Cli.handles(args)) {
             System.exit(Cli.run(args, System.out, System.err));
+        }
+        Optional<String> noDisplay = DesktopLauncher.missingDisplay(System.getenv(), System.getProperty("os.name"),
+                System.getProperty("glass.platform"));
+        if (noDisplay.isPresent()) {
+            System.err.println(noDisplay.get());
+            System.exit(2);
         }
         DesktopLauncher.launch(args);
     }

@@ -38,9 +38,19 @@ class LayeringTest {
                 .check(CLASSES);
     }
 
+    /** The files module is the bottom layer: parser, attach and app use it, it uses none of them. */
+    @Test
+    void filesDependOnNoOtherModule() {
+        noClasses().that().resideInAPackage("dev.firesight.files..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.firesight.parser..", "dev.firesight.attach..",
+                        "dev.firesight.app..", "javafx..")
+                .check(CLASSES);
+    }
+
     @Test
     void theRuleSeesTheModules() {
         assertTrue(CLASSES.containPackage("dev.firesight.parser"), "parser classes imported");
         assertTrue(CLASSES.containPackage("dev.firesight.app.cli"), "app classes imported");
+        assertTrue(CLASSES.containPackage("dev.firesight.files"), "files classes imported");
     }
 }

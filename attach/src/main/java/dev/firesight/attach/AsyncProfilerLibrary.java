@@ -1,11 +1,13 @@
 package dev.firesight.attach;
 
+import dev.firesight.files.OwnerOnly;
+import dev.firesight.files.OutputFile;
+import dev.firesight.files.UserFolders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -78,19 +80,12 @@ public final class AsyncProfilerLibrary {
         }
         try {
             byte[] bytes = bundledBytes();
-            Path folder = OwnerOnlyFiles.folder(cacheRoot.resolve(version));
+            Path folder = OwnerOnly.folder(cacheRoot.resolve(version));
             Path library = folder.resolve(LIBRARY);
             if (Files.isRegularFile(library) && Arrays.equals(Files.readAllBytes(library), bytes)) {
-                return OwnerOnlyFiles.file(library).toAbsolutePath();
+                return library.toAbsolutePath();
             }
-            Path partial = Files.createTempFile(folder, LIBRARY, ".part");
-            try {
-                Files.write(partial, bytes);
-                OwnerOnlyFiles.file(partial);
-                Files.move(partial, library, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(partial);
-            }
+            OutputFile.write(library, out -> out.write(bytes));
             return library.toAbsolutePath();
         } catch (IOException | UncheckedIOException e) {
             throw new ProfilerUnavailableException("Could not write async-profiler's library to " + cacheRoot

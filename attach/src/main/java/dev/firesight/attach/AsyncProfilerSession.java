@@ -3,6 +3,7 @@ package dev.firesight.attach;
 import com.sun.tools.attach.AgentInitializationException;
 import com.sun.tools.attach.AgentLoadException;
 import com.sun.tools.attach.VirtualMachine;
+import dev.firesight.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +55,6 @@ final class AsyncProfilerSession implements RecordingSession {
         AsyncProfilerSession session = new AsyncProfilerSession(vm, pid, library, file, scratch, request, timeLimit);
         try {
             session.command("starting async-profiler", log -> AgentArguments.start(request, file, log));
-            owneronly(file);
         } catch (AttachException e) {
             session.removeScratch();
             throw e;
@@ -83,6 +83,12 @@ final class AsyncProfilerSession implements RecordingSession {
             return new RecordingStatus(false, Duration.ZERO, "Recording stopped");
         }
         Path answer = scratch.resolve("status-" + commands + ".txt");
+        try {
+            OwnerOnly.newFile(answer);
+        } catch (IOException e) {
+            throw new RecordingFailedException("Could not create " + answer + " (" + e.getMessage()
+                    + "); check that folder's permissions.", e);
+        }
         command("asking async-profiler for its status", log -> AgentArguments.status(answer, log));
         String text;
         try {
@@ -104,9 +110,7 @@ final class AsyncProfilerSession implements RecordingSession {
             command("dumping the recording", AgentArguments::dump);
         }
         try {
-            long size = JfrChunks.copyComplete(file, snapshot);
-            owneronly(snapshot);
-            return size;
+            return JfrChunks.copyComplete(file, snapshot);
         } catch (IOException e) {
             throw new RecordingFailedException("Could not copy the recording to " + snapshot + " ("
                     + e.getMessage() + "); check free disk space and that folder's permissions.", e);
@@ -121,7 +125,6 @@ final class AsyncProfilerSession implements RecordingSession {
         try {
             command("stopping async-profiler", AgentArguments::stop);
             stopped = true;
-            owneronly(file);
             if (request.has(ProfilingEvent.CPU)) {
                 CpuSampler.fromRecording(file).flatMap(CpuSampler::fallbackMessage).ifPresent(messages::add);
             }
@@ -163,6 +166,8 @@ final class AsyncProfilerSession implements RecordingSession {
         AgentLog agentLog = new AgentLog(log);
         String options = arguments.forLog(log);
         try {
+            // The target writes into the file, keeping its owner-only permissions.
+            OwnerOnly.newFile(log);
             timeLimit.run(what + " in JVM " + pid, () -> {
                 vm.loadAgentPath(library.toString(), options);
                 return null;
@@ -221,14 +226,6 @@ final class AsyncProfilerSession implements RecordingSession {
         String kept = Files.exists(file) ? "what was recorded so far is kept in " + file
                 : "nothing had been written yet";
         return new TargetGoneException("JVM " + pid + " exited during the recording; " + kept + ".", cause);
-    }
-
-    private static void owneronly(Path file) {
-        try {
-            OwnerOnlyFiles.file(file);
-        } catch (IOException ignored) {
-            // the folder is owner-only already; the file keeps the target's umask
-        }
     }
 
     private void removeScratch() {

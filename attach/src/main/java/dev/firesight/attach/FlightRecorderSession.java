@@ -1,6 +1,7 @@
 package dev.firesight.attach;
 
 import com.sun.tools.attach.VirtualMachine;
+import dev.firesight.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,12 @@ import javax.management.remote.JMXServiceURL;
  * {@code --add-exports jdk.attach/sun.tools.attach} on the launcher, which a class-path app on JDK 17
  * cannot rely on; the JMX route needs no flags. The target keeps the local JMX agent running after
  * the recording (it cannot be stopped remotely); it only accepts connections from the same user.
+ *
+ * <p>While it records, the JDK keeps its chunks in a repository folder, by default a world-readable
+ * {@code <time>_<pid>} folder in the system temp folder. The session moves the target's repository into
+ * an owner-only folder of Firesight's first ({@code JFR.configure repositorypath=}), and the output file
+ * and snapshots are created owner-only before the target writes into them, so no one else can read the
+ * recording at any moment.
  */
 final class FlightRecorderSession implements RecordingSession {
     private final VirtualMachine vm;
@@ -49,8 +56,8 @@ final class FlightRecorderSession implements RecordingSession {
         this.timeLimit = timeLimit;
     }
 
-    static FlightRecorderSession start(VirtualMachine vm, long pid, Path file, RecordingRequest request,
-            TimeLimit timeLimit, List<String> notes) throws AttachException {
+    static FlightRecorderSession start(VirtualMachine vm, long pid, Path file, Path repository,
+            RecordingRequest request, TimeLimit timeLimit, List<String> notes) throws AttachException {
         JMXConnector connector = null;
         try {
             String address = timeLimit.run("starting the management agent of JVM " + pid,
@@ -68,6 +75,7 @@ final class FlightRecorderSession implements RecordingSession {
                 session.messages.add("The JDK's Flight Recorder samples surviving objects (old object samples)"
                         + " instead of async-profiler's live-object view.");
             }
+            session.jcmd("jfrConfigure", "repositorypath=" + repository);
             session.jcmd("jfrStart", "name=" + name, "settings=profile", "disk=true", "dumponexit=true",
                     "filename=" + file);
             return session;
@@ -113,8 +121,8 @@ final class FlightRecorderSession implements RecordingSession {
             if (stopped) {
                 return JfrChunks.copyComplete(file, snapshot);
             }
+            OwnerOnly.newFile(snapshot);
             jcmd("jfrDump", "name=" + name, "filename=" + snapshot);
-            OwnerOnlyFiles.file(snapshot);
             return Files.size(snapshot);
         } catch (IOException e) {
             throw new RecordingFailedException("JVM " + pid + " did not write the snapshot " + snapshot
@@ -130,9 +138,6 @@ final class FlightRecorderSession implements RecordingSession {
         try {
             jcmd("jfrStop", "name=" + name);
             stopped = true;
-            OwnerOnlyFiles.file(file);
-            return file;
-        } catch (IOException e) {
             return file;
         } finally {
             if (stopped || !Attacher.isAlive(pid)) {

@@ -1,5 +1,6 @@
 package dev.firesight.attach;
 
+import dev.firesight.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -40,14 +41,14 @@ final class JfrChunks {
     }
 
     /**
-     * Copies the complete chunks of {@code source} into a new file {@code target}.
+     * Copies the complete chunks of {@code source} into a new, owner-only file {@code target}.
      *
      * @return the number of bytes copied
      */
     static long copyComplete(Path source, Path target) throws IOException {
         long length = completeLength(source);
         try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
-             FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+             FileChannel out = FileChannel.open(OwnerOnly.newFile(target), StandardOpenOption.WRITE)) {
             long copied = 0;
             while (copied < length) {
                 copied += in.transferTo(copied, length - copied, out);

@@ -1,5 +1,6 @@
 package dev.firesight.attach;
 
+import dev.firesight.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ public final class PeriodicDump implements AutoCloseable {
     /** Starts dumping {@code session} into {@code folder} every {@code interval}, first after one interval. */
     public static PeriodicDump start(RecordingSession session, Duration interval, Path folder, Listener listener)
             throws IOException {
-        OwnerOnlyFiles.folder(folder);
+        OwnerOnly.folder(folder);
         PeriodicDump dump = new PeriodicDump(session, folder, listener);
         dump.timer.scheduleWithFixedDelay(dump::dumpOnce, interval.toMillis(), interval.toMillis(),
                 TimeUnit.MILLISECONDS);

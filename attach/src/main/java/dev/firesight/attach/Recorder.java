@@ -1,6 +1,8 @@
 package dev.firesight.attach;
 
 import com.sun.tools.attach.VirtualMachine;
+import dev.firesight.files.OwnerOnly;
+import dev.firesight.files.UserFolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,9 +50,15 @@ public final class Recorder {
             int feature = JavaVersions.feature(properties.getProperty("java.version"));
             String application = JvmDiscovery.displayName(properties.getProperty("sun.java.command", ""));
             Path file = output(request, pid, application);
-            RecordingSession session = startEngine(vm, pid, feature, file, request);
-            started = true;
-            return session;
+            try {
+                RecordingSession session = startEngine(vm, pid, feature, file, request);
+                started = true;
+                return session;
+            } finally {
+                if (!started) {
+                    deleteIfEmpty(file);
+                }
+            }
         } catch (AttachException e) {
             throw e;
         } catch (Exception e) {
@@ -102,7 +110,7 @@ public final class Recorder {
                             + " record without 'live'.");
                 }
                 Path agent = library.extract();
-                Path scratch = OwnerOnlyFiles.folder(scratchRoot.resolve(pid + "-" + System.nanoTime()));
+                Path scratch = OwnerOnly.folder(scratchRoot.resolve(pid + "-" + System.nanoTime()));
                 RecordingSession session = AsyncProfilerSession.start(vm, pid, agent, file, scratch, request,
                         attacher.timeLimit());
                 if (feature >= 21) {
@@ -128,7 +136,14 @@ public final class Recorder {
                         + e.getMessage() + "); check that folder's permissions.", e);
             }
         }
-        return FlightRecorderSession.start(vm, pid, file, request, attacher.timeLimit(), notes);
+        Path repository;
+        try {
+            repository = OwnerOnly.folder(scratchRoot.resolve("jfr-repository-" + pid));
+        } catch (IOException e) {
+            throw new RecordingFailedException("Could not create a private folder for the recording's chunks in "
+                    + scratchRoot + " (" + e.getMessage() + "); check that folder's permissions.", e);
+        }
+        return FlightRecorderSession.start(vm, pid, file, repository, request, attacher.timeLimit(), notes);
     }
 
     private Path output(RecordingRequest request, long pid, String application) throws AttachException {
@@ -138,19 +153,34 @@ public final class Recorder {
                 file = request.output().get().toAbsolutePath();
                 Path parent = file.getParent();
                 if (parent != null) {
-                    Files.createDirectories(parent);
+                    OwnerOnly.folder(parent);
                 }
             } else {
                 file = recordings.newRecordingFile(LocalJvm.applicationName(application), pid, Instant.now());
             }
+            if (!AgentArguments.acceptable(file)) {
+                throw new RecordingFailedException("The output path " + file
+                        + " contains a comma, which async-profiler cannot take; choose another file name.");
+            }
+            // Created owner-only here, before the target opens it: both engines write into the existing
+            // file (keeping its permissions), so it is never readable by others, not even for a moment.
+            OwnerOnly.freshFile(file);
+        } catch (dev.firesight.files.CreationRefusedException e) {
+            throw new RecordingFailedException(e.getMessage(), e);
         } catch (IOException e) {
             throw new RecordingFailedException("Could not prepare the folder for the recording ("
                     + e.getMessage() + "); choose another output folder.", e);
         }
-        if (!AgentArguments.acceptable(file)) {
-            throw new RecordingFailedException("The output path " + file
-                    + " contains a comma, which async-profiler cannot take; choose another file name.");
-        }
         return file;
+    }
+
+    private static void deleteIfEmpty(Path file) {
+        try {
+            if (Files.size(file) == 0) {
+                Files.delete(file);
+            }
+        } catch (IOException ignored) {
+            // nothing was created, or the target wrote into it: keep it
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.firesight.attach;
 
+import dev.firesight.files.OwnerOnly;
+import dev.firesight.files.UserFolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +36,7 @@ public final class RecordingsFolder {
      * {@code DemoService-4711-2026-11-24_201503.jfr}. Creates the folder (owner-only) when missing.
      */
     public Path newRecordingFile(String application, long pid, Instant time) throws IOException {
-        OwnerOnlyFiles.folder(folder);
+        OwnerOnly.folder(folder);
         String base = safe(application) + "-" + pid + "-" + STAMP.format(time.atZone(ZoneId.systemDefault()));
         Path file = folder.resolve(base + ".jfr");
         for (int n = 2; Files.exists(file); n++) {

@@ -10,16 +10,14 @@ import java.util.function.BooleanSupplier;
  * does not fit in memory, less detail does: fewer views, only part of its time, or shorter stacks.
  *
  * @param views         the views to keep; the others' events are skipped without being decoded
- * @param fromFraction  keep samples from this point of the recording's span (0 = its start)...
- * @param toFraction    ...to this one (1 = its end)
+ * @param timeWindow    keep only the samples in this part of the recording's time (null = all of it)
  * @param maxStackDepth keep at most this many frames of each stack, those nearest the leaf (0 = all)
  * @param memoryBudget  the most heap the loaded samples and stacks may take; past it the load stops with a
  *                      {@link RecordingException#tooLarge()} error instead of running the JVM out of memory
  *                      (0 = {@value #DEFAULT_BUDGET_PERCENT}% of the JVM's maximum heap)
  */
 public record LoadOptions(ProgressListener progress, BooleanSupplier cancelled, long maxDecompressedBytes,
-                          Set<ViewKind> views, double fromFraction, double toFraction, int maxStackDepth,
-                          long memoryBudget) {
+                          Set<ViewKind> views, TimeWindow timeWindow, int maxStackDepth, long memoryBudget) {
     /** Receives bytes read so far out of the total; called from the loading thread. */
     @FunctionalInterface
     public interface ProgressListener {
@@ -35,27 +33,27 @@ public record LoadOptions(ProgressListener progress, BooleanSupplier cancelled, 
 
     public static LoadOptions defaults() {
         return new LoadOptions((d, t) -> { }, () -> false, DEFAULT_MAX_DECOMPRESSED, EnumSet.allOf(ViewKind.class),
-                0, 1, 0, 0);
+                null, 0, 0);
     }
 
     public LoadOptions withProgress(ProgressListener listener) {
-        return new LoadOptions(listener, cancelled, maxDecompressedBytes, views, fromFraction, toFraction,
+        return new LoadOptions(listener, cancelled, maxDecompressedBytes, views, timeWindow,
                 maxStackDepth, memoryBudget);
     }
 
     public LoadOptions withCancel(BooleanSupplier cancel) {
-        return new LoadOptions(progress, cancel, maxDecompressedBytes, views, fromFraction, toFraction,
+        return new LoadOptions(progress, cancel, maxDecompressedBytes, views, timeWindow,
                 maxStackDepth, memoryBudget);
     }
 
     public LoadOptions withMaxDecompressedBytes(long max) {
-        return new LoadOptions(progress, cancelled, max, views, fromFraction, toFraction, maxStackDepth, memoryBudget);
+        return new LoadOptions(progress, cancelled, max, views, timeWindow, maxStackDepth, memoryBudget);
     }
 
     /** Keeps only these views; the others' events are skipped without being decoded. */
     public LoadOptions withViews(Set<ViewKind> keep) {
         return new LoadOptions(progress, cancelled, maxDecompressedBytes,
-                keep.isEmpty() ? EnumSet.noneOf(ViewKind.class) : EnumSet.copyOf(keep), fromFraction, toFraction,
+                keep.isEmpty() ? EnumSet.noneOf(ViewKind.class) : EnumSet.copyOf(keep), timeWindow,
                 maxStackDepth, memoryBudget);
     }
 
@@ -64,10 +62,12 @@ public record LoadOptions(ProgressListener progress, BooleanSupplier cancelled, 
      * last quarter). The span is read from the chunk headers before the events.
      */
     public LoadOptions withTimeFraction(double from, double to) {
-        if (!(from >= 0 && to <= 1 && from < to)) {
-            throw new IllegalArgumentException("need 0 <= from < to <= 1, not " + from + " and " + to);
-        }
-        return new LoadOptions(progress, cancelled, maxDecompressedBytes, views, from, to, maxStackDepth, memoryBudget);
+        return withTimeWindow(TimeWindow.fraction(from, to));
+    }
+
+    /** Keeps only the samples in part of the recording's time, worked out from its span (see {@link TimeWindow}). */
+    public LoadOptions withTimeWindow(TimeWindow window) {
+        return new LoadOptions(progress, cancelled, maxDecompressedBytes, views, window, maxStackDepth, memoryBudget);
     }
 
     /** Keeps at most {@code depth} frames of each stack, those nearest the leaf (0 keeps all). */
@@ -75,7 +75,7 @@ public record LoadOptions(ProgressListener progress, BooleanSupplier cancelled, 
         if (depth < 0) {
             throw new IllegalArgumentException("stack depth " + depth);
         }
-        return new LoadOptions(progress, cancelled, maxDecompressedBytes, views, fromFraction, toFraction, depth,
+        return new LoadOptions(progress, cancelled, maxDecompressedBytes, views, timeWindow, depth,
                 memoryBudget);
     }
 
@@ -84,7 +84,7 @@ public record LoadOptions(ProgressListener progress, BooleanSupplier cancelled, 
         if (bytes < 0) {
             throw new IllegalArgumentException("memory budget " + bytes);
         }
-        return new LoadOptions(progress, cancelled, maxDecompressedBytes, views, fromFraction, toFraction,
+        return new LoadOptions(progress, cancelled, maxDecompressedBytes, views, timeWindow,
                 maxStackDepth, bytes);
     }
 
@@ -95,6 +95,6 @@ public record LoadOptions(ProgressListener progress, BooleanSupplier cancelled, 
 
     /** True when only part of the recording's span is asked for. */
     public boolean partOfTime() {
-        return fromFraction > 0 || toFraction < 1;
+        return timeWindow != null;
     }
 }

@@ -19,8 +19,46 @@ public final class Recordings {
     private Recordings() {
     }
 
+    /**
+     * Deletes the expanded copies of compressed recordings that Firesight processes no longer running left
+     * behind (killed before their shutdown hook could run); called when Firesight starts, and by every
+     * expansion. Never fails.
+     */
+    public static void removeStaleScratchFiles() {
+        RecordingReader.removeStaleScratchFiles();
+    }
+
     public static Profile open(Path file) throws RecordingException {
         return open(file, LoadOptions.defaults());
+    }
+
+    /**
+     * Refuses anything but a regular file (a symbolic link to one is fine) before it is opened: opening a
+     * named pipe waits for a writer, forever if none comes, and a pipe or device cannot be mapped anyway.
+     */
+    static void requireRegularFile(Path file) throws RecordingException {
+        String name = String.valueOf(file.getFileName());
+        if (Files.isDirectory(file)) {
+            throw new RecordingException(name + " is a folder, not a recording file.");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new RecordingException(name + " is " + kind(file) + ", not a regular file; Firesight reads"
+                    + " recordings from files only, so save the data to a file first.");
+        }
+    }
+
+    private static String kind(Path file) {
+        try {
+            int type = (Integer) Files.getAttribute(file, "unix:mode") & 0170000;
+            return switch (type) {
+                case 0010000 -> "a named pipe (FIFO)";
+                case 0140000 -> "a socket";
+                case 0020000, 0060000 -> "a device";
+                default -> "a special file";
+            };
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "a special file";
+        }
     }
 
     /**
@@ -30,9 +68,7 @@ public final class Recordings {
      */
     public static Profile open(Path file, LoadOptions options) throws RecordingException {
         String name = String.valueOf(file.getFileName());
-        if (Files.isDirectory(file)) {
-            throw new RecordingException(name + " is a folder, not a recording file.");
-        }
+        requireRegularFile(file);
         try {
             return new RecordingReader(file, options).read();
         } catch (NoSuchFileException e) {

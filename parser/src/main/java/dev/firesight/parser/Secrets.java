@@ -4,6 +4,7 @@ import dev.firesight.parser.jfr.RecordingRedactor;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -34,16 +35,21 @@ public final class Secrets {
     public static List<String> findings(RecordingInfo info) {
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, String> e : info.environment()) {
-            if (looksSecret(e.getKey()) && !e.getValue().isEmpty()) {
+            if (holdsSecret(e)) {
                 out.add("environment variable " + e.getKey());
             }
         }
         for (Map.Entry<String, String> e : info.systemProperties()) {
-            if (looksSecret(e.getKey()) && !e.getValue().isEmpty()) {
+            if (holdsSecret(e)) {
                 out.add("system property " + e.getKey());
             }
         }
         return out;
+    }
+
+    /** A secret-looking name with a value, or a value holding a credential (see {@link Credentials}). */
+    private static boolean holdsSecret(Map.Entry<String, String> e) {
+        return !e.getValue().isEmpty() && (looksSecret(e.getKey()) || Credentials.in(e.getValue()));
     }
 
     /** A one-sentence notice for the info panel, or null when nothing looks secret. */
@@ -59,8 +65,8 @@ public final class Secrets {
     }
 
     /**
-     * The same facts with secret-looking values and the JVM and Java arguments replaced by
-     * {@link #REDACTED}.
+     * The same facts with secret-looking values, credentials inside other values, and the JVM and Java
+     * arguments replaced by {@link #REDACTED}.
      */
     public static RecordingInfo redact(RecordingInfo info) {
         return new RecordingInfo(info.path(), info.fileSize(), info.producer(), info.startNanos(),
@@ -78,20 +84,40 @@ public final class Secrets {
             } else if (e.getKey().equals(COMMAND_PROPERTY)) {
                 out.add(Map.entry(e.getKey(), redactArguments(e.getValue())));
             } else {
-                out.add(e);
+                out.add(Map.entry(e.getKey(), Credentials.redact(e.getValue())));
             }
         }
         return List.copyOf(out);
     }
 
-    /** Keeps the main class (the first word) and redacts the program's arguments after it. */
+    /** Keeps the main class (the first word, without any credential in it) and redacts the program's arguments. */
     static String redactArguments(String javaArguments) {
         if (javaArguments == null) {
             return null;
         }
         int kept = mainWordLength(javaArguments);
-        return kept == javaArguments.length() ? javaArguments.trim()
-                : javaArguments.substring(0, kept).trim() + " " + REDACTED;
+        String main = Credentials.redact(javaArguments.substring(0, kept).trim());
+        return kept == javaArguments.length() ? main : main + " " + REDACTED;
+    }
+
+    /**
+     * The characters of a recorded value that a redacted copy masks: all of it when its name looks secret
+     * (or cannot be read), the program's arguments of a command line, and any credential inside it.
+     *
+     * @param key           the value's name (an environment variable or property), or null when it has none
+     * @param wholeValue    mask all of it (the JVM's own arguments and flags)
+     * @param isCommandLine a command line: its first word (the main class or program) stays readable
+     */
+    public static BitSet toMask(String key, boolean hasKey, String value, boolean wholeValue, boolean isCommandLine) {
+        BitSet mask = Credentials.find(value);
+        int from = value.length();
+        if (wholeValue || hasKey && (key == null || looksSecret(key))) {
+            from = 0;
+        } else if (isCommandLine || hasKey && COMMAND_PROPERTY.equals(key)) {
+            from = mainWordLength(value);
+        }
+        mask.set(from, value.length());
+        return mask;
     }
 
     /**
@@ -116,6 +142,7 @@ public final class Secrets {
      */
     public static RecordingRedactor.Result writeRedactedCopy(Path source, Path target, BooleanSupplier cancelled)
             throws RecordingException {
+        Recordings.requireRegularFile(source);
         return RecordingRedactor.redact(source, target, LoadOptions.DEFAULT_MAX_DECOMPRESSED, cancelled);
     }
 

@@ -104,6 +104,52 @@ class SecretsTest {
                 "Firesight's own info panel shows the masked value");
     }
 
+    /**
+     * Credentials inside values with harmless names (URL user-info, a token pair, a bearer token, an AWS key
+     * id, a private key block) are masked byte for byte in the copy, and only they: the rest of each value
+     * stays, and the JDK's reader reads the copy.
+     */
+    @Test
+    void credentialsInsideValuesAreMaskedAndTheRestStays() throws Exception {
+        Path copy = dir.resolve("embedded-redacted.jfr");
+        Secrets.writeRedactedCopy(recording, copy, () -> false);
+        byte[] original = Files.readAllBytes(recording);
+        byte[] redacted = Files.readAllBytes(copy);
+        for (String secret : SecretsRecording.EMBEDDED) {
+            assertTrue(indexOf(original, secret) >= 0, "the original holds " + secret);
+            assertEquals(-1, indexOf(redacted, secret), "the copy holds no byte run of " + secret);
+        }
+        Map<String, String> env = keyValues(copy, "jdk.InitialEnvironmentVariable");
+        assertEquals("postgres://" + "*".repeat("app:pg-s3cr3t-pw".length()) + "@db.example:5432/orders",
+                env.get("DATABASE_URL"));
+        assertEquals("--verbose --token=" + "*".repeat("opts-t0ken-123".length()) + " --port=80", env.get("SERVICE_OPTS"));
+        assertEquals("uploaded with " + "*".repeat(20) + " yesterday", env.get("DEPLOY_NOTES"));
+        assertTrue(env.get("HTTP_HEADERS").startsWith("Accept: */*; Authorization: Bearer ***"), env.get("HTTP_HEADERS"));
+        assertTrue(env.get("TLS_MATERIAL").startsWith("-----BEGIN PRIVATE KEY-----*"), env.get("TLS_MATERIAL"));
+        assertTrue(env.get("TLS_MATERIAL").endsWith("*-----END PRIVATE KEY-----"), env.get("TLS_MATERIAL"));
+        assertEquals("jdbc:postgresql://" + "*".repeat("app:jdbc-s3cr3t".length()) + "@db.example/orders",
+                keyValues(copy, "jdk.InitialSystemProperty").get("spring.datasource.url"));
+        assertEquals(eventCounts(recording), eventCounts(copy));
+    }
+
+    /** The info panel hides the same credentials, showing the rest of each value. */
+    @Test
+    void theInfoPanelHidesTheSameCredentials() throws Exception {
+        RecordingInfo info = Recordings.open(recording).info();
+        List<String> found = Secrets.findings(info);
+        assertTrue(found.contains("environment variable DATABASE_URL"), found.toString());
+        assertTrue(found.contains("system property spring.datasource.url"), found.toString());
+        assertFalse(found.contains("environment variable PATH"), found.toString());
+        RecordingInfo redacted = Secrets.redact(info);
+        String everything = redacted.environment() + " " + redacted.systemProperties() + " "
+                + redacted.jvmArguments() + " " + redacted.javaArguments();
+        for (String secret : SecretsRecording.EMBEDDED) {
+            assertFalse(everything.contains(secret), secret + " in " + everything);
+        }
+        assertTrue(redacted.environment().contains(Map.entry("DATABASE_URL",
+                "postgres://[redacted]@db.example:5432/orders")), redacted.environment().toString());
+    }
+
     /** Multi-chunk, compressed and async-profiler files copy too, and every reader still reads them whole. */
     @Test
     void everyKindOfRecordingCopies() throws Exception {

@@ -1,5 +1,6 @@
 package dev.firesight.app.attach;
 
+
 import dev.firesight.app.tasks.TaskCallbacks;
 import dev.firesight.app.tasks.TaskRunner;
 import dev.firesight.app.window.ErrorMessages;
@@ -11,6 +12,7 @@ import dev.firesight.attach.ProfilingEvent;
 import dev.firesight.attach.RecordingRequest;
 import dev.firesight.attach.RecordingSession;
 import dev.firesight.attach.TargetGoneException;
+import dev.firesight.files.OwnerOnly;
 import dev.firesight.parser.ViewKind;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -104,7 +106,7 @@ public final class LiveRecording {
     private Started begin() throws AttachException, IOException {
         RecordingSession s = backend.start(pid, request);
         try {
-            Path folder = Files.createTempDirectory("firesight-live-" + pid + "-");
+            Path folder = OwnerOnly.tempFolder(Path.of(System.getProperty("java.io.tmpdir")), "firesight-live-" + pid + "-");
             PeriodicDump d = PeriodicDump.start(s, dumpInterval, folder, new DumpListener());
             return new Started(s, d, folder, List.copyOf(s.messages()));
         } catch (IOException | RuntimeException e) {

@@ -1,6 +1,8 @@
 package dev.firesight.app.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,9 +34,18 @@ public final class Cli {
                 new VersionCommand()));
     }
 
-    /** True when the arguments name a subcommand rather than files to open in the window. */
+    /**
+     * True when the arguments name a subcommand rather than files to open in the window, or start with a
+     * word that looks like a mistyped one (lower-case letters and no such file): that gets a sentence here
+     * rather than a window that cannot open it.
+     */
     public static boolean handles(String[] args) {
-        return args.length > 0 && (standard().commands.containsKey(args[0]) || isHelp(args[0]));
+        return args.length > 0 && (standard().commands.containsKey(args[0]) || isHelp(args[0])
+                || looksLikeCommand(args[0]));
+    }
+
+    static boolean looksLikeCommand(String word) {
+        return word.matches("[a-z][a-z-]*") && !Files.exists(Path.of(word));
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -48,7 +59,7 @@ public final class Cli {
         }
         Command command = commands.get(args.get(0));
         if (command == null) {
-            err.println("firesight: unknown command '" + args.get(0) + "'; try 'firesight --help'.");
+            err.println("firesight: unknown command '" + args.get(0) + "'; " + suggestion(args.get(0)));
             return 2;
         }
         try {
@@ -71,6 +82,41 @@ public final class Cli {
         for (Command command : commands.values()) {
             out.println("       firesight " + command.usage());
         }
+    }
+
+    /** "did you mean 'summary'?" for a near miss, else where to look. */
+    private String suggestion(String word) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String name : commands.keySet()) {
+            int d = editDistance(word, name);
+            if (d < bestDistance) {
+                best = name;
+                bestDistance = d;
+            }
+        }
+        return best != null && bestDistance <= Math.max(1, best.length() / 3) ? "did you mean '" + best + "'?"
+                : "'firesight --help' lists the commands.";
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions. */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private static boolean isHelp(String arg) {

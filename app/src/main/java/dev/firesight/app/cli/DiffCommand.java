@@ -42,10 +42,12 @@ final class DiffCommand implements Command {
         if (files.size() != 2) {
             throw new UsageException("diff takes two recording files: the baseline, then the target.");
         }
-        Profile base = ProfileFiles.open(files.get(0), err);
-        Profile target = ProfileFiles.open(files.get(1), err);
+        Profile base = ProfileFiles.open(files.get(0), err, options.load);
+        Profile target = ProfileFiles.open(files.get(1), err, options.load);
         ViewKind view = options.view(base);
-        if (!base.has(view) && !target.has(view)) {
+        if (!base.has(view) && !target.has(view) && options.load.partOfTime()) {
+            err.println("firesight diff: note: neither recording has " + view.id() + " samples in the time asked for.");
+        } else if (!base.has(view) && !target.has(view)) {
             err.println("firesight diff: neither recording has " + view.id() + " samples.");
             return 1;
         }
@@ -55,10 +57,9 @@ final class DiffCommand implements Command {
         for (String caveat : tree.caveats()) {
             err.println("firesight: note: " + caveat);
         }
-        try (Writer writer = ExportCommand.open(options.output, out)) {
-            write(new DiffFlameTree(tree, normalization, view.unit(), label(files.get(0)),
-                    label(files.get(1))), options.format, writer);
-        }
+        DiffFlameTree flame = new DiffFlameTree(tree, normalization, view.unit(), label(files.get(0)),
+                label(files.get(1)));
+        ExportCommand.writeOutput(options.output, out, writer -> write(flame, options.format, writer));
         return 0;
     }
 

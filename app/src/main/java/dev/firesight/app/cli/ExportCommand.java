@@ -2,6 +2,7 @@ package dev.firesight.app.cli;
 
 import dev.firesight.app.export.ExportFormat;
 import dev.firesight.app.export.FlameView;
+import dev.firesight.files.OutputFile;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.ViewAbsence;
 import dev.firesight.parser.ViewKind;
@@ -15,7 +16,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +32,8 @@ final class ExportCommand implements Command {
     @Override
     public String usage() {
         return "export FILE [--view VIEW] [--format collapsed|svg|html] [-o OUT] [--from T] [--to T]\n"
-                + "                        [--threads] [--include RE] [--exclude RE] [--reverse]";
+                + "                        [--threads] [--include RE] [--exclude RE] [--reverse]\n"
+                + "                        [--views V,V] [--max-stack-depth N]";
     }
 
     @Override
@@ -41,17 +42,17 @@ final class ExportCommand implements Command {
         if (options.args.positional().size() != 1) {
             throw new UsageException("export takes exactly one recording file.");
         }
-        Profile profile = ProfileFiles.open(options.args.positional().get(0), err);
+        Profile profile = ProfileFiles.open(options.args.positional().get(0), err, options.load);
         ViewKind view = options.view(profile);
-        if (!profile.has(view)) {
+        if (!profile.has(view) && options.load.partOfTime()) {
+            err.println("firesight export: note: there are no " + view.id() + " samples in the time asked for.");
+        } else if (!profile.has(view)) {
             err.println("firesight export: " + ViewAbsence.sentence(profile, view) + " Its views: "
                     + SummaryCommand.viewList(profile) + ".");
             return 1;
         }
         CallTree tree = CallTreeBuilder.build(profile, options.query(profile, view));
-        try (Writer writer = open(options.output, out)) {
-            write(tree, options.format, writer);
-        }
+        writeOutput(options.output, out, writer -> write(tree, options.format, writer));
         return 0;
     }
 
@@ -81,11 +82,18 @@ final class ExportCommand implements Command {
         }
     }
 
-    static Writer open(String output, PrintStream out) throws IOException {
+    /**
+     * Writes the command's text to stdout ({@code output} null or {@code -}) or to a file, owner-only and
+     * renamed into place only once complete, so a failure never leaves half a file.
+     */
+    static void writeOutput(String output, PrintStream out, OutputFile.TextBody body) throws IOException {
         if (output == null || output.equals("-")) {
-            return new BufferedWriter(new OutputStreamWriter(new NonClosing(out), StandardCharsets.UTF_8));
+            try (Writer writer = new BufferedWriter(new OutputStreamWriter(new NonClosing(out), StandardCharsets.UTF_8))) {
+                body.write(writer);
+            }
+            return;
         }
-        return Files.newBufferedWriter(Path.of(output), StandardCharsets.UTF_8);
+        OutputFile.writeText(Path.of(output), body);
     }
 
     /** Lets a writer over stdout be closed without closing stdout. */

@@ -6,17 +6,46 @@ import dev.firesight.parser.Recordings;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** Opens a recording for a command and reports a partial read as warnings on stderr. */
+/**
+ * Opens a recording for a command, loading what {@link LoadArguments} asks for, and reports a partial read
+ * on stderr: one warning line per kind of damage, with how often it occurred.
+ */
 final class ProfileFiles {
     private ProfileFiles() {
     }
 
-    static Profile open(String file, PrintStream err) throws RecordingException {
-        Profile profile = Recordings.open(Path.of(file));
-        for (String warning : profile.warnings()) {
+    static Profile open(String file, PrintStream err, LoadArguments load) throws RecordingException {
+        Profile profile;
+        try {
+            profile = Recordings.open(Path.of(file), load.options());
+        } catch (RecordingException e) {
+            throw e.tooLarge() ? load.tooLarge(e) : e;
+        }
+        for (String warning : grouped(profile.warnings())) {
             err.println("firesight: warning: " + warning);
         }
         return profile;
+    }
+
+    /**
+     * One line per kind of warning: warnings that differ only in their numbers (chunk 3, chunk 7; 120 bytes,
+     * 96 bytes) are one kind, shown by its first with a count of the others.
+     */
+    static List<String> grouped(List<String> warnings) {
+        Map<String, List<String>> kinds = new LinkedHashMap<>();
+        for (String warning : warnings) {
+            kinds.computeIfAbsent(warning.replaceAll("\\d+", "#"), k -> new ArrayList<>()).add(warning);
+        }
+        List<String> lines = new ArrayList<>();
+        for (List<String> same : kinds.values()) {
+            int more = same.size() - 1;
+            lines.add(same.get(0) + (more == 0 ? "" : " (and " + more + " more like it)"));
+        }
+        return lines;
     }
 }

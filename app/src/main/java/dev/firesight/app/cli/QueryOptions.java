@@ -1,9 +1,12 @@
 package dev.firesight.app.cli;
 
+import dev.firesight.files.CreationRefusedException;
+import dev.firesight.files.OutputFile;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.query.ProfileQuery;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -14,13 +17,15 @@ import java.util.regex.PatternSyntaxException;
  * include and exclude regexes, and reverse.
  */
 final class QueryOptions {
-    static final Set<String> VALUED = Set.of("--view", "--format", "-o", "--output", "--from", "--to",
-            "--include", "--exclude", "-I", "-X");
+    static final Set<String> VALUED = Set.of("--view", "--format", "-o", "--output", "--include", "--exclude",
+            "-I", "-X");
     static final Set<String> SWITCHES = Set.of("--threads", "--reverse", "-r", "-t");
 
     final Args args;
     final String format;
     final String output;
+    /** What to load: the views, time range and stack depth asked for, applied while reading. */
+    final LoadArguments load;
     private final Pattern include;
     private final Pattern exclude;
 
@@ -31,6 +36,7 @@ final class QueryOptions {
     /** As above, with options that only one command takes ({@code extraValued}, each taking a value). */
     QueryOptions(List<String> raw, Set<String> formats, Set<String> extraValued) throws UsageException {
         Set<String> valued = new java.util.HashSet<>(VALUED);
+        valued.addAll(LoadArguments.VALUED);
         valued.addAll(extraValued);
         args = new Args(raw, valued, SWITCHES);
         format = args.value("--format") == null ? "collapsed" : args.value("--format");
@@ -39,15 +45,18 @@ final class QueryOptions {
                     + ", not '" + format + "'.");
         }
         output = args.value("-o", "--output");
+        if (output != null && !output.equals("-")) {
+            checkOutput(output);
+        }
         // Check what can be checked before the (possibly long) load, so usage errors come first.
         include = pattern(args.value("--include", "-I"), "--include");
         exclude = pattern(args.value("--exclude", "-X"), "--exclude");
+        load = new LoadArguments(args);
         if (args.value("--view") != null) {
-            checkedView(args.value("--view"));
-        }
-        for (String option : new String[] {"--from", "--to"}) {
-            if (args.value(option) != null) {
-                TimeArgument.checkSyntax(args.value(option), option);
+            ViewKind view = checkedView(args.value("--view"));
+            if (load.views() != null && !load.views().contains(view)) {
+                throw new UsageException("--view " + view.id() + " must be one of the views loaded with "
+                        + LoadArguments.VIEWS + ".");
             }
         }
     }
@@ -67,13 +76,18 @@ final class QueryOptions {
     private static ViewKind checkedView(String id) throws UsageException {
         ViewKind view = ViewKind.byId(id);
         if (view == null) {
-            StringBuilder known = new StringBuilder();
-            for (ViewKind v : ViewKind.values()) {
-                known.append(known.length() == 0 ? "" : ", ").append(v.id());
-            }
-            throw new UsageException("unknown view '" + id + "'; views are " + known + ".");
+            throw new UsageException("unknown view '" + id + "'; views are " + knownViews() + ".");
         }
         return view;
+    }
+
+    /** "cpu, wall, alloc, ...". */
+    static String knownViews() {
+        StringBuilder known = new StringBuilder();
+        for (ViewKind v : ViewKind.values()) {
+            known.append(known.length() == 0 ? "" : ", ").append(v.id());
+        }
+        return known.toString();
     }
 
     ProfileQuery query(Profile profile, ViewKind view) throws UsageException {
@@ -93,6 +107,15 @@ final class QueryOptions {
             q = q.withRange(f, t);
         }
         return q;
+    }
+
+    /** Refuses, before the (possibly long) load, an output that could not be written. */
+    static void checkOutput(String output) throws UsageException {
+        try {
+            OutputFile.check(Path.of(output));
+        } catch (CreationRefusedException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private static Pattern pattern(String regex, String option) throws UsageException {

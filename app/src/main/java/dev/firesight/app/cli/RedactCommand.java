@@ -31,6 +31,7 @@ final class RedactCommand implements Command {
         if (args.positional().size() != 1 || output == null) {
             throw new UsageException("redact takes one recording file and -o OUT.jfr for the copy.");
         }
+        QueryOptions.checkOutput(output);
         Path source = Path.of(args.positional().get(0));
         Path target = Path.of(output);
         if (Files.exists(target) && Files.isSameFile(source, target)) {

@@ -38,16 +38,18 @@ final class SummaryCommand implements Command {
 
     @Override
     public String usage() {
-        return "summary FILE                     recording facts, views, hot methods, GC pauses";
+        return "summary FILE [--views cpu,alloc,...] [--from T] [--to T] [--max-stack-depth N]\n"
+                + "                                 recording facts, views, hot methods, GC pauses";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Args parsed = new Args(args, java.util.Set.of(), java.util.Set.of());
+        Args parsed = new Args(args, LoadArguments.VALUED, java.util.Set.of());
+        LoadArguments load = new LoadArguments(parsed);
         if (parsed.positional().size() != 1) {
             throw new UsageException("summary takes exactly one recording file.");
         }
-        Profile profile = ProfileFiles.open(parsed.positional().get(0), err);
+        Profile profile = ProfileFiles.open(parsed.positional().get(0), err, load);
         printFacts(profile.info(), out);
         printViews(profile, out);
         printFindings(profile, out);
@@ -71,7 +73,7 @@ final class SummaryCommand implements Command {
         if (!profile.warnings().isEmpty()) {
             out.println();
             out.println("Warnings");
-            profile.warnings().forEach(w -> out.println("  " + w));
+            ProfileFiles.grouped(profile.warnings()).forEach(w -> out.println("  " + w));
         }
         return 0;
     }
@@ -212,13 +214,13 @@ final class SummaryCommand implements Command {
         }
     }
 
-    private static String seconds(long nanos) {
-        return String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
-    }
-
     static String viewList(Profile profile) {
         StringJoiner joiner = new StringJoiner(", ");
         profile.views().forEach(v -> joiner.add(v.id()));
         return profile.views().isEmpty() ? "no samples" : joiner.toString();
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
     }
 }

@@ -20,17 +20,20 @@ final class TimeArgument {
 
     /** Fails early, before a recording is loaded, on text that can never be a time. */
     static void checkSyntax(String text, String option) throws UsageException {
-        RecordingInfo probe = new RecordingInfo(null, 0, "", 0, 0, 0, null, null, null, null, -1, null, null,
-                java.util.Map.of(), java.util.List.of(), java.util.List.of());
-        parse(text, probe, option);
+        parse(text, 0, option);
     }
 
     static long parse(String text, RecordingInfo info, String option) throws UsageException {
+        return parse(text, info.startNanos(), option);
+    }
+
+    /** The time in epoch nanoseconds, for a recording that starts at {@code startNanos}. */
+    static long parse(String text, long startNanos, String option) throws UsageException {
         String s = text.trim();
         try {
             String seconds = s.endsWith("s") ? s.substring(0, s.length() - 1) : s;
             if (seconds.matches("[+-]?\\d+(\\.\\d+)?")) {
-                return info.startNanos() + Math.round(Double.parseDouble(seconds) * 1e9);
+                return startNanos + Math.round(Double.parseDouble(seconds) * 1e9);
             }
             ZoneId zone = ZoneId.systemDefault();
             Instant instant;
@@ -39,7 +42,7 @@ final class TimeArgument {
             } else if (s.contains("T")) {
                 instant = LocalDateTime.parse(s).atZone(zone).toInstant();
             } else {
-                LocalDate day = Instant.ofEpochSecond(0, info.startNanos()).atZone(zone).toLocalDate();
+                LocalDate day = Instant.ofEpochSecond(0, startNanos).atZone(zone).toLocalDate();
                 instant = LocalTime.parse(s).atDate(day).atZone(zone).toInstant();
             }
             return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();

@@ -1,10 +1,9 @@
 package dev.firesight.app.export;
 
-import java.io.BufferedWriter;
+import dev.firesight.files.OutputFile;
+
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The formats a flame view exports to, with their file extensions. */
@@ -56,8 +55,6 @@ public enum ExportFormat {
             PngExporter.write(view, width, 0, file);
             return;
         }
-        try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-            write(view, out);
-        }
+        OutputFile.writeText(file, out -> write(view, out));
     }
 }

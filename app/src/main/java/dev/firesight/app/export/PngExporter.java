@@ -1,5 +1,7 @@
 package dev.firesight.app.export;
 
+import dev.firesight.files.OutputFile;
+
 import dev.firesight.app.flame.FlameGraph;
 import dev.firesight.app.flame.FlameLayout;
 import javafx.application.Platform;
@@ -68,8 +70,15 @@ public final class PngExporter {
                 throw new IOException("PNG export failed: " + e.getCause(), e.getCause());
             }
         }
-        if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile())) {
-            throw new IOException("no PNG writer is available in this JVM");
-        }
+        save(image, file);
+    }
+
+    /** Encodes a drawn image as PNG into {@code file}, owner-only and renamed into place when complete. */
+    public static void save(WritableImage image, Path file) throws IOException {
+        OutputFile.write(file, out -> {
+            if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out)) {
+                throw new IOException("no PNG writer is available in this JVM");
+            }
+        });
     }
 }

@@ -1,5 +1,8 @@
 package dev.firesight.app.window;
 
+import dev.firesight.files.OutputFile;
+import dev.firesight.files.OwnerOnly;
+
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -76,12 +79,12 @@ public final class RecentFiles {
     /** Writes a list to the store; meant for a background thread. */
     public synchronized void save(List<Path> list) {
         try {
-            Files.createDirectories(store.getParent());
-            List<String> lines = new ArrayList<>();
-            for (Path p : list) {
-                lines.add(p.toString());
-            }
-            Files.write(store, lines, StandardCharsets.UTF_8);
+            OwnerOnly.folder(store.getParent());
+            OutputFile.writeText(store, out -> {
+                for (Path p : list) {
+                    out.write(p + "\n");
+                }
+            });
         } catch (IOException | RuntimeException e) {
             // no history is better than a failure the user cannot act on
         }

@@ -49,6 +49,10 @@ class RecordingInfoViewTest {
         assertTrue(shown.contains("DB_PASSWORD: [redacted]"), shown);
         assertTrue(shown.contains("api.token: [redacted]"), shown);
         assertFalse(shown.contains(SecretsRecording.PASSWORD) || shown.contains(SecretsRecording.TOKEN), "nothing secret by default");
+        for (String embedded : SecretsRecording.EMBEDDED) {
+            assertFalse(shown.contains(embedded), "credentials inside values are hidden too: " + embedded);
+        }
+        assertTrue(shown.contains("DATABASE_URL: postgres://[redacted]@db.example:5432/orders"), shown);
         assertTrue(robot.lookup("." + RecordingInfoView.SECRETS_STYLE_CLASS).tryQuery().isPresent(),
                 "the panel says the recording holds secrets");
         robot.clickOn("#info-save-redacted");
@@ -58,6 +62,7 @@ class RecordingInfoViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         String revealed = RecordingFacts.text(view[0].table().getItems());
         assertTrue(revealed.contains("DB_PASSWORD: " + SecretsRecording.PASSWORD), "shown on request");
+        assertTrue(revealed.contains("DATABASE_URL: " + SecretsRecording.ENVIRONMENT.get("DATABASE_URL")), revealed);
         assertEquals(view[0].table().getItems().size(), RecordingFacts.rows(profile.info(), true).size());
     }
 }

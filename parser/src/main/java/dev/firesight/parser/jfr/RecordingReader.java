@@ -40,6 +40,7 @@ public final class RecordingReader {
             throw new RecordingException(name() + " is empty (0 bytes); it is not a JFR recording.");
         }
         if (Decompressor.isGzip(head) || Decompressor.isZip(head)) {
+            removeStaleScratchFiles();
             Decompressor.Expanded expanded = Decompressor.expand(path, Decompressor.isZip(head),
                     options.maxDecompressedBytes());
             try {
@@ -47,20 +48,25 @@ public final class RecordingReader {
                     throw new RecordingException(name() + " is compressed but holds no data once expanded"
                             + " (it is empty or cut off right at its start).");
                 }
-                Profile profile = readPlain(expanded.file(), Files.size(path), expanded.capped());
-                return profile;
+                return readPlain(expanded.file(), Files.size(path), expanded.cut());
             } finally {
-                Files.deleteIfExists(expanded.file());
+                Decompressor.release(expanded);
             }
         }
-        return readPlain(path, Files.size(path), false);
+        return readPlain(path, Files.size(path), null);
+    }
+
+    /** See {@link dev.firesight.parser.Recordings#removeStaleScratchFiles()}. */
+    public static void removeStaleScratchFiles() {
+        Decompressor.sweepStale();
     }
 
     private String name() {
         return String.valueOf(path.getFileName());
     }
 
-    private Profile readPlain(Path file, long reportedSize, boolean capped) throws RecordingException, IOException {
+    /** Reads an uncompressed recording; {@code cut} is the expansion's warning when it stopped early. */
+    private Profile readPlain(Path file, long reportedSize, String cut) throws RecordingException, IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long fileSize = channel.size();
             ChunkHeader first = header(channel, 0, fileSize);
@@ -76,9 +82,8 @@ public final class RecordingReader {
             long[] span = span(channel, fileSize);
             ProfileBuilder builder = new ProfileBuilder(first.startNanos, timeUnit(span));
             limitDetail(builder, span);
-            if (capped) {
-                builder.warn("The compressed recording expands beyond " + (options.maxDecompressedBytes() >> 20)
-                        + " MB; only the part before that cap was read.");
+            if (cut != null) {
+                builder.warn(cut);
             }
             LoadControl control = new LoadControl(options, fileSize);
             Set<String> seen = new HashSet<>();
@@ -241,20 +246,27 @@ public final class RecordingReader {
      * {@code [from, to)}, or -1. Only used when the chunk sizes do not add up, so valid files never pay
      * for the scan. A copy of the current chunk's own header (the JDK embeds one in its flushes, as a
      * byte array) is not a next chunk: a next chunk starts at another time.
+     *
+     * <p>The first {@value #LINEAR_SCAN_MB} MB are searched byte by byte. Past them, a run of zeros (a
+     * sparse or zero-filled region) is crossed in steps that double, and its end found by bisection, so the
+     * time to an answer grows with the logarithm of the empty space, not with its size. The price: data
+     * wholly inside a long run of zeros (between two probes) can be passed over; the reader then says the
+     * bytes were zeros.
      */
     private static long nextHeader(FileChannel channel, long from, long to, LoadControl control,
                                    ChunkHeader current) throws IOException {
         long fileSize = channel.size();
         to = Math.min(to, fileSize - ChunkHeader.SIZE + 1);
         ByteBuffer block = ByteBuffer.allocate(1 << 20);
-        for (long base = from; base < to; base += block.capacity() - 3) {
+        long linearUntil = from + LINEAR_SCAN;
+        for (long base = from; base < to; ) {
             control.checkCancelled();
-            block.clear();
-            block.limit((int) Math.min(block.capacity(), fileSize - base));
-            while (block.hasRemaining() && channel.read(block, base + block.position()) >= 0) {
-                // fill the block
+            if (base >= linearUntil && zeros(channel, base, block)) {
+                base = endOfZeros(channel, base, to, block, control);
+                linearUntil = base + LINEAR_SCAN;
+                continue;
             }
-            int n = block.position();
+            int n = fill(channel, base, block, (int) Math.min(block.capacity(), fileSize - base));
             for (int i = 0; i + 3 < n && base + i < to; i++) {
                 if (block.get(i) == 'F' && block.get(i + 1) == 'L' && block.get(i + 2) == 'R' && block.get(i + 3) == 0
                         && plausibleHeader(header(channel, base + i, fileSize))) {
@@ -268,8 +280,79 @@ public final class RecordingReader {
             if (n < 4) {
                 break;
             }
+            base += n - 3;
         }
         return -1;
+    }
+
+    private static final int LINEAR_SCAN_MB = 64;
+    private static final long LINEAR_SCAN = (long) LINEAR_SCAN_MB << 20;
+    /** The bytes looked at by one probe of a zero run: a page. */
+    private static final int PROBE = 4096;
+
+    /**
+     * Given a zero probe at {@code zero}, a position at most one probe before the end of that run of zeros
+     * (where a search byte by byte resumes), or {@code to} when the probes find only zeros up to there.
+     */
+    private static long endOfZeros(FileChannel channel, long zero, long to, ByteBuffer block, LoadControl control)
+            throws IOException {
+        long lo = zero;
+        long step = PROBE;
+        long hi;
+        while (true) {
+            control.checkCancelled();
+            hi = lo + step;
+            if (hi >= to) {
+                hi = Math.max(lo, to - PROBE);
+                if (hi == lo || zeros(channel, hi, block)) {
+                    return to;
+                }
+                break;
+            }
+            if (!zeros(channel, hi, block)) {
+                break;
+            }
+            lo = hi;
+            step *= 2;
+        }
+        // lo is zeros, hi is not: halve the distance until they are a probe apart.
+        while (hi - lo > PROBE) {
+            control.checkCancelled();
+            long mid = lo + (hi - lo) / 2;
+            if (zeros(channel, mid, block)) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** True when the probe's bytes at {@code at} (or up to the end of the file) are all zero. */
+    private static boolean zeros(FileChannel channel, long at, ByteBuffer block) throws IOException {
+        int n = fill(channel, at, block, (int) Math.min(PROBE, channel.size() - at));
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            if (block.getLong(i) != 0) {
+                return false;
+            }
+        }
+        for (; i < n; i++) {
+            if (block.get(i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reads up to {@code length} bytes at {@code at} into the start of {@code block}; returns how many. */
+    private static int fill(FileChannel channel, long at, ByteBuffer block, int length) throws IOException {
+        block.clear();
+        block.limit(Math.max(0, length));
+        while (block.hasRemaining() && channel.read(block, at + block.position()) >= 0) {
+            // fill the block
+        }
+        return block.position();
     }
 
     private static boolean headerBytesStartWithMagic(FileChannel channel) throws IOException {
@@ -355,11 +438,13 @@ public final class RecordingReader {
                         + " was loaded rather than the part asked for.");
             } else {
                 long length = span[1] - span[0];
-                builder.sampleFrom = span[0] + (long) (length * options.fromFraction());
-                builder.sampleTo = span[0] + (long) (length * options.toFraction());
+                long[] kept = options.timeWindow().resolve(span[0], span[1]);
+                builder.sampleFrom = kept[0];
+                builder.sampleTo = kept[1];
                 builder.note(String.format(java.util.Locale.ROOT, "Only the samples from %.1f s to %.1f s of the"
                         + " recording's %.1f s were loaded, as asked; reopen it to load all of it.",
-                        (builder.sampleFrom - span[0]) / 1e9, (builder.sampleTo - span[0]) / 1e9, length / 1e9));
+                        (Math.max(kept[0], span[0]) - span[0]) / 1e9, (Math.min(kept[1], span[1]) - span[0]) / 1e9,
+                        length / 1e9));
             }
         }
         if (!options.views().containsAll(java.util.EnumSet.allOf(dev.firesight.parser.ViewKind.class))) {

@@ -1,17 +1,20 @@
 package dev.firesight.parser.jfr;
 
+import dev.firesight.files.CreationRefusedException;
+import dev.firesight.files.OutputFile;
 import dev.firesight.parser.RecordingException;
 import dev.firesight.parser.Secrets;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -24,9 +27,11 @@ import java.util.function.BooleanSupplier;
  * <p>Each masked character is overwritten in place by {@code *} in the same number of bytes (a
  * multi-byte varint character by a padded varint of {@code *}), so every size, offset and count in the
  * file stays valid and any JFR reader reads the copy exactly as the original, only without the secrets.
- * What is masked follows {@link Secrets}: values of environment variables and system properties whose
- * names look secret, the JVM's arguments and flags, the program's arguments after the main class (in
- * {@code sun.java.command} too), and the command lines of processes the recording lists.
+ * What is masked follows {@link Secrets#toMask}: values of environment variables and system properties
+ * whose names look secret, the JVM's arguments and flags, the program's arguments after the main class (in
+ * {@code sun.java.command} too), the command lines of processes the recording lists, and, wherever any of
+ * these values holds one, a credential found by {@link dev.firesight.parser.Credentials} (URL user-info,
+ * password and token pairs, bearer tokens, cloud keys, private key blocks).
  *
  * <p>Only undamaged recordings are copied: on a damaged one the copy could keep a secret that the
  * walk failed to reach, so it is refused and no output is left behind.
@@ -71,52 +76,35 @@ public final class RecordingRedactor {
     public static Result redact(Path source, Path target, long maxDecompressedBytes, BooleanSupplier cancelled)
             throws RecordingException {
         String name = String.valueOf(source.getFileName());
-        Path partial = target.resolveSibling(target.getFileName() + ".partial");
-        try {
-            copyExpanded(source, partial, maxDecompressedBytes, name);
-            restrictToOwner(partial);
-            Result result = new RecordingRedactor(cancelled).maskAll(partial, name);
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try (OutputFile out = OutputFile.create(target)) {
+            copyExpanded(source, out.stream(), maxDecompressedBytes, name);
+            out.stream().flush();
+            Result result = new RecordingRedactor(cancelled).maskAll(out.temporary(), name);
+            out.commit();
             return result;
+        } catch (CreationRefusedException e) {
+            throw new RecordingException(e.getMessage(), e);
         } catch (IOException e) {
-            deleteQuietly(partial);
             throw new RecordingException("Cannot write a redacted copy of " + name + ": " + e.getMessage() + ".", e);
-        } catch (RecordingException | RuntimeException | Error e) {
-            deleteQuietly(partial);
-            throw e;
         }
     }
 
-    private static void copyExpanded(Path source, Path partial, long cap, String name)
+    private static void copyExpanded(Path source, OutputStream partial, long cap, String name)
             throws IOException, RecordingException {
         byte[] head = RecordingReader.readHead(source, 4);
         if (Decompressor.isGzip(head) || Decompressor.isZip(head)) {
             Decompressor.Expanded expanded = Decompressor.expand(source, Decompressor.isZip(head), cap);
             try {
-                if (expanded.capped()) {
-                    throw new RecordingException(name + " expands beyond " + (cap >> 20) + " MB, so no redacted copy"
-                            + " of it was written.");
+                if (expanded.cut() != null) {
+                    throw new RecordingException(expanded.cut().replaceFirst("; .*", "") + ", so no redacted copy of "
+                            + name + " was written.");
                 }
-                Files.copy(expanded.file(), partial, StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(expanded.file(), partial);
             } finally {
-                Files.deleteIfExists(expanded.file());
+                Decompressor.release(expanded);
             }
         } else {
-            Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void restrictToOwner(Path file) throws IOException {
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // nothing more can be done; the caller reports the original failure
+            Files.copy(source, partial);
         }
     }
 
@@ -246,9 +234,10 @@ public final class RecordingRedactor {
             if (value == null || value.text() == null || value.text().isEmpty()) {
                 continue;
             }
-            int keep = kept(rule.getValue(), key == null ? null : key.text(), value.text());
-            if (keep < value.text().length()) {
-                mask(in, map, value, keep);
+            BitSet chars = Secrets.toMask(key == null ? null : key.text(), rule.getValue() == Keep.BY_KEY,
+                    value.text(), rule.getValue() == Keep.NOTHING, rule.getValue() == Keep.FIRST_WORD);
+            if (!chars.isEmpty()) {
+                mask(in, map, value, chars);
                 masked++;
             }
         }
@@ -268,42 +257,43 @@ public final class RecordingRedactor {
         return new Written(at, text instanceof String ? (String) text : null);
     }
 
-    /** How many leading characters of a value stay readable. */
-    private static int kept(Keep rule, String key, String value) {
-        switch (rule) {
-            case NOTHING:
-                return 0;
-            case FIRST_WORD:
-                return Secrets.mainWordLength(value);
-            default:
-                if (key == null || Secrets.looksSecret(key)) {
-                    return 0; // a name that cannot be read might be a secret's: mask its value
-                }
-                return Secrets.COMMAND_PROPERTY.equals(key) ? Secrets.mainWordLength(value) : value.length();
-        }
-    }
-
-    /** Overwrites the characters of a written string from {@code keep} on with {@code *}, byte for byte. */
-    private static void mask(ByteReader in, MappedByteBuffer map, Written s, int keep) {
+    /** Overwrites the given characters of a written string with {@code *}, byte for byte. */
+    private static void mask(ByteReader in, MappedByteBuffer map, Written s, BitSet chars) {
         in.unbound();
         in.pos = s.position();
         int encoding = in.u1();
         int n = in.count();
         int start = in.pos;
+        String text = s.text();
         switch (encoding) {
             case ByteReader.STRING_UTF8: {
-                int keepBytes = s.text().substring(0, keep).getBytes(StandardCharsets.UTF_8).length;
-                fill(map, start + (keepBytes <= n ? keepBytes : 0), start + n);
+                if (text.getBytes(StandardCharsets.UTF_8).length != n) {
+                    fill(map, start, start + n); // bytes and text disagree: mask it all rather than guess
+                    break;
+                }
+                int b = start;
+                for (int i = 0; i < text.length(); ) {
+                    int codePoint = text.codePointAt(i);
+                    int chars16 = Character.charCount(codePoint);
+                    int width = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+                    if (chars.get(i, i + chars16).cardinality() > 0) {
+                        fill(map, b, b + width);
+                    }
+                    b += width;
+                    i += chars16;
+                }
                 break;
             }
             case ByteReader.STRING_LATIN1:
-                fill(map, start + Math.min(keep, n), start + n);
+                for (int i = chars.nextSetBit(0); i >= 0 && i < n; i = chars.nextSetBit(i + 1)) {
+                    map.put(start + i, MASK);
+                }
                 break;
             case ByteReader.STRING_CHARS:
                 for (int i = 0; i < n; i++) {
                     int at = in.pos;
                     in.varlong();
-                    if (i >= keep) {
+                    if (chars.get(i)) {
                         // '*' as a varint padded to the character's own width: 0xAA 0x80 … 0x00
                         for (int b = at; b < in.pos; b++) {
                             boolean last = b == in.pos - 1;

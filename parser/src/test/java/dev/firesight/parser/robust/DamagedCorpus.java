@@ -1,6 +1,7 @@
 package dev.firesight.parser.robust;
 
 import dev.firesight.parser.testing.ChildJvm;
+import dev.firesight.parser.testing.GzipBombs;
 import dev.firesight.parser.testing.JfrSettings;
 import dev.firesight.parser.testing.Jdks;
 import dev.firesight.parser.testing.TestRecordings;
@@ -276,6 +277,12 @@ final class DamagedCorpus {
         }
         cases.add(new Case("zip-bomb", "zip entry holding the JDK recording followed by 512 MB of zeros, opened"
                 + " with a " + (BOMB_CAP >> 20) + " MB decompression cap", zipBomb, true));
+        Path zeroBomb = dir.resolve("gzip-zero-bomb.jfr.gz");
+        if (!Files.isRegularFile(zeroBomb)) {
+            GzipBombs.write(zeroBomb, new byte[0], 160);
+        }
+        cases.add(new Case("gzip-zero-bomb", "10 MB gzip of 10 GB of zeros (160 gzip members of 64 MB each), no"
+                + " JFR at all", zeroBomb, true));
         add("gzip-empty", "gzip of an empty file", gzip(new byte[0]), ".jfr.gz");
         add("gzip-random", "gzip of 256 KB of random bytes", gzip(random(262144, 7)), ".jfr.gz");
         cases.add(new Case("gzip-bomb", "gzip of the JDK recording followed by 512 MB of zeros, opened with a "

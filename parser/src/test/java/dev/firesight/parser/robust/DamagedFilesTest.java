@@ -128,10 +128,11 @@ class DamagedFilesTest {
         e.put("zip", o -> sameAs(jdkIntact, o));
         e.put("zip-without-jfr", error("is a zip archive with no .jfr file inside"));
         e.put("gzip-cut", partial(1, jdkEvents - 1, "is incomplete"));
-        e.put("zip-bomb", partial(jdkEvents, jdkEvents, "expands beyond 32 MB"));
+        e.put("zip-bomb", partial(jdkEvents, jdkEvents, "64 MB of zero bytes after"));
+        e.put("gzip-zero-bomb", error("is compressed, but what it holds is not a JFR recording"));
         e.put("gzip-empty", error("is compressed but holds no data once expanded"));
         e.put("gzip-random", error("is not a JFR recording"));
-        e.put("gzip-bomb", partial(jdkEvents, jdkEvents, "expands beyond 32 MB"));
+        e.put("gzip-bomb", partial(jdkEvents, jdkEvents, "64 MB of zero bytes after"));
         return e;
     }
 

@@ -1,20 +1,23 @@
-package dev.firesight.attach;
+package dev.firesight.files;
 
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Per-user folders, following the XDG base directories on Linux and the platform habits elsewhere. */
-final class UserFolders {
+/**
+ * Per-user folders, following the XDG base directories on Linux and the platform habits elsewhere. Only
+ * names: {@link OwnerOnly#folder} creates them when they are first needed.
+ */
+public final class UserFolders {
     private UserFolders() {
     }
 
     /** Where recordings live: {@code $XDG_DATA_HOME/firesight} or {@code ~/.local/share/firesight}. */
-    static Path data() {
+    public static Path data() {
         return base("XDG_DATA_HOME", ".local/share", "Library/Application Support", "LOCALAPPDATA");
     }
 
     /** Where the extracted library and scratch files live: {@code $XDG_CACHE_HOME/firesight}. */
-    static Path cache() {
+    public static Path cache() {
         return base("XDG_CACHE_HOME", ".cache", "Library/Caches", "LOCALAPPDATA");
     }
 
