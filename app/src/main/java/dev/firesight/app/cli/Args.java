@@ -13,6 +13,7 @@ import java.util.Set;
  */
 final class Args {
     private final Map<String, String> values = new HashMap<>();
+    private final Map<String, List<String>> repeated = new HashMap<>();
     private final Set<String> flags = new HashSet<>();
     private final List<String> positional = new ArrayList<>();
 
@@ -36,6 +37,7 @@ final class Args {
                     inline = args.get(++i);
                 }
                 values.put(a, inline);
+                repeated.computeIfAbsent(a, k -> new ArrayList<>()).add(inline);
             } else if (switches.contains(a)) {
                 flags.add(a);
             } else if (a.startsWith("-") && a.length() > 1 && !a.matches("-\\d.*")) {
@@ -53,6 +55,11 @@ final class Args {
             }
         }
         return null;
+    }
+
+    /** Every value given to an option that may be repeated, in order. */
+    List<String> all(String name) {
+        return repeated.getOrDefault(name, List.of());
     }
 
     boolean flag(String name) {

@@ -27,6 +27,7 @@ public final class Cli {
                 new SummaryCommand(),
                 new ExportCommand(),
                 new DiffCommand(),
+                new CheckCommand(),
                 new RedactCommand(),
                 new JvmsCommand(),
                 new RecordCommand(),

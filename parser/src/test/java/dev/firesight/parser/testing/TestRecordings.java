@@ -215,8 +215,17 @@ public final class TestRecordings {
      * async-profiler, so diff tests run on every platform.
      */
     public static Path halved(double factor) {
+        return halved(factor, "");
+    }
+
+    /**
+     * {@link #halved(double)} recorded again, by a second JVM: the same work with different sampling, for
+     * A/A comparisons ({@code run} names the run, e.g. {@code "again"}).
+     */
+    public static Path halved(double factor, String run) {
         Path home = assumed(Jdks.home(17), "no JDK 17 found");
-        String name = "halved-" + String.format(Locale.ROOT, "%.2f", factor).replace('.', '_') + "-jdk17";
+        String name = "halved-" + String.format(Locale.ROOT, "%.2f", factor).replace('.', '_')
+                + (run.isEmpty() ? "" : "-" + run) + "-jdk17";
         return jfrRecording(name, home,
                 new ChildJvm(home, HalvedWorkload.class).argument(Double.toString(factor))
                         .jvmOption("-XX:TLABSize=" + HALVED_TLAB_SIZE).jvmOption("-XX:-ResizeTLAB"),

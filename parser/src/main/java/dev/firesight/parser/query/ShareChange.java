@@ -1,0 +1,108 @@
+package dev.firesight.parser.query;
+
+import dev.firesight.parser.Profile;
+import dev.firesight.parser.SampleTable;
+import dev.firesight.parser.ViewKind;
+
+import java.util.BitSet;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * How the share of a view's weight under some frames changed from one capture to another, and whether that
+ * change is more than sampling noise.
+ *
+ * <p>A sampled profile's share is an estimate. Each capture's share {@code s = Σ w·x / Σ w} (x is 1 for a
+ * sample under the frames, else 0) has variance {@code Σ w²·(x − s)² / (Σ w)²}: for samples that weigh one
+ * (CPU), that is the binomial {@code s(1 − s)/n}; for allocations, whose samples weigh from a few bytes to
+ * whole TLABs, few heavy samples make the estimate noisy, and the variance says so. The difference of two
+ * independent captures' shares is then tested with {@code z = (s₂ − s₁) / √(V₁ + V₂)}: a change is
+ * significant when |z| ≥ 1.96 (95 %), and its 95 % interval is {@code (s₂ − s₁) ± 1.96 √(V₁ + V₂)}.
+ *
+ * @param baseShare   the frames' share of the base capture's weight
+ * @param targetShare the same in the target capture
+ * @param z           the test statistic; 0 when neither capture has any weight
+ * @param low         the lower end of the 95 % interval of {@code targetShare − baseShare}
+ * @param high        its upper end
+ */
+public record ShareChange(double baseShare, double targetShare, double z, double low, double high) {
+    /** |z| at and above which a change is called significant (two-sided 95 %). */
+    public static final double Z95 = 1.959964;
+
+    /** The change of the share of {@code view}'s weight under frames whose whole name matches {@code frames}. */
+    public static ShareChange of(Profile base, Profile target, ViewKind view, Pattern frames) {
+        Share a = share(base, view, frames);
+        Share b = share(target, view, frames);
+        double se = Math.sqrt(a.variance + b.variance);
+        double diff = b.share - a.share;
+        double z = se == 0 ? (diff == 0 ? 0 : Math.signum(diff) * Double.POSITIVE_INFINITY) : diff / se;
+        return new ShareChange(a.share, b.share, z, diff - Z95 * se, diff + Z95 * se);
+    }
+
+    public boolean significant() {
+        return Math.abs(z) >= Z95;
+    }
+
+    /** The relative change of the share: +0.5 is half as much again; infinite from nothing. */
+    public double growth() {
+        if (baseShare == 0) {
+            return targetShare == 0 ? 0 : Double.POSITIVE_INFINITY;
+        }
+        return targetShare / baseShare - 1;
+    }
+
+    /** E.g. {@code 2.1% -> 3.4% (+62%), 95% interval +0.8 to +1.8 points, significant (z = 4.2)}. */
+    public String describe() {
+        return String.format(Locale.ROOT, "%s -> %s (%s), 95%% interval %+.2f to %+.2f points, %s (z = %.1f)",
+                percent(baseShare), percent(targetShare), Double.isInfinite(growth()) ? "new"
+                        : String.format(Locale.ROOT, "%+.0f%%", growth() * 100), low * 100, high * 100,
+                significant() ? "significant" : "within sampling noise", z);
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, share < 0.001 && share > 0 ? "%.3f%%" : "%.1f%%", share * 100);
+    }
+
+    private record Share(double share, double variance) {
+    }
+
+    private static Share share(Profile profile, ViewKind view, Pattern frames) {
+        BitSet matchingNames = new BitSet();
+        for (int n = 0; n < profile.frames().nameCount(); n++) {
+            if (frames.matcher(profile.frames().nameOf(n)).matches()) {
+                matchingNames.set(n);
+            }
+        }
+        int stacks = profile.stacks().size();
+        BitSet under = new BitSet(stacks);
+        for (int s = 0; s < stacks; s++) {
+            for (int d = 0, depth = profile.stacks().depth(s); d < depth; d++) {
+                if (matchingNames.get(profile.frames().nameId(profile.stacks().frame(s, d)))) {
+                    under.set(s);
+                    break;
+                }
+            }
+        }
+        SampleTable table = profile.samples(view);
+        double total = 0;
+        double matched = 0;
+        double squaresIn = 0;
+        double squaresOut = 0;
+        for (int i = 0, n = table.size(); i < n; i++) {
+            double w = table.weight(i);
+            total += w;
+            if (under.get(table.stack(i))) {
+                matched += w;
+                squaresIn += w * w;
+            } else {
+                squaresOut += w * w;
+            }
+        }
+        if (total == 0) {
+            return new Share(0, 0);
+        }
+        double s = matched / total;
+        double variance = ((1 - s) * (1 - s) * squaresIn + s * s * squaresOut) / (total * total);
+        return new Share(s, variance);
+    }
+}
