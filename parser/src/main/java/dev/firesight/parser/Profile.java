@@ -23,6 +23,7 @@ public final class Profile {
     private final Map<ViewKind, Long> eventsWithoutStack;
     private final List<OldObjectSample> oldObjects;
     private final Map<String, TimeSeries> liveBytesByClass;
+    private final Sources sources;
     private final java.util.concurrent.ConcurrentHashMap<String, Object> derived =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -34,14 +35,16 @@ public final class Profile {
     public Profile(RecordingInfo info, Map<ViewKind, SampleTable> views, FrameTable frames, StackTable stacks,
                    String[] threadNames, Map<TimeSeries.Kind, TimeSeries> series, List<String> warnings,
                    List<String> notes) {
-        this(info, views, frames, stacks, threadNames, series, warnings, notes, Map.of(), List.of(), Map.of());
+        this(info, views, frames, stacks, threadNames, series, warnings, notes, Map.of(), List.of(), Map.of(),
+                Sources.single(threadNames.length));
     }
 
     public Profile(RecordingInfo info, Map<ViewKind, SampleTable> views, FrameTable frames, StackTable stacks,
                    String[] threadNames, Map<TimeSeries.Kind, TimeSeries> series, List<String> warnings,
                    List<String> notes, Map<ViewKind, Long> eventsWithoutStack, List<OldObjectSample> oldObjects,
-                   Map<String, TimeSeries> liveBytesByClass) {
+                   Map<String, TimeSeries> liveBytesByClass, Sources sources) {
         this.eventsWithoutStack = Map.copyOf(eventsWithoutStack);
+        this.sources = sources;
         this.liveBytesByClass = Map.copyOf(liveBytesByClass);
         this.oldObjects = List.copyOf(oldObjects);
         this.info = info;
@@ -88,6 +91,11 @@ public final class Profile {
 
     public String threadName(int thread) {
         return threadNames[thread];
+    }
+
+    /** The JVMs the samples come from, and which threads are whose. */
+    public Sources sources() {
+        return sources;
     }
 
     public Map<TimeSeries.Kind, TimeSeries> series() {

@@ -68,7 +68,9 @@ public final class Recordings {
      */
     public static Profile open(Path file, LoadOptions options) throws RecordingException {
         String name = String.valueOf(file.getFileName());
-        requireRegularFile(file);
+        if (!Files.isDirectory(file)) {
+            requireRegularFile(file); // a folder is read as one recording of all the recordings in it
+        }
         try {
             return new RecordingReader(file, options).read();
         } catch (NoSuchFileException e) {

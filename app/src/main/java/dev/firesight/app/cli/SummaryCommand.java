@@ -51,6 +51,10 @@ final class SummaryCommand implements Command {
         }
         Profile profile = ProfileFiles.open(parsed.positional().get(0), err, load);
         printFacts(profile.info(), out);
+        if (profile.sources().count() > 1) {
+            out.printf(Locale.ROOT, "Sources    %d JVMs: %s%n", profile.sources().count(),
+                    String.join(", ", profile.sources().names()));
+        }
         printViews(profile, out);
         printFindings(profile, out);
         for (ViewKind view : profile.views()) {

@@ -515,6 +515,7 @@ final class ChunkParser {
             }
             stacks.add(resolver.stack(stackRefs.get(k), classRefs.get(k)));
         }
+        enterSource();
         IntList threads = new IntList(threadRefs.size());
         for (int k = 0; k < threadRefs.size(); k++) {
             threads.add(resolver.thread(threadRefs.get(k)));
@@ -565,6 +566,19 @@ final class ChunkParser {
                 builder.oldObject(oldObjects.sample(event, stack, header));
             } else {
                 event.apply(builder, pools, header);
+            }
+        }
+    }
+
+    /** Makes the JVM this chunk's jdk.JVMInformation names (process id and start time) the current source. */
+    private void enterSource() {
+        for (GenericEvent event : genericEvents) {
+            if (event.kind() == GenericEvent.Kind.JVM_INFORMATION && event.numberValue("pid") > 0) {
+                long pid = event.numberValue("pid");
+                long started = event.numberValue("jvmStartTime");
+                builder.source("jvm:" + pid + "@" + started, "pid " + pid + (started > 0 ? " (started "
+                        + java.time.Instant.ofEpochMilli(started).toString().replaceFirst("\\.\\d+Z$", "Z") + ")" : ""));
+                return;
             }
         }
     }

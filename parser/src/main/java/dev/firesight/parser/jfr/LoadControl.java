@@ -9,6 +9,8 @@ final class LoadControl {
     private final LoadOptions options;
     private final long totalBytes;
     private final long budget;
+    /** Bytes of the files read before the current one, when a load reads several. */
+    private long doneBefore;
 
     LoadControl(LoadOptions options, long totalBytes) {
         this.options = options;
@@ -37,6 +39,11 @@ final class LoadControl {
     }
 
     void progress(long bytesDone) {
-        options.progress().progress(Math.min(bytesDone, totalBytes), totalBytes);
+        options.progress().progress(Math.min(doneBefore + bytesDone, totalBytes), totalBytes);
+    }
+
+    /** The next file of a load of several starts: progress in it counts after those read before. */
+    void nextFile(long previousFileBytes) {
+        doneBefore += previousFileBytes;
     }
 }

@@ -6,6 +6,7 @@ import dev.firesight.parser.OldObjectSample;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.RecordingInfo;
 import dev.firesight.parser.SampleTable;
+import dev.firesight.parser.Sources;
 import dev.firesight.parser.StackTable;
 import dev.firesight.parser.TimeSeries;
 import dev.firesight.parser.ViewKind;
@@ -40,6 +41,11 @@ final class ProfileBuilder {
     private final IntSequenceInterner stacks = new IntSequenceInterner();
     private final Map<String, Integer> threadIds = new HashMap<>();
     private final List<String> threadNames = new ArrayList<>();
+    private final IntList threadSources = new IntList();
+    private final List<String> sourceKeys = new ArrayList<>();
+    private final List<String> sourceNames = new ArrayList<>();
+    private int source = -1;
+    private String[] pendingSource = {"recording", "this JVM"};
     private final EnumMap<ViewKind, SampleTable> tables = new EnumMap<>(ViewKind.class);
     private final Map<TimeSeries.Kind, TreeMap<Long, Double>> points = new EnumMap<>(TimeSeries.Kind.class);
     private final Map<String, Long> eventCounts = new TreeMap<>();
@@ -102,15 +108,45 @@ final class ProfileBuilder {
         return stacks.intern(frames, length);
     }
 
+    /** A thread of the current source: the same key in another JVM is another thread. */
     int thread(String key, String name) {
-        Integer id = threadIds.get(key);
+        if (source < 0) {
+            source(pendingSource[0], pendingSource[1]);
+        }
+        String sourced = source + "|" + key;
+        Integer id = threadIds.get(sourced);
         if (id == null) {
             id = threadNames.size();
-            threadIds.put(key, id);
+            threadIds.put(sourced, id);
             threadNames.add(name);
+            threadSources.add(source);
         }
         return id;
     }
+
+    /**
+     * Makes the JVM of this key the current source: the threads resolved from now on are its threads.
+     * A JVM is its process id and start time; without them, a file (or a recording within it) stands in.
+     */
+    void source(String key, String label) {
+        int index = sourceKeys.indexOf(key);
+        if (index < 0) {
+            index = sourceKeys.size();
+            sourceKeys.add(key);
+            sourceNames.add(label);
+        }
+        source = index;
+    }
+
+    /**
+     * The source to use when the next chunk does not name its JVM (no jdk.JVMInformation): registered only
+     * when a thread needs it, so a file whose chunks do name their JVM adds no empty source.
+     */
+    void fallbackSource(String key, String label) {
+        pendingSource = new String[] {key, label};
+        source = -1;
+    }
+
 
     SampleTable table(ViewKind view) {
         return tables.computeIfAbsent(view, v -> new SampleTable(v, originNanos, timeUnitNanos));
@@ -137,9 +173,16 @@ final class ProfileBuilder {
         eventCounts.merge(type, count, Long::sum);
     }
 
+    /** Chunks of a folder's files that an earlier file held too, and were read once. */
+    int repeatedChunks;
+
+    /** Put before each warning: the file's name while a folder of files is read. */
+    String warnPrefix = "";
+
     void warn(String sentence) {
-        if (!warnings.contains(sentence) && warnings.size() < 100) {
-            warnings.add(sentence);
+        String prefixed = warnPrefix + sentence;
+        if (!warnings.contains(prefixed) && warnings.size() < 100) {
+            warnings.add(prefixed);
         }
     }
 
@@ -239,7 +282,8 @@ final class ProfileBuilder {
                 parseLong(jvm.get("pid")), jvm.get("osVersion"), jvm.get("cpu"), Map.copyOf(eventCounts),
                 List.copyOf(systemProperties), List.copyOf(environment));
         return new Profile(info, views, frameTable, stackTable, threadNames.toArray(new String[0]), series,
-                warnings, notes, eventsWithoutStack, oldObjects, byClass);
+                warnings, notes, eventsWithoutStack, oldObjects, byClass,
+                new Sources(sourceNames.isEmpty() ? List.of("this JVM") : List.copyOf(sourceNames), threadSources.toArray()));
     }
 
     private static TimeSeries series(TimeSeries.Kind kind, TreeMap<Long, Double> map) {

@@ -12,7 +12,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 
@@ -28,6 +30,8 @@ public final class RecordingReader {
     /** The chunk read last and the metadata its events were read with (null if none), for the next chunk. */
     private ChunkHeader lastRead;
     private Metadata lastMetadata;
+    /** The last chunk's stack resolver, which the next chunk of the same recording may fall back on. */
+    private StackResolver previousResolver;
 
     public RecordingReader(Path path, LoadOptions options) {
         this.path = path;
@@ -35,6 +39,9 @@ public final class RecordingReader {
     }
 
     public Profile read() throws RecordingException, IOException {
+        if (Files.isDirectory(path)) {
+            return readFolder();
+        }
         byte[] head = readHead(path, 4);
         if (head.length == 0) {
             throw new RecordingException(name() + " is empty (0 bytes); it is not a JFR recording.");
@@ -86,82 +93,220 @@ public final class RecordingReader {
                 builder.warn(cut);
             }
             LoadControl control = new LoadControl(options, fileSize);
+            readChunks(channel, fileSize, builder, control, new HashSet<>());
+            control.progress(fileSize);
+            return finish(builder, reportedSize);
+        }
+    }
+
+    /** The profile, or an error when nothing in the file (or folder) could be read. */
+    private Profile finish(ProfileBuilder builder, long reportedSize) throws RecordingException {
+        if (builder.chunks == 0) {
+            throw new RecordingException(name() + " contains no readable JFR data.");
+        }
+        if (builder.chunksWithMetadata == 0) {
+            String why = builder.metadataProblem != null ? builder.metadataProblem : builder.firstWarning();
+            throw new RecordingException(name() + " contains no readable JFR data" + (why == null ? "."
+                    : " (" + why.substring(0, why.length() - 1) + ")."));
+        }
+        if (builder.cutStacks > 0) {
+            builder.note("Stacks were cut to their " + options.maxStackDepth() + " frames nearest the leaf, as"
+                    + " asked, so callers above that depth are not shown; reopen the recording for whole stacks.");
+        }
+        return builder.build(path, reportedSize);
+    }
+
+    /** One file of a folder, expanded when it was compressed, with its chunks' span. */
+    private record Part(Path original, Path plain, Decompressor.Expanded expanded, long start, long[] span,
+                        long size) {
+    }
+
+    /**
+     * Reads a folder of recordings as one: a JFR repository (one file per chunk), periodic dumps, copies from
+     * several replicas. Files are read in the order their first chunks start; a chunk that several files hold
+     * counts once; each JVM becomes a source. A file that is not a readable recording is skipped with a
+     * warning, losing only itself.
+     */
+    private Profile readFolder() throws RecordingException, IOException {
+        List<Path> files = recordingFiles(path);
+        if (files.isEmpty()) {
+            throw new RecordingException(name() + " holds no recordings (.jfr, .jfr.gz or .zip files).");
+        }
+        List<Part> parts = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        try {
+            for (Path file : files) {
+                Part part = part(file, skipped);
+                if (part != null) {
+                    parts.add(part);
+                }
+            }
+            if (parts.isEmpty()) {
+                throw new RecordingException(name() + " holds no readable recording: " + skipped.get(0));
+            }
+            parts.sort(java.util.Comparator.comparingLong(Part::start));
+            long[] span = null;
+            boolean spanKnown = true;
+            long total = 0;
+            long reported = 0;
+            for (Part p : parts) {
+                spanKnown &= p.span() != null;
+                if (p.span() != null) {
+                    span = span == null ? p.span().clone()
+                            : new long[] {Math.min(span[0], p.span()[0]), Math.max(span[1], p.span()[1])};
+                }
+                total += p.size();
+                reported += Files.size(p.original());
+            }
+            ProfileBuilder builder = new ProfileBuilder(parts.get(0).start(), timeUnit(spanKnown ? span : null));
+            limitDetail(builder, spanKnown ? span : null);
+            skipped.forEach(builder::warn);
+            LoadControl control = new LoadControl(options, total);
             Set<String> seen = new HashSet<>();
-            ChunkHeader previous = null;
-            StackResolver previousResolver = null;
-            long offset = 0;
-            int index = 0;
-            while (offset < fileSize) {
-                control.checkCancelled();
-                ChunkHeader header = header(channel, offset, fileSize);
-                if (header == null) {
-                    long next = nextHeader(channel, offset + 1, fileSize, control, previous);
-                    if (next < 0) {
-                        builder.warn(describeTrailing(channel, offset, fileSize, index));
-                        break;
-                    }
-                    builder.warn("The " + (next - offset) + " bytes after chunk " + index + " are not a JFR chunk"
-                            + " and were skipped; reading resumed at the next chunk.");
-                    offset = next;
-                    continue;
+            for (Part p : parts) {
+                String fileName = String.valueOf(p.original().getFileName());
+                builder.warnPrefix = fileName + ": ";
+                builder.fallbackSource("file:" + p.original(), fileName);
+                if (p.expanded() != null && p.expanded().cut() != null) {
+                    builder.warn(p.expanded().cut());
                 }
-                long next = header.complete && endsAtChunkOrFileEnd(channel, header, fileSize) ? -1
-                        : nextHeader(channel, offset + ChunkHeader.SIZE,
-                                header.complete ? offset + header.declaredSize : fileSize, control, header);
-                if (next >= 0) {
-                    // The declared size is wrong (0 while recording, damaged, or the chunk was cut short
-                    // with more chunks after it): the chunk ends where the next one starts.
-                    builder.warn("Chunk " + (index + 1) + (header.declaredSize == 0
-                            ? " declares size 0 (it was never finished)" : " declares " + header.declaredSize
-                            + " bytes but the next chunk starts after " + (next - offset))
-                            + "; it was read up to the next chunk.");
-                    header = new ChunkHeader(offset, headerBytes(channel, offset), next - offset);
+                try (FileChannel channel = FileChannel.open(p.plain(), StandardOpenOption.READ)) {
+                    readChunks(channel, p.size(), builder, control, seen);
                 }
-                previous = header;
-                if (!header.readableFormat()) {
-                    builder.warn("Chunk " + (index + 1) + " uses JFR format " + header.major + "." + header.minor
-                            + ", which Firesight does not read; it was skipped.");
-                } else if (!seen.add(header.startNanos + ":" + header.startTicks + ":" + header.declaredSize)) {
-                    builder.warn("Chunk " + (index + 1) + " repeats an earlier chunk and was skipped.");
-                } else {
-                    previousResolver = readChunk(channel, header, builder, control, index, previousResolver);
-                    if (header.generation != 0) {
-                        builder.warn("Chunk " + (index + 1) + " was still being written when this file was copied"
-                                + " (the recording was running); what JFR wrote after that moment is not in it.");
-                    }
+                control.nextFile(p.size());
+            }
+            builder.warnPrefix = "";
+            if (builder.repeatedChunks > 0) {
+                builder.note(builder.repeatedChunks + " chunk" + (builder.repeatedChunks == 1 ? " was" : "s were")
+                        + " in more than one file (overlapping dumps) and counted once.");
+            }
+            control.progress(0);
+            return finish(builder, reported);
+        } finally {
+            for (Part p : parts) {
+                if (p.expanded() != null) {
+                    Decompressor.release(p.expanded());
                 }
-                if (next >= 0) {
-                    offset = next;
-                    index++;
-                    continue;
+            }
+        }
+    }
+
+    /** The file as a part of a folder, or null (with the reason in {@code skipped}) when it is no recording. */
+    private Part part(Path file, List<String> skipped) throws IOException {
+        String name = String.valueOf(file.getFileName());
+        Decompressor.Expanded expanded = null;
+        Path plain = file;
+        try {
+            byte[] head = readHead(file, 4);
+            if (Decompressor.isGzip(head) || Decompressor.isZip(head)) {
+                expanded = Decompressor.expand(file, Decompressor.isZip(head), options.maxDecompressedBytes());
+                plain = expanded.file();
+            }
+            try (FileChannel channel = FileChannel.open(plain, StandardOpenOption.READ)) {
+                long size = channel.size();
+                ChunkHeader first = header(channel, 0, size);
+                if (first == null || !first.readableFormat()) {
+                    skipped.add(name + (first == null ? " is not a JFR recording" : " uses JFR format " + first.major
+                            + "." + first.minor + ", which Firesight does not read") + "; it was skipped.");
+                    release(expanded);
+                    return null;
                 }
-                if (!header.complete) {
-                    if (header.declaredSize == 0) {
-                        builder.warn("Chunk " + (index + 1) + " declares size 0 (a recording still in progress);"
-                                + " it was read to the end of the file.");
-                    } else {
-                        builder.warn("Chunk " + (index + 1) + " is incomplete: it declares " + header.declaredSize
-                                + " bytes but only " + header.available + " are in the file.");
-                    }
+                return new Part(file, plain, expanded, first.startNanos, span(channel, size), size);
+            }
+        } catch (RecordingException e) {
+            skipped.add(e.getMessage().endsWith(".") ? e.getMessage().substring(0, e.getMessage().length() - 1)
+                    + "; it was skipped." : e.getMessage());
+            release(expanded);
+            return null;
+        }
+    }
+
+    private static void release(Decompressor.Expanded expanded) throws IOException {
+        if (expanded != null) {
+            Decompressor.release(expanded);
+        }
+    }
+
+    /** The recordings in a folder and its subfolders (a JFR repository nests one level), by name. */
+    static List<Path> recordingFiles(Path folder) throws IOException {
+        try (java.util.stream.Stream<Path> walk = Files.walk(folder, 3)) {
+            return walk.filter(Files::isRegularFile).filter(f -> {
+                String n = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                return !n.startsWith(".") && (n.endsWith(".jfr") || n.endsWith(".jfr.gz") || n.endsWith(".zip"));
+            }).sorted().toList();
+        }
+    }
+
+    /**
+     * Reads every chunk of one plain file into {@code builder}. {@code seen} holds the chunks already read
+     * (by start and size), so a chunk that several files hold, as overlapping dumps do, counts once.
+     */
+    private void readChunks(FileChannel channel, long fileSize, ProfileBuilder builder, LoadControl control,
+                            Set<String> seen) throws IOException {
+        ChunkHeader previous = null;
+        long offset = 0;
+        int index = 0;
+        while (offset < fileSize) {
+            control.checkCancelled();
+            ChunkHeader header = header(channel, offset, fileSize);
+            if (header == null) {
+                long next = nextHeader(channel, offset + 1, fileSize, control, previous);
+                if (next < 0) {
+                    builder.warn(describeTrailing(channel, offset, fileSize, index));
                     break;
                 }
-                offset += header.declaredSize;
+                builder.warn("The " + (next - offset) + " bytes after chunk " + index + " are not a JFR chunk"
+                        + " and were skipped; reading resumed at the next chunk.");
+                offset = next;
+                continue;
+            }
+            long next = header.complete && endsAtChunkOrFileEnd(channel, header, fileSize) ? -1
+                    : nextHeader(channel, offset + ChunkHeader.SIZE,
+                            header.complete ? offset + header.declaredSize : fileSize, control, header);
+            if (next >= 0) {
+                // The declared size is wrong (0 while recording, damaged, or the chunk was cut short
+                // with more chunks after it): the chunk ends where the next one starts.
+                builder.warn("Chunk " + (index + 1) + (header.declaredSize == 0
+                        ? " declares size 0 (it was never finished)" : " declares " + header.declaredSize
+                        + " bytes but the next chunk starts after " + (next - offset))
+                        + "; it was read up to the next chunk.");
+                header = new ChunkHeader(offset, headerBytes(channel, offset), next - offset);
+            }
+            previous = header;
+            if (!header.readableFormat()) {
+                builder.warn("Chunk " + (index + 1) + " uses JFR format " + header.major + "." + header.minor
+                        + ", which Firesight does not read; it was skipped.");
+            } else if (!seen.add(header.startNanos + ":" + header.startTicks + ":" + header.declaredSize)) {
+                if (builder.warnPrefix.isEmpty()) {
+                    builder.warn("Chunk " + (index + 1) + " repeats an earlier chunk and was skipped.");
+                } else {
+                    builder.repeatedChunks++; // overlapping dumps in a folder: expected, not damage
+                }
+            } else {
+                previousResolver = readChunk(channel, header, builder, control, index,
+                        sameRecording(lastRead, header) ? previousResolver : null);
+                if (header.generation != 0) {
+                    builder.warn("Chunk " + (index + 1) + " was still being written when this file was copied"
+                            + " (the recording was running); what JFR wrote after that moment is not in it.");
+                }
+            }
+            if (next >= 0) {
+                offset = next;
                 index++;
+                continue;
             }
-            control.progress(fileSize);
-            if (builder.chunks == 0) {
-                throw new RecordingException(name() + " contains no readable JFR data.");
+            if (!header.complete) {
+                if (header.declaredSize == 0) {
+                    builder.warn("Chunk " + (index + 1) + " declares size 0 (a recording still in progress);"
+                            + " it was read to the end of the file.");
+                } else {
+                    builder.warn("Chunk " + (index + 1) + " is incomplete: it declares " + header.declaredSize
+                            + " bytes but only " + header.available + " are in the file.");
+                }
+                break;
             }
-            if (builder.chunksWithMetadata == 0) {
-                String why = builder.metadataProblem != null ? builder.metadataProblem : builder.firstWarning();
-                throw new RecordingException(name() + " contains no readable JFR data" + (why == null ? "."
-                        : " (" + why.substring(0, why.length() - 1) + ")."));
-            }
-            if (builder.cutStacks > 0) {
-                builder.note("Stacks were cut to their " + options.maxStackDepth() + " frames nearest the leaf, as"
-                        + " asked, so callers above that depth are not shown; reopen the recording for whole stacks.");
-            }
-            return builder.build(path, reportedSize);
+            offset += header.declaredSize;
+            index++;
         }
     }
 

@@ -194,6 +194,96 @@ public final class TestRecordings {
                 "period", "500 ms")));
     }
 
+    /**
+     * A JFR repository folder left by a JVM killed with SIGKILL: {@link Workload} on JDK 17 recording to disk
+     * into its own repository, starting a new chunk (file) three times, killed once three chunk files are
+     * there. Its last file is a chunk JFR was still writing.
+     */
+    public static Path killedRepository() {
+        Path home = assumed(Jdks.home(17), "no JDK 17 found");
+        return cachedFolder("killed-repository-jdk17", dir -> {
+            Path settings = JfrSettings.write(home, dir.resolveSibling(dir.getFileName() + ".jfc"));
+            Process process = new ProcessBuilder(Jdks.javaExecutable(home).toString(),
+                    "-XX:StartFlightRecording:settings=" + settings, "-XX:FlightRecorderOptions:repository=" + dir,
+                    "-D" + Workload.ROTATIONS_PROPERTY + "=3", "-cp", ChildJvm.testClassPath().toString(),
+                    Workload.class.getName(), "8000")
+                    .redirectErrorStream(true).redirectOutput(dir.resolveSibling(dir.getFileName() + ".log").toFile())
+                    .start();
+            try {
+                for (long deadline = System.nanoTime() + 90_000_000_000L; System.nanoTime() < deadline; ) {
+                    Thread.sleep(250);
+                    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                        if (files.filter(f -> f.toString().endsWith(".jfr")).count() >= 3 || !process.isAlive()) {
+                            break;
+                        }
+                    }
+                }
+                Thread.sleep(1000); // let the current chunk get some events
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            } finally {
+                process.destroyForcibly(); // SIGKILL: no shutdown hook, the repository stays as it is
+                try {
+                    process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+    }
+
+    /**
+     * Periodic dumps from two JVMs of the same workload, as copied from two replicas: {@link Workload} on
+     * JDK 25 twice, each starting a new chunk twice and keeping its repository ({@code preserve-repository}),
+     * in folders {@code jvm-a/} and {@code jvm-b/}; plus {@code overlap.jfr}, a copy of one of jvm-a's
+     * chunk files, as overlapping dumps hold the same chunk twice.
+     */
+    public static Path twoJvms() {
+        Path home = assumed(Jdks.home(25), "no JDK 25 found (set firesight.jdk25.home)");
+        return cachedFolder("two-jvms-jdk25", dir -> {
+            Path settings = JfrSettings.write(home, dir.resolveSibling(dir.getFileName() + ".jfc"));
+            for (String jvm : new String[] {"jvm-a", "jvm-b"}) {
+                Path repository = dir.resolve(jvm);
+                new ChildJvm(home, Workload.class)
+                        .jvmOption("-XX:StartFlightRecording:settings=" + settings)
+                        .jvmOption("-XX:FlightRecorderOptions:repository=" + repository + ",preserve-repository=true")
+                        .jvmOption("-D" + Workload.ROTATIONS_PROPERTY + "=2")
+                        .timeoutSeconds(TIMEOUT_SECONDS)
+                        .run(dir.resolveSibling(dir.getFileName() + "-" + jvm + ".log"));
+            }
+            try (java.util.stream.Stream<Path> files = Files.walk(dir.resolve("jvm-a"))) {
+                Path chunk = files.filter(f -> f.toString().endsWith(".jfr")).sorted().findFirst()
+                        .orElseThrow(() -> new IOException("jvm-a left no chunk files"));
+                Files.copy(chunk, dir.resolve("overlap.jfr"));
+            }
+        });
+    }
+
+    /** Like {@link #cached}, for a folder: made under a temporary name and moved into place when complete. */
+    private static synchronized Path cachedFolder(String name, Producer producer) {
+        try {
+            Path dir = directory();
+            Files.createDirectories(dir);
+            Path target = dir.resolve(name + "-v" + FIXTURE_VERSION);
+            if (Files.isDirectory(target)) {
+                return target;
+            }
+            Path partial = dir.resolve("partial-" + name + "-v" + FIXTURE_VERSION);
+            if (Files.isDirectory(partial)) {
+                try (java.util.stream.Stream<Path> files = Files.walk(partial)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+            Files.createDirectories(partial);
+            producer.produce(partial);
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot produce recordings " + name + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The child output log beside a recording this class made. */
     public static Path log(Path recording) {
         return sibling(recording, ".log");
