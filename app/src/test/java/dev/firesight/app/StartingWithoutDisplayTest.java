@@ -27,8 +27,8 @@ class StartingWithoutDisplayTest {
                 stderrOf(2, "sumary", "x.jfr"));
         assertEquals(List.of("firesight: unknown command 'exprot'; did you mean 'export'?"),
                 stderrOf(2, "exprot", "x.jfr", "--format", "svg"));
-        assertEquals(List.of("firesight: unknown command 'check'; 'firesight --help' lists the commands."),
-                stderrOf(2, "check", "a.jfr", "b.jfr"));
+        assertEquals(List.of("firesight: unknown command 'inspect'; 'firesight --help' lists the commands."),
+                stderrOf(2, "inspect", "a.jfr", "b.jfr"));
     }
 
     @Test
