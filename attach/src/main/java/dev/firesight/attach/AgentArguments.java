@@ -34,6 +34,9 @@ final class AgentArguments {
         if (request.has(ProfilingEvent.LIVE)) {
             args.add("live");
         }
+        if (request.has(ProfilingEvent.NATIVEMEM)) {
+            args.add("nativemem=" + request.allocInterval()); // sampled like allocations: one per N bytes
+        }
         if (request.has(ProfilingEvent.LOCK)) {
             args.add("lock=" + time(request.lockThreshold()));
         }

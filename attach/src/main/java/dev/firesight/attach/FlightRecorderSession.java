@@ -72,12 +72,17 @@ final class FlightRecorderSession implements RecordingSession {
                         + " has no wall-clock view.");
             }
             if (request.has(ProfilingEvent.LIVE)) {
-                session.messages.add("The JDK's Flight Recorder samples surviving objects (old object samples)"
-                        + " instead of async-profiler's live-object view.");
+                session.messages.add("The JDK's Flight Recorder samples surviving objects (old object samples, with"
+                        + " the chain of references that holds each) instead of async-profiler's live-object view.");
+            }
+            if (request.has(ProfilingEvent.NATIVEMEM)) {
+                session.messages.add("The JDK's Flight Recorder cannot record native allocations; it records native"
+                        + " memory by category where the JVM runs with -XX:NativeMemoryTracking=summary.");
             }
             session.jcmd("jfrConfigure", "repositorypath=" + repository);
+            // Paths to GC roots make old object samples say who holds each object: what leak hunting needs.
             session.jcmd("jfrStart", "name=" + name, "settings=profile", "disk=true", "dumponexit=true",
-                    "filename=" + file);
+                    "filename=" + file, "path-to-gc-roots=" + request.has(ProfilingEvent.LIVE));
             return session;
         } catch (AttachException e) {
             closeQuietly(connector);

@@ -19,7 +19,9 @@ public enum ProfilingEvent {
     /** Wall-clock samples of all threads, running or not. */
     WALL,
     /** Allocation samples of objects still alive at the end of the recording (leak hunting). */
-    LIVE;
+    LIVE,
+    /** Native allocations and frees (async-profiler's {@code nativemem}, 3.0 and later): native leaks. */
+    NATIVEMEM;
 
     /** The name used on the command line and in async-profiler, e.g. "cpu". */
     public String id() {
@@ -41,11 +43,11 @@ public enum ProfilingEvent {
             try {
                 events.add(valueOf(id.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown event '" + id + "'; use cpu, alloc, lock, wall or live.");
+                throw new IllegalArgumentException("unknown event '" + id + "'; use cpu, alloc, lock, wall, live or nativemem.");
             }
         }
         if (events.isEmpty()) {
-            throw new IllegalArgumentException("no event given; use cpu, alloc, lock, wall or live.");
+            throw new IllegalArgumentException("no event given; use cpu, alloc, lock, wall, live or nativemem.");
         }
         return events;
     }

@@ -37,6 +37,41 @@ public record RecordingRequest(Set<ProfilingEvent> events, long allocInterval, D
         }
     }
 
+    /**
+     * The "Memory leak" preset: what the memory views need, at production-safe rates. async-profiler records
+     * allocations, the ones still alive at the end, and native allocations; the JDK's Flight Recorder records
+     * allocations and old object samples with their paths to GC roots. {@link #costs()} says what each costs.
+     */
+    public static RecordingRequest memoryLeak() {
+        return of(Set.of(ProfilingEvent.ALLOC, ProfilingEvent.LIVE, ProfilingEvent.NATIVEMEM));
+    }
+
+    /** What each of the request's events costs the recorded JVM, one sentence each, for the user to weigh. */
+    public java.util.List<String> costs() {
+        java.util.List<String> costs = new java.util.ArrayList<>();
+        String every = allocInterval % (1024 * 1024) == 0 ? allocInterval / (1024 * 1024) + " MB"
+                : allocInterval % 1024 == 0 ? allocInterval / 1024 + " KB" : allocInterval + " bytes";
+        if (has(ProfilingEvent.CPU) || has(ProfilingEvent.WALL)) {
+            costs.add("cpu, wall: a stack walk per sample; about 1% of one core at the default rates.");
+        }
+        if (has(ProfilingEvent.ALLOC)) {
+            costs.add("alloc: one sample per " + every + " allocated; negligible for most services.");
+        }
+        if (has(ProfilingEvent.LIVE)) {
+            costs.add("live: a weak reference per sampled allocation until it dies (async-profiler), or, with"
+                    + " Flight Recorder, a search for each sampled object's path to its GC root when the recording"
+                    + " ends, which can pause the JVM for a fraction of a second on a large heap.");
+        }
+        if (has(ProfilingEvent.NATIVEMEM)) {
+            costs.add("nativemem: intercepts malloc and free; one allocation sampled per " + every
+                    + ", and every free looked up, a few percent of CPU in code that allocates natively a lot.");
+        }
+        if (has(ProfilingEvent.LOCK)) {
+            costs.add("lock: a sample per contended wait longer than " + lockThreshold.toMillis() + " ms.");
+        }
+        return costs;
+    }
+
     /** The given events with default intervals, a file in the recordings folder and automatic engine. */
     public static RecordingRequest of(Set<ProfilingEvent> events) {
         return new RecordingRequest(events, DEFAULT_ALLOC_INTERVAL, DEFAULT_LOCK_THRESHOLD, DEFAULT_WALL_INTERVAL,

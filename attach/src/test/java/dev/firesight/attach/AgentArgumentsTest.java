@@ -22,7 +22,7 @@ class AgentArgumentsTest {
 
     @Test
     void everyEventTogether() {
-        assertEquals("start,event=cpu,wall=50ms,alloc=524288,live,lock=10ms,jfr,file=/rec/a.jfr,log=/tmp/s/agent-1.log",
+        assertEquals("start,event=cpu,wall=50ms,alloc=524288,live,nativemem=524288,lock=10ms,jfr,file=/rec/a.jfr,log=/tmp/s/agent-1.log",
                 AgentArguments.start(RecordingRequest.of(Set.of(ProfilingEvent.values())), FILE, LOG));
     }
 
@@ -38,6 +38,16 @@ class AgentArgumentsTest {
         assertTrue(request.has(ProfilingEvent.ALLOC));
         assertEquals("start,alloc=524288,live,jfr,file=/rec/a.jfr,log=/tmp/s/agent-1.log",
                 AgentArguments.start(request, FILE, LOG));
+    }
+
+    @Test
+    void theMemoryLeakPresetRecordsAllocationsLiveObjectsAndNativeMemory() {
+        RecordingRequest request = RecordingRequest.memoryLeak();
+        assertEquals("start,alloc=524288,live,nativemem=524288,jfr,file=/rec/a.jfr,log=/tmp/s/agent-1.log",
+                AgentArguments.start(request, FILE, LOG));
+        assertEquals(3, request.costs().size(), request.costs().toString());
+        assertTrue(request.costs().get(2).startsWith("nativemem: intercepts malloc and free; one allocation sampled"
+                + " per 512 KB"), request.costs().get(2));
     }
 
     @Test
@@ -65,7 +75,7 @@ class AgentArgumentsTest {
     void eventListsParse() {
         assertEquals(Set.of(ProfilingEvent.CPU, ProfilingEvent.ALLOC), ProfilingEvent.parseList("cpu, alloc"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProfilingEvent.parseList("cpu,heap"));
-        assertEquals("unknown event 'heap'; use cpu, alloc, lock, wall or live.", e.getMessage());
+        assertEquals("unknown event 'heap'; use cpu, alloc, lock, wall, live or nativemem.", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ProfilingEvent.parseList(" , "));
     }
 }

@@ -77,6 +77,19 @@ class AsyncProfilerRecordingTest {
         }
     }
 
+    /** The memory-leak preset: live objects and native allocations with async-profiler. */
+    @Test
+    void theMemoryLeakPresetRecordsLiveObjectsAndNativeAllocations() throws Exception {
+        try (ChildJvm child = ChildJvm.start(ChildJvm.JDK17, AllocatingChild.class)) {
+            RecordingRequest request = RecordingRequest.memoryLeak().withAllocInterval(64 * 1024);
+            RecordingSession session = TestRecorders.in(dir).record(child.pid(), request, Duration.ofSeconds(2));
+            assertEquals(RecordingEngine.ASYNC_PROFILER, session.engine());
+            RecordingFacts facts = RecordingFacts.read(session.file());
+            assertTrue(facts.count("profiler.LiveObject") > 0, facts.toString());
+            assertTrue(facts.count("profiler.Malloc") > 0, facts.toString());
+        }
+    }
+
     @Test
     void dumpsSnapshotsWhileRecordingContinues() throws Exception {
         try (ChildJvm child = ChildJvm.start(ChildJvm.JDK17, AllocatingChild.class);

@@ -40,6 +40,29 @@ class FlightRecorderFallbackTest {
         }
     }
 
+    /** With the JDK's recorder, the memory-leak preset's live objects are old object samples with their holders. */
+    @Test
+    void theMemoryLeakPresetRecordsPathsToGcRoots() throws Exception {
+        try (ChildJvm child = ChildJvm.start(ChildJvm.JDK17, AllocatingChild.class)) {
+            RecordingSession session = TestRecorders.in(dir).record(child.pid(),
+                    RecordingRequest.memoryLeak().withEngine(EngineChoice.FLIGHT_RECORDER), Duration.ofSeconds(3));
+            assertEquals(RecordingEngine.FLIGHT_RECORDER, session.engine());
+            assertTrue(session.messages().stream().anyMatch(m -> m.contains("cannot record native allocations")),
+                    session.messages().toString());
+            long withHolder = 0;
+            try (jdk.jfr.consumer.RecordingFile file = new jdk.jfr.consumer.RecordingFile(session.file())) {
+                while (file.hasMoreEvents()) {
+                    jdk.jfr.consumer.RecordedEvent e = file.readEvent();
+                    if (e.getEventType().getName().equals("jdk.OldObjectSample")
+                            && ((jdk.jfr.consumer.RecordedObject) e.getValue("object")).getValue("referrer") != null) {
+                        withHolder++;
+                    }
+                }
+            }
+            assertTrue(withHolder > 0, "old object samples name who holds them (path-to-gc-roots=true)");
+        }
+    }
+
     private void dumpsSnapshotsAndReportsStatus(ChildJvm child) throws Exception {
         try (RecordingSession session = TestRecorders.in(dir).start(child.pid(),
                 RecordingRequest.of(Set.of(ProfilingEvent.ALLOC)).withEngine(EngineChoice.FLIGHT_RECORDER))) {

@@ -28,15 +28,20 @@ final class RecordCommand implements Command {
 
     @Override
     public String usage() {
-        return "record --pid PID [--event cpu,alloc,lock,wall,live] [--duration SECONDS] [-o FILE.jfr]\n"
-                + "                [--engine auto|async-profiler|jfr]  record a running JVM (until Ctrl-C without --duration)";
+        return "record --pid PID [--event cpu,alloc,lock,wall,live,nativemem | --preset memory-leak]\n"
+                + "                [--duration SECONDS] [-o FILE.jfr] [--engine auto|async-profiler|jfr]\n"
+                + "                                 record a running JVM (until Ctrl-C without --duration)";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, AttachException {
         Options options = Options.parse(args);
         Recorder recorder = Recorder.standard(ATTACH_TIMEOUT);
-        RecordingRequest request = RecordingRequest.of(options.events).withEngine(options.engine);
+        RecordingRequest request = (options.memoryLeak ? RecordingRequest.memoryLeak()
+                : RecordingRequest.of(options.events)).withEngine(options.engine);
+        if (options.memoryLeak) {
+            err.println("The memory-leak preset records: " + String.join(" ", request.costs()));
+        }
         if (options.output != null) {
             request = request.withOutput(options.output);
         }
@@ -105,6 +110,7 @@ final class RecordCommand implements Command {
         Duration duration;
         Path output;
         EngineChoice engine = EngineChoice.AUTOMATIC;
+        boolean memoryLeak;
 
         static Options parse(List<String> args) throws UsageException {
             Options options = new Options();
@@ -116,6 +122,7 @@ final class RecordCommand implements Command {
                     case "--duration", "-d" -> options.duration = Duration.ofSeconds(positive(value(args, ++i, arg), arg));
                     case "-o", "--output" -> options.output = Path.of(value(args, ++i, arg)).toAbsolutePath();
                     case "--engine" -> options.engine = engine(value(args, ++i, arg));
+                    case "--preset" -> options.memoryLeak = preset(value(args, ++i, arg));
                     default -> throw new UsageException("unknown option '" + arg + "'; see 'firesight --help'.");
                 }
             }
@@ -145,6 +152,13 @@ final class RecordCommand implements Command {
                 // reported below
             }
             throw new UsageException(option + " needs a positive whole number, not '" + text + "'.");
+        }
+
+        private static boolean preset(String name) throws UsageException {
+            if (!name.equals("memory-leak")) {
+                throw new UsageException("unknown preset '" + name + "'; the preset is memory-leak.");
+            }
+            return true;
         }
 
         private static Set<ProfilingEvent> events(String list) throws UsageException {
