@@ -93,8 +93,13 @@ final class MemorySummary {
                     + " on in the 'profile' settings; add path-to-gc-roots=true to see who holds each object).");
             return;
         }
-        out.printf(Locale.ROOT, "Leak suspects  from %,d objects JFR sampled and found still alive%n",
-                profile.oldObjects().size());
-        suspects.stream().limit(SUSPECTS).forEach(s -> out.println("  " + s.reason()));
+        out.printf(Locale.ROOT, "Leak suspects  from %,d objects JFR sampled and found still alive%s%n",
+                profile.oldObjects().size(), LeakSuspects.hasPaths(profile) ? ""
+                        : " (without paths to GC roots: record with path-to-gc-roots=true to see who holds them)");
+        List<LeakSuspects.Suspect> many = suspects.stream().filter(s -> s.count() > 1).toList();
+        many.stream().limit(SUSPECTS).forEach(s -> out.println("  " + s.reason()));
+        if (many.isEmpty()) {
+            out.println("  (none: no site left more than one sampled object alive)");
+        }
     }
 }

@@ -23,7 +23,7 @@ public final class LeakSuspects {
     /**
      * One allocation site and class.
      *
-     * @param stack      the allocation stack (class leaf), or -1
+     * @param stack      one of the group's allocation stacks (class leaf), or -1
      * @param site       the allocating method, or null without a stack
      * @param className  what was allocated
      * @param count      sampled objects still alive
@@ -39,13 +39,20 @@ public final class LeakSuspects {
                           long lastSeenNanos, List<String> holders, String root, int sharing, String reason) {
     }
 
+    /** True when the recording searched for who holds its sampled objects (paths to GC roots). */
+    public static boolean hasPaths(Profile profile) {
+        return profile.oldObjects().stream().anyMatch(s -> !s.referrers().isEmpty());
+    }
+
     /** The suspects, most objects first (then oldest first). */
     public static List<Suspect> of(Profile profile) {
         Map<String, MemoryTrend> growth = new HashMap<>();
         ClassGrowth.of(profile).forEach(g -> growth.put(g.className(), g.trend()));
         Map<String, List<OldObjectSample>> groups = new LinkedHashMap<>();
         for (OldObjectSample s : profile.oldObjects()) {
-            groups.computeIfAbsent(s.stack() + "\u0000" + s.className(), k -> new ArrayList<>()).add(s);
+            // by allocating method and class, as a user names a site: one method reached from several
+            // callers, or compiled differently over time, is still one site
+            groups.computeIfAbsent(site(profile, s.stack()) + "\u0000" + s.className(), k -> new ArrayList<>()).add(s);
         }
         List<Suspect> suspects = new ArrayList<>();
         for (List<OldObjectSample> group : groups.values()) {
@@ -96,9 +103,6 @@ public final class LeakSuspects {
             if (sharing < group.size()) {
                 reason.append(String.format(Locale.ROOT, "; %d of %d share this path", sharing, group.size()));
             }
-        } else {
-            reason.append("; the recording has no paths to GC roots (record with path-to-gc-roots=true to see"
-                    + " who holds them)");
         }
         if (growth != null) {
             reason.append("; the live ").append(first.className()).append(" on the heap ").append(growth.growthText());
