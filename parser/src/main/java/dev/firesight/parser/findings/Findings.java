@@ -4,6 +4,7 @@ import dev.firesight.parser.Profile;
 import dev.firesight.parser.TimeSeries;
 import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.query.AllocationSites;
+import dev.firesight.parser.query.ClassGrowth;
 import dev.firesight.parser.query.LeakSuspects;
 import dev.firesight.parser.query.MemoryTrend;
 import dev.firesight.parser.query.ProfileQuery;
@@ -149,8 +150,10 @@ public final class Findings {
             findings.add(new Finding("heap-growth", "Heap growth", heap.sentence(), 0.9,
                     Finding.Evidence.of(profile.has(ViewKind.LIVE) ? ViewKind.LIVE : ViewKind.ALLOC)));
         }
+        // Objects alive at the end are a leak only where memory grows: otherwise they are the working set.
+        boolean growing = heap != null && heap.growing() || !ClassGrowth.of(profile).isEmpty();
         List<LeakSuspects.Suspect> suspects = LeakSuspects.of(profile);
-        if (!suspects.isEmpty() && suspects.get(0).count() >= t.leakObjects()) {
+        if (growing && !suspects.isEmpty() && suspects.get(0).count() >= t.leakObjects()) {
             LeakSuspects.Suspect s = suspects.get(0);
             findings.add(new Finding("leak-suspect", "Leak suspect", s.reason(), 0.85,
                     Finding.Evidence.of(ViewKind.ALLOC).focus(s.site())));

@@ -55,6 +55,14 @@ class FindingsTest {
     }
 
     @Test
+    void objectsAliveWhileMemoryDoesNotGrowAreNoLeak() throws Exception {
+        Profile workload = Recordings.open(TestRecordings.jdk17());
+        assertTrue(workload.oldObjects().size() > 10, "the workload's recording has old object samples");
+        assertTrue(Findings.of(workload, Thresholds.DEFAULTS).stream().noneMatch(f -> f.rule().equals("leak-suspect")),
+                "a working set is not a leak");
+    }
+
+    @Test
     void aLeakIsAFinding() throws Exception {
         Set<String> rules = Findings.of(Recordings.open(TestRecordings.memory("leak")), Thresholds.DEFAULTS).stream()
                 .map(Finding::rule).collect(Collectors.toSet());
