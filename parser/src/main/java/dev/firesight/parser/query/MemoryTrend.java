@@ -32,6 +32,8 @@ public record MemoryTrend(TimeSeries.Kind kind, int readings, double bytesPerHou
     /** Fewer readings than this give no verdict: a few collections cannot tell a trend from noise. */
     public static final int MIN_READINGS = 6;
     private static final int MIN_WINDOWS = 4;
+    /** Readings spanning less than this give no verdict either. */
+    public static final long MIN_SPAN_NANOS = 3_000_000_000L;
     private static final int MAX_WINDOWS = 12;
     private static final double NANOS_PER_HOUR = 3.6e12;
     private static final double MB = 1 << 20;
@@ -73,6 +75,12 @@ public record MemoryTrend(TimeSeries.Kind kind, int readings, double bytesPerHou
         }
         long t0 = series.timeNanos(0);
         long span = Math.max(1, series.timeNanos(n - 1) - t0);
+        if (span < MIN_SPAN_NANOS) {
+            // a JVM's live set grows while it warms up: seconds of readings say nothing about hours
+            return new MemoryTrend(series.kind(), n, Double.NaN, false, Double.NaN, limit, limitName, Double.NaN,
+                    what + ": too little data for a trend (its readings span only " + duration(span) + "; at least "
+                            + duration(MIN_SPAN_NANOS) + " are needed).");
+        }
         int windows = Math.max(MIN_WINDOWS, Math.min(MAX_WINDOWS, n / 3));
         double[] x = new double[windows];
         double[] y = new double[windows];
