@@ -3,23 +3,23 @@ package dev.firesight.app.export;
 import dev.firesight.app.flame.CallFlameTree;
 import dev.firesight.app.flame.ColorMode;
 import dev.firesight.app.flame.FlameGraph;
-import dev.firesight.app.flame.FlameSearch;
 import dev.firesight.app.flame.FlameTree;
 import dev.firesight.parser.query.CallTree;
+import dev.firesight.parser.query.FrameSearch;
+import dev.firesight.parser.query.SearchPattern;
 
-import java.util.regex.Pattern;
 
 /**
  * What an export draws: a flame tree (a call tree, whose query carries the view, range and filters, or a
  * diff of two captures), the zoom as a path of name ids, the search, the orientation and the colour mode.
  */
-public record FlameView(FlameTree flame, int[] zoomPath, Pattern search, boolean icicle, ColorMode colorMode) {
+public record FlameView(FlameTree flame, int[] zoomPath, SearchPattern search, boolean icicle, ColorMode colorMode) {
     public FlameView {
         zoomPath = zoomPath == null ? new int[0] : zoomPath.clone();
         colorMode = colorMode == null ? ColorMode.KIND : colorMode;
     }
 
-    public FlameView(CallTree tree, int[] zoomPath, Pattern search, boolean icicle, ColorMode colorMode) {
+    public FlameView(CallTree tree, int[] zoomPath, SearchPattern search, boolean icicle, ColorMode colorMode) {
         this(CallFlameTree.of(tree), zoomPath, search, icicle, colorMode);
     }
 
@@ -35,7 +35,7 @@ public record FlameView(FlameTree flame, int[] zoomPath, Pattern search, boolean
 
     /** What a flame graph control currently shows. Call on the FX thread. */
     public static FlameView of(FlameGraph graph) {
-        return new FlameView(graph.getFlameTree(), graph.getZoomPath(), graph.searchProperty().get(),
+        return new FlameView(graph.getFlameTree(), graph.getZoomPath(), graph.searchState().pattern(),
                 graph.icicleProperty().get(), graph.colorModeProperty().get());
     }
 
@@ -57,8 +57,9 @@ public record FlameView(FlameTree flame, int[] zoomPath, Pattern search, boolean
         return node;
     }
 
-    public FlameSearch runSearch() {
-        return FlameSearch.run(flame, search);
+    /** The search of this view's tree: the window's own rule, so the export marks what the window marked. */
+    public FrameSearch runSearch() {
+        return FrameSearch.run(flame, search);
     }
 
     @Override

@@ -34,7 +34,7 @@ public final class PngExporter {
         FlameGraph graph = new FlameGraph();
         graph.setFlameTree(view.flame());
         graph.setZoomPath(view.zoomPath());
-        graph.searchProperty().set(view.search());
+        graph.searchProperty().set(view.runSearch());
         graph.icicleProperty().set(view.icicle());
         graph.colorModeProperty().set(view.colorMode());
         StackPane root = new StackPane(graph);

@@ -22,6 +22,12 @@ public class CallFlameTree implements FlameTree {
         return tree;
     }
 
+    /** The call tree: a search of it is a search of this view. */
+    @Override
+    public Object source() {
+        return tree;
+    }
+
     @Override
     public int size() {
         return tree.size();

@@ -78,7 +78,7 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
             markDirty();
         });
         Consumer<ObservableValue<?>> repaint = e -> markDirty();
-        registerChangeListener(graph.searchResultProperty(), repaint);
+        registerChangeListener(graph.searchProperty(), repaint);
         registerChangeListener(graph.highlightedNameIdProperty(), repaint);
         registerChangeListener(graph.colorModeProperty(), repaint);
         registerChangeListener(graph.frameBackgroundProperty(), repaint);

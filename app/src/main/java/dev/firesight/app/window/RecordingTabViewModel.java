@@ -1,5 +1,7 @@
 package dev.firesight.app.window;
 
+import dev.firesight.app.search.SearchModel;
+import dev.firesight.app.search.TreeSearch;
 import dev.firesight.app.tasks.TaskCallbacks;
 import dev.firesight.app.tasks.TaskHandle;
 import dev.firesight.app.tasks.TaskRunner;
@@ -10,6 +12,7 @@ import dev.firesight.parser.Recordings;
 import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.query.CallTree;
 import dev.firesight.parser.query.CallTreeBuilder;
+import dev.firesight.parser.query.FrameSearch;
 import dev.firesight.parser.query.HotMethods;
 import dev.firesight.parser.query.ProfileQuery;
 import dev.firesight.parser.query.StackWeights;
@@ -29,7 +32,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -67,14 +69,15 @@ public final class RecordingTabViewModel {
     private final ObjectProperty<BitSet> threads = new SimpleObjectProperty<>();
     private final BooleanProperty reverse = new SimpleBooleanProperty();
     private final BooleanProperty icicle = new SimpleBooleanProperty();
-    private final StringProperty searchText = new SimpleStringProperty("");
+    private final SearchModel search = new SearchModel();
+    private final ReadOnlyObjectWrapper<FrameSearch.Tree> searchedTree = new ReadOnlyObjectWrapper<>();
+    private final TreeSearch searchResult;
     private final ObjectProperty<int[]> zoomPath = new SimpleObjectProperty<>(new int[0]);
     private final IntegerProperty selectedMethod = new SimpleIntegerProperty(-1);
 
     private final ReadOnlyObjectWrapper<QueryResult> result = new ReadOnlyObjectWrapper<>();
     private final ObservableList<MethodRow> hotMethods = FXCollections.observableArrayList();
     private final ObservableList<MethodRow> hotMethodsView = FXCollections.unmodifiableObservableList(hotMethods);
-    private final ReadOnlyObjectWrapper<SearchMatches> search = new ReadOnlyObjectWrapper<>(SearchMatches.NONE);
     private final ReadOnlyObjectWrapper<Butterfly> butterfly = new ReadOnlyObjectWrapper<>(Butterfly.empty());
     private final ReadOnlyObjectWrapper<Throwable> queryError = new ReadOnlyObjectWrapper<>();
 
@@ -90,7 +93,6 @@ public final class RecordingTabViewModel {
     private final ObjectProperty<Runnable> stopAction = new SimpleObjectProperty<>();
     private TaskHandle querying;
     /** The whole-recording tree of the last unranged query, from which selected ranges are cut fast. */
-    private TaskHandle searching;
     private TaskHandle butterflying;
 
     private final javafx.beans.property.ReadOnlyBooleanWrapper outOfMemory =
@@ -107,7 +109,7 @@ public final class RecordingTabViewModel {
         timeRange.addListener((o, a, b) -> requery());
         threads.addListener((o, a, b) -> requery());
         reverse.addListener((o, a, b) -> requery());
-        searchText.addListener((o, a, b) -> research());
+        this.searchResult = new TreeSearch(tasks, searchedTree, search.patternProperty());
         selectedMethod.addListener((o, a, b) -> recomputeButterfly());
     }
 
@@ -283,11 +285,12 @@ public final class RecordingTabViewModel {
 
     /** Cancels everything still running for this tab; called when the tab closes. */
     public void dispose() {
-        for (TaskHandle h : new TaskHandle[] {loading, reloading, querying, searching, butterflying}) {
+        for (TaskHandle h : new TaskHandle[] {loading, reloading, querying, butterflying}) {
             if (h != null) {
                 h.cancel();
             }
         }
+        searchResult.dispose();
     }
 
     private void loaded(Profile p) {
@@ -380,6 +383,7 @@ public final class RecordingTabViewModel {
         queryError.set(null);
         int[] path = zoomPath.get();
         result.set(r);
+        searchedTree.set(FrameSearch.Tree.of(r.tree()));
         hotMethods.setAll(r.hotMethods());
         zoomPath.set(longestPresentPrefix(r.tree(), path));
         if (pendingSelection != null) {
@@ -387,7 +391,6 @@ public final class RecordingTabViewModel {
             pendingSelection = null;
             if (s != selectedMethod.get()) {
                 selectedMethod.set(s); // recomputes callers and callees from the new result
-                research();
                 return;
             }
         }
@@ -397,7 +400,6 @@ public final class RecordingTabViewModel {
         } else {
             recomputeButterfly();
         }
-        research();
     }
 
     /** The part of a zoom path that the new tree still has, so switching view keeps the user's place. */
@@ -418,21 +420,6 @@ public final class RecordingTabViewModel {
         return n == path.length ? path : java.util.Arrays.copyOf(path, n);
     }
 
-    private void research() {
-        QueryResult r = result.get();
-        String text = searchText.get();
-        if (searching != null) {
-            searching.cancel();
-        }
-        if (r == null || text == null || text.isBlank()) {
-            search.set(SearchMatches.NONE);
-            return;
-        }
-        Profile p = profile.get();
-        searching = tasks.submit("search", ctx -> SearchMatches.of(p, r.weights(), text, ctx::isCancelled),
-                TaskCallbacks.of(search::set, queryError::set));
-    }
-
     private void recomputeButterfly() {
         QueryResult r = result.get();
         int method = selectedMethod.get();
@@ -448,39 +435,9 @@ public final class RecordingTabViewModel {
                 ctx::isCancelled), TaskCallbacks.of(butterfly::set, queryError::set));
     }
 
-    /**
-     * Moves the selection to the next (or previous) method whose name matches the search, in hot-method
-     * order, wrapping around. Returns false when nothing matches.
-     */
-    public boolean selectNextMatch(boolean forward) {
-        String text = searchText.get();
-        if (text == null || text.isBlank() || hotMethods.isEmpty()) {
-            return false;
-        }
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
-        int n = hotMethods.size();
-        int current = -1;
-        for (int i = 0; i < n; i++) {
-            if (hotMethods.get(i).nameId() == selectedMethod.get()) {
-                current = i;
-                break;
-            }
-        }
-        for (int step = 1; step <= n; step++) {
-            int i = Math.floorMod((current < 0 ? (forward ? -1 : 0) : current) + (forward ? step : -step), n);
-            if (SearchMatches.matches(hotMethods.get(i).name(), lower)) {
-                selectedMethod.set(hotMethods.get(i).nameId());
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Clears the search, or when there is none, the zoom: what Esc does. */
     public void escape() {
-        if (searchText.get() != null && !searchText.get().isEmpty()) {
-            searchText.set("");
-        } else {
+        if (!search.clear()) {
             zoomPath.set(new int[0]);
         }
     }
@@ -509,14 +466,17 @@ public final class RecordingTabViewModel {
     public ObjectProperty<BitSet> threadsProperty() { return threads; }
     public BooleanProperty reverseProperty() { return reverse; }
     public BooleanProperty icicleProperty() { return icicle; }
-    public StringProperty searchTextProperty() { return searchText; }
+    /** The tab's search: text, plain-text and match-case toggles. */
+    public SearchModel search() { return search; }
+    public StringProperty searchTextProperty() { return search.textProperty(); }
     /** The flame graph's zoom: name ids from the root's child down to the zoomed frame. */
     public ObjectProperty<int[]> zoomPathProperty() { return zoomPath; }
     /** The name id of the selected method, or -1. */
     public IntegerProperty selectedMethodProperty() { return selectedMethod; }
     public ReadOnlyObjectProperty<QueryResult> resultProperty() { return result.getReadOnlyProperty(); }
     public ObservableList<MethodRow> hotMethods() { return hotMethodsView; }
-    public ReadOnlyObjectProperty<SearchMatches> searchProperty() { return search.getReadOnlyProperty(); }
+    /** The search run on the current call tree, off the FX thread; {@link FrameSearch#none()} for none. */
+    public ReadOnlyObjectProperty<FrameSearch> searchProperty() { return searchResult.resultProperty(); }
     public ReadOnlyObjectProperty<Butterfly> butterflyProperty() { return butterfly.getReadOnlyProperty(); }
     /** The last failure of a query, search or callers computation, or null. */
     public ReadOnlyObjectProperty<Throwable> queryErrorProperty() { return queryError.getReadOnlyProperty(); }

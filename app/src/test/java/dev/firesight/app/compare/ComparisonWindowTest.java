@@ -200,7 +200,8 @@ class ComparisonWindowTest {
         // Search applies to both sides.
         robot.clickOn("#compare-search").write("Steady");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(fx(robot, () -> right.searchResultProperty().get().matchingFrames() > 0));
+        assertTrue(fx(robot, () -> right.searchState().matchCount() > 0));
+        assertTrue(fx(robot, () -> left.searchState().matchCount() > 0));
 
         ToggleButton link = robot.lookup("#compare-link").queryAs(ToggleButton.class);
         assertTrue(link.isSelected());

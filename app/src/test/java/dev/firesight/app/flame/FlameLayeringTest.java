@@ -19,8 +19,8 @@ class FlameLayeringTest {
 
     @Test
     void sharedRenderingCodeNeverTouchesJavaFx() {
-        noClasses().that().belongToAnyOf(FlameLayout.class, FrameColors.class, FlameSearch.class, SearchResult.class,
-                        FrameText.class, FrameDescription.class, ColorMode.class, Escape.class, SvgExporter.class,
+        noClasses().that().belongToAnyOf(FlameLayout.class, FrameColors.class, FrameText.class,
+                        FrameDescription.class, ColorMode.class, Escape.class, SvgExporter.class,
                         HtmlExporter.class, CollapsedExporter.class)
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")
                 .check(CLASSES);

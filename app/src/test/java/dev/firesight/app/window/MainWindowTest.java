@@ -139,55 +139,6 @@ class MainWindowTest {
     }
 
     @Test
-    void searchShowsTheMatchedShareOfTheModel(FxRobot robot) throws Exception {
-        Path recording = TestRecordings.jdk17();
-        RecordingTabView tab = open(robot, recording);
-        robot.press(KeyCode.CONTROL).press(KeyCode.F).release(KeyCode.F).release(KeyCode.CONTROL);
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        TextField search = robot.lookup("#search").query();
-        assertTrue(search.isFocused(), "Ctrl+F focuses the search field");
-        robot.write("computehashes");
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-
-        Profile model = Recordings.open(recording);
-        StackWeights weights = StackWeights.compute(model, ProfileQuery.of(ViewKind.CPU), () -> false);
-        long matched = 0;
-        StackTable stacks = model.stacks();
-        FrameTable frames = model.frames();
-        for (int i = 0; i < weights.size(); i++) {
-            int s = weights.stack(i);
-            for (int d = 0; d < stacks.depth(s); d++) {
-                if (frames.name(stacks.frame(s, d)).toLowerCase(Locale.ROOT).contains("computehashes")) {
-                    matched += weights.weight(i);
-                    break;
-                }
-            }
-        }
-        assertTrue(matched > 0);
-        String expected = String.format(Locale.ROOT, "%.2f%% matched", 100.0 * matched / weights.total());
-        Label label = robot.lookup("#search-matched").query();
-        assertEquals(expected, label.getText());
-        assertEquals(matched, tab.flameGraph().searchResultProperty().get().matchedTotal());
-
-        robot.type(KeyCode.ENTER);
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(tab.flameGraph().currentMatchProperty().get() > 0, "Enter moves to the first match");
-        robot.type(KeyCode.ESCAPE);
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("", search.getText(), "Esc clears the search");
-
-        robot.clickOn(search).write("workload").type(KeyCode.ENTER);
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        int first = tab.flameGraph().currentMatchProperty().get();
-        assertTrue(tab.flameGraph().searchState().matchCount() > 1);
-        robot.press(KeyCode.SHIFT).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.SHIFT);
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        int last = tab.flameGraph().searchState().match(tab.flameGraph().searchState().matchCount() - 1);
-        assertEquals(last, tab.flameGraph().currentMatchProperty().get(), "Shift+Enter goes back, wrapping");
-        assertTrue(first != last);
-    }
-
-    @Test
     void switchingViewKeepsZoomAndSelectedMethod(FxRobot robot) throws Exception {
         Path recording = TestRecordings.jdk17();
         RecordingTabView tab = open(robot, recording);
