@@ -12,7 +12,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -125,7 +124,6 @@ public final class MainWindowView {
         attach.setId("toolbar-attach");
         attach.setTooltip(new Tooltip("Attach to a running JVM and record it (Ctrl+Shift+A)"));
         attach.setOnAction(e -> vm.attach());
-        attach.disableProperty().bind(vm.attachActionProperty().isNull());
         MenuButton exportButton = new MenuButton(null, Icons.icon(Icons.EXPORT));
         exportButton.setId("toolbar-export");
         exportButton.setTooltip(new Tooltip("Export the current view"));
@@ -220,7 +218,7 @@ public final class MainWindowView {
                     with.getItems().add(i);
                 }
             }
-            with.setDisable(with.getItems().isEmpty() || vm.compareActionProperty().get() == null);
+            with.setDisable(with.getItems().isEmpty());
         });
         return menu;
     }
@@ -241,17 +239,15 @@ public final class MainWindowView {
         }
         RecordingTabViewModel target = vm.selectedProperty().get();
         List<RecordingTabViewModel> others = open.stream().filter(t -> t != target).toList();
-        ChoiceDialog<RecordingTabViewModel> choose = new ChoiceDialog<>(others.get(0), others);
-        choose.initOwner(stage);
-        choose.setTitle("Compare Recordings");
-        choose.setHeaderText("Compare " + target.fileName() + " (target) with which baseline?");
-        choose.showAndWait().ifPresent(base -> vm.compare(base, target));
+        List<String> names = others.stream().map(RecordingTabViewModel::fileName).toList();
+        dialogs.chooseBaseline(stage, target.fileName(), names)
+                .ifPresent(name -> vm.compare(others.get(names.indexOf(name)), target));
     }
 
     /** A drop: one recording dropped onto an open one may be compared with it instead of opened. */
     void dropped(List<Path> files) {
         RecordingTabViewModel current = vm.selectedProperty().get();
-        if (current != null && files.size() == 1 && vm.compareActionProperty().get() != null
+        if (current != null && files.size() == 1
                 && !current.path().equals(files.get(0).toAbsolutePath().normalize())
                 && dialogs.chooseCompareOnDrop(stage, files.get(0), current.fileName())) {
             vm.openAndCompare(current, files.get(0));

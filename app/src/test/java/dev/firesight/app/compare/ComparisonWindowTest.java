@@ -63,6 +63,16 @@ class ComparisonWindowTest {
         public boolean chooseCompareOnDrop(Window owner, Path dropped, String openRecording) {
             return compareOnDrop;
         }
+
+        /** What Compare Recordings offered as baselines, and which of them the test picks. */
+        List<String> offeredBaselines;
+        String baseline;
+
+        @Override
+        public Optional<String> chooseBaseline(Window owner, String target, List<String> recordings) {
+            offeredBaselines = List.copyOf(recordings);
+            return Optional.ofNullable(baseline);
+        }
     }
 
     @TempDir
