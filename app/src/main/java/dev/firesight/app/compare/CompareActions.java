@@ -1,7 +1,7 @@
 package dev.firesight.app.compare;
 
 import dev.firesight.app.tasks.TaskRunner;
-import dev.firesight.app.timeline.TimeRange;
+import dev.firesight.parser.query.TimeRange;
 import dev.firesight.app.window.Comparisons;
 import dev.firesight.app.window.RecordingTabViewModel;
 import dev.firesight.parser.Profile;

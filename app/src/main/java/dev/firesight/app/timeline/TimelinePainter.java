@@ -5,6 +5,7 @@ import dev.firesight.parser.TimeSeries;
 import dev.firesight.parser.query.AllocationSites;
 import dev.firesight.parser.query.Spikes;
 import dev.firesight.parser.query.StackedRate;
+import dev.firesight.parser.query.TimeRange;
 
 import java.util.Locale;
 

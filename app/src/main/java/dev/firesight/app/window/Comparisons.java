@@ -1,6 +1,6 @@
 package dev.firesight.app.window;
 
-import dev.firesight.app.timeline.TimeRange;
+import dev.firesight.parser.query.TimeRange;
 
 /**
  * How the window asks for a comparison; the composition root passes one into {@link MainWindowViewModel}.

@@ -2,6 +2,7 @@ package dev.firesight.app.window;
 
 import dev.firesight.app.export.ExportFormat;
 import dev.firesight.app.tasks.TaskRunner;
+import dev.firesight.app.timeline.RecordingTimeline;
 import dev.firesight.app.timeline.TimelineBinding;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -155,10 +156,8 @@ public final class MainWindowView {
         for (RecordingTabViewModel t : vm.tabs()) {
             views.computeIfAbsent(t, k -> {
                 RecordingTabView view = new RecordingTabView(k, () -> vm.close(k));
-                dev.firesight.app.timeline.Timeline timeline = TimelineBinding.create(vm.tasks(),
-                        k.profileProperty(), k.timeRangeProperty(),
-                        r -> new dev.firesight.app.timeline.TimeRange(r.fromNanos(), r.toNanos()),
-                        r -> new TimeRange(r.fromNanos(), r.toNanos()));
+                RecordingTimeline timeline = TimelineBinding.create(vm.tasks(),
+                        k.profileProperty(), k.timeRangeProperty());
                 timeline.setOnCompareWithRest(r -> vm.compareWithRest(k, r));
                 timeline.setOnCompareRanges((a, b) -> vm.compareRanges(k, a, b));
                 view.setTimeline(timeline);

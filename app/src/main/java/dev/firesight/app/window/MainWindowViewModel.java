@@ -2,7 +2,7 @@ package dev.firesight.app.window;
 
 import dev.firesight.app.tasks.TaskCallbacks;
 import dev.firesight.app.tasks.TaskRunner;
-import dev.firesight.app.timeline.TimeRange;
+import dev.firesight.parser.query.TimeRange;
 import dev.firesight.parser.ViewKind;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;

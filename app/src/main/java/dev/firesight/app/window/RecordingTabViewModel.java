@@ -16,6 +16,7 @@ import dev.firesight.parser.query.FrameSearch;
 import dev.firesight.parser.query.HotMethods;
 import dev.firesight.parser.query.ProfileQuery;
 import dev.firesight.parser.query.StackWeights;
+import dev.firesight.parser.query.TimeRange;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;

@@ -227,12 +227,12 @@ class ComparisonWindowTest {
     @Test
     void timelineComparesTheSelectionWithTheRest(FxRobot robot) {
         MainWindowView window = app.window();
-        dev.firesight.app.timeline.Timeline timeline = openWithTimeline(robot, window);
+        dev.firesight.app.timeline.RecordingTimeline timeline = openWithTimeline(robot, window);
         var info = fx(robot, () -> window.viewModel().tabs().get(0).profileProperty().get().info());
         long start = info.startNanos();
         long cut = start + info.durationNanos() / 2;
         robot.interact(() -> {
-            timeline.setSelection(new dev.firesight.app.timeline.TimeRange(start, cut));
+            timeline.setSelection(new dev.firesight.parser.query.TimeRange(start, cut));
             timeline.compareWithRest();
         });
         ComparisonView view = onlyComparison(robot, window);
@@ -249,14 +249,14 @@ class ComparisonWindowTest {
     @Test
     void timelineComparesTwoRanges(FxRobot robot) {
         MainWindowView window = app.window();
-        dev.firesight.app.timeline.Timeline timeline = openWithTimeline(robot, window);
+        dev.firesight.app.timeline.RecordingTimeline timeline = openWithTimeline(robot, window);
         var info = fx(robot, () -> window.viewModel().tabs().get(0).profileProperty().get().info());
         long start = info.startNanos();
         long third = info.durationNanos() / 3;
         robot.interact(() -> {
-            timeline.setSelection(new dev.firesight.app.timeline.TimeRange(start, start + third));
+            timeline.setSelection(new dev.firesight.parser.query.TimeRange(start, start + third));
             timeline.markBaseline();
-            timeline.setSelection(new dev.firesight.app.timeline.TimeRange(start + 2 * third, start + 3 * third));
+            timeline.setSelection(new dev.firesight.parser.query.TimeRange(start + 2 * third, start + 3 * third));
         });
         robot.clickOn("Compare with baseline");
         ComparisonView view = onlyComparison(robot, window);
@@ -272,10 +272,10 @@ class ComparisonWindowTest {
     }
 
     /** Opens the baseline recording and returns its tab's timeline. */
-    private static dev.firesight.app.timeline.Timeline openWithTimeline(FxRobot robot, MainWindowView window) {
+    private static dev.firesight.app.timeline.RecordingTimeline openWithTimeline(FxRobot robot, MainWindowView window) {
         robot.interact(() -> window.viewModel().openFiles(List.of(TestRecordings.halved(1.0)), ALLOC));
-        return robot.lookup(n -> n instanceof dev.firesight.app.timeline.Timeline)
-                .queryAs(dev.firesight.app.timeline.Timeline.class);
+        return robot.lookup(n -> n instanceof dev.firesight.app.timeline.RecordingTimeline)
+                .queryAs(dev.firesight.app.timeline.RecordingTimeline.class);
     }
 
     private static String[] zoomedNames(FxRobot robot, FlameGraph g) {

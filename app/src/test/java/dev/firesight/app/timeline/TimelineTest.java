@@ -9,6 +9,7 @@ import dev.firesight.parser.query.AllocationSites;
 import dev.firesight.parser.query.BurstRecording;
 import dev.firesight.parser.query.Spikes;
 import dev.firesight.parser.query.StackedRate;
+import dev.firesight.parser.query.TimeRange;
 
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -31,7 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class TimelineTest {
     private static BurstRecording burst;
     private static TimelineModel model;
-    private Timeline timeline;
+    private RecordingTimeline timeline;
 
     @BeforeAll
     static void load() throws Exception {
@@ -41,13 +42,13 @@ class TimelineTest {
 
     @Start
     void start(Stage stage) {
-        timeline = new Timeline(model);
+        timeline = new RecordingTimeline(model);
         stage.setScene(new Scene(timeline, 1300, 700));
         stage.show();
     }
 
-    private TimelineSkin skin() {
-        return (TimelineSkin) timeline.getSkin();
+    private RecordingTimelineSkin skin() {
+        return (RecordingTimelineSkin) timeline.getSkin();
     }
 
     private Point2D screen(double x, double y) {

@@ -62,13 +62,13 @@ class RecentFilesTest {
             }
 
             @Override
-            public void compareWithRest(RecordingTabViewModel tab, dev.firesight.app.timeline.TimeRange selection) {
+            public void compareWithRest(RecordingTabViewModel tab, dev.firesight.parser.query.TimeRange selection) {
                 throw new AssertionError("no comparison here");
             }
 
             @Override
-            public void compareRanges(RecordingTabViewModel tab, dev.firesight.app.timeline.TimeRange baseline,
-                                      dev.firesight.app.timeline.TimeRange target) {
+            public void compareRanges(RecordingTabViewModel tab, dev.firesight.parser.query.TimeRange baseline,
+                                      dev.firesight.parser.query.TimeRange target) {
                 throw new AssertionError("no comparison here");
             }
         };

@@ -10,6 +10,7 @@ import dev.firesight.parser.query.CallTreeBuilder;
 import dev.firesight.parser.query.ProfileQuery;
 import dev.firesight.parser.query.StackWeights;
 import dev.firesight.parser.testing.TestRecordings;
+import dev.firesight.parser.query.TimeRange;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

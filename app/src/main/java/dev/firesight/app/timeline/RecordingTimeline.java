@@ -2,6 +2,7 @@ package dev.firesight.app.timeline;
 
 import dev.firesight.parser.query.AllocationSites;
 import dev.firesight.parser.query.Spikes;
+import dev.firesight.parser.query.TimeRange;
 
 import java.time.ZoneId;
 import java.util.function.Consumer;
@@ -22,7 +23,7 @@ import javafx.scene.input.KeyCode;
  * <p>Dragging on any lane selects a time range ({@link #selectionProperty()}); its edges can be dragged;
  * a double-click or Esc clears it; {@link #zoomToSelection()} makes the axis show just the selection.
  */
-public class Timeline extends Control {
+public class RecordingTimeline extends Control {
     public static final String STYLE_CLASS = "timeline";
     public static final String TOOLBAR_STYLE_CLASS = "timeline-toolbar";
     public static final String SELECTION_LABEL_STYLE_CLASS = "timeline-selection-label";
@@ -47,7 +48,7 @@ public class Timeline extends Control {
     private final BooleanProperty spikeFinderVisible = new SimpleBooleanProperty(this, "spikeFinderVisible", true);
     private final ObjectProperty<ZoneId> zone = new SimpleObjectProperty<>(this, "zone", ZoneId.systemDefault());
 
-    public Timeline() {
+    public RecordingTimeline() {
         getStyleClass().add(STYLE_CLASS);
         setFocusTraversable(true);
         model.addListener((obs, old, m) -> {
@@ -62,19 +63,19 @@ public class Timeline extends Control {
         });
     }
 
-    public Timeline(TimelineModel model) {
+    public RecordingTimeline(TimelineModel model) {
         this();
         setModel(model);
     }
 
     @Override
     public String getUserAgentStylesheet() {
-        return Timeline.class.getResource("timeline.css").toExternalForm();
+        return RecordingTimeline.class.getResource("timeline.css").toExternalForm();
     }
 
     @Override
     protected Skin<?> createDefaultSkin() {
-        return new TimelineSkin(this);
+        return new RecordingTimelineSkin(this);
     }
 
     // ---- actions ----
