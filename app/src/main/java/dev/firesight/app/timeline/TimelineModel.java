@@ -1,5 +1,7 @@
 package dev.firesight.app.timeline;
 
+import dev.firesight.parser.query.ThreadActivity;
+
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.TimeSeries;
 import dev.firesight.parser.ViewKind;

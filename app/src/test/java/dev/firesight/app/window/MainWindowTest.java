@@ -227,7 +227,7 @@ class MainWindowTest {
         assertEquals(row.total(), hot.callersTable().getItems().get(0).total());
         // computeHashes is not recursive, so every stack through it has exactly one callee (or none: "self")
         assertEquals(row.total(), hot.calleesTable().getItems().stream().mapToLong(MethodRow::total).sum());
-        long self = hot.calleesTable().getItems().stream().filter(r -> r.nameId() == Butterfly.NONE)
+        long self = hot.calleesTable().getItems().stream().filter(r -> r.nameId() == dev.firesight.parser.query.Butterfly.NONE)
                 .mapToLong(MethodRow::total).sum();
         assertEquals(row.self(), self, "the (self) callee is the method's self weight");
     }
