@@ -1,7 +1,7 @@
 package dev.firesight.app.compare;
 
 import dev.firesight.app.flame.FlameGraph;
-import dev.firesight.app.flame.FlameTree;
+import dev.firesight.app.flame.model.FlameTree;
 import dev.firesight.parser.query.HiddenClassNames;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;

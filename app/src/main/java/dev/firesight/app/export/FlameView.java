@@ -1,9 +1,8 @@
 package dev.firesight.app.export;
 
-import dev.firesight.app.flame.CallFlameTree;
-import dev.firesight.app.flame.ColorMode;
-import dev.firesight.app.flame.FlameGraph;
-import dev.firesight.app.flame.FlameTree;
+import dev.firesight.app.flame.model.CallFlameTree;
+import dev.firesight.app.flame.model.ColorMode;
+import dev.firesight.app.flame.model.FlameTree;
 import dev.firesight.parser.query.CallTree;
 import dev.firesight.parser.query.FrameSearch;
 import dev.firesight.parser.query.SearchPattern;
@@ -31,12 +30,6 @@ public record FlameView(FlameTree flame, int[] zoomPath, SearchPattern search, b
     /** The whole flame tree, unzoomed, no search, flame orientation, coloured by kind. */
     public static FlameView of(FlameTree tree) {
         return new FlameView(tree, new int[0], null, false, ColorMode.KIND);
-    }
-
-    /** What a flame graph control currently shows. Call on the FX thread. */
-    public static FlameView of(FlameGraph graph) {
-        return new FlameView(graph.getFlameTree(), graph.getZoomPath(), graph.searchState().pattern(),
-                graph.icicleProperty().get(), graph.colorModeProperty().get());
     }
 
     /** The call tree drawn, or null when the view shows something else (a diff). */

@@ -1,8 +1,8 @@
 package dev.firesight.app.export;
 
 import dev.firesight.parser.query.FrameSearch;
-import dev.firesight.app.flame.FrameColors;
-import dev.firesight.app.flame.FlameTree;
+import dev.firesight.app.flame.model.FrameColors;
+import dev.firesight.app.flame.model.FlameTree;
 import dev.firesight.parser.FrameKind;
 import dev.firesight.parser.query.CallTree;
 

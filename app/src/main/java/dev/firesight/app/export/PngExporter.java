@@ -1,7 +1,7 @@
 package dev.firesight.app.export;
 
 import dev.firesight.app.flame.FlameGraph;
-import dev.firesight.app.flame.FlameLayout;
+import dev.firesight.app.flame.model.FlameLayout;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;

@@ -1,11 +1,11 @@
 package dev.firesight.app.export;
 
-import dev.firesight.app.flame.FlameLayout;
+import dev.firesight.app.flame.model.FlameLayout;
 import dev.firesight.parser.query.FrameSearch;
-import dev.firesight.app.flame.FrameColors;
-import dev.firesight.app.flame.FrameText;
+import dev.firesight.app.flame.model.FrameColors;
+import dev.firesight.app.flame.model.FrameText;
 import dev.firesight.app.format.Units;
-import dev.firesight.app.flame.FlameTree;
+import dev.firesight.app.flame.model.FlameTree;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -1,5 +1,11 @@
 package dev.firesight.app.flame;
 
+import dev.firesight.app.flame.model.CallFlameTree;
+import dev.firesight.app.flame.model.ColorMode;
+import dev.firesight.app.flame.model.FlameTree;
+import dev.firesight.app.flame.model.FrameColors;
+import dev.firesight.app.flame.model.FrameText;
+
 import dev.firesight.parser.query.CallTree;
 import dev.firesight.parser.query.FrameSearch;
 import javafx.beans.property.BooleanProperty;

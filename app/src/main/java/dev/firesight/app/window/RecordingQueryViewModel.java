@@ -151,7 +151,7 @@ public final class RecordingQueryViewModel {
         queryError.set(null);
         int[] path = zoomPath.get();
         result.set(r);
-        searchedTree.set(FrameSearch.Tree.of(r.tree()));
+        searchedTree.set(r.tree());
         hotMethods.setAll(r.hotMethods());
         zoomPath.set(longestPresentPrefix(r.tree(), path));
         if (pendingSelection != null) {

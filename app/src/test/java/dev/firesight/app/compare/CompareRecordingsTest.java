@@ -1,9 +1,7 @@
 package dev.firesight.app.compare;
 
 import dev.firesight.app.FiresightApp;
-import dev.firesight.app.tasks.SynchronousTaskRunner;
 import dev.firesight.app.window.MainWindowView;
-import dev.firesight.app.window.RecentFiles;
 import dev.firesight.parser.testing.TestRecordings;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
@@ -41,9 +39,7 @@ class CompareRecordingsTest {
 
     @Start
     void start(Stage stage) {
-        app = new FiresightApp(new SynchronousTaskRunner(), new RecentFiles(temp.resolve("recent")), dialogs,
-                List.of("--view=alloc"));
-        app.start(stage);
+        app = ComparisonWindowTest.startWindow(stage, dialogs, temp);
     }
 
     @Test

@@ -2,9 +2,7 @@ package dev.firesight.app.compare;
 
 import dev.firesight.app.FiresightApp;
 import dev.firesight.app.flame.FlameGraph;
-import dev.firesight.app.tasks.SynchronousTaskRunner;
 import dev.firesight.app.window.MainWindowView;
-import dev.firesight.app.window.RecentFiles;
 import dev.firesight.parser.query.FrameSearch;
 import dev.firesight.parser.testing.TestRecordings;
 import javafx.scene.control.Label;
@@ -45,9 +43,7 @@ class ComparisonSearchTest {
 
     @Start
     void start(Stage stage) {
-        app = new FiresightApp(new SynchronousTaskRunner(), new RecentFiles(temp.resolve("recent")),
-                new ComparisonWindowTest.Dialogs(), List.of("--view=alloc"));
-        app.start(stage);
+        app = ComparisonWindowTest.startWindow(stage, new ComparisonWindowTest.Dialogs(), temp);
     }
 
     @BeforeEach

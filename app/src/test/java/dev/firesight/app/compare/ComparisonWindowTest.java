@@ -2,7 +2,7 @@ package dev.firesight.app.compare;
 
 import dev.firesight.app.FiresightApp;
 import dev.firesight.app.flame.FlameGraph;
-import dev.firesight.app.flame.FlameTree;
+import dev.firesight.app.flame.model.FlameTree;
 import dev.firesight.app.tasks.SynchronousTaskRunner;
 import dev.firesight.app.window.FileDialogs;
 import dev.firesight.app.window.MainWindowView;
@@ -82,9 +82,15 @@ class ComparisonWindowTest {
 
     @Start
     void start(Stage stage) {
-        app = new FiresightApp(new SynchronousTaskRunner(), new RecentFiles(temp.resolve("recent")), dialogs,
-                List.of("--view=alloc"));
+        app = startWindow(stage, dialogs, temp);
+    }
+
+    /** The real window on a synchronous runner, with these dialogs, opening recordings in the allocation view. */
+    static FiresightApp startWindow(Stage stage, Dialogs dialogs, Path temp) {
+        FiresightApp app = new FiresightApp(new SynchronousTaskRunner(), new RecentFiles(temp.resolve("recent")),
+                dialogs, List.of("--view=alloc"));
         app.start(stage);
+        return app;
     }
 
     static <T> T fx(FxRobot robot, Callable<T> action) {

@@ -1,8 +1,8 @@
 package dev.firesight.app.export;
 
 import dev.firesight.app.flame.ChildRecordings;
-import dev.firesight.app.flame.ColorMode;
-import dev.firesight.app.flame.FrameText;
+import dev.firesight.app.flame.model.ColorMode;
+import dev.firesight.app.flame.model.FrameText;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.query.CallTree;

@@ -1,5 +1,8 @@
 package dev.firesight.app.flame;
 
+import dev.firesight.app.flame.model.ColorMode;
+import dev.firesight.app.flame.model.FlameLayout;
+
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.Recordings;
 import dev.firesight.parser.ViewKind;

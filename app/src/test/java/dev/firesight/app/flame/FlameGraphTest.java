@@ -1,5 +1,7 @@
 package dev.firesight.app.flame;
 
+import dev.firesight.app.flame.model.FlameLayout;
+
 import dev.firesight.parser.query.CallTree;
 import dev.firesight.parser.query.CallTreeBuilder;
 import dev.firesight.parser.query.FrameSearch;

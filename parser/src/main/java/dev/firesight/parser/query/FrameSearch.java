@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 
 /**
  * The frames of a tree whose name matches a {@link SearchPattern}: which nodes match, the order in which
@@ -14,7 +15,7 @@ import java.util.function.BooleanSupplier;
  * window's flame graphs, the comparison's diff and the exports share it.
  */
 public final class FrameSearch {
-    /** The shape a search walks: a call tree, or a flame graph's view of one or of a diff. */
+    /** The shape a search walks: a {@link CallTree}, or a flame graph's view of one or of a diff. */
     public interface Tree {
         int ROOT = 0;
         int NONE = -1;
@@ -38,46 +39,6 @@ public final class FrameSearch {
          */
         default Object source() {
             return this;
-        }
-
-        /** A call tree's frames weighed by their totals. */
-        static Tree of(CallTree tree) {
-            return new Tree() {
-                @Override
-                public int size() {
-                    return tree.size();
-                }
-
-                @Override
-                public int firstChild(int node) {
-                    return tree.firstChild(node);
-                }
-
-                @Override
-                public int nextSibling(int node) {
-                    return tree.nextSibling(node);
-                }
-
-                @Override
-                public int nameId(int node) {
-                    return tree.nameId(node);
-                }
-
-                @Override
-                public String name(int node) {
-                    return tree.name(node);
-                }
-
-                @Override
-                public double weight(int node) {
-                    return tree.total(node);
-                }
-
-                @Override
-                public Object source() {
-                    return tree;
-                }
-            };
         }
     }
 
@@ -171,16 +132,9 @@ public final class FrameSearch {
 
     /** Nodes in pre-order, sorted by weight descending; a stable sort keeps left-to-right order for ties. */
     private static int[] heaviestFirst(Tree tree, int[] preOrder) {
-        Integer[] boxed = new Integer[preOrder.length];
-        for (int i = 0; i < preOrder.length; i++) {
-            boxed[i] = preOrder[i];
-        }
-        Arrays.sort(boxed, (a, b) -> Double.compare(tree.weight(b), tree.weight(a)));
-        int[] out = new int[boxed.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = boxed[i];
-        }
-        return out;
+        return IntStream.of(preOrder).boxed()
+                .sorted((a, b) -> Double.compare(tree.weight(b), tree.weight(a)))
+                .mapToInt(Integer::intValue).toArray();
     }
 
     /** The tree searched; null for no search. */

@@ -111,14 +111,14 @@ class FrameSearchTest {
     @Test
     void aCancelledSearchStops() throws Exception {
         SearchPattern p = SearchPattern.regex("Workload");
-        assertThrows(CancellationException.class, () -> FrameSearch.run(FrameSearch.Tree.of(cpu), p, () -> true));
+        assertThrows(CancellationException.class, () -> FrameSearch.run(cpu, p, () -> true));
         assertTrue(FrameSearch.run(null, p).isEmpty());
-        assertTrue(FrameSearch.run(FrameSearch.Tree.of(cpu), null).isEmpty());
+        assertTrue(FrameSearch.run(cpu, null).isEmpty());
     }
 
     private static FrameSearch search(CallTree tree, SearchPattern p) {
-        FrameSearch s = FrameSearch.run(FrameSearch.Tree.of(tree), p);
-        assertTrue(s.isFor(FrameSearch.Tree.of(tree)), "a search is for any view of its call tree");
+        FrameSearch s = FrameSearch.run(tree, p);
+        assertTrue(s.isFor(tree), "a search is for the tree it ran on");
         return s;
     }
 

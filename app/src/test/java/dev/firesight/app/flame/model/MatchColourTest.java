@@ -1,4 +1,5 @@
-package dev.firesight.app.flame;
+package dev.firesight.app.flame.model;
+
 
 import dev.firesight.app.compare.DiffPalette;
 import dev.firesight.parser.FrameKind;
@@ -48,25 +49,23 @@ class MatchColourTest {
     }
 
     private static double hue(int rgb) {
-        double r = (rgb >> 16 & 0xff) / 255.0;
-        double g = (rgb >> 8 & 0xff) / 255.0;
-        double b = (rgb & 0xff) / 255.0;
-        double max = Math.max(r, Math.max(g, b));
-        double min = Math.min(r, Math.min(g, b));
-        if (max == min) {
+        double[] c = channels(rgb);
+        double max = Math.max(c[0], Math.max(c[1], c[2]));
+        double d = max - Math.min(c[0], Math.min(c[1], c[2]));
+        if (d == 0) {
             return 0;
         }
-        double d = max - min;
-        double h = max == r ? (g - b) / d % 6 : max == g ? (b - r) / d + 2 : (r - g) / d + 4;
+        double h = max == c[0] ? (c[1] - c[2]) / d % 6 : max == c[1] ? (c[2] - c[0]) / d + 2 : (c[0] - c[1]) / d + 4;
         return (h * 60 + 360) % 360;
     }
 
     private static double saturation(int rgb) {
-        double r = (rgb >> 16 & 0xff) / 255.0;
-        double g = (rgb >> 8 & 0xff) / 255.0;
-        double b = (rgb & 0xff) / 255.0;
-        double max = Math.max(r, Math.max(g, b));
-        double min = Math.min(r, Math.min(g, b));
-        return max == 0 ? 0 : (max - min) / max;
+        double[] c = channels(rgb);
+        double max = Math.max(c[0], Math.max(c[1], c[2]));
+        return max == 0 ? 0 : (max - Math.min(c[0], Math.min(c[1], c[2]))) / max;
+    }
+
+    private static double[] channels(int rgb) {
+        return new double[] {(rgb >> 16 & 0xff) / 255.0, (rgb >> 8 & 0xff) / 255.0, (rgb & 0xff) / 255.0};
     }
 }
