@@ -56,6 +56,9 @@ final class TimelineCanvas extends Region {
                 repaint();
             });
         }
+        for (TimelineColor c : TimelineColor.values()) {
+            timeline.colorProperty(c).addListener(o -> repaint());
+        }
     }
 
     @Override
@@ -91,7 +94,7 @@ final class TimelineCanvas extends Region {
     void repaint() {
         lanes = lanes();
         painter.paint(canvas.getGraphicsContext2D(), lanes, timeline.getModel(), timeline.getStackBy(),
-                timeline.getSelection(), timeline.isThreadsExpanded());
+                timeline.getSelection(), timeline.isThreadsExpanded(), timeline::color);
     }
 
     Canvas canvas() {
