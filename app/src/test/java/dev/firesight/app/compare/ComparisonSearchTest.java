@@ -58,10 +58,8 @@ class ComparisonSearchTest {
 
     @Test
     void aRegularExpressionIgnoringCaseMarksBothMethodsInTheDiff() {
-        robot.clickOn("#compare-search").write("halvedworkload\\.allocate(steady|halvable)");
-        WaitForAsyncUtils.waitForFxEvents();
         FlameGraph diff = view.diffGraph();
-        FrameSearch s = fx(robot, diff::searchState);
+        FrameSearch s = search("halvedworkload\\.allocate(steady|halvable)");
         assertTrue(s.matchCount() >= 2, "both methods match");
         for (int node : s.matches()) {
             String name = diff.getFlameTree().name(node);
@@ -80,10 +78,8 @@ class ComparisonSearchTest {
 
     @Test
     void enterStepsThroughTheDiffHeaviestFirst() {
-        robot.clickOn("#compare-search").write("allocate");
-        WaitForAsyncUtils.waitForFxEvents();
         FlameGraph diff = view.diffGraph();
-        FrameSearch s = fx(robot, diff::searchState);
+        FrameSearch s = search("allocate");
         assertTrue(s.matchCount() >= 2);
         double previous = Double.MAX_VALUE;
         for (int i = 0; i < s.matchCount(); i++) {
@@ -111,6 +107,13 @@ class ComparisonSearchTest {
         assertEquals(STEADY, fx(robot, () -> base.getFlameTree().name(node)));
         assertEquals(STEADY, fx(robot, () -> target.getFlameTree().name(target.selectedNodeProperty().get())),
                 "the linked target selects the same frame");
+    }
+
+    /** Types into the comparison's search field; the diff graph's search once it has run. */
+    private FrameSearch search(String text) {
+        robot.clickOn("#compare-search").write(text);
+        WaitForAsyncUtils.waitForFxEvents();
+        return fx(robot, view.diffGraph()::searchState);
     }
 
     private String matchedText() {
