@@ -8,11 +8,9 @@ import dev.firesight.app.export.PngExporter;
 import dev.firesight.app.export.SvgExporter;
 import dev.firesight.app.flame.FlameGraph;
 import dev.firesight.parser.Secrets;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Window;
 
-import javax.imageio.ImageIO;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -74,12 +72,8 @@ public final class ExportActions {
         ExportWriter writer;
         if (format == ExportFormat.PNG) {
             // drawing needs the FX thread, encoding and writing do not
-            WritableImage image = PngExporter.render(view, width, 0);
-            writer = p -> {
-                if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", p.toFile())) {
-                    throw new java.io.IOException("no PNG writer is available in this JVM");
-                }
-            };
+            WritableImage image = PngExporter.render(view, flame.searchState(), width, 0);
+            writer = p -> PngExporter.save(image, p);
         } else {
             writer = p -> format.write(view, p);
         }

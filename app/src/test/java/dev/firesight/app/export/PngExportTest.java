@@ -41,7 +41,7 @@ class PngExportTest {
         int a = TREE.firstChild(main);
         FlameView view = new FlameView(TREE, TREE.pathIds(a), null, true, ColorMode.KIND);
         WritableImage[] img = new WritableImage[1];
-        org.testfx.api.FxToolkit.setupFixture(() -> img[0] = PngExporter.render(view, 400, 0));
+        org.testfx.api.FxToolkit.setupFixture(() -> img[0] = PngExporter.render(view, dev.firesight.parser.query.FrameSearch.none(), 400, 0));
         assertEquals(4 * 18, (int) img[0].getHeight());
         Color rootPixel = img[0].getPixelReader().getColor(5, 5);
         assertEquals(FrameColors.ROOT, rgb(rootPixel), "icicle: root on top");
