@@ -87,7 +87,7 @@ public final class SearchBar {
                 matched);
     }
 
-    /** "12.50% matched in 3 frames", "no match", "searching…" or "invalid regex". */
+    /** "12.50% matched in 3 frames" (or "in 1 frame"), "no match", "searching…" or "invalid regex". */
     static String describe(SearchModel model, FrameSearch result) {
         if (!model.errorProperty().get().isEmpty()) {
             return "invalid regex";
@@ -99,8 +99,8 @@ public final class SearchBar {
         if (result == null || !p.equals(result.pattern())) {
             return "searching\u2026";
         }
-        return result.isEmpty() ? "no match" : String.format(Locale.ROOT, "%.2f%% matched in %,d frames",
-                result.percent(), result.matchCount());
+        return result.isEmpty() ? "no match" : String.format(Locale.ROOT, "%.2f%% matched in %,d frame%s",
+                result.percent(), result.matchCount(), result.matchCount() == 1 ? "" : "s");
     }
 
     private static FontIcon icon(String code) {
