@@ -1,15 +1,10 @@
 package dev.firesight.app;
 
 import dev.firesight.app.compare.CompareActions;
-import dev.firesight.app.compare.ComparisonView;
-import dev.firesight.app.compare.RangeCaptures;
-import dev.firesight.app.timeline.TimeRange;
 import dev.firesight.app.window.RecordingTabViewModel;
-import dev.firesight.parser.query.DiffTreeBuilder.Capture;
-import dev.firesight.parser.query.ProfileQuery;
 import dev.firesight.app.attach.AttachBackend;
+import dev.firesight.app.attach.AttachDialogLauncher;
 import dev.firesight.app.attach.AttachDialogView;
-import dev.firesight.app.attach.AttachDialogViewModel;
 import dev.firesight.app.tasks.FxTaskRunner;
 import dev.firesight.app.tasks.TaskRunner;
 import dev.firesight.app.window.FileDialogs;
@@ -51,8 +46,7 @@ public final class FiresightApp extends Application {
     private final List<String> args;
     private final Supplier<AttachBackend> attach;
     private MainWindowView window;
-    private CompareActions compare;
-    private AttachDialogView attachDialog;
+    private AttachDialogLauncher attachLauncher;
 
     /** What JavaFX calls: the real runner, the user's recent files, native dialogs. */
     public FiresightApp() {
@@ -77,16 +71,17 @@ public final class FiresightApp extends Application {
         this.args = args;
     }
 
+    /**
+     * Wires the window. Comparisons and the attach flow go into the window's view model through its
+     * constructor; both show what they open in the window built next, which they reach only once in use.
+     */
     @Override
     public void start(Stage stage) {
         RecentFiles store = recent != null ? recent : new RecentFiles(RecentFiles.defaultStore());
-        MainWindowViewModel vm = new MainWindowViewModel(tasks, store);
+        CompareActions comparisons = new CompareActions(tasks, tab -> window.showTab(tab), text -> window.notice(text));
+        attachLauncher = new AttachDialogLauncher(stage, tasks, attach, JVM_LIST_REFRESH, LIVE_VIEW_REFRESH);
+        MainWindowViewModel vm = new MainWindowViewModel(tasks, store, comparisons, attachLauncher);
         window = new MainWindowView(stage, vm, dialogs);
-        compare = new CompareActions(tasks, window::showTab, window::notice);
-        vm.compareActionProperty().set(compare::compareTabs);
-        vm.compareWithRestActionProperty().set(this::compareWithRest);
-        vm.compareRangesActionProperty().set(this::compareRanges);
-        vm.attachActionProperty().set(() -> showAttachDialog(stage, vm));
         Thread.setDefaultUncaughtExceptionHandler(new UncaughtErrors(Platform::runLater, window::notice));
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = window.createScene(Math.min(1400, screen.getWidth() * 0.92), Math.min(900, screen.getHeight() * 0.92));
@@ -110,25 +105,15 @@ public final class FiresightApp extends Application {
         }
     }
 
-    /** Opens the attach dialog, building it (and the attach backend) the first time. */
-    private void showAttachDialog(Stage stage, MainWindowViewModel vm) {
-        if (attachDialog == null) {
-            AttachDialogViewModel model = new AttachDialogViewModel(attach.get(), tasks, Platform::runLater, vm,
-                    JVM_LIST_REFRESH, LIVE_VIEW_REFRESH);
-            attachDialog = new AttachDialogView(model);
-        }
-        attachDialog.show(stage, stage.getScene() == null ? List.of() : stage.getScene().getStylesheets());
-    }
-
     /** The attach dialog once opened, else null; for tests. */
     public AttachDialogView attachDialog() {
-        return attachDialog;
+        return attachLauncher == null ? null : attachLauncher.dialog();
     }
 
     @Override
     public void stop() {
-        if (attachDialog != null) {
-            attachDialog.viewModel().stopBeforeExit(); // the target completes the recording file
+        if (attachLauncher != null) {
+            attachLauncher.stopBeforeExit(); // the target completes the recording file
         }
         tasks.shutdown();
     }
@@ -157,33 +142,6 @@ public final class FiresightApp extends Application {
             }
         }
         return null;
-    }
-
-    /**
-     * Opens a comparison of two captures in a new tab: two recordings, or two time ranges of one (what
-     * the timeline's "compare with the rest" and "compare with another range" hand over).
-     */
-    public ComparisonView openComparison(Capture base, Capture target) {
-        return compare.openComparison(base, target);
-    }
-
-    /**
-     * The timeline's "Compare with rest": the selection of a recording tab (target) against the rest of the
-     * recording (baseline), in the tab's current view and filters: the timeline's "Compare with rest".
-     */
-    public ComparisonView compareWithRest(RecordingTabViewModel tab, TimeRange selection) {
-        ProfileQuery q = tab.currentQuery();
-        RangeCaptures.Pair p = RangeCaptures.selectionAndRest(tab.profileProperty().get(),
-                q.withRange(Long.MIN_VALUE, Long.MAX_VALUE), selection, tab.fileName());
-        return openComparison(p.base(), p.target());
-    }
-
-    /** The timeline's "Compare with baseline": two ranges of one recording, in the tab's view and filters. */
-    public ComparisonView compareRanges(RecordingTabViewModel tab, TimeRange baseline, TimeRange target) {
-        ProfileQuery q = tab.currentQuery();
-        RangeCaptures.Pair p = RangeCaptures.twoRanges(tab.profileProperty().get(),
-                q.withRange(Long.MIN_VALUE, Long.MAX_VALUE), baseline, target, tab.fileName());
-        return openComparison(p.base(), p.target());
     }
 
     /** The window this application built; for tests. */

@@ -105,11 +105,14 @@ class FailureTest {
                 }
             });
             killer.start();
+            // Asked for ten minutes, the recording ends with the target: had the recorder not noticed, the call
+            // would return only after the duration. That is no limit on speed, which a loaded machine could break.
+            Duration asked = Duration.ofMinutes(10);
             long start = System.nanoTime();
             TargetGoneException e = assertThrows(TargetGoneException.class,
-                    () -> TestRecorders.in(dir).record(child.pid(), CPU.withOutput(file), Duration.ofSeconds(30)));
-            killer.join(25_000);
-            assertTrue(System.nanoTime() - start < 25_000_000_000L);
+                    () -> TestRecorders.in(dir).record(child.pid(), CPU.withOutput(file), asked));
+            killer.join();
+            assertTrue(System.nanoTime() - start < asked.toNanos(), "returned before the recording's duration");
             assertTrue(e.getMessage().startsWith("JVM " + child.pid() + " exited during the recording;"), e.getMessage());
         }
     }
@@ -148,9 +151,8 @@ class FailureTest {
             try {
                 Recorder recorder = new Recorder(new Attacher(Duration.ofSeconds(1)), AsyncProfilerLibrary.forThisPlatform(
                         dir.resolve("cache")), new RecordingsFolder(dir.resolve("recordings")), dir.resolve("scratch"));
-                long start = System.nanoTime();
+                // the timeout's own exception and sentence show the 1 s limit fired (the frozen JVM never answers)
                 AttachTimeoutException e = assertThrows(AttachTimeoutException.class, () -> recorder.start(child.pid(), CPU));
-                assertTrue(System.nanoTime() - start < 5_000_000_000L);
                 assertEquals("Attaching to JVM " + child.pid() + " took longer than 1 s; the JVM may be busy (for"
                         + " example in a long garbage collection), so try again.", e.getMessage());
             } finally {

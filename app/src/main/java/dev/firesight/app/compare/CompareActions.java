@@ -1,6 +1,8 @@
 package dev.firesight.app.compare;
 
 import dev.firesight.app.tasks.TaskRunner;
+import dev.firesight.parser.query.TimeRange;
+import dev.firesight.app.window.Comparisons;
 import dev.firesight.app.window.RecordingTabViewModel;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.RecordingInfo;
@@ -13,11 +15,13 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * The ways into a comparison, wired by the composition root: two captures straight away (the timeline's
- * "compare with the rest"), or two recording tabs once both have loaded (the Compare menu, a tab's
- * context menu, a drop, two files on the command line). Each opens a {@link ComparisonView} tab.
+ * The ways into a comparison, passed to the window's view model as its {@link Comparisons}: two recording
+ * tabs once both have loaded (the Compare menu, a tab's context menu, a drop, two files on the command line),
+ * or time ranges of one tab (the timeline's "compare with the rest" and "compare with baseline"). Each
+ * builds the two captures, a {@link ComparisonViewModel} that diffs them off the FX thread, and a
+ * {@link ComparisonView} tab it hands the window to show.
  */
-public final class CompareActions {
+public final class CompareActions implements Comparisons {
     private final TaskRunner tasks;
     private final Consumer<Tab> show;
     private final Consumer<String> notice;
@@ -45,6 +49,7 @@ public final class CompareActions {
      * Compares two recording tabs, waiting for both to load. Each side is the tab's current query (time
      * range, threads, orientation), both in the baseline's view.
      */
+    @Override
     public void compareTabs(RecordingTabViewModel base, RecordingTabViewModel target) {
         Runnable attempt = new Runnable() {
             private boolean done;
@@ -78,6 +83,29 @@ public final class CompareActions {
         target.stateProperty().addListener(retry);
         base.viewProperty().addListener(retry);
         target.viewProperty().addListener(retry);
+    }
+
+    /**
+     * The selection of a recording tab (target) against the rest of the recording (baseline), in the tab's
+     * current view and filters.
+     */
+    @Override
+    public void compareWithRest(RecordingTabViewModel tab, TimeRange selection) {
+        RangeCaptures.Pair p = RangeCaptures.selectionAndRest(tab.profileProperty().get(), unranged(tab),
+                selection, tab.fileName());
+        openComparison(p.base(), p.target());
+    }
+
+    /** Two ranges of one recording, in the tab's current view and filters. */
+    @Override
+    public void compareRanges(RecordingTabViewModel tab, TimeRange baseline, TimeRange target) {
+        RangeCaptures.Pair p = RangeCaptures.twoRanges(tab.profileProperty().get(), unranged(tab), baseline,
+                target, tab.fileName());
+        openComparison(p.base(), p.target());
+    }
+
+    private static ProfileQuery unranged(RecordingTabViewModel tab) {
+        return tab.currentQuery().withRange(Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
     /** "file.jfr" or, for a time range, "file.jfr 5.0–10.0 s". */

@@ -1,6 +1,7 @@
 package dev.firesight.app.compare;
 
 import dev.firesight.app.flame.FlameGraph;
+import dev.firesight.app.search.SearchBar;
 import dev.firesight.app.window.FlameExportSource;
 import dev.firesight.parser.query.DiffTree.Normalization;
 import javafx.beans.binding.Bindings;
@@ -26,8 +27,6 @@ import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The comparison screen, one tab: a banner with the caveats, a toolbar (diff or side by side,
@@ -47,13 +46,18 @@ public final class ComparisonView implements FlameExportSource {
     private final ToggleButton diffMode = new ToggleButton("Diff flame graph");
     private final ToggleButton sideMode = new ToggleButton("Side by side");
     private final ToggleButton linked = new ToggleButton("Linked");
-    private final TextField search = new TextField();
+    private final SearchBar search;
     private final TextField threads = new TextField();
     private final Label message = new Label();
 
     public ComparisonView(ComparisonViewModel vm) {
         this.vm = vm;
         this.table = new DiffTableView(vm, diffGraph);
+        diffGraph.searchProperty().bind(vm.diffSearchProperty());
+        baseGraph.searchProperty().bind(vm.baseSearchProperty());
+        targetGraph.searchProperty().bind(vm.targetSearchProperty());
+        this.search = new SearchBar("compare-search", vm.search(), vm.diffSearchProperty(),
+                () -> shownGraph().previousMatch(), () -> shownGraph().nextMatch());
         root.getStyleClass().add("comparison");
         root.getStylesheets().add(Objects.requireNonNull(ComparisonView.class.getResource("compare.css"))
                 .toExternalForm());
@@ -120,9 +124,6 @@ public final class ComparisonView implements FlameExportSource {
         normalization.valueProperty().bindBidirectional(vm.normalizationProperty());
         normalization.setTooltip(new Tooltip("Compare shares of each capture's total, rates per second of each"
                 + " capture's duration, or raw weights"));
-        search.setId("compare-search");
-        search.setPromptText("Search frames (regex)");
-        search.textProperty().addListener((o, a, b) -> search(b));
         threads.setId("compare-threads");
         threads.setPromptText("Thread names (regex)");
         threads.setTooltip(new Tooltip("Keep only threads whose name matches, in both captures (Enter)"));
@@ -130,7 +131,7 @@ public final class ComparisonView implements FlameExportSource {
         linked.setId("compare-link");
         linked.setSelected(true);
         linked.selectedProperty().bindBidirectional(link.linkedProperty());
-        linked.setTooltip(new Tooltip("Zoom, selection and search in one side apply to the other"));
+        linked.setTooltip(new Tooltip("Zoom and selection in one side apply to the other"));
         linked.disableProperty().bind(sideMode.selectedProperty().not());
         Button clearFocus = new Button();
         clearFocus.setId("compare-clear-focus");
@@ -138,26 +139,14 @@ public final class ComparisonView implements FlameExportSource {
         clearFocus.visibleProperty().bind(vm.focusProperty().isNotEmpty());
         clearFocus.managedProperty().bind(clearFocus.visibleProperty());
         clearFocus.setOnAction(e -> vm.focusProperty().set(null));
-        ToolBar bar = new ToolBar(diffMode, sideMode, normalization, search, threads, linked, clearFocus);
+        ToolBar bar = new ToolBar(diffMode, sideMode, normalization, search.node(), threads, linked, clearFocus);
         bar.getStyleClass().add("compare-toolbar");
         return bar;
     }
 
-    private void search(String text) {
-        Pattern p = null;
-        search.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), false);
-        if (text != null && !text.isEmpty()) {
-            try {
-                p = Pattern.compile(text);
-            } catch (PatternSyntaxException e) {
-                search.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), true);
-            }
-        }
-        diffGraph.searchProperty().set(p);
-        baseGraph.searchProperty().set(p);
-        if (!link.linkedProperty().get()) {
-            targetGraph.searchProperty().set(p);
-        }
+    /** The graph next/previous step through: the diff, or side by side the baseline (the target follows). */
+    private FlameGraph shownGraph() {
+        return sideMode.isSelected() ? baseGraph : diffGraph;
     }
 
     private Node diffPane() {

@@ -1,5 +1,7 @@
 package dev.firesight.app.compare;
 
+import dev.firesight.app.search.SearchModel;
+import dev.firesight.app.search.TreeSearch;
 import dev.firesight.app.tasks.TaskCallbacks;
 import dev.firesight.app.tasks.TaskHandle;
 import dev.firesight.app.tasks.TaskRunner;
@@ -10,6 +12,7 @@ import dev.firesight.parser.query.DiffTree;
 import dev.firesight.parser.query.DiffTree.Normalization;
 import dev.firesight.parser.query.DiffTreeBuilder;
 import dev.firesight.parser.query.DiffTreeBuilder.Capture;
+import dev.firesight.parser.query.FrameSearch;
 import dev.firesight.parser.query.ProfileQuery;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -54,12 +57,19 @@ public final class ComparisonViewModel {
     private final ObservableList<DiffMethods.Row> methodsView = FXCollections.unmodifiableObservableList(methods);
     private final ObservableList<String> caveats = FXCollections.observableArrayList();
     private final ObservableList<String> caveatsView = FXCollections.unmodifiableObservableList(caveats);
+    private final SearchModel search = new SearchModel();
+    private final TreeSearch diffSearch;
+    private final TreeSearch baseSearch;
+    private final TreeSearch targetSearch;
     private TaskHandle running;
 
     public ComparisonViewModel(Capture base, Capture target, TaskRunner tasks) {
         this.base = base;
         this.target = target;
         this.tasks = tasks;
+        diffSearch = new TreeSearch(tasks, diffFlame, search.patternProperty());
+        baseSearch = new TreeSearch(tasks, baseFlame, search.patternProperty());
+        targetSearch = new TreeSearch(tasks, targetFlame, search.patternProperty());
         normalization.addListener((o, a, b) -> present());
         focus.addListener((o, a, b) -> compute());
         threadFilter.addListener((o, a, b) -> compute());
@@ -137,6 +147,27 @@ public final class ComparisonViewModel {
         if (running != null) {
             running.cancel();
         }
+        for (TreeSearch t : new TreeSearch[] {diffSearch, baseSearch, targetSearch}) {
+            t.dispose();
+        }
+    }
+
+    /** The comparison's search, one for the diff and both sides. */
+    public SearchModel search() {
+        return search;
+    }
+
+    /** The search run on the diff flame graph's tree, off the FX thread. */
+    public ReadOnlyObjectProperty<FrameSearch> diffSearchProperty() {
+        return diffSearch.resultProperty();
+    }
+
+    public ReadOnlyObjectProperty<FrameSearch> baseSearchProperty() {
+        return baseSearch.resultProperty();
+    }
+
+    public ReadOnlyObjectProperty<FrameSearch> targetSearchProperty() {
+        return targetSearch.resultProperty();
     }
 
     public Capture base() {

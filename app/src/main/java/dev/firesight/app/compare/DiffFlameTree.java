@@ -1,10 +1,10 @@
 package dev.firesight.app.compare;
 
 import dev.firesight.app.export.CollapsedSource;
-import dev.firesight.app.flame.ColorMode;
-import dev.firesight.app.flame.FlameTree;
-import dev.firesight.app.flame.FrameColors;
-import dev.firesight.app.flame.FrameText;
+import dev.firesight.app.flame.model.ColorMode;
+import dev.firesight.app.flame.model.FlameTree;
+import dev.firesight.app.flame.model.FrameColors;
+import dev.firesight.app.flame.model.FrameText;
 import dev.firesight.app.format.Units;
 import dev.firesight.parser.FrameKind;
 import dev.firesight.parser.ViewKind;

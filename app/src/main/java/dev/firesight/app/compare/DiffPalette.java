@@ -1,6 +1,6 @@
 package dev.firesight.app.compare;
 
-import dev.firesight.app.flame.FrameColors;
+import dev.firesight.app.flame.model.FrameColors;
 
 import java.util.List;
 

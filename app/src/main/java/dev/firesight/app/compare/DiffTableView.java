@@ -1,8 +1,8 @@
 package dev.firesight.app.compare;
 
 import dev.firesight.app.flame.FlameGraph;
-import dev.firesight.app.flame.FlameTree;
-import dev.firesight.app.flame.FrameText;
+import dev.firesight.app.flame.model.FlameTree;
+import dev.firesight.app.flame.model.FrameText;
 import dev.firesight.app.window.HotMethodsView;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;

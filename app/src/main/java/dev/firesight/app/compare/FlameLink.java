@@ -1,15 +1,15 @@
 package dev.firesight.app.compare;
 
 import dev.firesight.app.flame.FlameGraph;
-import dev.firesight.app.flame.FlameTree;
+import dev.firesight.app.flame.model.FlameTree;
 import dev.firesight.parser.query.HiddenClassNames;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 
 /**
- * Links the navigation of two flame graphs of different captures: zooming, selecting a frame or
- * searching in one does the same in the other while {@link #linkedProperty()} is true. Frames are
- * matched by their path of names, since the two trees number names differently; when the other tree
+ * Links the navigation of two flame graphs of different captures: zooming or selecting a frame in one
+ * does the same in the other while {@link #linkedProperty()} is true (both already share one search,
+ * see {@link ComparisonViewModel#search()}). Frames are matched by their path of names, since the two trees number names differently; when the other tree
  * lacks the frame it zooms to the deepest ancestor it has.
  */
 public final class FlameLink {
@@ -33,16 +33,6 @@ public final class FlameLink {
     private void wire(FlameGraph from, FlameGraph to) {
         from.zoomPathProperty().addListener((o, a, b) -> follow(from, to));
         from.flameTreeProperty().addListener((o, a, b) -> follow(to, from));
-        from.searchProperty().addListener((o, a, b) -> {
-            if (linked.get() && !syncing) {
-                syncing = true;
-                try {
-                    to.searchProperty().set(b);
-                } finally {
-                    syncing = false;
-                }
-            }
-        });
         from.selectedNodeProperty().addListener((o, a, b) -> {
             if (!linked.get() || syncing || from.getFlameTree() == null || to.getFlameTree() == null) {
                 return;

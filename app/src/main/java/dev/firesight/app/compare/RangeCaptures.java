@@ -1,6 +1,6 @@
 package dev.firesight.app.compare;
 
-import dev.firesight.app.timeline.TimeRange;
+import dev.firesight.parser.query.TimeRange;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.RecordingInfo;
 import dev.firesight.parser.query.DiffTreeBuilder.Capture;

@@ -1,6 +1,6 @@
 package dev.firesight.app.compare;
 
-import dev.firesight.app.flame.CallFlameTree;
+import dev.firesight.app.flame.model.CallFlameTree;
 import dev.firesight.parser.FrameKind;
 import dev.firesight.parser.query.CallTree;
 import dev.firesight.parser.query.DiffTree;

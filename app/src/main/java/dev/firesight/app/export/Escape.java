@@ -1,6 +1,6 @@
 package dev.firesight.app.export;
 
-import dev.firesight.app.flame.FrameText;
+import dev.firesight.app.flame.model.FrameText;
 
 /**
  * Escaping for every context a name is written into. Names first pass through

@@ -47,14 +47,10 @@ public enum ExportFormat {
     }
 
     /**
-     * Writes to a file; PNG at {@code width} wide and tall enough for every row. Call from a
-     * background thread: PNG rendering hops to the FX thread and waits for it.
+     * Writes a text format to a file. PNG is drawn by the flame graph control ({@link PngExporter}), so the
+     * formats the command line writes stay free of JavaFX.
      */
-    public void write(FlameView view, Path file, int width) throws IOException {
-        if (this == PNG) {
-            PngExporter.write(view, width, 0, file);
-            return;
-        }
+    public void write(FlameView view, Path file) throws IOException {
         OutputFile.writeText(file, out -> write(view, out));
     }
 }

@@ -1,25 +1,24 @@
 package dev.firesight.app.export;
 
-import dev.firesight.app.flame.CallFlameTree;
-import dev.firesight.app.flame.ColorMode;
-import dev.firesight.app.flame.FlameGraph;
-import dev.firesight.app.flame.FlameSearch;
-import dev.firesight.app.flame.FlameTree;
+import dev.firesight.app.flame.model.CallFlameTree;
+import dev.firesight.app.flame.model.ColorMode;
+import dev.firesight.app.flame.model.FlameTree;
 import dev.firesight.parser.query.CallTree;
+import dev.firesight.parser.query.FrameSearch;
+import dev.firesight.parser.query.SearchPattern;
 
-import java.util.regex.Pattern;
 
 /**
  * What an export draws: a flame tree (a call tree, whose query carries the view, range and filters, or a
  * diff of two captures), the zoom as a path of name ids, the search, the orientation and the colour mode.
  */
-public record FlameView(FlameTree flame, int[] zoomPath, Pattern search, boolean icicle, ColorMode colorMode) {
+public record FlameView(FlameTree flame, int[] zoomPath, SearchPattern search, boolean icicle, ColorMode colorMode) {
     public FlameView {
         zoomPath = zoomPath == null ? new int[0] : zoomPath.clone();
         colorMode = colorMode == null ? ColorMode.KIND : colorMode;
     }
 
-    public FlameView(CallTree tree, int[] zoomPath, Pattern search, boolean icicle, ColorMode colorMode) {
+    public FlameView(CallTree tree, int[] zoomPath, SearchPattern search, boolean icicle, ColorMode colorMode) {
         this(CallFlameTree.of(tree), zoomPath, search, icicle, colorMode);
     }
 
@@ -31,12 +30,6 @@ public record FlameView(FlameTree flame, int[] zoomPath, Pattern search, boolean
     /** The whole flame tree, unzoomed, no search, flame orientation, coloured by kind. */
     public static FlameView of(FlameTree tree) {
         return new FlameView(tree, new int[0], null, false, ColorMode.KIND);
-    }
-
-    /** What a flame graph control currently shows. Call on the FX thread. */
-    public static FlameView of(FlameGraph graph) {
-        return new FlameView(graph.getFlameTree(), graph.getZoomPath(), graph.searchProperty().get(),
-                graph.icicleProperty().get(), graph.colorModeProperty().get());
     }
 
     /** The call tree drawn, or null when the view shows something else (a diff). */
@@ -57,8 +50,9 @@ public record FlameView(FlameTree flame, int[] zoomPath, Pattern search, boolean
         return node;
     }
 
-    public FlameSearch runSearch() {
-        return FlameSearch.run(flame, search);
+    /** The search of this view's tree: the window's own rule, so the export marks what the window marked. */
+    public FrameSearch runSearch() {
+        return FrameSearch.run(flame, search);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.firesight.app.export;
 
-import dev.firesight.app.flame.FlameSearch;
-import dev.firesight.app.flame.FrameColors;
-import dev.firesight.app.flame.FlameTree;
+import dev.firesight.parser.query.FrameSearch;
+import dev.firesight.app.flame.model.FrameColors;
+import dev.firesight.app.flame.model.FlameTree;
 import dev.firesight.parser.FrameKind;
 import dev.firesight.parser.query.CallTree;
 
@@ -42,7 +42,7 @@ public final class HtmlExporter {
         FlameTree tree = view.flame();
         int zoom = view.zoomNode();
         int[] nodes = select(tree, zoom);
-        FlameSearch search = view.runSearch();
+        FrameSearch search = view.runSearch();
         String title = tree.title();
         CallTree callTree = view.tree();
         if (callTree != null && callTree.profile().info() != null && callTree.profile().info().path() != null) {
@@ -121,7 +121,7 @@ public final class HtmlExporter {
     }
 
     private static void data(StringBuilder s, FlameView view, FlameTree tree, int[] nodes, int zoom,
-                             FlameSearch search) {
+                             FrameSearch search) {
         Map<Integer, Integer> index = new HashMap<>(nodes.length * 2);
         for (int i = 0; i < nodes.length; i++) {
             index.put(nodes[i], i);
@@ -173,7 +173,9 @@ public final class HtmlExporter {
         s.append("{\"unit\":").append(Escape.json(tree.unitLabel()));
         s.append(",\"icicle\":").append(view.icicle());
         s.append(",\"zoom\":").append(index.get(zoom));
-        s.append(",\"search\":").append(view.search() == null ? "null" : Escape.json(view.search().pattern()));
+        s.append(",\"search\":").append(view.search() == null ? "null" : Escape.json(view.search().text()));
+        s.append(",\"searchPlain\":").append(view.search() != null && view.search().plainText());
+        s.append(",\"searchCase\":").append(view.search() != null && view.search().matchCase());
         s.append(",\"searchResult\":").append(Escape.json(searchText(tree, search)));
         s.append(",\"kinds\":[");
         for (FrameKind kind : FrameKind.values()) {
@@ -230,13 +232,12 @@ public final class HtmlExporter {
         return s.append('\n').toString();
     }
 
-    private static String searchText(FlameTree tree, FlameSearch search) {
-        if (search.result().isEmpty()) {
+    private static String searchText(FlameTree tree, FrameSearch search) {
+        if (search.isEmpty()) {
             return "";
         }
-        return "Matched " + String.format(Locale.ROOT, "%.2f%%", search.result().percent()) + " ("
-                + tree.formatWeight(search.result().matchedTotal()) + ") in "
-                + search.result().matchingFrames() + " frames";
+        return "Matched " + String.format(Locale.ROOT, "%.2f%%", search.percent()) + " ("
+                + tree.formatWeight(search.matchedWeight()) + ") in " + search.matchCount() + " frames";
     }
 
     private static int intern(Map<String, Integer> names, List<String> list, String name) {

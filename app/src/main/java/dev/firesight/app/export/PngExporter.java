@@ -1,9 +1,9 @@
 package dev.firesight.app.export;
 
-import dev.firesight.files.OutputFile;
-
 import dev.firesight.app.flame.FlameGraph;
-import dev.firesight.app.flame.FlameLayout;
+import dev.firesight.app.flame.model.FlameLayout;
+import dev.firesight.files.OutputFile;
+import dev.firesight.parser.query.FrameSearch;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -26,9 +26,10 @@ public final class PngExporter {
 
     /**
      * Draws the view at a size. A height of 0 or less fits every row of the layout. Must run on the FX
-     * application thread.
+     * application thread, so the search comes already run on the view's tree (off it): a flame graph's own
+     * {@code searchState()}, or {@link FlameView#runSearch()} on a worker.
      */
-    public static WritableImage render(FlameView view, int width, int height) {
+    public static WritableImage render(FlameView view, FrameSearch search, int width, int height) {
         if (height <= 0) {
             FlameLayout layout = FlameLayout.compute(view.flame(), view.zoomNode(), 0.5 / width);
             height = (int) Math.ceil(Math.max(ROW_HEIGHT * 2, layout.rows() * ROW_HEIGHT));
@@ -36,7 +37,7 @@ public final class PngExporter {
         FlameGraph graph = new FlameGraph();
         graph.setFlameTree(view.flame());
         graph.setZoomPath(view.zoomPath());
-        graph.searchProperty().set(view.search());
+        graph.searchProperty().set(search);
         graph.icicleProperty().set(view.icicle());
         graph.colorModeProperty().set(view.colorMode());
         StackPane root = new StackPane(graph);
@@ -49,14 +50,15 @@ public final class PngExporter {
 
     /** Renders on the FX thread (waiting for it when called from another) and writes a PNG file. */
     public static void write(FlameView view, int width, int height, Path file) throws IOException {
+        FrameSearch search = view.runSearch();
         WritableImage image;
         if (Platform.isFxApplicationThread()) {
-            image = render(view, width, height);
+            image = render(view, search, width, height);
         } else {
             CompletableFuture<WritableImage> f = new CompletableFuture<>();
             Platform.runLater(() -> {
                 try {
-                    f.complete(render(view, width, height));
+                    f.complete(render(view, search, width, height));
                 } catch (RuntimeException | Error e) {
                     f.completeExceptionally(e);
                 }
@@ -73,7 +75,10 @@ public final class PngExporter {
         save(image, file);
     }
 
-    /** Encodes a drawn image as PNG into {@code file}, owner-only and renamed into place when complete. */
+    /**
+     * Encodes a rendered image as PNG into {@code file}, owner-only and renamed into place when complete; off
+     * the FX thread is fine.
+     */
     public static void save(WritableImage image, Path file) throws IOException {
         OutputFile.write(file, out -> {
             if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out)) {

@@ -1,11 +1,11 @@
 package dev.firesight.app.export;
 
-import dev.firesight.app.flame.FlameLayout;
-import dev.firesight.app.flame.FlameSearch;
-import dev.firesight.app.flame.FrameColors;
-import dev.firesight.app.flame.FrameText;
+import dev.firesight.app.flame.model.FlameLayout;
+import dev.firesight.parser.query.FrameSearch;
+import dev.firesight.app.flame.model.FrameColors;
+import dev.firesight.app.flame.model.FrameText;
 import dev.firesight.app.format.Units;
-import dev.firesight.app.flame.FlameTree;
+import dev.firesight.app.flame.model.FlameTree;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -38,7 +38,7 @@ public final class SvgExporter {
         FlameTree tree = view.flame();
         double framesWidth = width - 2 * MARGIN;
         FlameLayout layout = FlameLayout.compute(tree, view.zoomNode(), 0.5 / framesWidth);
-        FlameSearch search = view.runSearch();
+        FrameSearch search = view.runSearch();
         double area = layout.rows() * ROW_HEIGHT;
         List<String> notes = tree.notes();
         List<FrameColors.LegendEntry> legend = tree.exportsLegend() ? tree.legend(view.colorMode()) : List.of();
@@ -99,7 +99,7 @@ public final class SvgExporter {
         out.write(s.toString());
     }
 
-    private static void frame(StringBuilder s, FlameView view, FlameLayout layout, FlameSearch search, int i,
+    private static void frame(StringBuilder s, FlameView view, FlameLayout layout, FrameSearch search, int i,
                               double framesWidth, double area, double header) {
         FlameTree tree = layout.tree();
         int node = layout.node(i);
@@ -131,7 +131,7 @@ public final class SvgExporter {
         s.append("</text></g>\n");
     }
 
-    static String subtitle(FlameView view, FlameSearch search) {
+    static String subtitle(FlameView view, FrameSearch search) {
         StringBuilder s = new StringBuilder();
         FlameTree tree = view.flame();
         int zoom = view.zoomNode();
@@ -142,9 +142,9 @@ public final class SvgExporter {
             s.append("Click a frame to zoom");
         }
         if (view.search() != null) {
-            s.append("   Search /").append(view.search().pattern()).append("/: ")
-                    .append(String.format(Locale.ROOT, "%.2f%%", search.result().percent())).append(" in ")
-                    .append(search.result().matchingFrames()).append(" frames");
+            s.append("   Search ").append(view.search().describe()).append(": ")
+                    .append(String.format(Locale.ROOT, "%.2f%%", search.percent())).append(" in ")
+                    .append(search.matchCount()).append(" frames");
         }
         return s.toString();
     }

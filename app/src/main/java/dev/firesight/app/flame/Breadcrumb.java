@@ -1,5 +1,7 @@
 package dev.firesight.app.flame;
 
+import dev.firesight.app.flame.model.FrameText;
+
 import dev.firesight.parser.query.CallTree;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;

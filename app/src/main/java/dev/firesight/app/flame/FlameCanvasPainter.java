@@ -1,5 +1,12 @@
 package dev.firesight.app.flame;
 
+import dev.firesight.app.flame.model.ColorMode;
+import dev.firesight.app.flame.model.FlameLayout;
+import dev.firesight.app.flame.model.FlameTree;
+import dev.firesight.app.flame.model.FrameColors;
+import dev.firesight.app.flame.model.FrameText;
+
+import dev.firesight.parser.query.FrameSearch;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -20,7 +27,7 @@ final class FlameCanvasPainter {
 
     /** Everything a repaint needs besides the layout. */
     record State(double width, double height, double top, double scale, boolean icicle, ColorMode mode,
-                 FlameSearch search, int highlightedNameId, int hovered, int selected, int currentMatch,
+                 FrameSearch search, int highlightedNameId, int hovered, int selected, int currentMatch,
                  Color background, Color matchFill, Color highlightFill, Color selectionStroke, Color hoverStroke,
                  Color dimText) {
     }
@@ -116,7 +123,7 @@ final class FlameCanvasPainter {
         double x0 = snap(layout.x(i) * s.width(), s.scale());
         double x1 = snap((layout.x(i) + layout.width(i)) * s.width(), s.scale());
         double fw = Math.max(x1 - x0, px);
-        boolean match = s.search() != null && s.search().tree() == tree && s.search().matches(node);
+        boolean match = s.search().isFor(tree) && s.search().matches(node);
         boolean highlighted = s.highlightedNameId() != -1 && node != FlameTree.ROOT
                 && tree.nameId(node) == s.highlightedNameId();
         Color fill = highlighted ? s.highlightFill() : match ? s.matchFill() : fill(tree, node, s.mode());

@@ -1,6 +1,13 @@
 package dev.firesight.app.flame;
 
+import dev.firesight.app.flame.model.CallFlameTree;
+import dev.firesight.app.flame.model.ColorMode;
+import dev.firesight.app.flame.model.FlameTree;
+import dev.firesight.app.flame.model.FrameColors;
+import dev.firesight.app.flame.model.FrameText;
+
 import dev.firesight.parser.query.CallTree;
+import dev.firesight.parser.query.FrameSearch;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -26,7 +33,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * An interactive flame graph (or icicle graph) of a {@link CallTree}, drawn on one canvas by
@@ -55,9 +61,7 @@ public class FlameGraph extends Control {
     private final ObjectProperty<FlameTree> flameTree = new SimpleObjectProperty<>(this, "flameTree");
     private final ObjectProperty<int[]> zoomPath = new SimpleObjectProperty<>(this, "zoomPath", new int[0]);
     private final ReadOnlyIntegerWrapper zoomNode = new ReadOnlyIntegerWrapper(this, "zoomNode", CallTree.ROOT);
-    private final ObjectProperty<Pattern> search = new SimpleObjectProperty<>(this, "search");
-    private final ReadOnlyObjectWrapper<SearchResult> searchResult =
-            new ReadOnlyObjectWrapper<>(this, "searchResult", SearchResult.NONE);
+    private final ObjectProperty<FrameSearch> search = new SimpleObjectProperty<>(this, "search", FrameSearch.none());
     private final ReadOnlyIntegerWrapper currentMatch = new ReadOnlyIntegerWrapper(this, "currentMatch", -1);
     private final IntegerProperty highlightedNameId = new SimpleIntegerProperty(this, "highlightedNameId", -1);
     private final IntegerProperty selectedNode = new SimpleIntegerProperty(this, "selectedNode", -1);
@@ -86,7 +90,6 @@ public class FlameGraph extends Control {
     private final StyleableObjectProperty<Color> dimText =
             (StyleableObjectProperty<Color>) CSS.createStyleableColorProperty(this, "dimText", "-fs-dim-text", g -> g.dimText, Color.web("#707070"));
 
-    private FlameSearch searchState = FlameSearch.run((FlameTree) null, null);
     private int matchIndex = -1;
     private Breadcrumb breadcrumbBar;
     private FlameLegend legend;
@@ -97,12 +100,12 @@ public class FlameGraph extends Control {
         tree.addListener((o, a, b) -> flameTree.set(CallFlameTree.of(b)));
         flameTree.addListener((o, a, b) -> {
             resolveZoom();
-            runSearch();
+            searchChanged();
             selectedNode.set(-1);
             pseudoClassStateChanged(EMPTY, b == null || b.total() == 0);
         });
         zoomPath.addListener((o, a, b) -> resolveZoom());
-        search.addListener((o, a, b) -> runSearch());
+        search.addListener((o, a, b) -> searchChanged());
         icicle.addListener((o, a, b) -> pseudoClassStateChanged(ICICLE, b));
         pseudoClassStateChanged(EMPTY, true);
     }
@@ -162,12 +165,12 @@ public class FlameGraph extends Control {
         return zoomNode.get();
     }
 
-    public final ObjectProperty<Pattern> searchProperty() {
+    /**
+     * The search to show, run off the FX thread on this graph's tree by whoever owns the graph; a search of
+     * another tree (one the graph no longer shows) is ignored. Never null.
+     */
+    public final ObjectProperty<FrameSearch> searchProperty() {
         return search;
-    }
-
-    public final ReadOnlyObjectProperty<SearchResult> searchResultProperty() {
-        return searchResult.getReadOnlyProperty();
     }
 
     /** The node of the current search match, or -1. */
@@ -263,7 +266,7 @@ public class FlameGraph extends Control {
         zoomPath.set(new int[0]);
     }
 
-    /** Moves the current-match marker to the next match, left to right, zooming to it when hidden. */
+    /** Moves the current-match marker to the next match, heaviest first, zooming and scrolling to it. */
     public void nextMatch() {
         stepMatch(1);
     }
@@ -273,6 +276,7 @@ public class FlameGraph extends Control {
     }
 
     private void stepMatch(int step) {
+        FrameSearch searchState = searchState();
         int n = searchState.matchCount();
         if (n == 0) {
             return;
@@ -306,9 +310,10 @@ public class FlameGraph extends Control {
         return false;
     }
 
-    /** The search state of the current tree and pattern, shared with the skin and exporters. */
-    public FlameSearch searchState() {
-        return searchState;
+    /** The search of the tree shown, shared with the skin and exporters; none while it is for another tree. */
+    public FrameSearch searchState() {
+        FrameSearch s = search.get();
+        return s != null && s.isFor(flameTree.get()) ? s : FrameSearch.none();
     }
 
     // ---- text for tooltip and clipboard ----
@@ -353,12 +358,10 @@ public class FlameGraph extends Control {
         }
     }
 
-    private void runSearch() {
-        searchState = FlameSearch.run(flameTree.get(), search.get());
+    private void searchChanged() {
         matchIndex = -1;
         currentMatch.set(-1);
-        searchResult.set(searchState.result());
-        pseudoClassStateChanged(SEARCHING, search.get() != null);
+        pseudoClassStateChanged(SEARCHING, !searchState().isEmpty());
     }
 
     static boolean samePath(int[] a, int[] b) {

@@ -1,21 +1,14 @@
 package dev.firesight.app.flame;
 
+import dev.firesight.app.flame.model.FlameLayout;
+import dev.firesight.app.flame.model.FlameTree;
+
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollBar;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SkinBase;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.ContextMenuEvent;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.stage.Window;
 
 import java.util.LinkedHashMap;
@@ -25,7 +18,7 @@ import java.util.function.Consumer;
 /**
  * The default skin of {@link FlameGraph}: one canvas, a vertical scroll bar for deep trees, and a
  * tooltip label that follows the mouse. Layouts are cached per (tree, zoom node, minimum width); a hover
- * only repaints.
+ * only repaints. What the mouse and keys do is {@link FlameGraphBehavior}'s.
  */
 public class FlameGraphSkin extends SkinBase<FlameGraph> {
     private static final int CACHE_SIZE = 8;
@@ -33,7 +26,6 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
     private final Canvas canvas = new Canvas();
     private final ScrollBar scrollBar = new ScrollBar();
     private final Label tooltip = new Label();
-    private final ContextMenu menu = new ContextMenu();
     private final FlameCanvasPainter painter = new FlameCanvasPainter();
     private final Map<String, FlameLayout> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -51,6 +43,7 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
     private double paintedHeight;
     private boolean dirty = true;
     private boolean adjusting;
+    private final FlameGraphBehavior behavior;
 
     public FlameGraphSkin(FlameGraph graph) {
         super(graph);
@@ -78,7 +71,7 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
             markDirty();
         });
         Consumer<ObservableValue<?>> repaint = e -> markDirty();
-        registerChangeListener(graph.searchResultProperty(), repaint);
+        registerChangeListener(graph.searchProperty(), repaint);
         registerChangeListener(graph.highlightedNameIdProperty(), repaint);
         registerChangeListener(graph.colorModeProperty(), repaint);
         registerChangeListener(graph.frameBackgroundProperty(), repaint);
@@ -98,15 +91,13 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
             }
         });
 
-        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(nodeAt(e.getX(), e.getY()), e.getX(), e.getY()));
-        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(-1, 0, 0));
-        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::click);
-        canvas.addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, this::contextMenu);
-        canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
-            scrollTo(top + (getSkinnable().icicleProperty().get() ? -e.getDeltaY() : e.getDeltaY()));
-            e.consume();
-        });
-        graph.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+        behavior = new FlameGraphBehavior(graph, this, canvas);
+    }
+
+    @Override
+    public void dispose() {
+        behavior.dispose();
+        super.dispose();
     }
 
     /** The layout the last paint used, or null. */
@@ -197,7 +188,7 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
         return i < 0 ? -1 : l.node(i);
     }
 
-    private FlameLayout ensureLayout() {
+    FlameLayout ensureLayout() {
         FlameGraph g = getSkinnable();
         FlameTree tree = g.getFlameTree();
         if (tree != cachedTree) {
@@ -225,7 +216,7 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
         getSkinnable().requestLayout();
     }
 
-    private void hideTooltip() {
+    void hideTooltip() {
         tooltip.setVisible(false);
     }
 
@@ -248,8 +239,9 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
         }
     }
 
-    private void scrollTo(double newTop) {
-        top = newTop;
+    /** Scrolls by a mouse wheel's {@code deltaY}, the way the scroll bar moves. */
+    void scrollBy(double deltaY) {
+        top += getSkinnable().icicleProperty().get() ? -deltaY : deltaY;
         repaint();
     }
 
@@ -271,136 +263,6 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
         } else if (y + FlameCanvasPainter.ROW_HEIGHT > top + h) {
             top = y + FlameCanvasPainter.ROW_HEIGHT - h;
         }
-    }
-
-    private void click(MouseEvent e) {
-        if (e.getButton() == MouseButton.SECONDARY && !menu.isShowing()) {
-            // Platforms (and Monocle) that send no context-menu request for a right click.
-            showMenu(nodeAt(e.getX(), e.getY()), e.getScreenX(), e.getScreenY());
-            return;
-        }
-        if (e.getButton() != MouseButton.PRIMARY || !e.isStillSincePress()) {
-            return;
-        }
-        FlameGraph g = getSkinnable();
-        g.requestFocus();
-        int node = nodeAt(e.getX(), e.getY());
-        if (node < 0) {
-            return;
-        }
-        g.selectedNodeProperty().set(node);
-        zoom(node);
-    }
-
-    private void zoom(int node) {
-        if (node == FlameTree.ROOT) {
-            getSkinnable().resetZoom();
-        } else {
-            getSkinnable().zoomTo(node);
-        }
-    }
-
-    private void contextMenu(ContextMenuEvent e) {
-        FlameGraph g = getSkinnable();
-        int node = e.isKeyboardTrigger() ? g.selectedNodeProperty().get() : nodeAt(e.getX(), e.getY());
-        if (showMenu(node, e.getScreenX(), e.getScreenY())) {
-            e.consume();
-        }
-    }
-
-    private boolean showMenu(int node, double screenX, double screenY) {
-        FlameGraph g = getSkinnable();
-        if (node < 0 || g.getFlameTree() == null) {
-            return false;
-        }
-        g.selectedNodeProperty().set(node);
-        String name = g.getFlameTree().name(node);
-        boolean frame = node != FlameTree.ROOT;
-        MenuItem copyName = item("Copy frame name", true, () -> copy(name));
-        MenuItem copyStack = item("Copy stack", frame, () -> copy(g.stackText(node)));
-        MenuItem zoom = item("Zoom to frame", true, () -> zoom(node));
-        MenuItem focus = item("Focus on frame (filter)", frame && g.onFocusFrameProperty().get() != null,
-                () -> g.onFocusFrameProperty().get().accept(name));
-        MenuItem exclude = item("Exclude frame", frame && g.onExcludeFrameProperty().get() != null,
-                () -> g.onExcludeFrameProperty().get().accept(name));
-        menu.getItems().setAll(copyName, copyStack, new SeparatorMenuItem(), zoom, focus, exclude);
-        hideTooltip();
-        menu.show(canvas, screenX, screenY);
-        return true;
-    }
-
-    private static MenuItem item(String text, boolean enabled, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        item.setDisable(!enabled);
-        item.setOnAction(e -> action.run());
-        return item;
-    }
-
-    private static void copy(String text) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        Clipboard.getSystemClipboard().setContent(content);
-    }
-
-    private void key(KeyEvent e) {
-        FlameGraph g = getSkinnable();
-        FlameTree tree = g.getFlameTree();
-        FlameLayout l = ensureLayout();
-        if (tree == null || l == null) {
-            return;
-        }
-        int sel = g.selectedNodeProperty().get();
-        int index = sel < 0 ? -1 : l.indexOf(sel);
-        boolean icicle = g.icicleProperty().get();
-        int next = -2;
-        switch (e.getCode()) {
-            case UP:
-                next = index < 0 ? g.getZoomNode() : icicle ? tree.parent(sel) : widestChild(l, tree, sel);
-                break;
-            case DOWN:
-                next = index < 0 ? g.getZoomNode() : icicle ? widestChild(l, tree, sel) : tree.parent(sel);
-                break;
-            case LEFT:
-                next = index < 0 ? g.getZoomNode() : index > l.rowStart(l.depth(index)) ? l.node(index - 1) : sel;
-                break;
-            case RIGHT:
-                next = index < 0 ? g.getZoomNode() : index + 1 < l.rowEnd(l.depth(index)) ? l.node(index + 1) : sel;
-                break;
-            case ENTER:
-                if (sel >= 0) {
-                    zoom(sel);
-                }
-                e.consume();
-                return;
-            case ESCAPE:
-                g.resetZoom();
-                e.consume();
-                return;
-            case C:
-                if (e.isShortcutDown() && sel >= 0) {
-                    copy(tree.name(sel));
-                    e.consume();
-                }
-                return;
-            default:
-                return;
-        }
-        if (next >= 0) {
-            g.selectedNodeProperty().set(next);
-        }
-        e.consume();
-    }
-
-    private static int widestChild(FlameLayout l, FlameTree tree, int node) {
-        int best = node;
-        double bestTotal = -1;
-        for (int c = tree.firstChild(node); c != FlameTree.NONE; c = tree.nextSibling(c)) {
-            if (tree.weight(c) > bestTotal && l.indexOf(c) >= 0) {
-                best = c;
-                bestTotal = tree.weight(c);
-            }
-        }
-        return best;
     }
 
     @Override

@@ -1,5 +1,10 @@
 package dev.firesight.app.flame;
 
+import dev.firesight.app.flame.model.ColorMode;
+import dev.firesight.app.flame.model.FlameTree;
+import dev.firesight.app.flame.model.FrameColors;
+import dev.firesight.app.flame.model.FrameText;
+
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.paint.Color;

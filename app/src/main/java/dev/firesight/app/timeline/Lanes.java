@@ -1,5 +1,6 @@
 package dev.firesight.app.timeline;
 
+import dev.firesight.parser.query.TimeRange;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -25,15 +25,15 @@ final class SpikePanel extends VBox {
     record Entry(Spikes.Window window, Spikes.Pause pause) {
     }
 
-    private final Timeline timeline;
+    private final RecordingTimeline timeline;
     private final ListView<Entry> list = new ListView<>();
     private final Label header = new Label("Spike finder");
 
-    SpikePanel(Timeline timeline) {
+    SpikePanel(RecordingTimeline timeline) {
         this.timeline = timeline;
-        getStyleClass().add(Timeline.SPIKE_PANEL_STYLE_CLASS);
+        getStyleClass().add(RecordingTimeline.SPIKE_PANEL_STYLE_CLASS);
         setSpacing(4);
-        header.getStyleClass().add(Timeline.SPIKE_HEADER_STYLE_CLASS);
+        header.getStyleClass().add(RecordingTimeline.SPIKE_HEADER_STYLE_CLASS);
         header.setWrapText(true);
         list.setCellFactory(v -> new EntryCell());
         list.setPlaceholder(new Label("No allocation spikes or long GC pauses."));
@@ -105,13 +105,13 @@ final class SpikePanel extends VBox {
         @Override
         protected void updateItem(Entry item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll(Timeline.SPIKE_WINDOW_STYLE_CLASS, Timeline.SPIKE_PAUSE_STYLE_CLASS);
+            getStyleClass().removeAll(RecordingTimeline.SPIKE_WINDOW_STYLE_CLASS, RecordingTimeline.SPIKE_PAUSE_STYLE_CLASS);
             if (empty || item == null) {
                 setText(null);
             } else {
                 setText(text(item));
-                getStyleClass().add(item.window() != null ? Timeline.SPIKE_WINDOW_STYLE_CLASS
-                        : Timeline.SPIKE_PAUSE_STYLE_CLASS);
+                getStyleClass().add(item.window() != null ? RecordingTimeline.SPIKE_WINDOW_STYLE_CLASS
+                        : RecordingTimeline.SPIKE_PAUSE_STYLE_CLASS);
             }
         }
     }

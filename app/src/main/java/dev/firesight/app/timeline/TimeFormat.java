@@ -1,5 +1,6 @@
 package dev.firesight.app.timeline;
 
+import dev.firesight.parser.query.TimeRange;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -1,8 +1,11 @@
 package dev.firesight.app.timeline;
 
+import dev.firesight.parser.query.ThreadActivity;
+
 import dev.firesight.app.format.Units;
 import dev.firesight.parser.TimeSeries;
 import dev.firesight.parser.query.StackedRate;
+import dev.firesight.parser.query.TimeRange;
 
 import java.util.Locale;
 
@@ -14,7 +17,7 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 
 /**
- * The drawing surface of a {@link Timeline}: paints the lanes, turns drags into selections (new, or
+ * The drawing surface of a {@link RecordingTimeline}: paints the lanes, turns drags into selections (new, or
  * moving an edge), double-clicks into clearing, the wheel into zooming, and shows a tooltip at the cursor.
  */
 final class TimelineCanvas extends Region {
@@ -23,7 +26,7 @@ final class TimelineCanvas extends Region {
 
     private enum Drag { NONE, NEW, FROM_EDGE, TO_EDGE }
 
-    private final Timeline timeline;
+    private final RecordingTimeline timeline;
     private final Canvas canvas = new Canvas();
     private final Label tip = new Label();
     private final TimelinePainter painter = new TimelinePainter();
@@ -32,12 +35,12 @@ final class TimelineCanvas extends Region {
     private long anchor;
     private double pressX;
 
-    TimelineCanvas(Timeline timeline) {
+    TimelineCanvas(RecordingTimeline timeline) {
         this.timeline = timeline;
-        getStyleClass().add(Timeline.CANVAS_STYLE_CLASS);
+        getStyleClass().add(RecordingTimeline.CANVAS_STYLE_CLASS);
         tip.setMouseTransparent(true);
         tip.setVisible(false);
-        tip.getStyleClass().add(Timeline.TOOLTIP_STYLE_CLASS);
+        tip.getStyleClass().add(RecordingTimeline.TOOLTIP_STYLE_CLASS);
         getChildren().addAll(canvas, tip);
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
@@ -52,6 +55,9 @@ final class TimelineCanvas extends Region {
                 requestLayout();
                 repaint();
             });
+        }
+        for (TimelineColor c : TimelineColor.values()) {
+            timeline.colorProperty(c).addListener(o -> repaint());
         }
     }
 
@@ -88,7 +94,7 @@ final class TimelineCanvas extends Region {
     void repaint() {
         lanes = lanes();
         painter.paint(canvas.getGraphicsContext2D(), lanes, timeline.getModel(), timeline.getStackBy(),
-                timeline.getSelection(), timeline.isThreadsExpanded());
+                timeline.getSelection(), timeline.isThreadsExpanded(), timeline::color);
     }
 
     Canvas canvas() {

@@ -1,11 +1,14 @@
 package dev.firesight.app.timeline;
 
+import dev.firesight.parser.query.ThreadActivity;
+
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.TimeSeries;
 import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.query.AllocationSites;
 import dev.firesight.parser.query.Spikes;
 import dev.firesight.parser.query.StackedRate;
+import dev.firesight.parser.query.TimeRange;
 
 /**
  * Everything the timeline draws, computed once from a profile off the UI thread: the allocation rate

@@ -1,10 +1,14 @@
 package dev.firesight.app.timeline;
 
+import java.util.function.Function;
+import dev.firesight.parser.query.ThreadActivity;
+
 import dev.firesight.app.format.Units;
 import dev.firesight.parser.TimeSeries;
 import dev.firesight.parser.query.AllocationSites;
 import dev.firesight.parser.query.Spikes;
 import dev.firesight.parser.query.StackedRate;
+import dev.firesight.parser.query.TimeRange;
 
 import java.util.Locale;
 
@@ -20,26 +24,20 @@ final class TimelinePainter {
         Color.web("#e4572e"), Color.web("#f3a712"), Color.web("#4c9f70"), Color.web("#3f88c5"),
         Color.web("#8e6c8a"), Color.web("#b8b8b8")
     };
-    private static final Color BACKGROUND = Color.WHITE;
-    private static final Color LANE_BACKGROUND = Color.web("#f7f7f9");
-    private static final Color GRID = Color.web("#e2e2e8");
-    private static final Color TEXT = Color.web("#333");
-    private static final Color MUTED = Color.web("#777");
-    private static final Color HEAP = Color.web("#3f88c5");
-    private static final Color PAUSE = Color.web("#9a9aa6");
-    private static final Color LONG_PAUSE = Color.web("#d62828");
-    private static final Color CPU_FILL = Color.web("#4c9f70", 0.45);
-    private static final Color JVM_LOAD = Color.web("#2b6a4a");
-    private static final Color MACHINE_LOAD = Color.web("#9a9aa6");
-    private static final Color SPIKE = Color.web("#f3a712", 0.9);
-    private static final Color SELECTION = Color.web("#3f88c5", 0.18);
-    private static final Color SELECTION_EDGE = Color.web("#1d5f99");
     private static final Font FONT = Font.font("System", 11);
     private static final Font BOLD = Font.font("System", javafx.scene.text.FontWeight.BOLD, 11);
 
+    /** The colours of the timeline being painted, as its stylesheet sets them. */
+    private Function<TimelineColor, Color> colors = TimelineColor::initial;
+
+    private Color color(TimelineColor c) {
+        return colors.apply(c);
+    }
+
     void paint(GraphicsContext g, Lanes lanes, TimelineModel model, AllocationSites.By by, TimeRange selection,
-               boolean threadsExpanded) {
-        g.setFill(BACKGROUND);
+               boolean threadsExpanded, Function<TimelineColor, Color> colors) {
+        this.colors = colors;
+        g.setFill(color(TimelineColor.BACKGROUND));
         g.fillRect(0, 0, lanes.width, lanes.height);
         if (model == null) {
             return;
@@ -47,7 +45,7 @@ final class TimelinePainter {
         g.setFont(FONT);
         paintAxis(g, lanes, model);
         for (Lanes.Lane lane : lanes.lanes) {
-            g.setFill(LANE_BACKGROUND);
+            g.setFill(color(TimelineColor.LANE_BACKGROUND));
             g.fillRect(Lanes.LEFT, lane.y(), lanes.plotWidth(), lane.height());
             g.save();
             g.beginPath();
@@ -67,9 +65,9 @@ final class TimelinePainter {
             double x0 = Math.max(Lanes.LEFT, lanes.x(selection.fromNanos()));
             double x1 = Math.min(Lanes.LEFT + lanes.plotWidth(), lanes.x(selection.toNanos()));
             if (x1 >= x0) {
-                g.setFill(SELECTION);
+                g.setFill(color(TimelineColor.SELECTION));
                 g.fillRect(x0, Lanes.AXIS_HEIGHT, Math.max(1, x1 - x0), lanes.height - Lanes.AXIS_HEIGHT);
-                g.setStroke(SELECTION_EDGE);
+                g.setStroke(color(TimelineColor.SELECTION_EDGE));
                 g.setLineWidth(1.5);
                 g.strokeLine(x0, Lanes.AXIS_HEIGHT, x0, lanes.height);
                 g.strokeLine(x1, Lanes.AXIS_HEIGHT, x1, lanes.height);
@@ -86,13 +84,13 @@ final class TimelinePainter {
         g.setTextBaseline(VPos.CENTER);
         for (long t = first; t <= v.toNanos(); t += step) {
             double x = lanes.x(t);
-            g.setStroke(GRID);
+            g.setStroke(color(TimelineColor.GRID));
             g.setLineWidth(1);
             g.strokeLine(Math.round(x) + 0.5, Lanes.AXIS_HEIGHT - 5, Math.round(x) + 0.5, lanes.height);
-            g.setFill(TEXT);
+            g.setFill(color(TimelineColor.TEXT));
             g.fillText(tickLabel(t - start, step), x, Lanes.AXIS_HEIGHT / 2 - 1);
         }
-        g.setStroke(MUTED);
+        g.setStroke(color(TimelineColor.MUTED));
         g.strokeLine(Lanes.LEFT, Lanes.AXIS_HEIGHT - 0.5, Lanes.LEFT + lanes.plotWidth(), Lanes.AXIS_HEIGHT - 0.5);
     }
 
@@ -122,7 +120,7 @@ final class TimelinePainter {
                 y -= dh;
             }
         }
-        g.setFill(SPIKE);
+        g.setFill(color(TimelineColor.SPIKE));
         for (Spikes.Window w : spikes.windows()) {
             double x0 = lanes.x(w.startNanos());
             double x1 = lanes.x(w.endNanos());
@@ -134,7 +132,7 @@ final class TimelinePainter {
         double x = Lanes.LEFT + 6;
         double y = lane.y() + 12;
         g.setFont(BOLD);
-        g.setFill(TEXT);
+        g.setFill(color(TimelineColor.TEXT));
         g.fillText("Allocation rate by " + (rate.by() == AllocationSites.By.METHOD ? "method" : "class"), x, y);
         x += textWidth("Allocation rate by method", BOLD) + 14;
         g.setFont(FONT);
@@ -142,13 +140,13 @@ final class TimelinePainter {
         for (int s = 0; s < rate.seriesCount(); s++) {
             String name = shortName(rate.names().get(s));
             if (x + 11 + textWidth(name, FONT) > right) {
-                g.setFill(MUTED);
+                g.setFill(color(TimelineColor.MUTED));
                 g.fillText("+" + (rate.seriesCount() - s) + " more", x, y);
                 break;
             }
             g.setFill(STACK_COLORS[s == rate.seriesCount() - 1 ? STACK_COLORS.length - 1 : s]);
             g.fillRect(x, y - 4, 8, 8);
-            g.setFill(TEXT);
+            g.setFill(color(TimelineColor.TEXT));
             g.fillText(name, x + 11, y);
             x += 20 + textWidth(name, FONT);
         }
@@ -184,7 +182,7 @@ final class TimelinePainter {
         TimeSeries heap = model.heapAfterGc();
         if (heap != null) {
             double max = TimeFormat.niceCeilBytes(Math.max(1, heap.max()));
-            g.setStroke(HEAP);
+            g.setStroke(color(TimelineColor.HEAP));
             g.setLineWidth(1.5);
             g.beginPath();
             for (int i = 0; i < heap.size(); i++) {
@@ -197,7 +195,7 @@ final class TimelinePainter {
                 }
             }
             g.stroke();
-            g.setFill(HEAP);
+            g.setFill(color(TimelineColor.HEAP));
             for (int i = 0; i < heap.size(); i++) {
                 g.fillOval(lanes.x(heap.timeNanos(i)) - 2, lane.bottom() - heap.value(i) / max * h - 2, 4, 4);
             }
@@ -211,29 +209,29 @@ final class TimelinePainter {
                 double x1 = lanes.x(pauses.timeNanos(i) + Math.round(pauses.value(i)));
                 double dh = pauses.value(i) / max * (h * 0.9);
                 boolean isLong = pauses.value(i) >= threshold;
-                g.setFill(isLong ? LONG_PAUSE : PAUSE);
+                g.setFill(isLong ? color(TimelineColor.LONG_PAUSE) : color(TimelineColor.PAUSE));
                 g.fillRect(x0 - (isLong ? 1.5 : 1), lane.bottom() - dh, Math.max(isLong ? 3 : 2, x1 - x0), dh);
             }
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         g.setFont(BOLD);
-        g.setFill(TEXT);
+        g.setFill(color(TimelineColor.TEXT));
         g.fillText("Heap after GC", Lanes.LEFT + 6, lane.y() + 10);
         g.setFont(FONT);
         if (!model.spikes().hasPauses()) {
             return; // no GC pauses recorded (async-profiler writes none): no pause legend
         }
-        g.setFill(LONG_PAUSE);
+        g.setFill(color(TimelineColor.LONG_PAUSE));
         double x = Lanes.LEFT + 14 + textWidth("Heap after GC", BOLD);
         String longText = "GC pause ≥ " + TimeFormat.duration(model.spikes().pauseThresholdNanos());
         g.fillRect(x, lane.y() + 6, 3, 8);
-        g.setFill(TEXT);
+        g.setFill(color(TimelineColor.TEXT));
         g.fillText(longText, x + 7, lane.y() + 10);
         x += 22 + textWidth(longText, FONT);
-        g.setFill(PAUSE);
+        g.setFill(color(TimelineColor.PAUSE));
         g.fillRect(x, lane.y() + 6, 3, 8);
-        g.setFill(TEXT);
+        g.setFill(color(TimelineColor.TEXT));
         g.fillText("shorter pause", x + 7, lane.y() + 10);
     }
 
@@ -243,7 +241,7 @@ final class TimelinePainter {
         TimeSeries samples = model.cpuSamples();
         if (samples != null) {
             double max = TimeFormat.niceCeil(Math.max(1, samples.max()));
-            g.setFill(CPU_FILL);
+            g.setFill(color(TimelineColor.CPU_FILL));
             for (int i = 0; i < samples.size(); i++) {
                 double v = samples.value(i);
                 if (v <= 0) {
@@ -254,24 +252,24 @@ final class TimelinePainter {
                 g.fillRect(x0, lane.bottom() - v / max * h, Math.max(1, x1 - x0), v / max * h);
             }
         }
-        strokeLoad(g, lanes, lane, model.machineCpuLoad(), MACHINE_LOAD, h);
-        strokeLoad(g, lanes, lane, model.jvmCpuLoad(), JVM_LOAD, h);
+        strokeLoad(g, lanes, lane, model.machineCpuLoad(), color(TimelineColor.MACHINE_LOAD), h);
+        strokeLoad(g, lanes, lane, model.jvmCpuLoad(), color(TimelineColor.JVM_LOAD), h);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         g.setFont(BOLD);
-        g.setFill(TEXT);
+        g.setFill(color(TimelineColor.TEXT));
         g.fillText("CPU", Lanes.LEFT + 6, lane.y() + 10);
         g.setFont(FONT);
         double x = Lanes.LEFT + 40;
-        x = legend(g, x, lane.y() + 10, CPU_FILL, "samples/s");
-        x = legend(g, x, lane.y() + 10, JVM_LOAD, "JVM load");
-        legend(g, x, lane.y() + 10, MACHINE_LOAD, "machine load");
+        x = legend(g, x, lane.y() + 10, color(TimelineColor.CPU_FILL), "samples/s");
+        x = legend(g, x, lane.y() + 10, color(TimelineColor.JVM_LOAD), "JVM load");
+        legend(g, x, lane.y() + 10, color(TimelineColor.MACHINE_LOAD), "machine load");
     }
 
-    private static double legend(GraphicsContext g, double x, double y, Color color, String text) {
+    private double legend(GraphicsContext g, double x, double y, Color color, String text) {
         g.setFill(color);
         g.fillRect(x, y - 4, 8, 8);
-        g.setFill(TEXT);
+        g.setFill(color(TimelineColor.TEXT));
         g.fillText(text, x + 11, y);
         return x + 22 + textWidth(text, FONT);
     }
@@ -326,7 +324,7 @@ final class TimelinePainter {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         g.setFont(BOLD);
-        g.setFill(TEXT);
+        g.setFill(color(TimelineColor.TEXT));
         g.fillText((expanded ? "▾ " : "▸ ") + "Threads (" + threads.rows().size() + ")"
                 + (expanded ? "" : " — click to expand"), Lanes.LEFT + 6, lane.y() + Lanes.THREAD_HEADER / 2);
         g.setFont(FONT);
@@ -356,8 +354,8 @@ final class TimelinePainter {
                 double x0 = lanes.x(t);
                 double x1 = lanes.x(t + threads.bucketNanos());
                 double a = Math.max(cpu / Math.max(1, threads.maxCpu()), alloc / Math.max(1, threads.maxAlloc()));
-                g.setFill(cpu > 0 ? Color.web("#2b6a4a", 0.25 + 0.75 * Math.min(1, a))
-                        : Color.web("#e4572e", 0.25 + 0.75 * Math.min(1, a)));
+                g.setFill(color(cpu > 0 ? TimelineColor.THREAD_CPU : TimelineColor.THREAD_ALLOC)
+                        .deriveColor(0, 1, 1, 0.25 + 0.75 * Math.min(1, a)));
                 g.fillRect(x0, y + 2, Math.max(1, x1 - x0), Lanes.THREAD_ROW - 4);
             }
         }
@@ -367,7 +365,7 @@ final class TimelinePainter {
                              AllocationSites.By by, boolean expanded) {
         g.setFont(FONT);
         g.setTextBaseline(VPos.CENTER);
-        g.setFill(TEXT);
+        g.setFill(color(TimelineColor.TEXT));
         double left = Lanes.LEFT - 6;
         double right = Lanes.LEFT + lanes.plotWidth() + 6;
         switch (lane.kind()) {
@@ -384,9 +382,9 @@ final class TimelinePainter {
                 }
                 if (model.gcPauses() != null) {
                     g.setTextAlign(TextAlignment.LEFT);
-                    g.setFill(LONG_PAUSE);
+                    g.setFill(color(TimelineColor.LONG_PAUSE));
                     g.fillText(Units.nanos(model.gcPauses().max()), right, lane.bottom() - (lane.bottom() - top) * 0.9);
-                    g.setFill(MUTED);
+                    g.setFill(color(TimelineColor.MUTED));
                     g.fillText("pause", right, lane.bottom() - (lane.bottom() - top) * 0.9 + 13);
                     g.fillText("0 ms", right, lane.bottom() - 6);
                 }
@@ -397,7 +395,7 @@ final class TimelinePainter {
                 if (model.cpuSamples() != null) {
                     double max = TimeFormat.niceCeil(Math.max(1, model.cpuSamples().max()));
                     g.setTextAlign(TextAlignment.LEFT);
-                    g.setFill(MUTED);
+                    g.setFill(color(TimelineColor.MUTED));
                     g.fillText(String.format(Locale.ROOT, "%.0f/s", max), right, top + 4);
                     g.fillText("samples", right, top + 17);
                 }
@@ -408,7 +406,7 @@ final class TimelinePainter {
                     int rows = Math.min(Lanes.MAX_THREAD_ROWS, model.threads().rows().size());
                     for (int r = 0; r < rows; r++) {
                         String name = fit(model.threads().rows().get(r).name(), FONT, Lanes.LEFT - 10);
-                        g.setFill(TEXT);
+                        g.setFill(color(TimelineColor.TEXT));
                         g.fillText(name, left, lane.y() + Lanes.THREAD_HEADER + r * Lanes.THREAD_ROW
                                 + Lanes.THREAD_ROW / 2);
                     }
@@ -421,15 +419,15 @@ final class TimelinePainter {
         }
     }
 
-    private static void scale(GraphicsContext g, double x, double top, double bottom, String max, String mid,
+    private void scale(GraphicsContext g, double x, double top, double bottom, String max, String mid,
                               String zero) {
         g.setTextAlign(TextAlignment.RIGHT);
-        g.setFill(TEXT);
+        g.setFill(color(TimelineColor.TEXT));
         g.fillText(max, x, top + 4);
-        g.setFill(MUTED);
+        g.setFill(color(TimelineColor.MUTED));
         g.fillText(mid, x, (top + bottom) / 2);
         g.fillText(zero, x, bottom - 6);
-        g.setStroke(GRID);
+        g.setStroke(color(TimelineColor.GRID));
         g.setLineWidth(1);
         g.strokeLine(x + 2, top, x + 6, top);
         g.strokeLine(x + 2, (top + bottom) / 2, x + 6, (top + bottom) / 2);

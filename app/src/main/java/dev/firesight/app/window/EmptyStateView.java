@@ -46,7 +46,6 @@ final class EmptyStateView {
         Button attach = new Button("Attach to a JVM…", Icons.icon(Icons.ATTACH));
         attach.setId("empty-attach");
         attach.setOnAction(e -> vm.attach());
-        attach.disableProperty().bind(vm.attachActionProperty().isNull());
         HBox buttons = new HBox(10, open, attach);
         buttons.setAlignment(Pos.CENTER);
 

@@ -65,15 +65,17 @@ public final class ExportActions {
         if (flame.getFlameTree() == null) {
             return;
         }
-        FlameView view = FlameView.of(flame);
+        // what the graph shows: its tree, zoom, search, orientation and colours
+        FlameView view = new FlameView(flame.getFlameTree(), flame.getZoomPath(), flame.searchState().pattern(),
+                flame.icicleProperty().get(), flame.colorModeProperty().get());
         int width = (int) Math.max(SvgExporter.DEFAULT_WIDTH, Math.round(flame.getWidth()));
         ExportWriter writer;
         if (format == ExportFormat.PNG) {
             // drawing needs the FX thread, encoding and writing do not
-            WritableImage image = PngExporter.render(view, width, 0);
+            WritableImage image = PngExporter.render(view, flame.searchState(), width, 0);
             writer = p -> PngExporter.save(image, p);
         } else {
-            writer = p -> format.write(view, p, width);
+            writer = p -> format.write(view, p);
         }
         tasks.submit("export " + format, ctx -> {
             writer.write(target);

@@ -24,4 +24,12 @@ public interface FileDialogs {
     default boolean chooseCompareOnDrop(Window owner, Path dropped, String openRecording) {
         return false;
     }
+
+    /**
+     * Asks which open recording, by file name, is the baseline for {@code target}; empty when the user
+     * cancels. The default picks the first, for stand-ins that do not care.
+     */
+    default Optional<String> chooseBaseline(Window owner, String target, List<String> recordings) {
+        return recordings.stream().findFirst();
+    }
 }

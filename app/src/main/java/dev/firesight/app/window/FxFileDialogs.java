@@ -70,4 +70,14 @@ public final class FxFileDialogs implements FileDialogs {
         ask.setTitle("Open or Compare");
         return ask.showAndWait().orElse(open) == compare;
     }
+
+    @Override
+    public Optional<String> chooseBaseline(Window owner, String target, List<String> recordings) {
+        javafx.scene.control.ChoiceDialog<String> choose = new javafx.scene.control.ChoiceDialog<>(recordings.get(0),
+                recordings);
+        choose.initOwner(owner);
+        choose.setTitle("Compare Recordings");
+        choose.setHeaderText("Compare " + target + " (target) with which baseline?");
+        return choose.showAndWait();
+    }
 }

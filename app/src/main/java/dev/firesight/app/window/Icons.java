@@ -8,9 +8,6 @@ final class Icons {
     static final String EXPORT = "mdi2e-export-variant";
     static final String REVERSE = "mdi2s-swap-vertical";
     static final String ICICLE = "mdi2f-flip-vertical";
-    static final String SEARCH = "mdi2m-magnify";
-    static final String PREVIOUS = "mdi2c-chevron-up";
-    static final String NEXT = "mdi2c-chevron-down";
     static final String THREADS = "mdi2f-filter-variant";
     static final String ATTACH = "mdi2l-lan-connect";
     static final String STOP = "mdi2s-stop-circle-outline";

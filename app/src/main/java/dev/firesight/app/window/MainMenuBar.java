@@ -49,7 +49,6 @@ final class MainMenuBar {
         MenuItem attach = item("Attach to JVM…", "Shortcut+Shift+A", vm::attach);
         attach.setId("menu-attach");
         attach.setGraphic(Icons.icon(Icons.ATTACH));
-        attach.disableProperty().bind(vm.attachActionProperty().isNull());
         Menu export = new Menu("Export");
         export.setGraphic(Icons.icon(Icons.EXPORT));
         for (ExportFormat f : ExportFormat.values()) {
@@ -64,8 +63,7 @@ final class MainMenuBar {
         redacted.disableProperty().bind(vm.emptyProperty());
         MenuItem compare = item("Compare Recordings…", "Shortcut+Shift+D", window::compareOpenTabs);
         compare.setId("menu-compare");
-        compare.disableProperty().bind(vm.compareActionProperty().isNull()
-                .or(javafx.beans.binding.Bindings.size(vm.tabs()).lessThan(2)));
+        compare.disableProperty().bind(javafx.beans.binding.Bindings.size(vm.tabs()).lessThan(2));
         MenuItem close = item("Close Tab", "Shortcut+W", vm::closeSelected);
         close.disableProperty().bind(vm.emptyProperty());
         MenuItem quit = item("Quit", "Shortcut+Q", window::quit);

@@ -2,6 +2,7 @@ package dev.firesight.app.window;
 
 import dev.firesight.app.export.ExportFormat;
 import dev.firesight.app.tasks.TaskRunner;
+import dev.firesight.app.timeline.RecordingTimeline;
 import dev.firesight.app.timeline.TimelineBinding;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -12,7 +13,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -125,7 +125,6 @@ public final class MainWindowView {
         attach.setId("toolbar-attach");
         attach.setTooltip(new Tooltip("Attach to a running JVM and record it (Ctrl+Shift+A)"));
         attach.setOnAction(e -> vm.attach());
-        attach.disableProperty().bind(vm.attachActionProperty().isNull());
         MenuButton exportButton = new MenuButton(null, Icons.icon(Icons.EXPORT));
         exportButton.setId("toolbar-export");
         exportButton.setTooltip(new Tooltip("Export the current view"));
@@ -157,10 +156,8 @@ public final class MainWindowView {
         for (RecordingTabViewModel t : vm.tabs()) {
             views.computeIfAbsent(t, k -> {
                 RecordingTabView view = new RecordingTabView(k, () -> vm.close(k));
-                dev.firesight.app.timeline.Timeline timeline = TimelineBinding.create(vm.tasks(),
-                        k.profileProperty(), k.timeRangeProperty(),
-                        r -> new dev.firesight.app.timeline.TimeRange(r.fromNanos(), r.toNanos()),
-                        r -> new TimeRange(r.fromNanos(), r.toNanos()));
+                RecordingTimeline timeline = TimelineBinding.create(vm.tasks(),
+                        k.profileProperty(), k.timeRangeProperty());
                 timeline.setOnCompareWithRest(r -> vm.compareWithRest(k, r));
                 timeline.setOnCompareRanges((a, b) -> vm.compareRanges(k, a, b));
                 view.setTimeline(timeline);
@@ -220,7 +217,7 @@ public final class MainWindowView {
                     with.getItems().add(i);
                 }
             }
-            with.setDisable(with.getItems().isEmpty() || vm.compareActionProperty().get() == null);
+            with.setDisable(with.getItems().isEmpty());
         });
         return menu;
     }
@@ -241,17 +238,15 @@ public final class MainWindowView {
         }
         RecordingTabViewModel target = vm.selectedProperty().get();
         List<RecordingTabViewModel> others = open.stream().filter(t -> t != target).toList();
-        ChoiceDialog<RecordingTabViewModel> choose = new ChoiceDialog<>(others.get(0), others);
-        choose.initOwner(stage);
-        choose.setTitle("Compare Recordings");
-        choose.setHeaderText("Compare " + target.fileName() + " (target) with which baseline?");
-        choose.showAndWait().ifPresent(base -> vm.compare(base, target));
+        List<String> names = others.stream().map(RecordingTabViewModel::fileName).toList();
+        dialogs.chooseBaseline(stage, target.fileName(), names)
+                .ifPresent(name -> vm.compare(others.get(names.indexOf(name)), target));
     }
 
     /** A drop: one recording dropped onto an open one may be compared with it instead of opened. */
     void dropped(List<Path> files) {
         RecordingTabViewModel current = vm.selectedProperty().get();
-        if (current != null && files.size() == 1 && vm.compareActionProperty().get() != null
+        if (current != null && files.size() == 1
                 && !current.path().equals(files.get(0).toAbsolutePath().normalize())
                 && dialogs.chooseCompareOnDrop(stage, files.get(0), current.fileName())) {
             vm.openAndCompare(current, files.get(0));

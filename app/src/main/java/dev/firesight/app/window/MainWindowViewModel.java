@@ -2,6 +2,7 @@ package dev.firesight.app.window;
 
 import dev.firesight.app.tasks.TaskCallbacks;
 import dev.firesight.app.tasks.TaskRunner;
+import dev.firesight.parser.query.TimeRange;
 import dev.firesight.parser.ViewKind;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -18,7 +19,7 @@ import java.util.List;
 
 /**
  * The window's state: the open recordings (one tab each), which one is selected, the title, recent
- * files, and the hooks other parts (attach) plug into. It knows nothing of controls.
+ * files; comparisons and the attach flow come in through its constructor. It knows nothing of controls.
  */
 public final class MainWindowViewModel {
     private final TaskRunner tasks;
@@ -28,18 +29,20 @@ public final class MainWindowViewModel {
     private final ObjectProperty<RecordingTabViewModel> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Firesight");
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(true);
-    private final ObjectProperty<Runnable> attachAction = new SimpleObjectProperty<>();
+    private final Comparisons comparisons;
+    private final AttachLauncher attach;
     private boolean recentRestored;
     private boolean recentChanged;
-    private final ObjectProperty<java.util.function.BiConsumer<RecordingTabViewModel, RecordingTabViewModel>>
-            compareAction = new SimpleObjectProperty<>();
-    private final ObjectProperty<java.util.function.BiConsumer<RecordingTabViewModel,
-            dev.firesight.app.timeline.TimeRange>> compareWithRestAction = new SimpleObjectProperty<>();
-    private final ObjectProperty<RangeComparison> compareRangesAction = new SimpleObjectProperty<>();
 
-    public MainWindowViewModel(TaskRunner tasks, RecentFiles recent) {
+    /**
+     * @param comparisons opens comparisons of tabs and of time ranges
+     * @param attach      starts the attach flow, whose recordings open here as live tabs
+     */
+    public MainWindowViewModel(TaskRunner tasks, RecentFiles recent, Comparisons comparisons, AttachLauncher attach) {
         this.tasks = tasks;
         this.recent = recent;
+        this.comparisons = comparisons;
+        this.attach = attach;
         title.bind(Bindings.createStringBinding(() -> {
             RecordingTabViewModel t = selected.get();
             return t == null ? "Firesight" : t.fileName() + " — Firesight";
@@ -133,23 +136,17 @@ public final class MainWindowViewModel {
         close(selected.get());
     }
 
-    /** Starts the attach flow, when one has been wired; returns false when none is. */
-    public boolean attach() {
-        Runnable r = attachAction.get();
-        if (r == null) {
-            return false;
-        }
-        r.run();
-        return true;
+    /** Starts the attach flow: Ctrl+Shift+A. */
+    public void attach() {
+        attach.open(this);
     }
 
-    /** Compares two open recordings (baseline, target), when comparison has been wired; false when not. */
+    /** Compares two open recordings (baseline, target); false when they are not two different tabs. */
     public boolean compare(RecordingTabViewModel base, RecordingTabViewModel target) {
-        var action = compareAction.get();
-        if (action == null || base == null || target == null || base == target) {
+        if (base == null || target == null || base == target) {
             return false;
         }
-        action.accept(base, target);
+        comparisons.compareTabs(base, target);
         return true;
     }
 
@@ -158,7 +155,7 @@ public final class MainWindowViewModel {
      * what "Compare with…" on a drop and two files on the command line come down to.
      */
     public boolean openAndCompare(RecordingTabViewModel base, Path file) {
-        if (compareAction.get() == null || base == null) {
+        if (base == null) {
             return false;
         }
         openFiles(List.of(file));
@@ -167,49 +164,14 @@ public final class MainWindowViewModel {
         return compare(base, target);
     }
 
-    /** The timeline's "Compare with baseline": two ranges of one tab; false when comparison is not wired. */
-    public boolean compareRanges(RecordingTabViewModel tab, dev.firesight.app.timeline.TimeRange baseline,
-                                 dev.firesight.app.timeline.TimeRange target) {
-        var action = compareRangesAction.get();
-        if (action == null || tab == null) {
-            return false;
-        }
-        action.compare(tab, baseline, target);
-        return true;
+    /** The timeline's "Compare with baseline": two ranges of one tab. */
+    public void compareRanges(RecordingTabViewModel tab, TimeRange baseline, TimeRange target) {
+        comparisons.compareRanges(tab, baseline, target);
     }
 
-    /** What "Compare with baseline" runs; the composition root sets it. */
-    public ObjectProperty<RangeComparison> compareRangesActionProperty() {
-        return compareRangesAction;
-    }
-
-    /** Compares two time ranges of one recording tab. */
-    @FunctionalInterface
-    public interface RangeComparison {
-        void compare(RecordingTabViewModel tab, dev.firesight.app.timeline.TimeRange baseline,
-                     dev.firesight.app.timeline.TimeRange target);
-    }
-
-    /** The timeline's "Compare with rest" for a tab's selection; false when comparison is not wired. */
-    public boolean compareWithRest(RecordingTabViewModel tab, dev.firesight.app.timeline.TimeRange selection) {
-        var action = compareWithRestAction.get();
-        if (action == null || tab == null || selection == null) {
-            return false;
-        }
-        action.accept(tab, selection);
-        return true;
-    }
-
-    /** What "Compare with rest" runs; the composition root sets it. */
-    public ObjectProperty<java.util.function.BiConsumer<RecordingTabViewModel, dev.firesight.app.timeline.TimeRange>>
-            compareWithRestActionProperty() {
-        return compareWithRestAction;
-    }
-
-    /** What "Compare" runs with a baseline and a target tab; the composition root sets it. */
-    public ObjectProperty<java.util.function.BiConsumer<RecordingTabViewModel, RecordingTabViewModel>>
-            compareActionProperty() {
-        return compareAction;
+    /** The timeline's "Compare with rest" for a tab's selection. */
+    public void compareWithRest(RecordingTabViewModel tab, TimeRange selection) {
+        comparisons.compareWithRest(tab, selection);
     }
 
     public void dispose() {
@@ -234,11 +196,6 @@ public final class MainWindowViewModel {
 
     public ObservableList<Path> recentFiles() {
         return recent.files();
-    }
-
-    /** What "Attach to a JVM…" runs; the composition root sets it once the attach dialog exists. */
-    public ObjectProperty<Runnable> attachActionProperty() {
-        return attachAction;
     }
 
     public TaskRunner tasks() {

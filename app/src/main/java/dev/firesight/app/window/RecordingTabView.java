@@ -95,11 +95,7 @@ public final class RecordingTabView {
             }
         });
         flame.icicleProperty().bind(vm.icicleProperty());
-        flame.searchProperty().bind(Bindings.createObjectBinding(() -> {
-            String text = vm.searchTextProperty().get();
-            return text == null || text.isBlank() ? null
-                    : Pattern.compile(Pattern.quote(text), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        }, vm.searchTextProperty()));
+        flame.searchProperty().bind(vm.searchProperty());
     }
 
     /** "● Recording 0:12" with a stop button on the tab while its recording is in progress. */
@@ -267,8 +263,7 @@ public final class RecordingTabView {
     }
 
     public void focusSearch() {
-        toolBar.searchField().requestFocus();
-        toolBar.searchField().selectAll();
+        toolBar.searchBar().focus();
     }
 
 }

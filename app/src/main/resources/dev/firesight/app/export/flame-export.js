@@ -168,7 +168,9 @@
     matched = new Uint8Array(N);
     if (!text) { status.textContent = ''; draw(); return; }
     var re;
-    try { re = new RegExp(text); } catch (e) { status.textContent = 'Not a valid regular expression'; draw(); return; }
+    // the window's rule: a regular expression ignoring case unless the export says plain text or match case
+    var source = D.searchPlain ? text.replace(/[.*+?^${}()|[\]\\\/]/g, '\\$&') : text;
+    try { re = new RegExp(source, D.searchCase ? '' : 'i'); } catch (e) { status.textContent = 'Not a valid regular expression'; draw(); return; }
     var covered = new Uint8Array(N), total = 0, count = 0;
     for (var i = 1; i < N; i++) {
       var p = D.p[i];

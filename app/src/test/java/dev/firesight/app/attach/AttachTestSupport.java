@@ -4,6 +4,10 @@ import dev.firesight.app.FiresightApp;
 import dev.firesight.app.tasks.FxTaskRunner;
 import dev.firesight.app.window.FileDialogs;
 import dev.firesight.app.window.RecentFiles;
+import dev.firesight.attach.AttachException;
+import dev.firesight.attach.JvmWatcher;
+import dev.firesight.attach.RecordingRequest;
+import dev.firesight.attach.RecordingSession;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -14,13 +18,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /** The real window with a real (threaded) task runner and recordings written into a test folder. */
 final class AttachTestSupport {
     final Path recordings;
-    final FxTaskRunner tasks = new FxTaskRunner(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), Platform::runLater);
+    final FxThreadGuard tasks = new FxThreadGuard(
+            new FxTaskRunner(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), Platform::runLater));
+    /** Each attach that started on the FX thread (it blocks until the JVM answers); empty when all is well. */
+    final List<String> attachesOnFx = new CopyOnWriteArrayList<>();
     FiresightApp app;
 
     AttachTestSupport(Path temp) {
@@ -41,8 +49,25 @@ final class AttachTestSupport {
             }
         };
         app = new FiresightApp(tasks, new RecentFiles(temp.resolve("recent-files")), none, List.of(),
-                () -> AttachBackend.writingTo(recordings, attachTimeout));
+                () -> checkingThread(AttachBackend.writingTo(recordings, attachTimeout)));
         app.start(stage);
+    }
+
+    private AttachBackend checkingThread(AttachBackend backend) {
+        return new AttachBackend() {
+            @Override
+            public JvmWatcher watcher(Duration interval, JvmWatcher.Listener listener) {
+                return backend.watcher(interval, listener);
+            }
+
+            @Override
+            public RecordingSession start(long pid, RecordingRequest request) throws AttachException {
+                if (Platform.isFxApplicationThread()) {
+                    attachesOnFx.add("attach to " + pid);
+                }
+                return backend.start(pid, request);
+            }
+        };
     }
 
     void stop() {

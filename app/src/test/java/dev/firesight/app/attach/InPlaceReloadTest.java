@@ -2,7 +2,7 @@ package dev.firesight.app.attach;
 
 import dev.firesight.app.tasks.SynchronousTaskRunner;
 import dev.firesight.app.window.RecordingTabViewModel;
-import dev.firesight.app.window.TimeRange;
+import dev.firesight.parser.query.TimeRange;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.query.CallTree;

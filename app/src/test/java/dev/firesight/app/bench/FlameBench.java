@@ -2,7 +2,7 @@ package dev.firesight.app.bench;
 
 import dev.firesight.app.flame.FlameGraph;
 import dev.firesight.app.flame.FlameGraphSkin;
-import dev.firesight.app.flame.FlameLayout;
+import dev.firesight.app.flame.model.FlameLayout;
 import dev.firesight.app.flame.SyntheticTrees;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.Recordings;

@@ -2,7 +2,7 @@ package dev.firesight.app.compare;
 
 import dev.firesight.app.FiresightApp;
 import dev.firesight.app.flame.FlameGraph;
-import dev.firesight.app.flame.FlameTree;
+import dev.firesight.app.flame.model.FlameTree;
 import dev.firesight.app.tasks.SynchronousTaskRunner;
 import dev.firesight.app.window.FileDialogs;
 import dev.firesight.app.window.MainWindowView;
@@ -63,6 +63,16 @@ class ComparisonWindowTest {
         public boolean chooseCompareOnDrop(Window owner, Path dropped, String openRecording) {
             return compareOnDrop;
         }
+
+        /** What Compare Recordings offered as baselines, and which of them the test picks. */
+        List<String> offeredBaselines;
+        String baseline;
+
+        @Override
+        public Optional<String> chooseBaseline(Window owner, String target, List<String> recordings) {
+            offeredBaselines = List.copyOf(recordings);
+            return Optional.ofNullable(baseline);
+        }
     }
 
     @TempDir
@@ -72,9 +82,15 @@ class ComparisonWindowTest {
 
     @Start
     void start(Stage stage) {
-        app = new FiresightApp(new SynchronousTaskRunner(), new RecentFiles(temp.resolve("recent")), dialogs,
-                List.of("--view=alloc"));
+        app = startWindow(stage, dialogs, temp);
+    }
+
+    /** The real window on a synchronous runner, with these dialogs, opening recordings in the allocation view. */
+    static FiresightApp startWindow(Stage stage, Dialogs dialogs, Path temp) {
+        FiresightApp app = new FiresightApp(new SynchronousTaskRunner(), new RecentFiles(temp.resolve("recent")),
+                dialogs, List.of("--view=alloc"));
         app.start(stage);
+        return app;
     }
 
     static <T> T fx(FxRobot robot, Callable<T> action) {
@@ -200,7 +216,8 @@ class ComparisonWindowTest {
         // Search applies to both sides.
         robot.clickOn("#compare-search").write("Steady");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(fx(robot, () -> right.searchResultProperty().get().matchingFrames() > 0));
+        assertTrue(fx(robot, () -> right.searchState().matchCount() > 0));
+        assertTrue(fx(robot, () -> left.searchState().matchCount() > 0));
 
         ToggleButton link = robot.lookup("#compare-link").queryAs(ToggleButton.class);
         assertTrue(link.isSelected());
@@ -216,12 +233,12 @@ class ComparisonWindowTest {
     @Test
     void timelineComparesTheSelectionWithTheRest(FxRobot robot) {
         MainWindowView window = app.window();
-        dev.firesight.app.timeline.Timeline timeline = openWithTimeline(robot, window);
+        dev.firesight.app.timeline.RecordingTimeline timeline = openWithTimeline(robot, window);
         var info = fx(robot, () -> window.viewModel().tabs().get(0).profileProperty().get().info());
         long start = info.startNanos();
         long cut = start + info.durationNanos() / 2;
         robot.interact(() -> {
-            timeline.setSelection(new dev.firesight.app.timeline.TimeRange(start, cut));
+            timeline.setSelection(new dev.firesight.parser.query.TimeRange(start, cut));
             timeline.compareWithRest();
         });
         ComparisonView view = onlyComparison(robot, window);
@@ -238,14 +255,14 @@ class ComparisonWindowTest {
     @Test
     void timelineComparesTwoRanges(FxRobot robot) {
         MainWindowView window = app.window();
-        dev.firesight.app.timeline.Timeline timeline = openWithTimeline(robot, window);
+        dev.firesight.app.timeline.RecordingTimeline timeline = openWithTimeline(robot, window);
         var info = fx(robot, () -> window.viewModel().tabs().get(0).profileProperty().get().info());
         long start = info.startNanos();
         long third = info.durationNanos() / 3;
         robot.interact(() -> {
-            timeline.setSelection(new dev.firesight.app.timeline.TimeRange(start, start + third));
+            timeline.setSelection(new dev.firesight.parser.query.TimeRange(start, start + third));
             timeline.markBaseline();
-            timeline.setSelection(new dev.firesight.app.timeline.TimeRange(start + 2 * third, start + 3 * third));
+            timeline.setSelection(new dev.firesight.parser.query.TimeRange(start + 2 * third, start + 3 * third));
         });
         robot.clickOn("Compare with baseline");
         ComparisonView view = onlyComparison(robot, window);
@@ -261,10 +278,10 @@ class ComparisonWindowTest {
     }
 
     /** Opens the baseline recording and returns its tab's timeline. */
-    private static dev.firesight.app.timeline.Timeline openWithTimeline(FxRobot robot, MainWindowView window) {
+    private static dev.firesight.app.timeline.RecordingTimeline openWithTimeline(FxRobot robot, MainWindowView window) {
         robot.interact(() -> window.viewModel().openFiles(List.of(TestRecordings.halved(1.0)), ALLOC));
-        return robot.lookup(n -> n instanceof dev.firesight.app.timeline.Timeline)
-                .queryAs(dev.firesight.app.timeline.Timeline.class);
+        return robot.lookup(n -> n instanceof dev.firesight.app.timeline.RecordingTimeline)
+                .queryAs(dev.firesight.app.timeline.RecordingTimeline.class);
     }
 
     private static String[] zoomedNames(FxRobot robot, FlameGraph g) {

@@ -1,8 +1,8 @@
 package dev.firesight.app.compare;
 
 import dev.firesight.app.cli.Cli;
-import dev.firesight.app.flame.FlameLayout;
-import dev.firesight.app.flame.FlameTree;
+import dev.firesight.app.flame.model.FlameLayout;
+import dev.firesight.app.flame.model.FlameTree;
 import dev.firesight.parser.Recordings;
 import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.query.DiffTree;

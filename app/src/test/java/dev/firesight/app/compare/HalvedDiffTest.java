@@ -2,8 +2,8 @@ package dev.firesight.app.compare;
 
 import dev.firesight.app.export.ExportFormat;
 import dev.firesight.app.export.FlameView;
-import dev.firesight.app.flame.FlameLayout;
-import dev.firesight.app.flame.FlameTree;
+import dev.firesight.app.flame.model.FlameLayout;
+import dev.firesight.app.flame.model.FlameTree;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.Recordings;
 import dev.firesight.parser.ViewKind;

@@ -1,7 +1,7 @@
 package dev.firesight.app.export;
 
 import dev.firesight.app.flame.ChildRecordings;
-import dev.firesight.app.flame.FrameText;
+import dev.firesight.app.flame.model.FrameText;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,12 +1,13 @@
 package dev.firesight.app.export;
 
 import dev.firesight.app.flame.ChildRecordings;
-import dev.firesight.app.flame.ColorMode;
-import dev.firesight.app.flame.FrameText;
+import dev.firesight.app.flame.model.ColorMode;
+import dev.firesight.app.flame.model.FrameText;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.query.CallTree;
 import dev.firesight.parser.query.CallTreeBuilder;
+import dev.firesight.parser.query.SearchPattern;
 import dev.firesight.parser.query.ProfileQuery;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
@@ -33,7 +34,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -64,16 +64,16 @@ class HostileExportTest {
         assertTrue(hostileThreads.size() >= 8, "hostile threads recorded: " + hostileThreads.size());
     }
 
-    private static List<FlameView> views() {
+    private static List<FlameView> views() throws SearchPattern.InvalidSearchException {
         List<FlameView> out = new ArrayList<>();
         for (ViewKind view : new ViewKind[] {ViewKind.CPU, ViewKind.ALLOC}) {
             CallTree tree = CallTreeBuilder.build(profile, ProfileQuery.of(view).withPerThread(true));
             out.add(FlameView.of(tree));
-            out.add(new FlameView(tree, new int[0], Pattern.compile("script|<img"), true, ColorMode.PACKAGE));
+            out.add(new FlameView(tree, new int[0], SearchPattern.regex("script|<img"), true, ColorMode.PACKAGE));
             // Zoomed into a hostile thread: its name is in the subtitle too.
             for (int c = tree.firstChild(CallTree.ROOT); c != CallTree.NONE; c = tree.nextSibling(c)) {
                 if (tree.name(c).startsWith("\"><img")) {
-                    out.add(new FlameView(tree, tree.pathIds(c), Pattern.compile("\"><img"), false, ColorMode.KIND));
+                    out.add(new FlameView(tree, tree.pathIds(c), SearchPattern.regex("\"><img"), false, ColorMode.KIND));
                 }
             }
         }
@@ -180,7 +180,7 @@ class HostileExportTest {
                 assertTrue(names.contains(name), "JSON carries " + abbreviate(name));
             }
             if (view.search() != null) {
-                assertEquals(FrameText.display(view.search().pattern()), json.get("search"));
+                assertEquals(FrameText.display(view.search().text()), json.get("search"));
             }
             assertTrue(doc.title().startsWith("hostile.jfr"));
         }

@@ -1,7 +1,7 @@
 package dev.firesight.app.export;
 
-import dev.firesight.app.flame.ColorMode;
-import dev.firesight.app.flame.FrameColors;
+import dev.firesight.app.flame.model.ColorMode;
+import dev.firesight.app.flame.model.FrameColors;
 import dev.firesight.app.flame.SyntheticTrees;
 import dev.firesight.parser.query.CallTree;
 import javafx.scene.image.WritableImage;
@@ -27,7 +27,7 @@ class PngExportTest {
     void pngIsTheControlsPictureAtTheAskedWidthAndFitsAllRows() throws Exception {
         Path file = Files.createTempFile("flame", ".png");
         FlameView view = new FlameView(TREE, new int[0], null, false, ColorMode.KIND);
-        ExportFormat.PNG.write(view, file, 640);
+        PngExporter.write(view, 640, 0, file);
         BufferedImage img = ImageIO.read(file.toFile());
         assertEquals(640, img.getWidth());
         assertEquals(4 * 18, img.getHeight(), "four rows of 18 px");
@@ -41,7 +41,7 @@ class PngExportTest {
         int a = TREE.firstChild(main);
         FlameView view = new FlameView(TREE, TREE.pathIds(a), null, true, ColorMode.KIND);
         WritableImage[] img = new WritableImage[1];
-        org.testfx.api.FxToolkit.setupFixture(() -> img[0] = PngExporter.render(view, 400, 0));
+        org.testfx.api.FxToolkit.setupFixture(() -> img[0] = PngExporter.render(view, dev.firesight.parser.query.FrameSearch.none(), 400, 0));
         assertEquals(4 * 18, (int) img[0].getHeight());
         Color rootPixel = img[0].getPixelReader().getColor(5, 5);
         assertEquals(FrameColors.ROOT, rgb(rootPixel), "icicle: root on top");

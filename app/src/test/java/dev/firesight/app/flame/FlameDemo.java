@@ -1,10 +1,15 @@
 package dev.firesight.app.flame;
 
+import dev.firesight.app.flame.model.ColorMode;
+import dev.firesight.app.flame.model.FlameLayout;
+
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.Recordings;
 import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.query.CallTree;
 import dev.firesight.parser.query.CallTreeBuilder;
+import dev.firesight.parser.query.FrameSearch;
+import dev.firesight.parser.query.SearchPattern;
 import dev.firesight.parser.query.ProfileQuery;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
@@ -20,7 +25,6 @@ import javafx.util.Duration;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Shows one view of a recording in a {@link FlameGraph}, for screenshots:
@@ -42,10 +46,10 @@ public final class FlameDemo extends Application {
         Label title = new Label(Path.of(args.get(0)).getFileName() + " \u2014 " + view.title());
         title.setStyle("-fx-font-size: 14px; -fx-font-weight: bold;");
         Label search = new Label();
-        graph.searchResultProperty().addListener((o, a, r) -> search.setText(
-                r.isEmpty() ? "" : String.format("Search matched %.2f%% in %d frames", r.percent(), r.matchingFrames())));
+        graph.searchProperty().addListener((o, a, r) -> search.setText(
+                r.isEmpty() ? "" : String.format("Search matched %.2f%% in %d frames", r.percent(), r.matchCount())));
         if (args.size() > 3 && !args.get(3).isEmpty()) {
-            graph.searchProperty().set(Pattern.compile(args.get(3)));
+            graph.searchProperty().set(FrameSearch.run(graph.getFlameTree(), SearchPattern.regex(args.get(3))));
         }
         HBox top = new HBox(16, title, search);
         top.setPadding(new Insets(6, 8, 2, 8));

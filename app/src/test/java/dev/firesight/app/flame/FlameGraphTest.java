@@ -1,11 +1,16 @@
 package dev.firesight.app.flame;
 
+import dev.firesight.app.flame.model.FlameLayout;
+
 import dev.firesight.parser.query.CallTree;
 import dev.firesight.parser.query.CallTreeBuilder;
+import dev.firesight.parser.query.FrameSearch;
+import dev.firesight.parser.query.SearchPattern;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -174,25 +179,70 @@ class FlameGraphTest {
 
     @Test
     void searchReportsTheMatchedShareAndNextMatchZoomsToHiddenMatches(FxRobot robot) {
-        robot.interact(() -> graph.searchProperty().set(Pattern.compile("^[xz]$")));
-        SearchResult r = graph.searchResultProperty().get();
-        assertEquals(31, r.matchedTotal());
+        robot.interact(() -> graph.searchProperty().set(search("^[xz]$")));
+        FrameSearch r = graph.searchState();
+        assertEquals(31, r.matchedWeight());
         assertEquals(31.0, r.percent(), 1e-9);
-        assertEquals(2, r.matchingFrames());
+        assertEquals(2, r.matchCount());
         robot.interact(() -> graph.zoomTo(node(TREE, "main", "b")));
         robot.interact(graph::nextMatch);
         int x = node(TREE, "main", "a", "x");
-        assertEquals(x, graph.currentMatchProperty().get());
+        assertEquals(x, graph.currentMatchProperty().get(), "the heavier match (30) comes first");
         assertTrue(graph.isInZoom(x), "moving to a hidden match zooms to it");
         robot.interact(graph::nextMatch);
         assertEquals(node(TREE, "main", "c", "z"), graph.currentMatchProperty().get());
         robot.interact(graph::previousMatch);
         assertEquals(x, graph.currentMatchProperty().get());
         robot.interact(() -> {
-            graph.searchProperty().set(null);
+            graph.searchProperty().set(FrameSearch.none());
             graph.resetZoom();
         });
-        assertEquals(SearchResult.NONE, graph.searchResultProperty().get());
+        assertTrue(graph.searchState().isEmpty());
+    }
+
+    @Test
+    void nextMatchGoesByWeightNotPositionAndScrollsToADeepMatch(FxRobot robot) {
+        StringBuilder deep = new StringBuilder("main");
+        for (int i = 1; i <= 60; i++) {
+            deep.append(";f").append(i);
+        }
+        CallTree tall = SyntheticTrees.of("main;light 5", deep + ";leaf 10", "main;heavy 30");
+        robot.interact(() -> {
+            graph.setTree(tall);
+            graph.searchProperty().set(search("^(light|leaf|heavy)$"));
+        });
+        int heavy = node(tall, "main", "heavy");
+        int light = node(tall, "main", "light");
+        String[] path = (deep + ";leaf").split(";");
+        int leaf = node(tall, path);
+        robot.interact(graph::nextMatch);
+        assertEquals(heavy, graph.currentMatchProperty().get(), "heaviest first, though it is drawn last");
+        robot.interact(graph::nextMatch);
+        assertEquals(leaf, graph.currentMatchProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(graph.matchFillProperty().get(), visiblePixel(robot, leaf), "scrolled up to the deep match");
+        robot.interact(graph::nextMatch);
+        assertEquals(light, graph.currentMatchProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(graph.matchFillProperty().get(), visiblePixel(robot, light), "scrolled back down");
+        robot.interact(graph::nextMatch);
+        assertEquals(heavy, graph.currentMatchProperty().get(), "wrapping round");
+        robot.interact(() -> {
+            graph.searchProperty().set(FrameSearch.none());
+            graph.setTree(TREE);
+        });
+    }
+
+    @Test
+    void aSearchOfAnotherTreeIsNotShown(FxRobot robot) {
+        FrameSearch old = search("^b$");
+        robot.interact(() -> graph.setTree(SyntheticTrees.of("main;b 3", "main;c 4")));
+        robot.interact(() -> graph.searchProperty().set(old));
+        assertTrue(graph.searchState().isEmpty(), "the search was run on the previous tree");
+        robot.interact(() -> {
+            graph.searchProperty().set(FrameSearch.none());
+            graph.setTree(TREE);
+        });
     }
 
     @Test
@@ -203,10 +253,35 @@ class FlameGraphTest {
         assertEquals(highlight, pixelAt(robot, x));
         robot.interact(() -> {
             graph.highlightedNameIdProperty().set(-1);
-            graph.searchProperty().set(Pattern.compile("^b$"));
+            graph.searchProperty().set(search("^b$"));
         });
         assertEquals(graph.matchFillProperty().get(), pixelAt(robot, node(TREE, "main", "b")));
-        robot.interact(() -> graph.searchProperty().set(null));
+        robot.interact(() -> graph.searchProperty().set(FrameSearch.none()));
+    }
+
+    private FrameSearch search(String regex) {
+        try {
+            return FrameSearch.run(graph.getFlameTree(), SearchPattern.regex(regex));
+        } catch (SearchPattern.InvalidSearchException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The colour in the middle of a frame as drawn now, scrolled as the graph is (the scroll bar's value). */
+    private Color visiblePixel(FxRobot robot, int node) {
+        Canvas c = canvas(robot);
+        FlameLayout l = skin().currentLayout();
+        int i = l.indexOf(node);
+        double h = Math.max(c.getHeight(), l.rows() * FlameCanvasPainter.ROW_HEIGHT);
+        double top = graph.lookupAll(".scroll-bar").stream().map(n -> ((ScrollBar) n).getValue()).findFirst()
+                .orElse(0.0);
+        int px = (int) ((l.x(i) + l.width(i) / 2) * c.getWidth());
+        int py = (int) (FlameLayout.rowTop(l.depth(i), FlameCanvasPainter.ROW_HEIGHT, h, false) - top
+                + FlameCanvasPainter.ROW_HEIGHT / 2);
+        assertTrue(py >= 0 && py < c.getHeight(), "row " + py + " is outside the canvas");
+        WritableImage[] img = new WritableImage[1];
+        robot.interact(() -> img[0] = c.snapshot(null, null));
+        return img[0].getPixelReader().getColor(px, py);
     }
 
     @Test

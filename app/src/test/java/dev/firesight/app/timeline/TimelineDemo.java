@@ -27,7 +27,7 @@ public final class TimelineDemo {
                 : Path.of(getParameters().getRaw().get(0));
         Profile profile = Recordings.open(path);
         TimelineModel model = TimelineModel.of(profile);
-        Timeline timeline = new Timeline(model);
+        RecordingTimeline timeline = new RecordingTimeline(model);
         timeline.setThreadsExpanded(true);
         timeline.setOnCompareWithRest(r -> System.out.println("compare " + r));
         if (!model.spikes().windows().isEmpty()) {

@@ -19,6 +19,7 @@ import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.query.BurstRecording;
 import dev.firesight.parser.query.Spikes;
 import dev.firesight.parser.testing.BurstWorkload;
+import dev.firesight.parser.query.TimeRange;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -96,9 +97,9 @@ class TimelineInTabTest {
     @Test
     void draggingOnTheTimelineFiltersTheFlameGraphAndHotMethodsToTheRange(FxRobot robot) {
         RecordingTabView tab = open(robot);
-        Timeline timeline = robot.lookup("." + Timeline.STYLE_CLASS).queryAs(Timeline.class);
+        RecordingTimeline timeline = robot.lookup("." + RecordingTimeline.STYLE_CLASS).queryAs(RecordingTimeline.class);
         assertNotNull(timeline.getModel(), "the timeline got its model");
-        TimelineSkin skin = (TimelineSkin) timeline.getSkin();
+        RecordingTimelineSkin skin = (RecordingTimelineSkin) timeline.getSkin();
         Profile profile = tab.viewModel().profileProperty().get();
         long start = profile.info().startNanos();
         double y = skin.laneMiddle("ALLOCATION");
@@ -111,7 +112,7 @@ class TimelineInTabTest {
 
         TimeRange s = timeline.getSelection();
         assertNotNull(s);
-        dev.firesight.app.window.TimeRange r = tab.viewModel().timeRangeProperty().get();
+        TimeRange r = tab.viewModel().timeRangeProperty().get();
         assertEquals(s.fromNanos(), r.fromNanos());
         assertEquals(s.toNanos(), r.toNanos());
         assertTrue(s.fromNanos() > start, "range starts inside the recording");
@@ -140,7 +141,7 @@ class TimelineInTabTest {
     @Test
     void theSpikeFinderSelectsTheBurstInTheTab(FxRobot robot) {
         RecordingTabView tab = open(robot);
-        Timeline timeline = robot.lookup("." + Timeline.STYLE_CLASS).queryAs(Timeline.class);
+        RecordingTimeline timeline = robot.lookup("." + RecordingTimeline.STYLE_CLASS).queryAs(RecordingTimeline.class);
         Spikes.Window top = timeline.getModel().spikes().windowsByPeak().get(0);
         robot.interact(() -> timeline.select(top));
         WaitForAsyncUtils.waitForFxEvents();

@@ -9,6 +9,7 @@ import dev.firesight.parser.query.AllocationSites;
 import dev.firesight.parser.query.BurstRecording;
 import dev.firesight.parser.query.Spikes;
 import dev.firesight.parser.query.StackedRate;
+import dev.firesight.parser.query.TimeRange;
 
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -31,7 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class TimelineTest {
     private static BurstRecording burst;
     private static TimelineModel model;
-    private Timeline timeline;
+    private RecordingTimeline timeline;
 
     @BeforeAll
     static void load() throws Exception {
@@ -41,13 +42,13 @@ class TimelineTest {
 
     @Start
     void start(Stage stage) {
-        timeline = new Timeline(model);
+        timeline = new RecordingTimeline(model);
         stage.setScene(new Scene(timeline, 1300, 700));
         stage.show();
     }
 
-    private TimelineSkin skin() {
-        return (TimelineSkin) timeline.getSkin();
+    private RecordingTimelineSkin skin() {
+        return (RecordingTimelineSkin) timeline.getSkin();
     }
 
     private Point2D screen(double x, double y) {
@@ -174,5 +175,41 @@ class TimelineTest {
         long peak = rate.timeNanos(model.peakAllocationBucket()) + rate.bucketNanos() / 2;
         String tip = skin().tooltipAt(skin().xOf(peak), skin().laneMiddle("ALLOCATION"));
         assertTrue(tip.contains("Allocation rate") && tip.contains("BurstWorkload.burst"), tip);
+    }
+
+    @Test
+    void theLanesAreThemedThroughCss(FxRobot robot) {
+        assertEquals(javafx.scene.paint.Color.web("#f7f7f9"), timeline.color(TimelineColor.LANE_BACKGROUND),
+                "timeline.css sets the lane background");
+        javafx.scene.paint.Color theme = javafx.scene.paint.Color.web("#102030");
+        assertEquals(0, share(robot, theme), 1e-9, "nothing is drawn in the test colour yet");
+        robot.interact(() -> timeline.setStyle("-fs-timeline-background: #102030;"
+                + " -fs-timeline-lane-background: #102030;"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(theme, timeline.color(TimelineColor.BACKGROUND));
+        assertTrue(share(robot, theme) > 0.3, "the backgrounds are repainted in the stylesheet's colour");
+        robot.interact(() -> timeline.setStyle(""));
+    }
+
+    /** The share of the canvas's pixels in one colour. */
+    private double share(FxRobot robot, javafx.scene.paint.Color c) {
+        Canvas canvas = skin().canvas();
+        javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> img[0] = canvas.snapshot(null, null));
+        javafx.scene.image.PixelReader r = img[0].getPixelReader();
+        int w = (int) img[0].getWidth();
+        int h = (int) img[0].getHeight();
+        long same = 0;
+        for (int y = 0; y < h; y += 2) {
+            for (int x = 0; x < w; x += 2) {
+                same += r.getArgb(x, y) == argb(c) ? 1 : 0;
+            }
+        }
+        return same / (double) ((w + 1) / 2 * ((h + 1) / 2));
+    }
+
+    private static int argb(javafx.scene.paint.Color c) {
+        return 0xff000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
+                | (int) Math.round(c.getBlue() * 255);
     }
 }

@@ -41,7 +41,7 @@ public final class WindowTimelineDemo {
     static void selectTopSpikeWhenReady(Stage stage) {
         PauseTransition wait = new PauseTransition(Duration.millis(500));
         wait.setOnFinished(e -> {
-            Timeline timeline = (Timeline) stage.getScene().lookup("." + Timeline.STYLE_CLASS);
+            RecordingTimeline timeline = (RecordingTimeline) stage.getScene().lookup("." + RecordingTimeline.STYLE_CLASS);
             if (timeline == null || timeline.getModel() == null) {
                 selectTopSpikeWhenReady(stage);
             } else if (!timeline.getModel().spikes().windows().isEmpty()) {

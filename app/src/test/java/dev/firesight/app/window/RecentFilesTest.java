@@ -55,7 +55,26 @@ class RecentFilesTest {
         Path fresh = temp.resolve("fresh.jfr");
         Files.write(store, List.of(old.toString()));
         dev.firesight.app.tasks.ManualTaskRunner runner = new dev.firesight.app.tasks.ManualTaskRunner();
-        MainWindowViewModel vm = new MainWindowViewModel(runner, new RecentFiles(store));
+        Comparisons none = new Comparisons() {
+            @Override
+            public void compareTabs(RecordingTabViewModel base, RecordingTabViewModel target) {
+                throw new AssertionError("no comparison here");
+            }
+
+            @Override
+            public void compareWithRest(RecordingTabViewModel tab, dev.firesight.parser.query.TimeRange selection) {
+                throw new AssertionError("no comparison here");
+            }
+
+            @Override
+            public void compareRanges(RecordingTabViewModel tab, dev.firesight.parser.query.TimeRange baseline,
+                                      dev.firesight.parser.query.TimeRange target) {
+                throw new AssertionError("no comparison here");
+            }
+        };
+        MainWindowViewModel vm = new MainWindowViewModel(runner, new RecentFiles(store), none, window -> {
+            throw new AssertionError("no attach here");
+        });
         vm.openFiles(List.of(fresh)); // as a command-line file does, before the read task has run
         runner.runAll();
         assertEquals(List.of(fresh, old), vm.recentFiles());

@@ -10,6 +10,7 @@ import dev.firesight.parser.query.CallTreeBuilder;
 import dev.firesight.parser.query.ProfileQuery;
 import dev.firesight.parser.query.StackWeights;
 import dev.firesight.parser.testing.TestRecordings;
+import dev.firesight.parser.query.TimeRange;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -81,10 +82,10 @@ class RecordingTabViewModelTest {
             }
         }
         int[] path = cpu.pathIds(deepest);
-        assertArrayEquals(path, RecordingTabViewModel.longestPresentPrefix(cpu, path));
+        assertArrayEquals(path, RecordingQueryViewModel.longestPresentPrefix(cpu, path));
         int[] bogus = java.util.Arrays.copyOf(path, path.length + 1);
         bogus[path.length] = Integer.MAX_VALUE - 1;
-        assertArrayEquals(path, RecordingTabViewModel.longestPresentPrefix(cpu, bogus));
+        assertArrayEquals(path, RecordingQueryViewModel.longestPresentPrefix(cpu, bogus));
     }
 
     @Test

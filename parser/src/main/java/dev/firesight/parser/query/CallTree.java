@@ -9,7 +9,7 @@ import dev.firesight.parser.ViewKind;
  * the total of everything. Children are linked through {@link #firstChild} and {@link #nextSibling},
  * sorted by name so layouts are stable across views and time ranges.
  */
-public final class CallTree {
+public final class CallTree implements FrameSearch.Tree {
     private final Profile profile;
     private final ProfileQuery query;
     private final int[] names;
@@ -71,6 +71,12 @@ public final class CallTree {
 
     public long total(int node) {
         return totals[node];
+    }
+
+    /** A frame's weight for a search: its total. */
+    @Override
+    public double weight(int node) {
+        return total(node);
     }
 
     public long self(int node) {

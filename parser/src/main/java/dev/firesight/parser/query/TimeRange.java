@@ -1,8 +1,8 @@
-package dev.firesight.app.timeline;
+package dev.firesight.parser.query;
 
 /**
  * A time range in epoch nanoseconds, both ends inclusive like
- * {@link dev.firesight.parser.query.ProfileQuery#withRange}; {@code from <= to}.
+ * {@link ProfileQuery#withRange}; {@code from <= to}.
  */
 public record TimeRange(long fromNanos, long toNanos) {
     public TimeRange {

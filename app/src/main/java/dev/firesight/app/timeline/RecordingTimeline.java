@@ -1,7 +1,17 @@
 package dev.firesight.app.timeline;
 
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableProperty;
+import javafx.css.StyleablePropertyFactory;
+import javafx.scene.control.Control;
+import javafx.scene.paint.Color;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import dev.firesight.parser.query.AllocationSites;
 import dev.firesight.parser.query.Spikes;
+import dev.firesight.parser.query.TimeRange;
 
 import java.time.ZoneId;
 import java.util.function.Consumer;
@@ -22,7 +32,7 @@ import javafx.scene.input.KeyCode;
  * <p>Dragging on any lane selects a time range ({@link #selectionProperty()}); its edges can be dragged;
  * a double-click or Esc clears it; {@link #zoomToSelection()} makes the axis show just the selection.
  */
-public class Timeline extends Control {
+public class RecordingTimeline extends Control {
     public static final String STYLE_CLASS = "timeline";
     public static final String TOOLBAR_STYLE_CLASS = "timeline-toolbar";
     public static final String SELECTION_LABEL_STYLE_CLASS = "timeline-selection-label";
@@ -47,7 +57,15 @@ public class Timeline extends Control {
     private final BooleanProperty spikeFinderVisible = new SimpleBooleanProperty(this, "spikeFinderVisible", true);
     private final ObjectProperty<ZoneId> zone = new SimpleObjectProperty<>(this, "zone", ZoneId.systemDefault());
 
-    public Timeline() {
+    private static final StyleablePropertyFactory<RecordingTimeline> CSS =
+            new StyleablePropertyFactory<>(Control.getClassCssMetaData());
+    private final Map<TimelineColor, StyleableProperty<Color>> colors = new EnumMap<>(TimelineColor.class);
+
+    public RecordingTimeline() {
+        for (TimelineColor c : TimelineColor.values()) {
+            colors.put(c, CSS.createStyleableColorProperty(this, c.name(), c.cssProperty(),
+                    t -> t.colors.get(c), c.initial()));
+        }
         getStyleClass().add(STYLE_CLASS);
         setFocusTraversable(true);
         model.addListener((obs, old, m) -> {
@@ -62,19 +80,39 @@ public class Timeline extends Control {
         });
     }
 
-    public Timeline(TimelineModel model) {
+    public RecordingTimeline(TimelineModel model) {
         this();
         setModel(model);
     }
 
+    /** A colour the lanes are painted in, as the stylesheet sets it. */
+    public final Color color(TimelineColor c) {
+        return colors.get(c).getValue();
+    }
+
+    /** The property behind {@link #color}; listen to it to repaint, set it (or CSS) to theme. */
+    @SuppressWarnings("unchecked")
+    public final ObjectProperty<Color> colorProperty(TimelineColor c) {
+        return (ObjectProperty<Color>) colors.get(c);
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS.getCssMetaData();
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getControlCssMetaData() {
+        return getClassCssMetaData();
+    }
+
     @Override
     public String getUserAgentStylesheet() {
-        return Timeline.class.getResource("timeline.css").toExternalForm();
+        return RecordingTimeline.class.getResource("timeline.css").toExternalForm();
     }
 
     @Override
     protected Skin<?> createDefaultSkin() {
-        return new TimelineSkin(this);
+        return new RecordingTimelineSkin(this);
     }
 
     // ---- actions ----

@@ -1,6 +1,7 @@
-package dev.firesight.app.flame;
+package dev.firesight.app.flame.model;
 
 import dev.firesight.parser.FrameKind;
+import dev.firesight.parser.query.FrameSearch;
 
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  * and a comparison of two captures ({@code dev.firesight.app.compare.DiffFlameTree}) both satisfy it, so
  * {@link FlameLayout}, the canvas painter, search and the SVG/HTML/PNG exporters serve both. Free of JavaFX.
  */
-public interface FlameTree {
+public interface FlameTree extends FrameSearch.Tree {
     int ROOT = 0;
     int NONE = -1;
 

@@ -1,4 +1,4 @@
-package dev.firesight.app.flame;
+package dev.firesight.app.flame.model;
 
 import dev.firesight.parser.FrameKind;
 import dev.firesight.parser.query.CallTree;

@@ -1,4 +1,6 @@
-package dev.firesight.app.flame;
+package dev.firesight.app.flame.model;
+
+import dev.firesight.app.flame.SyntheticTrees;
 
 import dev.firesight.parser.query.CallTree;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.firesight.app.flame;
+package dev.firesight.app.flame.model;
 
 /**
  * Frame names made safe to show and fitted to a frame's width. Free of JavaFX; the canvas measures with

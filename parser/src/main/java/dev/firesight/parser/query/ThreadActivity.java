@@ -1,4 +1,4 @@
-package dev.firesight.app.timeline;
+package dev.firesight.parser.query;
 
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.SampleTable;
@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * What each thread did over time, from the samples: CPU samples and allocated bytes per bucket. Threads
- * with neither are left out; the rest are ordered by CPU samples, then allocated bytes.
+ * with neither are left out; the rest are ordered by CPU samples, then allocated bytes. What the timeline's
+ * thread lanes draw.
  */
 public final class ThreadActivity {
     /** One thread's row. */

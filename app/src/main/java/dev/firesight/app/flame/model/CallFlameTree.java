@@ -1,4 +1,4 @@
-package dev.firesight.app.flame;
+package dev.firesight.app.flame.model;
 
 import dev.firesight.app.format.Units;
 import dev.firesight.parser.FrameKind;
@@ -19,6 +19,12 @@ public class CallFlameTree implements FlameTree {
     }
 
     public CallTree tree() {
+        return tree;
+    }
+
+    /** The call tree: a search of it is a search of this view. */
+    @Override
+    public Object source() {
         return tree;
     }
 

@@ -1,9 +1,8 @@
-package dev.firesight.app.window;
+package dev.firesight.parser.query;
 
 import dev.firesight.parser.FrameTable;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.StackTable;
-import dev.firesight.parser.query.StackWeights;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,30 +17,41 @@ import java.util.function.BooleanSupplier;
  * Callers and callees of one method, from the stack weights of a query: for each stack containing the
  * method, the frame just below it (its caller) and just above it (its callee). A stack counts once per
  * caller or callee, so recursion does not inflate the weights. "self" stands for samples where the
- * method is the leaf, "root" for samples where it is the outermost frame.
+ * method is the leaf, "root" for samples where it is the outermost frame. Each row's total is the weight
+ * of the stacks through that caller or callee; {@link #whole()} is the weight of all stacks containing the
+ * method, so the rows' shares of it are what the callers and callees tables show.
  */
 public final class Butterfly {
     /** Name id standing for "the method itself is the leaf" (callees) or "it is the root" (callers). */
     public static final int NONE = -1;
 
-    private final List<MethodRow> callers;
-    private final List<MethodRow> callees;
+    private final List<HotMethods.Method> callers;
+    private final List<HotMethods.Method> callees;
+    private final long whole;
 
-    private Butterfly(List<MethodRow> callers, List<MethodRow> callees) {
+    private Butterfly(List<HotMethods.Method> callers, List<HotMethods.Method> callees, long whole) {
         this.callers = callers;
         this.callees = callees;
+        this.whole = whole;
     }
 
     public static Butterfly empty() {
-        return new Butterfly(List.of(), List.of());
+        return new Butterfly(List.of(), List.of(), 0);
     }
 
-    public List<MethodRow> callers() {
+    /** The frames just below the method, heaviest first; {@link #NONE} ("(root)") where it is outermost. */
+    public List<HotMethods.Method> callers() {
         return callers;
     }
 
-    public List<MethodRow> callees() {
+    /** The frames just above the method, heaviest first; {@link #NONE} ("(self)") where it is the leaf. */
+    public List<HotMethods.Method> callees() {
         return callees;
+    }
+
+    /** The weight of every stack containing the method. */
+    public long whole() {
+        return whole;
     }
 
     public static Butterfly of(Profile profile, StackWeights weights, int methodNameId, BooleanSupplier cancelled) {
@@ -80,17 +90,18 @@ public final class Butterfly {
                 whole += w;
             }
         }
-        return new Butterfly(rows(profile, callers, whole, "(root)"), rows(profile, callees, whole, "(self)"));
+        return new Butterfly(rows(profile, callers, "(root)"), rows(profile, callees, "(self)"), whole);
     }
 
-    private static List<MethodRow> rows(Profile profile, Map<Integer, long[]> sums, long whole, String noneName) {
-        List<MethodRow> rows = new ArrayList<>(sums.size());
+    private static List<HotMethods.Method> rows(Profile profile, Map<Integer, long[]> sums, String noneName) {
+        List<HotMethods.Method> rows = new ArrayList<>(sums.size());
         for (Map.Entry<Integer, long[]> e : sums.entrySet()) {
             int id = e.getKey();
             String name = id == NONE ? noneName : profile.frames().nameOf(id);
-            rows.add(new MethodRow(id, name, 0, e.getValue()[0], whole));
+            rows.add(new HotMethods.Method(id, name, 0, e.getValue()[0]));
         }
-        rows.sort(Comparator.comparingLong(MethodRow::total).reversed().thenComparing(MethodRow::name));
+        rows.sort(Comparator.comparingLong(HotMethods.Method::total).reversed()
+                .thenComparing(HotMethods.Method::name));
         return rows;
     }
 }

@@ -1,4 +1,4 @@
-package dev.firesight.app.flame;
+package dev.firesight.app.flame.model;
 
 /** How frames are coloured: by the kind of code, or by a stable hue per Java package. */
 public enum ColorMode {

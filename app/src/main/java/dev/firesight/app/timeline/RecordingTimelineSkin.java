@@ -13,8 +13,8 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 
-/** The default look of a {@link Timeline}: a toolbar, the lanes canvas, and the spike finder beside it. */
-public class TimelineSkin extends SkinBase<Timeline> {
+/** The default look of a {@link RecordingTimeline}: a toolbar, the lanes canvas, and the spike finder beside it. */
+public class RecordingTimelineSkin extends SkinBase<RecordingTimeline> {
     private final TimelineCanvas canvas;
     private final SpikePanel spikes;
     private final Label selectionLabel = new Label();
@@ -22,7 +22,7 @@ public class TimelineSkin extends SkinBase<Timeline> {
     static final double WIDE = 1000;
     private boolean userToggledSpikes;
 
-    public TimelineSkin(Timeline control) {
+    public RecordingTimelineSkin(RecordingTimeline control) {
         super(control);
         canvas = new TimelineCanvas(control);
         spikes = new SpikePanel(control);
@@ -71,7 +71,7 @@ public class TimelineSkin extends SkinBase<Timeline> {
                 .or(control.baselineProperty().isNull()).or(control.onCompareRangesProperty().isNull())
                 .or(control.selectionProperty().isEqualTo(control.baselineProperty())));
 
-        selectionLabel.getStyleClass().add(Timeline.SELECTION_LABEL_STYLE_CLASS);
+        selectionLabel.getStyleClass().add(RecordingTimeline.SELECTION_LABEL_STYLE_CLASS);
         selectionLabel.setMinWidth(Region.USE_PREF_SIZE);
         selectionLabel.textProperty().bind(Bindings.createStringBinding(this::selectionText,
                 control.selectionProperty(), control.modelProperty(), control.zoneProperty()));
@@ -92,7 +92,7 @@ public class TimelineSkin extends SkinBase<Timeline> {
         }
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(4));
-        toolbar.getStyleClass().add(Timeline.TOOLBAR_STYLE_CLASS);
+        toolbar.getStyleClass().add(RecordingTimeline.TOOLBAR_STYLE_CLASS);
 
         BorderPane root = new BorderPane();
         root.setTop(toolbar);
@@ -109,7 +109,7 @@ public class TimelineSkin extends SkinBase<Timeline> {
     }
 
     private String selectionText() {
-        Timeline t = getSkinnable();
+        RecordingTimeline t = getSkinnable();
         if (t.getModel() == null) {
             return "";
         }

@@ -1,0 +1,227 @@
+package dev.firesight.app.window;
+
+import dev.firesight.app.tasks.TaskCallbacks;
+import dev.firesight.app.tasks.TaskHandle;
+import dev.firesight.app.tasks.TaskRunner;
+import dev.firesight.app.window.RecordingTabViewModel.State;
+import dev.firesight.parser.LoadOptions;
+import dev.firesight.parser.Profile;
+import dev.firesight.parser.RecordingException;
+import dev.firesight.parser.Recordings;
+import dev.firesight.parser.ViewAbsence;
+import dev.firesight.parser.ViewKind;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+
+/**
+ * Reading one tab's recording: the first load with its progress, cancel and errors, a live recording's
+ * reloads from newer snapshots, and a retry with less detail after a load ran out of memory. It hands each
+ * profile it reads to the tab's {@link RecordingQueryViewModel}; all reading goes through the task runner.
+ */
+public final class RecordingLoadViewModel {
+    private final Path path;
+    private final TaskRunner tasks;
+    private final RecordingQueryViewModel query;
+
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Profile> profile = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    private final ObservableList<String> warningsView = FXCollections.unmodifiableObservableList(warnings);
+    private final ObservableList<String> notes = FXCollections.observableArrayList();
+    private final ObservableList<String> notesView = FXCollections.unmodifiableObservableList(notes);
+    private final ObservableList<ViewKind> views = FXCollections.observableArrayList();
+    private final ObservableList<ViewKind> viewsView = FXCollections.unmodifiableObservableList(views);
+    private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper liveText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper reloads = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyObjectWrapper<Path> shownFile = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<Runnable> stopAction = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper outOfMemory = new ReadOnlyBooleanWrapper(false);
+
+    private TaskHandle loading;
+    private TaskHandle reloading;
+    /** Less detail asked for after a load ran out of memory; everything until then. */
+    private UnaryOperator<LoadOptions> detail = UnaryOperator.identity();
+    /** The most heap a load may take, or 0 for the parser's default share of the maximum heap. */
+    private long memoryBudget;
+
+    /** @param query shown each profile read, first or swapped in */
+    public RecordingLoadViewModel(Path path, TaskRunner tasks, RecordingQueryViewModel query) {
+        this.path = path;
+        this.tasks = tasks;
+        this.query = query;
+    }
+
+    private String fileName() {
+        return String.valueOf(path.getFileName());
+    }
+
+    /** Starts reading the recording in the background. */
+    public void load() {
+        loadFrom(path);
+    }
+
+    /**
+     * Starts reading {@code file} in the background as this tab's recording: a live recording's first
+     * snapshot, which stands in for the tab's path until the recording is complete.
+     */
+    public void loadFrom(Path file) {
+        outOfMemory.set(false);
+        state.set(State.LOADING);
+        progress.set(-1);
+        message.set("Reading " + fileName() + "…");
+        loading = tasks.submit("load " + fileName(), ctx -> Recordings.open(file, options()
+                        .withProgress((done, total) -> ctx.progress(total <= 0 ? -1 : (double) done / total))
+                        .withCancel(ctx::isCancelled)),
+                TaskCallbacks.<Profile>of(p -> {
+                    shownFile.set(file);
+                    loaded(p);
+                }, this::loadFailed).withProgress(progress::set));
+    }
+
+    /**
+     * Re-reads the recording from {@code file} (a newer snapshot of a live recording, or its final
+     * file) in the background and swaps the profile in place; the query keeps its place (see
+     * {@link RecordingQueryViewModel#swap}). A newer reload replaces an older one still reading. Before the
+     * first profile has been read this is a plain {@link #loadFrom}.
+     */
+    public void reload(Path file) {
+        Profile old = profile.get();
+        if (reloading != null) {
+            reloading.cancel();
+        }
+        if (old == null || state.get() != State.READY) {
+            if (loading != null) {
+                loading.cancel();
+            }
+            loadFrom(file);
+            return;
+        }
+        reloading = tasks.submit("reload " + fileName(), ctx -> Recordings.open(file,
+                        options().withCancel(ctx::isCancelled)),
+                TaskCallbacks.<Profile>of(p -> {
+                    shownFile.set(file);
+                    swap(p);
+                }, query::snapshotFailed)); // a bad snapshot is skipped: the tab keeps showing the last good one
+    }
+
+    private void swap(Profile p) {
+        Profile old = profile.get();
+        if (old == null || p.views().isEmpty()) {
+            loaded(p);
+            return;
+        }
+        profile.set(p);
+        warnings.setAll(p.warnings());
+        views.setAll(p.views());
+        reloads.set(reloads.get() + 1);
+        query.swap(old, p);
+    }
+
+    private void loaded(Profile p) {
+        profile.set(p);
+        warnings.setAll(p.warnings());
+        notes.setAll(p.notes());
+        views.setAll(p.views());
+        progress.set(1);
+        if (p.views().isEmpty()) {
+            state.set(State.FAILED);
+            message.set(fileName() + " has nothing to show. " + ViewAbsence.sentence(p));
+            return;
+        }
+        message.set("");
+        state.set(State.READY);
+        query.show(p);
+    }
+
+    /** Marks the tab as showing a recording in progress, with a short status such as its elapsed time. */
+    public void setLive(boolean recording, String text) {
+        live.set(recording);
+        liveText.set(text == null ? "" : text);
+    }
+
+    /** Stops loading; the tab then says so and offers nothing else. */
+    public void cancelLoad() {
+        if (loading != null && state.get() == State.LOADING) {
+            loading.cancel();
+            state.set(State.CANCELLED);
+            message.set("Loading " + fileName() + " was cancelled.");
+        }
+    }
+
+    /**
+     * After a load ran out of memory: loads again with less detail (fewer views, part of the time, or
+     * shorter stacks), which needs far less heap; the failed tab offers these instead of giving up.
+     */
+    public void retryWith(UnaryOperator<LoadOptions> lessDetail) {
+        detail = lessDetail;
+        load();
+    }
+
+    /**
+     * Caps the heap a load of this tab may take (0 for the default share of the maximum heap); past it the
+     * load stops and the tab offers less detail, before the JVM runs out of memory.
+     */
+    public void setMemoryBudget(long bytes) {
+        memoryBudget = bytes;
+    }
+
+    private LoadOptions options() {
+        return detail.apply(LoadOptions.defaults().withMemoryBudget(memoryBudget));
+    }
+
+    private void loadFailed(Throwable t) {
+        outOfMemory.set(t instanceof RecordingException re && re.tooLarge() || t instanceof OutOfMemoryError);
+        state.set(State.FAILED);
+        message.set(t instanceof RecordingException ? t.getMessage()
+                : fileName() + " could not be opened (" + ErrorMessages.sentence(t) + ").");
+    }
+
+    /** Cancels any read still running; called when the tab closes. */
+    public void dispose() {
+        for (TaskHandle h : new TaskHandle[] {loading, reloading}) {
+            if (h != null) {
+                h.cancel();
+            }
+        }
+    }
+
+    /** True when the last load failed for lack of memory, so fewer views may still fit. */
+    public ReadOnlyBooleanProperty outOfMemoryProperty() { return outOfMemory.getReadOnlyProperty(); }
+    /** What the live badge's stop button runs (stops the recording); null when nothing can be stopped. */
+    public ObjectProperty<Runnable> stopActionProperty() { return stopAction; }
+    /** True while the tab shows a recording in progress (snapshots replace its profile). */
+    public ReadOnlyBooleanProperty liveProperty() { return live.getReadOnlyProperty(); }
+    /** What the live badge says beside "Recording", e.g. the elapsed time; empty when not live. */
+    public ReadOnlyStringProperty liveTextProperty() { return liveText.getReadOnlyProperty(); }
+    /** How many times the profile was swapped in place by {@link #reload(Path)}. */
+    public ReadOnlyIntegerProperty reloadsProperty() { return reloads.getReadOnlyProperty(); }
+    /** The file the shown profile was read from: the tab's path, or a live recording's latest snapshot. */
+    public ReadOnlyObjectProperty<Path> shownFileProperty() { return shownFile.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Profile> profileProperty() { return profile.getReadOnlyProperty(); }
+    /** What could not be read: damage, shown as a warning banner. */
+    public ObservableList<String> warnings() { return warningsView; }
+    /** Caveats about reading the numbers that are not damage, shown as a quieter note. */
+    public ObservableList<String> notes() { return notesView; }
+    public ObservableList<ViewKind> views() { return viewsView; }
+}

@@ -1,0 +1,243 @@
+package dev.firesight.app.window;
+
+import dev.firesight.app.search.SearchModel;
+import dev.firesight.app.search.TreeSearch;
+import dev.firesight.app.tasks.TaskCallbacks;
+import dev.firesight.app.tasks.TaskHandle;
+import dev.firesight.app.tasks.TaskRunner;
+import dev.firesight.parser.Profile;
+import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.query.Butterfly;
+import dev.firesight.parser.query.CallTree;
+import dev.firesight.parser.query.CallTreeBuilder;
+import dev.firesight.parser.query.FrameSearch;
+import dev.firesight.parser.query.HotMethods;
+import dev.firesight.parser.query.NameMap;
+import dev.firesight.parser.query.ProfileQuery;
+import dev.firesight.parser.query.StackWeights;
+import dev.firesight.parser.query.TimeRange;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * What the user shapes in one tab's loaded profile (view, time range, threads, reverse, search, zoom,
+ * selected method) and everything derived from it: the call tree, hot methods, search matches, callers and
+ * callees. All computation goes through the {@link TaskRunner}; a newer request cancels the older one.
+ */
+public final class RecordingQueryViewModel {
+    private final TaskRunner tasks;
+    private Profile profile;
+    private ViewKind preferredView;
+
+    private final ObjectProperty<ViewKind> view = new SimpleObjectProperty<>();
+    private final ObjectProperty<TimeRange> timeRange = new SimpleObjectProperty<>();
+    private final ObjectProperty<BitSet> threads = new SimpleObjectProperty<>();
+    private final BooleanProperty reverse = new SimpleBooleanProperty();
+    private final BooleanProperty icicle = new SimpleBooleanProperty();
+    private final SearchModel search = new SearchModel();
+    private final ReadOnlyObjectWrapper<FrameSearch.Tree> searchedTree = new ReadOnlyObjectWrapper<>();
+    private final TreeSearch searchResult;
+    private final ObjectProperty<int[]> zoomPath = new SimpleObjectProperty<>(new int[0]);
+    private final IntegerProperty selectedMethod = new SimpleIntegerProperty(-1);
+
+    private final ReadOnlyObjectWrapper<QueryResult> result = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<MethodRow> hotMethods = FXCollections.observableArrayList();
+    private final ObservableList<MethodRow> hotMethodsView = FXCollections.unmodifiableObservableList(hotMethods);
+    private final ReadOnlyObjectWrapper<CallersAndCallees> butterfly =
+            new ReadOnlyObjectWrapper<>(CallersAndCallees.NONE);
+    private final ReadOnlyObjectWrapper<Throwable> queryError = new ReadOnlyObjectWrapper<>();
+
+    private Integer pendingSelection;
+    private TaskHandle querying;
+    private TaskHandle butterflying;
+
+    public RecordingQueryViewModel(TaskRunner tasks) {
+        this.tasks = tasks;
+        view.addListener((o, a, b) -> requery());
+        timeRange.addListener((o, a, b) -> requery());
+        threads.addListener((o, a, b) -> requery());
+        reverse.addListener((o, a, b) -> requery());
+        this.searchResult = new TreeSearch(tasks, searchedTree, search.patternProperty());
+        selectedMethod.addListener((o, a, b) -> recomputeButterfly());
+    }
+
+    /** The view to show first once loaded, when the recording has it (else CPU, else the first). */
+    public void setPreferredView(ViewKind v) {
+        preferredView = v;
+    }
+
+    /** Shows a freshly loaded profile (with at least one view) in the preferred view. */
+    void show(Profile p) {
+        profile = p;
+        ViewKind first = preferredView != null && p.has(preferredView) ? preferredView
+                : p.has(ViewKind.CPU) ? ViewKind.CPU : p.views().iterator().next();
+        if (view.get() == first) {
+            requery();
+        } else {
+            view.set(first);
+        }
+    }
+
+    /**
+     * Swaps in a newer profile of the same recording (a live recording's snapshot): the view, time range and
+     * search stay, and zoom, selected method and thread filter are carried over by name, since the new
+     * profile interns names afresh.
+     */
+    void swap(Profile old, Profile p) {
+        NameMap names = new NameMap(old, p);
+        int[] zoom = names.path(zoomPath.get());
+        int selected = names.name(selectedMethod.get());
+        BitSet kept = names.threads(threads.get());
+        profile = p;
+        zoomPath.set(zoom);
+        pendingSelection = selected; // applied with the new tree, so callers never mix two profiles
+        if (kept != threads.get()) {
+            threads.set(kept); // requeries
+        }
+        ViewKind v = view.get();
+        if (v == null || !p.has(v)) {
+            view.set(p.has(ViewKind.CPU) ? ViewKind.CPU : p.views().iterator().next());
+        } else {
+            requery();
+        }
+    }
+
+    /** A live snapshot that could not be read: said once; the last good profile stays shown. */
+    void snapshotFailed(Throwable t) {
+        queryError.set(t);
+    }
+
+    /** Rebuilds the query's results in the background, cancelling any older rebuild. */
+    public void requery() {
+        Profile p = profile;
+        ViewKind v = view.get();
+        if (p == null || v == null) {
+            return;
+        }
+        if (querying != null) {
+            querying.cancel();
+        }
+        ProfileQuery query = currentQuery();
+        querying = tasks.submit("query " + v.id(), ctx -> {
+            StackWeights weights = StackWeights.compute(p, query, ctx::isCancelled);
+            // Views, ranges and filters all project onto the profile's shared stack tree: no rebuild.
+            CallTree tree = CallTreeBuilder.build(p, query, weights, ctx::isCancelled);
+            List<MethodRow> rows = HotMethods.of(p, weights).stream()
+                    .map(m -> MethodRow.of(m, weights.total())).toList();
+            return new QueryResult(weights, tree, rows);
+        }, TaskCallbacks.of(this::queried, queryError::set));
+    }
+
+    /** The query the tab currently shows. */
+    public ProfileQuery currentQuery() {
+        ProfileQuery q = ProfileQuery.of(view.get()).withReverse(reverse.get()).withThreads(threads.get());
+        TimeRange r = timeRange.get();
+        return r == null ? q : q.withRange(r.fromNanos(), r.toNanos());
+    }
+
+    private void queried(QueryResult r) {
+        queryError.set(null);
+        int[] path = zoomPath.get();
+        result.set(r);
+        searchedTree.set(r.tree());
+        hotMethods.setAll(r.hotMethods());
+        zoomPath.set(longestPresentPrefix(r.tree(), path));
+        if (pendingSelection != null) {
+            int s = pendingSelection;
+            pendingSelection = null;
+            if (s != selectedMethod.get()) {
+                selectedMethod.set(s); // recomputes callers and callees from the new result
+                return;
+            }
+        }
+        int selected = selectedMethod.get();
+        if (selected >= 0 && r.hotMethods().stream().noneMatch(m -> m.nameId() == selected)) {
+            selectedMethod.set(-1);
+        } else {
+            recomputeButterfly();
+        }
+    }
+
+    /** The part of a zoom path that the new tree still has, so switching view keeps the user's place. */
+    static int[] longestPresentPrefix(CallTree tree, int[] path) {
+        if (path == null) {
+            return new int[0];
+        }
+        int node = CallTree.ROOT;
+        int n = 0;
+        while (n < path.length) {
+            int child = tree.child(node, path[n]);
+            if (child == CallTree.NONE) {
+                break;
+            }
+            node = child;
+            n++;
+        }
+        return n == path.length ? path : Arrays.copyOf(path, n);
+    }
+
+    private void recomputeButterfly() {
+        QueryResult r = result.get();
+        int method = selectedMethod.get();
+        if (butterflying != null) {
+            butterflying.cancel();
+        }
+        if (r == null || method < 0) {
+            butterfly.set(CallersAndCallees.NONE);
+            return;
+        }
+        Profile p = profile;
+        butterflying = tasks.submit("callers and callees", ctx -> CallersAndCallees.of(Butterfly.of(p, r.weights(),
+                method, ctx::isCancelled)), TaskCallbacks.of(butterfly::set, queryError::set));
+    }
+
+    /** Clears the search, or when there is none, the zoom: what Esc does. */
+    public void escape() {
+        if (!search.clear()) {
+            zoomPath.set(new int[0]);
+        }
+    }
+
+    /** Cancels everything still computing; called when the tab closes. */
+    public void dispose() {
+        for (TaskHandle h : new TaskHandle[] {querying, butterflying}) {
+            if (h != null) {
+                h.cancel();
+            }
+        }
+        searchResult.dispose();
+    }
+
+    public ObjectProperty<ViewKind> viewProperty() { return view; }
+    /** The time range of every view of this tab; null for the whole recording. A timeline sets it. */
+    public ObjectProperty<TimeRange> timeRangeProperty() { return timeRange; }
+    /** The thread ids to show; null for all threads. */
+    public ObjectProperty<BitSet> threadsProperty() { return threads; }
+    public BooleanProperty reverseProperty() { return reverse; }
+    public BooleanProperty icicleProperty() { return icicle; }
+    /** The tab's search: text, plain-text and match-case toggles. */
+    public SearchModel search() { return search; }
+    /** The search run on the current call tree, off the FX thread; {@link FrameSearch#none()} for none. */
+    public ReadOnlyObjectProperty<FrameSearch> searchProperty() { return searchResult.resultProperty(); }
+    /** The flame graph's zoom: name ids from the root's child down to the zoomed frame. */
+    public ObjectProperty<int[]> zoomPathProperty() { return zoomPath; }
+    /** The name id of the selected method, or -1. */
+    public IntegerProperty selectedMethodProperty() { return selectedMethod; }
+    public ReadOnlyObjectProperty<QueryResult> resultProperty() { return result.getReadOnlyProperty(); }
+    public ObservableList<MethodRow> hotMethods() { return hotMethodsView; }
+    public ReadOnlyObjectProperty<CallersAndCallees> butterflyProperty() { return butterfly.getReadOnlyProperty(); }
+    /** The last failure of a query, search, callers computation or live snapshot, or null. */
+    public ReadOnlyObjectProperty<Throwable> queryErrorProperty() { return queryError.getReadOnlyProperty(); }
+}
