@@ -31,13 +31,17 @@ class AttachCommandsTest {
     }
 
     @Test
-    void recordUsageErrorsAreOneSentence() {
+    void recordUsageErrorsAreOneSentence() throws UsageException {
         assertEquals("say which JVM to record with --pid PID; 'firesight jvms' lists them.",
                 assertThrows(UsageException.class, () -> RecordCommand.Options.parse(List.of())).getMessage());
         assertEquals("--duration needs a positive whole number, not 'soon'.", assertThrows(UsageException.class,
                 () -> RecordCommand.Options.parse(List.of("--pid", "1", "--duration", "soon"))).getMessage());
-        assertEquals("unknown event 'heap'; use cpu, alloc, lock, wall or live.", assertThrows(UsageException.class,
-                () -> RecordCommand.Options.parse(List.of("--pid", "1", "--event", "heap"))).getMessage());
+        assertEquals("unknown event 'heap'; use cpu, alloc, lock, wall, live or nativemem.", assertThrows(
+                UsageException.class, () -> RecordCommand.Options.parse(List.of("--pid", "1", "--event", "heap")))
+                .getMessage());
+        assertEquals("unknown preset 'leaks'; the preset is memory-leak.", assertThrows(UsageException.class,
+                () -> RecordCommand.Options.parse(List.of("--pid", "1", "--preset", "leaks"))).getMessage());
+        assertTrue(RecordCommand.Options.parse(List.of("--pid", "1", "--preset", "memory-leak")).memoryLeak);
         assertEquals("the output file must end in .jfr.", assertThrows(UsageException.class,
                 () -> RecordCommand.Options.parse(List.of("--pid", "1", "-o", "x.html"))).getMessage());
     }
