@@ -32,11 +32,12 @@ public final class Units {
         String[] units = {"KB", "MB", "GB", "TB", "PB"};
         int u = -1;
         double v = bytes;
-        while (Math.abs(v) >= 1024 && u < units.length - 1) {
+        // 1,048,000 bytes is 1023.4 KB, which rounds to "1023 KB"; 1,048,500 would round to "1024 KB": carry it
+        while ((Math.abs(v) >= 1024 || Math.abs(v) >= 1023.5 && u >= 0) && u < units.length - 1) {
             v /= 1024;
             u++;
         }
-        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.0f %s" : "%.1f %s", v, units[u]);
+        return String.format(Locale.ROOT, Math.abs(v) >= 99.95 ? "%.0f %s" : "%.1f %s", v, units[u]);
     }
 
     public static String nanos(double nanos) {

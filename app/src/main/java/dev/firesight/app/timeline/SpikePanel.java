@@ -53,12 +53,21 @@ final class SpikePanel extends VBox {
         if (model != null) {
             model.spikes().windowsByPeak().forEach(w -> entries.add(new Entry(w, null)));
             model.spikes().longPauses().forEach(p -> entries.add(new Entry(null, p)));
-            header.setText("Spike finder: " + model.spikes().windows().size() + " allocation spike"
-                    + (model.spikes().windows().size() == 1 ? "" : "s") + ",\n" + model.spikes().longPauses().size()
-                    + " GC pause" + (model.spikes().longPauses().size() == 1 ? "" : "s") + " ≥ "
-                    + TimeFormat.duration(model.spikes().pauseThresholdNanos()));
+            header.setText(headerText(model.spikes()));
         }
         list.setItems(FXCollections.observableList(entries));
+    }
+
+    /** "Spike finder: 2 allocation spikes, 1 GC pause ≥ 23 ms", or that the recording has no GC events. */
+    static String headerText(dev.firesight.parser.query.Spikes spikes) {
+        int windows = spikes.windows().size();
+        String text = "Spike finder: " + windows + " allocation spike" + (windows == 1 ? "" : "s") + ",\n";
+        if (!spikes.hasPauses()) {
+            return text + "no GC pauses recorded (no jdk.GarbageCollection events)";
+        }
+        int pauses = spikes.longPauses().size();
+        return text + pauses + " GC pause" + (pauses == 1 ? "" : "s") + " ≥ "
+                + TimeFormat.duration(spikes.pauseThresholdNanos());
     }
 
     /** Selects what an entry stands for on the timeline. */

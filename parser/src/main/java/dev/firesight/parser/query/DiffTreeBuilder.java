@@ -75,18 +75,14 @@ public final class DiffTreeBuilder {
             out.add("The captures were recorded by different profilers (" + bi.producer() + " and " + ti.producer()
                     + "), which sample differently.");
         }
-        if (bi.jvmVersion() != null && ti.jvmVersion() != null && !bi.jvmVersion().equals(ti.jvmVersion())) {
-            out.add("The captures come from different JVMs (" + firstLine(bi.jvmVersion()) + " and "
-                    + firstLine(ti.jvmVersion()) + ").");
+        // Compared as users read them: two builds of one Java version are the same JVM to them.
+        if (bi.javaVersion() != null && ti.javaVersion() != null && !bi.javaVersion().equals(ti.javaVersion())) {
+            out.add("The captures come from different Java versions (" + bi.javaVersion() + " and "
+                    + ti.javaVersion() + "), whose JIT and libraries may differ.");
+        } else if (bi.jvmName() != null && ti.jvmName() != null && !bi.jvmName().equals(ti.jvmName())) {
+            out.add("The captures come from different JVMs (" + bi.jvmName() + " and " + ti.jvmName() + ").");
         }
         return out;
-    }
-
-    /** "OpenJDK 64-Bit Server VM (17.0.15+6) for linux..." becomes "17.0.15+6". */
-    private static String firstLine(String s) {
-        int open = s.indexOf('(');
-        int close = s.indexOf(')', open + 1);
-        return open >= 0 && close > open ? s.substring(open + 1, close) : s.lines().findFirst().orElse(s);
     }
 
     /**

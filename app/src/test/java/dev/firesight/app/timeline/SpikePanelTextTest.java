@@ -1,0 +1,31 @@
+package dev.firesight.app.timeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.firesight.parser.Recordings;
+import dev.firesight.parser.query.Spikes;
+import dev.firesight.parser.testing.TestRecordings;
+import org.junit.jupiter.api.Test;
+
+/** The spike finder's header says "no GC pauses recorded" where there are none, not "0 GC pauses ≥ 0 μs". */
+class SpikePanelTextTest {
+
+    @Test
+    void aRecordingWithoutGcEventsSaysSo() throws Exception {
+        // async-profiler writes no GC events
+        Spikes spikes = Spikes.find(Recordings.open(TestRecordings.asyncProfiler()));
+        assertTrue(SpikePanel.headerText(spikes).endsWith("\nno GC pauses recorded (no jdk.GarbageCollection events)"),
+                SpikePanel.headerText(spikes));
+    }
+
+    @Test
+    void aRecordingWithPausesCountsTheLongOnes() throws Exception {
+        Spikes spikes = Spikes.find(Recordings.open(TestRecordings.jdk17()));
+        assertTrue(spikes.hasPauses());
+        int n = spikes.longPauses().size();
+        assertEquals("GC pause" + (n == 1 ? "" : "s") + " ≥ " + TimeFormat.duration(spikes.pauseThresholdNanos()),
+                SpikePanel.headerText(spikes).substring(SpikePanel.headerText(spikes).indexOf('\n') + 1)
+                        .replaceFirst("^\\d+ ", ""));
+    }
+}

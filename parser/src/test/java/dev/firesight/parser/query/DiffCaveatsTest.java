@@ -1,0 +1,39 @@
+package dev.firesight.parser.query;
+
+import dev.firesight.parser.Profile;
+import dev.firesight.parser.Recordings;
+import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.testing.TestRecordings;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A diff's caveats name a difference of JVMs only where the Java versions really differ. */
+class DiffCaveatsTest {
+
+    private static List<String> caveats(Profile base, Profile target) {
+        return DiffTreeBuilder.build(new DiffTreeBuilder.Capture(base, ProfileQuery.of(ViewKind.ALLOC), "base"),
+                new DiffTreeBuilder.Capture(target, ProfileQuery.of(ViewKind.ALLOC), "target"), () -> false).caveats();
+    }
+
+    @Test
+    void twoRunsOfOneJavaVersionAreNotDifferentJvms() throws Exception {
+        List<String> caveats = caveats(Recordings.open(TestRecordings.halved(1.0)),
+                Recordings.open(TestRecordings.halved(1.0, "again")));
+        assertTrue(caveats.stream().noneMatch(c -> c.contains("different J")), caveats.toString());
+    }
+
+    @Test
+    void differentJavaVersionsAreNamed() throws Exception {
+        Profile jdk17 = Recordings.open(TestRecordings.jdk17());
+        Profile jdk25 = Recordings.open(TestRecordings.jdk25());
+        String caveat = caveats(jdk17, jdk25).stream().filter(c -> c.contains("different Java versions"))
+                .findFirst().orElseThrow();
+        assertEquals("The captures come from different Java versions (" + jdk17.info().javaVersion() + " and "
+                + jdk25.info().javaVersion() + "), whose JIT and libraries may differ.", caveat);
+        assertTrue(!jdk17.info().javaVersion().equals(jdk25.info().javaVersion()));
+    }
+}
