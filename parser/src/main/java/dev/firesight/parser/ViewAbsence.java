@@ -1,7 +1,5 @@
 package dev.firesight.parser;
 
-import java.util.Locale;
-
 /**
  * Why a recording shows nothing in a view, in one sentence for the window and the command line: either
  * the recording has no such events, or it has them without stack traces, which is a setting the user
@@ -17,7 +15,7 @@ public final class ViewAbsence {
         if (stackless == 0) {
             return "The recording has no " + view.eventNoun() + ".";
         }
-        return "The recording's " + String.format(Locale.ROOT, "%,d", stackless) + " " + view.eventNoun()
+        return "The recording's " + Wording.count(stackless) + " " + view.eventNoun()
                 + " were all recorded without stack traces, so there is nothing to draw. " + advice(view);
     }
 

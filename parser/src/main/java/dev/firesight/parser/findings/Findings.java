@@ -3,6 +3,7 @@ package dev.firesight.parser.findings;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.TimeSeries;
 import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.Wording;
 import dev.firesight.parser.query.AllocationSites;
 import dev.firesight.parser.query.ClassGrowth;
 import dev.firesight.parser.query.LeakSuspects;
@@ -65,7 +66,7 @@ public final class Findings {
             AllocationSites.Site cls = topClassOf(profile, sites, weights, site.nameId());
             findings.add(new Finding("dominant-site", "Dominant allocation site", String.format(Locale.ROOT,
                     "%s allocates %s of all bytes (%s, %s/s)%s.", site.name(), percent(site.weight(), total),
-                    Format.bytes(site.weight()), Format.bytes(site.weight() / seconds),
+                    Wording.bytes(site.weight()), Wording.bytes(site.weight() / seconds),
                     cls == null ? "" : ", mostly " + cls.name() + " (" + percent(cls.weight(), site.weight()) + ")"),
                     site.weight() / (double) total, Finding.Evidence.of(ViewKind.ALLOC).focus(site.name())));
         }
@@ -88,7 +89,7 @@ public final class Findings {
         }
         findings.add(new Finding(rule, title, String.format(Locale.ROOT, "%s allocates %s of all bytes (%s/s); %s.",
                 capitalize(String.format(Locale.ROOT, what, matched.topFrame())), percent(matched.weight(), total),
-                Format.bytes(matched.weight() / seconds), advice), matched.weight() / (double) total,
+                Wording.bytes(matched.weight() / seconds), advice), matched.weight() / (double) total,
                 Finding.Evidence.of(ViewKind.ALLOC).search(regex)));
     }
 
@@ -123,7 +124,7 @@ public final class Findings {
         if (share >= t.gcOverhead()) {
             findings.add(new Finding("gc-overhead", "GC overhead", String.format(Locale.ROOT,
                     "GC pauses take %s of the time (%,d pauses, %s in all, the longest %s).", percent(share),
-                    pauses.size(), Format.nanos(paused), Format.nanos(pauses.max())), share,
+                    pauses.size(), Wording.shortTime(paused), Wording.shortTime(pauses.max())), share,
                     Finding.Evidence.of(ViewKind.ALLOC)));
         }
         if (pauses.max() < t.longPauseNanos() || !profile.has(ViewKind.ALLOC)) {
@@ -138,8 +139,8 @@ public final class Findings {
         long start = profile.info().startNanos();
         findings.add(new Finding("allocation-before-pause", "Allocation burst before a long GC pause",
                 String.format(Locale.ROOT, "A %s GC pause at +%.1f s came after %s allocated %s in the %.1f s before it.",
-                        Format.nanos(pause.durationNanos()), (pause.timeNanos() - start) / 1e9, top.name(),
-                        Format.bytes(top.weight()), (pause.timeNanos() - pause.lookbackFromNanos()) / 1e9),
+                        Wording.shortTime(pause.durationNanos()), (pause.timeNanos() - start) / 1e9, top.name(),
+                        Wording.bytes(top.weight()), (pause.timeNanos() - pause.lookbackFromNanos()) / 1e9),
                 Math.min(1, pause.durationNanos() / 1e9 / seconds * 10),
                 Finding.Evidence.of(ViewKind.ALLOC).range(pause.lookbackFromNanos(), pause.timeNanos()).focus(top.name())));
     }
@@ -175,7 +176,7 @@ public final class Findings {
         findings.add(new Finding("lock-contention", "Lock contention on one monitor", String.format(Locale.ROOT,
                 "Threads waiting for %s account for %s of all blocked time (%s in %.0f s: %.1f threads blocked"
                         + " on average).", monitor.name(), percent(monitor.weight(), total),
-                Format.nanos(monitor.weight()), seconds, monitor.weight() / 1e9 / seconds),
+                Wording.shortTime(monitor.weight()), seconds, monitor.weight() / 1e9 / seconds),
                 Math.min(1, threads / 4), Finding.Evidence.of(ViewKind.LOCK).focus(monitor.name())));
     }
 

@@ -552,7 +552,7 @@ final class ChunkParser {
             wall.addTo(builder.table(ViewKind.WALL));
         }
         if (resolver.unresolvedStacks > 0) {
-            builder.warn(where() + "refers to " + Text.count(resolver.unresolvedStacks) + " stack traces that its"
+            builder.warn(where() + "refers to " + dev.firesight.parser.Wording.count(resolver.unresolvedStacks) + " stack traces that its"
                     + " constant pools do not contain" + (header.finished() ? "" : " (it was cut off before they"
                     + " were written)") + "; their samples are shown as [unresolved stack].");
         }

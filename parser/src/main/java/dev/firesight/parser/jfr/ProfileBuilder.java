@@ -10,6 +10,7 @@ import dev.firesight.parser.Sources;
 import dev.firesight.parser.StackTable;
 import dev.firesight.parser.TimeSeries;
 import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.Wording;
 import dev.firesight.parser.util.IntList;
 import dev.firesight.parser.util.IntSequenceInterner;
 import dev.firesight.parser.util.LongIntMap;
@@ -173,6 +174,8 @@ final class ProfileBuilder {
         eventCounts.merge(type, count, Long::sum);
     }
 
+    /** True while a folder's files are read into this one profile. */
+    boolean severalFiles;
     /** Chunks of a folder's files that an earlier file held too, and were read once. */
     int repeatedChunks;
 
@@ -243,7 +246,7 @@ final class ProfileBuilder {
         eventsWithoutStack.keySet().retainAll(wanted);
         if (!eventsWithoutStack.isEmpty()) {
             StringJoiner counts = new StringJoiner(", ");
-            eventsWithoutStack.forEach((view, n) -> counts.add(Text.count(n) + " " + view.eventNoun()));
+            eventsWithoutStack.forEach((view, n) -> counts.add(Wording.count(n) + " " + view.eventNoun()));
             notes.add("Some events were recorded without a stack trace (" + counts + "); like async-profiler's"
                     + " converter and the JDK's parser, the views leave them out.");
         }

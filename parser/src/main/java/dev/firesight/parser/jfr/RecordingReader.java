@@ -162,6 +162,7 @@ public final class RecordingReader {
             limitDetail(builder, spanKnown ? span : null);
             skipped.forEach(builder::warn);
             LoadControl control = new LoadControl(options, total);
+            builder.severalFiles = true;
             Set<String> seen = new HashSet<>();
             for (Part p : parts) {
                 String fileName = String.valueOf(p.original().getFileName());
@@ -277,7 +278,7 @@ public final class RecordingReader {
                 builder.warn("Chunk " + (index + 1) + " uses JFR format " + header.major + "." + header.minor
                         + ", which Firesight does not read; it was skipped.");
             } else if (!seen.add(header.startNanos + ":" + header.startTicks + ":" + header.declaredSize)) {
-                if (builder.warnPrefix.isEmpty()) {
+                if (!builder.severalFiles) {
                     builder.warn("Chunk " + (index + 1) + " repeats an earlier chunk and was skipped.");
                 } else {
                     builder.repeatedChunks++; // overlapping dumps in a folder: expected, not damage

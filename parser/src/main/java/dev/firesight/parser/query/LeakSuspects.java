@@ -2,6 +2,7 @@ package dev.firesight.parser.query;
 
 import dev.firesight.parser.OldObjectSample;
 import dev.firesight.parser.Profile;
+import dev.firesight.parser.Wording;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -91,10 +92,10 @@ public final class LeakSuspects {
         reason.append(String.format(Locale.ROOT, "%,d %s object%s", group.size(), first.className(),
                 group.size() == 1 ? "" : "s"));
         if (size >= 0) {
-            reason.append(" (").append(String.format(Locale.ROOT, "%,d bytes", size)).append(')');
+            reason.append(" (").append(Wording.bytes(size)).append(')');
         }
         reason.append(site == null ? " allocated where no stack was recorded" : " allocated in " + site);
-        reason.append(", oldest ").append(age(oldest)).append(", still alive");
+        reason.append(", oldest ").append(Wording.span(oldest)).append(", still alive");
         if (!holders.isEmpty()) {
             reason.append(", held by ").append(String.join(" \u2192 ", holders));
             if (roots.get(chain) != null) {
@@ -124,11 +125,5 @@ public final class LeakSuspects {
         }
         int length = profile.stacks().depth(stack);
         return length < 2 ? null : profile.frames().name(profile.stacks().frame(stack, length - 2));
-    }
-
-    private static String age(long nanos) {
-        double s = nanos / 1e9;
-        return s < 120 ? String.format(Locale.ROOT, "%.0f s", s) : s < 7200 ? String.format(Locale.ROOT, "%.0f min", s / 60)
-                : String.format(Locale.ROOT, "%.1f h", s / 3600);
     }
 }

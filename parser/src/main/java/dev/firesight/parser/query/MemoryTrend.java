@@ -2,6 +2,7 @@ package dev.firesight.parser.query;
 
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.TimeSeries;
+import dev.firesight.parser.Wording;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -78,8 +79,8 @@ public record MemoryTrend(TimeSeries.Kind kind, int readings, double bytesPerHou
         if (span < MIN_SPAN_NANOS) {
             // a JVM's live set grows while it warms up: seconds of readings say nothing about hours
             return new MemoryTrend(series.kind(), n, Double.NaN, false, Double.NaN, limit, limitName, Double.NaN,
-                    what + ": too little data for a trend (its readings span only " + duration(span) + "; at least "
-                            + duration(MIN_SPAN_NANOS) + " are needed).");
+                    what + ": too little data for a trend (its readings span only " + Wording.span(span) + "; at least "
+                            + Wording.span(MIN_SPAN_NANOS) + " are needed).");
         }
         int windows = Math.max(MIN_WINDOWS, Math.min(MAX_WINDOWS, n / 3));
         double[] x = new double[windows];
@@ -114,7 +115,7 @@ public record MemoryTrend(TimeSeries.Kind kind, int readings, double bytesPerHou
         double perHour = slope * NANOS_PER_HOUR;
         double level = median(y.clone(), m);
         boolean growing = slope > 0 && kendallTau(x, y, m) >= 0.5 && slope * span > Math.max(MB, 0.02 * level);
-        String over = " over " + duration(span);
+        String over = " over " + Wording.span(span);
         if (!growing) {
             return new MemoryTrend(series.kind(), n, perHour, false, current, limit, limitName, Double.NaN,
                     what + " is not growing (" + signedMb(slope * span) + over + ").");
@@ -196,10 +197,4 @@ public record MemoryTrend(TimeSeries.Kind kind, int readings, double bytesPerHou
         return h < 48 ? String.format(Locale.ROOT, "%.0f h", h) : String.format(Locale.ROOT, "%.0f days", h / 24);
     }
 
-    private static String duration(long nanos) {
-        double s = nanos / 1e9;
-        return s < 120 ? String.format(Locale.ROOT, "%.0f s", s)
-                : s < 7200 ? String.format(Locale.ROOT, "%.0f min", s / 60)
-                : String.format(Locale.ROOT, "%.1f h", s / 3600);
-    }
 }
