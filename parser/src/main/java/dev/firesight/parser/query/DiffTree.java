@@ -34,13 +34,16 @@ public final class DiffTree {
     private final long[] baseTotal;
     private final long[] targetSelf;
     private final long[] targetTotal;
+    private final double[] baseSquares;
+    private final double[] targetSquares;
     private final double baseDurationSeconds;
     private final double targetDurationSeconds;
     private final List<String> caveats;
 
     DiffTree(String[] names, int[] nameIds, FrameKind[] kinds, int[] parents, int[] firstChildren,
              int[] nextSiblings, int[] depths, long[] baseSelf, long[] baseTotal, long[] targetSelf,
-             long[] targetTotal, double baseDurationSeconds, double targetDurationSeconds, List<String> caveats) {
+             long[] targetTotal, double[] baseSquares, double[] targetSquares, double baseDurationSeconds,
+             double targetDurationSeconds, List<String> caveats) {
         this.names = names;
         this.nameIds = nameIds;
         this.kinds = kinds;
@@ -52,6 +55,8 @@ public final class DiffTree {
         this.baseTotal = baseTotal;
         this.targetSelf = targetSelf;
         this.targetTotal = targetTotal;
+        this.baseSquares = baseSquares;
+        this.targetSquares = targetSquares;
         this.baseDurationSeconds = baseDurationSeconds;
         this.targetDurationSeconds = targetDurationSeconds;
         this.caveats = List.copyOf(caveats);
@@ -154,6 +159,16 @@ public final class DiffTree {
             default:
                 return value;
         }
+    }
+
+    /**
+     * How the node's share of its capture changed, with its 95 % interval and whether that is more than
+     * sampling noise: the one significance rule of every diff (window, CLI, SVG and HTML).
+     */
+    public ShareChange change(int node) {
+        return ShareChange.between(
+                ShareChange.Share.of(baseTotal[node], baseSquares[node], baseTotal[ROOT], baseSquares[ROOT]),
+                ShareChange.Share.of(targetTotal[node], targetSquares[node], targetTotal[ROOT], targetSquares[ROOT]));
     }
 
     /** Sentences saying why the captures may not compare well; empty when they do. */

@@ -43,7 +43,7 @@ public final class DiffTreeBuilder {
         names.intern("all");
         StackWeights baseWeights = StackWeights.compute(base.profile(), base.query(), cancelled);
         StackWeights targetWeights = StackWeights.compute(target.profile(), target.query(), cancelled);
-        TreeNodes nodes = new TreeNodes(baseWeights.size() + targetWeights.size(), 4);
+        TreeNodes nodes = new TreeNodes(baseWeights.size() + targetWeights.size(), 4, 2);
         add(nodes, base, baseWeights, names, 0, cancelled);
         add(nodes, target, targetWeights, names, 1, cancelled);
         return freeze(nodes, names, base, target, caveats(base, target, baseWeights, targetWeights));
@@ -87,7 +87,8 @@ public final class DiffTreeBuilder {
 
     /**
      * Inserts one capture into the merged nodes: its weights go to columns {@code 2*side} (self) and
-     * {@code 2*side+1} (total); names are unified by text, with hidden-class suffixes normalised.
+     * {@code 2*side+1} (total), the sums of its samples' squared weights (for significance) to double column
+     * {@code side}; names are unified by text, with hidden-class suffixes normalised.
      */
     private static void add(TreeNodes nodes, Capture capture, StackWeights weights, StringInterner unified, int side,
                             BooleanSupplier cancelled) {
@@ -101,13 +102,16 @@ public final class DiffTreeBuilder {
                 throw new java.util.concurrent.CancellationException("query was cancelled");
             }
             long w = weights.weight(i);
+            double q = weights.squares(i);
             int stack = weights.stack(i);
             int node = DiffTree.ROOT;
             nodes.columns[2 * side + 1][node] += w;
+            nodes.doubleColumns[side][node] += q;
             if (weights.thread(i) >= 0) {
                 node = nodes.child(node, unified.intern(profile.threadName(weights.thread(i))),
                         FrameKind.THREAD.ordinal());
                 nodes.columns[2 * side + 1][node] += w;
+                nodes.doubleColumns[side][node] += q;
             }
             int depth = stacks.depth(stack);
             for (int d = 0; d < depth; d++) {
@@ -118,6 +122,7 @@ public final class DiffTreeBuilder {
                 }
                 node = nodes.child(node, nameMap[local], profile.frames().kind(frame).ordinal());
                 nodes.columns[2 * side + 1][node] += w;
+                nodes.doubleColumns[side][node] += q;
             }
             nodes.columns[2 * side][node] += w;
         }
@@ -148,7 +153,9 @@ public final class DiffTreeBuilder {
         names[DiffTree.ROOT] = 0;
         return new DiffTree(text, names, kinds, nodes.trimmed(nodes.parents), links[0], links[1],
                 nodes.trimmed(nodes.depths), nodes.trimmed(nodes.columns[0]), nodes.trimmed(nodes.columns[1]),
-                nodes.trimmed(nodes.columns[2]), nodes.trimmed(nodes.columns[3]), base.durationSeconds(),
+                nodes.trimmed(nodes.columns[2]), nodes.trimmed(nodes.columns[3]),
+                nodes.trimmed(nodes.doubleColumns[0]), nodes.trimmed(nodes.doubleColumns[1]),
+                base.durationSeconds(),
                 target.durationSeconds(), caveats);
     }
 }

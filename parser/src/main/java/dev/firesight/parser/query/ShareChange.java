@@ -31,8 +31,11 @@ public record ShareChange(double baseShare, double targetShare, double z, double
 
     /** The change of the share of {@code view}'s weight under frames whose whole name matches {@code frames}. */
     public static ShareChange of(Profile base, Profile target, ViewKind view, Pattern frames) {
-        Share a = share(base, view, frames);
-        Share b = share(target, view, frames);
+        return between(share(base, view, frames), share(target, view, frames));
+    }
+
+    /** The change between two captures' shares, each given by its sums (see {@link Share#of}). */
+    public static ShareChange between(Share a, Share b) {
         double se = Math.sqrt(a.variance + b.variance);
         double diff = b.share - a.share;
         double z = se == 0 ? (diff == 0 ? 0 : Math.signum(diff) * Double.POSITIVE_INFINITY) : diff / se;
@@ -63,7 +66,23 @@ public record ShareChange(double baseShare, double targetShare, double z, double
         return String.format(Locale.ROOT, share < 0.001 && share > 0 ? "%.3f%%" : "%.1f%%", share * 100);
     }
 
-    private record Share(double share, double variance) {
+    /** One capture's share of its weight under some frames, and the sampling variance of that share. */
+    public record Share(double share, double variance) {
+        /**
+         * @param under        the summed weight of the samples under the frames
+         * @param underSquares the summed squares of those samples' weights
+         * @param total        the summed weight of all the capture's samples
+         * @param totalSquares the summed squares of all their weights
+         */
+        public static Share of(double under, double underSquares, double total, double totalSquares) {
+            if (total == 0) {
+                return new Share(0, 0);
+            }
+            double s = under / total;
+            double variance = ((1 - s) * (1 - s) * underSquares + s * s * (totalSquares - underSquares))
+                    / (total * total);
+            return new Share(s, Math.max(0, variance));
+        }
     }
 
     private static Share share(Profile profile, ViewKind view, Pattern frames) {
@@ -98,11 +117,6 @@ public record ShareChange(double baseShare, double targetShare, double z, double
                 squaresOut += w * w;
             }
         }
-        if (total == 0) {
-            return new Share(0, 0);
-        }
-        double s = matched / total;
-        double variance = ((1 - s) * (1 - s) * squaresIn + s * s * squaresOut) / (total * total);
-        return new Share(s, variance);
+        return Share.of(matched, squaresIn, total, squaresIn + squaresOut);
     }
 }

@@ -8,6 +8,7 @@ import dev.firesight.parser.util.LongIntMap;
 import dev.firesight.parser.util.LongList;
 import dev.firesight.parser.util.IntList;
 
+import java.util.Arrays;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
@@ -23,13 +24,16 @@ public final class StackWeights {
     private final IntList stacks;
     private final IntList threads;
     private final LongList weights;
+    private final double[] squares;
     private final long total;
     private final long samples;
 
-    private StackWeights(IntList stacks, IntList threads, LongList weights, long total, long samples) {
+    private StackWeights(IntList stacks, IntList threads, LongList weights, double[] squares, long total,
+                         long samples) {
         this.stacks = stacks;
         this.threads = threads;
         this.weights = weights;
+        this.squares = squares;
         this.total = total;
         this.samples = samples;
     }
@@ -51,6 +55,14 @@ public final class StackWeights {
         return weights.get(i);
     }
 
+    /**
+     * The sum of the squares of entry {@code i}'s sample weights: with {@link #weight} it gives the sampling
+     * variance of a share (see {@link ShareChange}). Kept as a double since byte weights squared overflow a long.
+     */
+    public double squares(int i) {
+        return squares[i];
+    }
+
     /** The summed weight of everything that passed the filters. */
     public long total() {
         return total;
@@ -70,6 +82,8 @@ public final class StackWeights {
         boolean outside = query.outside();
         boolean perThread = query.perThread();
         long[] dense = perThread ? null : new long[stackTable.size()];
+        double[] denseSquares = perThread ? null : new double[stackTable.size()];
+        double[] sparseSquares = perThread ? new double[1024] : null;
         LongIntMap index = perThread ? new LongIntMap(1024) : null;
         LongList sparse = perThread ? new LongList() : null;
         IntList sparseStacks = perThread ? new IntList() : null;
@@ -95,32 +109,41 @@ public final class StackWeights {
             long w = table.weight(i);
             total += w;
             samples++;
+            double square = (double) w * w;
             if (dense != null) {
                 dense[stack] += w;
+                denseSquares[stack] += square;
             } else {
                 int k = index.get(stack, thread);
                 if (k == LongIntMap.MISSING) {
-                    index.put(stack, thread, sparse.size());
+                    k = sparse.size();
+                    index.put(stack, thread, k);
                     sparse.add(w);
                     sparseStacks.add(stack);
                     sparseThreads.add(thread);
+                    if (k == sparseSquares.length) {
+                        sparseSquares = Arrays.copyOf(sparseSquares, 2 * k);
+                    }
                 } else {
                     sparse.set(k, sparse.get(k) + w);
                 }
+                sparseSquares[k] += square;
             }
         }
         if (dense == null) {
-            return new StackWeights(sparseStacks, sparseThreads, sparse, total, samples);
+            return new StackWeights(sparseStacks, sparseThreads, sparse, sparseSquares, total, samples);
         }
         IntList stacks = new IntList();
         LongList weights = new LongList();
+        int kept = 0;
         for (int s = 0; s < dense.length; s++) {
             if (dense[s] != 0) {
                 stacks.add(s);
                 weights.add(dense[s]);
+                denseSquares[kept++] = denseSquares[s];
             }
         }
-        return new StackWeights(stacks, null, weights, total, samples);
+        return new StackWeights(stacks, null, weights, denseSquares, total, samples);
     }
 
     /** The first unit at or after a time, so a range never takes a sample from before its start. */

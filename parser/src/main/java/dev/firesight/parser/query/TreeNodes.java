@@ -19,6 +19,8 @@ final class TreeNodes {
     int[] depths;
     /** Weight columns; the arrays are replaced as the table grows, so never keep a reference to one. */
     final long[][] columns;
+    /** Columns of doubles (sums of squared weights), replaced as the table grows like {@link #columns}. */
+    final double[][] doubleColumns;
     /**
      * The (parent, name) index as open addressing over one long array of [key + 1, node] pairs, so a
      * probe touches one cache line; trees of a million nodes made a general map the bottleneck.
@@ -27,12 +29,17 @@ final class TreeNodes {
     private int indexMask;
 
     TreeNodes(int capacity, int columnCount) {
+        this(capacity, columnCount, 0);
+    }
+
+    TreeNodes(int capacity, int columnCount, int doubleColumnCount) {
         capacity = Math.max(16, capacity);
         names = new int[capacity];
         payloads = new int[capacity];
         parents = new int[capacity];
         depths = new int[capacity];
         columns = new long[columnCount][capacity];
+        doubleColumns = new double[doubleColumnCount][capacity];
         int slots = Integer.highestOneBit(Math.max(16, capacity) * 2 - 1) << 1;
         index = new long[slots * 2];
         indexMask = slots - 1;
@@ -58,6 +65,9 @@ final class TreeNodes {
             depths = Arrays.copyOf(depths, n);
             for (int k = 0; k < columns.length; k++) {
                 columns[k] = Arrays.copyOf(columns[k], n);
+            }
+            for (int k = 0; k < doubleColumns.length; k++) {
+                doubleColumns[k] = Arrays.copyOf(doubleColumns[k], n);
             }
         }
         int c = size++;
@@ -137,6 +147,10 @@ final class TreeNodes {
     }
 
     long[] trimmed(long[] a) {
+        return Arrays.copyOf(a, size);
+    }
+
+    double[] trimmed(double[] a) {
         return Arrays.copyOf(a, size);
     }
 }
