@@ -54,7 +54,11 @@ public final class ComparisonViewModel {
     private final ReadOnlyObjectWrapper<SideFlameTree> targetFlame = new ReadOnlyObjectWrapper<>(this, "targetFlame");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "Comparing…");
     private final ObservableList<DiffMethods.Row> methods = FXCollections.observableArrayList();
-    private final ObservableList<DiffMethods.Row> methodsView = FXCollections.unmodifiableObservableList(methods);
+    private final javafx.beans.property.BooleanProperty hideNoise =
+            new javafx.beans.property.SimpleBooleanProperty(this, "hideNoise", false);
+    /** The methods shown: every one, or only those whose change is more than sampling noise. */
+    private final javafx.collections.transformation.FilteredList<DiffMethods.Row> methodsView =
+            new javafx.collections.transformation.FilteredList<>(methods);
     private final ObservableList<String> caveats = FXCollections.observableArrayList();
     private final ObservableList<String> caveatsView = FXCollections.unmodifiableObservableList(caveats);
     private final SearchModel search = new SearchModel();
@@ -73,6 +77,12 @@ public final class ComparisonViewModel {
         normalization.addListener((o, a, b) -> present());
         focus.addListener((o, a, b) -> compute());
         threadFilter.addListener((o, a, b) -> compute());
+        hideNoise.addListener((o, a, hide) -> methodsView.setPredicate(hide ? DiffMethods.Row::significant : null));
+    }
+
+    /** When true, the methods table leaves out changes within sampling noise. */
+    public javafx.beans.property.BooleanProperty hideNoiseProperty() {
+        return hideNoise;
     }
 
     /** Builds the diff and both call trees in the background, cancelling an older build. */

@@ -29,6 +29,8 @@ public final class DiffFlameTree implements FlameTree, CollapsedSource {
     private final String baseLabel;
     private final String targetLabel;
     private final double maxAbsDelta;
+    /** Nodes whose change is more than sampling noise; the others are drawn neutral, however large. */
+    private final java.util.BitSet significant;
 
     public DiffFlameTree(DiffTree diff, Normalization normalization, ViewKind.Unit unit, String baseLabel,
                          String targetLabel) {
@@ -37,9 +39,13 @@ public final class DiffFlameTree implements FlameTree, CollapsedSource {
         this.unit = unit;
         this.baseLabel = baseLabel;
         this.targetLabel = targetLabel;
+        this.significant = new java.util.BitSet(diff.size());
         double max = 0;
         for (int n = 1; n < diff.size(); n++) {
-            max = Math.max(max, Math.abs(diff.delta(n, normalization)));
+            if (diff.change(n).significant()) {
+                significant.set(n);
+                max = Math.max(max, Math.abs(diff.delta(n, normalization)));
+            }
         }
         this.maxAbsDelta = max;
     }
@@ -116,7 +122,16 @@ public final class DiffFlameTree implements FlameTree, CollapsedSource {
 
     @Override
     public int color(int node, ColorMode mode) {
-        return node == ROOT ? DiffPalette.ROOT : DiffPalette.color(diff.delta(node, normalization), maxAbsDelta);
+        if (node == ROOT) {
+            return DiffPalette.ROOT;
+        }
+        return significant.get(node) ? DiffPalette.color(diff.delta(node, normalization), maxAbsDelta)
+                : DiffPalette.NEUTRAL;
+    }
+
+    /** True when the node's change is more than sampling noise (95 %). */
+    public boolean significant(int node) {
+        return significant.get(node);
     }
 
     @Override
@@ -144,6 +159,7 @@ public final class DiffFlameTree implements FlameTree, CollapsedSource {
         s.append("\nRelative: ").append(relative(diff.relativeDelta(node, normalization)));
         s.append("\nSelf: ").append(value(diff.baseSelf(node, normalization), false)).append(" \u2192 ")
                 .append(value(diff.targetSelf(node, normalization), false));
+        s.append("\nShare: ").append(diff.change(node).describe());
         return s.toString();
     }
 

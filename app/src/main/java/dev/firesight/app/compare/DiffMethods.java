@@ -3,6 +3,7 @@ package dev.firesight.app.compare;
 import dev.firesight.parser.FrameKind;
 import dev.firesight.parser.query.DiffTree;
 import dev.firesight.parser.query.DiffTree.Normalization;
+import dev.firesight.parser.query.ShareChange;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,9 +18,15 @@ import java.util.Map;
  */
 public final class DiffMethods {
     /** One method (or allocated class, or thread) summed over every place it appears. */
-    public record Row(int nameId, String name, double base, double target, long baseRaw, long targetRaw) {
+    public record Row(int nameId, String name, double base, double target, long baseRaw, long targetRaw,
+                      ShareChange change) {
         public double delta() {
             return target - base;
+        }
+
+        /** True when the change of the method's share is more than sampling noise. */
+        public boolean significant() {
+            return change.significant();
         }
 
         /** Relative to the baseline; infinite for new methods. */
@@ -40,15 +47,18 @@ public final class DiffMethods {
             }
             int method = diff.kind(node) == FrameKind.CLASS && diff.parent(node) > DiffTree.ROOT
                     ? diff.parent(node) : node;
-            double[] s = sums.computeIfAbsent(diff.nameId(method), k -> new double[5]);
+            double[] s = sums.computeIfAbsent(diff.nameId(method), k -> new double[7]);
             s[0] += diff.baseSelf(node, n);
             s[1] += diff.targetSelf(node, n);
             s[2] += diff.baseSelf(node);
             s[3] += diff.targetSelf(node);
             s[4] = method;
+            s[5] += diff.baseSelfSquares(node);
+            s[6] += diff.targetSelfSquares(node);
         }
         List<Row> rows = new ArrayList<>(sums.size());
-        sums.forEach((id, s) -> rows.add(new Row(id, diff.name((int) s[4]), s[0], s[1], (long) s[2], (long) s[3])));
+        sums.forEach((id, s) -> rows.add(new Row(id, diff.name((int) s[4]), s[0], s[1], (long) s[2], (long) s[3],
+                diff.change(s[2], s[5], s[3], s[6]))));
         rows.sort(Comparator.comparingDouble((Row r) -> -Math.abs(r.delta())).thenComparing(Row::name));
         return rows;
     }

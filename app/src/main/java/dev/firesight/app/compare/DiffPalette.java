@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Colours of a diff flame graph as 0xRRGGBB, free of JavaFX so the canvas and the exports agree: a
- * neutral colour for no change, red where the target grew and blue where it shrank, mixed in proportion
+ * neutral colour for no change (or one within sampling noise, which the diff tree decides), red where the target grew and blue where it shrank, mixed in proportion
  * to the change over the largest change in the tree.
  */
 public final class DiffPalette {
@@ -48,7 +48,7 @@ public final class DiffPalette {
         return List.of(
                 new FrameColors.LegendEntry("Grew in target (deeper = more)", GREW),
                 new FrameColors.LegendEntry("Shrank in target", SHRANK),
-                new FrameColors.LegendEntry("Unchanged", NEUTRAL),
+                new FrameColors.LegendEntry("Unchanged or within sampling noise", NEUTRAL),
                 new FrameColors.LegendEntry("New in target (hatched)", mix(NEUTRAL, GREW, 0.5)),
                 new FrameColors.LegendEntry("Only in baseline (dashed outline)", mix(NEUTRAL, SHRANK, 0.5)));
     }

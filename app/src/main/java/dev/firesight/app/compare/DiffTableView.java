@@ -13,6 +13,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 
+import dev.firesight.parser.query.ShareChange;
+
 import java.util.function.Function;
 
 /**
@@ -22,6 +24,8 @@ import java.util.function.Function;
 public final class DiffTableView {
     private final ComparisonViewModel vm;
     private final TableView<DiffMethods.Row> table = new TableView<>();
+    private final javafx.scene.control.CheckBox hideNoise = new javafx.scene.control.CheckBox("Only significant changes");
+    private final javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(4, hideNoise, table);
     private boolean syncing;
 
     public DiffTableView(ComparisonViewModel vm, FlameGraph graph) {
@@ -29,6 +33,8 @@ public final class DiffTableView {
         table.setId("compare-methods");
         table.setItems(vm.methods());
         table.setPlaceholder(new Label("No methods with self weight"));
+        javafx.scene.layout.VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
+        box.setPadding(new javafx.geometry.Insets(4, 0, 0, 4));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<DiffMethods.Row, String> name = new TableColumn<>("Method (self)");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(FrameText.display(c.getValue().name())));
@@ -51,6 +57,26 @@ public final class DiffTableView {
         rel.setCellFactory(c -> cell(v -> DiffFlameTree.relative(v.doubleValue())));
         rel.setPrefWidth(70);
         table.getColumns().add(rel);
+        TableColumn<DiffMethods.Row, String> noise = new TableColumn<>("95% interval");
+        noise.setCellValueFactory(c -> new ReadOnlyStringWrapper(interval(c.getValue())));
+        noise.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                DiffMethods.Row row = empty ? null : getTableRow().getItem();
+                setText(empty ? null : item);
+                setTooltip(row == null ? null : new Tooltip("Share of the capture: " + row.change().describe()));
+                getStyleClass().remove("noise");
+                if (row != null && !row.significant()) {
+                    getStyleClass().add("noise");
+                }
+            }
+        });
+        noise.setPrefWidth(120);
+        table.getColumns().add(noise);
+        hideNoise.setId("hide-noise");
+        hideNoise.selectedProperty().bindBidirectional(vm.hideNoiseProperty());
+        hideNoise.setTooltip(new Tooltip("Hide methods whose change of share is within sampling noise (95%)"));
 
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (!syncing) {
@@ -95,7 +121,9 @@ public final class DiffTableView {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : format.apply(item));
                 getStyleClass().removeAll("grew", "shrank");
-                if (!empty && item != null && getTableColumn().getText().startsWith("\u0394")) {
+                DiffMethods.Row row = getTableRow() == null ? null : getTableRow().getItem();
+                boolean noise = row != null && !row.significant(); // drawn neutral, however large
+                if (!empty && item != null && !noise && getTableColumn().getText().startsWith("\u0394")) {
                     double v = item.doubleValue();
                     if (v > 0) {
                         getStyleClass().add("grew");
@@ -112,6 +140,16 @@ public final class DiffTableView {
     }
 
     public Node node() {
-        return table;
+        return box;
+    }
+
+    /**
+     * The 95 % interval of the change of the method's self share, in points, and whether it is more than noise:
+     * "+0.8 to +1.8 pts" or "noise (−0.2 to +0.4)".
+     */
+    static String interval(DiffMethods.Row row) {
+        ShareChange c = row.change();
+        String range = String.format(java.util.Locale.ROOT, "%+.2f to %+.2f", 100 * c.low(), 100 * c.high());
+        return c.significant() ? range + " pts" : "noise (" + range + ")";
     }
 }

@@ -34,7 +34,9 @@ public final class DiffTree {
     private final long[] baseTotal;
     private final long[] targetSelf;
     private final long[] targetTotal;
+    private final double[] baseSelfSquares;
     private final double[] baseSquares;
+    private final double[] targetSelfSquares;
     private final double[] targetSquares;
     private final double baseDurationSeconds;
     private final double targetDurationSeconds;
@@ -42,7 +44,8 @@ public final class DiffTree {
 
     DiffTree(String[] names, int[] nameIds, FrameKind[] kinds, int[] parents, int[] firstChildren,
              int[] nextSiblings, int[] depths, long[] baseSelf, long[] baseTotal, long[] targetSelf,
-             long[] targetTotal, double[] baseSquares, double[] targetSquares, double baseDurationSeconds,
+             long[] targetTotal, double[] baseSelfSquares, double[] baseSquares, double[] targetSelfSquares,
+             double[] targetSquares, double baseDurationSeconds,
              double targetDurationSeconds, List<String> caveats) {
         this.names = names;
         this.nameIds = nameIds;
@@ -55,7 +58,9 @@ public final class DiffTree {
         this.baseTotal = baseTotal;
         this.targetSelf = targetSelf;
         this.targetTotal = targetTotal;
+        this.baseSelfSquares = baseSelfSquares;
         this.baseSquares = baseSquares;
+        this.targetSelfSquares = targetSelfSquares;
         this.targetSquares = targetSquares;
         this.baseDurationSeconds = baseDurationSeconds;
         this.targetDurationSeconds = targetDurationSeconds;
@@ -166,9 +171,26 @@ public final class DiffTree {
      * sampling noise: the one significance rule of every diff (window, CLI, SVG and HTML).
      */
     public ShareChange change(int node) {
+        return change(baseTotal[node], baseSquares[node], targetTotal[node], targetSquares[node]);
+    }
+
+    /**
+     * The change of the share of any set of samples given by its sums in each capture, e.g. a method's self
+     * weight summed over the nodes where it is the leaf ({@link #baseSelfSquares} and the like).
+     */
+    public ShareChange change(double baseWeight, double baseSquares, double targetWeight, double targetSquares) {
         return ShareChange.between(
-                ShareChange.Share.of(baseTotal[node], baseSquares[node], baseTotal[ROOT], baseSquares[ROOT]),
-                ShareChange.Share.of(targetTotal[node], targetSquares[node], targetTotal[ROOT], targetSquares[ROOT]));
+                ShareChange.Share.of(baseWeight, baseSquares, baseTotal[ROOT], this.baseSquares[ROOT]),
+                ShareChange.Share.of(targetWeight, targetSquares, targetTotal[ROOT], this.targetSquares[ROOT]));
+    }
+
+    /** The sum of the squared weights of the baseline's samples whose leaf is this node. */
+    public double baseSelfSquares(int node) {
+        return baseSelfSquares[node];
+    }
+
+    public double targetSelfSquares(int node) {
+        return targetSelfSquares[node];
     }
 
     /** Sentences saying why the captures may not compare well; empty when they do. */

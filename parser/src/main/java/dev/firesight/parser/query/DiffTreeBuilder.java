@@ -43,7 +43,7 @@ public final class DiffTreeBuilder {
         names.intern("all");
         StackWeights baseWeights = StackWeights.compute(base.profile(), base.query(), cancelled);
         StackWeights targetWeights = StackWeights.compute(target.profile(), target.query(), cancelled);
-        TreeNodes nodes = new TreeNodes(baseWeights.size() + targetWeights.size(), 4, 2);
+        TreeNodes nodes = new TreeNodes(baseWeights.size() + targetWeights.size(), 4, 4);
         add(nodes, base, baseWeights, names, 0, cancelled);
         add(nodes, target, targetWeights, names, 1, cancelled);
         return freeze(nodes, names, base, target, caveats(base, target, baseWeights, targetWeights));
@@ -87,8 +87,8 @@ public final class DiffTreeBuilder {
 
     /**
      * Inserts one capture into the merged nodes: its weights go to columns {@code 2*side} (self) and
-     * {@code 2*side+1} (total), the sums of its samples' squared weights (for significance) to double column
-     * {@code side}; names are unified by text, with hidden-class suffixes normalised.
+     * {@code 2*side+1} (total), the sums of its samples' squared weights (for significance) to double
+     * columns {@code 2*side} (self) and {@code 2*side+1} (total); names are unified by text, with hidden-class suffixes normalised.
      */
     private static void add(TreeNodes nodes, Capture capture, StackWeights weights, StringInterner unified, int side,
                             BooleanSupplier cancelled) {
@@ -106,12 +106,12 @@ public final class DiffTreeBuilder {
             int stack = weights.stack(i);
             int node = DiffTree.ROOT;
             nodes.columns[2 * side + 1][node] += w;
-            nodes.doubleColumns[side][node] += q;
+            nodes.doubleColumns[2 * side + 1][node] += q;
             if (weights.thread(i) >= 0) {
                 node = nodes.child(node, unified.intern(profile.threadName(weights.thread(i))),
                         FrameKind.THREAD.ordinal());
                 nodes.columns[2 * side + 1][node] += w;
-                nodes.doubleColumns[side][node] += q;
+                nodes.doubleColumns[2 * side + 1][node] += q;
             }
             int depth = stacks.depth(stack);
             for (int d = 0; d < depth; d++) {
@@ -122,9 +122,10 @@ public final class DiffTreeBuilder {
                 }
                 node = nodes.child(node, nameMap[local], profile.frames().kind(frame).ordinal());
                 nodes.columns[2 * side + 1][node] += w;
-                nodes.doubleColumns[side][node] += q;
+                nodes.doubleColumns[2 * side + 1][node] += q;
             }
             nodes.columns[2 * side][node] += w;
+            nodes.doubleColumns[2 * side][node] += q;
         }
     }
 
@@ -155,6 +156,7 @@ public final class DiffTreeBuilder {
                 nodes.trimmed(nodes.depths), nodes.trimmed(nodes.columns[0]), nodes.trimmed(nodes.columns[1]),
                 nodes.trimmed(nodes.columns[2]), nodes.trimmed(nodes.columns[3]),
                 nodes.trimmed(nodes.doubleColumns[0]), nodes.trimmed(nodes.doubleColumns[1]),
+                nodes.trimmed(nodes.doubleColumns[2]), nodes.trimmed(nodes.doubleColumns[3]),
                 base.durationSeconds(),
                 target.durationSeconds(), caveats);
     }
