@@ -89,8 +89,7 @@ final class MemorySummary {
         out.println();
         List<LeakSuspects.Suspect> suspects = LeakSuspects.of(profile);
         if (suspects.isEmpty()) {
-            out.println("Leak suspects  none: the recording has no old-object samples (JFR's jdk.OldObjectSample,"
-                    + " on in the 'profile' settings; add path-to-gc-roots=true to see who holds each object).");
+            out.println("Leak suspects  none: " + LeakSuspects.NO_SAMPLES + ".");
             return;
         }
         out.printf(Locale.ROOT, "Leak suspects  from %,d objects JFR sampled and found still alive%s%n",

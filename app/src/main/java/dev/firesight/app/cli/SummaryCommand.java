@@ -101,7 +101,7 @@ final class SummaryCommand implements Command {
     private static void printFindings(Profile profile, PrintStream out) {
         List<Finding> findings = Findings.of(profile, Thresholds.DEFAULTS);
         out.println();
-        out.println(findings.isEmpty() ? "Findings   none: no rule about allocation, GC, memory, exceptions or locks fired"
+        out.println(findings.isEmpty() ? "Findings   none: " + Findings.NONE_FIRED
                 : "Findings");
         findings.forEach(f -> out.println("  " + f.title() + ": " + f.sentence()));
     }

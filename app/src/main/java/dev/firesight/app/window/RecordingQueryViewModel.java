@@ -7,6 +7,7 @@ import dev.firesight.app.tasks.TaskHandle;
 import dev.firesight.app.tasks.TaskRunner;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.findings.Finding;
 import dev.firesight.parser.query.Butterfly;
 import dev.firesight.parser.query.CallTree;
 import dev.firesight.parser.query.CallTreeBuilder;
@@ -201,6 +202,65 @@ public final class RecordingQueryViewModel {
         Profile p = profile;
         butterflying = tasks.submit("callers and callees", ctx -> CallersAndCallees.of(Butterfly.of(p, r.weights(),
                 method, ctx::isCancelled)), TaskCallbacks.of(butterfly::set, queryError::set));
+    }
+
+    /**
+     * Opens the view a finding points at: its view (when the recording has it), its time range, and its frame
+     * searched for and selected, so the flame graph marks it and the table shows its callers.
+     */
+    public void open(Finding.Evidence evidence) {
+        Profile p = profile;
+        if (p == null) {
+            return;
+        }
+        if (p.has(evidence.view())) {
+            view.set(evidence.view());
+        }
+        boolean whole = evidence.fromNanos() == Long.MIN_VALUE && evidence.toNanos() == Long.MAX_VALUE;
+        timeRange.set(whole ? null : new TimeRange(Math.max(evidence.fromNanos(), p.info().startNanos()),
+                Math.min(evidence.toNanos(), p.info().endNanos())));
+        if (evidence.search() != null) {
+            search.plainTextProperty().set(false);
+            search.textProperty().set(evidence.search());
+        } else if (evidence.frame() != null) {
+            search.plainTextProperty().set(true);
+            search.textProperty().set(evidence.frame());
+        }
+        if (evidence.frame() != null) {
+            int id = nameId(p, evidence.frame());
+            if (id >= 0) {
+                selectedMethod.set(id);
+            }
+        }
+    }
+
+    /**
+     * Opens one of the profile's stacks (say, where a leak suspect was allocated) in the flame graph: in the
+     * first of {@code views} the recording has, zoomed along the stack as far as that view's tree has it.
+     */
+    public void openStack(int stack, List<ViewKind> views) {
+        Profile p = profile;
+        if (p == null || stack < 0 || stack >= p.stacks().size()) {
+            return;
+        }
+        views.stream().filter(p::has).findFirst().ifPresent(view::set);
+        reverse.set(false);
+        int depth = p.stacks().depth(stack);
+        int[] path = new int[depth];
+        for (int d = 0; d < depth; d++) {
+            path[d] = p.frames().nameId(p.stacks().frame(stack, d));
+        }
+        zoomPath.set(path);
+        requery(); // trims the path to what the view's tree has
+    }
+
+    private static int nameId(Profile p, String name) {
+        for (int n = 0, count = p.frames().nameCount(); n < count; n++) {
+            if (p.frames().nameOf(n).equals(name)) {
+                return n;
+            }
+        }
+        return -1;
     }
 
     /** Clears the search, or when there is none, the zoom: what Esc does. */

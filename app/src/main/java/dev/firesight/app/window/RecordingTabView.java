@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -220,12 +221,29 @@ public final class RecordingTabView {
         VBox graph = new VBox(timelineSlot, queryError, flame);
         VBox.setVgrow(flame, Priority.ALWAYS);
         graph.getStyleClass().add("graph-pane");
-        SplitPane split = new SplitPane(graph, hotMethods.node());
+        Node side = sidePanel();
+        SplitPane split = new SplitPane(graph, side);
         split.setDividerPositions(0.62);
-        SplitPane.setResizableWithParent(hotMethods.node(), false);
+        SplitPane.setResizableWithParent(side, false);
         BorderPane pane = new BorderPane(split);
         pane.setTop(new javafx.scene.layout.VBox(banner, note));
         return pane;
+    }
+
+    /**
+     * Beside the flame graph: the hot methods with callers and callees, what the recording shows (findings),
+     * and what stays alive (leak suspects), each opening its evidence in the flame graph.
+     */
+    private Node sidePanel() {
+        Tab methods = new Tab("Methods", hotMethods.node());
+        Tab findingsTab = new Tab("Findings", InsightLists.findings(vm.insights()));
+        findingsTab.setId("findings-tab");
+        Tab leaksTab = new Tab("Leak suspects", InsightLists.leakSuspects(vm.insights()));
+        leaksTab.setId("leak-suspects-tab");
+        TabPane side = new TabPane(methods, findingsTab, leaksTab);
+        side.setId("side-panel");
+        side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        return side;
     }
 
     /** Puts a timeline (or any node) above the flame graph; null removes it. */

@@ -35,11 +35,13 @@ public final class RecordingTabViewModel {
     private final Path path;
     private final RecordingQueryViewModel query;
     private final RecordingLoadViewModel loading;
+    private final InsightsViewModel insights;
 
     public RecordingTabViewModel(Path path, TaskRunner tasks) {
         this.path = path;
         this.query = new RecordingQueryViewModel(tasks);
         this.loading = new RecordingLoadViewModel(path, tasks, query);
+        this.insights = new InsightsViewModel(tasks, loading.profileProperty(), query);
     }
 
     public Path path() {
@@ -48,6 +50,11 @@ public final class RecordingTabViewModel {
 
     public String fileName() {
         return String.valueOf(path.getFileName());
+    }
+
+    /** The findings and leak suspects beside the flame graph. */
+    public InsightsViewModel insights() {
+        return insights;
     }
 
     /** Reading the recording. */
@@ -64,6 +71,7 @@ public final class RecordingTabViewModel {
     public void dispose() {
         loading.dispose();
         query.dispose();
+        insights.dispose();
     }
 
     // ---- loading ----

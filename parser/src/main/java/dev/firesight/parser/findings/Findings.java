@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
  * stays (heap growth, leak suspects) and lock contention. Thresholds are in {@link Thresholds}.
  */
 public final class Findings {
+    /** What to say when no rule fires, in the CLI and the window alike. */
+    public static final String NONE_FIRED = "no rule about allocation, GC, memory, exceptions or locks fired";
+
     static final String BOXING = "java\\.lang\\.(Integer|Long|Short|Byte|Character|Float|Double|Boolean)\\.valueOf";
     static final String STRINGS = "java\\.lang\\.AbstractStringBuilder\\.(ensureCapacityInternal|newCapacity|inflate)"
             + "|java\\.lang\\.String\\.format|java\\.util\\.Formatter\\.format";

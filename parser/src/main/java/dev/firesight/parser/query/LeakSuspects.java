@@ -18,6 +18,10 @@ import java.util.Map;
  * place are a suspect. Each suspect says in one sentence how many, how old, and who holds them.
  */
 public final class LeakSuspects {
+    /** Why there are no suspects when the recording has no old-object samples, in the CLI and the window alike. */
+    public static final String NO_SAMPLES = "the recording has no old-object samples (JFR's jdk.OldObjectSample, on in"
+            + " the 'profile' settings, or `firesight record --preset memory-leak`; add path-to-gc-roots=true to see"
+            + " who holds each object)";
     private LeakSuspects() {
     }
 

@@ -1,0 +1,105 @@
+package dev.firesight.app.window;
+
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.VBox;
+
+/**
+ * The side panel's explaining lists (findings, leak suspects) drawn one way: each item a bold title over
+ * wrapped sentences, the list's status sentence where it is empty, and a click or Enter opening the item.
+ */
+final class InsightLists {
+    private InsightLists() {
+    }
+
+    /** How one item reads: a title, the lines under it, and a tooltip. */
+    record Item(String title, String tooltip, String... lines) {
+    }
+
+    static <T> ListView<T> of(String id, DerivedList<T> list, Function<T, Item> item, Consumer<T> open) {
+        ListView<T> view = new ListView<>(list.items());
+        view.setId(id);
+        Label placeholder = new Label();
+        placeholder.setWrapText(true);
+        placeholder.setMaxWidth(320);
+        placeholder.getStyleClass().add("insight-placeholder");
+        placeholder.textProperty().bind(list.statusProperty());
+        view.setPlaceholder(placeholder);
+        view.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(T t, boolean empty) {
+                super.updateItem(t, empty);
+                if (empty || t == null) {
+                    setGraphic(null);
+                    setTooltip(null);
+                    return;
+                }
+                Item it = item.apply(t);
+                Label title = new Label(it.title());
+                title.getStyleClass().add("insight-title");
+                VBox box = new VBox(2, title);
+                for (String line : it.lines()) {
+                    Label l = new Label(line);
+                    l.setWrapText(true);
+                    l.maxWidthProperty().bind(v.widthProperty().subtract(36));
+                    box.getChildren().add(l);
+                }
+                setGraphic(box);
+                setTooltip(new Tooltip(it.tooltip()));
+            }
+        });
+        view.setOnMouseClicked(e -> {
+            T t = view.getSelectionModel().getSelectedItem();
+            if (e.getButton() == MouseButton.PRIMARY && t != null) {
+                open.accept(t);
+            }
+        });
+        view.setOnKeyPressed(e -> {
+            T t = view.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && t != null) {
+                open.accept(t);
+            }
+        });
+        return view;
+    }
+
+    static Node findings(InsightsViewModel vm) {
+        return of("findings", vm.findings(), f -> new Item(f.title() + (f.share() > 0
+                ? String.format(java.util.Locale.ROOT, "  \u00b7  %.0f%%", 100 * f.share()) : ""),
+                "Click to open the " + f.evidence().view().title() + " view that shows it", f.sentence()), vm::open);
+    }
+
+    static Node leakSuspects(InsightsViewModel vm) {
+        return of("leak-suspects", vm.suspects(), s -> s.holders().isEmpty()
+                ? new Item(title(s), tip(s), s.reason())
+                : new Item(title(s), tip(s), s.reason(), chain(s)), vm::open);
+    }
+
+    private static String title(dev.firesight.parser.query.LeakSuspects.Suspect s) {
+        return s.className() + (s.site() == null ? "" : "  \u00b7  " + s.site());
+    }
+
+    private static String tip(dev.firesight.parser.query.LeakSuspects.Suspect s) {
+        return s.stack() < 0 ? "No allocation stack was recorded" : "Click to open where it was allocated";
+    }
+
+    /** The chain from the GC root down to the object, one holder per line, indented as it descends. */
+    static String chain(dev.firesight.parser.query.LeakSuspects.Suspect s) {
+        StringBuilder out = new StringBuilder(s.root() == null ? "GC root" : "GC root: " + s.root());
+        String indent = "";
+        for (String holder : s.holders()) {
+            indent += "  ";
+            out.append('\n').append(indent).append("\u21b3 ").append(holder);
+        }
+        out.append('\n').append(indent).append("  \u21b3 ").append(s.className()).append(String.format(
+                java.util.Locale.ROOT, "   (%,d of %,d sampled objects on this path)", s.sharing(), s.count()));
+        return out.toString();
+    }
+}

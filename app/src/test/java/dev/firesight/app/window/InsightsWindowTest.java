@@ -1,0 +1,138 @@
+package dev.firesight.app.window;
+
+import static dev.firesight.app.window.WindowTestSupport.fx;
+import static dev.firesight.app.window.WindowTestSupport.fxRun;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.firesight.parser.Profile;
+import dev.firesight.parser.findings.Finding;
+import dev.firesight.parser.query.LeakSuspects;
+import dev.firesight.parser.query.TimeRange;
+import dev.firesight.parser.testing.TestRecordings;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The side panel explains a recording: clicking a finding opens its view, range and frame; clicking a leak
+ * suspect opens where it was allocated, with its chain of holders shown; a recording without old-object
+ * samples says so in a sentence instead of an empty list.
+ */
+@ExtendWith(ApplicationExtension.class)
+class InsightsWindowTest {
+    private static final String LEAK_SITE = "dev.firesight.parser.testing.MemoryWorkload$AuditLog.record";
+
+    @TempDir
+    Path temp;
+    private WindowTestSupport support;
+
+    @Start
+    void start(Stage stage) {
+        support = new WindowTestSupport(temp);
+        support.start(stage);
+    }
+
+    private RecordingTabView open(FxRobot robot, Path recording, String sideTab) {
+        fxRun(robot, () -> support.vm().openFiles(List.of(recording)));
+        RecordingTabView tab = support.window().selectedTab();
+        assertEquals(RecordingTabViewModel.State.READY, tab.viewModel().stateProperty().get(),
+                tab.viewModel().messageProperty().get());
+        TabPane side = robot.lookup("#side-panel").queryAs(TabPane.class);
+        fxRun(robot, () -> side.getSelectionModel().select(side.getTabs().stream()
+                .filter(t -> sideTab.equals(t.getId())).findFirst().orElseThrow()));
+        return tab;
+    }
+
+    /** Clicks the list's cell holding {@code item}, as a user does. */
+    private static <T> void click(FxRobot robot, ListView<T> list, T item) {
+        fxRun(robot, () -> list.scrollTo(item));
+        ListCell<?> cell = robot.lookup(".list-cell").match(c -> c instanceof ListCell<?> l && l.getItem() == item)
+                .queryAs(ListCell.class);
+        robot.clickOn(cell);
+    }
+
+    @Test
+    void clickingAFindingOpensItsViewRangeAndFrame(FxRobot robot) {
+        RecordingTabView tab = open(robot, TestRecordings.findings("boxing"), "findings-tab");
+        @SuppressWarnings("unchecked")
+        ListView<Finding> list = robot.lookup("#findings").queryAs(ListView.class);
+        List<Finding> findings = fx(robot, () -> List.copyOf(list.getItems()));
+        Finding focused = findings.stream().filter(f -> f.evidence().frame() != null).findFirst()
+                .orElseThrow(() -> new AssertionError("a finding that names a frame: " + findings));
+        click(robot, list, focused);
+
+        RecordingTabViewModel vm = tab.viewModel();
+        Finding.Evidence e = focused.evidence();
+        assertEquals(e.view(), fx(robot, () -> vm.viewProperty().get()));
+        TimeRange range = fx(robot, () -> vm.timeRangeProperty().get());
+        if (e.fromNanos() == Long.MIN_VALUE) {
+            assertEquals(null, range, "the whole recording");
+        } else {
+            assertEquals(e.fromNanos(), range.fromNanos());
+        }
+        Profile profile = vm.profileProperty().get();
+        int selected = fx(robot, () -> vm.selectedMethodProperty().get());
+        assertEquals(e.frame(), profile.frames().nameOf(selected), "the finding's frame is selected");
+        assertEquals(e.frame(), fx(robot, () -> vm.searchTextProperty().get()), "and searched for");
+        assertTrue(fx(robot, () -> tab.flameGraph().getTree() != null && vm.searchProperty().get() != null
+                && vm.searchProperty().get().matchCount() > 0), "the flame graph marks it");
+
+        Finding searched = findings.stream().filter(f -> f.evidence().search() != null).findFirst().orElse(null);
+        if (searched != null) { // boxing: a search over the boxing methods
+            click(robot, list, searched);
+            assertEquals(searched.evidence().search(), fx(robot, () -> vm.searchTextProperty().get()));
+            assertFalse(fx(robot, () -> vm.search().plainTextProperty().get()), "as a regular expression");
+        }
+    }
+
+    @Test
+    void clickingALeakSuspectOpensWhereItWasAllocated(FxRobot robot) {
+        RecordingTabView tab = open(robot, TestRecordings.memory("leak"), "leak-suspects-tab");
+        @SuppressWarnings("unchecked")
+        ListView<LeakSuspects.Suspect> list = robot.lookup("#leak-suspects").queryAs(ListView.class);
+        LeakSuspects.Suspect top = fx(robot, () -> list.getItems().get(0));
+        assertEquals(LEAK_SITE, top.site(), top.reason());
+        assertTrue(robot.lookup(".list-cell").match(c -> c instanceof ListCell<?> l && l.getItem() == top)
+                .lookup((Label l) -> l.getText().startsWith("GC root") && l.getText().contains("AuditLog.ENTRIES"))
+                .tryQuery().isPresent(), "the chain from the GC root names the holding field");
+
+        click(robot, list, top);
+        RecordingTabViewModel vm = tab.viewModel();
+        int[] zoom = fx(robot, () -> vm.zoomPathProperty().get());
+        assertTrue(zoom.length > 0, "the flame graph zooms along the allocation stack");
+        Profile profile = vm.profileProperty().get();
+        String zoomedTo = profile.frames().nameOf(zoom[zoom.length - 1]);
+        List<String> stack = new java.util.ArrayList<>();
+        for (int d = 0; d < profile.stacks().depth(top.stack()); d++) {
+            stack.add(profile.frames().name(profile.stacks().frame(top.stack(), d)));
+        }
+        assertEquals(stack.subList(0, zoom.length).get(zoom.length - 1), zoomedTo);
+        assertNotNull(fx(robot, () -> tab.flameGraph().getTree()));
+    }
+
+    @Test
+    void noOldObjectSamplesIsASentence(FxRobot robot) {
+        open(robot, TestRecordings.asyncProfiler(), "leak-suspects-tab"); // JFR's default settings sample old objects
+        @SuppressWarnings("unchecked")
+        ListView<LeakSuspects.Suspect> list = robot.lookup("#leak-suspects").queryAs(ListView.class);
+        assertTrue(fx(robot, () -> list.getItems().isEmpty()));
+        Label placeholder = (Label) list.getPlaceholder();
+        assertTrue(fx(robot, placeholder::getText).startsWith("The recording has no old-object samples (JFR's"),
+                placeholder.getText());
+        assertTrue(fx(robot, () -> placeholder.isVisible() && placeholder.getScene() != null), "shown in the list");
+    }
+}
