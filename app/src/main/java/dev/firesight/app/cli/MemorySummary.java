@@ -5,7 +5,7 @@ import dev.firesight.parser.Profile;
 import dev.firesight.parser.TimeSeries;
 import dev.firesight.parser.query.ClassGrowth;
 import dev.firesight.parser.query.LeakSuspects;
-import dev.firesight.parser.query.MemoryTrend;
+import dev.firesight.parser.query.MemoryBudget;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -17,13 +17,9 @@ import java.util.StringJoiner;
  * and whether the live heap and the resident set grow, with the time to their limit at that rate.
  */
 final class MemorySummary {
-    private static final List<TimeSeries.Kind> USE = List.of(TimeSeries.Kind.HEAP_USED,
-            TimeSeries.Kind.HEAP_AFTER_GC, TimeSeries.Kind.HEAP_COMMITTED, TimeSeries.Kind.METASPACE_USED,
-            TimeSeries.Kind.METASPACE_COMMITTED, TimeSeries.Kind.DIRECT_BUFFERS,
-            TimeSeries.Kind.NATIVE_MEMORY_COMMITTED, TimeSeries.Kind.RESIDENT_SET_SIZE,
-            TimeSeries.Kind.CONTAINER_MEMORY_USAGE, TimeSeries.Kind.THREADS);
-    private static final List<TimeSeries.Kind> LIMITS = List.of(TimeSeries.Kind.MAX_HEAP,
-            TimeSeries.Kind.CONTAINER_MEMORY_LIMIT, TimeSeries.Kind.PHYSICAL_MEMORY);
+    /** Every use the budget has, and the thread count, which is not bytes but grows with leaked threads. */
+    private static final List<TimeSeries.Kind> USE = java.util.stream.Stream.concat(MemoryBudget.USES.stream(),
+            java.util.stream.Stream.of(TimeSeries.Kind.THREADS)).toList();
 
     /** How many leak suspects the summary lists. */
     private static final int SUSPECTS = 5;
@@ -34,12 +30,10 @@ final class MemorySummary {
     static void print(Profile profile, PrintStream out) {
         out.println();
         out.println("Memory");
+        MemoryBudget budget = MemoryBudget.of(profile);
         StringJoiner limits = new StringJoiner(", ");
-        for (TimeSeries.Kind kind : LIMITS) {
-            TimeSeries s = profile.series().get(kind);
-            if (s != null && s.size() > 0) {
-                limits.add(kind.title() + " " + Units.bytes(s.value(s.size() - 1)));
-            }
+        for (TimeSeries s : budget.limits()) {
+            limits.add(s.kind().title() + " " + Units.bytes(s.value(s.size() - 1)));
         }
         boolean any = limits.length() > 0;
         if (any) {
@@ -58,15 +52,10 @@ final class MemorySummary {
                             : Units.bytes(s.value(s.size() - 1)), s.size(), s.size() == 1 ? "" : "s");
         }
         if (!any) {
-            out.println("  The recording has no heap, metaspace, native-memory or container readings (JFR's GC"
-                    + " and memory events were off, or async-profiler recorded it without jfrsync).");
+            out.println("  " + MemoryBudget.ABSENT);
             return;
         }
-        for (MemoryTrend trend : new MemoryTrend[] {MemoryTrend.liveHeap(profile), MemoryTrend.residentSetSize(profile)}) {
-            if (trend != null) {
-                out.println("  " + trend.sentence());
-            }
-        }
+        budget.trends().forEach(trend -> out.println("  " + trend.sentence()));
         printClassGrowth(profile, out);
         printSuspects(profile, out);
     }

@@ -13,11 +13,14 @@ final class Lanes {
     static final double ALLOCATION_HEIGHT = 130;
     static final double HEAP_HEIGHT = 90;
     static final double CPU_HEIGHT = 80;
+    static final double MEMORY_HEIGHT = 130;
+    /** The memory lane with nothing to draw: one line saying why. */
+    static final double MEMORY_ABSENT_HEIGHT = 20;
     static final double THREAD_HEADER = 20;
     static final double THREAD_ROW = 14;
     static final int MAX_THREAD_ROWS = 40;
 
-    enum Kind { ALLOCATION, HEAP, CPU, THREADS }
+    enum Kind { ALLOCATION, HEAP, MEMORY, CPU, THREADS }
 
     record Lane(Kind kind, double y, double height) {
         boolean contains(double py) {
@@ -56,6 +59,9 @@ final class Lanes {
                 list.add(new Lane(Kind.HEAP, y, HEAP_HEIGHT));
                 y += HEAP_HEIGHT + GAP;
             }
+            double memory = model.memory().isEmpty() ? MEMORY_ABSENT_HEIGHT : MEMORY_HEIGHT;
+            list.add(new Lane(Kind.MEMORY, y, memory));
+            y += memory + GAP;
             if (model.hasCpu()) {
                 list.add(new Lane(Kind.CPU, y, CPU_HEIGHT));
                 y += CPU_HEIGHT + GAP;

@@ -140,6 +140,11 @@ public class RecordingTimelineSkin extends SkinBase<RecordingTimeline> {
         return lane == null ? -1 : lane.y() + lane.height() / 2;
     }
 
+    /** A lane as laid out now, or null when absent. */
+    Lanes.Lane lane(Lanes.Kind kind) {
+        return canvas.lanes().lane(kind);
+    }
+
     /** The tooltip the canvas shows at a point, or null. */
     public String tooltipAt(double x, double y) {
         return canvas.tooltip(x, y);

@@ -220,6 +220,17 @@ final class TimelineCanvas extends Region {
                     sb.append("\nHeap after GC ").append(Units.bytes(model.heapAfterGc().value(h)));
                 }
             }
+            case MEMORY -> {
+                for (TimeSeries s : model.memory().uses()) {
+                    int i = before(s, t);
+                    if (i >= 0) {
+                        sb.append('\n').append(s.kind().title()).append("  ").append(Units.bytes(s.value(i)));
+                    }
+                }
+                if (model.memory().limit() != null) {
+                    sb.append("\nLimit: ").append(TimelinePainter.limitText(model.memory()));
+                }
+            }
             case CPU -> {
                 int c = before(model.cpuSamples(), t);
                 if (c >= 0) {

@@ -25,7 +25,9 @@ public enum TimelineColor {
     /** A thread lane's buckets with CPU samples (shaded by how many). */
     THREAD_CPU("-fs-timeline-thread-cpu", "#2b6a4a"),
     /** A thread lane's buckets that only allocated. */
-    THREAD_ALLOC("-fs-timeline-thread-alloc", "#e4572e");
+    THREAD_ALLOC("-fs-timeline-thread-alloc", "#e4572e"),
+    /** The memory limit that applies (container, -Xmx or physical memory), and growth toward it. */
+    MEMORY_LIMIT("-fs-timeline-memory-limit", "#d62828");
 
     private final String cssProperty;
     private final Color initial;

@@ -6,6 +6,7 @@ import dev.firesight.parser.Profile;
 import dev.firesight.parser.TimeSeries;
 import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.query.AllocationSites;
+import dev.firesight.parser.query.MemoryBudget;
 import dev.firesight.parser.query.Spikes;
 import dev.firesight.parser.query.StackedRate;
 import dev.firesight.parser.query.TimeRange;
@@ -30,6 +31,7 @@ public final class TimelineModel {
     private final TimeSeries jvmCpuLoad;
     private final TimeSeries machineCpuLoad;
     private final ThreadActivity threads;
+    private final MemoryBudget memory;
 
     private TimelineModel(Profile profile) {
         this.profile = profile;
@@ -51,6 +53,7 @@ public final class TimelineModel {
         this.machineCpuLoad = nonEmpty(profile, TimeSeries.Kind.MACHINE_CPU_LOAD);
         ThreadActivity activity = ThreadActivity.compute(profile, start, end, bucket);
         this.threads = activity.rows().isEmpty() ? null : activity;
+        this.memory = MemoryBudget.of(profile);
     }
 
     /** Computes the model; call it off the UI thread (it passes over every sample a few times). */
@@ -116,6 +119,11 @@ public final class TimelineModel {
 
     public boolean hasCpu() {
         return cpuSamples != null || jvmCpuLoad != null || machineCpuLoad != null;
+    }
+
+    /** Which memory the JVM used against which limit, and its trends; empty when nothing was recorded. */
+    public MemoryBudget memory() {
+        return memory;
     }
 
     /** Per-thread activity, or null when no sample names a thread. */

@@ -6,6 +6,7 @@ import dev.firesight.parser.query.ThreadActivity;
 import dev.firesight.app.format.Units;
 import dev.firesight.parser.TimeSeries;
 import dev.firesight.parser.query.AllocationSites;
+import dev.firesight.parser.query.MemoryBudget;
 import dev.firesight.parser.query.Spikes;
 import dev.firesight.parser.query.StackedRate;
 import dev.firesight.parser.query.TimeRange;
@@ -54,6 +55,7 @@ final class TimelinePainter {
             switch (lane.kind()) {
                 case ALLOCATION -> paintAllocation(g, lanes, lane, model.allocationRate(by), model.spikes());
                 case HEAP -> paintHeap(g, lanes, lane, model);
+                case MEMORY -> paintMemory(g, lanes, lane, model.memory());
                 case CPU -> paintCpu(g, lanes, lane, model);
                 case THREADS -> paintThreads(g, lanes, lane, model.threads(), threadsExpanded);
                 default -> { }
@@ -235,6 +237,105 @@ final class TimelinePainter {
         g.fillText("shorter pause", x + 7, lane.y() + 10);
     }
 
+    /** A colour per kind of memory use, in {@link MemoryBudget#USES} order: heap blues, metaspace purples. */
+    private static final Color[] MEMORY_COLORS = {
+        Color.web("#3f88c5"), Color.web("#1d5f99"), Color.web("#9cc3e6"), Color.web("#8e6c8a"),
+        Color.web("#c7b3c5"), Color.web("#f3a712"), Color.web("#4c9f70"), Color.web("#e4572e"), Color.web("#333333")
+    };
+    /** Short legend names, in {@link MemoryBudget#USES} order. */
+    private static final String[] MEMORY_NAMES = {"heap used", "heap after GC", "heap committed", "metaspace",
+        "metaspace committed", "direct buffers", "native (NMT)", "resident set", "container usage"};
+    /** A limit more than this many times the peak use is named, not drawn, so the uses keep their height. */
+    private static final double LIMIT_ON_SCALE = 4;
+
+    static Color memoryColor(TimeSeries.Kind kind) {
+        return MEMORY_COLORS[MemoryBudget.USES.indexOf(kind)];
+    }
+
+    static String memoryName(TimeSeries.Kind kind) {
+        return MEMORY_NAMES[MemoryBudget.USES.indexOf(kind)];
+    }
+
+    /** The lane's byte scale: the peak use, and the applying limit when it is near enough to draw. */
+    static double memoryScale(MemoryBudget memory) {
+        double peak = Math.max(1, memory.peak());
+        double limit = memory.limitBytes();
+        return TimeFormat.niceCeilBytes(!Double.isNaN(limit) && limit <= LIMIT_ON_SCALE * peak
+                ? Math.max(peak, limit) : peak);
+    }
+
+    /** "-Xmx 512 MB", "container limit 256 MB" or "physical memory 23.5 GB". */
+    static String limitText(MemoryBudget memory) {
+        TimeSeries.Kind kind = memory.limit().kind();
+        String name = kind == TimeSeries.Kind.MAX_HEAP ? "-Xmx" : kind == TimeSeries.Kind.CONTAINER_MEMORY_LIMIT
+                ? "container limit" : "physical memory";
+        return name + " " + Units.bytes(memory.limitBytes());
+    }
+
+    private void paintMemory(GraphicsContext g, Lanes lanes, Lanes.Lane lane, MemoryBudget memory) {
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        if (memory.isEmpty()) {
+            g.setFill(color(TimelineColor.MUTED));
+            g.fillText("Memory: " + MemoryBudget.ABSENT, Lanes.LEFT + 6, lane.y() + lane.height() / 2);
+            return;
+        }
+        double top = lane.y() + 18;
+        double h = lane.bottom() - top;
+        double max = memoryScale(memory);
+        for (TimeSeries s : memory.uses()) {
+            g.setStroke(memoryColor(s.kind()));
+            g.setLineWidth(s.kind() == TimeSeries.Kind.HEAP_USED ? 1 : 1.6);
+            g.beginPath();
+            for (int i = 0; i < s.size(); i++) {
+                double x = lanes.x(s.timeNanos(i));
+                double y = lane.bottom() - s.value(i) / max * h;
+                if (i == 0) {
+                    g.moveTo(x, y);
+                } else {
+                    g.lineTo(x, y);
+                }
+            }
+            g.stroke();
+        }
+        double limit = memory.limitBytes();
+        boolean limitOnScale = !Double.isNaN(limit) && limit <= max;
+        if (limitOnScale) {
+            double y = Math.round(lane.bottom() - limit / max * h) + 0.5;
+            g.setStroke(color(TimelineColor.MEMORY_LIMIT));
+            g.setLineWidth(1.5);
+            g.setLineDashes(6, 4);
+            g.strokeLine(Lanes.LEFT, y, Lanes.LEFT + lanes.plotWidth(), y);
+            g.setLineDashes();
+            g.setFill(color(TimelineColor.MEMORY_LIMIT));
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText(limitText(memory), Lanes.LEFT + lanes.plotWidth() - 6, y + 8);
+            g.setTextAlign(TextAlignment.LEFT);
+        }
+        g.setFont(BOLD);
+        g.setFill(color(TimelineColor.TEXT));
+        g.fillText("Memory", Lanes.LEFT + 6, lane.y() + 10);
+        g.setFont(FONT);
+        double x = Lanes.LEFT + 14 + textWidth("Memory", BOLD);
+        for (TimeSeries s : memory.uses()) {
+            x = legend(g, x, lane.y() + 10, memoryColor(s.kind()), memoryName(s.kind()));
+        }
+        if (memory.limit() != null && !limitOnScale) {
+            g.setFill(color(TimelineColor.MUTED));
+            g.fillText("limit " + limitText(memory) + ", above the scale", x, lane.y() + 10);
+        }
+        // The projections, one line each, over the plot's lower left, on a backing so lines stay legible.
+        double y = lane.bottom() - 9;
+        for (int i = memory.trends().size() - 1; i >= 0; i--) {
+            String text = fit(memory.trends().get(i).sentence(), FONT, lanes.plotWidth() - 16);
+            g.setFill(color(TimelineColor.LANE_BACKGROUND).deriveColor(0, 1, 1, 0.85));
+            g.fillRect(Lanes.LEFT + 4, y - 7, textWidth(text, FONT) + 6, 14);
+            g.setFill(memory.trends().get(i).growing() ? color(TimelineColor.MEMORY_LIMIT) : color(TimelineColor.TEXT));
+            g.fillText(text, Lanes.LEFT + 7, y);
+            y -= 15;
+        }
+    }
+
     private void paintCpu(GraphicsContext g, Lanes lanes, Lanes.Lane lane, TimelineModel model) {
         double top = lane.y() + 18;
         double h = lane.bottom() - top;
@@ -387,6 +488,12 @@ final class TimelinePainter {
                     g.setFill(color(TimelineColor.MUTED));
                     g.fillText("pause", right, lane.bottom() - (lane.bottom() - top) * 0.9 + 13);
                     g.fillText("0 ms", right, lane.bottom() - 6);
+                }
+            }
+            case MEMORY -> {
+                if (!model.memory().isEmpty()) {
+                    double max = memoryScale(model.memory());
+                    scale(g, left, lane.y() + 18, lane.bottom(), Units.bytes(max), Units.bytes(max / 2), "0 B");
                 }
             }
             case CPU -> {

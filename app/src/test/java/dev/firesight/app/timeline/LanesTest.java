@@ -18,21 +18,25 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A lane is there only when the recording has its data; x and time map onto each other. */
+/**
+ * A lane is there only when the recording has its data (the memory lane says in a line why it has none); x and
+ * time map onto each other.
+ */
 class LanesTest {
 
     @Test
     void theBurstRecordingHasEveryLane() throws Exception {
         TimelineModel model = TimelineModel.of(BurstRecording.load().profile());
         Lanes lanes = new Lanes(model, false, 1000, model.full());
-        assertEquals(List.of(Lanes.Kind.ALLOCATION, Lanes.Kind.HEAP, Lanes.Kind.CPU, Lanes.Kind.THREADS),
+        assertEquals(List.of(Lanes.Kind.ALLOCATION, Lanes.Kind.HEAP, Lanes.Kind.MEMORY, Lanes.Kind.CPU,
+                        Lanes.Kind.THREADS),
                 lanes.lanes.stream().map(Lanes.Lane::kind).toList());
         Lanes expanded = new Lanes(model, true, 1000, model.full());
         assertTrue(expanded.height > lanes.height, "expanding threads adds rows");
     }
 
     @Test
-    void aProfileWithOnlyCpuSamplesAndNoSeriesHasOnlyTheThreadsLane() {
+    void aProfileWithOnlyCpuSamplesAndNoSeriesHasTheThreadsLaneAndSaysWhyThereIsNoMemory() {
         long start = 1_000_000_000_000L;
         SampleTable cpu = new SampleTable(ViewKind.CPU, start, 1000);
         for (int i = 0; i < 10; i++) {
@@ -51,7 +55,9 @@ class LanesTest {
         assertFalse(model.hasCpu());
         assertTrue(model.spikes().windows().isEmpty() && model.spikes().pauses().isEmpty());
         Lanes lanes = new Lanes(model, true, 1000, model.full());
-        assertEquals(List.of(Lanes.Kind.THREADS), lanes.lanes.stream().map(Lanes.Lane::kind).toList());
+        assertEquals(List.of(Lanes.Kind.MEMORY, Lanes.Kind.THREADS), lanes.lanes.stream().map(Lanes.Lane::kind).toList());
+        assertTrue(model.memory().isEmpty());
+        assertEquals(Lanes.MEMORY_ABSENT_HEIGHT, lanes.lane(Lanes.Kind.MEMORY).height(), "one line saying why, not a chart");
         assertEquals(10, model.threads().rows().get(0).totalCpu());
 
         // x and time are inverse maps over the plot.

@@ -4,6 +4,7 @@ import dev.firesight.parser.Profile;
 import dev.firesight.parser.Recordings;
 import dev.firesight.parser.TimeSeries;
 import dev.firesight.parser.testing.TestRecordings;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,5 +28,12 @@ class ContainerMemoryTest {
         MemoryTrend trend = MemoryTrend.residentSetSize(profile);
         assertEquals("the container limit", trend.limitName());
         assertEquals(TestRecordings.CONTAINER_LIMIT_MB << 20, (long) trend.limit());
+
+        // The budget the window draws: the container limit applies, ahead of -Xmx and physical memory.
+        MemoryBudget budget = MemoryBudget.of(profile);
+        assertEquals(TimeSeries.Kind.CONTAINER_MEMORY_LIMIT, budget.limit().kind());
+        assertTrue(budget.uses().stream().map(TimeSeries::kind).toList().containsAll(List.of(
+                TimeSeries.Kind.CONTAINER_MEMORY_USAGE, TimeSeries.Kind.RESIDENT_SET_SIZE, TimeSeries.Kind.HEAP_USED)),
+                budget.uses().toString());
     }
 }

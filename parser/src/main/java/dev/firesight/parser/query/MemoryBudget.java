@@ -1,0 +1,75 @@
+package dev.firesight.parser.query;
+
+import dev.firesight.parser.Profile;
+import dev.firesight.parser.TimeSeries;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which memory a JVM uses against which limit: the byte series a recording holds (heap, metaspace, direct
+ * buffers, native memory, resident set, container usage), the limit that applies to them, and whether the
+ * live heap and the resident set grow toward it. What the window's memory lane draws and {@code summary}
+ * prints.
+ *
+ * @param uses      the series present, in drawing order, each with at least one reading
+ * @param limits    the limits present (maximum heap, container limit, physical memory)
+ * @param limit     the limit that applies: the container's, else the maximum heap, else physical memory; or null
+ * @param trends    the live heap's and the resident set's trends, where the recording has them
+ */
+public record MemoryBudget(List<TimeSeries> uses, List<TimeSeries> limits, TimeSeries limit, List<MemoryTrend> trends) {
+    /** The kinds of memory use, in the order they are drawn and printed. */
+    public static final List<TimeSeries.Kind> USES = List.of(TimeSeries.Kind.HEAP_USED,
+            TimeSeries.Kind.HEAP_AFTER_GC, TimeSeries.Kind.HEAP_COMMITTED, TimeSeries.Kind.METASPACE_USED,
+            TimeSeries.Kind.METASPACE_COMMITTED, TimeSeries.Kind.DIRECT_BUFFERS,
+            TimeSeries.Kind.NATIVE_MEMORY_COMMITTED, TimeSeries.Kind.RESIDENT_SET_SIZE,
+            TimeSeries.Kind.CONTAINER_MEMORY_USAGE);
+    /** The limits, in the order that decides which applies. */
+    public static final List<TimeSeries.Kind> LIMITS = List.of(TimeSeries.Kind.CONTAINER_MEMORY_LIMIT,
+            TimeSeries.Kind.MAX_HEAP, TimeSeries.Kind.PHYSICAL_MEMORY);
+    /** Why there is nothing to show, in the window and the CLI alike. */
+    public static final String ABSENT = "The recording has no heap, metaspace, native-memory or container readings"
+            + " (JFR's GC and memory events were off, or async-profiler recorded it without jfrsync).";
+
+    public static MemoryBudget of(Profile profile) {
+        List<TimeSeries> uses = present(profile, USES);
+        List<TimeSeries> limits = present(profile, LIMITS);
+        List<MemoryTrend> trends = new ArrayList<>();
+        for (MemoryTrend t : new MemoryTrend[] {MemoryTrend.liveHeap(profile), MemoryTrend.residentSetSize(profile)}) {
+            if (t != null) {
+                trends.add(t);
+            }
+        }
+        return new MemoryBudget(uses, limits, limits.isEmpty() ? null : limits.get(0), List.copyOf(trends));
+    }
+
+    private static List<TimeSeries> present(Profile profile, List<TimeSeries.Kind> kinds) {
+        List<TimeSeries> out = new ArrayList<>();
+        for (TimeSeries.Kind kind : kinds) {
+            TimeSeries s = profile.series().get(kind);
+            if (s != null && s.size() > 0) {
+                out.add(s);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** True when the recording has no memory use readings at all. */
+    public boolean isEmpty() {
+        return uses.isEmpty();
+    }
+
+    /** The last value of the applying limit, or NaN without one. */
+    public double limitBytes() {
+        return limit == null ? Double.NaN : limit.value(limit.size() - 1);
+    }
+
+    /** The largest reading of any use series. */
+    public double peak() {
+        double max = 0;
+        for (TimeSeries s : uses) {
+            max = Math.max(max, s.max());
+        }
+        return max;
+    }
+}
