@@ -131,13 +131,33 @@ public final class AttachDialogView {
         CheckBox lock = check("Locks", "attach-lock", vm.lockProperty());
         CheckBox wall = check("Wall clock", "attach-wall", vm.wallProperty());
         CheckBox live = check("Live objects (leaks)", "attach-live", vm.liveProperty());
+        CheckBox nativemem = check("Native memory", "attach-nativemem", vm.nativememProperty());
+        javafx.scene.control.Button preset = new javafx.scene.control.Button("Memory leak preset");
+        preset.setId("attach-memory-leak");
+        preset.setTooltip(new javafx.scene.control.Tooltip("Allocations, live objects and native memory: what the"
+                + " memory views and leak suspects need, at production-safe rates"));
+        preset.setOnAction(e -> vm.chooseMemoryLeakPreset());
+        Label costs = new Label();
+        costs.setId("attach-costs");
+        costs.setWrapText(true);
+        costs.setMaxWidth(560);
+        costs.getStyleClass().add("attach-costs");
+        Runnable explain = () -> costs.setText(vm.costs());
+        for (javafx.beans.property.BooleanProperty p : java.util.List.of(vm.cpuProperty(), vm.allocProperty(),
+                vm.lockProperty(), vm.wallProperty(), vm.liveProperty(), vm.nativememProperty())) {
+            p.addListener((o, a, b) -> explain.run());
+        }
+        vm.allocIntervalKbProperty().addListener((o, a, b) -> explain.run());
+        explain.run();
         Spinner<Integer> interval = new Spinner<>(1, 1 << 20, vm.allocIntervalKbProperty().get(), 128);
         interval.setId("attach-alloc-interval");
         interval.setEditable(true);
         interval.setPrefWidth(100);
         interval.valueProperty().addListener((o, a, v) -> vm.allocIntervalKbProperty().set(v));
+        vm.allocIntervalKbProperty().addListener((o, a, v) -> interval.getValueFactory().setValue(v.intValue()));
         interval.disableProperty().bind(vm.allocProperty().not());
-        HBox events = new HBox(14, cpu, alloc, lock, wall, live);
+        HBox events = new HBox(14, cpu, alloc, lock, wall, live, nativemem, preset);
+        events.setAlignment(Pos.CENTER_LEFT);
         HBox allocRow = new HBox(6, new Label("one allocation sample every"), interval, new Label("KiB"));
         allocRow.setAlignment(Pos.CENTER_LEFT);
 
@@ -166,7 +186,8 @@ public final class AttachDialogView {
         grid.setVgap(8);
         grid.addRow(0, title("Record"), events);
         grid.addRow(1, new Region(), allocRow);
-        grid.addRow(2, title("Duration"), duration);
+        grid.addRow(2, title("Costs"), costs);
+        grid.addRow(3, title("Duration"), duration);
         grid.disableProperty().bind(vm.recordingNowProperty());
         return grid;
     }

@@ -58,6 +58,7 @@ public final class AttachDialogViewModel {
     private final BooleanProperty lock = new SimpleBooleanProperty(false);
     private final BooleanProperty wall = new SimpleBooleanProperty(false);
     private final BooleanProperty live = new SimpleBooleanProperty(false);
+    private final BooleanProperty nativemem = new SimpleBooleanProperty(false);
     private final IntegerProperty allocIntervalKb = new SimpleIntegerProperty(
             (int) (RecordingRequest.DEFAULT_ALLOC_INTERVAL / 1024));
     private final BooleanProperty untilStopped = new SimpleBooleanProperty(true);
@@ -157,10 +158,32 @@ public final class AttachDialogViewModel {
         if (lock.get()) events.add(ProfilingEvent.LOCK);
         if (wall.get()) events.add(ProfilingEvent.WALL);
         if (live.get()) events.add(ProfilingEvent.LIVE);
+        if (nativemem.get()) events.add(ProfilingEvent.NATIVEMEM);
         if (events.isEmpty()) {
             return null;
         }
         return RecordingRequest.of(events).withAllocInterval(Math.max(1, allocIntervalKb.get()) * 1024L);
+    }
+
+    /**
+     * Chooses what the memory views need (the "Memory leak" preset): allocations, what is still alive, and native
+     * allocations, at the preset's production-safe rates; CPU, locks and wall clock off.
+     */
+    public void chooseMemoryLeakPreset() {
+        RecordingRequest preset = RecordingRequest.memoryLeak();
+        cpu.set(preset.events().contains(ProfilingEvent.CPU));
+        alloc.set(preset.events().contains(ProfilingEvent.ALLOC));
+        lock.set(preset.events().contains(ProfilingEvent.LOCK));
+        wall.set(preset.events().contains(ProfilingEvent.WALL));
+        live.set(preset.events().contains(ProfilingEvent.LIVE));
+        nativemem.set(preset.events().contains(ProfilingEvent.NATIVEMEM));
+        allocIntervalKb.set((int) (preset.allocInterval() / 1024));
+    }
+
+    /** What the chosen events cost the recorded JVM, one sentence each; empty when nothing is chosen. */
+    public String costs() {
+        RecordingRequest r = request();
+        return r == null ? "" : String.join("\n", r.costs());
     }
 
     /** Starts recording the selected JVM with the chosen events, for the chosen time. */
@@ -227,6 +250,7 @@ public final class AttachDialogViewModel {
     public ReadOnlyBooleanProperty refreshingProperty() { return refreshing.getReadOnlyProperty(); }
     public BooleanProperty cpuProperty() { return cpu; }
     public BooleanProperty allocProperty() { return alloc; }
+    public BooleanProperty nativememProperty() { return nativemem; }
     public BooleanProperty lockProperty() { return lock; }
     public BooleanProperty wallProperty() { return wall; }
     public BooleanProperty liveProperty() { return live; }

@@ -44,6 +44,8 @@ final class InsightLists {
                 Item it = item.apply(t);
                 Label title = new Label(it.title());
                 title.getStyleClass().add("insight-title");
+                title.setWrapText(true);
+                title.maxWidthProperty().bind(v.widthProperty().subtract(36));
                 VBox box = new VBox(2, title);
                 for (String line : it.lines()) {
                     Label l = new Label(line);

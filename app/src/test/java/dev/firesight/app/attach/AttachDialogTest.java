@@ -69,6 +69,19 @@ class AttachDialogTest {
         assertEquals(child.pid(), onFx(() -> vm.selectedProperty().get().pid()));
     }
 
+    /** The preset ticks what the memory views need, and the dialog says what each choice costs the JVM. */
+    @Test
+    void theMemoryLeakPresetChoosesWhatTheMemoryViewsNeedAndSaysTheCost(FxRobot robot) {
+        AttachDialogViewModel vm = openDialog(robot);
+        robot.clickOn("#attach-memory-leak");
+        assertEquals(dev.firesight.attach.RecordingRequest.memoryLeak().events(), onFx(() -> vm.request().events()));
+        assertTrue(onFx(() -> robot.lookup("#attach-nativemem").queryAs(javafx.scene.control.CheckBox.class)
+                .isSelected()), "native memory is ticked");
+        String costs = onFx(() -> robot.lookup("#attach-costs").queryAs(javafx.scene.control.Label.class).getText());
+        assertTrue(costs.contains("live: ") && costs.contains("nativemem: intercepts malloc and free"), costs);
+        assertFalse(costs.contains("cpu, wall:"), "CPU is off in the preset: " + costs);
+    }
+
     @Test
     void recordsARealChildForThreeSecondsIntoALiveTab(FxRobot robot) throws Exception {
         try (DemoChild child = DemoChild.start(temp.resolve("child.log"))) {
