@@ -33,6 +33,7 @@ public final class ViewAbsence {
         switch (view) {
             case ALLOC:
             case ALLOC_COUNT:
+            case ALLOC_OUTSIDE_TLAB:
                 return "Record them with stack traces: in JFR settings, stackTrace=true for"
                         + " jdk.ObjectAllocationSample (and jdk.ObjectAllocationInNewTLAB and"
                         + " jdk.ObjectAllocationOutsideTLAB where they are on); async-profiler's alloc event"

@@ -13,6 +13,11 @@ public enum ViewKind {
     ALLOC("alloc", "Allocations (bytes)", Unit.BYTES),
     /** Allocation events, one each. */
     ALLOC_COUNT("alloc-count", "Allocations (count)", Unit.SAMPLES),
+    /**
+     * Bytes of objects allocated outside thread-local buffers ({@code jdk.ObjectAllocationOutsideTLAB}): objects
+     * too large for a TLAB, which take the slow path; under G1 the largest are humongous. Part of {@link #ALLOC}.
+     */
+    ALLOC_OUTSIDE_TLAB("alloc-outside-tlab", "Allocations outside TLABs", Unit.BYTES),
     /** Bytes still live at the end of the recording. */
     LIVE("live", "Live objects", Unit.BYTES),
     /** Nanoseconds blocked on monitors and parked. */

@@ -80,6 +80,36 @@ public final class Findings {
                 "size builders up front, and format only what is logged", findings);
         churn(profile, weights, total, seconds, "resizing", "Collection resizing", RESIZING, t.resizing(),
                 "growing collections (%s)", "give collections their expected size when they are made", findings);
+        outsideTlab(profile, sites, total, seconds, t, findings);
+    }
+
+    /**
+     * Objects too large for a thread-local allocation buffer: each takes the slow path, and under G1 one of
+     * half a region or more is humongous, placed straight in the old generation, where only a full or mixed
+     * collection frees it.
+     */
+    private static void outsideTlab(Profile profile, AllocationSites sites, long total, double seconds, Thresholds t,
+                                    List<Finding> findings) {
+        if (!profile.has(ViewKind.ALLOC_OUTSIDE_TLAB)) {
+            return;
+        }
+        long outside = profile.samples(ViewKind.ALLOC_OUTSIDE_TLAB).totalWeight();
+        if (outside < t.outsideTlab() * total) {
+            return;
+        }
+        List<AllocationSites.Site> site = sites.top(ViewKind.ALLOC_OUTSIDE_TLAB, AllocationSites.By.METHOD,
+                Long.MIN_VALUE, Long.MAX_VALUE, 1);
+        List<AllocationSites.Site> cls = sites.top(ViewKind.ALLOC_OUTSIDE_TLAB, AllocationSites.By.CLASS,
+                Long.MIN_VALUE, Long.MAX_VALUE, 1);
+        String where = site.isEmpty() ? "" : String.format(Locale.ROOT, ", most in %s (%s)%s", site.get(0).name(),
+                percent(site.get(0).weight(), outside), cls.isEmpty() ? "" : ", mostly " + cls.get(0).name());
+        Finding.Evidence evidence = Finding.Evidence.of(ViewKind.ALLOC_OUTSIDE_TLAB);
+        findings.add(new Finding("outside-tlab", "Large allocations outside TLABs", String.format(Locale.ROOT,
+                "Objects too large for a thread-local buffer make %s of the allocation view's bytes (%s/s)%s; each"
+                        + " takes the slow path, and under G1 those of half a region or more are humongous, placed"
+                        + " straight in the old generation; reuse or pool large buffers, or raise the G1 region size.",
+                percent(outside, total), Wording.bytes(outside / seconds), where), outside / (double) total,
+                site.isEmpty() ? evidence : evidence.focus(site.get(0).name())));
     }
 
     private static void churn(Profile profile, StackWeights weights, long total, double seconds, String rule,

@@ -9,6 +9,7 @@ package dev.firesight.parser.findings;
  * @param boxing                share of bytes allocated boxing primitives
  * @param strings               share of bytes allocated growing string builders and formatting
  * @param resizing              share of bytes allocated growing collections
+ * @param outsideTlab           share of the allocation view's bytes allocated outside TLABs
  * @param exceptionsPerSecond   throwables created per second
  * @param gcOverhead            share of the recording's time spent in GC pauses
  * @param longPauseNanos        a GC pause this long is worth explaining by the allocation before it
@@ -17,8 +18,8 @@ package dev.firesight.parser.findings;
  * @param leakObjects           sampled live objects of one site and class that make a leak suspect
  */
 public record Thresholds(double minAllocationRate, double dominantSite, double boxing, double strings,
-                         double resizing, double exceptionsPerSecond, double gcOverhead, long longPauseNanos,
+                         double resizing, double outsideTlab, double exceptionsPerSecond, double gcOverhead, long longPauseNanos,
                          double lockedThreads, double dominantMonitor, int leakObjects) {
     public static final Thresholds DEFAULTS = new Thresholds(
-            20e6, 0.30, 0.05, 0.15, 0.10, 1_000, 0.10, 200_000_000L, 0.5, 0.5, 10);
+            20e6, 0.30, 0.05, 0.15, 0.10, 0.25, 1_000, 0.10, 200_000_000L, 0.5, 0.5, 10);
 }

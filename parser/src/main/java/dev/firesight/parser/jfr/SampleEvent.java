@@ -16,7 +16,7 @@ enum SampleEvent {
     ALLOCATION_IN_NEW_TLAB("jdk.ObjectAllocationInNewTLAB", "eventThread", "objectClass", "tlabSize",
             ViewKind.ALLOC, ViewKind.ALLOC_COUNT),
     ALLOCATION_OUTSIDE_TLAB("jdk.ObjectAllocationOutsideTLAB", "eventThread", "objectClass", "allocationSize",
-            ViewKind.ALLOC, ViewKind.ALLOC_COUNT),
+            ViewKind.ALLOC, ViewKind.ALLOC_COUNT, ViewKind.ALLOC_OUTSIDE_TLAB),
     ALLOCATION_SAMPLE("jdk.ObjectAllocationSample", "eventThread", "objectClass", "weight",
             ViewKind.ALLOC, ViewKind.ALLOC_COUNT),
     LIVE_OBJECT("profiler.LiveObject", "eventThread", "objectClass", "allocationSize", ViewKind.LIVE),

@@ -21,13 +21,26 @@ class FindingsTest {
 
     @ParameterizedTest(name = "{1} on the {0} workload")
     @CsvSource({"boxing,boxing", "strings,strings", "resizing,resizing", "exceptions,exceptions",
-            "lock,lock-contention", "boxing,dominant-site"})
+            "lock,lock-contention", "boxing,dominant-site",
+            "large,outside-tlab"})
     void theRuleFiresOnItsWorkload(String workload, String rule) throws Exception {
         List<Finding> findings = Findings.of(Recordings.open(TestRecordings.findings(workload)), Thresholds.DEFAULTS);
         Finding finding = findings.stream().filter(f -> f.rule().equals(rule)).findFirst().orElse(null);
         assertNotNull(finding, rule + " fires on " + workload + ": " + findings);
         assertTrue(finding.share() > 0 && finding.share() <= 1, finding.toString());
         assertNotNull(finding.evidence().view(), "a finding opens a view");
+    }
+
+    /** Small objects churned fast are no outside-TLAB finding; the large buffers are, with their site. */
+    @Test
+    void onlyLargeObjectsAreCalledOutsideTlab() throws Exception {
+        Profile boxing = Recordings.open(TestRecordings.findings("boxing"));
+        assertTrue(Findings.of(boxing, Thresholds.DEFAULTS).stream().noneMatch(f -> f.rule().equals("outside-tlab")));
+        Finding large = Findings.of(Recordings.open(TestRecordings.findings("large")), Thresholds.DEFAULTS).stream()
+                .filter(f -> f.rule().equals("outside-tlab")).findFirst().orElseThrow();
+        assertTrue(large.sentence().contains("most in dev.firesight.parser.testing.FindingsWorkload.large")
+                && large.sentence().contains("mostly byte[]"), large.sentence());
+        assertEquals(ViewKind.ALLOC_OUTSIDE_TLAB, large.evidence().view());
     }
 
     @Test

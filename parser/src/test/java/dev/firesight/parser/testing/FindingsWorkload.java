@@ -10,7 +10,8 @@ import java.util.Map;
  * {@value #THREAD} (and, for {@code lock}, three more threads). Modes: {@code boxing} (sums in a
  * {@code Map<Integer, Long>}), {@code strings} ({@code String.format} and growing builders), {@code resizing}
  * (lists and maps grown from their default size), {@code exceptions} (thrown and caught in a loop),
- * {@code lock} (four threads taking turns on one {@link Ledger}), and {@code quiet} (a little work, mostly
+ * {@code lock} (four threads taking turns on one {@link Ledger}), {@code large} (1 MB buffers, allocated
+ * outside TLABs), and {@code quiet} (a little work, mostly
  * asleep: the control, which no rule may fire on).
  */
 public final class FindingsWorkload {
@@ -56,6 +57,7 @@ public final class FindingsWorkload {
                     case "resizing" -> grow();
                     case "exceptions" -> fail();
                     case "lock" -> ledger.post(1);
+                    case "large" -> large();
                     default -> quiet();
                 }
             }
@@ -90,6 +92,13 @@ public final class FindingsWorkload {
             map.put(i, i);
         }
         sink = list.size() + map.size();
+    }
+
+    /** Buffers far larger than any TLAB: every one is allocated outside them. */
+    private static void large() {
+        for (int i = 0; i < 16; i++) {
+            sink = new byte[1 << 20];
+        }
     }
 
     private static void fail() {
