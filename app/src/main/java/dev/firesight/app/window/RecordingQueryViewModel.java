@@ -254,6 +254,21 @@ public final class RecordingQueryViewModel {
         requery(); // trims the path to what the view's tree has
     }
 
+    /**
+     * Keeps only what was allocated at least {@code ageNanos} before the recording ended: in the live-objects
+     * view, whose samples sit at their allocation time, the objects that have stayed alive that long. Zero or
+     * less shows every age again.
+     */
+    public void showOlderThan(long ageNanos) {
+        Profile p = profile;
+        if (p == null) {
+            return;
+        }
+        long start = p.info().startNanos();
+        timeRange.set(ageNanos <= 0 ? null
+                : new TimeRange(start, Math.max(start + 1, p.info().endNanos() - ageNanos)));
+    }
+
     private static int nameId(Profile p, String name) {
         for (int n = 0, count = p.frames().nameCount(); n < count; n++) {
             if (p.frames().nameOf(n).equals(name)) {

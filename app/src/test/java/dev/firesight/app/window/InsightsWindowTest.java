@@ -124,6 +124,30 @@ class InsightsWindowTest {
         assertNotNull(fx(robot, () -> tab.flameGraph().getTree()));
     }
 
+    /** The live view keeps what has stayed alive a chosen time: objects allocated that long before the end. */
+    @Test
+    void theLiveViewFiltersByAge(FxRobot robot) {
+        RecordingTabView tab = open(robot, TestRecordings.asyncProfiler(), "findings-tab");
+        RecordingTabViewModel vm = tab.viewModel();
+        fxRun(robot, () -> vm.viewProperty().set(dev.firesight.parser.ViewKind.LIVE));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<Long> ages = robot.lookup("#live-age").queryAs(javafx.scene.control.ComboBox.class);
+        assertTrue(fx(robot, ages::isVisible), "offered in the live view");
+        long age = LiveAgeFilter.AGES.get(1);
+        fxRun(robot, () -> ages.setValue(age));
+        Profile p = vm.profileProperty().get();
+        TimeRange range = fx(robot, () -> vm.timeRangeProperty().get());
+        assertEquals(new TimeRange(p.info().startNanos(), Math.max(p.info().startNanos() + 1, p.info().endNanos() - age)),
+                range);
+        long expected = dev.firesight.parser.query.StackWeights.compute(p, dev.firesight.parser.query.ProfileQuery
+                .of(dev.firesight.parser.ViewKind.LIVE).withRange(range.fromNanos(), range.toNanos()), () -> false).total();
+        assertEquals(expected, (long) fx(robot, () -> tab.flameGraph().getTree().total()));
+        fxRun(robot, () -> ages.setValue(0L));
+        assertEquals(null, fx(robot, () -> vm.timeRangeProperty().get()), "any age is the whole recording");
+        fxRun(robot, () -> vm.viewProperty().set(dev.firesight.parser.ViewKind.CPU));
+        assertFalse(fx(robot, ages::isVisible), "only in the live view");
+    }
+
     @Test
     void noOldObjectSamplesIsASentence(FxRobot robot) {
         open(robot, TestRecordings.asyncProfiler(), "leak-suspects-tab"); // JFR's default settings sample old objects
