@@ -84,6 +84,11 @@ final class InsightLists {
                 : new Item(title(s), tip(s), s.reason(), chain(s)), vm::open);
     }
 
+    static Node classGrowth(InsightsViewModel vm) {
+        return of("live-set", vm.growth(), g -> new Item(g.className(),
+                "Click to see where " + g.className() + " is allocated", g.trend().sentence()), vm::open);
+    }
+
     private static String title(dev.firesight.parser.query.LeakSuspects.Suspect s) {
         return s.className() + (s.site() == null ? "" : "  \u00b7  " + s.site());
     }

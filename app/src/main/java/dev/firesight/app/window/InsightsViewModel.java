@@ -6,6 +6,7 @@ import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.findings.Finding;
 import dev.firesight.parser.findings.Findings;
 import dev.firesight.parser.findings.Thresholds;
+import dev.firesight.parser.query.ClassGrowth;
 import dev.firesight.parser.query.LeakSuspects;
 
 import java.util.List;
@@ -22,6 +23,7 @@ public final class InsightsViewModel {
     private final RecordingQueryViewModel query;
     private final DerivedList<Finding> findings;
     private final DerivedList<LeakSuspects.Suspect> suspects;
+    private final DerivedList<ClassGrowth.Growth> growth;
 
     InsightsViewModel(TaskRunner tasks, ObservableValue<Profile> profile, RecordingQueryViewModel query) {
         this.query = query;
@@ -30,6 +32,10 @@ public final class InsightsViewModel {
         this.suspects = new DerivedList<>(tasks, profile, "leak suspects", LeakSuspects::of,
                 p -> p.oldObjects().isEmpty() ? capitalized(LeakSuspects.NO_SAMPLES) + "."
                         : "No sampled object outlived the recording.");
+        this.growth = new DerivedList<>(tasks, profile, "growing classes", ClassGrowth::of,
+                p -> p.liveBytesByClass().isEmpty() ? "The recording has no live bytes per class (JFR's"
+                        + " jdk.ObjectCountAfterGC, off by default: `firesight record --preset memory-leak` turns it"
+                        + " on)." : "No class's live bytes grow over the recording.");
     }
 
     public DerivedList<Finding> findings() {
@@ -40,9 +46,19 @@ public final class InsightsViewModel {
         return suspects;
     }
 
+    /** The classes whose live bytes grow, fastest first, from the heap's per-class counts after GC. */
+    public DerivedList<ClassGrowth.Growth> growth() {
+        return growth;
+    }
+
     /** Opens the view, range and frame that show a finding. */
     public void open(Finding finding) {
         query.open(finding.evidence());
+    }
+
+    /** Shows where a growing class is allocated: the allocation view, searched for the class. */
+    public void open(ClassGrowth.Growth g) {
+        query.open(Finding.Evidence.of(ViewKind.ALLOC).focus(g.className()));
     }
 
     /** Opens where a suspect was allocated in the flame graph. */
@@ -53,6 +69,7 @@ public final class InsightsViewModel {
     void dispose() {
         findings.dispose();
         suspects.dispose();
+        growth.dispose();
     }
 
     private static String capitalized(String s) {

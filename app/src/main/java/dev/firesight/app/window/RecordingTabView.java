@@ -232,7 +232,8 @@ public final class RecordingTabView {
 
     /**
      * Beside the flame graph: the hot methods with callers and callees, what the recording shows (findings),
-     * and what stays alive (leak suspects), each opening its evidence in the flame graph.
+     * what stays alive (leak suspects) and which classes the heap holds ever more of (live set), each opening
+     * its evidence in the flame graph.
      */
     private Node sidePanel() {
         Tab methods = new Tab("Methods", hotMethods.node());
@@ -240,7 +241,9 @@ public final class RecordingTabView {
         findingsTab.setId("findings-tab");
         Tab leaksTab = new Tab("Leak suspects", InsightLists.leakSuspects(vm.insights()));
         leaksTab.setId("leak-suspects-tab");
-        TabPane side = new TabPane(methods, findingsTab, leaksTab);
+        Tab growthTab = new Tab("Live set", InsightLists.classGrowth(vm.insights()));
+        growthTab.setId("live-set-tab");
+        TabPane side = new TabPane(methods, findingsTab, leaksTab, growthTab);
         side.setId("side-panel");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return side;

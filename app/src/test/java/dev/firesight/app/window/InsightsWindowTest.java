@@ -122,6 +122,18 @@ class InsightsWindowTest {
         }
         assertEquals(stack.subList(0, zoom.length).get(zoom.length - 1), zoomedTo);
         assertNotNull(fx(robot, () -> tab.flameGraph().getTree()));
+
+        // The live set by class ranks the leaking class first, and a click shows where it is allocated.
+        TabPane side = robot.lookup("#side-panel").queryAs(TabPane.class);
+        fxRun(robot, () -> side.getSelectionModel().select(side.getTabs().stream()
+                .filter(t -> "live-set-tab".equals(t.getId())).findFirst().orElseThrow()));
+        @SuppressWarnings("unchecked")
+        ListView<dev.firesight.parser.query.ClassGrowth.Growth> growth = robot.lookup("#live-set").queryAs(ListView.class);
+        var first = fx(robot, () -> growth.getItems().get(0));
+        assertEquals("byte[]", first.className(), first.trend().sentence());
+        click(robot, growth, first);
+        assertEquals(dev.firesight.parser.ViewKind.ALLOC, fx(robot, () -> vm.viewProperty().get()));
+        assertEquals("byte[]", fx(robot, () -> vm.searchTextProperty().get()));
     }
 
     /** The live view keeps what has stayed alive a chosen time: objects allocated that long before the end. */
