@@ -14,6 +14,14 @@ public interface FileDialogs {
     /** Asks for recordings to open; empty when the user cancels. */
     List<Path> chooseRecordings(Window owner);
 
+    /**
+     * Asks for a folder of recordings (a JFR repository, periodic dumps, files from several replicas) to open
+     * as one recording; empty when the user cancels. The default asks nothing, for stand-ins that do not care.
+     */
+    default Optional<Path> chooseFolder(Window owner) {
+        return Optional.empty();
+    }
+
     /** Asks where to save an export, suggesting a name with the format's extension. */
     Optional<Path> chooseExportTarget(Window owner, String description, String extension, String suggestedName);
 

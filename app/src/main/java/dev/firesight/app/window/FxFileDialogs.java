@@ -36,6 +36,21 @@ public final class FxFileDialogs implements FileDialogs {
     }
 
     @Override
+    public Optional<Path> chooseFolder(Window owner) {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("Open a folder of recordings as one");
+        if (lastFolder != null && lastFolder.isDirectory()) {
+            chooser.setInitialDirectory(lastFolder);
+        }
+        File folder = chooser.showDialog(owner);
+        if (folder == null) {
+            return Optional.empty();
+        }
+        lastFolder = folder.getParentFile();
+        return Optional.of(folder.toPath());
+    }
+
+    @Override
     public Optional<Path> chooseExportTarget(Window owner, String description, String extension,
                                              String suggestedName) {
         FileChooser chooser = new FileChooser();

@@ -43,6 +43,8 @@ final class MainMenuBar {
     private Menu fileMenu() {
         MenuItem open = item("Open…", "Shortcut+O", window::showOpenDialog);
         open.setGraphic(Icons.icon(Icons.OPEN));
+        MenuItem openFolder = item("Open Folder…", "Shortcut+Shift+O", window::showOpenFolderDialog);
+        openFolder.setId("menu-open-folder");
         recent.setId("menu-recent");
         vm.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent());
         fillRecent();
@@ -68,7 +70,7 @@ final class MainMenuBar {
         close.disableProperty().bind(vm.emptyProperty());
         MenuItem quit = item("Quit", "Shortcut+Q", window::quit);
         Menu file = new Menu("File");
-        file.getItems().addAll(open, recent, attach, compare, new SeparatorMenuItem(), export, redacted,
+        file.getItems().addAll(open, openFolder, recent, attach, compare, new SeparatorMenuItem(), export, redacted,
                 new SeparatorMenuItem(),
                 close, quit);
         return file;

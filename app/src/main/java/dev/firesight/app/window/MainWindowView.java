@@ -255,6 +255,11 @@ public final class MainWindowView {
         }
     }
 
+    /** File ▸ Open Folder: a folder of recordings opens as one recording, in one tab. */
+    public void showOpenFolderDialog() {
+        dialogs.chooseFolder(stage).ifPresent(folder -> vm.openFiles(List.of(folder)));
+    }
+
     public void showOpenDialog() {
         List<Path> files = dialogs.chooseRecordings(stage);
         if (!files.isEmpty()) {

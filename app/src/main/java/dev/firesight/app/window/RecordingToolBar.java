@@ -45,7 +45,8 @@ final class RecordingToolBar {
 
         search = new SearchBar("search", vm.search(), vm.searchProperty(), flame::previousMatch, flame::nextMatch);
 
-        root.getChildren().addAll(views, new LiveAgeFilter(vm).node(), reverse, icicle, threads.node(), new Separator(javafx.geometry.Orientation.VERTICAL),
+        root.getChildren().addAll(views, new LiveAgeFilter(vm).node(), reverse, icicle,
+                new SourceFilterView(vm).node(), threads.node(), new Separator(javafx.geometry.Orientation.VERTICAL),
                 search.node());
         root.disableProperty().bind(vm.stateProperty().isNotEqualTo(RecordingTabViewModel.State.READY));
     }

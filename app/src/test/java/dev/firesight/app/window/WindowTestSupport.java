@@ -20,7 +20,13 @@ final class WindowTestSupport {
     static final class ScriptedDialogs implements FileDialogs {
         final List<Path> nextRecordings = new ArrayList<>();
         Path nextExportTarget;
+        Path nextFolder;
         String lastSuggestedName;
+
+        @Override
+        public Optional<Path> chooseFolder(Window owner) {
+            return Optional.ofNullable(nextFolder);
+        }
 
         @Override
         public List<Path> chooseRecordings(Window owner) {

@@ -1,0 +1,64 @@
+package dev.firesight.app.window;
+
+import dev.firesight.parser.Profile;
+import dev.firesight.parser.Sources;
+
+import java.util.BitSet;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Tooltip;
+
+/**
+ * Which JVM of a recording made from many (a folder of dumps from several replicas) the views show: all, or
+ * one source. A source is a set of threads, so choosing one sets the tab's thread filter, the one filter every
+ * view, the timeline's range and the exports already follow. Shown only when the recording has two or more.
+ */
+final class SourceFilterView {
+    /** Index 0 is every source; index i + 1 is source i. */
+    private final ComboBox<Integer> sources = new ComboBox<>();
+    private Sources shown;
+
+    SourceFilterView(RecordingTabViewModel vm) {
+        sources.setId("source-filter");
+        sources.setTooltip(new Tooltip("Show one JVM of the recordings, or all of them"));
+        sources.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer i) {
+                return i == null || i == 0 || shown == null ? "All JVMs" : shown.names().get(i - 1);
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return 0;
+            }
+        });
+        sources.setVisible(false);
+        sources.managedProperty().bind(sources.visibleProperty());
+        vm.profileProperty().addListener((o, a, p) -> show(p));
+        show(vm.profileProperty().get());
+        sources.valueProperty().addListener((o, a, i) -> {
+            if (shown != null && i != null) {
+                BitSet threads = i == 0 ? null : shown.threads(i - 1);
+                vm.threadsProperty().set(threads);
+            }
+        });
+    }
+
+    private void show(Profile p) {
+        Sources s = p == null ? null : p.sources();
+        boolean many = s != null && s.count() > 1;
+        shown = many ? s : null;
+        sources.getItems().clear();
+        if (many) {
+            for (int i = 0; i <= s.count(); i++) {
+                sources.getItems().add(i);
+            }
+            sources.setValue(0);
+        }
+        sources.setVisible(many);
+    }
+
+    Node node() {
+        return sources;
+    }
+}
