@@ -5,6 +5,7 @@ import dev.firesight.parser.query.ThreadActivity;
 import dev.firesight.app.format.Units;
 import dev.firesight.parser.TimeSeries;
 import dev.firesight.parser.query.StackedRate;
+import dev.firesight.parser.query.MemoryBudget;
 import dev.firesight.parser.query.TimeRange;
 
 import java.util.Locale;
@@ -221,6 +222,9 @@ final class TimelineCanvas extends Region {
                 }
             }
             case MEMORY -> {
+                if (model.memory().isEmpty()) {
+                    sb.append('\n').append(MemoryBudget.ABSENT);
+                }
                 for (TimeSeries s : model.memory().uses()) {
                     int i = before(s, t);
                     if (i >= 0) {
