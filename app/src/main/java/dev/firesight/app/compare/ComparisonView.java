@@ -2,7 +2,11 @@ package dev.firesight.app.compare;
 
 import dev.firesight.app.flame.FlameGraph;
 import dev.firesight.app.search.SearchBar;
+import dev.firesight.app.search.FrameFilterBar;
+import dev.firesight.app.window.DescribedTab;
 import dev.firesight.app.window.FlameExportSource;
+import dev.firesight.parser.ViewKind;
+import javafx.beans.value.ObservableStringValue;
 import dev.firesight.parser.query.DiffTree.Normalization;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -33,7 +37,7 @@ import java.util.Objects;
  * normalisation, search, thread filter, link toggle), then either the diff flame graph with its legend and
  * the methods table, or the two captures' flame graphs next to each other with linked navigation.
  */
-public final class ComparisonView implements FlameExportSource {
+public final class ComparisonView implements FlameExportSource, DescribedTab {
     private final ComparisonViewModel vm;
     private final Tab tab = new Tab();
     private final BorderPane root = new BorderPane();
@@ -68,7 +72,8 @@ public final class ComparisonView implements FlameExportSource {
         baseGraph.flameTreeProperty().bind(vm.baseFlameProperty());
         targetGraph.flameTreeProperty().bind(vm.targetFlameProperty());
         for (FlameGraph g : new FlameGraph[] {diffGraph, baseGraph, targetGraph}) {
-            g.onFocusFrameProperty().set(vm.focusProperty()::set);
+            g.onFocusFrameProperty().set(vm.filters()::focusOn);
+            g.onExcludeFrameProperty().set(vm.filters()::exclude);
         }
 
         banner.getStyleClass().addAll("warning-banner", "caveat-banner");
@@ -76,7 +81,13 @@ public final class ComparisonView implements FlameExportSource {
         vm.caveats().addListener((ListChangeListener<String>) c -> fillBanner());
         fillBanner();
 
-        VBox top = new VBox(banner, toolBar());
+        Label compared = new Label();
+        compared.setId("compare-description");
+        compared.getStyleClass().add("compare-description");
+        compared.textProperty().bind(vm.descriptionProperty());
+        compared.setWrapText(true);
+        compared.setMaxWidth(Double.MAX_VALUE);
+        VBox top = new VBox(banner, compared, toolBar());
         root.setTop(top);
         Node diffPane = diffPane();
         Node sidePane = sidePane();
@@ -133,13 +144,24 @@ public final class ComparisonView implements FlameExportSource {
         linked.selectedProperty().bindBidirectional(link.linkedProperty());
         linked.setTooltip(new Tooltip("Zoom and selection in one side apply to the other"));
         linked.disableProperty().bind(sideMode.selectedProperty().not());
-        Button clearFocus = new Button();
-        clearFocus.setId("compare-clear-focus");
-        clearFocus.textProperty().bind(Bindings.concat("Focus: ", vm.focusProperty(), "  \u2715"));
-        clearFocus.visibleProperty().bind(vm.focusProperty().isNotEmpty());
-        clearFocus.managedProperty().bind(clearFocus.visibleProperty());
-        clearFocus.setOnAction(e -> vm.focusProperty().set(null));
-        ToolBar bar = new ToolBar(diffMode, sideMode, normalization, search.node(), threads, linked, clearFocus);
+        ChoiceBox<ViewKind> view = new ChoiceBox<>(vm.views());
+        view.setId("compare-view");
+        view.valueProperty().bindBidirectional(vm.viewProperty());
+        view.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ViewKind v) {
+                return v == null ? "" : v.title();
+            }
+
+            @Override
+            public ViewKind fromString(String s) {
+                return null;
+            }
+        });
+        view.setTooltip(new Tooltip("The view both recordings are compared in (the views both have)"));
+        FrameFilterBar filters = new FrameFilterBar("compare", vm.filters());
+        ToolBar bar = new ToolBar(view, diffMode, sideMode, normalization, search.node(), threads, linked,
+                filters.node());
         bar.getStyleClass().add("compare-toolbar");
         return bar;
     }
@@ -191,6 +213,12 @@ public final class ComparisonView implements FlameExportSource {
         }
         banner.setVisible(!vm.caveats().isEmpty());
         banner.setManaged(!vm.caveats().isEmpty());
+    }
+
+    /** "Comparing CPU samples · Baseline a.jfr, whole recording (…) · Target b.jfr, …" for the status bar. */
+    @Override
+    public ObservableStringValue statusText() {
+        return Bindings.concat("Comparing ", vm.descriptionProperty());
     }
 
     public Tab tab() {
