@@ -24,6 +24,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -53,9 +54,11 @@ public final class ComparisonView implements FlameExportSource, DescribedTab {
     private final SearchBar search;
     private final TextField threads = new TextField();
     private final Label message = new Label();
+    private final ObservableStringValue status;
 
     public ComparisonView(ComparisonViewModel vm) {
         this.vm = vm;
+        this.status = Bindings.concat("Comparing ", vm.descriptionProperty());
         this.table = new DiffTableView(vm, diffGraph);
         diffGraph.searchProperty().bind(vm.diffSearchProperty());
         baseGraph.searchProperty().bind(vm.baseSearchProperty());
@@ -87,7 +90,12 @@ public final class ComparisonView implements FlameExportSource, DescribedTab {
         compared.textProperty().bind(vm.descriptionProperty());
         compared.setWrapText(true);
         compared.setMaxWidth(Double.MAX_VALUE);
-        VBox top = new VBox(banner, compared, toolBar());
+        HBox.setHgrow(compared, Priority.ALWAYS);
+        FrameFilterBar filters = new FrameFilterBar("compare", vm.filters());
+        HBox scope = new HBox(8, viewChoice(), compared, filters.node());
+        scope.setAlignment(Pos.CENTER_LEFT);
+        scope.getStyleClass().add("compare-scope");
+        VBox top = new VBox(banner, scope, toolBar());
         root.setTop(top);
         Node diffPane = diffPane();
         Node sidePane = sidePane();
@@ -144,6 +152,13 @@ public final class ComparisonView implements FlameExportSource, DescribedTab {
         linked.selectedProperty().bindBidirectional(link.linkedProperty());
         linked.setTooltip(new Tooltip("Zoom and selection in one side apply to the other"));
         linked.disableProperty().bind(sideMode.selectedProperty().not());
+        ToolBar bar = new ToolBar(diffMode, sideMode, normalization, search.node(), threads, linked);
+        bar.getStyleClass().add("compare-toolbar");
+        return bar;
+    }
+
+    /** Which view both recordings are compared in, among the views both have. */
+    private ChoiceBox<ViewKind> viewChoice() {
         ChoiceBox<ViewKind> view = new ChoiceBox<>(vm.views());
         view.setId("compare-view");
         view.valueProperty().bindBidirectional(vm.viewProperty());
@@ -159,11 +174,7 @@ public final class ComparisonView implements FlameExportSource, DescribedTab {
             }
         });
         view.setTooltip(new Tooltip("The view both recordings are compared in (the views both have)"));
-        FrameFilterBar filters = new FrameFilterBar("compare", vm.filters());
-        ToolBar bar = new ToolBar(view, diffMode, sideMode, normalization, search.node(), threads, linked,
-                filters.node());
-        bar.getStyleClass().add("compare-toolbar");
-        return bar;
+        return view;
     }
 
     /** The graph next/previous step through: the diff, or side by side the baseline (the target follows). */
@@ -218,7 +229,7 @@ public final class ComparisonView implements FlameExportSource, DescribedTab {
     /** "Comparing CPU samples · Baseline a.jfr, whole recording (…) · Target b.jfr, …" for the status bar. */
     @Override
     public ObservableStringValue statusText() {
-        return Bindings.concat("Comparing ", vm.descriptionProperty());
+        return status;
     }
 
     public Tab tab() {

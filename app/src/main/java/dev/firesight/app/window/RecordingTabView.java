@@ -224,6 +224,7 @@ public final class RecordingTabView {
         timelineSlot.visibleProperty().bind(timelineSlot.managedProperty());
         // The user may drag the timeline small: it is clipped rather than pushing the divider back down.
         timelineSlot.setMinHeight(0);
+        timelineSlot.setAlignment(Pos.TOP_LEFT); // cut from the bottom, keeping its toolbar in view
         javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
         clip.widthProperty().bind(timelineSlot.widthProperty());
         clip.heightProperty().bind(timelineSlot.heightProperty());
