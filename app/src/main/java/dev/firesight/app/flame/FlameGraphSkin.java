@@ -145,12 +145,20 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
      * Where a new tree or zoom opens: the root's rows in view when that also shows the deepest row with a
      * wide frame; otherwise scrolled towards the leaves so that row is in view with two rows beyond it, since
      * a deep tree's rows near the root are the same full-width frames and its top is mostly empty space.
+     * Zoomed, the zoomed frame's own row stays in view.
      */
     static double openingTop(FlameLayout l, double h, double contentHeight, double max, boolean icicle) {
         int deepest = deepestWideRow(l, WIDE);
         double rowY = FlameLayout.rowTop(deepest, FlameCanvasPainter.ROW_HEIGHT, contentHeight, icicle);
         double margin = 2 * FlameCanvasPainter.ROW_HEIGHT;
         double t = icicle ? rowY + FlameCanvasPainter.ROW_HEIGHT + margin - h : rowY - margin;
+        if (l.zoomNode() == FlameTree.ROOT) {
+            return Math.max(0, Math.min(max, t));
+        }
+        // The frame zoomed to stays in view, whatever lies deeper.
+        double zoomY = FlameLayout.rowTop(l.tree().depth(l.zoomNode()), FlameCanvasPainter.ROW_HEIGHT,
+                contentHeight, icicle);
+        t = icicle ? Math.min(t, zoomY) : Math.max(t, zoomY + FlameCanvasPainter.ROW_HEIGHT - h);
         return Math.max(0, Math.min(max, t));
     }
 

@@ -267,6 +267,7 @@ public final class RecordingTabView {
         toggle.setId("timeline-toggle");
         toggle.getStyleClass().add("timeline-toggle");
         toggle.setFocusTraversable(false);
+        toggle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         toggle.selectedProperty().bindBidirectional(timelineShown);
         toggle.setTooltip(new Tooltip("Show or collapse the timeline, giving the flame graph the whole height"));
         toggle.visibleProperty().bind(Bindings.isNotEmpty(timelineSlot.getChildren()));

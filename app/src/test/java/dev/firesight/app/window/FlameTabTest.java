@@ -290,6 +290,21 @@ class FlameTabTest {
             assertNotNull(pointOf(robot, flame, n -> tree.depth(n) == d && tree.total(n) >= 0.05 * tree.total()),
                     "a frame over 5% wide at depth " + d + " is in view (icicle " + icicle + ")");
         }
+        // Zoomed to a shallow frame above that deep one, the zoomed frame itself stays in view.
+        fxRun(robot, () -> tab.viewModel().icicleProperty().set(false));
+        int deep = -1;
+        for (int n = 1; n < tree.size() && deep < 0; n++) {
+            if (tree.depth(n) == d && tree.total(n) >= 0.05 * tree.total()) {
+                deep = n;
+            }
+        }
+        int zoomed = deep;
+        while (tree.depth(zoomed) > 3) {
+            zoomed = tree.parent(zoomed);
+        }
+        int z = zoomed;
+        fxRun(robot, () -> flame.zoomTo(z));
+        assertNotNull(pointOf(robot, flame, n -> n == z), "the zoomed frame is in view");
         robot.type(KeyCode.ESCAPE);
     }
 }
