@@ -50,6 +50,7 @@ public final class FrameFilterBar {
         b.setMnemonicParsing(false);
         b.setTooltip(new Tooltip(what + frame + "\nClick to remove"));
         b.setFocusTraversable(false);
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // beside the breadcrumb, the crumbs shrink first
         b.setOnAction(e -> remove.run());
         return b;
     }
