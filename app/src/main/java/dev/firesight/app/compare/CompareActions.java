@@ -4,7 +4,6 @@ import dev.firesight.app.tasks.TaskRunner;
 import dev.firesight.parser.query.TimeRange;
 import dev.firesight.app.window.Comparisons;
 import dev.firesight.app.window.RecordingTabViewModel;
-import dev.firesight.parser.Profile;
 import dev.firesight.parser.RecordingInfo;
 import dev.firesight.parser.query.DiffTreeBuilder.Capture;
 import dev.firesight.parser.query.ProfileQuery;
@@ -46,8 +45,9 @@ public final class CompareActions implements Comparisons {
     }
 
     /**
-     * Compares two recording tabs, waiting for both to load. Each side is the tab's current query (time
-     * range, threads, orientation), both in the baseline's view.
+     * Compares two recording tabs, waiting for both to load: the whole of both recordings in the baseline's
+     * current view. A time or thread selection made in a tab is for that tab; using it here unseen compared
+     * what the user no longer had in mind (issue 11, item 6).
      */
     @Override
     public void compareTabs(RecordingTabViewModel base, RecordingTabViewModel target) {
@@ -65,10 +65,11 @@ public final class CompareActions implements Comparisons {
                 if (b == RecordingTabViewModel.State.READY && t == RecordingTabViewModel.State.READY
                         && base.viewProperty().get() != null && target.viewProperty().get() != null) {
                     done = true;
-                    ProfileQuery bq = base.currentQuery();
-                    ProfileQuery tq = target.currentQuery().withView(bq.view());
-                    openComparison(new Capture(base.profileProperty().get(), bq, label(base, bq)),
-                            new Capture(target.profileProperty().get(), tq, label(target, tq)));
+                    // Whole recordings, never a time or thread selection left in either tab from earlier:
+                    // the comparison tab says what it compares and lets the user change the view.
+                    ProfileQuery q = ProfileQuery.of(base.viewProperty().get());
+                    openComparison(new Capture(base.profileProperty().get(), q, base.fileName()),
+                            new Capture(target.profileProperty().get(), q, target.fileName()));
                 } else if (b != RecordingTabViewModel.State.LOADING && b != RecordingTabViewModel.State.READY
                         || t != RecordingTabViewModel.State.LOADING && t != RecordingTabViewModel.State.READY) {
                     done = true;
@@ -106,16 +107,6 @@ public final class CompareActions implements Comparisons {
 
     private static ProfileQuery unranged(RecordingTabViewModel tab) {
         return tab.currentQuery().withRange(Long.MIN_VALUE, Long.MAX_VALUE);
-    }
-
-    /** "file.jfr" or, for a time range, "file.jfr 5.0–10.0 s". */
-    static String label(RecordingTabViewModel tab, ProfileQuery q) {
-        String name = tab.fileName();
-        Profile p = tab.profileProperty().get();
-        if (!q.hasRange() || p == null) {
-            return name;
-        }
-        return name + " " + range(p.info(), q);
     }
 
     /**

@@ -2,7 +2,11 @@ package dev.firesight.app.compare;
 
 import dev.firesight.app.flame.FlameGraph;
 import dev.firesight.app.search.SearchBar;
+import dev.firesight.app.search.FrameFilterBar;
+import dev.firesight.app.window.DescribedTab;
 import dev.firesight.app.window.FlameExportSource;
+import dev.firesight.parser.ViewKind;
+import javafx.beans.value.ObservableStringValue;
 import dev.firesight.parser.query.DiffTree.Normalization;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -20,6 +24,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -33,7 +38,7 @@ import java.util.Objects;
  * normalisation, search, thread filter, link toggle), then either the diff flame graph with its legend and
  * the methods table, or the two captures' flame graphs next to each other with linked navigation.
  */
-public final class ComparisonView implements FlameExportSource {
+public final class ComparisonView implements FlameExportSource, DescribedTab {
     private final ComparisonViewModel vm;
     private final Tab tab = new Tab();
     private final BorderPane root = new BorderPane();
@@ -49,9 +54,11 @@ public final class ComparisonView implements FlameExportSource {
     private final SearchBar search;
     private final TextField threads = new TextField();
     private final Label message = new Label();
+    private final ObservableStringValue status;
 
     public ComparisonView(ComparisonViewModel vm) {
         this.vm = vm;
+        this.status = Bindings.concat("Comparing ", vm.descriptionProperty());
         this.table = new DiffTableView(vm, diffGraph);
         diffGraph.searchProperty().bind(vm.diffSearchProperty());
         baseGraph.searchProperty().bind(vm.baseSearchProperty());
@@ -68,7 +75,8 @@ public final class ComparisonView implements FlameExportSource {
         baseGraph.flameTreeProperty().bind(vm.baseFlameProperty());
         targetGraph.flameTreeProperty().bind(vm.targetFlameProperty());
         for (FlameGraph g : new FlameGraph[] {diffGraph, baseGraph, targetGraph}) {
-            g.onFocusFrameProperty().set(vm.focusProperty()::set);
+            g.onFocusFrameProperty().set(vm.filters()::focusOn);
+            g.onExcludeFrameProperty().set(vm.filters()::exclude);
         }
 
         banner.getStyleClass().addAll("warning-banner", "caveat-banner");
@@ -76,7 +84,18 @@ public final class ComparisonView implements FlameExportSource {
         vm.caveats().addListener((ListChangeListener<String>) c -> fillBanner());
         fillBanner();
 
-        VBox top = new VBox(banner, toolBar());
+        Label compared = new Label();
+        compared.setId("compare-description");
+        compared.getStyleClass().add("compare-description");
+        compared.textProperty().bind(vm.descriptionProperty());
+        compared.setWrapText(true);
+        compared.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(compared, Priority.ALWAYS);
+        FrameFilterBar filters = new FrameFilterBar("compare", vm.filters());
+        HBox scope = new HBox(8, viewChoice(), compared, filters.node());
+        scope.setAlignment(Pos.CENTER_LEFT);
+        scope.getStyleClass().add("compare-scope");
+        VBox top = new VBox(banner, scope, toolBar());
         root.setTop(top);
         Node diffPane = diffPane();
         Node sidePane = sidePane();
@@ -133,15 +152,29 @@ public final class ComparisonView implements FlameExportSource {
         linked.selectedProperty().bindBidirectional(link.linkedProperty());
         linked.setTooltip(new Tooltip("Zoom and selection in one side apply to the other"));
         linked.disableProperty().bind(sideMode.selectedProperty().not());
-        Button clearFocus = new Button();
-        clearFocus.setId("compare-clear-focus");
-        clearFocus.textProperty().bind(Bindings.concat("Focus: ", vm.focusProperty(), "  \u2715"));
-        clearFocus.visibleProperty().bind(vm.focusProperty().isNotEmpty());
-        clearFocus.managedProperty().bind(clearFocus.visibleProperty());
-        clearFocus.setOnAction(e -> vm.focusProperty().set(null));
-        ToolBar bar = new ToolBar(diffMode, sideMode, normalization, search.node(), threads, linked, clearFocus);
+        ToolBar bar = new ToolBar(diffMode, sideMode, normalization, search.node(), threads, linked);
         bar.getStyleClass().add("compare-toolbar");
         return bar;
+    }
+
+    /** Which view both recordings are compared in, among the views both have. */
+    private ChoiceBox<ViewKind> viewChoice() {
+        ChoiceBox<ViewKind> view = new ChoiceBox<>(vm.views());
+        view.setId("compare-view");
+        view.valueProperty().bindBidirectional(vm.viewProperty());
+        view.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ViewKind v) {
+                return v == null ? "" : v.title();
+            }
+
+            @Override
+            public ViewKind fromString(String s) {
+                return null;
+            }
+        });
+        view.setTooltip(new Tooltip("The view both recordings are compared in (the views both have)"));
+        return view;
     }
 
     /** The graph next/previous step through: the diff, or side by side the baseline (the target follows). */
@@ -191,6 +224,12 @@ public final class ComparisonView implements FlameExportSource {
         }
         banner.setVisible(!vm.caveats().isEmpty());
         banner.setManaged(!vm.caveats().isEmpty());
+    }
+
+    /** "Comparing CPU samples · Baseline a.jfr, whole recording (…) · Target b.jfr, …" for the status bar. */
+    @Override
+    public ObservableStringValue statusText() {
+        return status;
     }
 
     public Tab tab() {

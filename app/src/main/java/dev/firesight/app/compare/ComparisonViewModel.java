@@ -1,11 +1,13 @@
 package dev.firesight.app.compare;
 
+import dev.firesight.app.search.FrameFilters;
 import dev.firesight.app.search.SearchModel;
 import dev.firesight.app.search.TreeSearch;
 import dev.firesight.app.tasks.TaskCallbacks;
 import dev.firesight.app.tasks.TaskHandle;
 import dev.firesight.app.tasks.TaskRunner;
 import dev.firesight.parser.Profile;
+import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.query.CallTree;
 import dev.firesight.parser.query.CallTreeBuilder;
 import dev.firesight.parser.query.DiffTree;
@@ -19,8 +21,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -42,11 +44,14 @@ public final class ComparisonViewModel {
     }
 
     private final TaskRunner tasks;
-    private final Capture base;
-    private final Capture target;
+    private Capture base;
+    private Capture target;
+    private final ObjectProperty<ViewKind> view = new SimpleObjectProperty<>(this, "view");
+    private final ObservableList<ViewKind> views = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper(this, "description", "");
     private final ObjectProperty<Normalization> normalization =
             new SimpleObjectProperty<>(this, "normalization", Normalization.SHARE);
-    private final StringProperty focus = new SimpleStringProperty(this, "focus");
+    private final FrameFilters filters = new FrameFilters();
     private final StringProperty threadFilter = new SimpleStringProperty(this, "threadFilter", "");
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyObjectWrapper<DiffFlameTree> diffFlame = new ReadOnlyObjectWrapper<>(this, "diffFlame");
@@ -75,7 +80,24 @@ public final class ComparisonViewModel {
         baseSearch = new TreeSearch(tasks, baseFlame, search.patternProperty());
         targetSearch = new TreeSearch(tasks, targetFlame, search.patternProperty());
         normalization.addListener((o, a, b) -> present());
-        focus.addListener((o, a, b) -> compute());
+        for (var c : filters.changes()) {
+            c.addListener((javafx.beans.InvalidationListener) o -> compute());
+        }
+        for (ViewKind v : base.profile().views()) {
+            if (target.profile().has(v)) {
+                views.add(v);
+            }
+        }
+        view.set(base.query().view());
+        view.addListener((o, a, v) -> {
+            if (v != null && v != this.base.query().view()) {
+                this.base = new Capture(this.base.profile(), this.base.query().withView(v), this.base.label());
+                this.target = new Capture(this.target.profile(), this.target.query().withView(v), this.target.label());
+                describe();
+                compute();
+            }
+        });
+        describe();
         threadFilter.addListener((o, a, b) -> compute());
         hideNoise.addListener((o, a, hide) -> methodsView.setPredicate(hide ? DiffMethods.Row::significant : null));
     }
@@ -90,18 +112,16 @@ public final class ComparisonViewModel {
         if (running != null) {
             running.cancel();
         }
-        Pattern include;
         Pattern threads;
         try {
-            include = focus.get() == null || focus.get().isEmpty() ? null : Pattern.compile(Pattern.quote(focus.get()));
             String t = threadFilter.get();
             threads = t == null || t.isBlank() ? null : Pattern.compile(t);
         } catch (PatternSyntaxException e) {
             message.set("The thread filter is not a valid regular expression: " + e.getDescription() + ".");
             return;
         }
-        Capture b = narrowed(base, include, threads);
-        Capture t = narrowed(target, include, threads);
+        Capture b = narrowed(base, filters, threads);
+        Capture t = narrowed(target, filters, threads);
         message.set("Comparing…");
         running = tasks.submit("compare", ctx -> {
             DiffTree diff = DiffTreeBuilder.build(b, t, ctx::isCancelled);
@@ -115,12 +135,9 @@ public final class ComparisonViewModel {
         }, e -> message.set("The comparison failed: " + e.getMessage())));
     }
 
-    /** A capture with the focus frame and the thread-name filter applied to its own query. */
-    static Capture narrowed(Capture c, Pattern include, Pattern threadNames) {
-        ProfileQuery q = c.query();
-        if (include != null) {
-            q = q.withInclude(include);
-        }
+    /** A capture with the frame filters and the thread-name filter applied to its own query. */
+    static Capture narrowed(Capture c, FrameFilters frames, Pattern threadNames) {
+        ProfileQuery q = frames.apply(c.query());
         if (threadNames != null) {
             Profile p = c.profile();
             BitSet ids = new BitSet();
@@ -194,7 +211,40 @@ public final class ComparisonViewModel {
 
     /** A frame name both captures are narrowed to (stacks through it); null or empty for none. */
     public StringProperty focusProperty() {
-        return focus;
+        return filters.focusProperty();
+    }
+
+    /** Focus on a frame and excluded frames, applied to both captures: the same filters as a recording tab's. */
+    public FrameFilters filters() {
+        return filters;
+    }
+
+    /** The view both captures are compared in; setting it compares again. */
+    public ObjectProperty<ViewKind> viewProperty() {
+        return view;
+    }
+
+    /** The views both recordings have, which {@link #viewProperty()} may take. */
+    public ObservableList<ViewKind> views() {
+        return views;
+    }
+
+    /**
+     * What is compared, in words: the view and each side's file and time range, such as "CPU samples ·
+     * Baseline a.jfr, whole recording (0.0–60.0 s) · Target b.jfr, 5.0–10.0 s".
+     */
+    public ReadOnlyStringProperty descriptionProperty() {
+        return description.getReadOnlyProperty();
+    }
+
+    private void describe() {
+        description.set(base.query().view().title() + " \u00b7 Baseline " + side(base) + " \u00b7 Target " + side(target));
+    }
+
+    /** A capture's file and the time it covers; a range capture's label already names its range. */
+    private static String side(Capture c) {
+        return c.query().hasRange() ? c.label()
+                : c.label() + ", whole recording (" + CompareActions.range(c.profile().info(), c.query()) + ")";
     }
 
     /** A regular expression over thread names applied to both captures; empty for all threads. */

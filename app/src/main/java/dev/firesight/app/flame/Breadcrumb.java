@@ -23,6 +23,7 @@ public final class Breadcrumb extends HBox {
         reset.getStyleClass().add("reset-zoom");
         reset.setOnAction(e -> graph.resetZoom());
         reset.setFocusTraversable(false);
+        reset.setMinWidth(Region.USE_PREF_SIZE); // the ancestors shrink first, never the button
         graph.breadcrumb().addListener((ListChangeListener<String>) c -> rebuild());
         rebuild();
     }

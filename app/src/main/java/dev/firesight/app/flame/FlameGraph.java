@@ -25,9 +25,12 @@ import javafx.css.PseudoClass;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
 import javafx.css.StyleablePropertyFactory;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
+import javafx.scene.control.Tooltip;
 import javafx.scene.paint.Color;
+import javafx.util.StringConverter;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -93,6 +96,7 @@ public class FlameGraph extends Control {
     private int matchIndex = -1;
     private Breadcrumb breadcrumbBar;
     private FlameLegend legend;
+    private ChoiceBox<ColorMode> colorModeChoice;
 
     public FlameGraph() {
         getStyleClass().add(STYLE_CLASS);
@@ -225,6 +229,28 @@ public class FlameGraph extends Control {
             legend = new FlameLegend(this);
         }
         return legend;
+    }
+
+    /** A control choosing the colour mode, for the window to place beside the legend. */
+    public final ChoiceBox<ColorMode> colorModeChoice() {
+        if (colorModeChoice == null) {
+            colorModeChoice = new ChoiceBox<>(FXCollections.observableArrayList(ColorMode.values()));
+            colorModeChoice.getStyleClass().add("color-mode");
+            colorModeChoice.valueProperty().bindBidirectional(colorMode);
+            colorModeChoice.setConverter(new StringConverter<>() {
+                @Override
+                public String toString(ColorMode m) {
+                    return m == null ? "" : "Colour: " + m.label();
+                }
+
+                @Override
+                public ColorMode fromString(String s) {
+                    return null;
+                }
+            });
+            colorModeChoice.setTooltip(new Tooltip("Colour frames by the kind of code or by Java package"));
+        }
+        return colorModeChoice;
     }
 
     public final StyleableObjectProperty<Color> frameBackgroundProperty() {

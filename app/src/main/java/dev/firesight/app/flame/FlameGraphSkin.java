@@ -123,8 +123,8 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
         double h = canvas.getHeight();
         double contentHeight = l == null ? h : Math.max(h, l.rows() * FlameCanvasPainter.ROW_HEIGHT);
         double max = Math.max(0, contentHeight - h);
-        if (resetScroll) {
-            top = g.icicleProperty().get() ? 0 : max;
+        if (resetScroll && h > 0) {
+            top = l == null ? 0 : openingTop(l, h, contentHeight, max, g.icicleProperty().get());
             resetScroll = false;
         }
         top = Math.max(0, Math.min(max, top));
@@ -133,6 +133,45 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
         paintedLayout = l;
         paintedWidth = canvas.getWidth();
         paintedHeight = h;
+    }
+
+    /**
+     * Share of the shown width a frame must have to count as wide when choosing where to scroll on open: a
+     * twentieth is still easy to read and click, and marks where the weight of a deep tree is.
+     */
+    static final double WIDE = 0.05;
+
+    /**
+     * Where a new tree or zoom opens: the root's rows in view when that also shows the deepest row with a
+     * wide frame; otherwise scrolled towards the leaves so that row is in view with two rows beyond it, since
+     * a deep tree's rows near the root are the same full-width frames and its top is mostly empty space.
+     * Zoomed, the zoomed frame's own row stays in view.
+     */
+    static double openingTop(FlameLayout l, double h, double contentHeight, double max, boolean icicle) {
+        int deepest = deepestWideRow(l, WIDE);
+        double rowY = FlameLayout.rowTop(deepest, FlameCanvasPainter.ROW_HEIGHT, contentHeight, icicle);
+        double margin = 2 * FlameCanvasPainter.ROW_HEIGHT;
+        double t = icicle ? rowY + FlameCanvasPainter.ROW_HEIGHT + margin - h : rowY - margin;
+        if (l.zoomNode() == FlameTree.ROOT) {
+            return Math.max(0, Math.min(max, t));
+        }
+        // The frame zoomed to stays in view, whatever lies deeper.
+        double zoomY = FlameLayout.rowTop(l.tree().depth(l.zoomNode()), FlameCanvasPainter.ROW_HEIGHT,
+                contentHeight, icicle);
+        t = icicle ? Math.min(t, zoomY) : Math.max(t, zoomY + FlameCanvasPainter.ROW_HEIGHT - h);
+        return Math.max(0, Math.min(max, t));
+    }
+
+    /** The deepest row of a layout holding a frame at least {@code share} of the full (zoomed) width. */
+    static int deepestWideRow(FlameLayout l, double share) {
+        for (int d = l.rows() - 1; d > 0; d--) {
+            for (int i = l.rowStart(d); i < l.rowEnd(d); i++) {
+                if (l.width(i) >= share) {
+                    return d;
+                }
+            }
+        }
+        return 0;
     }
 
     private FlameCanvasPainter.State state() {
@@ -239,9 +278,12 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
         }
     }
 
-    /** Scrolls by a mouse wheel's {@code deltaY}, the way the scroll bar moves. */
+    /**
+     * Scrolls by a mouse wheel's {@code deltaY}: a positive delta (wheel away from the user) shows what is
+     * above, as dragging the scroll bar's thumb up does, whichever way up the graph is drawn.
+     */
     void scrollBy(double deltaY) {
-        top += getSkinnable().icicleProperty().get() ? -deltaY : deltaY;
+        top -= deltaY;
         repaint();
     }
 
@@ -267,20 +309,27 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
 
     @Override
     protected void layoutChildren(double x, double y, double w, double h) {
+        // Painting decides whether the scroll bar shows, which changes the canvas width: settle that here,
+        // in this pass. A layout request made while laying out is dropped, which left a scroll bar that
+        // appeared on the first paint unplaced, drawn at its preferred size over the top-left frames.
+        for (int pass = 0; pass < 2; pass++) {
+            boolean barShown = scrollBar.isVisible();
+            double cw = Math.max(0, w - (barShown ? scrollBar.prefWidth(-1) : 0));
+            if (canvas.getWidth() != cw || canvas.getHeight() != h) {
+                canvas.setWidth(cw);
+                canvas.setHeight(h);
+                dirty = true;
+            }
+            if (dirty) {
+                repaint();
+            }
+            if (scrollBar.isVisible() == barShown) {
+                break;
+            }
+        }
         double bar = scrollBar.isVisible() ? scrollBar.prefWidth(-1) : 0;
-        double cw = Math.max(0, w - bar);
-        if (canvas.getWidth() != cw || canvas.getHeight() != h) {
-            canvas.setWidth(cw);
-            canvas.setHeight(h);
-            dirty = true;
-        }
         canvas.relocate(x, y);
-        if (scrollBar.isVisible()) {
-            scrollBar.resizeRelocate(x + cw, y, bar, h);
-        }
-        if (dirty) {
-            repaint();
-        }
+        scrollBar.resizeRelocate(x + canvas.getWidth(), y, bar, h);
     }
 
     @Override

@@ -66,8 +66,9 @@ final class MainMenuBar {
         MenuItem compare = item("Compare Recordings…", "Shortcut+Shift+D", window::compareOpenTabs);
         compare.setId("menu-compare");
         compare.disableProperty().bind(javafx.beans.binding.Bindings.size(vm.tabs()).lessThan(2));
-        MenuItem close = item("Close Tab", "Shortcut+W", vm::closeSelected);
-        close.disableProperty().bind(vm.emptyProperty());
+        MenuItem close = item("Close Tab", "Shortcut+W", window::closeShownTab);
+        close.setId("menu-close-tab");
+        close.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(window.tabPane().getTabs()));
         MenuItem quit = item("Quit", "Shortcut+Q", window::quit);
         Menu file = new Menu("File");
         file.getItems().addAll(open, openFolder, recent, attach, compare, new SeparatorMenuItem(), export, redacted,

@@ -7,6 +7,7 @@ import dev.firesight.app.timeline.TimelineBinding;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -60,6 +61,8 @@ public final class MainWindowView {
     private final ExportActions export;
     private final Timeline memoryTicker;
     private Runnable onQuit;
+    /** Set while the tab pane's list is brought in line with the view model, whose selection it must not change. */
+    private boolean syncing;
 
     public MainWindowView(Stage stage, MainWindowViewModel vm, FileDialogs dialogs) {
         this.stage = stage;
@@ -87,17 +90,19 @@ public final class MainWindowView {
 
         tabPane.setId("recordings");
         tabPane.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
-        empty.node().visibleProperty().bind(vm.emptyProperty());
-        tabPane.visibleProperty().bind(vm.emptyProperty().not());
+        // Comparison tabs outlive the recordings they compare: the empty state shows only with no tab at all.
+        empty.node().visibleProperty().bind(Bindings.isEmpty(tabPane.getTabs()));
+        tabPane.visibleProperty().bind(Bindings.isNotEmpty(tabPane.getTabs()));
         vm.tabs().addListener((ListChangeListener<RecordingTabViewModel>) c -> syncTabs());
         vm.selectedProperty().addListener((o, a, b) -> selectTab(b));
         tabPane.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
             RecordingTabViewModel selected = t != null && t.getUserData() instanceof RecordingTabViewModel r ? r : null;
-            if (selected != null && selected != vm.selectedProperty().get()) {
+            if (!syncing && selected != null && selected != vm.selectedProperty().get()) {
                 vm.selectedProperty().set(selected);
             }
             RecordingTabView view = selected == null ? null : views.get(selected);
             tabTools.getChildren().setAll(view == null ? List.of() : List.of(view.toolBarItems()));
+            status.show(t != null && t.getUserData() instanceof DescribedTab d ? d : null);
         });
 
         drop = new DropSupport(root, this::dropped);
@@ -161,6 +166,7 @@ public final class MainWindowView {
                 timeline.setOnCompareWithRest(r -> vm.compareWithRest(k, r));
                 timeline.setOnCompareRanges((a, b) -> vm.compareRanges(k, a, b));
                 view.setTimeline(timeline);
+                view.bindLayout(vm.layoutProperty());
                 return view;
             });
         }
@@ -173,9 +179,46 @@ public final class MainWindowView {
         }
         tabs.addAll(extraTabs);
         if (!tabPane.getTabs().equals(tabs)) {
-            tabPane.getTabs().setAll(tabs);
+            // Remove and insert one by one: replacing the whole list made the tab pane select its first
+            // tab, which then became the selected recording (Ctrl+W jumped to the first tab).
+            syncing = true;
+            try {
+                tabPane.getTabs().retainAll(tabs);
+                for (int i = 0; i < tabs.size(); i++) {
+                    Tab t = tabs.get(i);
+                    if (i >= tabPane.getTabs().size() || tabPane.getTabs().get(i) != t) {
+                        tabPane.getTabs().remove(t);
+                        tabPane.getTabs().add(i, t);
+                    }
+                }
+            } finally {
+                syncing = false;
+            }
         }
         selectTab(vm.selectedProperty().get());
+    }
+
+    /**
+     * Ctrl+W: closes the tab shown, a recording's or a comparison's, and leaves its neighbour selected (the
+     * next one, or the previous one for the last).
+     */
+    void closeShownTab() {
+        Tab shown = tabPane.getSelectionModel().getSelectedItem();
+        if (shown == null) {
+            return;
+        }
+        if (shown.getUserData() instanceof RecordingTabViewModel r) {
+            vm.close(r);
+            return;
+        }
+        int i = tabPane.getTabs().indexOf(shown);
+        tabPane.getTabs().remove(shown);
+        if (shown.getOnClosed() != null) {
+            shown.getOnClosed().handle(new javafx.event.Event(Tab.CLOSED_EVENT));
+        }
+        if (!tabPane.getTabs().isEmpty()) {
+            tabPane.getSelectionModel().select(Math.min(i, tabPane.getTabs().size() - 1));
+        }
     }
 
     private void selectTab(RecordingTabViewModel t) {

@@ -31,6 +31,9 @@ public final class MainWindowViewModel {
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(true);
     private final Comparisons comparisons;
     private final AttachLauncher attach;
+    private final ObjectProperty<WindowLayout> layout = new SimpleObjectProperty<>(WindowLayout.DEFAULT);
+    private final Path layoutStore;
+    private boolean layoutRestored;
     private boolean recentRestored;
     private boolean recentChanged;
 
@@ -55,6 +58,30 @@ public final class MainWindowViewModel {
                 saveRecent(List.copyOf(recent.files()));
             }
         }, e -> recentRestored = true));
+        layoutStore = recent.siblingStore("layout");
+        tasks.submit("read window layout", ctx -> WindowLayout.read(layoutStore), TaskCallbacks.of(stored -> {
+            if (!layoutRestored) {
+                layout.set(stored);
+            }
+            layoutRestored = true;
+        }, e -> layoutRestored = true));
+        layout.addListener((o, a, b) -> {
+            if (layoutRestored || !b.equals(WindowLayout.DEFAULT)) {
+                layoutRestored = true; // a change made before the store was read wins over it
+                tasks.submit("save window layout", ctx -> {
+                    b.save(layoutStore);
+                    return null;
+                }, TaskCallbacks.of(x -> { }, e -> { }));
+            }
+        });
+    }
+
+    /**
+     * The recording tabs' layout (timeline height, timeline shown), one for all tabs and remembered across
+     * restarts; the tabs set it when the user drags the divider or collapses the timeline.
+     */
+    public ObjectProperty<WindowLayout> layoutProperty() {
+        return layout;
     }
 
     /**

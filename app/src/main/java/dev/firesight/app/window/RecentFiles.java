@@ -54,6 +54,11 @@ public final class RecentFiles {
         return base.resolve("firesight").resolve("recent-files");
     }
 
+    /** A file for other remembered settings, in the same folder as this store. */
+    public Path siblingStore(String name) {
+        return store.resolveSibling(name);
+    }
+
     public ObservableList<Path> files() {
         return filesView;
     }

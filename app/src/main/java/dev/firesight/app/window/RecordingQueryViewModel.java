@@ -1,5 +1,6 @@
 package dev.firesight.app.window;
 
+import dev.firesight.app.search.FrameFilters;
 import dev.firesight.app.search.SearchModel;
 import dev.firesight.app.search.TreeSearch;
 import dev.firesight.app.tasks.TaskCallbacks;
@@ -48,6 +49,7 @@ public final class RecordingQueryViewModel {
     private final BooleanProperty reverse = new SimpleBooleanProperty();
     private final BooleanProperty icicle = new SimpleBooleanProperty();
     private final SearchModel search = new SearchModel();
+    private final FrameFilters frameFilters = new FrameFilters();
     private final ReadOnlyObjectWrapper<FrameSearch.Tree> searchedTree = new ReadOnlyObjectWrapper<>();
     private final TreeSearch searchResult;
     private final ObjectProperty<int[]> zoomPath = new SimpleObjectProperty<>(new int[0]);
@@ -70,6 +72,9 @@ public final class RecordingQueryViewModel {
         timeRange.addListener((o, a, b) -> requery());
         threads.addListener((o, a, b) -> requery());
         reverse.addListener((o, a, b) -> requery());
+        for (javafx.beans.Observable c : frameFilters.changes()) {
+            c.addListener(o -> requery());
+        }
         this.searchResult = new TreeSearch(tasks, searchedTree, search.patternProperty());
         selectedMethod.addListener((o, a, b) -> recomputeButterfly());
     }
@@ -143,7 +148,8 @@ public final class RecordingQueryViewModel {
 
     /** The query the tab currently shows. */
     public ProfileQuery currentQuery() {
-        ProfileQuery q = ProfileQuery.of(view.get()).withReverse(reverse.get()).withThreads(threads.get());
+        ProfileQuery q = frameFilters.apply(ProfileQuery.of(view.get()).withReverse(reverse.get())
+                .withThreads(threads.get()));
         TimeRange r = timeRange.get();
         return r == null ? q : q.withRange(r.fromNanos(), r.toNanos());
     }
@@ -302,6 +308,8 @@ public final class RecordingQueryViewModel {
     public ObjectProperty<BitSet> threadsProperty() { return threads; }
     public BooleanProperty reverseProperty() { return reverse; }
     public BooleanProperty icicleProperty() { return icicle; }
+    /** The flame graph's "Focus on frame" and "Exclude frame", applied to every view of this tab. */
+    public FrameFilters frameFilters() { return frameFilters; }
     /** The tab's search: text, plain-text and match-case toggles. */
     public SearchModel search() { return search; }
     /** The search run on the current call tree, off the FX thread; {@link FrameSearch#none()} for none. */

@@ -1,9 +1,16 @@
 package dev.firesight.app.window;
 
+import dev.firesight.app.flame.Breadcrumb;
 import dev.firesight.app.flame.FlameGraph;
+import dev.firesight.app.flame.FlameLegend;
+import dev.firesight.app.search.FrameFilterBar;
 import dev.firesight.parser.LoadOptions;
 import dev.firesight.parser.query.CallTree;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -12,7 +19,9 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -43,6 +52,9 @@ public final class RecordingTabView {
     private final Label banner = new Label();
     private final Label note = new Label();
     private final StackPane content = new StackPane();
+    private final SplitPane timelineSplit = new SplitPane();
+    private final BooleanProperty timelineShown = new SimpleBooleanProperty(true);
+    private ObjectProperty<WindowLayout> layout;
 
     public RecordingTabView(RecordingTabViewModel vm, Runnable close) {
         this.vm = vm;
@@ -97,6 +109,8 @@ public final class RecordingTabView {
         });
         flame.icicleProperty().bind(vm.icicleProperty());
         flame.searchProperty().bind(vm.searchProperty());
+        flame.onFocusFrameProperty().set(vm.frameFilters()::focusOn);
+        flame.onExcludeFrameProperty().set(vm.frameFilters()::exclude);
     }
 
     /** "● Recording 0:12" with a stop button on the tab while its recording is in progress. */
@@ -209,6 +223,13 @@ public final class RecordingTabView {
         timelineSlot.getStyleClass().add("timeline-slot");
         timelineSlot.managedProperty().bind(Bindings.isNotEmpty(timelineSlot.getChildren()));
         timelineSlot.visibleProperty().bind(timelineSlot.managedProperty());
+        // The user may drag the timeline small: it is clipped rather than pushing the divider back down.
+        timelineSlot.setMinHeight(0);
+        timelineSlot.setAlignment(Pos.TOP_LEFT); // cut from the bottom, keeping its toolbar in view
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(timelineSlot.widthProperty());
+        clip.heightProperty().bind(timelineSlot.heightProperty());
+        timelineSlot.setClip(clip);
 
         Label queryError = new Label();
         queryError.getStyleClass().add("query-error");
@@ -218,11 +239,22 @@ public final class RecordingTabView {
         queryError.visibleProperty().bind(vm.queryErrorProperty().isNotNull());
         queryError.managedProperty().bind(queryError.visibleProperty());
 
-        VBox graph = new VBox(timelineSlot, queryError, flame);
+        VBox graph = new VBox(flameTools(), queryError, flame, legendRow());
         VBox.setVgrow(flame, Priority.ALWAYS);
         graph.getStyleClass().add("graph-pane");
         Node side = sidePanel();
-        SplitPane split = new SplitPane(graph, side);
+        timelineSplit.setId("timeline-split");
+        timelineSplit.setOrientation(Orientation.VERTICAL);
+        timelineSplit.getItems().setAll(graph);
+        timelineSlot.getChildren().addListener((javafx.collections.ListChangeListener<Node>) c -> placeTimeline());
+        timelineShown.addListener((o, a, b) -> placeTimeline());
+        // Only a drag the user finishes moves the remembered divider, not the split pane's own adjustments.
+        timelineSplit.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            if (timelineSplit.getItems().size() == 2 && layout != null) {
+                layout.set(layout.get().withTimelineSplit(timelineSplit.getDividers().get(0).getPosition()));
+            }
+        });
+        SplitPane split = new SplitPane(timelineSplit, side);
         split.setDividerPositions(0.62);
         SplitPane.setResizableWithParent(side, false);
         BorderPane pane = new BorderPane(split);
@@ -247,6 +279,78 @@ public final class RecordingTabView {
         side.setId("side-panel");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return side;
+    }
+
+    /** Above the flame graph: the zoom breadcrumb, the frame filters, and the timeline's show/hide toggle. */
+    private Node flameTools() {
+        FrameFilterBar filters = new FrameFilterBar("flame", vm.frameFilters());
+        ToggleButton toggle = new ToggleButton("Timeline");
+        toggle.setId("timeline-toggle");
+        toggle.getStyleClass().add("timeline-toggle");
+        toggle.setFocusTraversable(false);
+        toggle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        toggle.selectedProperty().bindBidirectional(timelineShown);
+        toggle.setTooltip(new Tooltip("Show or collapse the timeline, giving the flame graph the whole height"));
+        toggle.visibleProperty().bind(Bindings.isNotEmpty(timelineSlot.getChildren()));
+        toggle.managedProperty().bind(toggle.visibleProperty());
+        Breadcrumb crumbs = flame.breadcrumbBar();
+        HBox.setHgrow(crumbs, Priority.ALWAYS);
+        HBox row = new HBox(6, crumbs, filters.node(), toggle);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("flame-tools");
+        return row;
+    }
+
+    /** Below the flame graph: the colour mode and what its colours mean. */
+    private Node legendRow() {
+        FlameLegend legend = flame.legend();
+        HBox.setHgrow(legend, Priority.ALWAYS);
+        HBox row = new HBox(8, flame.colorModeChoice(), legend);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("flame-legend-row");
+        return row;
+    }
+
+    /** The timeline above the flame graph in a draggable split, or nothing when collapsed or absent. */
+    private void placeTimeline() {
+        boolean show = !timelineSlot.getChildren().isEmpty() && timelineShown.get();
+        Node graph = timelineSplit.getItems().get(timelineSplit.getItems().size() - 1);
+        if (show && timelineSplit.getItems().size() == 1) {
+            timelineSplit.getItems().setAll(timelineSlot, graph);
+            timelineSplit.setDividerPositions(layout == null ? WindowLayout.DEFAULT.timelineSplit()
+                    : layout.get().timelineSplit());
+        } else if (!show && timelineSplit.getItems().size() == 2) {
+            timelineSplit.getItems().setAll(graph);
+        }
+    }
+
+    /**
+     * Follows the window's layout, which all tabs share and which is remembered: the divider where the
+     * user last left it, and the timeline shown or collapsed.
+     */
+    public void bindLayout(ObjectProperty<WindowLayout> windowLayout) {
+        layout = windowLayout;
+        timelineShown.set(windowLayout.get().timelineShown());
+        timelineShown.addListener((o, a, b) -> {
+            if (b != windowLayout.get().timelineShown()) {
+                windowLayout.set(windowLayout.get().withTimelineShown(b));
+            }
+        });
+        windowLayout.addListener((o, a, l) -> {
+            timelineShown.set(l.timelineShown());
+            if (timelineSplit.getItems().size() == 2
+                    && Math.abs(timelineSplit.getDividers().get(0).getPosition() - l.timelineSplit()) > 1e-4) {
+                timelineSplit.setDividerPositions(l.timelineSplit());
+            }
+        });
+        placeTimeline();
+        if (timelineSplit.getItems().size() == 2) {
+            timelineSplit.setDividerPositions(windowLayout.get().timelineSplit());
+        }
+    }
+
+    SplitPane timelineSplit() {
+        return timelineSplit;
     }
 
     /** Puts a timeline (or any node) above the flame graph; null removes it. */

@@ -1,5 +1,6 @@
 package dev.firesight.app.window;
 
+import dev.firesight.app.search.FrameFilters;
 import dev.firesight.app.search.SearchModel;
 import dev.firesight.app.tasks.TaskRunner;
 import dev.firesight.parser.LoadOptions;
@@ -107,6 +108,7 @@ public final class RecordingTabViewModel {
     public BooleanProperty reverseProperty() { return query.reverseProperty(); }
     public BooleanProperty icicleProperty() { return query.icicleProperty(); }
     public SearchModel search() { return query.search(); }
+    public FrameFilters frameFilters() { return query.frameFilters(); }
     public StringProperty searchTextProperty() { return query.search().textProperty(); }
     public ReadOnlyObjectProperty<FrameSearch> searchProperty() { return query.searchProperty(); }
     public ObjectProperty<int[]> zoomPathProperty() { return query.zoomPathProperty(); }

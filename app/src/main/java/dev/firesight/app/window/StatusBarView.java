@@ -22,6 +22,8 @@ final class StatusBarView {
     private final MainWindowViewModel vm;
     private final InvalidationListener refresh = o -> refresh();
     private RecordingTabViewModel watched;
+    /** The comparison (or other non-recording tab) shown instead of a recording, or null. */
+    private DescribedTab shown;
 
     StatusBarView(MainWindowViewModel vm) {
         this.vm = vm;
@@ -55,9 +57,28 @@ final class StatusBarView {
         refresh();
     }
 
+    /** Describes a tab that is not a recording's while it is shown; null to describe the selected recording. */
+    void show(DescribedTab tab) {
+        if (shown == tab) {
+            return;
+        }
+        if (shown != null) {
+            shown.statusText().removeListener(refresh);
+        }
+        shown = tab;
+        if (tab != null) {
+            tab.statusText().addListener(refresh);
+        }
+        refresh();
+    }
+
     void refresh() {
         RecordingTabViewModel tab = watched;
-        if (tab == null) {
+        if (shown != null) {
+            file.setText(shown.statusText().get());
+            samples.setText("");
+            total.setText("");
+        } else if (tab == null) {
             file.setText("No recording");
             samples.setText("");
             total.setText("");
@@ -89,6 +110,10 @@ final class StatusBarView {
         long used = rt.totalMemory() - rt.freeMemory();
         memory.setText("Recordings " + Units.bytes(recordings) + " · Heap " + Units.bytes(used) + " of "
                 + Units.bytes(rt.maxMemory()));
+    }
+
+    Label fileLabel() {
+        return file;
     }
 
     Label totalLabel() {

@@ -61,7 +61,7 @@ class CompareRecordingsTest {
     void ctrlShiftDComparesWhereverTheFocusIs(FxRobot robot) {
         openPair(robot);
         for (String id : new String[] {"#search", "#hot-methods", "#view-selector", "#method-filter", "#reverse",
-                "#search-case", "#recordings"}) {
+                "#search-case", "#recordings", "#flame-graph", "#timeline-toggle", ".color-mode", "#thread-filter"}) {
             Node focus = robot.lookup(id).query();
             robot.interact(focus::requestFocus);
             assertTrue(fx(robot, focus::isFocused), id + " has the focus");
@@ -73,6 +73,17 @@ class CompareRecordingsTest {
                 tab.getOnClosed().handle(null);
             });
         }
+    }
+
+    /** The thread filter's search field sits in a popup window of its own, where the keys go first. */
+    @Test
+    void ctrlShiftDComparesFromTheThreadFiltersPopup(FxRobot robot) {
+        openPair(robot);
+        robot.clickOn("#thread-filter");
+        Node field = robot.lookup("#thread-search").query();
+        assertTrue(fx(robot, field::isFocused), "the popup's search field has the focus");
+        pressCompare(robot);
+        assertPairCompared(robot, "#thread-search");
     }
 
     private void openPair(FxRobot robot) {

@@ -97,6 +97,30 @@ class FlameGraphTest {
         return c.localToScreen(x, y);
     }
 
+    /**
+     * Issue 11, item 4: the first paint of a deep tree shows the scroll bar; it must be placed in that same
+     * layout pass, not left unplaced (small, at the top-left over the frames) until something else asks for
+     * a layout.
+     */
+    @Test
+    void aDeepTreesScrollBarIsPlacedInTheLayoutPassThatShowsIt(FxRobot robot) {
+        CallTree deep = SyntheticTrees.random(3000, 7);
+        double[] seen = new double[5];
+        robot.interact(() -> {
+            graph.setTree(deep);
+            graph.getParent().layout(); // one pass, as one pulse makes
+            javafx.scene.control.ScrollBar bar = (javafx.scene.control.ScrollBar) graph.lookup(".scroll-bar");
+            seen[0] = bar.isVisible() ? 1 : 0;
+            seen[1] = bar.getHeight();
+            seen[2] = bar.getBoundsInParent().getMaxX();
+            seen[3] = graph.getHeight() - graph.snappedTopInset() - graph.snappedBottomInset();
+            seen[4] = graph.getWidth() - graph.snappedRightInset();
+        });
+        assertEquals(1, seen[0], "a tree this deep needs the scroll bar");
+        assertEquals(seen[3], seen[1], 1, "the scroll bar spans the graph's height");
+        assertEquals(seen[4], seen[2], 1, "at the graph's right edge, inside its border");
+    }
+
     @Test
     void clickingAFrameZoomsToIt(FxRobot robot) {
         int a = node(TREE, "main", "a");
