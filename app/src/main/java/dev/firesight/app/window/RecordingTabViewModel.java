@@ -7,7 +7,10 @@ import dev.firesight.parser.Profile;
 import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.query.FrameSearch;
 import dev.firesight.parser.query.ProfileQuery;
+import dev.firesight.parser.query.Sandwich;
 import dev.firesight.parser.query.TimeRange;
+import dev.firesight.parser.query.Transform;
+import dev.firesight.parser.query.Transforms;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -98,6 +101,11 @@ public final class RecordingTabViewModel {
     public ObjectProperty<BitSet> threadsProperty() { return query.threadsProperty(); }
     public BooleanProperty reverseProperty() { return query.reverseProperty(); }
     public BooleanProperty icicleProperty() { return query.icicleProperty(); }
+    public ObjectProperty<Transforms> transformsProperty() { return query.transformsProperty(); }
+    public void addTransform(Transform t) { query.addTransform(t); }
+    public void removeTransform(Transform t) { query.removeTransform(t); }
+    public IntegerProperty sandwichMethodProperty() { return query.sandwichMethodProperty(); }
+    public ReadOnlyObjectProperty<Sandwich> sandwichProperty() { return query.sandwichProperty(); }
     public SearchModel search() { return query.search(); }
     public StringProperty searchTextProperty() { return query.search().textProperty(); }
     public ReadOnlyObjectProperty<FrameSearch> searchProperty() { return query.searchProperty(); }
