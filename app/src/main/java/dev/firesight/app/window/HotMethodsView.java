@@ -116,11 +116,26 @@ public final class HotMethodsView {
     /** The transforms and sandwich of the row right-clicked, as the flame graph offers them. */
     private javafx.scene.control.ContextMenu rowMenu() {
         javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
-        menu.setOnShowing(e -> {
-            MethodRow row = table.getSelectionModel().getSelectedItem();
+        // Filled before the table shows it (an empty menu does not show), for the row under the pointer.
+        table.addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+            MethodRow row = rowAt(e.getPickResult().getIntersectedNode());
+            if (row != null) {
+                table.getSelectionModel().select(row);
+            } else {
+                row = table.getSelectionModel().getSelectedItem();
+            }
             menu.getItems().setAll(row == null ? java.util.List.of() : FrameActions.of(vm, row.name(), row.nameId()));
         });
         return menu;
+    }
+
+    private static MethodRow rowAt(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.TableRow<?> r && r.getItem() instanceof MethodRow m) {
+                return m;
+            }
+        }
+        return null;
     }
 
     public VBox node() {

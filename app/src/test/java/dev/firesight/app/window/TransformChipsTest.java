@@ -93,6 +93,26 @@ class TransformChipsTest {
     }
 
     @Test
+    void theHotMethodsTableOffersTheSameActions(FxRobot robot) {
+        fxRun(robot, () -> tab.hotMethods().filterField().setText("Workload.computeHashes"));
+        Node cell = robot.from(tab.hotMethods().table()).lookup(".table-cell")
+                .match((javafx.scene.control.Labeled l) -> l.getText() != null && l.getText().contains("computeHashes"))
+                .queryAs(Node.class);
+        // Monocle sends no context-menu request for a right click; the platforms do, and this is that request.
+        javafx.geometry.Bounds b = cell.localToScene(cell.getBoundsInLocal());
+        Point2D screen = cell.localToScreen(5, 5);
+        fxRun(robot, () -> cell.fireEvent(new javafx.scene.input.ContextMenuEvent(
+                javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, 5, 5, screen.getX(), screen.getY(), false,
+                new javafx.scene.input.PickResult(cell, b.getMinX() + 5, b.getMinY() + 5))));
+        robot.clickOn("Collapse package " + Workload.class.getPackageName());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("Collapse " + Workload.class.getPackageName()), chipTexts());
+        assertTrue(tab.viewModel().hotMethods().stream().anyMatch(m -> m.name().equals(Workload.class.getPackageName())),
+                "the package is one method now");
+        assertTrue(tab.viewModel().hotMethods().stream().noneMatch(m -> m.name().equals(COMPUTE_HASHES)));
+    }
+
+    @Test
     void onlyMyCodeIsAToolbarToggleAndAChip(FxRobot robot) {
         long total = flame().getTree().total(CallTree.ROOT);
         assertTrue(tab.viewModel().hotMethods().stream().anyMatch(m -> m.name().startsWith("java.")));

@@ -16,9 +16,12 @@ import java.util.regex.Pattern;
 public abstract sealed class Transform permits Transform.Merge, Transform.CollapseRecursion,
         Transform.CollapsePackage, Transform.OnlyMyCode {
 
-    /** Package prefixes "only my code" hides by default: the JDK's and common language runtimes'. */
-    public static final List<String> LIBRARY_PREFIXES = List.of("java.", "jdk.", "sun.", "javax.", "kotlin.",
-            "scala.");
+    /**
+     * Package prefixes "only my code" hides by default: the JDK's (its {@code com.sun.} packages too, such as
+     * the HTTP server) and common language runtimes'.
+     */
+    public static final List<String> LIBRARY_PREFIXES = List.of("java.", "jdk.", "sun.", "com.sun.", "javax.",
+            "kotlin.", "scala.");
 
     private Transform() {
     }
