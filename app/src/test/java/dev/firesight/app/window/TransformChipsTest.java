@@ -83,6 +83,12 @@ class TransformChipsTest {
         assertEquals(total, merged.total(CallTree.ROOT), "the total stays");
         assertTrue(tab.viewModel().hotMethods().stream().noneMatch(m -> m.name().equals(COMPUTE_HASHES)),
                 "the hot methods follow");
+        Path exported = temp.resolve("merged.txt");
+        fxRun(robot, () -> support.window().exportActions().exportTo(tab, dev.firesight.app.export.ExportFormat.COLLAPSED,
+                exported));
+        String text = read(exported);
+        assertFalse(text.contains(COMPUTE_HASHES), "the export follows");
+        assertTrue(text.contains(Workload.frame("burnCpu") + ";" + Workload.frame("hashBlock")), text);
 
         robot.clickOn(chipRemoveButton(0));
         WaitForAsyncUtils.waitForFxEvents();
@@ -170,6 +176,14 @@ class TransformChipsTest {
         assertFalse(sandwich.stage().isShowing(), "Esc closes it");
         assertEquals(-1, tab.viewModel().sandwichMethodProperty().get());
         assertNull(tab.viewModel().sandwichProperty().get());
+    }
+
+    private static String read(Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private FlameGraph flame() {
