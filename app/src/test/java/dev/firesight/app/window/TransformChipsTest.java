@@ -158,8 +158,8 @@ class TransformChipsTest {
         assertEquals(row.total(), callees.total(CallTree.ROOT), "the callees weigh the method's total");
         assertEquals(COMPUTE_HASHES, callers.name(callers.firstChild(CallTree.ROOT)));
         assertEquals(COMPUTE_HASHES, callees.name(callees.firstChild(CallTree.ROOT)));
-        assertEquals(Workload.frame("burnCpu"), callers.name(callers.firstChild(callers.firstChild(CallTree.ROOT))),
-                "burnCpu calls computeHashes");
+        assertTrue(callers.child(callers.firstChild(CallTree.ROOT), nameId(callers, Workload.frame("burnCpu")))
+                != CallTree.NONE, "burnCpu calls computeHashes");
         Label title = robot.lookup("#sandwich-callers-title").queryAs(Label.class);
         assertTrue(title.getText().startsWith("Callers of Workload.computeHashes"), title.getText());
 

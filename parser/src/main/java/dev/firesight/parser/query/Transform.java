@@ -74,6 +74,22 @@ public abstract sealed class Transform permits Transform.Merge, Transform.Collap
         return before < 0 ? name : name.substring(before + 1);
     }
 
+    /**
+     * A regex matching exactly {@code name}, with each special character escaped rather than the whole
+     * quoted, so the spec reads as the name does: {@code java\.util\.HashMap\.get}.
+     */
+    static String literal(String name) {
+        StringBuilder b = new StringBuilder(name.length() + 8);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '_') {
+                b.append('\\');
+            }
+            b.append(c);
+        }
+        return b.toString();
+    }
+
     /** Matches of a whole-name regex, tested once per name id. */
     static final class NameMatches {
         private final FrameTable frames;
@@ -121,7 +137,7 @@ public abstract sealed class Transform permits Transform.Merge, Transform.Collap
 
         /** Merges the frames of exactly this function. */
         public static Merge function(String name) {
-            return new Merge(Pattern.quote(name), shortName(name));
+            return new Merge(literal(name), shortName(name));
         }
 
         @Override
@@ -179,7 +195,7 @@ public abstract sealed class Transform permits Transform.Merge, Transform.Collap
 
         /** Of exactly this function. */
         public static CollapseRecursion function(String name, boolean directOnly) {
-            return new CollapseRecursion(Pattern.quote(name), directOnly, shortName(name));
+            return new CollapseRecursion(literal(name), directOnly, shortName(name));
         }
 
         public boolean directOnly() {
