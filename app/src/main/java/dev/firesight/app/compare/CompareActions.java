@@ -67,8 +67,8 @@ public final class CompareActions implements Comparisons {
                     done = true;
                     ProfileQuery bq = base.currentQuery();
                     ProfileQuery tq = target.currentQuery().withView(bq.view());
-                    openComparison(new Capture(base.profileProperty().get(), bq, label(base, bq)),
-                            new Capture(target.profileProperty().get(), tq, label(target, tq)));
+                    openComparison(new Capture(base.shownProfile(), bq, label(base, bq)),
+                            new Capture(target.shownProfile(), tq, label(target, tq)));
                 } else if (b != RecordingTabViewModel.State.LOADING && b != RecordingTabViewModel.State.READY
                         || t != RecordingTabViewModel.State.LOADING && t != RecordingTabViewModel.State.READY) {
                     done = true;
@@ -91,7 +91,7 @@ public final class CompareActions implements Comparisons {
      */
     @Override
     public void compareWithRest(RecordingTabViewModel tab, TimeRange selection) {
-        RangeCaptures.Pair p = RangeCaptures.selectionAndRest(tab.profileProperty().get(), unranged(tab),
+        RangeCaptures.Pair p = RangeCaptures.selectionAndRest(tab.shownProfile(), unranged(tab),
                 selection, tab.fileName());
         openComparison(p.base(), p.target());
     }
@@ -99,7 +99,7 @@ public final class CompareActions implements Comparisons {
     /** Two ranges of one recording, in the tab's current view and filters. */
     @Override
     public void compareRanges(RecordingTabViewModel tab, TimeRange baseline, TimeRange target) {
-        RangeCaptures.Pair p = RangeCaptures.twoRanges(tab.profileProperty().get(), unranged(tab), baseline,
+        RangeCaptures.Pair p = RangeCaptures.twoRanges(tab.shownProfile(), unranged(tab), baseline,
                 target, tab.fileName());
         openComparison(p.base(), p.target());
     }

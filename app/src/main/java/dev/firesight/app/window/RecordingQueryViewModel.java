@@ -153,6 +153,15 @@ public final class RecordingQueryViewModel {
         }, TaskCallbacks.of(this::queried, queryError::set));
     }
 
+    /**
+     * The profile the tab's views show: the loaded one with the tab's transforms applied, taken from the last
+     * result (so nothing is computed here); the loaded one while there are no transforms.
+     */
+    public Profile shownProfile() {
+        QueryResult r = result.get();
+        return transforms.get().isEmpty() || r == null ? profile : r.tree().profile();
+    }
+
     /** The query the tab currently shows. */
     public ProfileQuery currentQuery() {
         ProfileQuery q = ProfileQuery.of(view.get()).withReverse(reverse.get()).withThreads(threads.get());

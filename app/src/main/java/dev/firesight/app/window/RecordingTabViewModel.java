@@ -95,6 +95,8 @@ public final class RecordingTabViewModel {
     // ---- query ----
     public void requery() { query.requery(); }
     public ProfileQuery currentQuery() { return query.currentQuery(); }
+    /** The loaded profile with the tab's transforms, as its views show it; for comparisons of what is shown. */
+    public Profile shownProfile() { return query.shownProfile(); }
     public void escape() { query.escape(); }
     public ObjectProperty<ViewKind> viewProperty() { return query.viewProperty(); }
     public ObjectProperty<TimeRange> timeRangeProperty() { return query.timeRangeProperty(); }

@@ -119,6 +119,27 @@ class TransformChipsTest {
     }
 
     @Test
+    void compareWithRestComparesTheTransformedStacks(FxRobot robot) {
+        fxRun(robot, () -> tab.viewModel().addTransform(Transform.Merge.function(COMPUTE_HASHES)));
+        var info = tab.viewModel().profileProperty().get().info();
+        fxRun(robot, () -> support.vm().compareWithRest(tab.viewModel(), new dev.firesight.parser.query.TimeRange(
+                info.startNanos(), info.startNanos() + info.durationNanos() / 2)));
+        List<javafx.scene.control.Tab> extra = WindowTestSupport.fx(robot, () -> support.window().extraTabs());
+        assertEquals(1, extra.size());
+        dev.firesight.app.compare.ComparisonView view = (dev.firesight.app.compare.ComparisonView) extra.get(0)
+                .getUserData();
+        dev.firesight.app.flame.model.FlameTree diff = WindowTestSupport.fx(robot,
+                () -> view.diffGraph().getFlameTree());
+        assertNotNull(diff);
+        boolean hashBlock = false;
+        for (int n = 1; n < diff.size(); n++) {
+            assertFalse(diff.name(n).equals(COMPUTE_HASHES), "the merged method is merged in the comparison too");
+            hashBlock |= diff.name(n).equals(Workload.frame("hashBlock"));
+        }
+        assertTrue(hashBlock, "its callee is there");
+    }
+
+    @Test
     void onlyMyCodeIsAToolbarToggleAndAChip(FxRobot robot) {
         long total = flame().getTree().total(CallTree.ROOT);
         assertTrue(tab.viewModel().hotMethods().stream().anyMatch(m -> m.name().startsWith("java.")));
