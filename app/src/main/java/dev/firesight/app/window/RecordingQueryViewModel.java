@@ -262,6 +262,7 @@ public final class RecordingQueryViewModel {
 
     /** Cancels everything still computing; called when the tab closes. */
     public void dispose() {
+        sandwichMethod.set(-1); // closes the tab's sandwich window with it
         for (TaskHandle h : new TaskHandle[] {querying, butterflying, sandwiching}) {
             if (h != null) {
                 h.cancel();

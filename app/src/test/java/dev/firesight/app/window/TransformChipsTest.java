@@ -197,6 +197,11 @@ class TransformChipsTest {
         assertFalse(sandwich.stage().isShowing(), "Esc closes it");
         assertEquals(-1, tab.viewModel().sandwichMethodProperty().get());
         assertNull(tab.viewModel().sandwichProperty().get());
+
+        fxRun(robot, () -> tab.viewModel().sandwichMethodProperty().set(row.nameId()));
+        assertTrue(sandwich.stage().isShowing(), "it opens again");
+        fxRun(robot, () -> support.vm().close(tab.viewModel()));
+        assertFalse(sandwich.stage().isShowing(), "closing the tab closes its sandwich");
     }
 
     private static String read(Path file) {
