@@ -76,7 +76,8 @@ class ArchitectureTest {
             "dev.firesight.parser.query.Spikes.find", "dev.firesight.parser.findings.Findings.of",
             "dev.firesight.parser.query.ShareChange.of", "dev.firesight.parser.query.LeakSuspects.of",
             "dev.firesight.parser.query.ClassGrowth.of", "dev.firesight.parser.query.MemoryTrend.liveHeap",
-            "dev.firesight.parser.query.MemoryTrend.residentSetSize");
+            "dev.firesight.parser.query.MemoryTrend.residentSetSize", "dev.firesight.parser.query.Transforms.apply",
+            "dev.firesight.parser.query.Sandwich.of");
 
     @Test
     void viewsControlsAndSkinsNeverReadOrQuery() {

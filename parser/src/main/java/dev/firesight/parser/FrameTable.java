@@ -56,6 +56,42 @@ public final class FrameTable {
         return names[nameId];
     }
 
+    /**
+     * This table with frames appended, one per name and kind given, for frames a rewrite of the stacks makes
+     * up (a collapsed package). Existing frame and name ids stay; a name already present keeps its id, so
+     * one name still has one id.
+     */
+    public FrameTable withFrames(java.util.List<String> newNames, java.util.List<FrameKind> newKinds) {
+        java.util.Map<String, Integer> ids = new java.util.HashMap<>();
+        for (String n : newNames) {
+            ids.put(n, -1);
+        }
+        for (int i = 0; i < names.length; i++) {
+            if (ids.get(names[i]) != null && ids.get(names[i]) < 0) {
+                ids.put(names[i], i);
+            }
+        }
+        java.util.List<String> allNames = new java.util.ArrayList<>(java.util.Arrays.asList(names));
+        int n = nameIds.length;
+        int[] outNameIds = java.util.Arrays.copyOf(nameIds, n + newNames.size());
+        byte[] outKinds = java.util.Arrays.copyOf(kinds, n + newNames.size());
+        int[] outLines = java.util.Arrays.copyOf(lines, n + newNames.size());
+        int[] outDetails = java.util.Arrays.copyOf(details, n + newNames.size());
+        for (int i = 0; i < newNames.size(); i++) {
+            String name = newNames.get(i);
+            int id = ids.get(name);
+            if (id < 0) {
+                id = allNames.size();
+                allNames.add(name);
+                ids.put(name, id);
+            }
+            outNameIds[n + i] = id;
+            outKinds[n + i] = (byte) newKinds.get(i).ordinal();
+            outDetails[n + i] = -1;
+        }
+        return new FrameTable(allNames.toArray(new String[0]), outNameIds, outKinds, outLines, outDetails);
+    }
+
     private volatile int[] ranks;
     private volatile int[] byRank;
 

@@ -58,6 +58,22 @@ public final class Profile {
         this.notes = List.copyOf(notes);
     }
 
+    /**
+     * The same recording with its stacks rewritten (see {@code query.Transforms}): every sample table, series
+     * and fact is shared, and stack {@code i} of {@code rewritten} stands for stack {@code i} of this profile,
+     * so the sample tables' stack ids still hold. {@code withFrames} must keep this profile's frame and name
+     * ids and may only add to them.
+     */
+    public Profile withStacks(FrameTable withFrames, StackTable rewritten) {
+        if (rewritten.size() != stacks.size() || withFrames.size() < frames.size()) {
+            throw new IllegalArgumentException("rewritten stacks must keep every stack and frame id");
+        }
+        Map<ViewKind, Long> without = new EnumMap<>(ViewKind.class);
+        without.putAll(eventsWithoutStack);
+        return new Profile(info, views, withFrames, rewritten, threadNames, series, warnings, notes, without,
+                oldObjects, liveBytesByClass, sources);
+    }
+
     public RecordingInfo info() {
         return info;
     }

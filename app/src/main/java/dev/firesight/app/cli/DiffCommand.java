@@ -31,7 +31,7 @@ final class DiffCommand implements Command {
     @Override
     public String usage() {
         return "diff BASE TARGET [--view VIEW] [--format collapsed|svg|html] [--normalize share|rate|absolute]"
-                + " [-o OUT] [same filters as export]";
+                + " [-o OUT] [same filters and transforms as export]";
     }
 
     @Override
@@ -42,8 +42,8 @@ final class DiffCommand implements Command {
         if (files.size() != 2) {
             throw new UsageException("diff takes two recording files: the baseline, then the target.");
         }
-        Profile base = ProfileFiles.open(files.get(0), err, options.load);
-        Profile target = ProfileFiles.open(files.get(1), err, options.load);
+        Profile base = options.transforms.apply(ProfileFiles.open(files.get(0), err, options.load), () -> false);
+        Profile target = options.transforms.apply(ProfileFiles.open(files.get(1), err, options.load), () -> false);
         ViewKind view = options.view(base);
         if (!base.has(view) && !target.has(view) && options.load.partOfTime()) {
             err.println("firesight diff: note: neither recording has " + view.id() + " samples in the time asked for.");

@@ -33,7 +33,8 @@ final class ExportCommand implements Command {
     public String usage() {
         return "export FILE [--view VIEW] [--format collapsed|svg|html] [-o OUT] [--from T] [--to T]\n"
                 + "                        [--threads] [--include RE] [--exclude RE] [--reverse]\n"
-                + "                        [--views V,V] [--max-stack-depth N]";
+                + "                        [--views V,V] [--max-stack-depth N]\n"
+                + "                        " + TransformOptions.USAGE;
     }
 
     @Override
@@ -51,7 +52,8 @@ final class ExportCommand implements Command {
                     + SummaryCommand.viewList(profile) + ".");
             return 1;
         }
-        CallTree tree = CallTreeBuilder.build(profile, options.query(profile, view));
+        CallTree tree = CallTreeBuilder.build(options.transforms.apply(profile, () -> false),
+                options.query(profile, view));
         writeOutput(options.output, out, writer -> write(tree, options.format, writer));
         return 0;
     }

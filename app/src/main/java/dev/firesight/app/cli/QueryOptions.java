@@ -5,6 +5,7 @@ import dev.firesight.files.OutputFile;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.query.ProfileQuery;
+import dev.firesight.parser.query.Transforms;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * The options {@code export} and {@code diff} share: view, format, output, time range, thread split,
- * include and exclude regexes, and reverse.
+ * include and exclude regexes, reverse, and transforms.
  */
 final class QueryOptions {
     static final Set<String> VALUED = Set.of("--view", "--format", "-o", "--output", "--include", "--exclude",
@@ -26,6 +27,8 @@ final class QueryOptions {
     final String output;
     /** What to load: the views, time range and stack depth asked for, applied while reading. */
     final LoadArguments load;
+    /** The transforms asked for, applied to the loaded profile before any query. */
+    final Transforms transforms;
     private final Pattern include;
     private final Pattern exclude;
 
@@ -37,8 +40,11 @@ final class QueryOptions {
     QueryOptions(List<String> raw, Set<String> formats, Set<String> extraValued) throws UsageException {
         Set<String> valued = new java.util.HashSet<>(VALUED);
         valued.addAll(LoadArguments.VALUED);
+        valued.addAll(TransformOptions.VALUED);
         valued.addAll(extraValued);
-        args = new Args(raw, valued, SWITCHES);
+        Set<String> switches = new java.util.HashSet<>(SWITCHES);
+        switches.addAll(TransformOptions.SWITCHES);
+        args = new Args(raw, valued, switches);
         format = args.value("--format") == null ? "collapsed" : args.value("--format");
         if (!formats.contains(format)) {
             throw new UsageException("--format must be one of " + String.join(", ", new java.util.TreeSet<>(formats))
@@ -51,6 +57,7 @@ final class QueryOptions {
         // Check what can be checked before the (possibly long) load, so usage errors come first.
         include = pattern(args.value("--include", "-I"), "--include");
         exclude = pattern(args.value("--exclude", "-X"), "--exclude");
+        transforms = TransformOptions.of(args);
         load = new LoadArguments(args);
         if (args.value("--view") != null) {
             ViewKind view = checkedView(args.value("--view"));

@@ -2,6 +2,7 @@ package dev.firesight.app.cli;
 
 import dev.firesight.app.format.Units;
 import dev.firesight.parser.Profile;
+import dev.firesight.parser.query.Transforms;
 import dev.firesight.parser.RecordingInfo;
 import dev.firesight.parser.SampleTable;
 import dev.firesight.parser.TimeSeries;
@@ -39,13 +40,17 @@ final class SummaryCommand implements Command {
     @Override
     public String usage() {
         return "summary FILE [--views cpu,alloc,...] [--from T] [--to T] [--max-stack-depth N]\n"
+                + "                                 [--transform SPEC]... [--only-my-code] (as export)\n"
                 + "                                 recording facts, views, hot methods, GC pauses";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Args parsed = new Args(args, LoadArguments.VALUED, java.util.Set.of());
+        java.util.Set<String> valued = new java.util.HashSet<>(LoadArguments.VALUED);
+        valued.addAll(TransformOptions.VALUED);
+        Args parsed = new Args(args, valued, TransformOptions.SWITCHES);
         LoadArguments load = new LoadArguments(parsed);
+        Transforms transforms = TransformOptions.of(parsed);
         if (parsed.positional().size() != 1) {
             throw new UsageException("summary takes exactly one recording file.");
         }
@@ -57,8 +62,10 @@ final class SummaryCommand implements Command {
         }
         printViews(profile, out);
         printFindings(profile, out);
+        // Transforms reshape stacks, so they change the hot methods and nothing else summary prints.
+        Profile transformed = transforms.apply(profile, () -> false);
         for (ViewKind view : profile.views()) {
-            printHotMethods(profile, view, out);
+            printHotMethods(transformed, view, out);
         }
         printAllocationRate(profile, out);
         printGcPauses(profile, out);

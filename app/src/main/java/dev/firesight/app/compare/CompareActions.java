@@ -65,11 +65,12 @@ public final class CompareActions implements Comparisons {
                 if (b == RecordingTabViewModel.State.READY && t == RecordingTabViewModel.State.READY
                         && base.viewProperty().get() != null && target.viewProperty().get() != null) {
                     done = true;
-                    // Whole recordings, never a time or thread selection left in either tab from earlier:
-                    // the comparison tab says what it compares and lets the user change the view.
+                    // Whole recordings, never a time or thread selection left in either tab from earlier (the
+                    // comparison tab says what it compares and lets the user change the view), each as the tab
+                    // shows it, with its transforms.
                     ProfileQuery q = ProfileQuery.of(base.viewProperty().get());
-                    openComparison(new Capture(base.profileProperty().get(), q, base.fileName()),
-                            new Capture(target.profileProperty().get(), q, target.fileName()));
+                    openComparison(new Capture(base.shownProfile(), q, base.fileName()),
+                            new Capture(target.shownProfile(), q, target.fileName()));
                 } else if (b != RecordingTabViewModel.State.LOADING && b != RecordingTabViewModel.State.READY
                         || t != RecordingTabViewModel.State.LOADING && t != RecordingTabViewModel.State.READY) {
                     done = true;
@@ -92,7 +93,7 @@ public final class CompareActions implements Comparisons {
      */
     @Override
     public void compareWithRest(RecordingTabViewModel tab, TimeRange selection) {
-        RangeCaptures.Pair p = RangeCaptures.selectionAndRest(tab.profileProperty().get(), unranged(tab),
+        RangeCaptures.Pair p = RangeCaptures.selectionAndRest(tab.shownProfile(), unranged(tab),
                 selection, tab.fileName());
         openComparison(p.base(), p.target());
     }
@@ -100,7 +101,7 @@ public final class CompareActions implements Comparisons {
     /** Two ranges of one recording, in the tab's current view and filters. */
     @Override
     public void compareRanges(RecordingTabViewModel tab, TimeRange baseline, TimeRange target) {
-        RangeCaptures.Pair p = RangeCaptures.twoRanges(tab.profileProperty().get(), unranged(tab), baseline,
+        RangeCaptures.Pair p = RangeCaptures.twoRanges(tab.shownProfile(), unranged(tab), baseline,
                 target, tab.fileName());
         openComparison(p.base(), p.target());
     }

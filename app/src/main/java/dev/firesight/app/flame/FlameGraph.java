@@ -72,6 +72,8 @@ public class FlameGraph extends Control {
     private final ObjectProperty<ColorMode> colorMode = new SimpleObjectProperty<>(this, "colorMode", ColorMode.KIND);
     private final ObjectProperty<Consumer<String>> onExcludeFrame = new SimpleObjectProperty<>(this, "onExcludeFrame");
     private final ObjectProperty<Consumer<String>> onFocusFrame = new SimpleObjectProperty<>(this, "onFocusFrame");
+    private final ObjectProperty<java.util.function.IntFunction<java.util.List<javafx.scene.control.MenuItem>>> frameMenuItems =
+            new SimpleObjectProperty<>(this, "frameMenuItems");
     private final ObservableList<String> breadcrumb = FXCollections.observableArrayList();
     private final ObservableList<String> breadcrumbView = FXCollections.unmodifiableObservableList(breadcrumb);
 
@@ -208,6 +210,15 @@ public class FlameGraph extends Control {
     /** Called with a frame's full name when the user asks to keep only stacks through it. */
     public final ObjectProperty<Consumer<String>> onFocusFrameProperty() {
         return onFocusFrame;
+    }
+
+    /**
+     * More items for a frame's context menu, made for the frame's node by whoever places the graph (the
+     * recording tab's transforms and sandwich); null for none.
+     */
+    public final ObjectProperty<java.util.function.IntFunction<java.util.List<javafx.scene.control.MenuItem>>>
+            frameMenuItemsProperty() {
+        return frameMenuItems;
     }
 
     /** Names from "all" down to the zoomed frame, read-only. */

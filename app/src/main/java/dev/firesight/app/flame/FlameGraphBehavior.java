@@ -112,6 +112,10 @@ final class FlameGraphBehavior {
         MenuItem exclude = item("Exclude frame", frame && g.onExcludeFrameProperty().get() != null,
                 () -> g.onExcludeFrameProperty().get().accept(name));
         menu.getItems().setAll(copyName, copyStack, new SeparatorMenuItem(), zoom, focus, exclude);
+        if (frame && g.frameMenuItemsProperty().get() != null) {
+            menu.getItems().add(new SeparatorMenuItem());
+            menu.getItems().addAll(g.frameMenuItemsProperty().get().apply(node));
+        }
         skin.hideTooltip();
         menu.show(canvas, screenX, screenY);
         return true;

@@ -59,6 +59,7 @@ public final class HotMethodsView {
         TableColumn<MethodRow, MethodRow> total = weightColumn("Total", MethodRow::total, MethodRow::totalFraction);
         table.getColumns().setAll(java.util.List.of(name, self, total));
         table.getSortOrder().setAll(java.util.List.of(self));
+        table.setContextMenu(rowMenu());
         self.setSortType(TableColumn.SortType.DESCENDING);
 
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
@@ -86,7 +87,7 @@ public final class HotMethodsView {
             callees.setItems(FXCollections.observableArrayList(b.callees()));
             int id = vm.selectedMethodProperty().get();
             butterflyTitle.setText(id < 0 ? "Select a method to see its callers and callees."
-                    : "Callers and callees of " + shortName(vm.profileProperty().get().frames().nameOf(id)));
+                    : "Callers and callees of " + shortName(shownName(id)));
         });
         butterflyTitle.getStyleClass().add("section-title");
         butterflyTitle.setId("butterfly-title");
@@ -104,6 +105,37 @@ public final class HotMethodsView {
         root = new VBox(split);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getStyleClass().add("hot-methods-pane");
+    }
+
+    /** A method's name in the profile the result was computed on: transforms may have made it up. */
+    private String shownName(int nameId) {
+        QueryResult r = vm.resultProperty().get();
+        return r == null ? "" : r.tree().profile().frames().nameOf(nameId);
+    }
+
+    /** The transforms and sandwich of the row right-clicked, as the flame graph offers them. */
+    private javafx.scene.control.ContextMenu rowMenu() {
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+        // Filled before the table shows it (an empty menu does not show), for the row under the pointer.
+        table.addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+            MethodRow row = rowAt(e.getPickResult().getIntersectedNode());
+            if (row != null) {
+                table.getSelectionModel().select(row);
+            } else {
+                row = table.getSelectionModel().getSelectedItem();
+            }
+            menu.getItems().setAll(row == null ? java.util.List.of() : FrameActions.of(vm, row.name(), row.nameId()));
+        });
+        return menu;
+    }
+
+    private static MethodRow rowAt(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.TableRow<?> r && r.getItem() instanceof MethodRow m) {
+                return m;
+            }
+        }
+        return null;
     }
 
     public VBox node() {

@@ -16,8 +16,11 @@ import dev.firesight.parser.query.FrameSearch;
 import dev.firesight.parser.query.HotMethods;
 import dev.firesight.parser.query.NameMap;
 import dev.firesight.parser.query.ProfileQuery;
+import dev.firesight.parser.query.Sandwich;
 import dev.firesight.parser.query.StackWeights;
 import dev.firesight.parser.query.TimeRange;
+import dev.firesight.parser.query.Transform;
+import dev.firesight.parser.query.Transforms;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -34,9 +37,10 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * What the user shapes in one tab's loaded profile (view, time range, threads, reverse, search, zoom,
- * selected method) and everything derived from it: the call tree, hot methods, search matches, callers and
- * callees. All computation goes through the {@link TaskRunner}; a newer request cancels the older one.
+ * What the user shapes in one tab's loaded profile (view, time range, threads, reverse, transforms, search,
+ * zoom, selected method) and everything derived from it: the call tree, hot methods, search matches, callers
+ * and callees, a method's sandwich. All computation goes through the {@link TaskRunner}; a newer request
+ * cancels the older one. Transforms apply first, to the profile itself, so every result sees them.
  */
 public final class RecordingQueryViewModel {
     private final TaskRunner tasks;
@@ -47,6 +51,7 @@ public final class RecordingQueryViewModel {
     private final ObjectProperty<TimeRange> timeRange = new SimpleObjectProperty<>();
     private final ObjectProperty<BitSet> threads = new SimpleObjectProperty<>();
     private final BooleanProperty reverse = new SimpleBooleanProperty();
+    private final ObjectProperty<Transforms> transforms = new SimpleObjectProperty<>(Transforms.none());
     private final BooleanProperty icicle = new SimpleBooleanProperty();
     private final SearchModel search = new SearchModel();
     private final FrameFilters frameFilters = new FrameFilters();
@@ -61,10 +66,13 @@ public final class RecordingQueryViewModel {
     private final ReadOnlyObjectWrapper<CallersAndCallees> butterfly =
             new ReadOnlyObjectWrapper<>(CallersAndCallees.NONE);
     private final ReadOnlyObjectWrapper<Throwable> queryError = new ReadOnlyObjectWrapper<>();
+    private final IntegerProperty sandwichMethod = new SimpleIntegerProperty(-1);
+    private final ReadOnlyObjectWrapper<Sandwich> sandwich = new ReadOnlyObjectWrapper<>();
 
     private Integer pendingSelection;
     private TaskHandle querying;
     private TaskHandle butterflying;
+    private TaskHandle sandwiching;
 
     public RecordingQueryViewModel(TaskRunner tasks) {
         this.tasks = tasks;
@@ -75,8 +83,10 @@ public final class RecordingQueryViewModel {
         for (javafx.beans.Observable c : frameFilters.changes()) {
             c.addListener(o -> requery());
         }
+        transforms.addListener((o, a, b) -> requery());
         this.searchResult = new TreeSearch(tasks, searchedTree, search.patternProperty());
         selectedMethod.addListener((o, a, b) -> recomputeButterfly());
+        sandwichMethod.addListener((o, a, b) -> recomputeSandwich());
     }
 
     /** The view to show first once loaded, when the recording has it (else CPU, else the first). */
@@ -136,14 +146,26 @@ public final class RecordingQueryViewModel {
             querying.cancel();
         }
         ProfileQuery query = currentQuery();
+        Transforms t = transforms.get();
         querying = tasks.submit("query " + v.id(), ctx -> {
-            StackWeights weights = StackWeights.compute(p, query, ctx::isCancelled);
+            // The transformed profile is kept per profile, so only a change of transforms rewrites stacks.
+            Profile shown = t.apply(p, ctx::isCancelled);
+            StackWeights weights = StackWeights.compute(shown, query, ctx::isCancelled);
             // Views, ranges and filters all project onto the profile's shared stack tree: no rebuild.
-            CallTree tree = CallTreeBuilder.build(p, query, weights, ctx::isCancelled);
-            List<MethodRow> rows = HotMethods.of(p, weights).stream()
+            CallTree tree = CallTreeBuilder.build(shown, query, weights, ctx::isCancelled);
+            List<MethodRow> rows = HotMethods.of(shown, weights).stream()
                     .map(m -> MethodRow.of(m, weights.total())).toList();
             return new QueryResult(weights, tree, rows);
         }, TaskCallbacks.of(this::queried, queryError::set));
+    }
+
+    /**
+     * The profile the tab's views show: the loaded one with the tab's transforms applied, taken from the last
+     * result (so nothing is computed here); the loaded one while there are no transforms.
+     */
+    public Profile shownProfile() {
+        QueryResult r = result.get();
+        return transforms.get().isEmpty() || r == null ? profile : r.tree().profile();
     }
 
     /** The query the tab currently shows. */
@@ -169,6 +191,7 @@ public final class RecordingQueryViewModel {
                 return;
             }
         }
+        recomputeSandwich();
         int selected = selectedMethod.get();
         if (selected >= 0 && r.hotMethods().stream().noneMatch(m -> m.nameId() == selected)) {
             selectedMethod.set(-1);
@@ -205,7 +228,7 @@ public final class RecordingQueryViewModel {
             butterfly.set(CallersAndCallees.NONE);
             return;
         }
-        Profile p = profile;
+        Profile p = r.tree().profile(); // the transformed one the result was computed on
         butterflying = tasks.submit("callers and callees", ctx -> CallersAndCallees.of(Butterfly.of(p, r.weights(),
                 method, ctx::isCancelled)), TaskCallbacks.of(butterfly::set, queryError::set));
     }
@@ -284,6 +307,33 @@ public final class RecordingQueryViewModel {
         return -1;
     }
 
+    /** The sandwich of {@link #sandwichMethodProperty()} over the current result, or none. */
+    private void recomputeSandwich() {
+        QueryResult r = result.get();
+        int method = sandwichMethod.get();
+        if (sandwiching != null) {
+            sandwiching.cancel();
+        }
+        if (r == null || method < 0 || method >= r.tree().profile().frames().nameCount()) {
+            sandwich.set(null);
+            return;
+        }
+        Profile p = r.tree().profile();
+        ProfileQuery q = r.tree().query();
+        sandwiching = tasks.submit("sandwich", ctx -> Sandwich.of(p, q, method, ctx::isCancelled),
+                TaskCallbacks.of(sandwich::set, queryError::set));
+    }
+
+    /** Applies a transform after those applied; nothing when it is applied already. */
+    public void addTransform(Transform t) {
+        transforms.set(transforms.get().with(t));
+    }
+
+    /** Takes a transform away, as removing its chip does; the view it changed comes back. */
+    public void removeTransform(Transform t) {
+        transforms.set(transforms.get().without(t));
+    }
+
     /** Clears the search, or when there is none, the zoom: what Esc does. */
     public void escape() {
         if (!search.clear()) {
@@ -293,7 +343,8 @@ public final class RecordingQueryViewModel {
 
     /** Cancels everything still computing; called when the tab closes. */
     public void dispose() {
-        for (TaskHandle h : new TaskHandle[] {querying, butterflying}) {
+        sandwichMethod.set(-1); // closes the tab's sandwich window with it
+        for (TaskHandle h : new TaskHandle[] {querying, butterflying, sandwiching}) {
             if (h != null) {
                 h.cancel();
             }
@@ -310,6 +361,12 @@ public final class RecordingQueryViewModel {
     public BooleanProperty icicleProperty() { return icicle; }
     /** The flame graph's "Focus on frame" and "Exclude frame", applied to every view of this tab. */
     public FrameFilters frameFilters() { return frameFilters; }
+    /** The transforms every view of this tab shows, in order; {@link Transforms#none()} for none. */
+    public ObjectProperty<Transforms> transformsProperty() { return transforms; }
+    /** The name id of the method whose sandwich is shown, or -1 for none. */
+    public IntegerProperty sandwichMethodProperty() { return sandwichMethod; }
+    /** The sandwich of {@link #sandwichMethodProperty()} in the current result, or null while none. */
+    public ReadOnlyObjectProperty<Sandwich> sandwichProperty() { return sandwich.getReadOnlyProperty(); }
     /** The tab's search: text, plain-text and match-case toggles. */
     public SearchModel search() { return search; }
     /** The search run on the current call tree, off the FX thread; {@link FrameSearch#none()} for none. */

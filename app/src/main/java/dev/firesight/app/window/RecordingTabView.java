@@ -48,6 +48,8 @@ public final class RecordingTabView {
     private final FlameGraph flame = new FlameGraph();
     private final HotMethodsView hotMethods;
     private final RecordingToolBar toolBar;
+    private final TransformBar transforms;
+    private final SandwichView sandwich;
     private final StackPane timelineSlot = new StackPane();
     private final Label banner = new Label();
     private final Label note = new Label();
@@ -60,6 +62,14 @@ public final class RecordingTabView {
         this.vm = vm;
         this.hotMethods = new HotMethodsView(vm);
         this.toolBar = new RecordingToolBar(vm, flame);
+        this.transforms = new TransformBar(vm);
+        this.sandwich = new SandwichView(vm);
+        vm.sandwichMethodProperty().addListener((o, a, m) -> {
+            if (m.intValue() >= 0) {
+                sandwich.open(tab.getTabPane() == null || tab.getTabPane().getScene() == null ? null
+                        : tab.getTabPane().getScene().getWindow());
+            }
+        });
         tab.setText(vm.fileName());
         tab.setTooltip(new Tooltip(vm.path().toString()));
         tab.setUserData(vm);
@@ -108,6 +118,8 @@ public final class RecordingTabView {
             }
         });
         flame.icicleProperty().bind(vm.icicleProperty());
+        flame.frameMenuItemsProperty().set(node -> FrameActions.of(vm, flame.getFlameTree().name(node),
+                flame.getFlameTree().nameId(node)));
         flame.searchProperty().bind(vm.searchProperty());
         flame.onFocusFrameProperty().set(vm.frameFilters()::focusOn);
         flame.onExcludeFrameProperty().set(vm.frameFilters()::exclude);
@@ -239,7 +251,7 @@ public final class RecordingTabView {
         queryError.visibleProperty().bind(vm.queryErrorProperty().isNotNull());
         queryError.managedProperty().bind(queryError.visibleProperty());
 
-        VBox graph = new VBox(flameTools(), queryError, flame, legendRow());
+        VBox graph = new VBox(flameTools(), queryError, transforms.node(), flame, legendRow());
         VBox.setVgrow(flame, Priority.ALWAYS);
         graph.getStyleClass().add("graph-pane");
         Node side = sidePanel();
@@ -368,6 +380,15 @@ public final class RecordingTabView {
 
     public FlameGraph flameGraph() {
         return flame;
+    }
+
+    /** The chips of the transforms this tab applies. */
+    javafx.scene.layout.Pane transformBar() {
+        return transforms.node();
+    }
+
+    SandwichView sandwich() {
+        return sandwich;
     }
 
     public HotMethodsView hotMethods() {

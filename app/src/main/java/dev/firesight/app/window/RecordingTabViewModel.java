@@ -8,7 +8,10 @@ import dev.firesight.parser.Profile;
 import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.query.FrameSearch;
 import dev.firesight.parser.query.ProfileQuery;
+import dev.firesight.parser.query.Sandwich;
 import dev.firesight.parser.query.TimeRange;
+import dev.firesight.parser.query.Transform;
+import dev.firesight.parser.query.Transforms;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -101,12 +104,19 @@ public final class RecordingTabViewModel {
     // ---- query ----
     public void requery() { query.requery(); }
     public ProfileQuery currentQuery() { return query.currentQuery(); }
+    /** The loaded profile with the tab's transforms, as its views show it; for comparisons of what is shown. */
+    public Profile shownProfile() { return query.shownProfile(); }
     public void escape() { query.escape(); }
     public ObjectProperty<ViewKind> viewProperty() { return query.viewProperty(); }
     public ObjectProperty<TimeRange> timeRangeProperty() { return query.timeRangeProperty(); }
     public ObjectProperty<BitSet> threadsProperty() { return query.threadsProperty(); }
     public BooleanProperty reverseProperty() { return query.reverseProperty(); }
     public BooleanProperty icicleProperty() { return query.icicleProperty(); }
+    public ObjectProperty<Transforms> transformsProperty() { return query.transformsProperty(); }
+    public void addTransform(Transform t) { query.addTransform(t); }
+    public void removeTransform(Transform t) { query.removeTransform(t); }
+    public IntegerProperty sandwichMethodProperty() { return query.sandwichMethodProperty(); }
+    public ReadOnlyObjectProperty<Sandwich> sandwichProperty() { return query.sandwichProperty(); }
     public SearchModel search() { return query.search(); }
     public FrameFilters frameFilters() { return query.frameFilters(); }
     public StringProperty searchTextProperty() { return query.search().textProperty(); }

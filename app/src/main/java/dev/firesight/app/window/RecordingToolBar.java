@@ -3,6 +3,7 @@ package dev.firesight.app.window;
 import dev.firesight.app.flame.FlameGraph;
 import dev.firesight.app.search.SearchBar;
 import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.query.Transform;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Separator;
@@ -11,14 +12,15 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 
 /**
- * The part of the window's toolbar that belongs to one recording tab: the view selector, reverse and
- * icicle toggles, the thread filter, and the search bar.
+ * The part of the window's toolbar that belongs to one recording tab: the view selector, reverse, icicle
+ * and "only my code" toggles, the thread filter, and the search bar.
  */
 final class RecordingToolBar {
     private final HBox root = new HBox(6);
     private final ComboBox<ViewKind> views = new ComboBox<>();
     private final ToggleButton reverse = new ToggleButton(null, Icons.icon(Icons.REVERSE));
     private final ToggleButton icicle = new ToggleButton(null, Icons.icon(Icons.ICICLE));
+    private final ToggleButton onlyMyCode = new ToggleButton("Only my code");
     private final SearchBar search;
     private final ThreadFilterView threads;
 
@@ -41,11 +43,25 @@ final class RecordingToolBar {
         icicle.selectedProperty().bindBidirectional(vm.icicleProperty());
         icicle.setTooltip(new Tooltip("Icicle: draw the root at the top"));
 
+        onlyMyCode.setId("only-my-code");
+        onlyMyCode.setTooltip(new Tooltip("Only my code: hide JDK and library frames ("
+                + String.join(" ", Transform.LIBRARY_PREFIXES) + "), keeping their weight on the caller"));
+        // A transform like the others (its chip removes it too); the toggle shows whether it is applied.
+        Transform mine = Transform.OnlyMyCode.hiding(java.util.List.of());
+        onlyMyCode.setOnAction(e -> {
+            if (onlyMyCode.isSelected()) {
+                vm.addTransform(mine);
+            } else {
+                vm.removeTransform(mine);
+            }
+        });
+        vm.transformsProperty().addListener((o, a, t) -> onlyMyCode.setSelected(t.list().contains(mine)));
+
         threads = new ThreadFilterView(vm);
 
         search = new SearchBar("search", vm.search(), vm.searchProperty(), flame::previousMatch, flame::nextMatch);
 
-        root.getChildren().addAll(views, new LiveAgeFilter(vm).node(), reverse, icicle,
+        root.getChildren().addAll(views, new LiveAgeFilter(vm).node(), reverse, icicle, onlyMyCode,
                 new SourceFilterView(vm).node(), threads.node(), new Separator(javafx.geometry.Orientation.VERTICAL),
                 search.node());
         root.disableProperty().bind(vm.stateProperty().isNotEqualTo(RecordingTabViewModel.State.READY));
@@ -57,6 +73,10 @@ final class RecordingToolBar {
 
     SearchBar searchBar() {
         return search;
+    }
+
+    ToggleButton onlyMyCode() {
+        return onlyMyCode;
     }
 
     ComboBox<ViewKind> viewSelector() {

@@ -88,6 +88,15 @@ final class WindowTestSupport {
         return out[0];
     }
 
+    /** Opens a recording in the window (tasks run synchronously) and returns its tab, loaded. */
+    RecordingTabView openLoaded(FxRobot robot, Path recording) {
+        fxRun(robot, () -> vm().openFiles(List.of(recording)));
+        RecordingTabView tab = window().selectedTab();
+        org.junit.jupiter.api.Assertions.assertEquals(RecordingTabViewModel.State.READY,
+                tab.viewModel().stateProperty().get(), tab.viewModel().messageProperty().get());
+        return tab;
+    }
+
     static void fxRun(FxRobot robot, Runnable action) {
         robot.interact(action);
         WaitForAsyncUtils.waitForFxEvents();
