@@ -509,11 +509,13 @@ final class ChunkParser {
         boolean intact = header.finished() && !damaged;
         resolver = new StackResolver(in, pools, builder, previousResolver, intact);
         IntList stacks = new IntList(stackRefs.size());
+        java.util.BitSet truncated = new java.util.BitSet();
         for (int k = 0; k < stackRefs.size(); k++) {
             if ((k & 0xFFF) == 0xFFF) {
                 control.checkBudget(builder); // a chunk's stacks can be most of what it holds
             }
             stacks.add(resolver.stack(stackRefs.get(k), classRefs.get(k)));
+            truncated.set(k, resolver.lastTruncated);
         }
         enterSource();
         IntList threads = new IntList(threadRefs.size());
@@ -533,6 +535,9 @@ final class ChunkParser {
             int to = from;
             for (int i = from, n = e.getValue(); i < n; i++) {
                 int stack = stacks.get(table.stack(i));
+                if (stack >= 0 && truncated.get(table.stack(i))) {
+                    builder.truncatedSamples++;
+                }
                 if (stack < 0) {
                     table.drop(i);
                     builder.sampleWithoutStack(view == ViewKind.CPU && execution

@@ -109,6 +109,12 @@ public final class RecordingReader {
             throw new RecordingException(name() + " contains no readable JFR data" + (why == null ? "."
                     : " (" + why.substring(0, why.length() - 1) + ")."));
         }
+        if (builder.truncatedSamples > 0) {
+            builder.note(dev.firesight.parser.Wording.count(builder.truncatedSamples) + (builder.truncatedSamples == 1
+                    ? " sample has a stack" : " samples have stacks") + " deeper than the recorder's stack depth,"
+                    + " which cut off their outermost frames; they are shown under [truncated]. Record with a"
+                    + " larger depth (JFR: -XX:FlightRecorderOptions:stackdepth=256) for whole stacks.");
+        }
         if (builder.cutStacks > 0) {
             builder.note("Stacks were cut to their " + options.maxStackDepth() + " frames nearest the leaf, as"
                     + " asked, so callers above that depth are not shown; reopen the recording for whole stacks.");
