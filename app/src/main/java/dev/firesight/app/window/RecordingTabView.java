@@ -217,8 +217,18 @@ public final class RecordingTabView {
         queryError.visibleProperty().bind(vm.queryErrorProperty().isNotNull());
         queryError.managedProperty().bind(queryError.visibleProperty());
 
-        VBox graph = new VBox(timelineSlot, queryError, flame);
-        VBox.setVgrow(flame, Priority.ALWAYS);
+        // While a query runs the flame graph has no tree yet (or an older one): say it is computing, not
+        // "No call tree". The box covers only its own size, so an older tree stays readable around it.
+        Node computing = Tables.placeholder(vm.query().queryingProperty(), "");
+        computing.setId("flame-computing");
+        computing.getStyleClass().add("flame-computing");
+        computing.setMouseTransparent(true);
+        computing.visibleProperty().bind(vm.query().queryingProperty());
+        ((javafx.scene.layout.Region) computing).setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE,
+                javafx.scene.layout.Region.USE_PREF_SIZE);
+        StackPane flameAndProgress = new StackPane(flame, computing);
+        VBox graph = new VBox(timelineSlot, queryError, flameAndProgress);
+        VBox.setVgrow(flameAndProgress, Priority.ALWAYS);
         graph.getStyleClass().add("graph-pane");
         SplitPane split = new SplitPane(graph, hotMethods.node());
         split.setDividerPositions(0.62);

@@ -88,12 +88,7 @@ class MainWindowTest {
     }
 
     private RecordingTabView open(FxRobot robot, Path recording) {
-        fxRun(robot, () -> support.vm().openFiles(List.of(recording)));
-        RecordingTabView tab = support.window().selectedTab();
-        assertNotNull(tab);
-        assertEquals(RecordingTabViewModel.State.READY, tab.viewModel().stateProperty().get(),
-                tab.viewModel().messageProperty().get());
-        return tab;
+        return support.open(robot, recording);
     }
 
     @Test

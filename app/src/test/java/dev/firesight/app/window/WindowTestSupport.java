@@ -58,6 +58,16 @@ final class WindowTestSupport {
         return app.window().viewModel();
     }
 
+    /** Opens a recording as the user would and returns its tab, failing unless it loaded. */
+    RecordingTabView open(FxRobot robot, Path recording) {
+        fxRun(robot, () -> vm().openFiles(List.of(recording)));
+        RecordingTabView tab = window().selectedTab();
+        org.junit.jupiter.api.Assertions.assertNotNull(tab);
+        org.junit.jupiter.api.Assertions.assertEquals(RecordingTabViewModel.State.READY,
+                tab.viewModel().stateProperty().get(), tab.viewModel().messageProperty().get());
+        return tab;
+    }
+
     /** Runs on the FX thread and waits for the result and the layout passes it causes. */
     static <T> T fx(FxRobot robot, Callable<T> action) {
         T[] out = newArray();
