@@ -16,11 +16,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -39,21 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a query runs, names unique with the full name on hover, numeric columns sorting largest first, the
  * selection kept in view, and allocation views split into allocating methods and allocated classes.
  */
-@ExtendWith(ApplicationExtension.class)
-class MethodTablesTest {
-    @TempDir
-    Path temp;
-
-    private WindowTestSupport support;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        support = new WindowTestSupport(temp);
-        support.start(stage);
-    }
-
+class MethodTablesTest extends WindowTest {
     private RecordingTabView open(FxRobot robot, Path recording) {
         return support.open(robot, recording);
     }

@@ -11,11 +11,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
 
@@ -29,21 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Small things of issue 11, item 10, in the real window: a cancelled load is a neutral state with Retry,
  * Esc closes the recording info window and the thread filter, and a notice ends with the next action.
  */
-@ExtendWith(ApplicationExtension.class)
-class SmallThingsTest {
-    @TempDir
-    Path temp;
-
-    private WindowTestSupport support;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        support = new WindowTestSupport(temp);
-        support.start(stage);
-    }
-
+class SmallThingsTest extends WindowTest {
     @Test
     void aCancelledLoadIsNeutralAndOffersRetry(FxRobot robot) {
         ManualTaskRunner runner = new ManualTaskRunner();

@@ -1,0 +1,26 @@
+package dev.firesight.app.window;
+
+import javafx.stage.Stage;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+
+/** A TestFX test of the real main window, started through its composition root for each test. */
+@ExtendWith(ApplicationExtension.class)
+abstract class WindowTest {
+    @TempDir
+    Path temp;
+
+    WindowTestSupport support;
+    Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        support = new WindowTestSupport(temp);
+        support.start(stage);
+    }
+}
