@@ -77,21 +77,14 @@ public final class FlameLayout {
         }
         double scale = tree.weight(zoomNode) > 0 ? 1.0 / tree.weight(zoomNode) : 0;
         // Depth-first walk below the zoomed node; a node's x is its parent's x plus earlier siblings.
-        int[] stack = new int[64];
-        double[] stackX = new double[64];
-        double[] stackW = new double[64];
-        int[] stackMerged = new int[64];
-        int top = 0;
-        stack[top] = zoomNode;
-        stackX[top] = 0;
-        stackW[top] = 1;
-        stackMerged[top++] = 0;
-        while (top > 0) {
-            top--;
-            int node = stack[top];
-            double nx = stackX[top];
-            double nw = stackW[top];
-            int merged = stackMerged[top];
+        Pending pending = new Pending();
+        pending.push(zoomNode, 0, 1, 0);
+        while (pending.top > 0) {
+            int slot = pending.pop();
+            int node = pending.nodes[slot];
+            double nx = pending.xs[slot];
+            double nw = pending.widths[slot];
+            int merged = pending.merged[slot];
             if (count == n.length) {
                 capacity = count * 2;
                 n = Arrays.copyOf(n, capacity);
@@ -109,9 +102,9 @@ public final class FlameLayout {
             if (merged > 0) {
                 continue; // a run of sub-pixel frames: nothing of theirs is wide enough above it
             }
-            // Push visible children right to left so they pop left to right; consecutive children narrower
-            // than the minimum go in as one merged entry when together they are wide enough.
-            int mark = top;
+            // Push visible children, then reverse them so they pop left to right; consecutive children
+            // narrower than the minimum go in as one merged entry when together they are wide enough.
+            int mark = pending.top;
             double cx = nx;
             int runFirst = FlameTree.NONE;
             int runCount = 0;
@@ -122,16 +115,7 @@ public final class FlameLayout {
                 boolean tiny = c != FlameTree.NONE && cw < minWidth;
                 if (!tiny && runCount > 0) {
                     if (runW >= minWidth && runW > 0) {
-                        if (top + 1 >= stack.length) {
-                            stack = Arrays.copyOf(stack, stack.length * 2);
-                            stackX = Arrays.copyOf(stackX, stack.length);
-                            stackW = Arrays.copyOf(stackW, stack.length);
-                            stackMerged = Arrays.copyOf(stackMerged, stack.length);
-                        }
-                        stack[top] = runFirst;
-                        stackX[top] = runX;
-                        stackW[top] = runW;
-                        stackMerged[top++] = runCount;
+                        pending.push(runFirst, runX, runW, runCount);
                     }
                     runCount = 0;
                 }
@@ -147,33 +131,11 @@ public final class FlameLayout {
                     runCount++;
                     runW += cw;
                 } else if (cw > 0) {
-                    if (top + 1 >= stack.length) {
-                        stack = Arrays.copyOf(stack, stack.length * 2);
-                        stackX = Arrays.copyOf(stackX, stack.length);
-                        stackW = Arrays.copyOf(stackW, stack.length);
-                        stackMerged = Arrays.copyOf(stackMerged, stack.length);
-                    }
-                    stack[top] = c;
-                    stackX[top] = cx;
-                    stackW[top] = cw;
-                    stackMerged[top++] = 0;
+                    pending.push(c, cx, cw, 0);
                 }
                 cx += cw;
             }
-            for (int i = mark, j = top - 1; i < j; i++, j--) {
-                int s = stack[i];
-                stack[i] = stack[j];
-                stack[j] = s;
-                double sx = stackX[i];
-                stackX[i] = stackX[j];
-                stackX[j] = sx;
-                double sw = stackW[i];
-                stackW[i] = stackW[j];
-                stackW[j] = sw;
-                int sm = stackMerged[i];
-                stackMerged[i] = stackMerged[j];
-                stackMerged[j] = sm;
-            }
+            pending.reverseFrom(mark);
         }
         // Stable counting sort by depth: pre-order visits each depth left to right already.
         int rows = 0;
@@ -252,6 +214,55 @@ public final class FlameLayout {
 
     public int rowEnd(int depth) {
         return depth < 0 || depth >= rows() ? size : rowStart[depth + 1];
+    }
+
+    /**
+     * Frames laid out but not yet visited: a stack of slots, each slot a (node, x, width, merged count) kept
+     * in parallel arrays, so reordering the stack moves slot numbers only.
+     */
+    private static final class Pending {
+        int[] nodes = new int[64];
+        double[] xs = new double[64];
+        double[] widths = new double[64];
+        int[] merged = new int[64];
+        int[] stack = new int[64];
+        int slots;
+        int top;
+
+        void push(int node, double x, double width, int mergedCount) {
+            if (slots == nodes.length) {
+                nodes = Arrays.copyOf(nodes, slots * 2);
+                xs = Arrays.copyOf(xs, slots * 2);
+                widths = Arrays.copyOf(widths, slots * 2);
+                merged = Arrays.copyOf(merged, slots * 2);
+            }
+            if (top == stack.length) {
+                stack = Arrays.copyOf(stack, top * 2);
+            }
+            nodes[slots] = node;
+            xs[slots] = x;
+            widths[slots] = width;
+            merged[slots] = mergedCount;
+            stack[top++] = slots++;
+        }
+
+        /** The slot on top, removed from the stack (its values stay readable until the next push). */
+        int pop() {
+            int slot = stack[--top];
+            if (top == 0) {
+                slots = 0; // nothing refers to older slots any more
+            }
+            return slot;
+        }
+
+        /** Reverses the entries from {@code from} up, so siblings pushed left to right pop left to right. */
+        void reverseFrom(int from) {
+            for (int i = from, j = top - 1; i < j; i++, j--) {
+                int slot = stack[i];
+                stack[i] = stack[j];
+                stack[j] = slot;
+            }
+        }
     }
 
     /**
