@@ -322,7 +322,7 @@ public final class RecordingReader {
                                     LoadControl control, int index, StackResolver previous) throws IOException {
         long length = header.available;
         if (length > MAX_CHUNK_MAPPING) {
-            builder.warn("Chunk " + (index + 1) + " is larger than 2 GB; only its first 2 GB were read.");
+            builder.warn("Chunk " + (index + 1) + " is larger than 2 GiB; only its first 2 GiB were read.");
             length = MAX_CHUNK_MAPPING;
         }
         MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, header.fileOffset, length);
