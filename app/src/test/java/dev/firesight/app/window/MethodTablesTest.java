@@ -17,6 +17,7 @@ import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -36,6 +37,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * selection kept in view, and allocation views split into allocating methods and allocated classes.
  */
 class MethodTablesTest extends WindowTest {
+    @Start
+    void start(Stage stage) {
+        startWindow(stage);
+    }
     private RecordingTabView open(FxRobot robot, Path recording) {
         return support.open(robot, recording);
     }

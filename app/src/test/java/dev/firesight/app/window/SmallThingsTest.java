@@ -12,6 +12,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
 
@@ -26,6 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Esc closes the recording info window and the thread filter, and a notice ends with the next action.
  */
 class SmallThingsTest extends WindowTest {
+    @Start
+    void start(Stage stage) {
+        startWindow(stage);
+    }
     @Test
     void aCancelledLoadIsNeutralAndOffersRetry(FxRobot robot) {
         ManualTaskRunner runner = new ManualTaskRunner();
