@@ -555,7 +555,8 @@ final class ChunkParser {
             for (int i = from, n = e.getValue(); i < n; i++) {
                 int stack = stacks.get(table.stack(i));
                 if (stack >= 0 && truncated.get(table.stack(i))) {
-                    builder.truncatedSamples++;
+                    ViewKind shown = execution && states.isWall(executionStates.get(i - from)) ? ViewKind.WALL : view;
+                    builder.truncatedSamples.computeIfAbsent(shown, k -> new long[1])[0]++;
                 }
                 if (stack < 0) {
                     table.drop(i);

@@ -109,9 +109,11 @@ public final class RecordingReader {
             throw new RecordingException(name() + " contains no readable JFR data" + (why == null ? "."
                     : " (" + why.substring(0, why.length() - 1) + ")."));
         }
-        if (builder.truncatedSamples > 0) {
-            builder.note(dev.firesight.parser.Wording.count(builder.truncatedSamples) + (builder.truncatedSamples == 1
-                    ? " sample has a stack" : " samples have stacks") + " deeper than the recorder's stack depth,"
+        if (!builder.truncatedSamples.isEmpty()) {
+            java.util.List<String> counts = new java.util.ArrayList<>();
+            builder.truncatedSamples.forEach((view, n) ->
+                    counts.add(dev.firesight.parser.Wording.count(n[0]) + " " + view.eventNoun()));
+            builder.note(String.join(" and ", counts) + " have stacks deeper than the recorder's stack depth,"
                     + " which cut off their outermost frames; they are shown under [truncated]. Record with a"
                     + " larger depth (JFR: -XX:FlightRecorderOptions:stackdepth=256) for whole stacks.");
         }
