@@ -49,8 +49,9 @@ public record RecordingRequest(Set<ProfilingEvent> events, long allocInterval, D
     /** What each of the request's events costs the recorded JVM, one sentence each, for the user to weigh. */
     public java.util.List<String> costs() {
         java.util.List<String> costs = new java.util.ArrayList<>();
-        String every = allocInterval % (1024 * 1024) == 0 ? allocInterval / (1024 * 1024) + " MB"
-                : allocInterval % 1024 == 0 ? allocInterval / 1024 + " KB" : allocInterval + " bytes";
+        // binary units labelled as such, as everywhere in Firesight (attach/ does not see the parser's Wording)
+        String every = allocInterval % (1024 * 1024) == 0 ? allocInterval / (1024 * 1024) + " MiB"
+                : allocInterval % 1024 == 0 ? allocInterval / 1024 + " KiB" : allocInterval + " bytes";
         if (has(ProfilingEvent.CPU) || has(ProfilingEvent.WALL)) {
             costs.add("cpu, wall: a stack walk per sample; about 1% of one core at the default rates.");
         }

@@ -47,7 +47,7 @@ class AgentArgumentsTest {
                 AgentArguments.start(request, FILE, LOG));
         assertEquals(3, request.costs().size(), request.costs().toString());
         assertTrue(request.costs().get(2).startsWith("nativemem: intercepts malloc and free; one allocation sampled"
-                + " per 512 KB"), request.costs().get(2));
+                + " per 512 KiB"), request.costs().get(2));
     }
 
     @Test

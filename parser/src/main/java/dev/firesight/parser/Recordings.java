@@ -81,7 +81,7 @@ public final class Recordings {
             throw new RecordingException("Cannot read " + name + ": " + e.getMessage() + ".", e);
         } catch (MemoryBudgetExceeded | OutOfMemoryError e) {
             String needs = e instanceof MemoryBudgetExceeded m && m.budget() >= 0
-                    ? "more than the " + (m.budget() >> 20) + " MB of memory Firesight may use for it"
+                    ? "more than the " + (m.budget() >> 20) + " MiB of memory Firesight may use for it"
                     : "more memory than this JVM has";
             throw new RecordingException(name + " needs " + needs + "; load it with less detail (fewer views, part"
                     + " of its time, or shorter stacks), or start Firesight with a larger heap (-Xmx).", e, true);

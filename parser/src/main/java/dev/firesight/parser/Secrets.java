@@ -65,13 +65,14 @@ public final class Secrets {
     }
 
     /**
-     * The same facts with secret-looking values, credentials inside other values, and the JVM and Java
-     * arguments replaced by {@link #REDACTED}.
+     * The same facts with secret-looking values, credentials inside other values, the values of the JVM's
+     * secret-looking options and the program's arguments replaced by {@link #REDACTED}. The rest of the JVM's
+     * arguments stays readable: {@code -Xmx} and GC flags are what a reader of a profile looks for.
      */
     public static RecordingInfo redact(RecordingInfo info) {
         return new RecordingInfo(info.path(), info.fileSize(), info.producer(), info.startNanos(),
                 info.durationNanos(), info.chunkCount(), info.jvmName(), info.jvmVersion(),
-                info.jvmArguments() == null ? null : REDACTED, redactArguments(info.javaArguments()), info.pid(),
+                redactJvmArguments(info.jvmArguments()), redactArguments(info.javaArguments()), info.pid(),
                 info.osVersion(), info.cpu(), info.eventCounts(), redact(info.systemProperties()),
                 redact(info.environment()));
     }
@@ -88,6 +89,37 @@ public final class Secrets {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The JVM's arguments with the value of each option whose name looks secret ({@code -Dapi.token=...},
+     * {@code -XX:SomeKey=...}; any words after it up to the next option too, since a quoted value may hold
+     * spaces) and every credential inside the others replaced by {@link #REDACTED}.
+     */
+    static String redactJvmArguments(String arguments) {
+        if (arguments == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(arguments.length());
+        boolean hiding = false;
+        java.util.regex.Matcher words = Pattern.compile("\\S+|\\s+").matcher(arguments);
+        while (words.find()) {
+            String word = words.group();
+            if (Character.isWhitespace(word.charAt(0))) {
+                out.append(word);
+                continue;
+            }
+            int eq = word.indexOf('=');
+            if (word.startsWith("-")) {
+                String name = eq < 0 ? word : word.substring(0, eq);
+                name = name.replaceFirst("^-(D|XX:[+-]?|-)", "");
+                hiding = eq > 0 && looksSecret(name);
+                out.append(hiding ? word.substring(0, eq + 1) + REDACTED : Credentials.redact(word));
+            } else {
+                out.append(hiding ? REDACTED : Credentials.redact(word));
+            }
+        }
+        return out.toString();
     }
 
     /** Keeps the main class (the first word, without any credential in it) and redacts the program's arguments. */

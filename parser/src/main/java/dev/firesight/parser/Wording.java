@@ -3,9 +3,10 @@ package dev.firesight.parser;
 import java.util.Locale;
 
 /**
- * Numbers as the parser's sentences (warnings, notes, trends, findings) write them, one convention for all:
- * counts with thousands separators, sizes in binary units (1 MB = 2^20 bytes, as {@code -Xmx512m} counts),
- * short times in ms or s and spans in s, min or h.
+ * Numbers as Firesight writes them (the parser's sentences, and through {@code app.format.Units} the window
+ * and the command line), one convention for all: counts with thousands separators, sizes in binary units
+ * labelled as such (1 KiB = 1,024 bytes, 1 MiB = 2^20 bytes, as {@code -Xmx512m} counts), short times in ms
+ * or s and spans in s, min or h.
  */
 public final class Wording {
     private Wording() {
@@ -16,15 +17,19 @@ public final class Wording {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    /** {@code 512 B}, {@code 1.2 MB}, {@code 943 MB}. */
+    /** The binary size units, in powers of 1,024 from bytes. */
+    private static final String[] SIZE_UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+
+    /** {@code 512 B}, {@code 1.2 MiB}, {@code 943 MiB}, {@code 1.0 GiB} (never {@code 1024 MiB}). */
     public static String bytes(double bytes) {
-        String[] units = {"B", "KB", "MB", "GB", "TB"};
         int u = 0;
-        while (Math.abs(bytes) >= 1024 && u < units.length - 1) {
+        // 1,048,500 bytes is 1023.9 KiB, which would round to "1024 KiB": carry it to the next unit
+        while ((Math.abs(bytes) >= 1024 || u > 0 && Math.abs(bytes) >= 1023.5) && u < SIZE_UNITS.length - 1) {
             bytes /= 1024;
             u++;
         }
-        return String.format(Locale.ROOT, u == 0 || Math.abs(bytes) >= 100 ? "%.0f %s" : "%.1f %s", bytes, units[u]);
+        return String.format(Locale.ROOT, u == 0 || Math.abs(bytes) >= 99.95 ? "%.0f %s" : "%.1f %s", bytes,
+                SIZE_UNITS[u]);
     }
 
     /** A pause or other short time: {@code 34 ms}, {@code 1.6 s}. */

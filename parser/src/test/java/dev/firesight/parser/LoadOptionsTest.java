@@ -84,7 +84,7 @@ class LoadOptionsTest {
         RecordingException e = assertThrows(RecordingException.class, () -> Recordings.open(TestRecordings.jdk17(),
                 LoadOptions.defaults().withMemoryBudget(1 << 20)));
         assertTrue(e.tooLarge());
-        assertEquals(TestRecordings.jdk17().getFileName() + " needs more than the 1 MB of memory Firesight may use for"
+        assertEquals(TestRecordings.jdk17().getFileName() + " needs more than the 1 MiB of memory Firesight may use for"
                 + " it; load it with less detail (fewer views, part of its time, or shorter stacks), or start Firesight"
                 + " with a larger heap (-Xmx).", e.getMessage());
         Profile p = Recordings.open(TestRecordings.jdk17());

@@ -272,8 +272,13 @@ public final class AttachDialogView {
     public void show(Window owner, java.util.List<String> stylesheets) {
         if (stage == null) {
             stage = new Stage();
+            // Not owned by the main window: an owned window always stays above its owner, so the dialog
+            // would cover the live tab it opens. It starts centred over the main window instead.
             if (owner != null) {
-                stage.initOwner(owner);
+                stage.setOnShown(e -> {
+                    stage.setX(owner.getX() + (owner.getWidth() - stage.getWidth()) / 2);
+                    stage.setY(owner.getY() + (owner.getHeight() - stage.getHeight()) / 2);
+                });
             }
             stage.setTitle("Attach to JVM — Firesight");
             Scene scene = new Scene(root, 900, 560);

@@ -97,7 +97,7 @@ final class RecordCommand implements Command {
     private static String size(Path file) {
         try {
             long bytes = Files.size(file);
-            return bytes < 10 * 1024 ? bytes + " bytes" : bytes / 1024 + " KB";
+            return bytes < 10 * 1024 ? bytes + " bytes" : dev.firesight.parser.Wording.bytes(bytes);
         } catch (java.io.IOException e) {
             return "size unknown";
         }

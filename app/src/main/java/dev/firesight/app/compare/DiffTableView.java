@@ -3,7 +3,7 @@ package dev.firesight.app.compare;
 import dev.firesight.app.flame.FlameGraph;
 import dev.firesight.app.flame.model.FlameTree;
 import dev.firesight.app.flame.model.FrameText;
-import dev.firesight.app.window.HotMethodsView;
+import dev.firesight.app.format.MethodNames;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
@@ -42,7 +42,7 @@ public final class DiffTableView {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : HotMethodsView.shortName(item));
+                setText(empty || item == null ? null : MethodNames.shortName(item));
                 setTooltip(empty || item == null ? null : new Tooltip(item));
             }
         });

@@ -106,6 +106,21 @@ public final class SvgExporter {
         double x = MARGIN + layout.x(i) * framesWidth;
         double w = layout.width(i) * framesWidth;
         double y = header + FlameLayout.rowTop(layout.depth(i), ROW_HEIGHT, area, view.icicle());
+        int merged = layout.merged(i);
+        if (merged > 0) {
+            // the same merged run of sub-pixel frames as the window draws (FlameLayout#merged), no name
+            double share = layout.width(i) * tree.weight(layout.zoomNode());
+            s.append("<g class=\"f\" data-x=\"").append(layout.x(i)).append("\" data-w=\"").append(layout.width(i))
+                    .append("\" data-d=\"").append(layout.depth(i)).append("\" data-merged=\"").append(merged)
+                    .append("\"><title>").append(Escape.xml(Units.count(merged) + " frames, each narrower than a pixel ("
+                            + Units.percent(share, tree.total()) + " together)"))
+                    .append("</title><rect x=\"").append(num(x)).append("\" y=\"").append(num(y))
+                    .append("\" width=\"").append(num(Math.max(w - 1, 0.5))).append("\" height=\"")
+                    .append(num(ROW_HEIGHT - 1)).append("\" fill=\"").append(FrameColors.hex(FrameColors.MERGED))
+                    .append("\"/><text x=\"").append(num(x + 3)).append("\" y=\"").append(num(y + ROW_HEIGHT - 4.5))
+                    .append("\"></text></g>\n");
+            return;
+        }
         boolean match = search.matches(node);
         int rgb = match ? FrameColors.MATCH : tree.color(node, view.colorMode());
         s.append("<g class=\"f\" data-x=\"").append(layout.x(i)).append("\" data-w=\"").append(layout.width(i))

@@ -24,6 +24,9 @@ import java.util.Arrays;
 final class FlameCanvasPainter {
     static final double ROW_HEIGHT = 18;
     private static final double TEXT_PAD = 4;
+    /** A run of frames each narrower than a pixel (see {@link FlameLayout#merged}), as the exports draw it. */
+    private static final Color MERGED_FILL = Color.rgb((FrameColors.MERGED >> 16) & 0xFF,
+            (FrameColors.MERGED >> 8) & 0xFF, FrameColors.MERGED & 0xFF);
 
     /** Everything a repaint needs besides the layout. */
     record State(double width, double height, double top, double scale, boolean icicle, ColorMode mode,
@@ -123,6 +126,13 @@ final class FlameCanvasPainter {
         double x0 = snap(layout.x(i) * s.width(), s.scale());
         double x1 = snap((layout.x(i) + layout.width(i)) * s.width(), s.scale());
         double fw = Math.max(x1 - x0, px);
+        if (layout.merged(i) > 0) {
+            // sub-pixel frames merged into one run: their weight shows, plain, with no name to fit
+            g.setFill(MERGED_FILL);
+            g.fillRect(x0, y, fw > 3 * px ? fw - px : fw, h);
+            framesDrawn++;
+            return;
+        }
         boolean match = s.search().isFor(tree) && s.search().matches(node);
         boolean highlighted = s.highlightedNameId() != -1 && node != FlameTree.ROOT
                 && tree.nameId(node) == s.highlightedNameId();

@@ -1,10 +1,15 @@
 package dev.firesight.app.format;
 
 import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.Wording;
 
 import java.util.Locale;
 
-/** Formats weights, durations and sizes the way people read them: "1.2 GB", "35.4 ms", "1,234". */
+/**
+ * Formats weights, durations and sizes the way people read them: "1.2 GiB", "35.4 ms", "1,234". Sizes and
+ * counts follow {@link Wording}, the one convention of the parser's sentences too: binary units labelled as
+ * such (KiB, MiB, GiB).
+ */
 public final class Units {
     private Units() {
     }
@@ -21,23 +26,11 @@ public final class Units {
     }
 
     public static String count(long value) {
-        return String.format(Locale.ROOT, "%,d", value);
+        return Wording.count(value);
     }
 
     public static String bytes(double bytes) {
-        double abs = Math.abs(bytes);
-        if (abs < 1024) {
-            return String.format(Locale.ROOT, "%d B", Math.round(bytes));
-        }
-        String[] units = {"KB", "MB", "GB", "TB", "PB"};
-        int u = -1;
-        double v = bytes;
-        // 1,048,000 bytes is 1023.4 KB, which rounds to "1023 KB"; 1,048,500 would round to "1024 KB": carry it
-        while ((Math.abs(v) >= 1024 || Math.abs(v) >= 1023.5 && u >= 0) && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(Locale.ROOT, Math.abs(v) >= 99.95 ? "%.0f %s" : "%.1f %s", v, units[u]);
+        return Wording.bytes(bytes);
     }
 
     public static String nanos(double nanos) {

@@ -115,7 +115,14 @@ public final class RecordingInfoView {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle("Recording info — " + profile.info().path().getFileName());
-        stage.setScene(new Scene(new RecordingInfoView(profile, saveRedactedCopy).root(), 980, 640));
+        Scene scene = new Scene(new RecordingInfoView(profile, saveRedactedCopy).root(), 980, 640);
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                e.consume();
+                stage.close(); // a panel to glance at: Esc closes it, as it does dialogs
+            }
+        });
+        stage.setScene(scene);
         stage.show();
         return stage;
     }

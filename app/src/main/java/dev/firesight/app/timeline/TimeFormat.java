@@ -76,7 +76,7 @@ public final class TimeFormat {
         return p * 10;
     }
 
-    /** As {@link #niceCeil}, in the binary unit (KB, MB, GB) the value is shown in, so scales read "50 MB/s". */
+    /** As {@link #niceCeil}, in the binary unit (KiB, MiB, GiB) the value is shown in, so scales read "50 MiB/s". */
     public static double niceCeilBytes(double max) {
         double unit = 1;
         while (max / unit >= 1000 && unit < Math.pow(1024, 5)) {

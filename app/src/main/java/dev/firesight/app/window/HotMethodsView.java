@@ -2,6 +2,7 @@ package dev.firesight.app.window;
 
 import dev.firesight.app.format.Units;
 import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.query.AllocationSites;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -9,11 +10,15 @@ import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -25,7 +30,9 @@ import java.util.function.ToLongFunction;
 /**
  * Hot methods beside the flame graph: a sortable, filterable table of self and total weight, and under
  * it the callers and callees of the selected method (a butterfly view). Selecting a row selects the
- * method in the tab, which highlights all its frames in the flame graph.
+ * method in the tab, which highlights all its frames in the flame graph. In allocation views the table
+ * lists either allocating methods or allocated classes, as the user picks; while a query runs it shows
+ * progress rather than "no methods".
  */
 public final class HotMethodsView {
     private final RecordingTabViewModel vm;
@@ -35,6 +42,10 @@ public final class HotMethodsView {
     private final TableView<MethodRow> callers = new TableView<>();
     private final TableView<MethodRow> callees = new TableView<>();
     private final Label butterflyTitle = new Label("Select a method to see its callers and callees.");
+    private final ToggleButton byMethod = new ToggleButton(AllocationSites.By.METHOD.title());
+    private final ToggleButton byClass = new ToggleButton(AllocationSites.By.CLASS.title());
+    private final TableColumn<MethodRow, MethodRow> totalColumn;
+    private final TableColumn<MethodRow, MethodRow> nameColumn;
     private final VBox root;
     private boolean syncing;
 
@@ -52,15 +63,19 @@ public final class HotMethodsView {
         table.setItems(sorted);
         table.setId("hot-methods");
         table.getStyleClass().add("hot-methods");
-        table.setPlaceholder(new Label("No methods in this view."));
+        table.setPlaceholder(Tables.placeholder(vm.query().queryingProperty(), "No methods in this view."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<MethodRow, String> name = nameColumn("Method", 260);
+        TableColumn<MethodRow, MethodRow> name = nameColumn("Method", 260);
         TableColumn<MethodRow, MethodRow> self = weightColumn("Self", MethodRow::self, MethodRow::selfFraction);
         TableColumn<MethodRow, MethodRow> total = weightColumn("Total", MethodRow::total, MethodRow::totalFraction);
+        nameColumn = name;
+        totalColumn = total;
         table.getColumns().setAll(java.util.List.of(name, self, total));
+        Tables.sortLargestFirst(table, self, total);
         table.getSortOrder().setAll(java.util.List.of(self));
         table.setContextMenu(rowMenu());
-        self.setSortType(TableColumn.SortType.DESCENDING);
+        Tables.keepSelectionInView(table);
+        setUpGrouping();
 
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (!syncing && row != null) {
@@ -87,13 +102,18 @@ public final class HotMethodsView {
             callees.setItems(FXCollections.observableArrayList(b.callees()));
             int id = vm.selectedMethodProperty().get();
             butterflyTitle.setText(id < 0 ? "Select a method to see its callers and callees."
-                    : "Callers and callees of " + shortName(shownName(id)));
+                    : "Callers and callees of " + label(shownName(id)));
         });
         butterflyTitle.getStyleClass().add("section-title");
         butterflyTitle.setId("butterfly-title");
         butterflyTitle.setWrapText(true);
 
-        VBox top = new VBox(4, filter, table);
+        HBox grouping = new HBox(byMethod, byClass);
+        grouping.getStyleClass().add("allocation-grouping");
+        grouping.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> RecordingQueryViewModel.groups(vm.viewProperty().get()), vm.viewProperty()));
+        grouping.managedProperty().bind(grouping.visibleProperty());
+        VBox top = new VBox(4, grouping, filter, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         SplitPane butterfly = new SplitPane(callers, callees);
         butterfly.setOrientation(Orientation.VERTICAL);
@@ -158,6 +178,50 @@ public final class HotMethodsView {
         return filter;
     }
 
+    /** The allocation views' choice: allocating methods or allocated classes. */
+    ToggleButton groupingButton(AllocationSites.By by) {
+        return by == AllocationSites.By.METHOD ? byMethod : byClass;
+    }
+
+    /**
+     * In allocation views the table lists allocating methods or allocated classes, and its columns say
+     * which; a class's self and total are the same, so only one weight column shows.
+     */
+    private void setUpGrouping() {
+        ToggleGroup group = new ToggleGroup();
+        byMethod.setId("group-by-method");
+        byClass.setId("group-by-class");
+        byMethod.setToggleGroup(group);
+        byClass.setToggleGroup(group);
+        byMethod.setTooltip(new javafx.scene.control.Tooltip("The methods that allocate: self is what each allocates itself"));
+        byClass.setTooltip(new javafx.scene.control.Tooltip("The classes allocated"));
+        Runnable show = () -> {
+            AllocationSites.By by = vm.query().allocationGroupingProperty().get();
+            group.selectToggle(groupingButton(by));
+            boolean grouped = RecordingQueryViewModel.groups(vm.viewProperty().get());
+            nameColumn.setText(grouped ? by.title() : "Method");
+            totalColumn.setVisible(!grouped || by == AllocationSites.By.METHOD);
+        };
+        group.selectedToggleProperty().addListener((o, a, t) -> {
+            if (t == null) {
+                group.selectToggle(a); // one of the two is always chosen
+            } else {
+                vm.query().allocationGroupingProperty().set(t == byClass ? AllocationSites.By.CLASS
+                        : AllocationSites.By.METHOD);
+            }
+        });
+        vm.query().allocationGroupingProperty().addListener((o, a, b) -> show.run());
+        vm.viewProperty().addListener((o, a, b) -> show.run());
+        show.run();
+    }
+
+    /** How the tables name a method of the current query (unique among its methods). */
+    private String label(String name) {
+        QueryResult r = vm.resultProperty().get();
+        String label = r == null ? null : r.labels().get(name);
+        return label != null ? label : dev.firesight.app.format.MethodNames.shortName(name);
+    }
+
     private void selectRow(int nameId) {
         syncing = true;
         try {
@@ -178,9 +242,11 @@ public final class HotMethodsView {
         hint.getStyleClass().add("hint");
         t.setPlaceholder(hint);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<MethodRow, String> name = nameColumn(title, 260);
+        TableColumn<MethodRow, MethodRow> name = nameColumn(title, 260);
         TableColumn<MethodRow, MethodRow> w = weightColumn("Weight", MethodRow::total, MethodRow::totalFraction);
         t.getColumns().setAll(java.util.List.of(name, w));
+        Tables.sortLargestFirst(t, w);
+        Tables.keepSelectionInView(t);
         t.setRowFactory(tv -> {
             javafx.scene.control.TableRow<MethodRow> row = new javafx.scene.control.TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -192,16 +258,21 @@ public final class HotMethodsView {
         });
     }
 
-    private static TableColumn<MethodRow, String> nameColumn(String title, double width) {
-        TableColumn<MethodRow, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().name()));
+    /** Names as {@link MethodRow#label()}, unique among the query's methods; the full name on hover. */
+    private static TableColumn<MethodRow, MethodRow> nameColumn(String title, double width) {
+        TableColumn<MethodRow, MethodRow> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
+        c.setComparator(Comparator.comparing(MethodRow::label, String.CASE_INSENSITIVE_ORDER));
         c.setPrefWidth(width);
         c.setCellFactory(col -> new TableCell<>() {
+            private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
             @Override
-            protected void updateItem(String item, boolean empty) {
+            protected void updateItem(MethodRow item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : shortName(item));
-                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
+                setText(empty || item == null ? null : item.label());
+                tip.setText(empty || item == null ? "" : item.name());
+                setTooltip(empty || item == null ? null : tip);
             }
         });
         return c;
@@ -234,33 +305,5 @@ public final class HotMethodsView {
     /** A weight without the word "samples", which the column title already implies. */
     static String compact(long value, ViewKind view) {
         return view.unit() == ViewKind.Unit.SAMPLES ? Units.count(value) : Units.weight(value, view.unit());
-    }
-
-    /**
-     * "java.util.HashMap.put" → "HashMap.put", "java.lang.String" → "String": the class and method, which
-     * is what people scan for (the full name is in the tooltip).
-     */
-    public static String shortName(String name) {
-        int paren = name.indexOf('(');
-        String head = paren >= 0 ? name.substring(0, paren) : name;
-        String[] parts = head.split("\\.");
-        String last = parts[parts.length - 1];
-        if (!last.isEmpty() && (Character.isUpperCase(last.charAt(0)) || last.endsWith("[]"))) {
-            return last; // a class, as allocation views name frames: java.lang.String → String
-        }
-        if (parts.length < 3) {
-            return name;
-        }
-        int cls = parts.length - 2;
-        while (cls > 0 && (parts[cls].isEmpty() || Character.isDigit(parts[cls].charAt(0)))) {
-            cls--; // a lambda's or hidden class's numeric suffix: keep the class before it
-        }
-        int start = 0;
-        for (int i = 0; i < cls; i++) {
-            start += parts[i].length() + 1;
-        }
-        String tail = name.substring(start);
-        // a hidden class's address and id say nothing to a reader: Foo$$Lambda$89+0x0000.123.run → Foo$$Lambda$89.run
-        return tail.replaceAll("[+.]0x[0-9a-fA-F]+", "").replaceAll("\\.\\d+(?=\\.)", "");
     }
 }

@@ -51,6 +51,9 @@ public final class MainWindowView {
     private final TabPane tabPane = new TabPane();
     private final HBox tabTools = new HBox();
     private final Label notice = new Label();
+    /** How long a notice stays when the user does nothing. */
+    static final javafx.util.Duration NOTICE_TIME = javafx.util.Duration.seconds(12);
+    private final javafx.animation.PauseTransition noticeTimeout = new javafx.animation.PauseTransition(NOTICE_TIME);
     private final Map<RecordingTabViewModel, RecordingTabView> views = new HashMap<>();
     /** Tabs that show something other than one recording (comparisons), after the recording tabs. */
     private final List<Tab> extraTabs = new ArrayList<>();
@@ -86,6 +89,10 @@ public final class MainWindowView {
         notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
         notice.managedProperty().bind(notice.visibleProperty());
         notice.setOnMouseClicked(e -> notice.setText(""));
+        noticeTimeout.setOnFinished(e -> notice.setText(""));
+        // A notice ("Exported … to …") reports what just happened: the user's next action ends it.
+        root.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> notice.setText(""));
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> notice.setText(""));
         root.setBottom(bottom);
 
         tabPane.setId("recordings");
@@ -381,8 +388,10 @@ public final class MainWindowView {
     }
 
     /** Shows a one-line message above the status bar (export done, an error in words). */
+    /** Shows a one-line notice above the status bar until the next click or key, or {@link #NOTICE_TIME}. */
     public void notice(String text) {
         notice.setText(text == null ? "" : text);
+        noticeTimeout.playFromStart();
     }
 
     public void setOnQuit(Runnable r) {

@@ -4,7 +4,12 @@ import dev.firesight.parser.query.CallTree;
 import dev.firesight.parser.query.StackWeights;
 
 import java.util.List;
+import java.util.Map;
 
-/** What one query produces for a tab: the stack weights, the call tree and the hot methods. */
-public record QueryResult(StackWeights weights, CallTree tree, List<MethodRow> hotMethods) {
+/**
+ * What one query produces for a tab: the stack weights, the call tree, the hot methods and how the tables
+ * name every method of the query (full name → label, unique among them).
+ */
+public record QueryResult(StackWeights weights, CallTree tree, List<MethodRow> hotMethods,
+                          Map<String, String> labels) {
 }

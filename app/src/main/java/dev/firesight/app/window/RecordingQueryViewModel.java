@@ -1,6 +1,7 @@
 package dev.firesight.app.window;
 
 import dev.firesight.app.search.FrameFilters;
+import dev.firesight.app.format.MethodNames;
 import dev.firesight.app.search.SearchModel;
 import dev.firesight.app.search.TreeSearch;
 import dev.firesight.app.tasks.TaskCallbacks;
@@ -9,6 +10,7 @@ import dev.firesight.app.tasks.TaskRunner;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.findings.Finding;
+import dev.firesight.parser.query.AllocationSites;
 import dev.firesight.parser.query.Butterfly;
 import dev.firesight.parser.query.CallTree;
 import dev.firesight.parser.query.CallTreeBuilder;
@@ -24,6 +26,8 @@ import dev.firesight.parser.query.Transforms;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -34,7 +38,10 @@ import javafx.collections.ObservableList;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What the user shapes in one tab's loaded profile (view, time range, threads, reverse, transforms, search,
@@ -59,6 +66,9 @@ public final class RecordingQueryViewModel {
     private final TreeSearch searchResult;
     private final ObjectProperty<int[]> zoomPath = new SimpleObjectProperty<>(new int[0]);
     private final IntegerProperty selectedMethod = new SimpleIntegerProperty(-1);
+    private final ObjectProperty<AllocationSites.By> allocationGrouping =
+            new SimpleObjectProperty<>(AllocationSites.By.METHOD);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
 
     private final ReadOnlyObjectWrapper<QueryResult> result = new ReadOnlyObjectWrapper<>();
     private final ObservableList<MethodRow> hotMethods = FXCollections.observableArrayList();
@@ -84,6 +94,11 @@ public final class RecordingQueryViewModel {
             c.addListener(o -> requery());
         }
         transforms.addListener((o, a, b) -> requery());
+        allocationGrouping.addListener((o, a, b) -> {
+            if (groups(view.get())) {
+                requery();
+            }
+        });
         this.searchResult = new TreeSearch(tasks, searchedTree, search.patternProperty());
         selectedMethod.addListener((o, a, b) -> recomputeButterfly());
         sandwichMethod.addListener((o, a, b) -> recomputeSandwich());
@@ -147,16 +162,32 @@ public final class RecordingQueryViewModel {
         }
         ProfileQuery query = currentQuery();
         Transforms t = transforms.get();
+        AllocationSites.By by = groups(v) ? allocationGrouping.get() : null;
+        busy.set(true);
         querying = tasks.submit("query " + v.id(), ctx -> {
             // The transformed profile is kept per profile, so only a change of transforms rewrites stacks.
             Profile shown = t.apply(p, ctx::isCancelled);
             StackWeights weights = StackWeights.compute(shown, query, ctx::isCancelled);
             // Views, ranges and filters all project onto the profile's shared stack tree: no rebuild.
             CallTree tree = CallTreeBuilder.build(shown, query, weights, ctx::isCancelled);
-            List<MethodRow> rows = HotMethods.of(shown, weights).stream()
-                    .map(m -> MethodRow.of(m, weights.total())).toList();
-            return new QueryResult(weights, tree, rows);
-        }, TaskCallbacks.of(this::queried, queryError::set));
+            List<HotMethods.Method> methods = HotMethods.of(shown, weights, by);
+            Map<String, String> labels = MethodNames.unique(methods.stream().map(HotMethods.Method::name).toList());
+            List<MethodRow> rows = methods.stream()
+                    .map(m -> MethodRow.of(m, weights.total(), labels.get(m.name()))).toList();
+            return new QueryResult(weights, tree, rows, labels);
+        }, TaskCallbacks.of(this::queried, failure -> {
+            busy.set(false);
+            queryError.set(failure);
+        }));
+    }
+
+    /** The views whose stacks end in the allocated class: their hot methods group by method or by class. */
+    private static final Set<ViewKind> ALLOCATION_VIEWS = EnumSet.of(ViewKind.ALLOC, ViewKind.ALLOC_COUNT,
+            ViewKind.ALLOC_OUTSIDE_TLAB, ViewKind.LIVE);
+
+    /** True when the hot methods of {@code v} list allocating methods or allocated classes, as chosen. */
+    public static boolean groups(ViewKind v) {
+        return v != null && ALLOCATION_VIEWS.contains(v);
     }
 
     /**
@@ -177,6 +208,7 @@ public final class RecordingQueryViewModel {
     }
 
     private void queried(QueryResult r) {
+        busy.set(false);
         queryError.set(null);
         int[] path = zoomPath.get();
         result.set(r);
@@ -230,7 +262,7 @@ public final class RecordingQueryViewModel {
         }
         Profile p = r.tree().profile(); // the transformed one the result was computed on
         butterflying = tasks.submit("callers and callees", ctx -> CallersAndCallees.of(Butterfly.of(p, r.weights(),
-                method, ctx::isCancelled)), TaskCallbacks.of(butterfly::set, queryError::set));
+                method, ctx::isCancelled), r.labels()), TaskCallbacks.of(butterfly::set, queryError::set));
     }
 
     /**
@@ -375,6 +407,13 @@ public final class RecordingQueryViewModel {
     public ObjectProperty<int[]> zoomPathProperty() { return zoomPath; }
     /** The name id of the selected method, or -1. */
     public IntegerProperty selectedMethodProperty() { return selectedMethod; }
+    /**
+     * In allocation views ({@link #groups}), whether hot methods list allocating methods (each with what it
+     * allocates itself) or allocated classes.
+     */
+    public ObjectProperty<AllocationSites.By> allocationGroupingProperty() { return allocationGrouping; }
+    /** True from a query's start until its result (or failure) arrives: the tables show progress, not "none". */
+    public ReadOnlyBooleanProperty queryingProperty() { return busy.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<QueryResult> resultProperty() { return result.getReadOnlyProperty(); }
     public ObservableList<MethodRow> hotMethods() { return hotMethodsView; }
     public ReadOnlyObjectProperty<CallersAndCallees> butterflyProperty() { return butterfly.getReadOnlyProperty(); }

@@ -42,6 +42,8 @@ public final class RecordingTabView {
      * frames halve the stack pool (75 to 37 MB), where JFR's own default depth of 64 saves a tenth.
      */
     static final int SHORT_STACKS = 32;
+    /** On the tab's message when the user cancelled the load: said in a neutral colour, not as an error. */
+    private static final javafx.css.PseudoClass CANCELLED = javafx.css.PseudoClass.getPseudoClass("cancelled");
 
     private final RecordingTabViewModel vm;
     private final Tab tab = new Tab();
@@ -169,13 +171,27 @@ public final class RecordingTabView {
     }
 
     private Node failedPane(Runnable close) {
-        Label icon = new Label(null, Icons.icon(Icons.ERROR, 40));
+        // A load the user cancelled is not an error: a neutral icon, and Retry to read it after all.
+        Node errorIcon = Icons.icon(Icons.ERROR, 40);
+        Node cancelledIcon = Icons.icon(Icons.INFO, 40);
+        cancelledIcon.getStyleClass().add("neutral");
+        Label icon = new Label();
+        icon.setId("tab-state-icon");
+        icon.graphicProperty().bind(Bindings.when(vm.stateProperty().isEqualTo(RecordingTabViewModel.State.CANCELLED))
+                .then(cancelledIcon).otherwise(errorIcon));
+        Button retryLoad = new Button("Retry");
+        retryLoad.setId("load-retry");
+        retryLoad.setOnAction(e -> vm.load());
+        retryLoad.visibleProperty().bind(vm.stateProperty().isEqualTo(RecordingTabViewModel.State.CANCELLED));
+        retryLoad.managedProperty().bind(retryLoad.visibleProperty());
         Label message = new Label();
         message.setId("tab-error");
         message.textProperty().bind(vm.messageProperty());
         message.setWrapText(true);
         message.setMaxWidth(560);
         message.getStyleClass().add("error-message");
+        vm.stateProperty().addListener((o, a, st) -> message.pseudoClassStateChanged(CANCELLED,
+                st == RecordingTabViewModel.State.CANCELLED));
         Button closeButton = new Button("Close tab");
         closeButton.setOnAction(e -> close.run());
         // When the whole recording does not fit, offer what may: the two views most users open first,
@@ -192,7 +208,9 @@ public final class RecordingTabView {
         retry.setAlignment(Pos.CENTER);
         retry.visibleProperty().bind(vm.outOfMemoryProperty());
         retry.managedProperty().bind(retry.visibleProperty());
-        VBox box = new VBox(14, icon, message, retry, closeButton);
+        HBox actions = new HBox(8, retryLoad, closeButton);
+        actions.setAlignment(Pos.CENTER);
+        VBox box = new VBox(14, icon, message, retry, actions);
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().add("failed-pane");
         return box;
@@ -251,8 +269,18 @@ public final class RecordingTabView {
         queryError.visibleProperty().bind(vm.queryErrorProperty().isNotNull());
         queryError.managedProperty().bind(queryError.visibleProperty());
 
-        VBox graph = new VBox(flameTools(), queryError, transforms.node(), flame, legendRow());
-        VBox.setVgrow(flame, Priority.ALWAYS);
+        // While a query runs the flame graph has no tree yet (or an older one): say it is computing, not
+        // "No call tree". The box covers only its own size, so an older tree stays readable around it.
+        Node computing = Tables.placeholder(vm.query().queryingProperty(), "");
+        computing.setId("flame-computing");
+        computing.getStyleClass().add("flame-computing");
+        computing.setMouseTransparent(true);
+        computing.visibleProperty().bind(vm.query().queryingProperty());
+        ((javafx.scene.layout.Region) computing).setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE,
+                javafx.scene.layout.Region.USE_PREF_SIZE);
+        StackPane flameAndProgress = new StackPane(flame, computing);
+        VBox graph = new VBox(flameTools(), queryError, transforms.node(), flameAndProgress, legendRow());
+        VBox.setVgrow(flameAndProgress, Priority.ALWAYS);
         graph.getStyleClass().add("graph-pane");
         Node side = sidePanel();
         timelineSplit.setId("timeline-split");

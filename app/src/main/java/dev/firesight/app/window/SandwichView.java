@@ -88,7 +88,7 @@ final class SandwichView {
             calleesTitle.setText("");
             return;
         }
-        String method = HotMethodsView.shortName(s.method());
+        String method = dev.firesight.app.format.MethodNames.shortName(s.method());
         ViewKind view = s.callees().view();
         String weight = Units.weight(s.total(), view.unit());
         callersTitle.setText("Callers of " + method + " \u2014 " + weight + ", each path up to the thread's entry");

@@ -90,11 +90,23 @@ final class StatusBarView {
                 samples.setText("");
                 total.setText("");
             } else {
-                samples.setText(Units.count(r.weights().samples()) + " samples");
-                total.setText(view.title() + " total: " + Units.weight(r.weights().total(), view.unit()));
+                String[] texts = figures(view, r.weights().samples(), r.weights().total());
+                samples.setText(texts[0]);
+                total.setText(texts[1]);
             }
         }
         refreshMemory();
+    }
+
+    /**
+     * The event count and total of a view, each said once in its own unit. In a view weighed in samples
+     * the total is the sample count (a wall-clock event can stand for several samples), so the event
+     * count is left out rather than shown as a second, different "samples" figure.
+     */
+    static String[] figures(ViewKind view, long events, long total) {
+        String sum = view.title() + " total: " + Units.weight(total, view.unit());
+        return view.unit() == ViewKind.Unit.SAMPLES ? new String[] {"", sum}
+                : new String[] {Units.count(events) + " " + view.eventNoun(), sum};
     }
 
     /** Recomputes the memory figures; the window calls this every few seconds. */

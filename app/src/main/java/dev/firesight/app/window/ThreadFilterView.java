@@ -92,6 +92,13 @@ public final class ThreadFilterView {
         VBox box = new VBox(6, search, list, buttons);
         box.setPadding(new Insets(6));
         box.getStyleClass().add("thread-filter-popup");
+        // The search field and list take the keys, so the menu never sees Esc: close it here.
+        box.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                e.consume();
+                button.hide();
+            }
+        });
         CustomMenuItem item = new CustomMenuItem(box, false);
         button.getItems().add(item);
         button.setOnShown(e -> search.requestFocus());

@@ -52,6 +52,8 @@ class AttachDialogTest {
         robot.clickOn("#toolbar-attach");
         await("the attach dialog", Duration.ofSeconds(10), () -> support.app.attachDialog() != null
                 && support.app.attachDialog().stage().isShowing());
+        // an owned window stays above its owner: the dialog must not cover the live tab it opens
+        org.junit.jupiter.api.Assertions.assertNull(support.app.attachDialog().stage().getOwner());
         return support.app.attachDialog().viewModel();
     }
 

@@ -24,7 +24,7 @@ class LoadArgumentsTest {
         Path recording = TestRecordings.asyncProfiler();
         RecordingException e = assertThrows(RecordingException.class, () -> open(recording, List.of(), 16 << 10));
         assertTrue(e.tooLarge());
-        assertEquals(recording.getFileName() + " needs more than the 0 MB of memory Firesight may use for it; load less"
+        assertEquals(recording.getFileName() + " needs more than the 0 MiB of memory Firesight may use for it; load less"
                 + " of it with --max-stack-depth 32 (shorter stacks), --from/--to (part of its time) or --views cpu (one"
                 + " view), or give Java a larger heap (java -Xmx4g -jar firesight.jar ...).", e.getMessage());
         e = assertThrows(RecordingException.class,

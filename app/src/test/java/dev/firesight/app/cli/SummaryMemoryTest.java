@@ -29,7 +29,7 @@ class SummaryMemoryTest {
     @Test
     void aLeakingHeapIsProjectedToItsLimit() {
         String memory = memorySection(TestRecordings.memory("leak").toString());
-        assertTrue(memory.contains("Limits  Maximum heap (-Xmx) 64.0 MB"), memory);
+        assertTrue(memory.contains("Limits  Maximum heap (-Xmx) 64.0 MiB"), memory);
         assertTrue(memory.contains("\n  Heap used after GC             peak "), memory);
         assertTrue(memory.contains("\n  Heap used after GC grows "), memory);
         assertTrue(memory.contains("\nLeak suspects  from "), memory);

@@ -74,7 +74,7 @@ class DiffCommandTest {
         assertTrue(Files.readString(shares).contains(" of all"), "shares by default");
         String text = Files.readString(absolute);
         assertFalse(text.contains(" of all"), "absolute weights are not shares");
-        assertTrue(text.contains("Baseline: ") && text.contains(" MB"), "absolute figures are bytes");
+        assertTrue(text.contains("Baseline: ") && text.contains(" MiB"), "absolute figures are bytes");
 
         assertEquals(2, diffHalved("--normalize", "per-cent"));
         assertTrue(err.toString().contains("--normalize must be share, rate or absolute, not 'per-cent'."),

@@ -53,6 +53,9 @@ class RecordingInfoViewTest {
             assertFalse(shown.contains(embedded), "credentials inside values are hidden too: " + embedded);
         }
         assertTrue(shown.contains("DATABASE_URL: postgres://[redacted]@db.example:5432/orders"), shown);
+        // only what looks secret: the heap size and GC flags stay readable
+        assertTrue(shown.contains(SecretsRecording.HEAP_OPTION) && shown.contains(SecretsRecording.GC_OPTION), shown);
+        assertTrue(shown.contains("-Dapi.token=[redacted]"), shown);
         assertTrue(robot.lookup("." + RecordingInfoView.SECRETS_STYLE_CLASS).tryQuery().isPresent(),
                 "the panel says the recording holds secrets");
         robot.clickOn("#info-save-redacted");

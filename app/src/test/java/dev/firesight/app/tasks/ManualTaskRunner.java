@@ -31,6 +31,11 @@ public final class ManualTaskRunner implements TaskRunner {
         return queue.size();
     }
 
+    /** Runs the oldest queued task (and its callbacks) only; what it queues waits. */
+    public void runNext() {
+        queue.poll().run();
+    }
+
     /** Runs everything queued, including what the tasks' callbacks queue. */
     public void runAll() {
         while (!queue.isEmpty()) {

@@ -48,15 +48,15 @@ class MemoryLaneTest {
         Lanes.Lane lane = skin.lane(Lanes.Kind.MEMORY);
         assertEquals(Lanes.MEMORY_HEIGHT, lane.height());
         assertEquals(TimeSeries.Kind.MAX_HEAP, model.memory().limit().kind(), "no container: -Xmx applies");
-        assertEquals("-Xmx 64.0 MB", TimelinePainter.limitText(model.memory()));
+        assertEquals("-Xmx 64.0 MiB", TimelinePainter.limitText(model.memory()));
 
         long middle = model.full().fromNanos() + model.full().durationNanos() / 2;
         String tip = skin.tooltipAt(skin.xOf(middle), skin.laneMiddle("MEMORY"));
-        assertTrue(tip.contains("\nHeap used  ") && tip.contains("\nLimit: -Xmx 64.0 MB"), tip);
+        assertTrue(tip.contains("\nHeap used  ") && tip.contains("\nLimit: -Xmx 64.0 MiB"), tip);
 
         MemoryTrend live = model.memory().trends().get(0);
         assertEquals(TimeSeries.Kind.HEAP_AFTER_GC, live.kind());
-        assertTrue(live.growing() && live.sentence().contains("-Xmx (64 MB)"), live.sentence()); // ran until OOM
+        assertTrue(live.growing() && live.sentence().contains("-Xmx (64 MiB)"), live.sentence()); // ran until OOM
 
         // The limit line and the growing projection are drawn in the limit colour, inside the memory lane.
         assertTrue(pixels(robot, skin.canvas(), lane, timeline.color(TimelineColor.MEMORY_LIMIT)) > 50,

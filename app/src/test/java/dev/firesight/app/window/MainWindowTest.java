@@ -353,7 +353,7 @@ class MainWindowTest {
         });
         assertEquals(RecordingTabViewModel.State.FAILED, vm.stateProperty().get());
         Label error = robot.lookup("#tab-error").query();
-        assertTrue(error.getText().contains("needs more than the 1 MB of memory Firesight may use for it; load it with"
+        assertTrue(error.getText().contains("needs more than the 1 MiB of memory Firesight may use for it; load it with"
                 + " less detail"), error.getText());
         for (String offer : List.of("#load-fewer-views", "#load-last-quarter", "#load-short-stacks")) {
             assertTrue(robot.lookup(offer).query().isVisible(), offer);

@@ -21,6 +21,17 @@ import java.util.Map;
  */
 final class ChunkParser {
     private static final int CHECK_EVERY = 1 << 16;
+    /**
+     * Progress is reported at least every this many bytes scanned too: a chunk of large events (or few of
+     * them) would otherwise report nothing until it is done.
+     */
+    private static final int PROGRESS_BYTES = 1 << 16;
+    /**
+     * The share of a chunk's reading that scanning its events stands for in the progress bar; resolving its
+     * stacks afterwards (decoding the stack pool, often the slower half) moves the bar through the rest, so
+     * it does not sit at the end of the scan and then jump.
+     */
+    private static final double SCAN_SHARE = 0.6;
     private static final int FALLBACK_CHUNKS = 16;
     /** Damaged events skipped (by their size) before the rest of the chunk is given up as garbage. */
     private static final int MAX_DAMAGED_EVENTS = 16;
@@ -315,11 +326,13 @@ final class ChunkParser {
         int limit = in.limit();
         int events = 0;
         int damaged = 0;
+        int reportedAt = 0;
         while (pos < limit) {
-            if (++events % CHECK_EVERY == 0) {
+            if (++events % CHECK_EVERY == 0 || pos - reportedAt >= PROGRESS_BYTES) {
+                reportedAt = pos;
                 control.checkCancelled();
                 control.checkBudget(builder);
-                control.progress(header.fileOffset + pos);
+                control.progress(header.fileOffset + (long) (pos * SCAN_SHARE));
             }
             int size;
             long type;
@@ -509,11 +522,19 @@ final class ChunkParser {
         boolean intact = header.finished() && !damaged;
         resolver = new StackResolver(in, pools, builder, previousResolver, intact);
         IntList stacks = new IntList(stackRefs.size());
+        java.util.BitSet truncated = new java.util.BitSet();
+        int progressStep = Math.max(1, stackRefs.size() / 16); // the bar's last part in even steps
         for (int k = 0; k < stackRefs.size(); k++) {
             if ((k & 0xFFF) == 0xFFF) {
                 control.checkBudget(builder); // a chunk's stacks can be most of what it holds
             }
+            if (k % progressStep == progressStep - 1) {
+                control.checkCancelled();
+                control.progress(header.fileOffset + (long) (in.limit() * (SCAN_SHARE
+                        + (1 - SCAN_SHARE) * k / stackRefs.size())));
+            }
             stacks.add(resolver.stack(stackRefs.get(k), classRefs.get(k)));
+            truncated.set(k, resolver.lastTruncated);
         }
         enterSource();
         IntList threads = new IntList(threadRefs.size());
@@ -533,6 +554,10 @@ final class ChunkParser {
             int to = from;
             for (int i = from, n = e.getValue(); i < n; i++) {
                 int stack = stacks.get(table.stack(i));
+                if (stack >= 0 && truncated.get(table.stack(i))) {
+                    ViewKind shown = execution && states.isWall(executionStates.get(i - from)) ? ViewKind.WALL : view;
+                    builder.truncatedSamples.computeIfAbsent(shown, k -> new long[1])[0]++;
+                }
                 if (stack < 0) {
                     table.drop(i);
                     builder.sampleWithoutStack(view == ViewKind.CPU && execution

@@ -168,7 +168,7 @@ final class Decompressor {
                 }
                 zeros += i - start;
                 if (zeros >= ZERO_RUN_LIMIT) {
-                    return "The compressed recording holds more than " + ZERO_RUN_LIMIT_MB + " MB of zero bytes after"
+                    return "The compressed recording holds more than " + ZERO_RUN_LIMIT_MB + " MiB of zero bytes after"
                             + " its first " + mb(written) + " of data; it was expanded only up to them.";
                 }
                 start = i;
@@ -229,6 +229,6 @@ final class Decompressor {
     }
 
     private static String mb(long bytes) {
-        return bytes >= (10L << 20) ? (bytes >> 20) + " MB" : bytes + " bytes";
+        return bytes >= (10L << 20) ? (bytes >> 20) + " MiB" : bytes + " bytes";
     }
 }

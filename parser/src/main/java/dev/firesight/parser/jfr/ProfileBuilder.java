@@ -75,6 +75,8 @@ final class ProfileBuilder {
     int maxStackDepth;
     /** Stacks that were longer than {@link #maxStackDepth}. */
     long cutStacks;
+    /** Per view, the samples whose stack the recorder cut at its stack depth (shown under "[truncated]"). */
+    final java.util.Map<ViewKind, long[]> truncatedSamples = new java.util.EnumMap<>(ViewKind.class);
     /** async-profiler's main event ({@code cpu}, {@code wall}, ...) as its settings name it, or null. */
     String mainEvent;
     /** Native allocations not yet freed, for the leak view. */

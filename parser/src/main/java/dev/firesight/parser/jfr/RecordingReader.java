@@ -109,6 +109,14 @@ public final class RecordingReader {
             throw new RecordingException(name() + " contains no readable JFR data" + (why == null ? "."
                     : " (" + why.substring(0, why.length() - 1) + ")."));
         }
+        if (!builder.truncatedSamples.isEmpty()) {
+            java.util.List<String> counts = new java.util.ArrayList<>();
+            builder.truncatedSamples.forEach((view, n) ->
+                    counts.add(dev.firesight.parser.Wording.count(n[0]) + " " + view.eventNoun()));
+            builder.note(String.join(" and ", counts) + " have stacks deeper than the recorder's stack depth,"
+                    + " which cut off their outermost frames; they are shown under [truncated]. Record with a"
+                    + " larger depth (JFR: -XX:FlightRecorderOptions:stackdepth=256) for whole stacks.");
+        }
         if (builder.cutStacks > 0) {
             builder.note("Stacks were cut to their " + options.maxStackDepth() + " frames nearest the leaf, as"
                     + " asked, so callers above that depth are not shown; reopen the recording for whole stacks.");
@@ -316,7 +324,7 @@ public final class RecordingReader {
                                     LoadControl control, int index, StackResolver previous) throws IOException {
         long length = header.available;
         if (length > MAX_CHUNK_MAPPING) {
-            builder.warn("Chunk " + (index + 1) + " is larger than 2 GB; only its first 2 GB were read.");
+            builder.warn("Chunk " + (index + 1) + " is larger than 2 GiB; only its first 2 GiB were read.");
             length = MAX_CHUNK_MAPPING;
         }
         MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, header.fileOffset, length);

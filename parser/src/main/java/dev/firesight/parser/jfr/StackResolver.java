@@ -12,6 +12,11 @@ import java.util.Map;
  */
 final class StackResolver {
     private static final String UNRESOLVED = "[unresolved stack]";
+    /**
+     * The root frame of a stack the recorder cut at its stack depth (the pool's {@code truncated} flag): its
+     * outermost frames are missing, so it hangs under this frame instead of posing as a real root.
+     */
+    static final String TRUNCATED = "[truncated]";
 
     private final ByteReader in;
     private final ConstantPools pools;
@@ -19,6 +24,7 @@ final class StackResolver {
     private final JfrType stackTraceType;
     private final FieldReader frameReader;
     private final int framesField;
+    private final int truncatedField;
     private final long methodTypeId;
     private final long classTypeId;
     private final long threadTypeId;
@@ -30,6 +36,10 @@ final class StackResolver {
     private final LongIntMap classFrames = new LongIntMap();
     private final long[] slots = new long[4];
     private int[] buffer = new int[64];
+    /** Whether the stack {@link #decodeStack} read last was cut by the recorder. */
+    private boolean truncated;
+    /** Whether the stack the last {@link #stack} call returned hangs under {@value #TRUNCATED}. */
+    boolean lastTruncated;
     private StackResolver previous;
     private final boolean missingMeansNone;
     int unresolvedStacks;
@@ -55,6 +65,7 @@ final class StackResolver {
         frameReader = frameType == null ? null
                 : new FieldReader(frameType, "method", "lineNumber", "type", "bytecodeIndex");
         framesField = stackTraceType == null ? -1 : stackTraceType.fieldIndex("frames");
+        truncatedField = stackTraceType == null ? -1 : stackTraceType.fieldIndex("truncated");
         methodTypeId = md.typeId("jdk.types.Method");
         classTypeId = md.typeId("java.lang.Class");
         threadTypeId = md.typeId("java.lang.Thread");
@@ -83,6 +94,7 @@ final class StackResolver {
      * stack at all (the converter leaves those out too).
      */
     int stack(long stackRef, long classRef) {
+        lastTruncated = false;
         if (stackRef == 0) {
             return -1;
         }
@@ -90,7 +102,9 @@ final class StackResolver {
         if (length < 0) {
             for (StackResolver earlier = previous; earlier != null; earlier = earlier.previous) {
                 if (earlier.pools.stackPosition(stackRef) != LongIntMap.MISSING) {
-                    return earlier.stack(stackRef, classRef);
+                    int stack = earlier.stack(stackRef, classRef);
+                    lastTruncated = earlier.lastTruncated;
+                    return stack;
                 }
             }
         }
@@ -101,6 +115,12 @@ final class StackResolver {
             unresolvedStacks++;
             buffer[0] = builder.frame(builder.name(UNRESOLVED), FrameKind.UNKNOWN, 0, -1);
             length = 1;
+        } else if (truncated) {
+            ensure(length + 2);
+            System.arraycopy(buffer, 0, buffer, 1, length);
+            buffer[0] = builder.frame(builder.name(TRUNCATED), FrameKind.UNKNOWN, 0, -1);
+            length++;
+            lastTruncated = true;
         }
         int cap = builder.maxStackDepth;
         if (cap > 0 && length > cap) {
@@ -118,6 +138,7 @@ final class StackResolver {
 
     /** Fills {@link #buffer} root first; returns the depth, or -1 when the stack is not in the pools. */
     private int decodeStack(long stackRef) {
+        truncated = false;
         int position = pools.stackPosition(stackRef);
         if (position == LongIntMap.MISSING || frameReader == null || framesField < 0) {
             return -1;
@@ -127,6 +148,10 @@ final class StackResolver {
             int depth = 0;
             for (int f = 0; f < stackTraceType.fields.size(); f++) {
                 JfrField field = stackTraceType.fields.get(f);
+                if (f == truncatedField && field.encoding == JfrField.BYTE && !field.array) {
+                    truncated = in.u1() != 0;
+                    continue;
+                }
                 if (f != framesField) {
                     Values.skip(in, field, 0);
                     continue;

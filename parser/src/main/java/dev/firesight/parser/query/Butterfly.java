@@ -7,19 +7,19 @@ import dev.firesight.parser.StackTable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
- * Callers and callees of one method, from the stack weights of a query: for each stack containing the
- * method, the frame just below it (its caller) and just above it (its callee). A stack counts once per
- * caller or callee, so recursion does not inflate the weights. "self" stands for samples where the
- * method is the leaf, "root" for samples where it is the outermost frame. Each row's total is the weight
- * of the stacks through that caller or callee; {@link #whole()} is the weight of all stacks containing the
- * method, so the rows' shares of it are what the callers and callees tables show.
+ * Callers and callees of one method, from the stack weights of a query. Each stack containing the method
+ * counts once on each side, as if its recursion were collapsed: its caller is the frame below the method's
+ * outermost frame (where the stack enters the method) and its callee the frame above its innermost frame
+ * (where the method's work goes). So the callers' weights add up to {@link #whole()}, and so do the callees',
+ * even under recursion, where counting every occurrence (or once per distinct caller) would list the method
+ * as its own caller and pass 100%. "self" stands for samples where the innermost frame is the leaf, "root"
+ * for samples where the outermost frame is the root; {@link #whole()} is the weight of all stacks containing
+ * the method, so the rows' shares of it are what the callers and callees tables show.
  */
 public final class Butterfly {
     /** Name id standing for "the method itself is the leaf" (callees) or "it is the root" (callers). */
@@ -59,36 +59,30 @@ public final class Butterfly {
         StackTable stacks = profile.stacks();
         Map<Integer, long[]> callers = new HashMap<>();
         Map<Integer, long[]> callees = new HashMap<>();
-        Set<Integer> seenCallers = new HashSet<>();
-        Set<Integer> seenCallees = new HashSet<>();
         long whole = 0;
         for (int i = 0; i < weights.size(); i++) {
             if ((i & 1023) == 0 && cancelled.getAsBoolean()) {
                 throw new java.util.concurrent.CancellationException("butterfly was cancelled");
             }
             int stack = weights.stack(i);
-            long w = weights.weight(i);
             int depth = stacks.depth(stack);
-            seenCallers.clear();
-            seenCallees.clear();
-            boolean contains = false;
+            int outermost = -1;
+            int innermost = -1;
             for (int d = 0; d < depth; d++) {
-                if (frames.nameId(stacks.frame(stack, d)) != methodNameId) {
-                    continue;
-                }
-                contains = true;
-                int caller = d == 0 ? NONE : frames.nameId(stacks.frame(stack, d - 1));
-                int callee = d == depth - 1 ? NONE : frames.nameId(stacks.frame(stack, d + 1));
-                if (seenCallers.add(caller)) {
-                    callers.computeIfAbsent(caller, k -> new long[1])[0] += w;
-                }
-                if (seenCallees.add(callee)) {
-                    callees.computeIfAbsent(callee, k -> new long[1])[0] += w;
+                if (frames.nameId(stacks.frame(stack, d)) == methodNameId) {
+                    outermost = outermost < 0 ? d : outermost;
+                    innermost = d;
                 }
             }
-            if (contains) {
-                whole += w;
+            if (outermost < 0) {
+                continue;
             }
+            long w = weights.weight(i);
+            whole += w;
+            int caller = outermost == 0 ? NONE : frames.nameId(stacks.frame(stack, outermost - 1));
+            int callee = innermost == depth - 1 ? NONE : frames.nameId(stacks.frame(stack, innermost + 1));
+            callers.computeIfAbsent(caller, k -> new long[1])[0] += w;
+            callees.computeIfAbsent(callee, k -> new long[1])[0] += w;
         }
         return new Butterfly(rows(profile, callers, "(root)"), rows(profile, callees, "(self)"), whole);
     }

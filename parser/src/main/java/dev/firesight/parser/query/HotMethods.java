@@ -1,5 +1,6 @@
 package dev.firesight.parser.query;
 
+import dev.firesight.parser.FrameKind;
 import dev.firesight.parser.FrameTable;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.StackTable;
@@ -22,6 +23,17 @@ public final class HotMethods {
 
     /** All methods with any weight, by total descending then name. */
     public static List<Method> of(Profile profile, StackWeights weights) {
+        return of(profile, weights, null);
+    }
+
+    /**
+     * In an allocation view, who allocates or what is allocated, instead of {@link #of(Profile, StackWeights)}'s
+     * frames, where classes (the leaves) take all the self weight and methods none: by
+     * {@link AllocationSites.By#METHOD}, methods only, self being the weight they allocate themselves (as the
+     * allocation site); by {@link AllocationSites.By#CLASS}, allocated classes only, self and total being the
+     * weight allocated as that class.
+     */
+    public static List<Method> of(Profile profile, StackWeights weights, AllocationSites.By by) {
         FrameTable frames = profile.frames();
         StackTable stacks = profile.stacks();
         long[] self = new long[frames.nameCount()];
@@ -32,15 +44,24 @@ public final class HotMethods {
             int stack = weights.stack(i);
             long w = weights.weight(i);
             int depth = stacks.depth(stack);
+            int selfFrame = depth > 0 ? stacks.leaf(stack) : -1;
             for (int d = 0; d < depth; d++) {
-                int name = frames.nameId(stacks.frame(stack, d));
+                int frame = stacks.frame(stack, d);
+                boolean isClass = frames.kind(frame) == FrameKind.CLASS;
+                if (by != null && isClass != (by == AllocationSites.By.CLASS)) {
+                    continue;
+                }
+                if (by == AllocationSites.By.METHOD) {
+                    selfFrame = frame; // the leaf-most method: the allocation site
+                }
+                int name = frames.nameId(frame);
                 if (lastSeen[name] != i) {
                     lastSeen[name] = i;
                     total[name] += w;
                 }
             }
-            if (depth > 0) {
-                self[frames.nameId(stacks.leaf(stack))] += w;
+            if (selfFrame >= 0 && (by == null || (frames.kind(selfFrame) == FrameKind.CLASS) == (by == AllocationSites.By.CLASS))) {
+                self[frames.nameId(selfFrame)] += w;
             }
         }
         List<Method> methods = new ArrayList<>();

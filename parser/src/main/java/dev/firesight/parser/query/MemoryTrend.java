@@ -175,10 +175,10 @@ public record MemoryTrend(TimeSeries.Kind kind, int readings, double bytesPerHou
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    /** Sizes in MB of 2^20 bytes, the unit of -Xmx512m. */
+    /** Sizes in MiB (2^20 bytes, the unit of -Xmx512m). */
     static String mb(double bytes) {
         double v = bytes / MB;
-        return String.format(Locale.ROOT, v < 10 ? "%.1f MB" : "%,.0f MB", v);
+        return String.format(Locale.ROOT, v < 10 ? "%.1f MiB" : "%,.0f MiB", v);
     }
 
     /** A growth rate per hour, or per minute when that reads better (fast leaks in tests and demos). */

@@ -53,7 +53,7 @@ class DecompressorTest {
             Decompressor.Expanded expanded = Decompressor.expand(in, false, Long.MAX_VALUE, "recording-bomb.jfr.gz");
             try {
                 assertEquals(recording.length, Files.size(expanded.file()), "the recording, and none of the zeros");
-                assertTrue(expanded.cut().startsWith("The compressed recording holds more than 64 MB of zero bytes"),
+                assertTrue(expanded.cut().startsWith("The compressed recording holds more than 64 MiB of zero bytes"),
                         expanded.cut());
                 assertTrue(in.count < compressedHead + (1 << 20), "read " + in.count + " of " + Files.size(bomb)
                         + " compressed bytes");
@@ -64,7 +64,7 @@ class DecompressorTest {
         Profile expected = Recordings.open(plain);
         Profile read = Recordings.open(bomb);
         assertEquals(expected.samples(ViewKind.CPU).size(), read.samples(ViewKind.CPU).size());
-        assertTrue(read.warnings().stream().anyMatch(w -> w.contains("64 MB of zero bytes")), read.warnings().toString());
+        assertTrue(read.warnings().stream().anyMatch(w -> w.contains("64 MiB of zero bytes")), read.warnings().toString());
         assertEquals(List.of(), myScratchFiles(), "the expanded copy is deleted after reading");
     }
 
@@ -106,8 +106,8 @@ class DecompressorTest {
             String said = Files.readString(dir.resolve("child.log"));
             assertTrue(said.startsWith("ok [The compressed recording expands beyond the disk space free in "
                     + small.resolve("firesight/tmp") + "; only its first "), said);
-            long kept = Long.parseLong(said.replaceFirst("(?s).*only its first (\\d+) MB were read.*", "$1"));
-            assertTrue(kept > 0 && kept <= 600 - Decompressor.DISK_RESERVE_MB, "stopped at " + kept + " MB");
+            long kept = Long.parseLong(said.replaceFirst("(?s).*only its first (\\d+) MiB were read.*", "$1"));
+            assertTrue(kept > 0 && kept <= 600 - Decompressor.DISK_RESERVE_MB, "stopped at " + kept + " MiB");
             assertEquals(List.of(), list(small.resolve("firesight/tmp")), "and deleted after reading");
         } finally {
             new ProcessBuilder("umount", small.toString()).start().waitFor(30, TimeUnit.SECONDS);

@@ -36,7 +36,7 @@ class MemoryTrendTest {
         assertTrue(error < 0.3, "projected the OutOfMemoryError " + (projected - start) / 1e9 + " s after the start, "
                 + "it came after " + (oom - start) / 1e9 + " s: " + trend.sentence());
         assertTrue(trend.sentence().startsWith("Heap used after GC grows "), trend.sentence());
-        assertTrue(trend.sentence().contains("reaches -Xmx (64 MB) in about"), trend.sentence());
+        assertTrue(trend.sentence().contains("reaches -Xmx (64 MiB) in about"), trend.sentence());
     }
 
     @Test

@@ -74,7 +74,7 @@ class DamagedFilesTest {
         e.put("ap-cut-events", partial(1, asyncEvents - 1, "is cut off"));
         e.put("size-beyond-file", partial(jdkEvents, jdkEvents, "is incomplete: it declares"));
         e.put("size-3GiB", partial(jdkEvents, jdkEvents, "it declares 3221225472 bytes"));
-        e.put("size-3GiB-sparse", partial(jdkEvents, jdkEvents, "is larger than 2 GB"));
+        e.put("size-3GiB-sparse", partial(jdkEvents, jdkEvents, "is larger than 2 GiB"));
         e.put("pool-string-length-huge", partial(asyncEvents, asyncEvents, "has a damaged constant pool"));
         e.put("second-chunk-in-progress", partial(multiFirstChunkEvents, multiEvents - 1,
                 "Chunk 2 declares size 0 (a recording still in progress)"));
@@ -128,11 +128,11 @@ class DamagedFilesTest {
         e.put("zip", o -> sameAs(jdkIntact, o));
         e.put("zip-without-jfr", error("is a zip archive with no .jfr file inside"));
         e.put("gzip-cut", partial(1, jdkEvents - 1, "is incomplete"));
-        e.put("zip-bomb", partial(jdkEvents, jdkEvents, "64 MB of zero bytes after"));
+        e.put("zip-bomb", partial(jdkEvents, jdkEvents, "64 MiB of zero bytes after"));
         e.put("gzip-zero-bomb", error("is compressed, but what it holds is not a JFR recording"));
         e.put("gzip-empty", error("is compressed but holds no data once expanded"));
         e.put("gzip-random", error("is not a JFR recording"));
-        e.put("gzip-bomb", partial(jdkEvents, jdkEvents, "64 MB of zero bytes after"));
+        e.put("gzip-bomb", partial(jdkEvents, jdkEvents, "64 MiB of zero bytes after"));
         return e;
     }
 

@@ -275,10 +275,16 @@ public final class JdkOracle {
         return false;
     }
 
-    /** Frames root→leaf joined by ';'. */
+    /** The root frame Firesight gives a stack the recorder cut at its stack depth. */
+    public static final String TRUNCATED = "[truncated]";
+
+    /**
+     * Frames root→leaf joined by ';', under {@value #TRUNCATED} when the recorder cut the stack (the JDK
+     * parser's {@link RecordedStackTrace#isTruncated()}; the converter does not mark them).
+     */
     public static String stack(RecordedStackTrace stackTrace, boolean asyncProfiler) {
         List<RecordedFrame> frames = stackTrace.getFrames();
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(stackTrace.isTruncated() ? TRUNCATED : "");
         for (int i = frames.size() - 1; i >= 0; i--) {
             if (sb.length() > 0) {
                 sb.append(';');

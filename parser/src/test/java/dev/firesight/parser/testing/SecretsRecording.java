@@ -35,11 +35,16 @@ public final class SecretsRecording {
     private SecretsRecording() {
     }
 
+    /** JVM options that hold no secret, which a redacted view keeps readable. */
+    public static final String HEAP_OPTION = "-Xmx256m";
+    public static final String GC_OPTION = "-XX:+UseSerialGC";
+
     /** Records {@link Workload} for 300 ms under those secrets into {@code dir/secrets.jfr}. */
     public static Path make(Path dir) throws IOException, InterruptedException {
         Path recording = dir.resolve("secrets.jfr");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:StartFlightRecording:filename=" + recording + ",settings=default", "-Dapi.token=" + TOKEN));
+                "-XX:StartFlightRecording:filename=" + recording + ",settings=default", "-Dapi.token=" + TOKEN,
+                HEAP_OPTION, GC_OPTION));
         PROPERTIES.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-cp", ChildJvm.testClassPath().toString(), Workload.class.getName(), "300",
                 "--db-password=" + PASSWORD));

@@ -334,6 +334,19 @@ public final class TestRecordings {
                 .jvmOption("-D" + Workload.ROTATIONS_PROPERTY + "=" + MULTI_CHUNK_ROTATIONS));
     }
 
+    /** The stack depth JFR records {@link #deepRecursion()} with, below the workload's recursion. */
+    public static final int DEEP_RECURSION_STACK_DEPTH = 16;
+
+    /**
+     * {@link DeepRecursionWorkload} recorded by JFR on JDK 17 with a stack depth of
+     * {@value #DEEP_RECURSION_STACK_DEPTH}, so the samples in its recursion have stacks JFR marks truncated.
+     */
+    public static Path deepRecursion() {
+        Path home = assumed(Jdks.home(17), "no JDK 17 found");
+        return jfrRecording("deep-recursion-jdk17", home, new ChildJvm(home, DeepRecursionWorkload.class)
+                .jvmOption("-XX:FlightRecorderOptions:stackdepth=" + DEEP_RECURSION_STACK_DEPTH));
+    }
+
     /** {@link #jdk17()} followed by {@link #burst()} in one file: a valid two-recording, multi-chunk file. */
     public static Path concatenated() {
         Path first = jdk17();

@@ -38,6 +38,8 @@ public final class FrameColors {
     public static final int ROOT = 0xd9d4cc;
     /** Search matches, drawn over the mode's colour. */
     public static final int MATCH = 0xe040c0;
+    /** A run of frames each narrower than a pixel, merged into one: a quiet grey with no name on it. */
+    public static final int MERGED = 0xbdb8b0;
 
     private FrameColors() {
     }

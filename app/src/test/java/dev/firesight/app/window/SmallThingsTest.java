@@ -1,0 +1,94 @@
+package dev.firesight.app.window;
+
+import dev.firesight.app.info.RecordingInfoView;
+import dev.firesight.app.tasks.ManualTaskRunner;
+import dev.firesight.parser.testing.TestRecordings;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+
+import static dev.firesight.app.window.WindowTestSupport.fx;
+import static dev.firesight.app.window.WindowTestSupport.fxRun;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Small things of issue 11, item 10, in the real window: a cancelled load is a neutral state with Retry,
+ * Esc closes the recording info window and the thread filter, and a notice ends with the next action.
+ */
+class SmallThingsTest extends WindowTest {
+    @Start
+    void start(Stage stage) {
+        startWindow(stage);
+    }
+    @Test
+    void aCancelledLoadIsNeutralAndOffersRetry(FxRobot robot) {
+        ManualTaskRunner runner = new ManualTaskRunner();
+        RecordingTabViewModel vm = new RecordingTabViewModel(TestRecordings.jdk17(), runner);
+        fx(robot, () -> {
+            RecordingTabView v = new RecordingTabView(vm, () -> { });
+            stage.setScene(new Scene((javafx.scene.Parent) v.tab().getContent(), 1000, 700));
+            vm.load();
+            return v;
+        });
+        robot.clickOn("#load-cancel");
+        fxRun(robot, runner::runAll);
+        assertEquals(RecordingTabViewModel.State.CANCELLED, vm.stateProperty().get());
+        Node icon = ((Label) robot.lookup("#tab-state-icon").query()).getGraphic();
+        assertTrue(icon.getStyleClass().contains("neutral"), "no error icon: " + icon.getStyleClass());
+        Button retry = robot.lookup("#load-retry").query();
+        assertTrue(retry.isVisible());
+
+        robot.clickOn(retry);
+        assertEquals(RecordingTabViewModel.State.LOADING, vm.stateProperty().get());
+        fxRun(robot, runner::runAll);
+        assertEquals(RecordingTabViewModel.State.READY, vm.stateProperty().get(), vm.messageProperty().get());
+    }
+
+    @Test
+    void aFailedLoadKeepsItsErrorIconAndHasNoRetry(FxRobot robot) throws Exception {
+        Path notJfr = temp.resolve("notes.jfr");
+        java.nio.file.Files.writeString(notJfr, "not a recording");
+        fxRun(robot, () -> support.vm().openFiles(java.util.List.of(notJfr)));
+        assertEquals(RecordingTabViewModel.State.FAILED, support.window().selectedTab().viewModel().stateProperty().get());
+        Node icon = ((Label) robot.lookup("#tab-state-icon").query()).getGraphic();
+        assertFalse(icon.getStyleClass().contains("neutral"));
+        assertFalse(robot.lookup("#load-retry").query().isVisible());
+    }
+
+    @Test
+    void escClosesTheThreadFilterAndTheInfoWindow(FxRobot robot) {
+        RecordingTabView tab = support.open(robot, TestRecordings.jdk17());
+        MenuButton threads = tab.toolBar().threadFilter().node();
+        robot.clickOn(threads);
+        assertTrue(threads.isShowing());
+        robot.type(KeyCode.ESCAPE);
+        assertFalse(threads.isShowing(), "Esc closes the thread filter");
+
+        Stage info = fx(robot, () -> RecordingInfoView.show(stage, tab.viewModel().profileProperty().get(), null));
+        assertTrue(info.isShowing());
+        fxRun(robot, info::requestFocus);
+        robot.type(KeyCode.ESCAPE);
+        assertFalse(info.isShowing(), "Esc closes the info window");
+    }
+
+    @Test
+    void aNoticeEndsWithTheNextAction(FxRobot robot) {
+        fxRun(robot, () -> support.window().notice("Exported SVG to /tmp/x.svg."));
+        Label notice = robot.lookup("#notice").query();
+        assertTrue(notice.isVisible());
+        robot.clickOn(stage.getScene().getRoot());
+        assertEquals("", notice.getText());
+        assertFalse(notice.isVisible());
+    }
+}
