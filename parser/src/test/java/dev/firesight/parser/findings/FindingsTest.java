@@ -55,7 +55,7 @@ class FindingsTest {
         Finding finding = Findings.of(boxing, Thresholds.DEFAULTS).stream().filter(f -> f.rule().equals("boxing"))
                 .findFirst().orElseThrow();
         assertTrue(finding.sentence().matches("Boxing primitives \\(java\\.lang\\.(Integer|Long)\\.valueOf\\) allocates"
-                + " \\d+% of all bytes \\([0-9.]+ [KMG]B/s\\); use primitive fields, arrays or primitive collections\\."),
+                + " \\d+% of all bytes \\([0-9.]+ [KMG]iB/s\\); use primitive fields, arrays or primitive collections\\."),
                 finding.sentence());
         assertEquals(ViewKind.ALLOC, finding.evidence().view());
         assertEquals(Findings.BOXING, finding.evidence().search());

@@ -194,7 +194,7 @@ final class DamagedCorpus {
         // --- Multi-chunk damage ---
         JfrLayout.Chunk m2 = multiLayout.chunks.get(1);
         add("second-chunk-garbage", "multi-chunk recording with 4 KB of chunk 2's event data overwritten by"
-                + " random bytes", overwrite(multi, dataRun(m2, 4096), random(4096, 4)));
+                + " random bytes", overwriteRun(multi, dataRun(m2, 4096)));
         byte[] noMeta = multi.clone();
         for (JfrLayout.Event e : m2.ofType(0)) {
             noMeta[multiLayout.typePos(e)] = 99; // the metadata event's type byte
@@ -480,24 +480,45 @@ final class DamagedCorpus {
     }
 
     /**
-     * Where {@code length} bytes of plain events start in a chunk, from a third of the way in: the
-     * damage must hit event data, not the metadata or a constant pool the JDK flushes in between.
+     * Random bytes over a run of event data that {@link #dataRun} found, the first event's size among them made
+     * one that runs past the chunk. JFR has no checksums: a random size that happens to skip onto a real event
+     * boundary (about one run in thirty, when events average 35 bytes) and a type nobody reads is damage no
+     * reader can see, and a fresh recording per run made this case pass or fail by chance.
      */
-    private static int dataRun(JfrLayout.Chunk chunk, int length) {
-        int from = chunk.offset() + chunk.size() / 3;
-        int runStart = -1;
-        for (JfrLayout.Event e : chunk.events()) {
-            if (e.pos() < from || e.type() <= 1) {
-                runStart = -1;
-                continue;
-            }
-            if (runStart < 0) {
-                runStart = e.pos();
-            }
-            if (e.end() - runStart >= length) {
-                return runStart;
+    private static byte[] overwriteRun(byte[] bytes, int[] run) {
+        byte[] garbage = random(run[1], 4);
+        byte[] pastTheChunk = {(byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f};
+        System.arraycopy(pastTheChunk, 0, garbage, 0, Math.min(pastTheChunk.length, garbage.length));
+        return overwrite(bytes, run[0], garbage);
+    }
+
+    /**
+     * Where to overwrite {@code length} bytes of a chunk's event data: the damage must hit event data, not the
+     * metadata or a constant pool the JDK flushes in between (random bytes over pool entries nobody refers to
+     * damage nothing). The first run of that many bytes of plain events from a third into the chunk, else from
+     * its start, else its longest run, shortened to fit: fresh recordings place their pools differently.
+     * Returns {start, length}.
+     */
+    private static int[] dataRun(JfrLayout.Chunk chunk, int length) {
+        int[] best = {chunk.offset() + chunk.size() / 3, 0};
+        for (int from : new int[] {chunk.offset() + chunk.size() / 3, chunk.offset()}) {
+            int runStart = -1;
+            for (JfrLayout.Event e : chunk.events()) {
+                if (e.pos() < from || e.type() <= 1) {
+                    runStart = -1;
+                    continue;
+                }
+                if (runStart < 0) {
+                    runStart = e.pos();
+                }
+                if (e.end() - runStart >= length) {
+                    return new int[] {runStart, length};
+                }
+                if (e.end() - runStart > best[1]) {
+                    best = new int[] {runStart, e.end() - runStart};
+                }
             }
         }
-        return from;
+        return best;
     }
 }
