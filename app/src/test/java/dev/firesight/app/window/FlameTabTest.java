@@ -62,11 +62,27 @@ class FlameTabTest {
         support.start(stage);
     }
 
+    /**
+     * A committed public recording as a file: straight from the test classes, or copied out of the parser's
+     * test jar, which is where a full reactor build serves it from.
+     */
     static Path publicRecording(String name) {
+        var url = FlameTabTest.class.getResource("/public/" + name);
+        if (url == null) {
+            return Path.of("../parser/src/test/resources/public", name);
+        }
         try {
-            var url = FlameTabTest.class.getResource("/public/" + name);
-            return url != null ? Path.of(url.toURI()) : Path.of("../parser/src/test/resources/public", name);
-        } catch (java.net.URISyntaxException e) {
+            if ("file".equals(url.getProtocol())) {
+                return Path.of(url.toURI());
+            }
+            Path copy = java.nio.file.Files.createTempDirectory("firesight-public").resolve(name);
+            try (var in = url.openStream()) {
+                java.nio.file.Files.copy(in, copy);
+            }
+            copy.toFile().deleteOnExit();
+            copy.getParent().toFile().deleteOnExit();
+            return copy;
+        } catch (java.net.URISyntaxException | java.io.IOException e) {
             throw new AssertionError(e);
         }
     }
