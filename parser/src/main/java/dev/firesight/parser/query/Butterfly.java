@@ -68,23 +68,27 @@ public final class Butterfly {
             }
             int stack = weights.stack(i);
             long w = weights.weight(i);
-            int depth = stacks.depth(stack);
             seenCallers.clear();
             seenCallees.clear();
             boolean contains = false;
-            for (int d = 0; d < depth; d++) {
-                if (frames.nameId(stacks.frame(stack, d)) != methodNameId) {
+            // From the leaf up: the node visited just before is the callee, the parent the caller.
+            int callee = NONE;
+            for (int node = stacks.node(stack); node != StackTable.ROOT; node = stacks.parent(node)) {
+                int name = frames.nameId(stacks.nodeFrame(node));
+                if (name != methodNameId) {
+                    callee = name;
                     continue;
                 }
                 contains = true;
-                int caller = d == 0 ? NONE : frames.nameId(stacks.frame(stack, d - 1));
-                int callee = d == depth - 1 ? NONE : frames.nameId(stacks.frame(stack, d + 1));
+                int parent = stacks.parent(node);
+                int caller = parent == StackTable.ROOT ? NONE : frames.nameId(stacks.nodeFrame(parent));
                 if (seenCallers.add(caller)) {
                     callers.computeIfAbsent(caller, k -> new long[1])[0] += w;
                 }
                 if (seenCallees.add(callee)) {
                     callees.computeIfAbsent(callee, k -> new long[1])[0] += w;
                 }
+                callee = name;
             }
             if (contains) {
                 whole += w;

@@ -31,15 +31,15 @@ public final class HotMethods {
         for (int i = 0; i < weights.size(); i++) {
             int stack = weights.stack(i);
             long w = weights.weight(i);
-            int depth = stacks.depth(stack);
-            for (int d = 0; d < depth; d++) {
-                int name = frames.nameId(stacks.frame(stack, d));
+            // Each name counts once per stack, however often it recurs, so the walk's order is free.
+            for (int node = stacks.node(stack); node != StackTable.ROOT; node = stacks.parent(node)) {
+                int name = frames.nameId(stacks.nodeFrame(node));
                 if (lastSeen[name] != i) {
                     lastSeen[name] = i;
                     total[name] += w;
                 }
             }
-            if (depth > 0) {
+            if (stacks.depth(stack) > 0) {
                 self[frames.nameId(stacks.leaf(stack))] += w;
             }
         }
