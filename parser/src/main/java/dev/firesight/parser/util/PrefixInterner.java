@@ -23,12 +23,18 @@ public final class PrefixInterner {
     private int[] sequenceOf = new int[1024];
     private int nodes = 1;
     private final IntList sequenceNodes = new IntList(256);
-    /** Open addressing on (parent, element): node ids, -1 when empty. */
-    private int[] table = new int[2048];
+    /**
+     * Open addressing over [(parent, element) + 1, node] pairs in one array, so a probe touches one
+     * cache line rather than the node arrays; 0 marks an empty slot.
+     */
+    private long[] table = new long[2 * 2048];
     private int mask = 2047;
+    /** The previous sequence and its nodes, see {@link #intern}. */
+    private int[] lastElements = new int[64];
+    private int[] lastNodes = new int[64];
+    private int lastLength;
 
     public PrefixInterner() {
-        Arrays.fill(table, -1);
         parents[ROOT] = -1;
         elements[ROOT] = -1;
         sequenceOf[ROOT] = -1;
@@ -36,10 +42,23 @@ public final class PrefixInterner {
 
     /** Returns the sequence id of {@code seq[0..length)}, adding it when new. */
     public int intern(int[] seq, int length) {
-        int node = ROOT;
-        for (int i = 0; i < length; i++) {
-            node = child(node, seq[i]);
+        // Sequences arrive in pool order, where neighbours share long prefixes: reuse the previous
+        // sequence's nodes as far as it agrees, and look up only the rest.
+        if (length > lastNodes.length) {
+            lastElements = Arrays.copyOf(lastElements, length * 2);
+            lastNodes = Arrays.copyOf(lastNodes, length * 2);
         }
+        int i = 0;
+        int node = ROOT;
+        for (int limit = Math.min(length, lastLength); i < limit && lastElements[i] == seq[i]; i++) {
+            node = lastNodes[i];
+        }
+        for (; i < length; i++) {
+            node = child(node, seq[i]);
+            lastElements[i] = seq[i];
+            lastNodes[i] = node;
+        }
+        lastLength = length;
         int id = sequenceOf[node];
         if (id < 0) {
             id = sequenceNodes.size();
@@ -51,10 +70,11 @@ public final class PrefixInterner {
 
     /** The node for {@code parent}'s prefix followed by {@code element}, added when new. */
     public int child(int parent, int element) {
-        int slot = hash(parent, element) & mask;
-        for (int id; (id = table[slot]) >= 0; slot = (slot + 1) & mask) {
-            if (parents[id] == parent && elements[id] == element) {
-                return id;
+        long key = key(parent, element);
+        int slot = slot(key);
+        for (long k; (k = table[2 * slot]) != 0; slot = (slot + 1) & mask) {
+            if (k == key) {
+                return (int) table[2 * slot + 1];
             }
         }
         if (nodes == parents.length) {
@@ -69,29 +89,38 @@ public final class PrefixInterner {
         elements[id] = element;
         depths[id] = depths[parent] + 1;
         sequenceOf[id] = -1;
-        table[slot] = id;
-        if (nodes * 2 > table.length) {
+        table[2 * slot] = key;
+        table[2 * slot + 1] = id;
+        if (nodes * 2 > mask) {
             rehash();
         }
         return id;
     }
 
-    private void rehash() {
-        table = new int[table.length * 2];
-        mask = table.length - 1;
-        Arrays.fill(table, -1);
-        for (int id = 1; id < nodes; id++) {
-            int slot = hash(parents[id], elements[id]) & mask;
-            while (table[slot] >= 0) {
-                slot = (slot + 1) & mask;
-            }
-            table[slot] = id;
-        }
+    /** Never 0, which marks an empty slot. */
+    private static long key(int parent, int element) {
+        return (((long) parent << 32) | (element & 0xFFFFFFFFL)) + 1;
     }
 
-    private static int hash(int parent, int element) {
-        int h = parent * 0x9E3779B1 + element * 0x85EBCA6B;
-        return h ^ (h >>> 15);
+    private int slot(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32)) & mask;
+    }
+
+    private void rehash() {
+        long[] old = table;
+        table = new long[old.length * 2];
+        mask = table.length / 2 - 1;
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i] != 0) {
+                int slot = slot(old[i]);
+                while (table[2 * slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                table[2 * slot] = old[i];
+                table[2 * slot + 1] = old[i + 1];
+            }
+        }
     }
 
     /** Distinct whole sequences interned. */
@@ -106,7 +135,7 @@ public final class PrefixInterner {
 
     /** Approximate heap bytes held: four ints per node slot, the hash table and the sequences' nodes. */
     public long bytes() {
-        return 16L * parents.length + 4L * table.length + 4L * sequenceNodes.size();
+        return 16L * parents.length + 8L * table.length + 4L * sequenceNodes.size();
     }
 
     public int[] trimmedParents() {
