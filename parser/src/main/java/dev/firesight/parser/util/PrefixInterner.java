@@ -15,28 +15,39 @@ import java.util.Arrays;
  */
 public final class PrefixInterner {
     public static final int ROOT = 0;
+    /** The root's key: no parent, no element. */
+    private static final long ROOT_KEY = -1L;
 
-    private int[] parents = new int[1024];
-    private int[] elements = new int[1024];
-    private int[] depths = new int[1024];
+    /**
+     * Each node's (parent, element) as one long, so a lookup's compare touches one array; the node
+     * arrays are split out only once reading ends ({@link #trimmedParents()}). Load-time memory is what
+     * limits the heap a recording opens in, so a node costs 12 bytes here plus its hash slot.
+     */
+    private long[] keys = new long[1024];
     /** The sequence id ending at each node, or -1. */
     private int[] sequenceOf = new int[1024];
     private int nodes = 1;
     private final IntList sequenceNodes = new IntList(256);
-    /**
-     * Open addressing over [(parent, element) + 1, node] pairs in one array, so a probe touches one
-     * cache line rather than the node arrays; 0 marks an empty slot.
-     */
-    private long[] table = new long[2 * 2048];
+    /** Open addressing over node ids, -1 when empty, at most two thirds full. */
+    private int[] table = new int[2048];
     private int mask = 2047;
+    /**
+     * A small direct-mapped cache of found children in front of the table. The callers' end of stacks
+     * (thread entry, main loops) is shared by most stacks, and these few thousand nodes stay in the
+     * processor's cache here, while a probe of the whole table misses it.
+     */
+    private static final int RECENT_BITS = 14;
+    private final long[] recentKeys = new long[1 << RECENT_BITS];
+    private final int[] recentNodes = new int[1 << RECENT_BITS];
     /** The previous sequence and its nodes, see {@link #intern}. */
     private int[] lastElements = new int[64];
     private int[] lastNodes = new int[64];
     private int lastLength;
 
     public PrefixInterner() {
-        parents[ROOT] = -1;
-        elements[ROOT] = -1;
+        Arrays.fill(table, -1);
+        Arrays.fill(recentKeys, ROOT_KEY);
+        keys[ROOT] = ROOT_KEY;
         sequenceOf[ROOT] = -1;
     }
 
@@ -53,8 +64,10 @@ public final class PrefixInterner {
         for (int limit = Math.min(length, lastLength); i < limit && lastElements[i] == seq[i]; i++) {
             node = lastNodes[i];
         }
+        int before = nodes;
         for (; i < length; i++) {
-            node = child(node, seq[i]);
+            // Below a node made just now there is nothing to find: only add.
+            node = node >= before ? add(node, seq[i], freeSlot(key(node, seq[i]))) : child(node, seq[i]);
             lastElements[i] = seq[i];
             lastNodes[i] = node;
         }
@@ -71,35 +84,50 @@ public final class PrefixInterner {
     /** The node for {@code parent}'s prefix followed by {@code element}, added when new. */
     public int child(int parent, int element) {
         long key = key(parent, element);
-        int slot = slot(key);
-        for (long k; (k = table[2 * slot]) != 0; slot = (slot + 1) & mask) {
-            if (k == key) {
-                return (int) table[2 * slot + 1];
+        long h = key * 0x9E3779B97F4A7C15L;
+        int recent = (int) (h >>> (64 - RECENT_BITS));
+        if (recentKeys[recent] == key) {
+            return recentNodes[recent];
+        }
+        int slot = (int) (h ^ (h >>> 32)) & mask;
+        for (int id; (id = table[slot]) >= 0; slot = (slot + 1) & mask) {
+            if (keys[id] == key) {
+                recentKeys[recent] = key;
+                recentNodes[recent] = id;
+                return id;
             }
         }
-        if (nodes == parents.length) {
+        return add(parent, element, slot);
+    }
+
+    private static long key(int parent, int element) {
+        return ((long) parent << 32) | (element & 0xFFFFFFFFL);
+    }
+
+    /** The first empty slot for a key known to be absent. */
+    private int freeSlot(long key) {
+        int slot = slot(key);
+        while (table[slot] >= 0) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    private int add(int parent, int element, int slot) {
+        long key = key(parent, element);
+        if (nodes == keys.length) {
             int n = IntList.grow(nodes);
-            parents = Arrays.copyOf(parents, n);
-            elements = Arrays.copyOf(elements, n);
-            depths = Arrays.copyOf(depths, n);
+            keys = Arrays.copyOf(keys, n);
             sequenceOf = Arrays.copyOf(sequenceOf, n);
         }
         int id = nodes++;
-        parents[id] = parent;
-        elements[id] = element;
-        depths[id] = depths[parent] + 1;
+        keys[id] = key;
         sequenceOf[id] = -1;
-        table[2 * slot] = key;
-        table[2 * slot + 1] = id;
-        if (nodes * 2 > mask) {
+        table[slot] = id;
+        if (nodes * 3L > table.length * 2L) {
             rehash();
         }
         return id;
-    }
-
-    /** Never 0, which marks an empty slot. */
-    private static long key(int parent, int element) {
-        return (((long) parent << 32) | (element & 0xFFFFFFFFL)) + 1;
     }
 
     private int slot(long key) {
@@ -108,18 +136,15 @@ public final class PrefixInterner {
     }
 
     private void rehash() {
-        long[] old = table;
-        table = new long[old.length * 2];
-        mask = table.length / 2 - 1;
-        for (int i = 0; i < old.length; i += 2) {
-            if (old[i] != 0) {
-                int slot = slot(old[i]);
-                while (table[2 * slot] != 0) {
-                    slot = (slot + 1) & mask;
-                }
-                table[2 * slot] = old[i];
-                table[2 * slot + 1] = old[i + 1];
+        table = new int[table.length * 2];
+        mask = table.length - 1;
+        Arrays.fill(table, -1);
+        for (int id = 1; id < nodes; id++) {
+            int slot = slot(keys[id]);
+            while (table[slot] >= 0) {
+                slot = (slot + 1) & mask;
             }
+            table[slot] = id;
         }
     }
 
@@ -133,21 +158,36 @@ public final class PrefixInterner {
         return nodes;
     }
 
-    /** Approximate heap bytes held: four ints per node slot, the hash table and the sequences' nodes. */
+    /** Approximate heap bytes held: a key and a sequence id per node slot, the hash table, the sequences' nodes. */
     public long bytes() {
-        return 16L * parents.length + 8L * table.length + 4L * sequenceNodes.size();
+        return 12L * keys.length + 4L * table.length + 4L * sequenceNodes.size();
     }
 
+    /** Each node's parent, -1 for the root. */
     public int[] trimmedParents() {
-        return Arrays.copyOf(parents, nodes);
+        int[] out = new int[nodes];
+        for (int n = 0; n < nodes; n++) {
+            out[n] = (int) (keys[n] >> 32);
+        }
+        return out;
     }
 
+    /** Each node's last element, -1 for the root. */
     public int[] trimmedElements() {
-        return Arrays.copyOf(elements, nodes);
+        int[] out = new int[nodes];
+        for (int n = 0; n < nodes; n++) {
+            out[n] = (int) keys[n];
+        }
+        return out;
     }
 
+    /** Each node's depth, worked out from its parent's (parents come first). */
     public int[] trimmedDepths() {
-        return Arrays.copyOf(depths, nodes);
+        int[] out = new int[nodes];
+        for (int n = 1; n < nodes; n++) {
+            out[n] = out[(int) (keys[n] >> 32)] + 1;
+        }
+        return out;
     }
 
     /** The node each sequence id ends at. */
