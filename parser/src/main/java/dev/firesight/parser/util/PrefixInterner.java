@@ -53,8 +53,8 @@ public final class PrefixInterner {
 
     /** Returns the sequence id of {@code seq[0..length)}, adding it when new. */
     public int intern(int[] seq, int length) {
-        // Sequences arrive in pool order, where neighbours share long prefixes: reuse the previous
-        // sequence's nodes as far as it agrees, and look up only the rest.
+        // Consecutive sequences often share a prefix: reuse the previous one's nodes as far as it
+        // agrees, and look up only the rest.
         if (length > lastNodes.length) {
             lastElements = Arrays.copyOf(lastElements, length * 2);
             lastNodes = Arrays.copyOf(lastNodes, length * 2);
