@@ -1,59 +1,119 @@
 package dev.firesight.parser;
 
+import dev.firesight.parser.util.PrefixInterner;
+
 /**
- * All distinct stacks of a profile, each a sequence of frame ids from root to leaf. The frames sit in
- * blocks; a stack's offset holds its block in the bits above {@code blockShift} and its start below.
+ * All distinct stacks of a profile, held as a prefix tree: one node per distinct prefix (its parent node
+ * and its last frame id), and for each stack the node its path from the root ends at. Stacks share their
+ * common prefixes, so this holds one node per distinct prefix rather than every frame of every stack.
+ * Node {@link #ROOT} is the empty prefix and a child is always numbered after its parent, so a consumer can
+ * map every node once, in id order, from its parent's result ({@link #parent}, {@link #nodeFrame}).
  */
 public final class StackTable {
-    private final int[][] blocks;
-    private final int shift;
-    private final int mask;
-    private final int[] offsets;
-    private final int[] lengths;
+    /** The empty prefix, parent of every stack's first frame. */
+    public static final int ROOT = PrefixInterner.ROOT;
 
+    private final int[] parents;
+    private final int[] nodeFrames;
+    private final int[] depths;
+    private final int[] stackNodes;
+
+    /** A table from the interner that read the stacks. */
+    public StackTable(PrefixInterner stacks) {
+        this.parents = stacks.trimmedParents();
+        this.nodeFrames = stacks.trimmedElements();
+        this.depths = stacks.trimmedDepths();
+        this.stackNodes = stacks.sequenceNodes();
+    }
+
+    /**
+     * Stack {@code i} is {@code pool[offsets[i] .. offsets[i] + lengths[i])}, root first. Two equal
+     * sequences stay two stack ids that share one node.
+     */
     public StackTable(int[] pool, int[] offsets, int[] lengths) {
-        this(new int[][] {pool}, 31, offsets, lengths);
+        PrefixInterner interner = new PrefixInterner();
+        this.stackNodes = new int[offsets.length];
+        for (int s = 0; s < offsets.length; s++) {
+            int node = ROOT;
+            for (int i = 0; i < lengths[s]; i++) {
+                node = interner.child(node, pool[offsets[s] + i]);
+            }
+            stackNodes[s] = node;
+        }
+        this.parents = interner.trimmedParents();
+        this.nodeFrames = interner.trimmedElements();
+        this.depths = interner.trimmedDepths();
     }
 
-    public StackTable(int[][] blocks, int blockShift, int[] offsets, int[] lengths) {
-        this.blocks = blocks;
-        this.shift = blockShift;
-        this.mask = (int) ((1L << blockShift) - 1);
-        this.offsets = offsets;
-        this.lengths = lengths;
-    }
-
+    /** Distinct stacks: the ids samples refer to. */
     public int size() {
-        return offsets.length;
+        return stackNodes.length;
+    }
+
+    /** Prefix nodes, the root included. */
+    public int nodeCount() {
+        return parents.length;
     }
 
     /** Approximate heap bytes held. */
     public long bytes() {
-        long n = 4L * (offsets.length + lengths.length);
-        for (int[] block : blocks) {
-            n += 4L * block.length;
-        }
-        return n;
+        return 4L * (parents.length + nodeFrames.length + depths.length + stackNodes.length);
+    }
+
+    /** The node a stack's path ends at (its leaf frame's node; {@link #ROOT} for an empty stack). */
+    public int node(int stack) {
+        return stackNodes[stack];
+    }
+
+    /** A node's parent, or -1 for the root. */
+    public int parent(int node) {
+        return parents[node];
+    }
+
+    /** The frame id a node adds to its parent's prefix (-1 for the root). */
+    public int nodeFrame(int node) {
+        return nodeFrames[node];
+    }
+
+    /** How many frames a node's prefix has. */
+    public int nodeDepth(int node) {
+        return depths[node];
     }
 
     public int depth(int stack) {
-        return lengths[stack];
+        return depths[stackNodes[stack]];
     }
 
-    /** Frame {@code i} of a stack, counting from the root. */
+    /**
+     * Frame {@code i} of a stack, counting from the root. It walks up from the leaf, so to read a whole
+     * stack use {@link #frames(int, int[])} instead of calling this per frame.
+     */
     public int frame(int stack, int i) {
-        int offset = offsets[stack];
-        return blocks[offset >>> shift][(offset & mask) + i];
+        int node = stackNodes[stack];
+        for (int up = depths[node] - 1 - i; up > 0; up--) {
+            node = parents[node];
+        }
+        return nodeFrames[node];
     }
 
     public int leaf(int stack) {
-        return frame(stack, lengths[stack] - 1);
+        return nodeFrames[stackNodes[stack]];
     }
 
     public int[] frames(int stack) {
-        int offset = offsets[stack];
-        int[] out = new int[lengths[stack]];
-        System.arraycopy(blocks[offset >>> shift], offset & mask, out, 0, out.length);
+        int[] out = new int[depth(stack)];
+        frames(stack, out);
         return out;
+    }
+
+    /** Writes a stack's frames root first into {@code into} (at least {@link #depth} long); returns the depth. */
+    public int frames(int stack, int[] into) {
+        int node = stackNodes[stack];
+        int depth = depths[node];
+        for (int i = depth - 1; i >= 0; i--) {
+            into[i] = nodeFrames[node];
+            node = parents[node];
+        }
+        return depth;
     }
 }

@@ -1,6 +1,7 @@
 package dev.firesight.parser.findings;
 
 import dev.firesight.parser.Profile;
+import dev.firesight.parser.StackTable;
 import dev.firesight.parser.TimeSeries;
 import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.Wording;
@@ -230,8 +231,9 @@ public final class Findings {
         for (int i = 0; i < weights.size(); i++) {
             int stack = weights.stack(i);
             int hit = -1;
-            for (int d = profile.stacks().depth(stack) - 1; d >= 0; d--) {
-                int name = profile.frames().nameId(profile.stacks().frame(stack, d));
+            StackTable stacks = profile.stacks();
+            for (int node = stacks.node(stack); node != StackTable.ROOT; node = stacks.parent(node)) {
+                int name = profile.frames().nameId(stacks.nodeFrame(node));
                 if (matching.get(name)) {
                     hit = name;
                     break; // the frame nearest the leaf names where it happens

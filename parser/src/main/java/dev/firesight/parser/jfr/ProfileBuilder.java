@@ -12,7 +12,7 @@ import dev.firesight.parser.TimeSeries;
 import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.Wording;
 import dev.firesight.parser.util.IntList;
-import dev.firesight.parser.util.IntSequenceInterner;
+import dev.firesight.parser.util.PrefixInterner;
 import dev.firesight.parser.util.LongIntMap;
 import dev.firesight.parser.util.StringInterner;
 
@@ -39,7 +39,7 @@ final class ProfileBuilder {
     private final IntList frameKinds = new IntList(4096);
     private final IntList frameLines = new IntList(4096);
     private final IntList frameDetails = new IntList(4096);
-    private final IntSequenceInterner stacks = new IntSequenceInterner();
+    private final PrefixInterner stacks = new PrefixInterner();
     private final Map<String, Integer> threadIds = new HashMap<>();
     private final List<String> threadNames = new ArrayList<>();
     private final IntList threadSources = new IntList();
@@ -278,9 +278,7 @@ final class ProfileBuilder {
         }
         FrameTable frameTable = new FrameTable(names.toArray(), frameNames.toArray(), kinds,
                 frameLines.toArray(), frameDetails.toArray());
-        StackTable stackTable = new StackTable(stacks.trimmedBlocks(), IntSequenceInterner.BLOCK_SHIFT,
-                stacks.trimmedOffsets(),
-                stacks.trimmedLengths());
+        StackTable stackTable = new StackTable(stacks);
         RecordingInfo info = new RecordingInfo(path, fileSize,
                 producer(), start, end - start, chunks,
                 jvm.get("jvmName"), jvm.get("jvmVersion"), jvm.get("jvmArguments"), jvm.get("javaArguments"),

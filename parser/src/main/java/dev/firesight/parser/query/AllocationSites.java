@@ -46,8 +46,8 @@ public final class AllocationSites {
         for (int s = 0; s < n; s++) {
             int site = NONE;
             int cls = NONE;
-            for (int d = stacks.depth(s) - 1; d >= 0; d--) {
-                int frame = stacks.frame(s, d);
+            for (int node = stacks.node(s); node != StackTable.ROOT; node = stacks.parent(node)) {
+                int frame = stacks.nodeFrame(node);
                 if (frames.kind(frame) == FrameKind.CLASS) {
                     if (cls == NONE) {
                         cls = frames.nameId(frame);

@@ -46,6 +46,7 @@ public final class CallTreeBuilder {
         // up: far fewer hash lookups than walking every stack from the root.
         int[] pathNames = new int[64];
         int[] pathNodes = new int[64];
+        int[] path = new int[64];
         int pathLength = 0;
         int pathThread = Integer.MIN_VALUE;
         for (int i = 0; i < weights.size(); i++) {
@@ -69,10 +70,12 @@ public final class CallTreeBuilder {
             if (depth > pathNames.length) {
                 pathNames = java.util.Arrays.copyOf(pathNames, depth * 2);
                 pathNodes = java.util.Arrays.copyOf(pathNodes, depth * 2);
+                path = new int[depth * 2];
             }
+            stacks.frames(stack, path);
             int d = 0;
             for (int limit = Math.min(depth, pathLength); d < limit; d++) {
-                int frame = stacks.frame(stack, reverse ? depth - 1 - d : d);
+                int frame = path[reverse ? depth - 1 - d : d];
                 if (frames.nameId(frame) != pathNames[d]) {
                     break;
                 }
@@ -80,7 +83,7 @@ public final class CallTreeBuilder {
                 nodes.columns[1][node] += w;
             }
             for (; d < depth; d++) {
-                int frame = stacks.frame(stack, reverse ? depth - 1 - d : d);
+                int frame = path[reverse ? depth - 1 - d : d];
                 int name = frames.nameId(frame);
                 node = nodes.child(node, name, frame);
                 nodes.columns[1][node] += w;

@@ -97,6 +97,7 @@ public final class DiffTreeBuilder {
         int[] nameMap = new int[profile.frames().nameCount()];
         Arrays.fill(nameMap, -1);
         boolean reverse = capture.query().reverse();
+        int[] path = new int[64];
         for (int i = 0; i < weights.size(); i++) {
             if ((i & 4095) == 0 && cancelled.getAsBoolean()) {
                 throw new java.util.concurrent.CancellationException("query was cancelled");
@@ -114,8 +115,12 @@ public final class DiffTreeBuilder {
                 nodes.doubleColumns[2 * side + 1][node] += q;
             }
             int depth = stacks.depth(stack);
+            if (depth > path.length) {
+                path = new int[depth * 2];
+            }
+            stacks.frames(stack, path);
             for (int d = 0; d < depth; d++) {
-                int frame = stacks.frame(stack, reverse ? depth - 1 - d : d);
+                int frame = path[reverse ? depth - 1 - d : d];
                 int local = profile.frames().nameId(frame);
                 if (nameMap[local] < 0) {
                     nameMap[local] = unified.intern(HiddenClassNames.normalize(profile.frames().nameOf(local)));

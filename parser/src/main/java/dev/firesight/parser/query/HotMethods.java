@@ -43,16 +43,18 @@ public final class HotMethods {
         for (int i = 0; i < weights.size(); i++) {
             int stack = weights.stack(i);
             long w = weights.weight(i);
-            int depth = stacks.depth(stack);
-            int selfFrame = depth > 0 ? stacks.leaf(stack) : -1;
-            for (int d = 0; d < depth; d++) {
-                int frame = stacks.frame(stack, d);
+            int selfFrame = stacks.depth(stack) > 0 ? stacks.leaf(stack) : -1;
+            boolean siteFound = false;
+            // From the leaf up; each name counts once per stack, however often it recurs.
+            for (int node = stacks.node(stack); node != StackTable.ROOT; node = stacks.parent(node)) {
+                int frame = stacks.nodeFrame(node);
                 boolean isClass = frames.kind(frame) == FrameKind.CLASS;
                 if (by != null && isClass != (by == AllocationSites.By.CLASS)) {
                     continue;
                 }
-                if (by == AllocationSites.By.METHOD) {
+                if (by == AllocationSites.By.METHOD && !siteFound) {
                     selfFrame = frame; // the leaf-most method: the allocation site
+                    siteFound = true;
                 }
                 int name = frames.nameId(frame);
                 if (lastSeen[name] != i) {

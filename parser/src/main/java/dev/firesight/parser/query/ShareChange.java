@@ -2,6 +2,7 @@ package dev.firesight.parser.query;
 
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.SampleTable;
+import dev.firesight.parser.StackTable;
 import dev.firesight.parser.ViewKind;
 
 import java.util.BitSet;
@@ -92,11 +93,12 @@ public record ShareChange(double baseShare, double targetShare, double z, double
                 matchingNames.set(n);
             }
         }
-        int stacks = profile.stacks().size();
+        StackTable stackTable = profile.stacks();
+        int stacks = stackTable.size();
         BitSet under = new BitSet(stacks);
         for (int s = 0; s < stacks; s++) {
-            for (int d = 0, depth = profile.stacks().depth(s); d < depth; d++) {
-                if (matchingNames.get(profile.frames().nameId(profile.stacks().frame(s, d)))) {
+            for (int node = stackTable.node(s); node != StackTable.ROOT; node = stackTable.parent(node)) {
+                if (matchingNames.get(profile.frames().nameId(stackTable.nodeFrame(node)))) {
                     under.set(s);
                     break;
                 }

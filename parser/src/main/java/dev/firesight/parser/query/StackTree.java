@@ -57,7 +57,35 @@ final class StackTree {
     private static StackTree build(Profile profile, boolean reverse) {
         StackTable stacks = profile.stacks();
         FrameTable frames = profile.frames();
-        TreeNodes nodes = new TreeNodes(stacks.size() * 2, 0);
+        TreeNodes nodes = new TreeNodes(reverse ? stacks.size() * 2 : stacks.nodeCount(), 0);
+        int[] leafOf = reverse ? bottomUp(stacks, frames, nodes) : topDown(stacks, frames, nodes);
+        int[] rank = frames.nameRanks();
+        int[] byRank = frames.namesByRank();
+        return new StackTree(nodes, nodes.link(name -> rank[name], r -> byRank[r]), leafOf);
+    }
+
+    /**
+     * Maps each prefix node of the stacks once, from its parent's tree node: one lookup per distinct
+     * prefix instead of one per frame of every stack. Parents are numbered before their children, and
+     * prefixes in the order the stacks first used them, so tree nodes are created in the same order (and
+     * with the same first frame) as inserting the stacks one by one would.
+     */
+    private static int[] topDown(StackTable stacks, FrameTable frames, TreeNodes nodes) {
+        int[] treeNodeOf = new int[stacks.nodeCount()];
+        treeNodeOf[StackTable.ROOT] = TreeNodes.ROOT;
+        for (int n = 1; n < treeNodeOf.length; n++) {
+            int frame = stacks.nodeFrame(n);
+            treeNodeOf[n] = nodes.child(treeNodeOf[stacks.parent(n)], frames.nameId(frame), frame);
+        }
+        int[] leafOf = new int[stacks.size()];
+        for (int stack = 0; stack < leafOf.length; stack++) {
+            leafOf[stack] = treeNodeOf[stacks.node(stack)];
+        }
+        return leafOf;
+    }
+
+    /** Inserts each stack from its leaf up, which is walking its prefix nodes to the root. */
+    private static int[] bottomUp(StackTable stacks, FrameTable frames, TreeNodes nodes) {
         int[] leafOf = new int[stacks.size()];
         int[] pathNames = new int[64];
         int[] pathNodes = new int[64];
@@ -69,17 +97,17 @@ final class StackTree {
                 pathNodes = java.util.Arrays.copyOf(pathNodes, depth * 2);
             }
             int node = TreeNodes.ROOT;
+            int prefix = stacks.node(stack);
             int d = 0;
-            // Stacks were interned in recording order, so neighbours share long prefixes.
-            for (int limit = Math.min(depth, pathLength); d < limit; d++) {
-                int frame = stacks.frame(stack, reverse ? depth - 1 - d : d);
-                if (frames.nameId(frame) != pathNames[d]) {
+            // Stacks were interned in recording order, so neighbours often share their leaf end too.
+            for (int limit = Math.min(depth, pathLength); d < limit; d++, prefix = stacks.parent(prefix)) {
+                if (frames.nameId(stacks.nodeFrame(prefix)) != pathNames[d]) {
                     break;
                 }
                 node = pathNodes[d];
             }
-            for (; d < depth; d++) {
-                int frame = stacks.frame(stack, reverse ? depth - 1 - d : d);
+            for (; d < depth; d++, prefix = stacks.parent(prefix)) {
+                int frame = stacks.nodeFrame(prefix);
                 int name = frames.nameId(frame);
                 node = nodes.child(node, name, frame);
                 pathNames[d] = name;
@@ -88,9 +116,7 @@ final class StackTree {
             pathLength = depth;
             leafOf[stack] = node;
         }
-        int[] rank = frames.nameRanks();
-        int[] byRank = frames.namesByRank();
-        return new StackTree(nodes, nodes.link(name -> rank[name], r -> byRank[r]), leafOf);
+        return leafOf;
     }
 
     /** The query's call tree: this tree's nodes that carry weight, with their self and total. */

@@ -186,8 +186,8 @@ public final class StackWeights {
 
         private boolean decide(int stack) {
             boolean included = include == null;
-            for (int i = 0, d = stacks.depth(stack); i < d; i++) {
-                int m = match(frames.nameId(stacks.frame(stack, i)));
+            for (int node = stacks.node(stack); node != StackTable.ROOT; node = stacks.parent(node)) {
+                int m = match(frames.nameId(stacks.nodeFrame(node)));
                 if ((m & 2) != 0) {
                     return false;
                 }
