@@ -323,7 +323,9 @@ final class DamagedCorpus {
                 .redirectErrorStream(true).redirectOutput(out.resolveSibling("live.log").toFile()).start();
         try {
             // Wait for JFR to have flushed a good part of the chunk (a loaded machine is slow to start the
-            // JVM, so no fixed delay will do), then copy it while the JVM still writes into it.
+            // JVM, so no fixed delay will do), then copy it while the JVM still writes into it. At 96 KB a
+            // machine at load 9 had flushed mostly start-up events and 42 CPU samples; 320 KB is about a
+            // second of the workload's events past start-up.
             Path chunk = null;
             for (long deadline = System.nanoTime() + 90_000_000_000L; System.nanoTime() < deadline; ) {
                 Thread.sleep(250);
@@ -331,7 +333,7 @@ final class DamagedCorpus {
                     chunk = files.filter(f -> f.toString().endsWith(".jfr")).max(Comparator.naturalOrder())
                             .orElse(null);
                 }
-                if (chunk != null && Files.size(chunk) >= 96 * 1024 || !process.isAlive()) {
+                if (chunk != null && Files.size(chunk) >= 320 * 1024 || !process.isAlive()) {
                     break;
                 }
             }
