@@ -77,7 +77,9 @@ class ArchitectureTest {
             "dev.firesight.parser.query.ShareChange.of", "dev.firesight.parser.query.LeakSuspects.of",
             "dev.firesight.parser.query.ClassGrowth.of", "dev.firesight.parser.query.MemoryTrend.liveHeap",
             "dev.firesight.parser.query.MemoryTrend.residentSetSize", "dev.firesight.parser.query.Transforms.apply",
-            "dev.firesight.parser.query.Sandwich.of");
+            "dev.firesight.parser.query.Sandwich.of", "dev.firesight.parser.query.Query.weights",
+            "dev.firesight.parser.query.Query.callTree", "dev.firesight.parser.query.Query.hotMethods",
+            "dev.firesight.parser.query.Query.butterfly", "dev.firesight.parser.query.MemoryBudget.of");
 
     @Test
     void viewsControlsAndSkinsNeverReadOrQuery() {
@@ -91,6 +93,15 @@ class ArchitectureTest {
                         .or(simpleNameEndingWith("View").and(not(resideInAPackage("dev.firesight.app.export")))))
                 .should().callMethodWhere(heavy)
                 .because("the FX thread never parses or queries: views hand that to a view model's task runner")
+                .check(APP);
+    }
+
+    /** The parser's API is its top package, its queries and its findings; how it reads JFR stays its own. */
+    @Test
+    void theAppUsesOnlyTheParsersApi() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.firesight.parser.jfr..",
+                        "dev.firesight.parser.util..")
+                .because("the JFR reader and its data structures may change without the app noticing")
                 .check(APP);
     }
 

@@ -109,6 +109,14 @@ public final class Profile {
         return threadNames[thread];
     }
 
+    /**
+     * A question about this profile, answered in steps that share one pass over the samples:
+     * {@code profile.query(q).callTree(cancelled)}.
+     */
+    public dev.firesight.parser.query.Query query(dev.firesight.parser.query.ProfileQuery q) {
+        return new dev.firesight.parser.query.Query(this, q);
+    }
+
     /** The JVMs the samples come from, and which threads are whose. */
     public Sources sources() {
         return sources;

@@ -172,10 +172,16 @@ public final class Secrets {
      * Writes a copy of a recording with secret-looking values, the JVM's arguments and the program's
      * arguments masked by {@code *}, readable by any JFR reader; see {@link RecordingRedactor}.
      */
-    public static RecordingRedactor.Result writeRedactedCopy(Path source, Path target, BooleanSupplier cancelled)
+    public static Redaction writeRedactedCopy(Path source, Path target, BooleanSupplier cancelled)
             throws RecordingException {
         Recordings.requireRegularFile(source);
-        return RecordingRedactor.redact(source, target, LoadOptions.DEFAULT_MAX_DECOMPRESSED, cancelled);
+        RecordingRedactor.Result r = RecordingRedactor.redact(source, target, LoadOptions.DEFAULT_MAX_DECOMPRESSED,
+                cancelled);
+        return new Redaction(r.chunks(), r.maskedValues());
+    }
+
+    /** What a redacted copy holds: how many chunks were copied and how many values masked. */
+    public record Redaction(int chunks, int maskedValues) {
     }
 
 }

@@ -68,7 +68,7 @@ class SecretsTest {
     @Test
     void redactedCopyHasNoSecretBytesAndReadsAsTheOriginal() throws Exception {
         Path copy = dir.resolve("secrets-redacted.jfr");
-        RecordingRedactor.Result result = Secrets.writeRedactedCopy(recording, copy, () -> false);
+        Secrets.Redaction result = Secrets.writeRedactedCopy(recording, copy, () -> false);
         byte[] original = Files.readAllBytes(recording);
         byte[] redacted = Files.readAllBytes(copy);
         for (String secret : List.of(PASSWORD, TOKEN)) {

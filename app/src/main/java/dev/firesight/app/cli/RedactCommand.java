@@ -1,7 +1,6 @@
 package dev.firesight.app.cli;
 
 import dev.firesight.parser.Secrets;
-import dev.firesight.parser.jfr.RecordingRedactor;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -37,7 +36,7 @@ final class RedactCommand implements Command {
         if (Files.exists(target) && Files.isSameFile(source, target)) {
             throw new UsageException("the copy must go to another file than the recording itself.");
         }
-        RecordingRedactor.Result result = Secrets.writeRedactedCopy(source, target, () -> false);
+        Secrets.Redaction result = Secrets.writeRedactedCopy(source, target, () -> false);
         out.println("Wrote " + target + ": " + result.maskedValues() + " value"
                 + (result.maskedValues() == 1 ? "" : "s") + " masked in " + result.chunks() + " chunk"
                 + (result.chunks() == 1 ? "" : "s") + ".");

@@ -18,6 +18,7 @@ import dev.firesight.parser.query.FrameSearch;
 import dev.firesight.parser.query.HotMethods;
 import dev.firesight.parser.query.NameMap;
 import dev.firesight.parser.query.ProfileQuery;
+import dev.firesight.parser.query.Query;
 import dev.firesight.parser.query.Sandwich;
 import dev.firesight.parser.query.StackWeights;
 import dev.firesight.parser.query.TimeRange;
@@ -167,10 +168,11 @@ public final class RecordingQueryViewModel {
         querying = tasks.submit("query " + v.id(), ctx -> {
             // The transformed profile is kept per profile, so only a change of transforms rewrites stacks.
             Profile shown = t.apply(p, ctx::isCancelled);
-            StackWeights weights = StackWeights.compute(shown, query, ctx::isCancelled);
+            Query run = shown.query(query);
+            StackWeights weights = run.weights(ctx::isCancelled);
             // Views, ranges and filters all project onto the profile's shared stack tree: no rebuild.
-            CallTree tree = CallTreeBuilder.build(shown, query, weights, ctx::isCancelled);
-            List<HotMethods.Method> methods = HotMethods.of(shown, weights, by);
+            CallTree tree = run.callTree(ctx::isCancelled);
+            List<HotMethods.Method> methods = run.hotMethods(by, ctx::isCancelled);
             Map<String, String> labels = MethodNames.unique(methods.stream().map(HotMethods.Method::name).toList());
             List<MethodRow> rows = methods.stream()
                     .map(m -> MethodRow.of(m, weights.total(), labels.get(m.name()))).toList();
