@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A heap that leaks at a steady pace until it runs out, or (with {@code churn}) steady garbage with no leak.
  *
- * <p>Args: mode ({@code leak} or {@code churn}), then seconds for churn. Every 10 ms the thread
+ * <p>Args: mode ({@code leak}, {@code churn}, or {@code steady}: churn beside a 24 MiB working set made at the
+ * start and kept), then seconds for churn and steady. Every 10 ms the thread
  * {@value #THREAD} allocates {@value #GARBAGE_PER_TICK} bytes of short-lived {@code byte[]} and, in leak mode,
  * keeps {@value #LEAK_PER_TICK} more bytes in {@code AuditLog.ENTRIES} for good. Leak mode catches the
  * {@link OutOfMemoryError}, frees the newest half of the leak (the oldest stays alive for JFR's old-object
@@ -23,6 +24,28 @@ public final class MemoryWorkload {
     private MemoryWorkload() {
     }
 
+    /**
+     * A working set of fixed size that turns over, in {@code steady} mode, as a cache does: entries replaced
+     * in turn at the leak's rate, so many sampled objects are alive at the end while the heap does not grow.
+     */
+    static final class Cache {
+        static final List<byte[]> ENTRIES = new ArrayList<>();
+        static final int ENTRY = 4096;
+        static final int COUNT = 6 * 1024; // 24 MiB in a 64 MiB heap
+        private static int next;
+
+        static void fill() {
+            for (int i = 0; i < COUNT; i++) {
+                ENTRIES.add(new byte[ENTRY]);
+            }
+        }
+
+        static void put() {
+            ENTRIES.set(next, new byte[ENTRY]);
+            next = (next + 1) % COUNT;
+        }
+    }
+
     /** Where the leak is kept, as a leak hunter would find it. */
     static final class AuditLog {
         static final List<byte[]> ENTRIES = new ArrayList<>();
@@ -34,25 +57,37 @@ public final class MemoryWorkload {
 
     public static void main(String[] args) throws InterruptedException {
         boolean leak = args.length == 0 || args[0].equals("leak");
+        boolean steady = args.length > 0 && args[0].equals("steady");
+        if (steady) {
+            Cache.fill();
+        }
         long seconds = args.length > 1 ? Long.parseLong(args[1]) : 600;
-        Thread thread = new Thread(() -> run(leak, seconds), THREAD);
+        Thread thread = new Thread(() -> run(leak, steady, seconds), THREAD);
         System.out.println("start " + System.currentTimeMillis());
         thread.start();
         thread.join();
     }
 
-    private static void run(boolean leak, long seconds) {
+    private static void run(boolean leak, boolean steady, long seconds) {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         long next = System.nanoTime();
+        long ticks = 0;
         try {
             while (System.nanoTime() < end) {
                 for (int i = 0; i < GARBAGE_PER_TICK / 8192; i++) {
                     sink = new byte[8192];
                 }
-                if (leak) {
-                    for (int i = 0; i < LEAK_PER_TICK / 4096; i++) {
+                for (int i = 0; i < LEAK_PER_TICK / 4096; i++) {
+                    if (leak) {
                         AuditLog.record(4096);
+                    } else if (steady) {
+                        Cache.put();
                     }
+                }
+                if (steady && ++ticks % 100 == 0) {
+                    // The old generation collected each second, as a service's collector eventually does: the
+                    // replaced entries that reached it are freed, so the heap after collection stays flat.
+                    System.gc();
                 }
                 next += 10_000_000L;
                 long wait = next - System.nanoTime();
