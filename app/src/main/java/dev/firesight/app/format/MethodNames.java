@@ -26,7 +26,7 @@ public final class MethodNames {
 
     /**
      * Each name's {@link #shortName}, qualified by as many more package segments as it takes for no two
-     * different names to read the same (where that is possible at all).
+     * different names to read the same, or in full where no number of segments does.
      */
     public static Map<String, String> unique(Collection<String> names) {
         List<String> distinct = new ArrayList<>(new LinkedHashSet<>(names));
@@ -39,11 +39,7 @@ public final class MethodNames {
         boolean changed = true;
         while (changed) {
             changed = false;
-            Map<String, List<String>> byLabel = new HashMap<>();
-            for (String n : distinct) {
-                byLabel.computeIfAbsent(label.get(n), k -> new ArrayList<>()).add(n);
-            }
-            for (List<String> same : byLabel.values()) {
+            for (List<String> same : byLabel(distinct, label).values()) {
                 if (same.size() < 2) {
                     continue;
                 }
@@ -57,7 +53,22 @@ public final class MethodNames {
                 }
             }
         }
+        // What even the whole package cannot tell apart (overloads, which differ only in their signature, or
+        // hidden classes' numbered suffixes) reads as its full name.
+        for (List<String> same : byLabel(distinct, label).values()) {
+            if (same.size() > 1) {
+                same.forEach(n -> label.put(n, n));
+            }
+        }
         return label;
+    }
+
+    private static Map<String, List<String>> byLabel(List<String> names, Map<String, String> label) {
+        Map<String, List<String>> out = new HashMap<>();
+        for (String n : names) {
+            out.computeIfAbsent(label.get(n), k -> new ArrayList<>()).add(n);
+        }
+        return out;
     }
 
     /** The name from its class on, with {@code extra} more package segments before the class. */

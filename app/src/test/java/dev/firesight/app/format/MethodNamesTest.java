@@ -37,4 +37,15 @@ class MethodNamesTest {
         assertEquals("acme.String", labels.get("com.acme.String"));
         assertEquals(7, Map.copyOf(labels).values().stream().distinct().count());
     }
+
+    /** Hidden classes that differ only in the address the label drops, as two LambdaForms do, read in full. */
+    @org.junit.jupiter.api.Test
+    void namesNoPackageTellsApartReadInFull() {
+        String a = "java.lang.invoke.LambdaForm$MH+0x00007f49ac009800.383358965.invoke";
+        String b = "java.lang.invoke.LambdaForm$MH+0x00007f49ac00a000.1021000371.invoke";
+        Map<String, String> labels = MethodNames.unique(List.of(a, b, "java.util.HashMap.put"));
+        assertEquals(a, labels.get(a));
+        assertEquals(b, labels.get(b));
+        assertEquals("HashMap.put", labels.get("java.util.HashMap.put"));
+    }
 }
