@@ -1,5 +1,6 @@
 package dev.firesight.app.timeline;
 
+import dev.firesight.app.format.MethodNames;
 import dev.firesight.app.format.Units;
 import dev.firesight.parser.query.AllocationSites;
 import dev.firesight.parser.query.Spikes;
@@ -98,7 +99,7 @@ final class SpikePanel extends VBox {
         if (sites.isEmpty()) {
             return "  (no allocation samples)";
         }
-        return sites.stream().map(s -> "  " + TimelinePainter.shortName(s.name()) + "  " + Units.bytes(s.weight()))
+        return sites.stream().map(s -> "  " + MethodNames.shortName(s.name()) + "  " + Units.bytes(s.weight()))
                 .collect(Collectors.joining("\n"));
     }
 

@@ -2,6 +2,7 @@ package dev.firesight.app.timeline;
 
 import dev.firesight.parser.query.ThreadActivity;
 
+import dev.firesight.app.format.MethodNames;
 import dev.firesight.app.format.Units;
 import dev.firesight.parser.TimeSeries;
 import dev.firesight.parser.query.StackedRate;
@@ -205,7 +206,7 @@ final class TimelineCanvas extends Region {
                 sb.append("\nAllocation rate ").append(Units.bytes(rate.total(b))).append("/s");
                 for (int s = 0; s < rate.seriesCount(); s++) {
                     if (rate.rate(s, b) > 0) {
-                        sb.append("\n  ").append(TimelinePainter.shortName(rate.names().get(s))).append("  ")
+                        sb.append("\n  ").append(MethodNames.shortName(rate.names().get(s))).append("  ")
                                 .append(Units.bytes(rate.rate(s, b))).append("/s");
                     }
                 }

@@ -3,6 +3,7 @@ package dev.firesight.app.timeline;
 import java.util.function.Function;
 import dev.firesight.parser.query.ThreadActivity;
 
+import dev.firesight.app.format.MethodNames;
 import dev.firesight.app.format.Units;
 import dev.firesight.parser.TimeSeries;
 import dev.firesight.parser.query.AllocationSites;
@@ -140,7 +141,7 @@ final class TimelinePainter {
         g.setFont(FONT);
         double right = Lanes.LEFT + lanes.plotWidth() - 6;
         for (int s = 0; s < rate.seriesCount(); s++) {
-            String name = shortName(rate.names().get(s));
+            String name = MethodNames.shortName(rate.names().get(s));
             if (x + 11 + textWidth(name, FONT) > right) {
                 g.setFill(color(TimelineColor.MUTED));
                 g.fillText("+" + (rate.seriesCount() - s) + " more", x, y);
@@ -164,18 +165,6 @@ final class TimelinePainter {
             max = Math.max(max, rate.total(b));
         }
         return max;
-    }
-
-    /** "com.acme.Foo.bar" → "Foo.bar"; class names keep their simple name. */
-    static String shortName(String name) {
-        int paren = name.indexOf('(');
-        String n = paren < 0 ? name : name.substring(0, paren);
-        int last = n.lastIndexOf('.');
-        int prev = last <= 0 ? -1 : n.lastIndexOf('.', last - 1);
-        if (last > 0 && Character.isLowerCase(n.charAt(last + 1)) && prev >= 0) {
-            return n.substring(prev + 1);
-        }
-        return last >= 0 ? n.substring(last + 1) : n;
     }
 
     private void paintHeap(GraphicsContext g, Lanes lanes, Lanes.Lane lane, TimelineModel model) {
