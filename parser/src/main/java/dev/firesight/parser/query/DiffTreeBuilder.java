@@ -41,8 +41,8 @@ public final class DiffTreeBuilder {
     public static DiffTree build(Capture base, Capture target, BooleanSupplier cancelled) {
         StringInterner names = new StringInterner();
         names.intern("all");
-        StackWeights baseWeights = StackWeights.compute(base.profile(), base.query(), cancelled);
-        StackWeights targetWeights = StackWeights.compute(target.profile(), target.query(), cancelled);
+        StackWeights baseWeights = StackWeights.withSquares(base.profile(), base.query(), cancelled);
+        StackWeights targetWeights = StackWeights.withSquares(target.profile(), target.query(), cancelled);
         TreeNodes nodes = new TreeNodes(baseWeights.size() + targetWeights.size(), 4, 4);
         add(nodes, base, baseWeights, names, 0, cancelled);
         add(nodes, target, targetWeights, names, 1, cancelled);

@@ -58,8 +58,12 @@ public final class StackWeights {
     /**
      * The sum of the squares of entry {@code i}'s sample weights: with {@link #weight} it gives the sampling
      * variance of a share (see {@link ShareChange}). Kept as a double since byte weights squared overflow a long.
+     * Only weights made by {@link #withSquares} have them.
      */
     public double squares(int i) {
+        if (squares == null) {
+            throw new IllegalStateException("these stack weights were computed without their squares");
+        }
         return squares[i];
     }
 
@@ -74,6 +78,16 @@ public final class StackWeights {
     }
 
     public static StackWeights compute(Profile profile, ProfileQuery query, BooleanSupplier cancelled) {
+        return compute(profile, query, false, cancelled);
+    }
+
+    /** The same, also summing each entry's squared sample weights, which only a diff's significance needs. */
+    public static StackWeights withSquares(Profile profile, ProfileQuery query, BooleanSupplier cancelled) {
+        return compute(profile, query, true, cancelled);
+    }
+
+    private static StackWeights compute(Profile profile, ProfileQuery query, boolean squares,
+                                        BooleanSupplier cancelled) {
         SampleTable table = profile.samples(query.view());
         StackTable stackTable = profile.stacks();
         FrameFilter filter = new FrameFilter(profile.frames(), stackTable, query.include(), query.exclude());
@@ -82,8 +96,8 @@ public final class StackWeights {
         boolean outside = query.outside();
         boolean perThread = query.perThread();
         long[] dense = perThread ? null : new long[stackTable.size()];
-        double[] denseSquares = perThread ? null : new double[stackTable.size()];
-        double[] sparseSquares = perThread ? new double[1024] : null;
+        double[] denseSquares = perThread || !squares ? null : new double[stackTable.size()];
+        double[] sparseSquares = perThread && squares ? new double[1024] : null;
         LongIntMap index = perThread ? new LongIntMap(1024) : null;
         LongList sparse = perThread ? new LongList() : null;
         IntList sparseStacks = perThread ? new IntList() : null;
@@ -109,10 +123,11 @@ public final class StackWeights {
             long w = table.weight(i);
             total += w;
             samples++;
-            double square = (double) w * w;
             if (dense != null) {
                 dense[stack] += w;
-                denseSquares[stack] += square;
+                if (denseSquares != null) {
+                    denseSquares[stack] += (double) w * w;
+                }
             } else {
                 int k = index.get(stack, thread);
                 if (k == LongIntMap.MISSING) {
@@ -121,13 +136,15 @@ public final class StackWeights {
                     sparse.add(w);
                     sparseStacks.add(stack);
                     sparseThreads.add(thread);
-                    if (k == sparseSquares.length) {
-                        sparseSquares = Arrays.copyOf(sparseSquares, 2 * k);
-                    }
                 } else {
                     sparse.set(k, sparse.get(k) + w);
                 }
-                sparseSquares[k] += square;
+                if (sparseSquares != null) {
+                    if (k >= sparseSquares.length) {
+                        sparseSquares = Arrays.copyOf(sparseSquares, 2 * sparseSquares.length);
+                    }
+                    sparseSquares[k] += (double) w * w;
+                }
             }
         }
         if (dense == null) {
@@ -140,7 +157,9 @@ public final class StackWeights {
             if (dense[s] != 0) {
                 stacks.add(s);
                 weights.add(dense[s]);
-                denseSquares[kept++] = denseSquares[s];
+                if (denseSquares != null) {
+                    denseSquares[kept++] = denseSquares[s];
+                }
             }
         }
         return new StackWeights(stacks, null, weights, denseSquares, total, samples);
