@@ -18,7 +18,7 @@ public final class Profile {
     private final StackTable stacks;
     private final String[] threadNames;
     private final Map<TimeSeries.Kind, TimeSeries> series;
-    private final List<String> warnings;
+    private final List<Warning> warnings;
     private final List<String> notes;
     private final Map<ViewKind, Long> eventsWithoutStack;
     private final List<OldObjectSample> oldObjects;
@@ -28,19 +28,19 @@ public final class Profile {
             new java.util.concurrent.ConcurrentHashMap<>();
 
     public Profile(RecordingInfo info, Map<ViewKind, SampleTable> views, FrameTable frames, StackTable stacks,
-                   String[] threadNames, Map<TimeSeries.Kind, TimeSeries> series, List<String> warnings) {
+                   String[] threadNames, Map<TimeSeries.Kind, TimeSeries> series, List<Warning> warnings) {
         this(info, views, frames, stacks, threadNames, series, warnings, List.of());
     }
 
     public Profile(RecordingInfo info, Map<ViewKind, SampleTable> views, FrameTable frames, StackTable stacks,
-                   String[] threadNames, Map<TimeSeries.Kind, TimeSeries> series, List<String> warnings,
+                   String[] threadNames, Map<TimeSeries.Kind, TimeSeries> series, List<Warning> warnings,
                    List<String> notes) {
         this(info, views, frames, stacks, threadNames, series, warnings, notes, Map.of(), List.of(), Map.of(),
                 Sources.single(threadNames.length));
     }
 
     public Profile(RecordingInfo info, Map<ViewKind, SampleTable> views, FrameTable frames, StackTable stacks,
-                   String[] threadNames, Map<TimeSeries.Kind, TimeSeries> series, List<String> warnings,
+                   String[] threadNames, Map<TimeSeries.Kind, TimeSeries> series, List<Warning> warnings,
                    List<String> notes, Map<ViewKind, Long> eventsWithoutStack, List<OldObjectSample> oldObjects,
                    Map<String, TimeSeries> liveBytesByClass, Sources sources) {
         this.eventsWithoutStack = Map.copyOf(eventsWithoutStack);
@@ -126,8 +126,8 @@ public final class Profile {
         return series;
     }
 
-    /** What could not be read, one sentence each; empty for an intact recording. */
-    public List<String> warnings() {
+    /** What could not be read, in reading order; empty for an intact recording. */
+    public List<Warning> warnings() {
         return warnings;
     }
 

@@ -3,6 +3,7 @@ package dev.firesight.app.cli;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.RecordingException;
 import dev.firesight.parser.Recordings;
+import dev.firesight.parser.Warning;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -33,18 +34,18 @@ final class ProfileFiles {
     }
 
     /**
-     * One line per kind of warning: warnings that differ only in their numbers (chunk 3, chunk 7; 120 bytes,
-     * 96 bytes) are one kind, shown by its first with a count of the others.
+     * One line per kind of warning (chunk 3 and chunk 7 cut off are one kind), shown by its first with a count
+     * of the others, so a file damaged in a thousand places does not bury the terminal.
      */
-    static List<String> grouped(List<String> warnings) {
-        Map<String, List<String>> kinds = new LinkedHashMap<>();
-        for (String warning : warnings) {
-            kinds.computeIfAbsent(warning.replaceAll("\\d+", "#"), k -> new ArrayList<>()).add(warning);
+    static List<String> grouped(List<Warning> warnings) {
+        Map<Warning.Kind, List<Warning>> kinds = new LinkedHashMap<>();
+        for (Warning warning : warnings) {
+            kinds.computeIfAbsent(warning.kind(), k -> new ArrayList<>()).add(warning);
         }
         List<String> lines = new ArrayList<>();
-        for (List<String> same : kinds.values()) {
+        for (List<Warning> same : kinds.values()) {
             int more = same.size() - 1;
-            lines.add(same.get(0) + (more == 0 ? "" : " (and " + more + " more like it)"));
+            lines.add(same.get(0).text() + (more == 0 ? "" : " (and " + more + " more like it)"));
         }
         return lines;
     }

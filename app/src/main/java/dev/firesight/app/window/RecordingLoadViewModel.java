@@ -10,6 +10,7 @@ import dev.firesight.parser.RecordingException;
 import dev.firesight.parser.Recordings;
 import dev.firesight.parser.ViewAbsence;
 import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.Warning;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -42,8 +43,8 @@ public final class RecordingLoadViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Profile> profile = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<String> warnings = FXCollections.observableArrayList();
-    private final ObservableList<String> warningsView = FXCollections.unmodifiableObservableList(warnings);
+    private final ObservableList<Warning> warnings = FXCollections.observableArrayList();
+    private final ObservableList<Warning> warningsView = FXCollections.unmodifiableObservableList(warnings);
     private final ObservableList<String> notes = FXCollections.observableArrayList();
     private final ObservableList<String> notesView = FXCollections.unmodifiableObservableList(notes);
     private final ObservableList<ViewKind> views = FXCollections.observableArrayList();
@@ -220,7 +221,7 @@ public final class RecordingLoadViewModel {
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Profile> profileProperty() { return profile.getReadOnlyProperty(); }
     /** What could not be read: damage, shown as a warning banner. */
-    public ObservableList<String> warnings() { return warningsView; }
+    public ObservableList<Warning> warnings() { return warningsView; }
     /** Caveats about reading the numbers that are not damage, shown as a quieter note. */
     public ObservableList<String> notes() { return notesView; }
     public ObservableList<ViewKind> views() { return viewsView; }

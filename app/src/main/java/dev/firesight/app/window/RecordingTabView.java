@@ -5,6 +5,7 @@ import dev.firesight.app.flame.FlameGraph;
 import dev.firesight.app.flame.FlameLegend;
 import dev.firesight.app.search.FrameFilterBar;
 import dev.firesight.parser.LoadOptions;
+import dev.firesight.parser.Warning;
 import dev.firesight.parser.query.CallTree;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -30,6 +31,7 @@ import javafx.scene.layout.VBox;
 
 import java.util.Arrays;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * One recording's tab: while loading a progress bar with Cancel; when the file cannot be read a
@@ -230,7 +232,8 @@ public final class RecordingTabView {
         banner.setWrapText(true);
         banner.setMaxWidth(Double.MAX_VALUE);
         banner.textProperty().bind(Bindings.createStringBinding(() -> vm.warnings().isEmpty() ? ""
-                : "Part of this recording could not be read; showing what loaded. " + String.join(" ", vm.warnings()),
+                : "Part of this recording could not be read; showing what loaded. "
+                        + vm.warnings().stream().map(Warning::text).collect(Collectors.joining(" ")),
                 vm.warnings()));
         banner.visibleProperty().bind(Bindings.isNotEmpty(vm.warnings()));
         banner.managedProperty().bind(banner.visibleProperty());

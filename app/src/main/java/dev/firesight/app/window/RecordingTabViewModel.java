@@ -6,6 +6,7 @@ import dev.firesight.app.tasks.TaskRunner;
 import dev.firesight.parser.LoadOptions;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.Warning;
 import dev.firesight.parser.query.FrameSearch;
 import dev.firesight.parser.query.ProfileQuery;
 import dev.firesight.parser.query.Sandwich;
@@ -97,7 +98,7 @@ public final class RecordingTabViewModel {
     public ReadOnlyDoubleProperty progressProperty() { return loading.progressProperty(); }
     public ReadOnlyStringProperty messageProperty() { return loading.messageProperty(); }
     public ReadOnlyObjectProperty<Profile> profileProperty() { return loading.profileProperty(); }
-    public ObservableList<String> warnings() { return loading.warnings(); }
+    public ObservableList<Warning> warnings() { return loading.warnings(); }
     public ObservableList<String> notes() { return loading.notes(); }
     public ObservableList<ViewKind> views() { return loading.views(); }
 

@@ -1,5 +1,6 @@
 package dev.firesight.app.cli;
 
+import dev.firesight.parser.Warning;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.RecordingException;
 import dev.firesight.parser.SampleTable;
@@ -88,10 +89,14 @@ class LoadArgumentsTest {
     void oneWarningLinePerKindWithACount() {
         assertEquals(List.of("Chunk 2 could not be read (CorruptDataException) and was skipped. (and 2 more like it)",
                 "The 120 bytes after chunk 5 are zeros and were ignored."), ProfileFiles.grouped(List.of(
-                "Chunk 2 could not be read (CorruptDataException) and was skipped.",
-                "Chunk 3 could not be read (CorruptDataException) and was skipped.",
-                "The 120 bytes after chunk 5 are zeros and were ignored.",
-                "Chunk 4 could not be read (CorruptDataException) and was skipped.")));
+                unreadable(2), unreadable(3),
+                new Warning(Warning.Kind.NOT_A_CHUNK, null, 0, 9000, "The 120 bytes after chunk 5 are zeros and were ignored."),
+                unreadable(4))));
+    }
+
+    private static Warning unreadable(int chunk) {
+        return new Warning(Warning.Kind.UNREADABLE_CHUNK, null, chunk, -1,
+                "Chunk " + chunk + " could not be read (CorruptDataException) and was skipped.");
     }
 
     /** A real file with the same chunk three times: two warnings of one kind, one line on stderr. */

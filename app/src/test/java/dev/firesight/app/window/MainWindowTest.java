@@ -260,7 +260,7 @@ class MainWindowTest {
         if (vm.stateProperty().get() == RecordingTabViewModel.State.READY) {
             assertFalse(vm.warnings().isEmpty());
             assertTrue(tab.banner().isVisible());
-            assertTrue(tab.banner().getText().contains(vm.warnings().get(0)), tab.banner().getText());
+            assertTrue(tab.banner().getText().contains(vm.warnings().get(0).text()), tab.banner().getText());
             assertTrue(tab.flameGraph().getTree().total() > 0, "what loaded is shown");
         } else {
             Label error = robot.lookup("#tab-error").query();

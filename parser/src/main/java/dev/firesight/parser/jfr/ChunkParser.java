@@ -2,6 +2,7 @@ package dev.firesight.parser.jfr;
 
 import dev.firesight.parser.SampleTable;
 import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.Warning;
 import dev.firesight.parser.util.IntList;
 import dev.firesight.parser.util.LongIntMap;
 import dev.firesight.parser.util.LongList;
@@ -97,7 +98,7 @@ final class ChunkParser {
         metadata = findMetadata();
         if (metadata == null && neighbourMetadata != null) {
             metadata = neighbourMetadata;
-            damage(where() + (damagedMetadata ? "has damaged metadata" : "has no readable metadata")
+            damage(Warning.Kind.DAMAGED_METADATA, -1, where() + (damagedMetadata ? "has damaged metadata" : "has no readable metadata")
                     + ", so its events were read with the metadata of chunk " + chunkIndex + ", the chunk before it"
                     + " in the same recording.");
             damagedMetadata = false;
@@ -105,14 +106,14 @@ final class ChunkParser {
         if (metadata == null) {
             String sentence = where() + (damagedMetadata ? "has damaged metadata (the descriptions of its event"
                     + " types)," : "has no readable metadata,") + " so its events were skipped.";
-            damage(sentence);
+            damage(Warning.Kind.DAMAGED_METADATA, -1, sentence);
             if (builder.metadataProblem == null) {
                 builder.metadataProblem = sentence;
             }
             return;
         }
         if (damagedMetadata) {
-            damage(where() + "has damaged metadata at the offset its header records; another copy in the"
+            damage(Warning.Kind.DAMAGED_METADATA, header.metaOffset, where() + "has damaged metadata at the offset its header records; another copy in the"
                     + " chunk was used.");
         }
         builder.chunksWithMetadata++;
@@ -154,9 +155,9 @@ final class ChunkParser {
     }
 
     /** Reports damage in this chunk; a damaged chunk's missing stacks are shown, not dropped. */
-    private void damage(String sentence) {
+    private void damage(Warning.Kind kind, long chunkByte, String sentence) {
         damaged = true;
-        builder.warn(sentence);
+        builder.warn(kind, chunkIndex + 1, chunkByte < 0 ? -1 : header.fileOffset + chunkByte, sentence);
     }
 
     private String where() {
@@ -341,17 +342,18 @@ final class ChunkParser {
                 size = in.varint();
                 type = in.varlong();
             } catch (IndexOutOfBoundsException e) {
-                damage(where() + "is cut off; events after byte " + pos + " of it are missing.");
+                damage(Warning.Kind.CUT_OFF, pos, where() + "is cut off; events after byte " + pos + " of it are missing.");
                 return;
             }
             if (size <= 0 || size > limit - pos) {
                 int resumed = ++damaged > MAX_DAMAGED_EVENTS ? -1 : resync(pos + 1, limit, true);
                 if (resumed < 0) {
-                    damage(where() + (header.complete ? "has a damaged event at byte " + pos
+                    damage(header.complete ? Warning.Kind.DAMAGED_EVENTS : Warning.Kind.CUT_OFF, header.complete ? pos : limit,
+                            where() + (header.complete ? "has a damaged event at byte " + pos
                             : "is cut off at byte " + limit) + "; the events before it were kept.");
                     return;
                 }
-                damage(where() + "has damaged bytes at byte " + pos + "; reading resumed at byte " + resumed
+                damage(Warning.Kind.DAMAGED_EVENTS, pos, where() + "has damaged bytes at byte " + pos + "; reading resumed at byte " + resumed
                         + ", where whole events follow again, so the events in between were lost.");
                 pos = resumed;
                 continue;
@@ -363,11 +365,12 @@ final class ChunkParser {
             } catch (CorruptDataException | IndexOutOfBoundsException | NegativeArraySizeException e) {
                 // The event's size was plausible, so the next event starts after it: skip just this one.
                 if (++damaged > MAX_DAMAGED_EVENTS) {
-                    damage(where() + "has more than " + MAX_DAMAGED_EVENTS + " damaged events; the rest of it"
+                    damage(Warning.Kind.DAMAGED_EVENTS, pos, where() + "has more than " + MAX_DAMAGED_EVENTS + " damaged events; the rest of it"
                             + " after byte " + pos + " was skipped.");
                     return;
                 }
-                damage(where() + "has a damaged " + typeName(type) + " at byte " + pos
+                damage(type == 1 ? Warning.Kind.DAMAGED_CONSTANT_POOL : Warning.Kind.DAMAGED_EVENTS, pos,
+                        where() + "has a damaged " + typeName(type) + " at byte " + pos
                         + "; it was skipped and reading went on after it.");
             }
             in.unbound();
@@ -376,7 +379,7 @@ final class ChunkParser {
         in.unbound();
         if (!header.complete && header.declaredSize != 0 && header.declaredSize > limit) {
             // The file ends on an event boundary, but the chunk says it goes on: say it is cut off.
-            damage(where() + "is cut off at byte " + limit + "; the events before it were kept.");
+            damage(Warning.Kind.CUT_OFF, limit, where() + "is cut off at byte " + limit + "; the events before it were kept.");
         }
     }
 
@@ -577,7 +580,7 @@ final class ChunkParser {
             wall.addTo(builder.table(ViewKind.WALL));
         }
         if (resolver.unresolvedStacks > 0) {
-            builder.warn(where() + "refers to " + dev.firesight.parser.Wording.count(resolver.unresolvedStacks) + " stack traces that its"
+            builder.warn(Warning.Kind.UNRESOLVED_STACKS, chunkIndex + 1, -1, where() + "refers to " + dev.firesight.parser.Wording.count(resolver.unresolvedStacks) + " stack traces that its"
                     + " constant pools do not contain" + (header.finished() ? "" : " (it was cut off before they"
                     + " were written)") + "; their samples are shown as [unresolved stack].");
         }

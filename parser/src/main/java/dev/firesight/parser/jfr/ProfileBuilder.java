@@ -10,6 +10,7 @@ import dev.firesight.parser.Sources;
 import dev.firesight.parser.StackTable;
 import dev.firesight.parser.TimeSeries;
 import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.Warning;
 import dev.firesight.parser.Wording;
 import dev.firesight.parser.util.IntList;
 import dev.firesight.parser.util.PrefixInterner;
@@ -50,7 +51,7 @@ final class ProfileBuilder {
     private final EnumMap<ViewKind, SampleTable> tables = new EnumMap<>(ViewKind.class);
     private final Map<TimeSeries.Kind, TreeMap<Long, Double>> points = new EnumMap<>(TimeSeries.Kind.class);
     private final Map<String, Long> eventCounts = new TreeMap<>();
-    private final List<String> warnings = new ArrayList<>();
+    private final List<Warning> warnings = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     final Map<String, String> jvm = new HashMap<>();
     final List<Map.Entry<String, String>> systemProperties = new ArrayList<>();
@@ -181,13 +182,14 @@ final class ProfileBuilder {
     /** Chunks of a folder's files that an earlier file held too, and were read once. */
     int repeatedChunks;
 
-    /** Put before each warning: the file's name while a folder of files is read. */
-    String warnPrefix = "";
+    /** The file each warning is about while a folder of files is read, else null. */
+    String warnFile;
 
-    void warn(String sentence) {
-        String prefixed = warnPrefix + sentence;
-        if (!warnings.contains(prefixed) && warnings.size() < 100) {
-            warnings.add(prefixed);
+    /** Records a warning about the file being read; the same one twice is kept once, and at most 100. */
+    void warn(Warning.Kind kind, int chunk, long offset, String sentence) {
+        Warning warning = new Warning(kind, warnFile, chunk, offset, sentence);
+        if (!warnings.contains(warning) && warnings.size() < 100) {
+            warnings.add(warning);
         }
     }
 
@@ -229,7 +231,7 @@ final class ProfileBuilder {
 
     /** The first warning so far, or null. */
     String firstWarning() {
-        return warnings.isEmpty() ? null : warnings.get(0);
+        return warnings.isEmpty() ? null : warnings.get(0).text();
     }
 
     Profile build(Path path, long fileSize) {

@@ -3,6 +3,7 @@ package dev.firesight.parser.jfr;
 import dev.firesight.parser.LoadOptions;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.RecordingException;
+import dev.firesight.parser.Warning;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -90,7 +91,7 @@ public final class RecordingReader {
             ProfileBuilder builder = new ProfileBuilder(first.startNanos, timeUnit(span));
             limitDetail(builder, span);
             if (cut != null) {
-                builder.warn(cut);
+                builder.warn(Warning.Kind.COMPRESSED_CUT, 0, -1, cut);
             }
             LoadControl control = new LoadControl(options, fileSize);
             readChunks(channel, fileSize, builder, control, new HashSet<>());
@@ -168,23 +169,23 @@ public final class RecordingReader {
             }
             ProfileBuilder builder = new ProfileBuilder(parts.get(0).start(), timeUnit(spanKnown ? span : null));
             limitDetail(builder, spanKnown ? span : null);
-            skipped.forEach(builder::warn);
+            skipped.forEach(s -> builder.warn(Warning.Kind.FILE_SKIPPED, 0, -1, s));
             LoadControl control = new LoadControl(options, total);
             builder.severalFiles = true;
             Set<String> seen = new HashSet<>();
             for (Part p : parts) {
                 String fileName = String.valueOf(p.original().getFileName());
-                builder.warnPrefix = fileName + ": ";
+                builder.warnFile = fileName;
                 builder.fallbackSource("file:" + p.original(), fileName);
                 if (p.expanded() != null && p.expanded().cut() != null) {
-                    builder.warn(p.expanded().cut());
+                    builder.warn(Warning.Kind.COMPRESSED_CUT, 0, -1, p.expanded().cut());
                 }
                 try (FileChannel channel = FileChannel.open(p.plain(), StandardOpenOption.READ)) {
                     readChunks(channel, p.size(), builder, control, seen);
                 }
                 control.nextFile(p.size());
             }
-            builder.warnPrefix = "";
+            builder.warnFile = null;
             if (builder.repeatedChunks > 0) {
                 builder.note(builder.repeatedChunks + " chunk" + (builder.repeatedChunks == 1 ? " was" : "s were")
                         + " in more than one file (overlapping dumps) and counted once.");
@@ -261,10 +262,10 @@ public final class RecordingReader {
             if (header == null) {
                 long next = nextHeader(channel, offset + 1, fileSize, control, previous);
                 if (next < 0) {
-                    builder.warn(describeTrailing(channel, offset, fileSize, index));
+                    builder.warn(Warning.Kind.NOT_A_CHUNK, 0, offset, describeTrailing(channel, offset, fileSize, index));
                     break;
                 }
-                builder.warn("The " + (next - offset) + " bytes after chunk " + index + " are not a JFR chunk"
+                builder.warn(Warning.Kind.NOT_A_CHUNK, 0, offset, "The " + (next - offset) + " bytes after chunk " + index + " are not a JFR chunk"
                         + " and were skipped; reading resumed at the next chunk.");
                 offset = next;
                 continue;
@@ -275,7 +276,7 @@ public final class RecordingReader {
             if (next >= 0) {
                 // The declared size is wrong (0 while recording, damaged, or the chunk was cut short
                 // with more chunks after it): the chunk ends where the next one starts.
-                builder.warn("Chunk " + (index + 1) + (header.declaredSize == 0
+                builder.warn(Warning.Kind.SIZE_MISMATCH, index + 1, offset, "Chunk " + (index + 1) + (header.declaredSize == 0
                         ? " declares size 0 (it was never finished)" : " declares " + header.declaredSize
                         + " bytes but the next chunk starts after " + (next - offset))
                         + "; it was read up to the next chunk.");
@@ -283,11 +284,11 @@ public final class RecordingReader {
             }
             previous = header;
             if (!header.readableFormat()) {
-                builder.warn("Chunk " + (index + 1) + " uses JFR format " + header.major + "." + header.minor
+                builder.warn(Warning.Kind.UNSUPPORTED_FORMAT, index + 1, offset, "Chunk " + (index + 1) + " uses JFR format " + header.major + "." + header.minor
                         + ", which Firesight does not read; it was skipped.");
             } else if (!seen.add(header.startNanos + ":" + header.startTicks + ":" + header.declaredSize)) {
                 if (!builder.severalFiles) {
-                    builder.warn("Chunk " + (index + 1) + " repeats an earlier chunk and was skipped.");
+                    builder.warn(Warning.Kind.REPEATED_CHUNK, index + 1, offset, "Chunk " + (index + 1) + " repeats an earlier chunk and was skipped.");
                 } else {
                     builder.repeatedChunks++; // overlapping dumps in a folder: expected, not damage
                 }
@@ -295,7 +296,7 @@ public final class RecordingReader {
                 previousResolver = readChunk(channel, header, builder, control, index,
                         sameRecording(lastRead, header) ? previousResolver : null);
                 if (header.generation != 0) {
-                    builder.warn("Chunk " + (index + 1) + " was still being written when this file was copied"
+                    builder.warn(Warning.Kind.STILL_BEING_WRITTEN, index + 1, -1, "Chunk " + (index + 1) + " was still being written when this file was copied"
                             + " (the recording was running); what JFR wrote after that moment is not in it.");
                 }
             }
@@ -306,10 +307,10 @@ public final class RecordingReader {
             }
             if (!header.complete) {
                 if (header.declaredSize == 0) {
-                    builder.warn("Chunk " + (index + 1) + " declares size 0 (a recording still in progress);"
+                    builder.warn(Warning.Kind.IN_PROGRESS, index + 1, -1, "Chunk " + (index + 1) + " declares size 0 (a recording still in progress);"
                             + " it was read to the end of the file.");
                 } else {
-                    builder.warn("Chunk " + (index + 1) + " is incomplete: it declares " + header.declaredSize
+                    builder.warn(Warning.Kind.INCOMPLETE_CHUNK, index + 1, offset + header.available, "Chunk " + (index + 1) + " is incomplete: it declares " + header.declaredSize
                             + " bytes but only " + header.available + " are in the file.");
                 }
                 break;
@@ -324,7 +325,7 @@ public final class RecordingReader {
                                     LoadControl control, int index, StackResolver previous) throws IOException {
         long length = header.available;
         if (length > MAX_CHUNK_MAPPING) {
-            builder.warn("Chunk " + (index + 1) + " is larger than 2 GiB; only its first 2 GiB were read.");
+            builder.warn(Warning.Kind.CHUNK_TOO_LARGE, index + 1, header.fileOffset + MAX_CHUNK_MAPPING, "Chunk " + (index + 1) + " is larger than 2 GiB; only its first 2 GiB were read.");
             length = MAX_CHUNK_MAPPING;
         }
         MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, header.fileOffset, length);
@@ -345,7 +346,7 @@ public final class RecordingReader {
             throw e;
         } catch (RuntimeException e) {
             // Any other failure in one chunk must not lose the others.
-            builder.warn("Chunk " + (index + 1) + " could not be read (" + e.getClass().getSimpleName() + ")"
+            builder.warn(Warning.Kind.UNREADABLE_CHUNK, index + 1, header.fileOffset, "Chunk " + (index + 1) + " could not be read (" + e.getClass().getSimpleName() + ")"
                     + " and was skipped.");
             return null;
         }

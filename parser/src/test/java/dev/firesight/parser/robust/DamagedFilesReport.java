@@ -64,7 +64,7 @@ class DamagedFilesReport {
                     s.append(", ").append(o.unresolvedStacks()).append(" unresolved stacks");
                 }
                 s.append(ms).append("; ");
-                List<String> w = o.warnings();
+                List<String> w = o.warnings().stream().map(Object::toString).toList();
                 s.append(String.join(" ", w.subList(0, Math.min(2, w.size()))));
                 if (w.size() > 2) {
                     s.append(" (+").append(w.size() - 2).append(" more)");

@@ -4,6 +4,7 @@ import dev.firesight.parser.LoadOptions;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.RecordingException;
 import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.Warning;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
  * how many events and samples it holds, or the one-sentence error; plus how long it took and how many
  * bytes the loading thread allocated (an upper bound of the heap it could have grown by).
  */
-record Outcome(Kind kind, long events, long samples, int unresolvedStacks, List<String> warnings, String error,
+record Outcome(Kind kind, long events, long samples, int unresolvedStacks, List<Warning> warnings, String error,
                long millis, long allocatedBytes) {
     enum Kind {
         /** A profile and no warnings. */
@@ -37,7 +38,7 @@ record Outcome(Kind kind, long events, long samples, int unresolvedStacks, List<
         HANG
     }
 
-    private static final Pattern UNRESOLVED = Pattern.compile("refers to (\\d+) stack traces");
+    private static final Pattern UNRESOLVED = Pattern.compile("refers to ([\\d,]+) stack traces");
 
     static Outcome of(Profile profile, long millis, long allocated) {
         long events = profile.info().eventCounts().values().stream().mapToLong(Long::longValue).sum();
@@ -48,10 +49,10 @@ record Outcome(Kind kind, long events, long samples, int unresolvedStacks, List<
             }
         }
         int unresolved = 0;
-        for (String w : profile.warnings()) {
-            Matcher m = UNRESOLVED.matcher(w);
+        for (Warning w : profile.warnings()) {
+            Matcher m = UNRESOLVED.matcher(w.sentence());
             if (m.find()) {
-                unresolved += Integer.parseInt(m.group(1));
+                unresolved += Integer.parseInt(m.group(1).replace(",", ""));
             }
         }
         return new Outcome(profile.warnings().isEmpty() ? Kind.OK : Kind.PARTIAL, events, samples, unresolved,
@@ -110,8 +111,9 @@ record Outcome(Kind kind, long events, long samples, int unresolvedStacks, List<
         return kind == Kind.OK || kind == Kind.PARTIAL;
     }
 
-    boolean warns(String fragment) {
-        return warnings.stream().anyMatch(w -> w.contains(fragment));
+    /** True when a warning of this kind names {@code chunk} (0: any chunk). */
+    boolean warns(Warning.Kind kind, int chunk) {
+        return warnings.stream().anyMatch(w -> w.kind() == kind && (chunk == 0 || w.chunk() == chunk));
     }
 
     /** One table cell: "partial: 1234 events (56 samples); <first warning>" or "error: <sentence>". */
@@ -122,7 +124,7 @@ record Outcome(Kind kind, long events, long samples, int unresolvedStacks, List<
             case PARTIAL:
                 return "partial: " + events + " events, " + samples + " samples"
                         + (unresolvedStacks > 0 ? ", " + unresolvedStacks + " unresolved stacks" : "")
-                        + "; " + String.join(" ", warnings);
+                        + "; " + warnings.stream().map(Warning::text).collect(java.util.stream.Collectors.joining(" "));
             default:
                 return kind.name().toLowerCase(java.util.Locale.ROOT) + ": " + error;
         }
