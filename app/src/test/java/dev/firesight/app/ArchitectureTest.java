@@ -35,6 +35,7 @@ class ArchitectureTest {
             "dev.firesight.app.tasks",    // background work, no window
             "dev.firesight.app.format",   // units and numbers as text
             "dev.firesight.app.search",   // the one search model and bar
+            "dev.firesight.app.controls", // small pieces the custom controls share
             "dev.firesight.app.flame",    // flame graph control, skin and behaviour
             "dev.firesight.app.flame.model", // what a flame graph shows and where: no JavaFX
             "dev.firesight.app.timeline", // timeline control
@@ -136,7 +137,7 @@ class ArchitectureTest {
 
     @Test
     void controlsKnowNoScreens() {
-        noClasses().that().resideInAnyPackage("dev.firesight.app.flame..", "dev.firesight.app.timeline..",
+        noClasses().that().resideInAnyPackage("dev.firesight.app.flame..", "dev.firesight.app.timeline..", "dev.firesight.app.controls..",
                         "dev.firesight.app.search..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.firesight.app.window..",
                         "dev.firesight.app.compare..", "dev.firesight.app.attach..", "dev.firesight.app.cli..")

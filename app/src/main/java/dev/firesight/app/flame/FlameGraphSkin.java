@@ -1,12 +1,12 @@
 package dev.firesight.app.flame;
 
+import dev.firesight.app.controls.HoverLabel;
 import dev.firesight.app.flame.model.FlameLayout;
 import dev.firesight.app.flame.model.FlameTree;
 
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SkinBase;
 import javafx.stage.Window;
@@ -25,7 +25,7 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
 
     private final Canvas canvas = new Canvas();
     private final ScrollBar scrollBar = new ScrollBar();
-    private final Label tooltip = new Label();
+    private final HoverLabel tooltip;
     private final FlameCanvasPainter painter = new FlameCanvasPainter();
     private final Map<String, FlameLayout> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -50,10 +50,7 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
         canvas.getStyleClass().add(FlameGraph.CANVAS_STYLE_CLASS);
         scrollBar.setOrientation(Orientation.VERTICAL);
         scrollBar.setVisible(false);
-        tooltip.getStyleClass().add(FlameGraph.TOOLTIP_STYLE_CLASS);
-        tooltip.setManaged(false);
-        tooltip.setVisible(false);
-        tooltip.setMouseTransparent(true);
+        tooltip = new HoverLabel(graph, FlameGraph.TOOLTIP_STYLE_CLASS);
         getChildren().addAll(canvas, scrollBar, tooltip);
 
         registerChangeListener(graph.flameTreeProperty(), e -> {
@@ -203,15 +200,7 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
             hideTooltip();
             return;
         }
-        tooltip.setText(getSkinnable().describe(node));
-        tooltip.setVisible(true);
-        tooltip.autosize();
-        double w = tooltip.prefWidth(-1);
-        double h = tooltip.prefHeight(w);
-        tooltip.resize(w, h);
-        double tx = x + 14 + w > canvas.getWidth() ? Math.max(0, x - 8 - w) : x + 14;
-        double ty = y + 18 + h > canvas.getHeight() ? Math.max(0, y - 8 - h) : y + 18;
-        tooltip.relocate(tx, ty);
+        tooltip.show(getSkinnable().describe(node), x, y);
     }
 
     /** The tree node at a canvas point, or -1. */
@@ -256,7 +245,7 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
     }
 
     void hideTooltip() {
-        tooltip.setVisible(false);
+        tooltip.hide();
     }
 
     private void syncScrollBar(double max, double visible) {

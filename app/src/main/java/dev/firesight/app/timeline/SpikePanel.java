@@ -13,6 +13,7 @@ import javafx.collections.FXCollections;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -81,30 +82,43 @@ final class SpikePanel extends VBox {
     }
 
     String text(Entry e) {
+        return text(e, MethodNames::shortName);
+    }
+
+    /**
+     * The entry as a cell shows it, naming methods with {@code names}: short in the cell, whole in its
+     * tooltip, since a 300-pixel list cuts long method names.
+     */
+    String text(Entry e, java.util.function.UnaryOperator<String> names) {
         long start = timeline.getModel().full().fromNanos();
         if (e.window() != null) {
             Spikes.Window w = e.window();
             return "Allocation spike " + TimeFormat.relative(w.startNanos() - start) + " – "
                     + TimeFormat.relative(w.endNanos() - start) + "\npeak " + Units.bytes(w.peakRate()) + "/s, "
                     + Units.bytes(w.bytes()) + " in " + TimeFormat.duration(w.durationNanos()) + "\n"
-                    + methods(w.topMethods());
+                    + methods(w.topMethods(), names);
         }
         Spikes.Pause p = e.pause();
         return "GC pause " + Units.nanos(p.durationNanos()) + " at " + TimeFormat.relative(p.timeNanos() - start)
                 + "\nclick: the " + TimeFormat.duration(p.timeNanos() - p.lookbackFromNanos()) + " before it\n"
-                + methods(p.topMethodsBefore());
+                + methods(p.topMethodsBefore(), names);
     }
 
-    private static String methods(List<AllocationSites.Site> sites) {
+    private static String methods(List<AllocationSites.Site> sites, java.util.function.UnaryOperator<String> names) {
         if (sites.isEmpty()) {
             return "  (no allocation samples)";
         }
-        return sites.stream().map(s -> "  " + MethodNames.shortName(s.name()) + "  " + Units.bytes(s.weight()))
+        return sites.stream().map(s -> "  " + names.apply(s.name()) + "  " + Units.bytes(s.weight()))
                 .collect(Collectors.joining("\n"));
     }
 
     private final class EntryCell extends ListCell<Entry> {
+        private final Tooltip whole = new Tooltip();
+
         EntryCell() {
+            // wrap within the list's width rather than cut lines short; the tooltip has the whole names
+            setWrapText(true);
+            setPrefWidth(0);
             setOnMouseClicked(ev -> {
                 if (getItem() != null) {
                     activate(getItem());
@@ -118,8 +132,11 @@ final class SpikePanel extends VBox {
             getStyleClass().removeAll(RecordingTimeline.SPIKE_WINDOW_STYLE_CLASS, RecordingTimeline.SPIKE_PAUSE_STYLE_CLASS);
             if (empty || item == null) {
                 setText(null);
+                setTooltip(null);
             } else {
                 setText(text(item));
+                whole.setText(text(item, name -> name));
+                setTooltip(whole);
                 getStyleClass().add(item.window() != null ? RecordingTimeline.SPIKE_WINDOW_STYLE_CLASS
                         : RecordingTimeline.SPIKE_PAUSE_STYLE_CLASS);
             }

@@ -1,5 +1,6 @@
 package dev.firesight.app.timeline;
 
+import dev.firesight.app.controls.HoverLabel;
 import dev.firesight.parser.query.ThreadActivity;
 
 import dev.firesight.app.format.MethodNames;
@@ -12,7 +13,6 @@ import dev.firesight.parser.query.TimeRange;
 import java.util.Locale;
 
 import javafx.scene.canvas.Canvas;
-import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -30,7 +30,7 @@ final class TimelineCanvas extends Region {
 
     private final RecordingTimeline timeline;
     private final Canvas canvas = new Canvas();
-    private final Label tip = new Label();
+    private final HoverLabel tip;
     private final TimelinePainter painter = new TimelinePainter();
     private Lanes lanes;
     private Drag drag = Drag.NONE;
@@ -40,16 +40,13 @@ final class TimelineCanvas extends Region {
     TimelineCanvas(RecordingTimeline timeline) {
         this.timeline = timeline;
         getStyleClass().add(RecordingTimeline.CANVAS_STYLE_CLASS);
-        tip.setMouseTransparent(true);
-        tip.setVisible(false);
-        tip.getStyleClass().add(RecordingTimeline.TOOLTIP_STYLE_CLASS);
+        tip = new HoverLabel(this, RecordingTimeline.TOOLTIP_STYLE_CLASS);
         getChildren().addAll(canvas, tip);
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> drag = Drag.NONE);
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::moved);
-        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> tip.setVisible(false));
         canvas.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
         for (var p : new javafx.beans.Observable[] {timeline.modelProperty(), timeline.selectionProperty(),
             timeline.visibleRangeProperty(), timeline.stackByProperty(), timeline.threadsExpandedProperty()}) {
@@ -82,7 +79,6 @@ final class TimelineCanvas extends Region {
     protected void layoutChildren() {
         canvas.setWidth(Math.max(1, getWidth()));
         canvas.setHeight(Math.max(1, getHeight()));
-        tip.autosize();
         repaint();
     }
 
@@ -172,19 +168,10 @@ final class TimelineCanvas extends Region {
     private void moved(MouseEvent e) {
         String text = tooltip(e.getX(), e.getY());
         if (text == null) {
-            tip.setVisible(false);
+            tip.hide();
             return;
         }
-        tip.setText(text);
-        tip.autosize();
-        double x = e.getX() + 14;
-        if (x + tip.getWidth() > getWidth()) {
-            x = e.getX() - 14 - tip.getWidth();
-        }
-        double y = Math.min(e.getY() + 14, getHeight() - tip.getHeight());
-        tip.relocate(Math.max(0, x), Math.max(0, y));
-        tip.setVisible(true);
-        tip.toFront();
+        tip.show(text, e.getX(), e.getY());
     }
 
     /** The tooltip text for a point of the canvas, or null where there is nothing to say. */
@@ -192,8 +179,11 @@ final class TimelineCanvas extends Region {
         TimelineModel model = timeline.getModel();
         Lanes l = lanes();
         Lanes.Lane lane = l.at(y);
-        if (model == null || lane == null || !l.inPlot(x)) {
+        if (model == null || lane == null) {
             return null;
+        }
+        if (!l.inPlot(x)) {
+            return x < Lanes.LEFT ? threadName(model, lane, y) : null;
         }
         long t = l.time(x);
         StringBuilder sb = new StringBuilder();
@@ -255,10 +245,10 @@ final class TimelineCanvas extends Region {
                 ThreadActivity threads = model.threads();
                 int b = (int) Math.max(0, Math.min(threads.buckets() - 1,
                         (t - threads.startNanos()) / threads.bucketNanos()));
-                int row = (int) ((y - lane.y() - Lanes.THREAD_HEADER) / Lanes.THREAD_ROW);
+                int row = threadRow(lane, y);
                 if (timeline.isThreadsExpanded() && row >= 0 && row < threads.rows().size()) {
                     ThreadActivity.Row r = threads.rows().get(row);
-                    sb.append("\n").append(r.name()).append(": ").append(r.cpuSamples()[b]).append(" CPU samples, ")
+                    sb.append("\n").append(r.name()).append(": ").append(Units.count(r.cpuSamples()[b])).append(" CPU samples, ")
                             .append(Units.bytes(r.allocBytes()[b])).append(" allocated");
                 } else {
                     long cpu = 0;
@@ -267,13 +257,25 @@ final class TimelineCanvas extends Region {
                         cpu += r.cpuSamples()[b];
                         alloc += r.allocBytes()[b];
                     }
-                    sb.append("\nAll threads: ").append(cpu).append(" CPU samples, ").append(Units.bytes(alloc))
+                    sb.append("\nAll threads: ").append(Units.count(cpu)).append(" CPU samples, ").append(Units.bytes(alloc))
                             .append(" allocated");
                 }
             }
             default -> { }
         }
         return sb.toString();
+    }
+
+    /** The whole name of the thread whose lane label is at y (the label itself may be cut short), or null. */
+    private String threadName(TimelineModel model, Lanes.Lane lane, double y) {
+        int row = threadRow(lane, y);
+        return lane.kind() == Lanes.Kind.THREADS && timeline.isThreadsExpanded() && row >= 0
+                && row < model.threads().rows().size() ? model.threads().rows().get(row).name() : null;
+    }
+
+    private static int threadRow(Lanes.Lane lane, double y) {
+        double below = y - lane.y() - Lanes.THREAD_HEADER;
+        return below < 0 ? -1 : (int) (below / Lanes.THREAD_ROW);
     }
 
     /** The last point at or before t (for bucketed series, the bucket holding t), or -1. */

@@ -389,6 +389,11 @@ public final class MainWindowView {
 
     /** Shows a one-line message above the status bar (export done, an error in words). */
     /** Shows a one-line notice above the status bar until the next click or key, or {@link #NOTICE_TIME}. */
+    /** The clock that ends a notice nobody acted on, for tests that run it fast. */
+    javafx.animation.Animation noticeTimeout() {
+        return noticeTimeout;
+    }
+
     public void notice(String text) {
         notice.setText(text == null ? "" : text);
         noticeTimeout.playFromStart();

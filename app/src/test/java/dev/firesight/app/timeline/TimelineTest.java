@@ -170,6 +170,48 @@ class TimelineTest {
     }
 
     @Test
+    void spikeCellsWrapAndTheirTooltipsNameMethodsInFull() {
+        Spikes.Window top = model.spikes().windowsByPeak().get(0);
+        javafx.scene.control.ListCell<?> cell = new FxRobot().lookup(".list-cell").nth(0)
+                .queryAs(javafx.scene.control.ListCell.class);
+        assertTrue(cell.isWrapText(), "long lines wrap within the list instead of being cut");
+        assertNotNull(cell.getTooltip(), "the cell's whole text on hover");
+        String fullName = top.topMethods().get(0).name();
+        assertTrue(fullName.contains(".") && cell.getTooltip().getText().contains(fullName),
+                cell.getTooltip().getText() + " names " + fullName);
+    }
+
+    @Test
+    void aThreadLabelCutShortShowsTheWholeNameOnHover(FxRobot robot) {
+        robot.interact(() -> timeline.threadsExpandedProperty().set(true));
+        Lanes.Lane lane = skin().lane(Lanes.Kind.THREADS);
+        var rows = model.threads().rows();
+        for (int r = 0; r < Math.min(rows.size(), Lanes.MAX_THREAD_ROWS); r++) {
+            double y = lane.y() + Lanes.THREAD_HEADER + r * Lanes.THREAD_ROW + Lanes.THREAD_ROW / 2;
+            assertEquals(rows.get(r).name(), skin().tooltipAt(Lanes.LEFT / 2, y), "row " + r);
+        }
+        assertNull(skin().tooltipAt(Lanes.LEFT / 2, lane.y() + 2), "the lane's header names no thread");
+    }
+
+    @Test
+    void theHoverTextGoesWhenAKeyIsPressedOrTheWheelTurns(FxRobot robot) {
+        double y = skin().laneMiddle("ALLOCATION");
+        robot.moveTo(screen(skin().xOf(model.full().fromNanos() + 1_000_000_000L), y));
+        robot.moveBy(3, 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node tip = robot.lookup("." + RecordingTimeline.TOOLTIP_STYLE_CLASS).query();
+        assertTrue(tip.isVisible(), "hovering a lane shows its values");
+        robot.press(KeyCode.SHIFT).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!tip.isVisible(), "a key press hides the hover text until the pointer moves");
+        robot.moveBy(3, 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(tip.isVisible());
+        robot.interact(() -> timeline.getScene().getWindow().hide());
+        assertTrue(!tip.isVisible(), "no hover text survives its window");
+    }
+
+    @Test
     void tooltipNamesTheRateAndTheTopMethodAtThePeak() {
         StackedRate rate = model.allocationRate(AllocationSites.By.METHOD);
         long peak = rate.timeNanos(model.peakAllocationBucket()) + rate.bucketNanos() / 2;

@@ -91,4 +91,18 @@ class SmallThingsTest extends WindowTest {
         assertEquals("", notice.getText());
         assertFalse(notice.isVisible());
     }
+
+    @Test
+    void aNoticeNobodyActsOnGoesAfterItsTime(FxRobot robot) throws Exception {
+        assertEquals(12, MainWindowView.NOTICE_TIME.toSeconds(), "long enough to read a path");
+        fxRun(robot, () -> {
+            support.window().notice("Exported SVG to /tmp/x.svg.");
+            support.window().noticeTimeout().setRate(1000); // its 12 s pass in 12 ms: no test waits 12 s
+        });
+        Label notice = robot.lookup("#notice").query();
+        // the guard only bounds a hang: the notice must go by itself, without any click or key
+        org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> !notice.isVisible());
+        assertEquals("", notice.getText());
+        fxRun(robot, () -> support.window().noticeTimeout().setRate(1));
+    }
 }
