@@ -194,9 +194,10 @@ final class TimelineCanvas extends Region {
                 StackedRate rate = model.allocationRate(timeline.getStackBy());
                 int b = rate.bucketOf(t);
                 sb.append("\nAllocation rate ").append(Units.bytes(rate.total(b))).append("/s");
+                java.util.Map<String, String> labels = MethodNames.unique(rate.names());
                 for (int s = 0; s < rate.seriesCount(); s++) {
                     if (rate.rate(s, b) > 0) {
-                        sb.append("\n  ").append(MethodNames.shortName(rate.names().get(s))).append("  ")
+                        sb.append("\n  ").append(labels.get(rate.names().get(s))).append("  ")
                                 .append(Units.bytes(rate.rate(s, b))).append("/s");
                     }
                 }

@@ -140,8 +140,9 @@ final class TimelinePainter {
         x += textWidth("Allocation rate by method", BOLD) + 14;
         g.setFont(FONT);
         double right = Lanes.LEFT + lanes.plotWidth() - 6;
+        java.util.Map<String, String> labels = MethodNames.unique(rate.names());
         for (int s = 0; s < rate.seriesCount(); s++) {
-            String name = MethodNames.shortName(rate.names().get(s));
+            String name = labels.get(rate.names().get(s));
             if (x + 11 + textWidth(name, FONT) > right) {
                 g.setFill(color(TimelineColor.MUTED));
                 g.fillText("+" + (rate.seriesCount() - s) + " more", x, y);

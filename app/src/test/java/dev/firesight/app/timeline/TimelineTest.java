@@ -217,6 +217,9 @@ class TimelineTest {
         long peak = rate.timeNanos(model.peakAllocationBucket()) + rate.bucketNanos() / 2;
         String tip = skin().tooltipAt(skin().xOf(peak), skin().laneMiddle("ALLOCATION"));
         assertTrue(tip.contains("Allocation rate") && tip.contains("BurstWorkload.burst"), tip);
+        java.util.List<String> names = tip.lines().filter(l -> l.startsWith("  "))
+                .map(l -> l.trim().replaceFirst("  .*", "")).toList();
+        assertEquals(names.size(), new java.util.HashSet<>(names).size(), "no two series read the same: " + tip);
     }
 
     @Test
