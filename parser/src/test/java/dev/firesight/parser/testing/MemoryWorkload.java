@@ -11,7 +11,8 @@ import java.util.List;
  * {@value #THREAD} allocates {@value #GARBAGE_PER_TICK} bytes of short-lived {@code byte[]} and, in leak mode,
  * keeps {@value #LEAK_PER_TICK} more bytes in {@code AuditLog.ENTRIES} for good. Leak mode catches the
  * {@link OutOfMemoryError}, frees the newest half of the leak (the oldest stays alive for JFR's old-object
- * sampler), prints {@code oom <epoch ms>} and exits normally, so JFR writes its recording.
+ * sampler), prints {@code oom <epoch ms>} and {@code late <ms>} (how far the leak fell behind its pace) and exits
+ * normally, so JFR writes its recording.
  * Prints {@code start <epoch ms>} first.
  */
 public final class MemoryWorkload {
@@ -102,6 +103,9 @@ public final class MemoryWorkload {
             entries.subList(entries.size() / 2, entries.size()).clear();
             System.gc();
             System.out.println("oom " + System.currentTimeMillis());
+            // How far behind its 10 ms pace the leak had fallen (a busy machine, collections near the limit):
+            // the out-of-memory error came that much later than the pace alone would have it.
+            System.out.println("late " + Math.max(0, (System.nanoTime() - next) / 1_000_000L));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Assertions;
  */
 public final class TestRecordings {
     /** Bump when a workload or the settings change, so stale cached recordings are not reused. */
-    public static final int FIXTURE_VERSION = 6;
+    public static final int FIXTURE_VERSION = 7;
     /** Async-profiler agent options of {@link #asyncProfiler()} (all of these coexist in 4.2). */
     public static final String ASYNC_PROFILER_OPTIONS = "event=cpu,interval=5ms,alloc=256k,lock=0,wall=5ms,live";
     /** The async-profiler release on the test class path, whose agent {@link #asyncProfiler()} uses. */
