@@ -4,17 +4,74 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * The JVMs a profile's samples come from. A folder of recordings (a JFR repository, periodic dumps, copies
- * from several replicas) can hold many; each JVM, told apart by its process id and start time, is a source,
- * and every thread belongs to one, so a source is a filter dimension like a thread.
+ * The JVMs a profile's samples come from, and the time their recordings cover. A folder of recordings (a JFR
+ * repository, periodic dumps, copies from several replicas) can hold many; each JVM, told apart by its process
+ * id and start time, is a source, and every thread belongs to one, so a source is a filter dimension like a
+ * thread. Files need not follow each other: a stretch no chunk covers is a gap, where nothing was recorded,
+ * which a timeline must not show as a quiet period.
  *
  * @param names        each source's label, e.g. {@code pid 4711 (started 12:01:07)}
  * @param threadSource the source of each thread of the profile
+ * @param gaps         the stretches between the first chunk's start and the last chunk's end that no chunk
+ *                     covers, at least {@link #MIN_GAP_NANOS} long, in time order
  */
-public record Sources(List<String> names, int[] threadSource) {
+public record Sources(List<String> names, int[] threadSource, List<Span> gaps) {
+    /** Shorter stretches are the slack between a chunk's end and the next one's start, not a gap. */
+    public static final long MIN_GAP_NANOS = 1_000_000_000L;
+
+    /** A stretch of time, in epoch nanoseconds. */
+    public record Span(long fromNanos, long toNanos) {
+        public long durationNanos() {
+            return toNanos - fromNanos;
+        }
+
+        public boolean contains(long nanos) {
+            return nanos >= fromNanos && nanos < toNanos;
+        }
+    }
+
+    public Sources {
+        names = List.copyOf(names);
+        gaps = List.copyOf(gaps);
+    }
+
     /** One source holding every thread, for profiles built without sources. */
     public static Sources single(int threads) {
-        return new Sources(List.of("this JVM"), new int[threads]);
+        return new Sources(List.of("this JVM"), new int[threads], List.of());
+    }
+
+    /**
+     * The gaps between chunks that cover {@code covered} (each {from, to}, in any order, overlapping or not):
+     * what lies between the merged stretches, where at least {@link #MIN_GAP_NANOS} long. A chunk whose end is
+     * unknown ({@code to} is {@link Long#MAX_VALUE}: it was still being written and declares no duration) is
+     * taken to reach the next chunk, so neither its events nor a real gap later on are lost.
+     */
+    public static List<Span> gapsBetween(List<long[]> covered) {
+        List<long[]> sorted = new java.util.ArrayList<>(covered);
+        sorted.sort(java.util.Comparator.comparingLong(c -> c[0]));
+        List<Span> gaps = new java.util.ArrayList<>();
+        long end = Long.MIN_VALUE;
+        for (long[] c : sorted) {
+            if (end == Long.MAX_VALUE) {
+                end = c[1]; // the open chunk ran on to this one
+                continue;
+            }
+            if (end != Long.MIN_VALUE && c[0] - end >= MIN_GAP_NANOS) {
+                gaps.add(new Span(end, c[0]));
+            }
+            end = Math.max(end, c[1]);
+        }
+        return gaps;
+    }
+
+    /** The gap holding {@code nanos}, or null when a recording covers it. */
+    public Span gapAt(long nanos) {
+        for (Span g : gaps) {
+            if (g.contains(nanos)) {
+                return g;
+            }
+        }
+        return null;
     }
 
     public int count() {

@@ -106,6 +106,14 @@ public final class CompareActions implements Comparisons {
         openComparison(p.base(), p.target());
     }
 
+    /** One JVM against the others, in the tab's current view, range and frame filters. */
+    @Override
+    public void compareSourceWithOthers(RecordingTabViewModel tab, int source) {
+        RangeCaptures.Pair p = RangeCaptures.sourceAndOthers(tab.shownProfile(), tab.currentQuery(), source,
+                tab.fileName());
+        openComparison(p.base(), p.target());
+    }
+
     private static ProfileQuery unranged(RecordingTabViewModel tab) {
         return tab.currentQuery().withRange(Long.MIN_VALUE, Long.MAX_VALUE);
     }

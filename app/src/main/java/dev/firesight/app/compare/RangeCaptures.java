@@ -7,8 +7,8 @@ import dev.firesight.parser.query.DiffTreeBuilder.Capture;
 import dev.firesight.parser.query.ProfileQuery;
 
 /**
- * Captures from time ranges of one recording, for the timeline's "compare with the rest" and "compare
- * with another range". Free of JavaFX.
+ * Captures from parts of one recording: time ranges, for the timeline's "compare with the rest" and "compare
+ * with another range", and sources, for "compare this JVM with the others". Free of JavaFX.
  */
 public final class RangeCaptures {
     /** A baseline and a target. */
@@ -28,6 +28,20 @@ public final class RangeCaptures {
         ProfileQuery target = query.withRange(selection.fromNanos(), selection.toNanos());
         return new Pair(new Capture(profile, base, name + " " + CompareActions.range(info, base) + " (the rest)"),
                 new Capture(profile, target, name + " " + CompareActions.range(info, target)));
+    }
+
+    /**
+     * One source (JVM) of a recording made from many (target) against all the others (baseline), in the
+     * query's view, range and filters; each side keeps only its own threads.
+     */
+    public static Pair sourceAndOthers(Profile profile, ProfileQuery query, int source, String name) {
+        dev.firesight.parser.Sources sources = profile.sources();
+        java.util.BitSet mine = sources.threads(source);
+        java.util.BitSet others = new java.util.BitSet();
+        others.set(0, sources.threadSource().length);
+        others.andNot(mine);
+        return new Pair(new Capture(profile, query.withThreads(others), name + " other JVMs"),
+                new Capture(profile, query.withThreads(mine), name + " " + sources.names().get(source)));
     }
 
     /** Two ranges of one recording: the first the baseline, the second the target. */

@@ -20,7 +20,7 @@ final class Lanes {
     static final double THREAD_ROW = 14;
     static final int MAX_THREAD_ROWS = 40;
 
-    enum Kind { ALLOCATION, HEAP, MEMORY, CPU, THREADS }
+    enum Kind { ALLOCATION, HEAP, MEMORY, CPU, SOURCES, THREADS }
 
     record Lane(Kind kind, double y, double height) {
         boolean contains(double py) {
@@ -65,6 +65,12 @@ final class Lanes {
             if (model.hasCpu()) {
                 list.add(new Lane(Kind.CPU, y, CPU_HEIGHT));
                 y += CPU_HEIGHT + GAP;
+            }
+            if (model.sources() != null) {
+                int rows = Math.min(MAX_THREAD_ROWS, model.sources().rows().size());
+                double h = THREAD_HEADER + rows * THREAD_ROW;
+                list.add(new Lane(Kind.SOURCES, y, h));
+                y += h + GAP;
             }
             if (model.threads() != null) {
                 int rows = threadsExpanded ? Math.min(MAX_THREAD_ROWS, model.threads().rows().size()) : 1;

@@ -189,6 +189,13 @@ final class TimelineCanvas extends Region {
         StringBuilder sb = new StringBuilder();
         sb.append(TimeFormat.relative(t - model.full().fromNanos())).append("   ")
                 .append(TimeFormat.wallClock(t, timeline.getZone()));
+        dev.firesight.parser.Sources.Span gap = model.profile().sources().gapAt(t);
+        if (gap != null) {
+            return sb.append("\nNo recording from ").append(TimeFormat.wallClock(gap.fromNanos(), timeline.getZone()))
+                    .append(" to ").append(TimeFormat.wallClock(gap.toNanos(), timeline.getZone())).append(" (")
+                    .append(TimeFormat.duration(gap.durationNanos()))
+                    .append("): no file covers this time, so it is not a quiet period.").toString();
+        }
         switch (lane.kind()) {
             case ALLOCATION -> {
                 StackedRate rate = model.allocationRate(timeline.getStackBy());
@@ -242,12 +249,13 @@ final class TimelineCanvas extends Region {
                             100 * model.machineCpuLoad().value(m)));
                 }
             }
-            case THREADS -> {
-                ThreadActivity threads = model.threads();
+            case SOURCES, THREADS -> {
+                boolean sources = lane.kind() == Lanes.Kind.SOURCES;
+                ThreadActivity threads = sources ? model.sources() : model.threads();
                 int b = (int) Math.max(0, Math.min(threads.buckets() - 1,
                         (t - threads.startNanos()) / threads.bucketNanos()));
                 int row = threadRow(lane, y);
-                if (timeline.isThreadsExpanded() && row >= 0 && row < threads.rows().size()) {
+                if ((sources || timeline.isThreadsExpanded()) && row >= 0 && row < threads.rows().size()) {
                     ThreadActivity.Row r = threads.rows().get(row);
                     sb.append("\n").append(r.name()).append(": ").append(Units.count(r.cpuSamples()[b])).append(" CPU samples, ")
                             .append(Units.bytes(r.allocBytes()[b])).append(" allocated");
@@ -267,11 +275,12 @@ final class TimelineCanvas extends Region {
         return sb.toString();
     }
 
-    /** The whole name of the thread whose lane label is at y (the label itself may be cut short), or null. */
+    /** The whole name of the thread or JVM whose row label is at y (the label may be cut short), or null. */
     private String threadName(TimelineModel model, Lanes.Lane lane, double y) {
         int row = threadRow(lane, y);
-        return lane.kind() == Lanes.Kind.THREADS && timeline.isThreadsExpanded() && row >= 0
-                && row < model.threads().rows().size() ? model.threads().rows().get(row).name() : null;
+        ThreadActivity rows = lane.kind() == Lanes.Kind.SOURCES ? model.sources()
+                : lane.kind() == Lanes.Kind.THREADS && timeline.isThreadsExpanded() ? model.threads() : null;
+        return rows != null && row >= 0 && row < rows.rows().size() ? rows.rows().get(row).name() : null;
     }
 
     private static int threadRow(Lanes.Lane lane, double y) {

@@ -31,6 +31,7 @@ public final class TimelineModel {
     private final TimeSeries jvmCpuLoad;
     private final TimeSeries machineCpuLoad;
     private final ThreadActivity threads;
+    private final ThreadActivity sources;
     private final MemoryBudget memory;
 
     private TimelineModel(Profile profile) {
@@ -53,6 +54,7 @@ public final class TimelineModel {
         this.machineCpuLoad = nonEmpty(profile, TimeSeries.Kind.MACHINE_CPU_LOAD);
         ThreadActivity activity = ThreadActivity.compute(profile, start, end, bucket);
         this.threads = activity.rows().isEmpty() ? null : activity;
+        this.sources = threads != null && profile.sources().count() > 1 ? activity.bySource(profile.sources()) : null;
         this.memory = MemoryBudget.of(profile);
     }
 
@@ -129,6 +131,16 @@ public final class TimelineModel {
     /** Per-thread activity, or null when no sample names a thread. */
     public ThreadActivity threads() {
         return threads;
+    }
+
+    /** Activity per source (JVM), or null when the recording comes from one JVM. */
+    public ThreadActivity sources() {
+        return sources;
+    }
+
+    /** The stretches no recording covers (between files made apart), in time order. */
+    public java.util.List<dev.firesight.parser.Sources.Span> gaps() {
+        return profile.sources().gaps();
     }
 
     /** The bucket of the stacked allocation rate that holds the highest total, or -1. */

@@ -58,12 +58,15 @@ final class TimelinePainter {
                 case HEAP -> paintHeap(g, lanes, lane, model);
                 case MEMORY -> paintMemory(g, lanes, lane, model.memory());
                 case CPU -> paintCpu(g, lanes, lane, model);
-                case THREADS -> paintThreads(g, lanes, lane, model.threads(), threadsExpanded);
+                case SOURCES -> paintRows(g, lanes, lane, model.sources(), "▾ JVMs (" + model.sources().rows().size() + ")", true);
+                case THREADS -> paintRows(g, lanes, lane, model.threads(), (threadsExpanded ? "▾ " : "▸ ") + "Threads ("
+                        + model.threads().rows().size() + ")" + (threadsExpanded ? "" : " — click to expand"), threadsExpanded);
                 default -> { }
             }
             g.restore();
             paintScales(g, lanes, lane, model, by, threadsExpanded);
         }
+        paintGaps(g, lanes, model);
         if (selection != null) {
             double x0 = Math.max(Lanes.LEFT, lanes.x(selection.fromNanos()));
             double x1 = Math.min(Lanes.LEFT + lanes.plotWidth(), lanes.x(selection.toNanos()));
@@ -411,14 +414,14 @@ final class TimelinePainter {
         g.stroke();
     }
 
-    private void paintThreads(GraphicsContext g, Lanes lanes, Lanes.Lane lane, ThreadActivity threads,
-                              boolean expanded) {
+    /** Rows of activity (threads, or sources), one row each when expanded, else all summed in one. */
+    private void paintRows(GraphicsContext g, Lanes lanes, Lanes.Lane lane, ThreadActivity threads, String title,
+                           boolean expanded) {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         g.setFont(BOLD);
         g.setFill(color(TimelineColor.TEXT));
-        g.fillText((expanded ? "▾ " : "▸ ") + "Threads (" + threads.rows().size() + ")"
-                + (expanded ? "" : " — click to expand"), Lanes.LEFT + 6, lane.y() + Lanes.THREAD_HEADER / 2);
+        g.fillText(title, Lanes.LEFT + 6, lane.y() + Lanes.THREAD_HEADER / 2);
         g.setFont(FONT);
         int rows = expanded ? Math.min(Lanes.MAX_THREAD_ROWS, threads.rows().size()) : 1;
         int firstBucket = (int) Math.max(0, (lanes.visible.fromNanos() - threads.startNanos()) / threads.bucketNanos());
@@ -498,22 +501,67 @@ final class TimelinePainter {
                     g.fillText("samples", right, top + 17);
                 }
             }
+            case SOURCES -> rowNames(g, lane, model.sources(), left);
             case THREADS -> {
                 if (expanded) {
-                    g.setTextAlign(TextAlignment.RIGHT);
-                    int rows = Math.min(Lanes.MAX_THREAD_ROWS, model.threads().rows().size());
-                    for (int r = 0; r < rows; r++) {
-                        String name = fit(model.threads().rows().get(r).name(), FONT, Lanes.LEFT - 10);
-                        g.setFill(color(TimelineColor.TEXT));
-                        g.fillText(name, left, lane.y() + Lanes.THREAD_HEADER + r * Lanes.THREAD_ROW
-                                + Lanes.THREAD_ROW / 2);
-                    }
+                    rowNames(g, lane, model.threads(), left);
                 } else {
                     g.setTextAlign(TextAlignment.RIGHT);
                     g.fillText("all threads", left, lane.y() + Lanes.THREAD_HEADER + Lanes.THREAD_ROW / 2);
                 }
             }
             default -> { }
+        }
+    }
+
+    /** Each row's name left of the plot, cut to fit (the whole name is the label's hover text). */
+    private void rowNames(GraphicsContext g, Lanes.Lane lane, ThreadActivity rows, double left) {
+        g.setTextAlign(TextAlignment.RIGHT);
+        int n = Math.min(Lanes.MAX_THREAD_ROWS, rows.rows().size());
+        for (int r = 0; r < n; r++) {
+            g.setFill(color(TimelineColor.TEXT));
+            g.fillText(fit(rows.rows().get(r).name(), FONT, Lanes.LEFT - 10), left,
+                    lane.y() + Lanes.THREAD_HEADER + r * Lanes.THREAD_ROW + Lanes.THREAD_ROW / 2);
+        }
+    }
+
+    /**
+     * Hatches the stretches no recording covers across every lane, named where there is room, so that time
+     * between files made apart never reads as a quiet period.
+     */
+    private void paintGaps(GraphicsContext g, Lanes lanes, TimelineModel model) {
+        if (lanes.lanes.isEmpty()) {
+            return;
+        }
+        double top = lanes.lanes.get(0).y();
+        double bottom = lanes.lanes.get(lanes.lanes.size() - 1).bottom();
+        double plotLeft = Lanes.LEFT;
+        double plotRight = Lanes.LEFT + lanes.plotWidth();
+        for (dev.firesight.parser.Sources.Span gap : model.gaps()) {
+            double x0 = Math.max(plotLeft, lanes.x(gap.fromNanos()));
+            double x1 = Math.min(plotRight, lanes.x(gap.toNanos()));
+            if (x1 - x0 < 1) {
+                continue;
+            }
+            g.setFill(color(TimelineColor.BACKGROUND));
+            g.fillRect(x0, top, x1 - x0, bottom - top);
+            g.save();
+            g.beginPath();
+            g.rect(x0, top, x1 - x0, bottom - top);
+            g.clip();
+            g.setStroke(color(TimelineColor.GRID));
+            g.setLineWidth(1);
+            for (double x = x0 - (bottom - top); x < x1; x += 8) {
+                g.strokeLine(x, bottom, x + (bottom - top), top);
+            }
+            g.restore();
+            String label = "no recording";
+            if (x1 - x0 > textWidth(label, FONT) + 8) {
+                g.setFill(color(TimelineColor.MUTED));
+                g.setTextAlign(TextAlignment.CENTER);
+                g.setTextBaseline(VPos.CENTER);
+                g.fillText(label, (x0 + x1) / 2, top + 10);
+            }
         }
     }
 

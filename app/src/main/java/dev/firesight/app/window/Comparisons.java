@@ -16,4 +16,7 @@ public interface Comparisons {
 
     /** The timeline's "Compare with baseline": two ranges of one recording. */
     void compareRanges(RecordingTabViewModel tab, TimeRange baseline, TimeRange target);
+
+    /** "Compare with the other JVMs": one source of a recording made from many against the rest of them. */
+    void compareSourceWithOthers(RecordingTabViewModel tab, int source);
 }

@@ -128,7 +128,13 @@ public final class MainWindowView {
         return scene;
     }
 
-    private ToolBar toolBar() {
+    /**
+     * The window's tool bar: open, attach and export, then the selected tab's own tools. An HBox, not a
+     * {@link ToolBar}: a ToolBar moves whatever does not fit into an overflow menu, and the tab's tools are one
+     * item, so a window a little too narrow lost all of them at once. Here they shrink (the search field
+     * first) and what still does not fit is cut at the right edge.
+     */
+    private HBox toolBar() {
         Button open = new Button(null, Icons.icon(Icons.OPEN));
         open.setId("toolbar-open");
         open.setTooltip(new Tooltip("Open a recording (Ctrl+O)"));
@@ -147,8 +153,16 @@ public final class MainWindowView {
         }
         exportButton.disableProperty().bind(vm.emptyProperty());
         tabTools.setAlignment(Pos.CENTER_LEFT);
-        ToolBar bar = new ToolBar(open, attach, exportButton, new Separator(), tabTools);
-        bar.getStyleClass().add("main-toolbar");
+        tabTools.setMinWidth(0);
+        HBox.setHgrow(tabTools, javafx.scene.layout.Priority.ALWAYS);
+        HBox bar = new HBox(open, attach, exportButton, new Separator(javafx.geometry.Orientation.VERTICAL), tabTools);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().addAll("tool-bar", "main-toolbar");
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(bar.widthProperty());
+        clip.heightProperty().bind(bar.heightProperty());
+        bar.setClip(clip);
+        bar.setMinWidth(0);
         return bar;
     }
 
@@ -172,6 +186,7 @@ public final class MainWindowView {
                         k.profileProperty(), k.timeRangeProperty());
                 timeline.setOnCompareWithRest(r -> vm.compareWithRest(k, r));
                 timeline.setOnCompareRanges((a, b) -> vm.compareRanges(k, a, b));
+                view.setOnCompareSource(source -> vm.compareSourceWithOthers(k, source));
                 view.setTimeline(timeline);
                 view.bindLayout(vm.layoutProperty());
                 return view;

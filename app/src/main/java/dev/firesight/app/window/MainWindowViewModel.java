@@ -201,6 +201,10 @@ public final class MainWindowViewModel {
         comparisons.compareWithRest(tab, selection);
     }
 
+    public void compareSourceWithOthers(RecordingTabViewModel tab, int source) {
+        comparisons.compareSourceWithOthers(tab, source);
+    }
+
     public void dispose() {
         tabs.forEach(RecordingTabViewModel::dispose);
     }

@@ -397,6 +397,11 @@ public final class RecordingTabView {
     }
 
     /** Puts a timeline (or any node) above the flame graph; null removes it. */
+    /** What "Compare with the other JVMs" does with the chosen source. */
+    public void setOnCompareSource(java.util.function.IntConsumer compare) {
+        toolBar.sources().setOnCompare(compare);
+    }
+
     public void setTimeline(Node timeline) {
         timelineSlot.getChildren().setAll(timeline == null ? java.util.List.of() : java.util.List.of(timeline));
     }

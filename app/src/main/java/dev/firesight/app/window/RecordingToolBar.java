@@ -23,6 +23,7 @@ final class RecordingToolBar {
     private final ToggleButton onlyMyCode = new ToggleButton("Only my code");
     private final SearchBar search;
     private final ThreadFilterView threads;
+    private final SourceFilterView sources;
 
     RecordingToolBar(RecordingTabViewModel vm, FlameGraph flame) {
         root.getStyleClass().add("recording-toolbar");
@@ -58,13 +59,18 @@ final class RecordingToolBar {
         vm.transformsProperty().addListener((o, a, t) -> onlyMyCode.setSelected(t.list().contains(mine)));
 
         threads = new ThreadFilterView(vm);
+        sources = new SourceFilterView(vm);
 
         search = new SearchBar("search", vm.search(), vm.searchProperty(), flame::previousMatch, flame::nextMatch);
 
         root.getChildren().addAll(views, new LiveAgeFilter(vm).node(), reverse, icicle, onlyMyCode,
-                new SourceFilterView(vm).node(), threads.node(), new Separator(javafx.geometry.Orientation.VERTICAL),
+                sources.node(), threads.node(), new Separator(javafx.geometry.Orientation.VERTICAL),
                 search.node());
         root.disableProperty().bind(vm.stateProperty().isNotEqualTo(RecordingTabViewModel.State.READY));
+    }
+
+    SourceFilterView sources() {
+        return sources;
     }
 
     HBox node() {

@@ -4,6 +4,9 @@ import dev.firesight.parser.Profile;
 import dev.firesight.parser.Sources;
 
 import java.util.BitSet;
+import java.util.function.IntConsumer;
+import javafx.scene.control.Button;
+import javafx.scene.layout.HBox;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Tooltip;
@@ -11,12 +14,17 @@ import javafx.scene.control.Tooltip;
 /**
  * Which JVM of a recording made from many (a folder of dumps from several replicas) the views show: all, or
  * one source. A source is a set of threads, so choosing one sets the tab's thread filter, the one filter every
- * view, the timeline's range and the exports already follow. Shown only when the recording has two or more.
+ * view, the timeline's range and the exports already follow. With one chosen, Compare opens a diff of it
+ * against the other JVMs. Shown only when the recording has two or more.
  */
 final class SourceFilterView {
     /** Index 0 is every source; index i + 1 is source i. */
     private final ComboBox<Integer> sources = new ComboBox<>();
+    /** Short, as the window's tool bar moves what does not fit into its overflow menu. */
+    private final Button compare = new Button("Compare");
+    private final HBox box = new HBox(4, sources, compare);
     private Sources shown;
+    private IntConsumer onCompare;
 
     SourceFilterView(RecordingTabViewModel vm) {
         sources.setId("source-filter");
@@ -32,8 +40,20 @@ final class SourceFilterView {
                 return 0;
             }
         });
-        sources.setVisible(false);
-        sources.managedProperty().bind(sources.visibleProperty());
+        compare.setId("compare-source");
+        compare.setTooltip(new Tooltip("Compare this JVM with the other JVMs: a diff of this one (target) against"
+                + " all the others (baseline)"));
+        compare.disableProperty().bind(sources.valueProperty().isNull().or(sources.valueProperty().isEqualTo(0)));
+        compare.setOnAction(e -> {
+            Integer i = sources.getValue();
+            if (onCompare != null && i != null && i > 0) {
+                onCompare.accept(i - 1);
+            }
+        });
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.setVisible(false);
+        box.managedProperty().bind(box.visibleProperty());
+        sources.visibleProperty().bind(box.visibleProperty());
         vm.profileProperty().addListener((o, a, p) -> show(p));
         show(vm.profileProperty().get());
         sources.valueProperty().addListener((o, a, i) -> {
@@ -55,10 +75,14 @@ final class SourceFilterView {
             }
             sources.setValue(0);
         }
-        sources.setVisible(many);
+        box.setVisible(many);
+    }
+
+    void setOnCompare(IntConsumer compare) {
+        this.onCompare = compare;
     }
 
     Node node() {
-        return sources;
+        return box;
     }
 }

@@ -70,6 +70,40 @@ class FolderWindowTest {
         }
         fxRun(robot, () -> sources.setValue(0));
         assertEquals(null, fx(robot, () -> vm.threadsProperty().get()), "all JVMs again");
+        assertTrue(fx(robot, () -> robot.lookup("#compare-source").query().isDisabled()),
+                "nothing to compare with all JVMs shown");
+
+        // One JVM against the others: a diff whose target weighs that JVM and whose baseline weighs the rest.
+        fxRun(robot, () -> sources.setValue(2));
+        robot.clickOn("#compare-source");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        java.util.List<javafx.scene.control.Tab> extra = fx(robot, () -> support.window().extraTabs());
+        assertEquals(1, extra.size(), "a comparison tab opens");
+        dev.firesight.app.compare.ComparisonViewModel diff =
+                ((dev.firesight.app.compare.ComparisonView) extra.get(0).getUserData()).viewModel();
+        long all = StackWeights.compute(reference, ProfileQuery.of(view), () -> false).total();
+        long second = StackWeights.compute(reference, ProfileQuery.of(view)
+                .withThreads(reference.sources().threads(1)), () -> false).total();
+        assertEquals(second, StackWeights.compute(reference, diff.target().query(), () -> false).total());
+        assertEquals(all - second, StackWeights.compute(reference, diff.base().query(), () -> false).total());
+        assertTrue(diff.target().label().endsWith(reference.sources().names().get(1)), diff.target().label());
+        assertTrue(diff.base().label().endsWith("other JVMs"), diff.base().label());
+    }
+
+    @Test
+    void theTimelineHasALaneRowPerJvm(FxRobot robot) throws Exception {
+        Path folder = TestRecordings.twoJvms();
+        Profile reference = Recordings.open(folder);
+        dev.firesight.app.timeline.TimelineModel model = dev.firesight.app.timeline.TimelineModel.of(reference);
+        assertEquals(2, model.sources().rows().size(), "a row for each JVM");
+        for (var row : model.sources().rows()) {
+            assertEquals(reference.sources().names().get(row.thread()), row.name());
+            long cpu = StackWeights.compute(reference, ProfileQuery.of(reference.has(ViewKind.CPU) ? ViewKind.CPU
+                    : ViewKind.WALL).withThreads(reference.sources().threads(row.thread())), () -> false).total();
+            assertEquals(cpu, row.totalCpu(), row.name() + ": its threads' samples");
+        }
+        assertEquals(null, dev.firesight.app.timeline.TimelineModel.of(Recordings.open(TestRecordings.jdk17()))
+                .sources(), "one JVM: no JVM lane");
     }
 
     @Test

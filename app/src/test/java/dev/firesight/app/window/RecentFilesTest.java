@@ -71,6 +71,11 @@ class RecentFilesTest {
                                       dev.firesight.parser.query.TimeRange target) {
                 throw new AssertionError("no comparison here");
             }
+
+            @Override
+            public void compareSourceWithOthers(RecordingTabViewModel tab, int source) {
+                throw new AssertionError("no comparison here");
+            }
         };
         MainWindowViewModel vm = new MainWindowViewModel(runner, new RecentFiles(store), none, window -> {
             throw new AssertionError("no attach here");

@@ -146,6 +146,13 @@ final class ProfileBuilder {
      * The source to use when the next chunk does not name its JVM (no jdk.JVMInformation): registered only
      * when a thread needs it, so a file whose chunks do name their JVM adds no empty source.
      */
+    /** The span of each chunk read, {start, end}: the time the recording covers, gaps between files aside. */
+    private final List<long[]> covered = new ArrayList<>();
+
+    void covered(long fromNanos, long toNanos) {
+        covered.add(new long[] {fromNanos, toNanos});
+    }
+
     void fallbackSource(String key, String label) {
         pendingSource = new String[] {key, label};
         source = -1;
@@ -288,7 +295,8 @@ final class ProfileBuilder {
                 List.copyOf(systemProperties), List.copyOf(environment));
         return new Profile(info, views, frameTable, stackTable, threadNames.toArray(new String[0]), series,
                 warnings, notes, eventsWithoutStack, oldObjects, byClass,
-                new Sources(sourceNames.isEmpty() ? List.of("this JVM") : List.copyOf(sourceNames), threadSources.toArray()));
+                new Sources(sourceNames.isEmpty() ? List.of("this JVM") : List.copyOf(sourceNames), threadSources.toArray(),
+                        Sources.gapsBetween(covered)));
     }
 
     private static TimeSeries series(TimeSeries.Kind kind, TreeMap<Long, Double> map) {

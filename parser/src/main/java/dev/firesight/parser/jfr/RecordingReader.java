@@ -341,6 +341,7 @@ public final class RecordingReader {
             builder.startNanos = Math.min(builder.startNanos, header.startNanos);
             long end = header.durationNanos > 0 ? header.startNanos + header.durationNanos : header.startNanos;
             builder.endNanos = Math.max(builder.endNanos, end);
+            builder.covered(header.startNanos, header.durationNanos > 0 ? end : Long.MAX_VALUE);
             return parser.resolver();
         } catch (CancellationException | MemoryBudgetExceeded e) {
             throw e;

@@ -83,6 +83,37 @@ public final class ThreadActivity {
         return new ThreadActivity(startNanos, bucketNanos, buckets, List.copyOf(rows));
     }
 
+    /**
+     * The same activity summed per source (JVM): one row per source that did anything, in source order, named
+     * by the source and numbered by it in {@link Row#thread()}; so many JVMs' recordings lie side by side.
+     */
+    public ThreadActivity bySource(dev.firesight.parser.Sources sources) {
+        int[][] cpu = new int[sources.count()][];
+        long[][] alloc = new long[sources.count()][];
+        long[] totalCpu = new long[sources.count()];
+        long[] totalAlloc = new long[sources.count()];
+        for (Row r : rows) {
+            int s = sources.threadSource()[r.thread()];
+            if (cpu[s] == null) {
+                cpu[s] = new int[buckets];
+                alloc[s] = new long[buckets];
+            }
+            for (int b = 0; b < buckets; b++) {
+                cpu[s][b] = (int) Math.min(Integer.MAX_VALUE, (long) cpu[s][b] + r.cpuSamples()[b]);
+                alloc[s][b] += r.allocBytes()[b];
+            }
+            totalCpu[s] += r.totalCpu();
+            totalAlloc[s] += r.totalAlloc();
+        }
+        List<Row> perSource = new ArrayList<>();
+        for (int s = 0; s < sources.count(); s++) {
+            if (cpu[s] != null) {
+                perSource.add(new Row(s, sources.names().get(s), cpu[s], alloc[s], totalCpu[s], totalAlloc[s]));
+            }
+        }
+        return new ThreadActivity(startNanos, bucketNanos, buckets, List.copyOf(perSource));
+    }
+
     private static int bucket(long t, long start, long width, int buckets) {
         return (int) Math.max(0, Math.min(buckets - 1, Math.floorDiv(t - start, width)));
     }
