@@ -85,6 +85,13 @@ public final class SearchBar {
                 model.patternProperty(), model.errorProperty(), result));
         root.getChildren().addAll(new Label(null, icon("mdi2m-magnify")), field, plain, matchCase, back, forward,
                 matched);
+        // When the window is narrow the field gives up its width, and the buttons keep their labels.
+        for (javafx.scene.Node n : root.getChildren()) {
+            if (n instanceof javafx.scene.layout.Region r && n != field) {
+                r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
+        field.setMinWidth(80);
     }
 
     /** "12.50% matched in 3 frames" (or "in 1 frame"), "no match", "searching…" or "invalid regex". */

@@ -152,6 +152,9 @@ public final class MainWindowView {
             exportButton.getItems().add(i);
         }
         exportButton.disableProperty().bind(vm.emptyProperty());
+        for (javafx.scene.layout.Region r : List.of(open, attach, exportButton)) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         tabTools.setAlignment(Pos.CENTER_LEFT);
         tabTools.setMinWidth(0);
         HBox.setHgrow(tabTools, javafx.scene.layout.Priority.ALWAYS);

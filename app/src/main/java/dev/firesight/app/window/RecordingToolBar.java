@@ -67,6 +67,21 @@ final class RecordingToolBar {
                 sources.node(), threads.node(), new Separator(javafx.geometry.Orientation.VERTICAL),
                 search.node());
         root.disableProperty().bind(vm.stateProperty().isNotEqualTo(RecordingTabViewModel.State.READY));
+        // In a narrow window the search field shrinks first; no button or chooser is cut to "…".
+        keepWidth(root);
+    }
+
+    private void keepWidth(javafx.scene.Parent parent) {
+        for (javafx.scene.Node n : parent.getChildrenUnmodifiable()) {
+            if (n == search.node()) {
+                continue;
+            }
+            if (n instanceof HBox box) {
+                keepWidth(box);
+            } else if (n instanceof javafx.scene.layout.Region r) {
+                r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
     }
 
     SourceFilterView sources() {
