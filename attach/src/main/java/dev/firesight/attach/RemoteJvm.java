@@ -194,7 +194,7 @@ public final class RemoteJvm implements AutoCloseable {
      */
     public RemoteSession start(RecordingRequest request, RemoteStreaming streaming) throws AttachException {
         Map<String, String> settings = settings(request);
-        Path file = newFile(request);
+        Path file = newFile(request.output());
         // its own connection, so the recording outlives this one (a dialog that lists and closes)
         RemoteJvm own = connect(target.copy(), limit.limit(), recordings);
         try {
@@ -225,30 +225,25 @@ public final class RemoteJvm implements AutoCloseable {
     }
 
     /**
-     * Downloads recording {@code id} into {@code file} (a new owner-only file); a running recording is copied
-     * as far as it got and keeps running.
+     * Downloads recording {@code id} into {@code file} (replaced by a new owner-only file), or into a new file in
+     * the recordings folder when empty; a running recording is copied as far as it got and keeps running.
      *
-     * @return the bytes written
+     * @return the file written
      */
-    public long download(long id, Path file) throws AttachException {
-        boolean running = recordings().stream().anyMatch(r -> r.id() == id && r.running());
-        if (recordings().stream().noneMatch(r -> r.id() == id)) {
-            throw new RemoteJvmException(Kind.FAILED, "The JVM at " + target.address() + " has no recording " + id
-                    + "; list its recordings to see which it has.", null);
-        }
-        try {
-            dev.firesight.files.OwnerOnly.freshFile(file);
-        } catch (IOException e) {
-            throw new RecordingFailedException("Could not create " + file + " (" + e.getMessage()
-                    + "); choose another file.", e);
-        }
-        return new ChunkFeed(this, id, file).update(running);
+    public Path download(long id, Optional<Path> file) throws AttachException {
+        List<RemoteRecording> all = recordings();
+        RemoteRecording recording = all.stream().filter(r -> r.id() == id).findFirst().orElseThrow(() ->
+                new RemoteJvmException(Kind.FAILED, "The JVM at " + target.address() + " has no recording " + id
+                        + "; list its recordings to see which it has.", null));
+        Path target = newFile(file);
+        new ChunkFeed(this, id, target).update(recording.running());
+        return target;
     }
 
     /** A new file for a recording of this JVM, named like local ones: application, pid and time. */
-    Path newFile(RecordingRequest request) throws AttachException {
+    Path newFile(Optional<Path> output) throws AttachException {
         try {
-            Path file = request.output().isPresent() ? request.output().get()
+            Path file = output.isPresent() ? output.get().toAbsolutePath()
                     : recordings.newRecordingFile(LocalJvm.applicationName(application), pid, Instant.now());
             if (file.getParent() != null) {
                 dev.firesight.files.OwnerOnly.folder(file.getParent());
