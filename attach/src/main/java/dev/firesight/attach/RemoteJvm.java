@@ -278,8 +278,18 @@ public final class RemoteJvm implements AutoCloseable {
      * refusal of the recorder a {@link RemoteJvmException}.
      */
     <T> T call(String what, TimeLimit.Call<T> call) throws AttachException {
+        return call(what, call, true);
+    }
+
+    /** Like {@link #call}, never interrupting the call (see {@link TimeLimit#runToEnd}). */
+    <T> T callToEnd(String what, TimeLimit.Call<T> call) throws AttachException {
+        return call(what, call, false);
+    }
+
+    private <T> T call(String what, TimeLimit.Call<T> call, boolean interrupt) throws AttachException {
         try {
-            return limit.run(what + " of " + target.address(), call);
+            return interrupt ? limit.run(what + " of " + target.address(), call)
+                    : limit.runToEnd(what + " of " + target.address(), call);
         } catch (AttachTimeoutException e) {
             throw new AttachTimeoutException("The JVM at " + target.address() + " did not answer " + what
                     + " within " + limit.limit().toSeconds() + " s; it may be paused or overloaded, or the forwarded"

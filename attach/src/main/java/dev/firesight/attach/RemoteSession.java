@@ -33,6 +33,8 @@ public final class RemoteSession implements RecordingSession {
     private boolean stopped;
     private int dumps;
     private Path privateFolder;
+    /** Counted down when the stream has read its first data: a dump before that finds nothing and closes it. */
+    private java.util.concurrent.CountDownLatch firstFlush;
 
     private RemoteSession(RemoteJvm jvm, Path file, ChunkFeed feed, long id, RemoteRecordingStream stream) {
         this.jvm = jvm;
@@ -48,6 +50,8 @@ public final class RemoteSession implements RecordingSession {
         if (streaming == RemoteStreaming.AUTOMATIC && jvm.javaFeature() >= 17) {
             RemoteRecordingStream stream = jvm.call("opening a recording stream",
                     () -> new RemoteRecordingStream(jvm.server()));
+            java.util.concurrent.CountDownLatch flushed = new java.util.concurrent.CountDownLatch(1);
+            stream.onFlush(flushed::countDown);
             try {
                 jvm.call("choosing the recording settings", () -> {
                     stream.setSettings(settings);
@@ -62,6 +66,7 @@ public final class RemoteSession implements RecordingSession {
                 throw e;
             }
             session = new RemoteSession(jvm, file, null, -1, stream);
+            session.firstFlush = flushed;
         } else {
             long id = jvm.call("creating a recording", () -> jvm.recorder().newRecording());
             try {
@@ -148,13 +153,18 @@ public final class RemoteSession implements RecordingSession {
         }
         Path next = null;
         try {
+            jvm.call("sending its first data", () -> {
+                firstFlush.await();
+                return null;
+            });
             if (dumps == 0) {
                 // the stream writes its dumps with default permissions: into a folder only the user can enter
                 privateFolder = OwnerOnly.tempFolder(file.toAbsolutePath().getParent(), ".firesight-stream-");
             }
             next = privateFolder.resolve("dump-" + (++dumps) + ".jfr");
             Path target = next;
-            jvm.call("reading the recording stream", () -> {
+            // never interrupted: the stream closes itself for good when a dump is (a live view stopping does it)
+            jvm.callToEnd("reading the recording stream", () -> {
                 stream.dump(target);
                 return null;
             });
