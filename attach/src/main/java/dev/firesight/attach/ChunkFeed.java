@@ -8,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Brings a remote recording's chunks into a local file by ranged reads, for targets without the JDK's streaming
@@ -23,22 +21,19 @@ import java.util.Set;
  * written, so it can be read whole, while the recording itself carries on.
  */
 final class ChunkFeed {
-    /** Offset of the chunk's start time (epoch nanoseconds) in its header. */
-    private static final int START_NANOS = 32;
     private static final String BLOCK_SIZE = Integer.toString(1 << 20);
 
     private final RemoteJvm jvm;
     private final long id;
     private final Path file;
-    private final Set<Long> seen = new HashSet<>();
-    private long newestStartNanos = -1;
-    private long bytes;
+    private final ChunkAppender appender;
 
     /** @param file an existing, owner-only file that receives the chunks (it may be empty) */
     ChunkFeed(RemoteJvm jvm, long id, Path file) {
         this.jvm = jvm;
         this.id = id;
         this.file = file;
+        this.appender = new ChunkAppender(file);
     }
 
     /**
@@ -54,8 +49,7 @@ final class ChunkFeed {
         try {
             part = OwnerOnly.tempFile(file.toAbsolutePath().getParent(), "." + file.getFileName() + "-", ".read");
             read(source, part);
-            append(part);
-            return bytes;
+            return appender.append(part);
         } catch (IOException e) {
             throw new RecordingFailedException("Could not write what was received into " + file + " ("
                     + e.getMessage() + "); check the free space in its folder.", e);
@@ -68,8 +62,9 @@ final class ChunkFeed {
     }
 
     private void read(long source, Path part) throws AttachException, IOException {
-        Map<String, String> options = newestStartNanos < 0 ? Map.of("blockSize", BLOCK_SIZE)
-                : Map.of("blockSize", BLOCK_SIZE, "startTime", Instant.ofEpochSecond(0, newestStartNanos).toString());
+        long newest = appender.newestStartNanos();
+        Map<String, String> options = newest < 0 ? Map.of("blockSize", BLOCK_SIZE)
+                : Map.of("blockSize", BLOCK_SIZE, "startTime", Instant.ofEpochSecond(0, newest).toString());
         long stream = jvm.call("opening recording " + id, () -> jvm.recorder().openStream(source, options));
         try (FileChannel out = FileChannel.open(part, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             while (true) {
@@ -91,36 +86,6 @@ final class ChunkFeed {
             } catch (AttachException ignored) {
                 // the stream dies with the connection
             }
-        }
-    }
-
-    /** Appends each complete chunk of {@code part} whose start time is new. */
-    private void append(Path part) throws IOException {
-        try (FileChannel in = FileChannel.open(part, StandardOpenOption.READ);
-             FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            long length = in.size();
-            long position = 0;
-            ByteBuffer header = ByteBuffer.allocate(JfrChunks.HEADER);
-            while (position + JfrChunks.HEADER <= length) {
-                header.clear();
-                if (in.read(header, position) < JfrChunks.HEADER || header.getInt(0) != JfrChunks.MAGIC) {
-                    break;
-                }
-                long size = header.getLong(8);
-                if (size < JfrChunks.HEADER || position + size > length) {
-                    break;
-                }
-                long start = header.getLong(START_NANOS);
-                if (seen.add(start)) {
-                    long copied = 0;
-                    while (copied < size) {
-                        copied += in.transferTo(position + copied, size - copied, out);
-                    }
-                    newestStartNanos = Math.max(newestStartNanos, start);
-                }
-                position += size;
-            }
-            bytes = out.size();
         }
     }
 

@@ -4,7 +4,6 @@ import dev.firesight.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +20,8 @@ import jdk.management.jfr.RemoteRecordingStream;
  * written; each refresh asks it for a dump. For older targets, ranged reads ({@link ChunkFeed}).
  */
 public final class RemoteSession implements RecordingSession {
+    private static final Duration KEEP_ALL = Duration.ofDays(3650);
+
     private final RemoteJvm jvm;
     private final Path file;
     private final List<String> messages = new ArrayList<>();
@@ -33,6 +34,8 @@ public final class RemoteSession implements RecordingSession {
     private boolean stopped;
     private int dumps;
     private Path privateFolder;
+    /** Streaming: keeps every chunk the stream's dumps bring. */
+    private ChunkAppender appender;
     /** Counted down when the stream has read its first data: a dump before that finds nothing and closes it. */
     private java.util.concurrent.CountDownLatch firstFlush;
 
@@ -53,6 +56,12 @@ public final class RemoteSession implements RecordingSession {
             java.util.concurrent.CountDownLatch flushed = new java.util.concurrent.CountDownLatch(1);
             stream.onFlush(flushed::countDown);
             try {
+                // Without a limit the stream deletes each chunk it has read, and a dump holds only the newest;
+                // an age it never reaches keeps them all (where the JDK honours it), so a dump is the whole recording.
+                jvm.call("choosing how long the recording is kept", () -> {
+                    stream.setMaxAge(KEEP_ALL);
+                    return null;
+                });
                 jvm.call("choosing the recording settings", () -> {
                     stream.setSettings(settings);
                     return null;
@@ -67,6 +76,7 @@ public final class RemoteSession implements RecordingSession {
             }
             session = new RemoteSession(jvm, file, null, -1, stream);
             session.firstFlush = flushed;
+            session.appender = new ChunkAppender(file);
         } else {
             long id = jvm.call("creating a recording", () -> jvm.recorder().newRecording());
             try {
@@ -172,21 +182,14 @@ public final class RemoteSession implements RecordingSession {
                 // the stream closes itself, silently, when the target stops answering during a dump
                 throw new TargetGoneException("The JVM at " + jvm.target().address() + " stopped answering.");
             }
-            restrict(next);
-            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // a dump may lack chunks an earlier one had (on JDK 17 the stream deletes each chunk it has read
+            // whatever its age limit): the file keeps every chunk any dump brought
+            appender.append(next);
         } catch (IOException e) {
             throw new RecordingFailedException("Could not write what was received into " + file + " ("
                     + e.getMessage() + "); check the free space in its folder.", e);
         } finally {
             ChunkFeed.deleteQuietly(next);
-        }
-    }
-
-    private static void restrict(Path file) throws IOException {
-        java.nio.file.attribute.PosixFileAttributeView view = Files.getFileAttributeView(file,
-                java.nio.file.attribute.PosixFileAttributeView.class);
-        if (view != null) {
-            view.setPermissions(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         }
     }
 

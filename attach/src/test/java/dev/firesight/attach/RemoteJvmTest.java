@@ -62,18 +62,20 @@ class RemoteJvmTest {
                 assertTrue(session.file().startsWith(recordings().path()), session.file().toString());
                 assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(session.file())));
                 assertTrue(session.status().running());
-                Thread.sleep(2000);
+                Thread.sleep(3000); // past a flush or two: the stream reads the target's data in pieces
                 Path snapshot = dir.resolve("snapshot-1.jfr");
                 session.dump(snapshot);
                 RecordingFacts first = RecordingFacts.read(snapshot);
                 assertTrue(first.count("jdk.ExecutionSample") > 0, first.toString());
-                Thread.sleep(1500);
+                Thread.sleep(3000);
                 Path file = session.stop();
                 RecordingFacts last = RecordingFacts.read(file);
                 System.out.printf("remote stream: %d bytes, %d CPU samples (snapshot %d)%n", Files.size(file),
                         last.count("jdk.ExecutionSample"), first.count("jdk.ExecutionSample"));
                 assertTrue(last.count("jdk.ExecutionSample") > first.count("jdk.ExecutionSample"),
                         "the final file holds what the snapshot held and more");
+                assertEquals(earliest(snapshot, "jdk.ExecutionSample"), earliest(file, "jdk.ExecutionSample"),
+                        "no chunk is dropped: the final file starts where the snapshot did");
                 assertTrue(last.cpuSamplesByMethodOnStack.getOrDefault(
                         "dev.firesight.attach.children.AllocatingChild.spin", 0L) > 0, last.toString());
                 assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
@@ -113,6 +115,12 @@ class RemoteJvmTest {
             assertTrue(jvm.recordings().stream().noneMatch(r -> ids.contains(r.id())),
                     "the target's copy is closed once it is here");
         }
+    }
+
+    private static java.time.Instant earliest(Path file, String type) throws IOException {
+        return jdk.jfr.consumer.RecordingFile.readAllEvents(file).stream()
+                .filter(e -> e.getEventType().getName().equals(type)).map(jdk.jfr.consumer.RecordedEvent::getStartTime)
+                .min(java.util.Comparator.naturalOrder()).orElseThrow();
     }
 
     private static int chunks(Path file) throws IOException {

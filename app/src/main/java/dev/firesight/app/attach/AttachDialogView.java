@@ -114,9 +114,12 @@ public final class AttachDialogView {
         hint.setId("attach-jmx-hint");
         hint.getStyleClass().add("attach-notes");
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE); // wraps instead of cutting the flags off
         Label connection = new Label();
         connection.setId("attach-jmx-connection");
         connection.setWrapText(true);
+        connection.setMinHeight(Region.USE_PREF_SIZE);
+        connection.setMaxWidth(Double.MAX_VALUE);
         connection.textProperty().bind(vm.connectionProperty());
 
         TableView<dev.firesight.attach.RemoteRecording> recordings = new TableView<>(vm.remoteRecordings());
@@ -141,8 +144,10 @@ public final class AttachDialogView {
         open.setOnAction(e -> vm.openRemoteRecording());
         open.disableProperty().bind(vm.connectedProperty().isNull()
                 .or(vm.selectedRemoteRecordingProperty().isNull()));
-        HBox actions = new HBox(8, connection, new Region(), refresh, open);
-        HBox.setHgrow(actions.getChildren().get(1), Priority.ALWAYS);
+        HBox actions = new HBox(8, connection, refresh, open);
+        HBox.setHgrow(connection, Priority.ALWAYS);
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
+        open.setMinWidth(Region.USE_PREF_SIZE);
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox form = new VBox(8, address, login, hint, actions, recordings);
         form.setId("attach-jmx-form");
@@ -377,7 +382,7 @@ public final class AttachDialogView {
                 });
             }
             stage.setTitle("Attach to JVM — Firesight");
-            Scene scene = new Scene(root, 900, 640);
+            Scene scene = new Scene(root, 1020, 660);
             scene.getStylesheets().addAll(stylesheets);
             scene.getStylesheets().add(Objects.requireNonNull(
                     AttachDialogView.class.getResource("attach.css")).toExternalForm());

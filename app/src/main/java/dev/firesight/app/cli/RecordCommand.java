@@ -147,7 +147,8 @@ final class RecordCommand implements Command {
             if (options.output != null) {
                 request = request.withOutput(options.output);
             }
-            RemoteSession session = jvm.start(request, RemoteStreaming.AUTOMATIC);
+            // no live view here: ranged reads fetch the recording once, from the target's own complete copy
+            RemoteSession session = jvm.start(request, RemoteStreaming.RANGED_READS);
             err.println("Recording " + jvm.description() + " into " + session.file() + (options.duration == null
                     ? "; press Ctrl-C to stop." : " for " + options.duration.getSeconds() + " s..."));
             for (String message : session.messages()) {
