@@ -137,7 +137,7 @@ class RemoteJvmTest {
     }
 
     @Test
-    void recordsWithAPasswordAndRefusesAWrongOne() throws Exception {
+    void recordsWithAPasswordAndRefusesAWrongOneOrTlsTheAgentLacks() throws Exception {
         int port = JmxChildren.freePort();
         JmxAddress address = JmxAddress.parse("127.0.0.1:" + port);
         try (ChildJvm child = JmxChildren.withPassword(port, "s3cret-pw", dir)) {
@@ -146,6 +146,12 @@ class RemoteJvmTest {
             assertEquals(Kind.AUTHENTICATION, wrong.kind());
             assertEquals("The JMX agent at " + address + " refused the user name or password; check both (they are in"
                     + " the JVM's jmxremote.password file).", wrong.getMessage());
+
+            RemoteJvmException tls = assertThrows(RemoteJvmException.class, () -> RemoteJvm.connect(
+                    JmxTarget.of(address, JmxChildren.USER, "s3cret-pw".toCharArray(), true), TIMEOUT, recordings()));
+            assertEquals(Kind.TLS, tls.kind(), tls.getMessage());
+            assertEquals("The JMX agent at " + address + " does not use TLS; untick TLS, or start the JVM with"
+                    + " -Dcom.sun.management.jmxremote.ssl=true.", tls.getMessage());
 
             RemoteJvmException none = assertThrows(RemoteJvmException.class,
                     () -> RemoteJvm.connect(JmxTarget.plain(address), TIMEOUT, recordings()));
