@@ -54,10 +54,10 @@ final class RecordCommand implements Command {
         return "record --pid PID [--event cpu,alloc,lock,wall,live,nativemem | --preset memory-leak]\n"
                 + "                [--duration SECONDS] [-o FILE.jfr] [--engine auto|async-profiler|jfr]\n"
                 + "                                 record a running JVM (until Ctrl-C without --duration)\n"
-                + "  record --jmx HOST:PORT [--user U [--password-file F]] [--tls] [--list | --download ID]\n"
+                + "  record --jmx HOST:PORT [--user U [--password-file F]] [--tls] [--list | --download ID | --stop ID]\n"
                 + "                [--event ... | --preset memory-leak] [--duration SECONDS] [-o FILE.jfr]\n"
                 + "                                 record a remote JVM over JMX (password from F, $" + PASSWORD_VARIABLE
-                + "\n                                 or the console), or list or download its recordings";
+                + "\n                                 or the console), or list, download or stop its recordings";
     }
 
     @Override
@@ -134,6 +134,12 @@ final class RecordCommand implements Command {
                 for (RemoteRecording r : recordings) {
                     out.println(recordingLine(r));
                 }
+                return 0;
+            }
+            if (options.stop >= 0) {
+                jvm.stop(options.stop);
+                out.println("Stopped recording " + options.stop + " of " + jvm.description()
+                        + "; its data stays in that JVM until it is downloaded or closed.");
                 return 0;
             }
             if (options.download >= 0) {
@@ -284,6 +290,7 @@ final class RecordCommand implements Command {
         boolean tls;
         boolean list;
         long download = -1;
+        long stop = -1;
 
         static Options parse(List<String> args) throws UsageException {
             Options options = new Options();
@@ -304,6 +311,7 @@ final class RecordCommand implements Command {
                     case "--tls" -> options.tls = true;
                     case "--list" -> options.list = true;
                     case "--download" -> options.download = positive(value(args, ++i, arg), arg);
+                    case "--stop" -> options.stop = positive(value(args, ++i, arg), arg);
                     default -> throw new UsageException("unknown option '" + arg + "'; see 'firesight --help'.");
                 }
             }
@@ -311,8 +319,9 @@ final class RecordCommand implements Command {
                 throw new UsageException("say either --pid PID (a JVM on this machine) or --jmx HOST:PORT, not both.");
             }
             if (options.jmx == null && (options.user != null || options.passwordFile != null || options.tls
-                    || options.list || options.download >= 0)) {
-                throw new UsageException("--user, --password-file, --tls, --list and --download go with --jmx HOST:PORT.");
+                    || options.list || options.download >= 0 || options.stop >= 0)) {
+                throw new UsageException("--user, --password-file, --tls, --list, --download and --stop go with"
+                        + " --jmx HOST:PORT.");
             }
             if (options.passwordFile != null && options.user == null) {
                 throw new UsageException("a password needs a user: add --user NAME.");

@@ -69,6 +69,12 @@ class RemoteRecordCommandTest {
             assertEquals(0, download.code, download.err);
             assertTrue(count(downloaded, "jdk.ExecutionSample") > 0);
 
+            String id = boot.substring(0, boot.indexOf(' '));
+            Run stop = run(env, "record", "--jmx", "127.0.0.1:" + port, "--user", "firesight", "--stop", id);
+            assertEquals(0, stop.code, stop.err);
+            Run after = run(env, "record", "--jmx", "127.0.0.1:" + port, "--user", "firesight", "--list");
+            assertTrue(after.out.lines().anyMatch(l -> l.startsWith(id + " ") && l.contains("STOPPED")), after.out);
+
             Run wrong = run(Map.of(RecordCommand.PASSWORD_VARIABLE, "nope"), "record", "--jmx", "127.0.0.1:" + port,
                     "--user", "firesight", "--list");
             assertEquals(1, wrong.code);
