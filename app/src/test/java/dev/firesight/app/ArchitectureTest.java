@@ -80,7 +80,12 @@ class ArchitectureTest {
             "dev.firesight.parser.query.MemoryTrend.residentSetSize", "dev.firesight.parser.query.Transforms.apply",
             "dev.firesight.parser.query.Sandwich.of", "dev.firesight.parser.query.Query.weights",
             "dev.firesight.parser.query.Query.callTree", "dev.firesight.parser.query.Query.hotMethods",
-            "dev.firesight.parser.query.Query.butterfly", "dev.firesight.parser.query.MemoryBudget.of");
+            "dev.firesight.parser.query.Query.butterfly", "dev.firesight.parser.query.MemoryBudget.of",
+            // remote JVMs over JMX: network round trips and file I/O
+            "dev.firesight.attach.RemoteJvm.connect", "dev.firesight.attach.RemoteJvm.recordings",
+            "dev.firesight.attach.RemoteJvm.start", "dev.firesight.attach.RemoteJvm.download",
+            "dev.firesight.attach.RemoteJvm.stop", "dev.firesight.attach.RecentConnections.read",
+            "dev.firesight.attach.RecentConnections.remember", "dev.firesight.app.attach.AttachBackend.connect");
 
     @Test
     void viewsControlsAndSkinsNeverReadOrQuery() {

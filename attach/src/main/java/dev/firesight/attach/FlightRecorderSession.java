@@ -67,18 +67,7 @@ final class FlightRecorderSession implements RecordingSession {
             String name = "firesight-" + file.getFileName();
             FlightRecorderSession session = new FlightRecorderSession(vm, connector, pid, file, name, timeLimit);
             session.messages.addAll(notes);
-            if (request.has(ProfilingEvent.WALL)) {
-                session.messages.add("The JDK's Flight Recorder has no wall-clock sampler, so this recording"
-                        + " has no wall-clock view.");
-            }
-            if (request.has(ProfilingEvent.LIVE)) {
-                session.messages.add("The JDK's Flight Recorder samples surviving objects (old object samples, with"
-                        + " the chain of references that holds each) instead of async-profiler's live-object view.");
-            }
-            if (request.has(ProfilingEvent.NATIVEMEM)) {
-                session.messages.add("The JDK's Flight Recorder cannot record native allocations; it records native"
-                        + " memory by category where the JVM runs with -XX:NativeMemoryTracking=summary.");
-            }
+            session.messages.addAll(limitations(request));
             session.jcmd("jfrConfigure", "repositorypath=" + repository);
             // Paths to GC roots make old object samples say who holds each object: what leak hunting needs.
             session.jcmd("jfrStart", "name=" + name, "settings=profile", "disk=true", "dumponexit=true",
@@ -91,6 +80,24 @@ final class FlightRecorderSession implements RecordingSession {
             closeQuietly(connector);
             throw Attacher.failure(pid, e);
         }
+    }
+
+    /** What the JDK's Flight Recorder records differently from the request, one sentence each. */
+    static List<String> limitations(RecordingRequest request) {
+        List<String> notes = new ArrayList<>();
+        if (request.has(ProfilingEvent.WALL)) {
+            notes.add("The JDK's Flight Recorder has no wall-clock sampler, so this recording has no wall-clock"
+                    + " view.");
+        }
+        if (request.has(ProfilingEvent.LIVE)) {
+            notes.add("The JDK's Flight Recorder samples surviving objects (old object samples, with the chain of"
+                    + " references that holds each) instead of async-profiler's live-object view.");
+        }
+        if (request.has(ProfilingEvent.NATIVEMEM)) {
+            notes.add("The JDK's Flight Recorder cannot record native allocations; it records native memory by"
+                    + " category where the JVM runs with -XX:NativeMemoryTracking=summary.");
+        }
+        return notes;
     }
 
     @Override

@@ -13,8 +13,8 @@ import java.nio.file.StandardOpenOption;
  * size. A chunk still being written has a placeholder size that runs past the end of the file.
  */
 final class JfrChunks {
-    private static final int MAGIC = 0x464c5200;
-    private static final int HEADER = 68;
+    static final int MAGIC = 0x464c5200;
+    static final int HEADER = 68;
 
     private JfrChunks() {
     }

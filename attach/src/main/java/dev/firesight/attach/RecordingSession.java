@@ -14,6 +14,11 @@ public interface RecordingSession extends AutoCloseable {
 
     RecordingEngine engine();
 
+    /** What is recorded, for sentences: "process 4711", or "the JVM at localhost:9091" for a remote one. */
+    default String target() {
+        return "process " + pid();
+    }
+
     /** The recording file, which stays on disk whatever happens. */
     Path file();
 

@@ -38,6 +38,18 @@ final class TimeLimit {
      *         interrupted and left to die on its own (it is a daemon)
      */
     <T> T run(String what, Call<T> call) throws Exception {
+        return run(what, call, true);
+    }
+
+    /**
+     * Like {@link #run}, but a call that is given up on is left to finish undisturbed instead of interrupted: for
+     * calls that react to an interrupt by giving up for good (the JDK's remote recording stream closes itself).
+     */
+    <T> T runToEnd(String what, Call<T> call) throws Exception {
+        return run(what, call, false);
+    }
+
+    private <T> T run(String what, Call<T> call, boolean interrupt) throws Exception {
         Callable<T> callable = call::call;
         FutureTask<T> task = new FutureTask<>(callable);
         Thread thread = new Thread(task, "firesight-attach: " + what);
@@ -46,11 +58,11 @@ final class TimeLimit {
         try {
             return task.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            task.cancel(true);
+            task.cancel(interrupt);
             throw new AttachTimeoutException(capitalized(what) + " took longer than " + seconds()
                     + "; the JVM may be busy (for example in a long garbage collection), so try again.");
         } catch (InterruptedException e) {
-            task.cancel(true);
+            task.cancel(interrupt);
             Thread.currentThread().interrupt();
             throw new AttachTimeoutException(capitalized(what) + " was interrupted; try again.");
         } catch (ExecutionException e) {

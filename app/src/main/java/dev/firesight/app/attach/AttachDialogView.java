@@ -52,8 +52,108 @@ public final class AttachDialogView {
         root.setId("attach-dialog");
         root.getStyleClass().add("attach-dialog");
         root.setPadding(new Insets(12));
-        root.getChildren().addAll(searchBar(), table(), options(), statusArea(), buttons());
+        VBox local = new VBox(10, searchBar(), table());
+        local.setPadding(new Insets(10, 0, 0, 0));
         VBox.setVgrow(table, Priority.ALWAYS);
+        javafx.scene.control.Tab localTab = new javafx.scene.control.Tab("This machine", local);
+        localTab.setId("attach-local-tab");
+        javafx.scene.control.Tab remoteTab = new javafx.scene.control.Tab("Remote JVM (JMX)", remoteForm());
+        remoteTab.setId("attach-remote-tab");
+        javafx.scene.control.TabPane where = new javafx.scene.control.TabPane(localTab, remoteTab);
+        where.setId("attach-where");
+        where.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        where.getSelectionModel().select(vm.remoteProperty().get() ? remoteTab : localTab);
+        where.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> vm.remoteProperty().set(t == remoteTab));
+        vm.remoteProperty().addListener((o, a, on) -> where.getSelectionModel().select(on ? remoteTab : localTab));
+        where.disableProperty().bind(vm.recordingNowProperty());
+        root.getChildren().addAll(where, options(), statusArea(), buttons());
+        VBox.setVgrow(where, Priority.ALWAYS);
+    }
+
+    /**
+     * Host, port, user, password (masked), TLS and the recent host:port list; Connect lists the JVM's recordings,
+     * and one of them can be downloaded and opened. Start recording then records the connected JVM.
+     */
+    private VBox remoteForm() {
+        TextField host = new TextField();
+        host.setId("attach-jmx-host");
+        host.setPromptText("localhost");
+        host.textProperty().bindBidirectional(vm.hostProperty());
+        TextField port = new TextField();
+        port.setId("attach-jmx-port");
+        port.setPromptText("9091");
+        port.setPrefColumnCount(6);
+        port.textProperty().bindBidirectional(vm.portProperty());
+        TextField user = new TextField();
+        user.setId("attach-jmx-user");
+        user.setPromptText("none");
+        user.textProperty().bindBidirectional(vm.userProperty());
+        javafx.scene.control.PasswordField password = new javafx.scene.control.PasswordField();
+        password.setId("attach-jmx-password");
+        password.textProperty().bindBidirectional(vm.passwordProperty());
+        CheckBox tls = check("TLS", "attach-jmx-tls", vm.tlsProperty());
+        tls.setTooltip(new Tooltip("The agent runs with com.sun.management.jmxremote.ssl=true; its certificate must be"
+                + " trusted by this Java runtime (javax.net.ssl.trustStore)"));
+        javafx.scene.control.ComboBox<dev.firesight.attach.JmxAddress> recent = new javafx.scene.control.ComboBox<>(
+                vm.recentAddresses());
+        recent.setId("attach-jmx-recent");
+        recent.setPromptText("Recent");
+        recent.setOnAction(e -> vm.chooseRecent(recent.getValue()));
+        Button connect = new Button("Connect", icon("mdi2l-lan-connect"));
+        connect.setId("attach-jmx-connect");
+        connect.setOnAction(e -> vm.connect());
+        connect.disableProperty().bind(vm.connectingProperty());
+        HBox address = new HBox(8, new Label("Host"), host, new Label("Port"), port, recent);
+        address.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(host, Priority.ALWAYS);
+        HBox login = new HBox(8, new Label("User"), user, new Label("Password"), password, tls, connect);
+        login.setAlignment(Pos.CENTER_LEFT);
+        Label hint = new Label("Reach a pod with kubectl port-forward pod/NAME 9091:9091, or a host with ssh -L"
+                + " 9091:localhost:9091 HOST. The JVM needs -Dcom.sun.management.jmxremote.port=9091 and"
+                + " -Dcom.sun.management.jmxremote.rmi.port=9091.");
+        hint.setId("attach-jmx-hint");
+        hint.getStyleClass().add("attach-notes");
+        hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE); // wraps instead of cutting the flags off
+        Label connection = new Label();
+        connection.setId("attach-jmx-connection");
+        connection.setWrapText(true);
+        connection.setMinHeight(Region.USE_PREF_SIZE);
+        connection.setMaxWidth(Double.MAX_VALUE);
+        connection.textProperty().bind(vm.connectionProperty());
+
+        TableView<dev.firesight.attach.RemoteRecording> recordings = new TableView<>(vm.remoteRecordings());
+        recordings.setId("attach-jmx-recordings");
+        recordings.setPlaceholder(new Label("Connect to list the JVM's recordings."));
+        recordings.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        recordings.getColumns().add(AttachDialogView.<dev.firesight.attach.RemoteRecording>column("Id", 50, r -> Long.toString(r.id())));
+        recordings.getColumns().add(AttachDialogView.<dev.firesight.attach.RemoteRecording>column("Name", 260, dev.firesight.attach.RemoteRecording::name));
+        recordings.getColumns().add(AttachDialogView.<dev.firesight.attach.RemoteRecording>column("State", 90, dev.firesight.attach.RemoteRecording::state));
+        recordings.getColumns().add(AttachDialogView.<dev.firesight.attach.RemoteRecording>column("Started", 170, r -> r.start().map(t -> java.time.format
+                .DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneId.systemDefault())
+                .format(t)).orElse("")));
+        recordings.getColumns().add(AttachDialogView.<dev.firesight.attach.RemoteRecording>column("Size", 90, r -> dev.firesight.app.format.Units.bytes(r.bytes())));
+        recordings.getSelectionModel().selectedItemProperty().addListener(
+                (o, a, r) -> vm.selectedRemoteRecordingProperty().set(r));
+        Button refresh = new Button("Refresh", icon("mdi2r-refresh"));
+        refresh.setId("attach-jmx-refresh");
+        refresh.setOnAction(e -> vm.refreshRemote());
+        refresh.disableProperty().bind(vm.connectedProperty().isNull());
+        Button open = new Button("Download and open", icon("mdi2d-download"));
+        open.setId("attach-jmx-open");
+        open.setOnAction(e -> vm.openRemoteRecording());
+        open.disableProperty().bind(vm.connectedProperty().isNull()
+                .or(vm.selectedRemoteRecordingProperty().isNull()));
+        HBox actions = new HBox(8, connection, refresh, open);
+        HBox.setHgrow(connection, Priority.ALWAYS);
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
+        open.setMinWidth(Region.USE_PREF_SIZE);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        VBox form = new VBox(8, address, login, hint, actions, recordings);
+        form.setId("attach-jmx-form");
+        form.setPadding(new Insets(10, 0, 0, 0));
+        VBox.setVgrow(recordings, Priority.ALWAYS);
+        return form;
     }
 
     private HBox searchBar() {
@@ -80,11 +180,11 @@ public final class AttachDialogView {
         table.setItems(vm.shownJvms());
         table.setPlaceholder(new Label("Looking for running JVMs…"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("PID", 70, r -> String.valueOf(r.pid())));
-        table.getColumns().add(column("Main class or jar", 260, JvmRow::application));
-        table.getColumns().add(column("Java", 180, JvmRow::java));
-        table.getColumns().add(column("Uptime", 70, r -> r.uptime(Instant.now())));
-        table.getColumns().add(column("Attach", 260, JvmRow::status));
+        table.getColumns().add(AttachDialogView.<JvmRow>column("PID", 70, r -> String.valueOf(r.pid())));
+        table.getColumns().add(AttachDialogView.<JvmRow>column("Main class or jar", 260, JvmRow::application));
+        table.getColumns().add(AttachDialogView.<JvmRow>column("Java", 180, JvmRow::java));
+        table.getColumns().add(AttachDialogView.<JvmRow>column("Uptime", 70, r -> r.uptime(Instant.now())));
+        table.getColumns().add(AttachDialogView.<JvmRow>column("Attach", 260, JvmRow::status));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(JvmRow item, boolean empty) {
@@ -118,8 +218,8 @@ public final class AttachDialogView {
         return table;
     }
 
-    private static TableColumn<JvmRow, String> column(String title, double width, Function<JvmRow, String> text) {
-        TableColumn<JvmRow, String> c = new TableColumn<>(title);
+    private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> text) {
+        TableColumn<T, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyStringWrapper(text.apply(d.getValue())));
         return c;
@@ -233,7 +333,8 @@ public final class AttachDialogView {
         start.setId("attach-start");
         start.setDefaultButton(true);
         start.setOnAction(e -> vm.start());
-        start.disableProperty().bind(vm.recordingNowProperty().or(vm.selectedProperty().isNull()));
+        start.disableProperty().bind(vm.recordingNowProperty().or(Bindings.when(vm.remoteProperty())
+                .then(vm.connectedProperty().isNull()).otherwise(vm.selectedProperty().isNull())));
         Button stop = new Button("Stop", icon("mdi2s-stop-circle-outline"));
         stop.setId("attach-stop");
         stop.setOnAction(e -> vm.stop());
@@ -281,7 +382,7 @@ public final class AttachDialogView {
                 });
             }
             stage.setTitle("Attach to JVM — Firesight");
-            Scene scene = new Scene(root, 900, 560);
+            Scene scene = new Scene(root, 1020, 660);
             scene.getStylesheets().addAll(stylesheets);
             scene.getStylesheets().add(Objects.requireNonNull(
                     AttachDialogView.class.getResource("attach.css")).toExternalForm());

@@ -3,10 +3,15 @@ package dev.firesight.app.attach;
 import dev.firesight.app.tasks.TaskCallbacks;
 import dev.firesight.app.tasks.TaskRunner;
 import dev.firesight.app.window.MainWindowViewModel;
+import dev.firesight.attach.JmxAddress;
+import dev.firesight.attach.JmxTarget;
 import dev.firesight.attach.JvmWatcher;
 import dev.firesight.attach.LocalJvm;
 import dev.firesight.attach.ProfilingEvent;
 import dev.firesight.attach.RecordingRequest;
+import dev.firesight.attach.RemoteJvm;
+import dev.firesight.attach.RemoteRecording;
+import dev.firesight.attach.RemoteStreaming;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -37,7 +42,8 @@ import java.util.function.Consumer;
 /**
  * The attach dialog's state: the local JVMs (refreshed by a {@link JvmWatcher} and on demand), the
  * filter over them, the chosen one, what to record and for how long, and the recording in progress.
- * Discovery and recording run off the FX thread; this class changes only on it.
+ * In remote mode, a JVM reached over JMX instead: its address, credentials, the recordings it holds.
+ * Discovery, connecting and recording run off the FX thread; this class changes only on it.
  */
 public final class AttachDialogViewModel {
     private final AttachBackend backend;
@@ -68,6 +74,22 @@ public final class AttachDialogViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper recordingNow = new ReadOnlyBooleanWrapper();
     private JvmWatcher watcher;
+
+    // remote JVM over JMX
+    private final BooleanProperty remote = new SimpleBooleanProperty(false);
+    private final StringProperty host = new SimpleStringProperty("localhost");
+    private final StringProperty port = new SimpleStringProperty("");
+    private final StringProperty user = new SimpleStringProperty("");
+    /** Held only until Connect; never stored (recent connections keep host and port only). */
+    private final StringProperty password = new SimpleStringProperty("");
+    private final BooleanProperty tls = new SimpleBooleanProperty(false);
+    private final ObservableList<JmxAddress> recentAddresses = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<RemoteJvm> connected = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper connecting = new ReadOnlyBooleanWrapper();
+    private final ObservableList<RemoteRecording> remoteRecordings = FXCollections.observableArrayList();
+    private final ObjectProperty<RemoteRecording> selectedRemoteRecording = new SimpleObjectProperty<>();
+    private boolean recentRead;
 
     public AttachDialogViewModel(AttachBackend backend, TaskRunner tasks, Consumer<Runnable> uiThread,
                                  MainWindowViewModel window, Duration watchInterval, Duration dumpInterval) {
@@ -110,6 +132,120 @@ public final class AttachDialogViewModel {
         refreshing.set(true);
         watcher.start();
         refresh();
+        if (!recentRead) {
+            recentRead = true;
+            tasks.submit("read recent JMX connections", ctx -> backend.recentConnections().read(),
+                    TaskCallbacks.of(this::showRecent, t -> { }));
+        }
+    }
+
+    private void showRecent(List<JmxAddress> list) {
+        recentAddresses.setAll(list);
+        if (port.get().isBlank() && !list.isEmpty()) {
+            chooseRecent(list.get(0));
+        }
+    }
+
+    /** Fills host and port from a recent connection. */
+    public void chooseRecent(JmxAddress address) {
+        if (address != null) {
+            host.set(address.host());
+            port.set(Integer.toString(address.port()));
+        }
+    }
+
+    /**
+     * Connects to the remote JVM at host:port with the user, password and TLS choice, and lists its recordings.
+     * The password field is emptied at once; the connection keeps the password in memory (for the second
+     * connection a recording opens) until it is closed.
+     */
+    public boolean connect() {
+        JmxAddress address;
+        try {
+            address = JmxAddress.parse(host.get().strip() + ":" + port.get().strip());
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return false;
+        }
+        JmxTarget target = JmxTarget.of(address, user.get(), password.get().toCharArray(), tls.get());
+        password.set("");
+        error.set("");
+        connecting.set(true);
+        connection.set("Connecting to " + address + "…");
+        tasks.submit("connect to " + address, ctx -> {
+            RemoteJvm jvm = backend.connect(target);
+            try {
+                List<RemoteRecording> list = jvm.recordings();
+                List<JmxAddress> recent = backend.recentConnections().remember(address);
+                return new Connected(jvm, list, recent);
+            } catch (dev.firesight.attach.AttachException | RuntimeException e) {
+                jvm.close();
+                throw e;
+            }
+        }, TaskCallbacks.of(this::connected, t -> {
+            connecting.set(false);
+            connection.set("");
+            error.set(LiveRecording.sentence(t));
+        }));
+        return true;
+    }
+
+    private record Connected(RemoteJvm jvm, List<RemoteRecording> recordings, List<JmxAddress> recent) {
+    }
+
+    private void connected(Connected c) {
+        disconnect();
+        connecting.set(false);
+        connected.set(c.jvm());
+        connection.set("Connected to " + c.jvm().description() + ".");
+        remoteRecordings.setAll(c.recordings());
+        recentAddresses.setAll(c.recent());
+    }
+
+    /** Lists the connected JVM's recordings again. */
+    public void refreshRemote() {
+        RemoteJvm jvm = connected.get();
+        if (jvm == null) {
+            return;
+        }
+        tasks.submit("list the recordings of " + jvm.target().address(), ctx -> jvm.recordings(),
+                TaskCallbacks.of(list -> {
+                    if (connected.get() == jvm) {
+                        remoteRecordings.setAll(list);
+                    }
+                }, t -> error.set(LiveRecording.sentence(t))));
+    }
+
+    /** Downloads the chosen remote recording into the recordings folder and opens it in a tab. */
+    public boolean openRemoteRecording() {
+        RemoteJvm jvm = connected.get();
+        RemoteRecording r = selectedRemoteRecording.get();
+        if (jvm == null || r == null) {
+            error.set("Connect to a JVM and choose one of its recordings first.");
+            return false;
+        }
+        error.set("");
+        connection.set("Downloading recording " + r.id() + " (" + r.name() + ")…");
+        tasks.submit("download recording " + r.id(), ctx -> jvm.download(r.id(), java.util.Optional.empty()),
+                TaskCallbacks.of(file -> {
+                    connection.set("Downloaded recording " + r.id() + " into " + file + ".");
+                    window.openFiles(List.of(file));
+                }, t -> {
+                    connection.set("");
+                    error.set(LiveRecording.sentence(t));
+                }));
+        return true;
+    }
+
+    /** Closes the connection to the remote JVM; a recording in progress keeps its own. */
+    public void disconnect() {
+        RemoteJvm jvm = connected.get();
+        if (jvm != null) {
+            connected.set(null);
+            jvm.close(); // closes in the background
+            remoteRecordings.clear();
+            connection.set("");
+        }
     }
 
     /** Lists the JVMs again now (in the background). */
@@ -142,12 +278,13 @@ public final class AttachDialogViewModel {
         }
     }
 
-    /** Stops watching; a recording in progress carries on in its tab. */
+    /** Stops watching and disconnects; a recording in progress carries on in its tab. */
     public void close() {
         if (watcher != null) {
             watcher.close();
             watcher = null;
         }
+        disconnect();
     }
 
     /** The request the choices describe; null when no event is chosen. */
@@ -186,8 +323,11 @@ public final class AttachDialogViewModel {
         return r == null ? "" : String.join("\n", r.costs());
     }
 
-    /** Starts recording the selected JVM with the chosen events, for the chosen time. */
+    /** Starts recording the selected JVM (or in remote mode the connected one) with the chosen events. */
     public boolean start() {
+        if (remote.get()) {
+            return startRemote();
+        }
         JvmRow row = selected.get();
         if (row == null) {
             error.set("Choose a JVM in the list first.");
@@ -198,26 +338,61 @@ public final class AttachDialogViewModel {
 
     /** Starts recording {@code pid} (also one that is no longer in the list). */
     public boolean start(long pid) {
+        RecordingRequest request = checkedRequest();
+        if (request == null) {
+            return false;
+        }
+        begin(new LiveRecording(pid, request, limit(), dumpInterval, backend, tasks, uiThread, window));
+        return true;
+    }
+
+    /**
+     * Starts a recording in the connected remote JVM with the chosen preset (the JDK's Flight Recorder records
+     * it, as for a local JVM where async-profiler cannot run) and opens it in a live tab.
+     */
+    public boolean startRemote() {
+        RemoteJvm jvm = connected.get();
+        if (jvm == null) {
+            error.set("Connect to a remote JVM first.");
+            return false;
+        }
+        RecordingRequest request = checkedRequest();
+        if (request == null) {
+            return false;
+        }
+        begin(new LiveRecording(jvm.pid(), "the JVM at " + jvm.target().address(),
+                () -> jvm.start(request, RemoteStreaming.AUTOMATIC), request, limit(), dumpInterval, tasks, uiThread,
+                window));
+        return true;
+    }
+
+    /** The request, or null after saying what is wrong with the choices. */
+    private RecordingRequest checkedRequest() {
         if (recordingNow.get()) {
             error.set("A recording is already running; stop it first.");
-            return false;
+            return null;
         }
         RecordingRequest request = request();
         if (request == null) {
             error.set("Choose at least one thing to record: CPU, allocations, locks, wall clock or live objects.");
-            return false;
+            return null;
         }
         if (!untilStopped.get() && seconds.get() < 1) {
             error.set("Record for at least one second.");
-            return false;
+            return null;
         }
         error.set("");
-        Duration limit = untilStopped.get() ? null : Duration.ofSeconds(seconds.get());
-        LiveRecording r = new LiveRecording(pid, request, limit, dumpInterval, backend, tasks, uiThread, window);
+        return request;
+    }
+
+    private Duration limit() {
+        return untilStopped.get() ? null : Duration.ofSeconds(seconds.get());
+    }
+
+    private void begin(LiveRecording r) {
         recordingNow.bind(activePhase(r));
         recording.set(r);
         r.start();
-        return true;
     }
 
     private static BooleanBinding activePhase(LiveRecording r) {
@@ -262,6 +437,23 @@ public final class AttachDialogViewModel {
     public ReadOnlyObjectProperty<LiveRecording> recordingProperty() { return recording.getReadOnlyProperty(); }
     /** True from Start until the recording stops or fails. */
     public ReadOnlyBooleanProperty recordingNowProperty() { return recordingNow.getReadOnlyProperty(); }
+    /** True while the dialog shows the remote JVM form instead of the local JVMs. */
+    public BooleanProperty remoteProperty() { return remote; }
+    public StringProperty hostProperty() { return host; }
+    public StringProperty portProperty() { return port; }
+    public StringProperty userProperty() { return user; }
+    public StringProperty passwordProperty() { return password; }
+    public BooleanProperty tlsProperty() { return tls; }
+    /** Recent remote connections, newest first. */
+    public ObservableList<JmxAddress> recentAddresses() { return recentAddresses; }
+    /** The connected remote JVM, or null. */
+    public ReadOnlyObjectProperty<RemoteJvm> connectedProperty() { return connected.getReadOnlyProperty(); }
+    /** "Connected to JVM 1 (...) at localhost:9091.", or what is under way; empty when not connected. */
+    public ReadOnlyStringProperty connectionProperty() { return connection.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty connectingProperty() { return connecting.getReadOnlyProperty(); }
+    /** The recordings the connected JVM holds. */
+    public ObservableList<RemoteRecording> remoteRecordings() { return remoteRecordings; }
+    public ObjectProperty<RemoteRecording> selectedRemoteRecordingProperty() { return selectedRemoteRecording; }
     /** A sentence about a mistake in the choices, or empty. */
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
 }

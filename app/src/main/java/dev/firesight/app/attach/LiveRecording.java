@@ -51,11 +51,19 @@ public final class LiveRecording {
     private record Stopped(Path file, String note) {
     }
 
+    /** Starts the recording; blocks (attaching, connecting), so it runs on the task runner. */
+    @FunctionalInterface
+    public interface Starter {
+        RecordingSession start() throws AttachException;
+    }
+
     private final long pid;
+    /** What is recorded, in sentences: "process 4711" or "the JVM at localhost:9091". */
+    private final String target;
+    private final Starter starter;
     private final RecordingRequest request;
     private final java.time.Duration limit;
     private final java.time.Duration dumpInterval;
-    private final AttachBackend backend;
     private final TaskRunner tasks;
     private final Consumer<Runnable> uiThread;
     private final MainWindowViewModel window;
@@ -85,11 +93,25 @@ public final class LiveRecording {
     public LiveRecording(long pid, RecordingRequest request, java.time.Duration limit, java.time.Duration dumpInterval,
                          AttachBackend backend, TaskRunner tasks, Consumer<Runnable> uiThread,
                          MainWindowViewModel window) {
+        this(pid, "process " + pid, () -> backend.start(pid, request), request, limit, dumpInterval, tasks, uiThread,
+                window);
+    }
+
+    /**
+     * A recording started by {@code starter}, e.g. one in a remote JVM; it feeds the same live tab.
+     *
+     * @param pid    the process id, for display only (-1 when unknown)
+     * @param target what is recorded, for sentences: "the JVM at localhost:9091"
+     */
+    public LiveRecording(long pid, String target, Starter starter, RecordingRequest request,
+                         java.time.Duration limit, java.time.Duration dumpInterval, TaskRunner tasks,
+                         Consumer<Runnable> uiThread, MainWindowViewModel window) {
         this.pid = pid;
+        this.target = target;
+        this.starter = starter;
         this.request = request;
         this.limit = limit;
         this.dumpInterval = dumpInterval;
-        this.backend = backend;
         this.tasks = tasks;
         this.uiThread = uiThread;
         this.window = window;
@@ -99,14 +121,14 @@ public final class LiveRecording {
     /** Attaches and starts recording in the background. */
     public void start() {
         phase.set(Phase.STARTING);
-        status.set("Attaching to process " + pid + "…");
-        tasks.submit("attach to " + pid, ctx -> begin(), TaskCallbacks.of(this::started, this::startFailed));
+        status.set("Attaching to " + target + "…");
+        tasks.submit("attach to " + target, ctx -> begin(), TaskCallbacks.of(this::started, this::startFailed));
     }
 
     private Started begin() throws AttachException, IOException {
-        RecordingSession s = backend.start(pid, request);
+        RecordingSession s = starter.start();
         try {
-            Path folder = OwnerOnly.tempFolder(Path.of(System.getProperty("java.io.tmpdir")), "firesight-live-" + pid + "-");
+            Path folder = OwnerOnly.tempFolder(Path.of(System.getProperty("java.io.tmpdir")), "firesight-live-" + s.pid() + "-");
             PeriodicDump d = PeriodicDump.start(s, dumpInterval, folder, new DumpListener());
             return new Started(s, d, folder, List.copyOf(s.messages()));
         } catch (IOException | RuntimeException e) {
@@ -124,7 +146,7 @@ public final class LiveRecording {
         messages.setAll(s.messages());
         startNanos = System.nanoTime();
         phase.set(Phase.RECORDING);
-        status.set("Recording process " + pid + " with " + engine.get() + " into " + session.file().getFileName()
+        status.set("Recording " + target + " with " + engine.get() + " into " + session.file().getFileName()
                 + "; the tab opens with the first snapshot.");
         ticker.play();
     }
@@ -193,7 +215,7 @@ public final class LiveRecording {
             tab.setLive(true, elapsed.get());
         }
         if (snapshotCount > 0) {
-            status.set("Recording process " + pid + " with " + engine.get() + "; " + snapshotCount
+            status.set("Recording " + target + " with " + engine.get() + "; " + snapshotCount
                     + (snapshotCount == 1 ? " snapshot" : " snapshots") + " shown, the last "
                     + dev.firesight.app.format.Units.bytes(snapshotBytes) + ".");
         }
@@ -209,22 +231,23 @@ public final class LiveRecording {
         }
         phase.set(Phase.STOPPING);
         ticker.stop();
-        status.set("Stopping the recording of process " + pid + "…");
+        status.set("Stopping the recording of " + target + "…");
         if (tab != null) {
             tab.stopActionProperty().set(null);
             tab.setLive(true, elapsed.get() + " · stopping");
         }
         RecordingSession s = session;
         PeriodicDump d = dump;
-        tasks.submit("stop recording " + pid, ctx -> {
+        tasks.submit("stop recording " + target, ctx -> {
             d.close();
             try {
                 return new Stopped(s.stop(), null);
             } catch (TargetGoneException e) {
                 Path partial = s.file();
                 boolean kept = Files.isRegularFile(partial) && Files.size(partial) > 0;
+                // a remote session's sentence already says where what was received is kept
                 return new Stopped(kept ? partial : null, e.getMessage()
-                        + (kept ? " What was recorded until then is kept." : ""));
+                        + (kept && !e.getMessage().contains(" kept") ? " What was recorded until then is kept." : ""));
             } finally {
                 s.close();
                 deleteTree(snapshots);
@@ -263,7 +286,7 @@ public final class LiveRecording {
         file.set(s.file());
         messages.setAll(session.messages());
         phase.set(Phase.STOPPED);
-        status.set("Recorded " + elapsed.get() + " of process " + pid + " with " + engine.get() + "; saved to "
+        status.set("Recorded " + elapsed.get() + " of " + target + " with " + engine.get() + "; saved to "
                 + s.file() + ".");
         if (tab != null && window.tabs().contains(tab)) {
             tab.setLive(false, "");

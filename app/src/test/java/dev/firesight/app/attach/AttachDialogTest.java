@@ -4,9 +4,12 @@ import dev.firesight.app.window.MainWindowViewModel;
 import dev.firesight.app.window.MethodRow;
 import dev.firesight.app.window.RecordingTabView;
 import dev.firesight.app.window.RecordingTabViewModel;
+import dev.firesight.attach.RemoteRecording;
+import dev.firesight.files.OwnerOnly;
 import dev.firesight.parser.ViewKind;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +23,7 @@ import org.testfx.framework.junit5.Start;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static dev.firesight.app.attach.AttachTestSupport.await;
@@ -29,7 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The attach dialog against real child JVMs, through the real window and a threaded task runner. */
+/**
+ * The attach dialog against real child JVMs, through the real window and a threaded task runner: local JVMs, and a
+ * remote one over JMX.
+ */
 @ExtendWith(ApplicationExtension.class)
 class AttachDialogTest {
     @TempDir
@@ -165,6 +172,86 @@ class AttachDialogTest {
             assertTrue(error.contains(Long.toString(child.pid())) && error.contains("not running"), error);
             assertFalse(error.contains("Exception") || error.contains("\tat "), "a sentence, not a stack trace");
             assertEquals(0, onFx(() -> support.app.window().viewModel().tabs().size()), "no tab for a failed attach");
+        }
+    }
+
+    /**
+     * The remote form against a real child JVM with a password-protected JMX agent: connect, list its recordings,
+     * record it into a live tab.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(180) // a hang guard only
+    void connectsListsTheRecordingsAndRecordsIntoALiveTab(FxRobot robot) throws Exception {
+        int port = RemoteChildren.freePort();
+        Path passwords = OwnerOnly.newFile(temp.resolve("jmxremote.password"));
+        Files.writeString(passwords, "firesight dialog-pw\n");
+        Path access = OwnerOnly.newFile(temp.resolve("jmxremote.access"));
+        Files.writeString(access, "firesight readwrite\n");
+        try (AutoCloseable child = RemoteChildren.start(temp.resolve("child.log"), port, passwords, access,
+                "-XX:StartFlightRecording:name=boot")) {
+            robot.clickOn("#toolbar-attach");
+            await("the attach dialog", Duration.ofSeconds(10), () -> support.app.attachDialog() != null
+                    && support.app.attachDialog().stage().isShowing());
+            AttachDialogViewModel vm = support.app.attachDialog().viewModel();
+            robot.clickOn("#attach-remote-tab");
+            await("the remote form", Duration.ofSeconds(5), () -> vm.remoteProperty().get());
+
+            robot.doubleClickOn("#attach-jmx-host").eraseText(20).write("127.0.0.1");
+            robot.clickOn("#attach-jmx-port").eraseText(10).write(Integer.toString(port));
+            robot.clickOn("#attach-jmx-user").write("firesight");
+            robot.clickOn("#attach-jmx-password").write("dialog-pw");
+            assertEquals("", onFx(() -> robot.lookup("#attach-jmx-password").queryAs(PasswordField.class)
+                    .getText().replaceAll(".", "")), "masked field holds the text");
+            robot.clickOn("#attach-jmx-connect");
+            await("the connection", Duration.ofSeconds(30), () -> vm.connectedProperty().get() != null
+                    || !vm.errorProperty().get().isEmpty());
+            assertEquals("", onFx(() -> vm.errorProperty().get()));
+            assertEquals("", onFx(() -> vm.passwordProperty().get()), "the password field is emptied on connect");
+            String connection = robot.lookup("#attach-jmx-connection").queryAs(Label.class).getText();
+            assertTrue(connection.startsWith("Connected to JVM ") && connection.endsWith(" at 127.0.0.1:" + port + "."),
+                    connection);
+            TableView<?> recordings = robot.lookup("#attach-jmx-recordings").queryAs(TableView.class);
+            RemoteRecording boot = onFx(() -> vm.remoteRecordings().stream().filter(r -> r.name().equals("boot"))
+                    .findFirst().orElse(null));
+            assertTrue(boot != null && boot.running(), "the JVM's own recording is listed, running");
+            assertEquals(onFx(() -> vm.remoteRecordings().size()), onFx(() -> recordings.getItems().size()));
+
+            Path recent = temp.resolve("recordings").resolve(".recent-jmx");
+            assertEquals(List.of("127.0.0.1:" + port), Files.readAllLines(recent), "host and port only");
+            assertFalse(Files.readString(recent).contains("dialog-pw"));
+
+            robot.clickOn("#attach-fixed");
+            onFx(() -> {
+                vm.secondsProperty().set(3);
+                return null;
+            });
+            robot.clickOn("#attach-start");
+            await("the recording to finish", Duration.ofSeconds(90), () -> vm.recordingProperty().get() != null
+                    && (vm.recordingProperty().get().phaseProperty().get() == LiveRecording.Phase.STOPPED
+                    || vm.recordingProperty().get().phaseProperty().get() == LiveRecording.Phase.FAILED));
+            LiveRecording recording = onFx(() -> vm.recordingProperty().get());
+            assertEquals(LiveRecording.Phase.STOPPED, onFx(() -> recording.phaseProperty().get()),
+                    () -> onFx(() -> recording.errorProperty().get()));
+            Path file = onFx(() -> recording.fileProperty().get());
+            assertTrue(file.startsWith(support.recordings), "written into the recordings folder: " + file);
+            String status = robot.lookup("#attach-status").queryAs(Label.class).getText();
+            assertTrue(status.contains("of the JVM at 127.0.0.1:" + port + " with JDK Flight Recorder; saved to " + file),
+                    status);
+            long samples = 0;
+            for (jdk.jfr.consumer.RecordedEvent e : jdk.jfr.consumer.RecordingFile.readAllEvents(file)) {
+                if (e.getEventType().getName().equals("jdk.ExecutionSample")) {
+                    samples++;
+                }
+            }
+            assertTrue(samples > 0, "CPU samples of the busy child, read by the JDK's parser");
+
+            MainWindowViewModel window = support.app.window().viewModel();
+            RecordingTabViewModel tab = onFx(recording::tab);
+            assertTrue(tab != null, "the live tab opened with a snapshot while recording");
+            assertEquals(1, onFx(() -> window.tabs().size()), "the final file opened in the same tab");
+            await("the final file read", Duration.ofSeconds(30), () -> tab.stateProperty().get()
+                    == RecordingTabViewModel.State.READY && file.equals(tab.shownFileProperty().get()));
+            assertEquals(List.of(), support.attachesOnFx, "no connection opened on the FX thread");
         }
     }
 }

@@ -67,6 +67,20 @@ final class AttachTestSupport {
                 }
                 return backend.start(pid, request);
             }
+
+            @Override
+            public dev.firesight.attach.RemoteJvm connect(dev.firesight.attach.JmxTarget target)
+                    throws AttachException {
+                if (Platform.isFxApplicationThread()) {
+                    attachesOnFx.add("connect to " + target);
+                }
+                return backend.connect(target);
+            }
+
+            @Override
+            public dev.firesight.attach.RecentConnections recentConnections() {
+                return backend.recentConnections();
+            }
         };
     }
 

@@ -18,10 +18,32 @@ final class DemoChild implements AutoCloseable {
     }
 
     static DemoChild start(Path log) throws IOException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:+UseSerialGC", "-cp", classesOf(DemoService.class).toString(),
-                DemoService.class.getName());
+        return start(log, List.of());
+    }
+
+    /** With more JVM options, e.g. those of a remote JMX agent ({@link #jmxAgent}). */
+    static DemoChild start(Path log, List<String> options) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m", "-XX:+UseSerialGC"));
+        command.addAll(options);
+        command.addAll(List.of("-cp", classesOf(DemoService.class).toString(), DemoService.class.getName()));
         return new DemoChild(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start());
+    }
+
+    /**
+     * The options of a remote JMX agent on 127.0.0.1:{@code port}, registry and connector on the one port as
+     * behind a port-forward; with {@code passwordFile} and {@code accessFile} (owner-only) it authenticates.
+     */
+    static List<String> jmxAgent(int port, Path passwordFile, Path accessFile) {
+        List<String> options = new java.util.ArrayList<>(List.of("-Dcom.sun.management.jmxremote.port=" + port,
+                "-Dcom.sun.management.jmxremote.rmi.port=" + port, "-Dcom.sun.management.jmxremote.host=127.0.0.1",
+                "-Djava.rmi.server.hostname=127.0.0.1", "-Dcom.sun.management.jmxremote.ssl=false",
+                "-Dcom.sun.management.jmxremote.authenticate=" + (passwordFile != null)));
+        if (passwordFile != null) {
+            options.add("-Dcom.sun.management.jmxremote.password.file=" + passwordFile);
+            options.add("-Dcom.sun.management.jmxremote.access.file=" + accessFile);
+        }
+        return options;
     }
 
     long pid() {

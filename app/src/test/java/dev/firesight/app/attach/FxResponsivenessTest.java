@@ -77,7 +77,7 @@ class FxResponsivenessTest {
                 assertEquals(List.of(), fx.findings(), "the FX thread attached");
             }
             assertEquals(List.of(), support.attachesOnFx, "attaches started on the FX thread");
-            assertTrue(support.tasks.ranInBackground().contains("attach to " + child.pid()),
+            assertTrue(support.tasks.ranInBackground().contains("attach to process " + child.pid()),
                     () -> "the attach ran as a background task: " + support.tasks.ranInBackground());
             assertEquals(List.of(), support.tasks.wrongThread());
         }
