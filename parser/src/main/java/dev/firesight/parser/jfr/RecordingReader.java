@@ -89,6 +89,7 @@ public final class RecordingReader {
             long[] span = span(channel, fileSize);
             ProfileBuilder builder = new ProfileBuilder(first.startNanos, timeUnit(span));
             limitDetail(builder, span);
+            builder.spanUnits = spanUnits(span);
             if (cut != null) {
                 builder.warn(cut);
             }
@@ -168,6 +169,7 @@ public final class RecordingReader {
             }
             ProfileBuilder builder = new ProfileBuilder(parts.get(0).start(), timeUnit(spanKnown ? span : null));
             limitDetail(builder, spanKnown ? span : null);
+            builder.spanUnits = spanUnits(spanKnown ? span : null);
             skipped.forEach(builder::warn);
             LoadControl control = new LoadControl(options, total);
             builder.severalFiles = true;
@@ -568,6 +570,11 @@ public final class RecordingReader {
             offset += h.declaredSize;
         }
         return last > first ? new long[] {first, last} : null;
+    }
+
+    /** The span in the sample tables' time units, 0 when not known. */
+    private static long spanUnits(long[] span) {
+        return span == null ? 0 : (span[1] - span[0]) / timeUnit(span);
     }
 
     /** The sample tables' time unit: as fine as keeps the span within an int's range. */
