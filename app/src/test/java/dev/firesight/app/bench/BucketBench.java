@@ -10,12 +10,13 @@ import java.util.Map;
 
 /**
  * Bucketed samples on a folder of recordings (issue 15): opens the folder as one recording with samples kept per
- * bucket (the default budget) and kept one by one (no budget), each in a fresh JVM, and reports open time,
- * retained and peak heap, rows and the smallest {@code -Xmx} that opens it; then times, alternating in the same
- * session, Firesight's {@code summary} of the folder, the JDK's {@code jfr summary} and async-profiler's
+ * bucket (the default budget) and kept one by one (no budget), each in a fresh JVM at each of the given heaps
+ * (largest first, so the smallest that opens it shows), and reports open time, retained and peak heap and rows;
+ * then times, alternating in the same session, Firesight's {@code summary} of the folder, the JDK's {@code jfr summary} and async-profiler's
  * converter on each of its files. Not a test: run by hand (see the README's performance section).
  *
- * <p>Arguments: FOLDER [RUNS] [JDK_HOME_FOR_JFR] [CONVERTER_JAR]. Reports to stdout as Markdown.
+ * <p>Arguments: FOLDER [RUNS] [JDK_HOME_FOR_JFR] [CONVERTER_JAR] [HEAPS_BUCKETED] [HEAPS_PER_SAMPLE] (heaps in
+ * MB, comma-separated; defaults 1024,512,256 and 1024,2048). Reports to stdout as Markdown.
  */
 public final class BucketBench {
     private BucketBench() {
@@ -38,26 +39,27 @@ public final class BucketBench {
         }
         out("# Bucketed samples: a folder of %d recordings, %,d MB%n", files.size(), bytes >> 20);
         out("Load average before: %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
-        out("## Open (fresh JVM, -XX:+UseSerialGC, -Xmx1g, the target heap; -Xmx4g where 1g fails)%n");
-        out("| Samples kept | Open (s) | Retained (MB) | Peak (MB) | Samples | Rows | Bucket | Smallest -Xmx (MB) |%n");
-        out("|---|---:|---:|---:|---:|---:|---:|---:|%n");
-        for (String mode : List.of("bucketed", "per-sample")) {
-            Map<String, String> r = probe(folder, mode, 1024, scratch);
-            String label = mode;
-            if (r == null) {
-                r = probe(folder, mode, 4096, scratch);
-                label = mode + " (fails at -Xmx1g; figures at -Xmx4g)";
+        out("## Open (fresh JVM each, -XX:+UseSerialGC)%n");
+        out("| Samples kept | -Xmx (MB) | Opens | Open (s) | Retained (MB) | Peak (MB) | Samples | Rows | Bucket |%n");
+        out("|---|---:|---|---:|---:|---:|---:|---:|---:|%n");
+        Map<String, String> heaps = new LinkedHashMap<>();
+        heaps.put("bucketed", args.length > 4 ? args[4] : "1024,512,256");
+        heaps.put("per-sample", args.length > 5 ? args[5] : "1024,2048");
+        for (Map.Entry<String, String> mode : heaps.entrySet()) {
+            for (String heap : mode.getValue().split(",")) {
+                int mb = Integer.parseInt(heap.trim());
+                Map<String, String> r = probe(folder, mode.getKey(), mb, scratch);
+                if (r == null) {
+                    out("| %s | %d | no (stops with the memory-budget sentence or out of memory) | | | | | | |%n",
+                            mode.getKey(), mb);
+                    continue;
+                }
+                out("| %s | %d | yes | %.1f | %d | %d | %,d | %,d | %s |%n", mode.getKey(), mb,
+                        Long.parseLong(r.get("open_ms")) / 1e3, Long.parseLong(r.get("retained")) >> 20,
+                        Long.parseLong(r.get("peak")) >> 20, Long.parseLong(r.get("samples")),
+                        Long.parseLong(r.get("rows")), r.get("bucket_ns").equals("0") ? "per sample"
+                                : String.format(Locale.ROOT, "%.1f ms", Long.parseLong(r.get("bucket_ns")) / 1e6));
             }
-            if (r == null) {
-                out("| %s | failed at -Xmx4g | | | | | | |%n", mode);
-                continue;
-            }
-            int smallest = smallestHeap(folder, mode, scratch);
-            out("| %s | %.1f | %d | %d | %,d | %,d | %s | %s |%n", label, Long.parseLong(r.get("open_ms")) / 1e3,
-                    Long.parseLong(r.get("retained")) >> 20, Long.parseLong(r.get("peak")) >> 20,
-                    Long.parseLong(r.get("samples")), Long.parseLong(r.get("rows")),
-                    r.get("bucket_ns").equals("0") ? "per sample" : Long.parseLong(r.get("bucket_ns")) / 1e6 + " ms",
-                    smallest < 0 ? "> 4096" : Integer.toString(smallest));
         }
         out("%n## Side by side, alternating, %d runs each (wall s / CPU s / peak RSS MB)%n", runs);
         Map<String, List<String>> results = new LinkedHashMap<>();
@@ -110,24 +112,6 @@ public final class BucketBench {
         String t = s.strip();
         int nl = t.indexOf('\n');
         return nl < 0 ? t : t.substring(0, nl);
-    }
-
-    /** The smallest -Xmx in MB (to 1/8 of the size) that opens the folder, by bisection; -1 above 4 GB. */
-    private static int smallestHeap(Path folder, String mode, Path scratch) throws Exception {
-        int lo = 64;
-        int hi = 4096;
-        if (probe(folder, mode, hi, scratch) == null) {
-            return -1;
-        }
-        while (hi - lo > hi / 8) {
-            int mid = (lo + hi) / 2;
-            if (probe(folder, mode, mid, scratch) != null) {
-                hi = mid;
-            } else {
-                lo = mid;
-            }
-        }
-        return hi;
     }
 
     private static Map<String, String> probe(Path folder, String mode, int xmxMb, Path scratch) throws Exception {
