@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Child process of the huge-file benchmark: opens one recording (or folder; with a second argument
- * {@code per-sample}, keeping every sample on its own) and prints, as {@code key=value} words
+ * {@code per-sample}, keeping every sample on its own, or {@code budget=BYTES}) and prints, as {@code key=value} words
  * on one line, the time to open it, the heap the open profile retains, the peak heap during the open,
  * and the recording's sample and event counts. Run it with {@code -XX:+UseSerialGC} so the pools'
  * peaks are those of one simple collector.
@@ -27,11 +27,13 @@ public final class OpenProbe {
         Path file = Path.of(args[0]);
         // "per-sample" keeps every sample on its own (no sample budget), as before bucketing existed
         boolean perSample = args.length > 1 && args[1].equals("per-sample");
+        // "budget=BYTES" sets the sample budget, to force buckets on a heap where the default would not
+        long budget = args.length > 1 && args[1].startsWith("budget=") ? Long.parseLong(args[1].substring(7)) : 0;
         long before = usedAfterGc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         long start = System.nanoTime();
-        Profile profile = perSample
-                ? Recordings.open(file, LoadOptions.defaults().withSampleBudget(Long.MAX_VALUE)) : Recordings.open(file);
+        Profile profile = Recordings.open(file, LoadOptions.defaults()
+                .withSampleBudget(perSample ? Long.MAX_VALUE : budget));
         long openNanos = System.nanoTime() - start;
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
