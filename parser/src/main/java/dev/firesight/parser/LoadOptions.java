@@ -15,9 +15,14 @@ import java.util.function.BooleanSupplier;
  * @param memoryBudget  the most heap the loaded samples and stacks may take; past it the load stops with a
  *                      {@link RecordingException#tooLarge()} error instead of running the JVM out of memory
  *                      (0 = {@value #DEFAULT_BUDGET_PERCENT}% of the JVM's maximum heap)
+ * @param sampleBudget  the most heap the sample tables may take one row per sample; past it samples are kept
+ *                      per time bucket, thread and stack instead, every total still exact, and the buckets
+ *                      widen (doubling) as reading goes on to stay within it (0 = a
+ *                      {@value #DEFAULT_SAMPLE_SHARE_PERCENT}% share of the memory budget)
  */
 public record LoadOptions(ProgressListener progress, BooleanSupplier cancelled, long maxDecompressedBytes,
-                          Set<ViewKind> views, TimeWindow timeWindow, int maxStackDepth, long memoryBudget) {
+                          Set<ViewKind> views, TimeWindow timeWindow, int maxStackDepth, long memoryBudget,
+                          long sampleBudget) {
     /** Receives bytes read so far out of the total; called from the loading thread. */
     @FunctionalInterface
     public interface ProgressListener {
@@ -33,28 +38,29 @@ public record LoadOptions(ProgressListener progress, BooleanSupplier cancelled, 
 
     public static LoadOptions defaults() {
         return new LoadOptions((d, t) -> { }, () -> false, DEFAULT_MAX_DECOMPRESSED, EnumSet.allOf(ViewKind.class),
-                null, 0, 0);
+                null, 0, 0, 0);
     }
 
     public LoadOptions withProgress(ProgressListener listener) {
         return new LoadOptions(listener, cancelled, maxDecompressedBytes, views, timeWindow,
-                maxStackDepth, memoryBudget);
+                maxStackDepth, memoryBudget, sampleBudget);
     }
 
     public LoadOptions withCancel(BooleanSupplier cancel) {
         return new LoadOptions(progress, cancel, maxDecompressedBytes, views, timeWindow,
-                maxStackDepth, memoryBudget);
+                maxStackDepth, memoryBudget, sampleBudget);
     }
 
     public LoadOptions withMaxDecompressedBytes(long max) {
-        return new LoadOptions(progress, cancelled, max, views, timeWindow, maxStackDepth, memoryBudget);
+        return new LoadOptions(progress, cancelled, max, views, timeWindow, maxStackDepth, memoryBudget,
+                sampleBudget);
     }
 
     /** Keeps only these views; the others' events are skipped without being decoded. */
     public LoadOptions withViews(Set<ViewKind> keep) {
         return new LoadOptions(progress, cancelled, maxDecompressedBytes,
                 keep.isEmpty() ? EnumSet.noneOf(ViewKind.class) : EnumSet.copyOf(keep), timeWindow,
-                maxStackDepth, memoryBudget);
+                maxStackDepth, memoryBudget, sampleBudget);
     }
 
     /**
@@ -67,7 +73,8 @@ public record LoadOptions(ProgressListener progress, BooleanSupplier cancelled, 
 
     /** Keeps only the samples in part of the recording's time, worked out from its span (see {@link TimeWindow}). */
     public LoadOptions withTimeWindow(TimeWindow window) {
-        return new LoadOptions(progress, cancelled, maxDecompressedBytes, views, window, maxStackDepth, memoryBudget);
+        return new LoadOptions(progress, cancelled, maxDecompressedBytes, views, window, maxStackDepth, memoryBudget,
+                sampleBudget);
     }
 
     /** Keeps at most {@code depth} frames of each stack, those nearest the leaf (0 keeps all). */
@@ -76,7 +83,7 @@ public record LoadOptions(ProgressListener progress, BooleanSupplier cancelled, 
             throw new IllegalArgumentException("stack depth " + depth);
         }
         return new LoadOptions(progress, cancelled, maxDecompressedBytes, views, timeWindow, depth,
-                memoryBudget);
+                memoryBudget, sampleBudget);
     }
 
     /** Stops the load with a {@link RecordingException#tooLarge()} error once samples and stacks pass this. */
@@ -85,7 +92,31 @@ public record LoadOptions(ProgressListener progress, BooleanSupplier cancelled, 
             throw new IllegalArgumentException("memory budget " + bytes);
         }
         return new LoadOptions(progress, cancelled, maxDecompressedBytes, views, timeWindow,
-                maxStackDepth, bytes);
+                maxStackDepth, bytes, sampleBudget);
+    }
+
+    /**
+     * Keeps samples per time bucket once the sample tables would pass this many bytes (see the record's
+     * {@code sampleBudget}); {@link Long#MAX_VALUE} keeps every sample on its own.
+     */
+    public LoadOptions withSampleBudget(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("sample budget " + bytes);
+        }
+        return new LoadOptions(progress, cancelled, maxDecompressedBytes, views, timeWindow, maxStackDepth,
+                memoryBudget, bytes);
+    }
+
+    /**
+     * The default sample budget's share of the memory budget. Samples are most of a profile, and rebucketing
+     * needs room beside them; a quarter leaves that room and the stacks theirs, so a recording of any length
+     * opens in -Xmx1g.
+     */
+    public static final int DEFAULT_SAMPLE_SHARE_PERCENT = 25;
+
+    /** The sample budget in bytes, with the default worked out from the memory budget. */
+    public long effectiveSampleBudget() {
+        return sampleBudget > 0 ? sampleBudget : effectiveMemoryBudget() / 100 * DEFAULT_SAMPLE_SHARE_PERCENT;
     }
 
     /** The budget in bytes, with the default worked out from this JVM's maximum heap. */

@@ -90,7 +90,50 @@ public final class Profile {
     /** The samples of a view; an empty table when the recording has none. */
     public SampleTable samples(ViewKind view) {
         SampleTable table = views.get(view);
-        return table != null ? table : new SampleTable(view, info.startNanos(), 1000);
+        return table != null ? table : SampleTable.empty(view, info.startNanos());
+    }
+
+    /**
+     * The width of the time buckets samples are kept in, in nanoseconds; 0 when every sample is kept on its
+     * own. Every table of a profile is on the same width, from the same origin.
+     */
+    public long resolutionNanos() {
+        for (SampleTable t : views.values()) {
+            if (t.bucketed()) {
+                return t.bucketNanos();
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * A time selection as this profile's samples can answer it: widened to whole buckets when samples are kept
+     * per bucket, else unchanged. Queries select by it, and it is the range to show the user.
+     */
+    public dev.firesight.parser.query.TimeRange snap(dev.firesight.parser.query.TimeRange range) {
+        for (SampleTable t : views.values()) {
+            if (t.bucketed()) {
+                return range.snapOut(t.originNanos(), t.bucketNanos());
+            }
+        }
+        return range;
+    }
+
+    /**
+     * The width of a time series' points over samples: {@code wantedNanos} when samples are kept one by one,
+     * else the smallest power-of-two multiple of the bucket width that is at least that, so no point is finer
+     * than the samples' resolution and each holds whole buckets (start the points at {@link #snap}ped times).
+     */
+    public long seriesBucketNanos(long wantedNanos) {
+        long resolution = resolutionNanos();
+        if (resolution <= 0) {
+            return wantedNanos;
+        }
+        long width = resolution;
+        while (width < wantedNanos && width < Long.MAX_VALUE / 2) {
+            width *= 2;
+        }
+        return width;
     }
 
     public FrameTable frames() {

@@ -1,173 +1,145 @@
 package dev.firesight.parser;
 
-import dev.firesight.parser.util.IntColumn;
-
-import java.util.HashMap;
-import java.util.Map;
+import dev.firesight.parser.jfr.SampleRows;
 
 /**
- * The samples of one view as columns of time, thread, stack and weight. Times are stored as ints in
- * {@link #timeUnitNanos()} after {@link #originNanos()}; weights as ints with the rare value beyond
- * int range kept aside, and no weight column at all for views where every sample weighs one.
+ * The samples of one view, read-only: rows of time, thread, stack and weight. Times are stored as ints in
+ * {@link #timeUnitNanos()} after {@link #originNanos()}.
+ *
+ * <p>A row is one sample, or, once a recording's samples outgrew their budget, a <em>bucket</em>: every
+ * sample of one thread and stack within {@link #bucketNanos()} of time, with their summed weight, their
+ * {@link #count} and their summed squared weights. Totals, trees and diffs are the same either way; only
+ * where in time a sample fell is coarsened to its bucket (a row's time is then its bucket's start).
  */
 public final class SampleTable {
-    private static final int OVERFLOW = Integer.MIN_VALUE;
-
     private final ViewKind view;
-    private final long originNanos;
-    private final long timeUnitNanos;
-    private final IntColumn times;
-    private final IntColumn threads;
-    private final IntColumn stacks;
-    private final IntColumn weights;
-    private final Map<Integer, Long> bigWeights = new HashMap<>();
-    /** The table whose columns this one shares and counts (see {@link #countView}), or null. */
+    private final SampleRows rows;
+    /** The table whose rows this one shares and counts (see {@link #countView}), or null. */
     private final SampleTable counted;
-    private long totalWeight;
 
-    public SampleTable(ViewKind view, long originNanos, long timeUnitNanos) {
-        this.view = view;
-        this.originNanos = originNanos;
-        this.timeUnitNanos = timeUnitNanos;
-        this.times = new IntColumn();
-        this.threads = new IntColumn();
-        this.stacks = new IntColumn();
-        this.weights = view == ViewKind.CPU || view == ViewKind.ALLOC_COUNT ? null : new IntColumn();
-        this.counted = null;
+    /** A table over rows the reader wrote; the rows are not to be written after this. */
+    public SampleTable(ViewKind view, SampleRows rows) {
+        this(view, rows, null);
     }
 
-    private SampleTable(ViewKind view, SampleTable counted) {
+    private SampleTable(ViewKind view, SampleRows rows, SampleTable counted) {
         this.view = view;
-        this.originNanos = counted.originNanos;
-        this.timeUnitNanos = counted.timeUnitNanos;
-        this.times = counted.times;
-        this.threads = counted.threads;
-        this.stacks = counted.stacks;
-        this.weights = null;
+        this.rows = rows;
         this.counted = counted;
-        this.totalWeight = counted.size();
+    }
+
+    /** A table with no samples. */
+    public static SampleTable empty(ViewKind view, long originNanos) {
+        return new SampleTable(view, new SampleRows(originNanos, 1000, true));
+    }
+
+    /**
+     * A table of the given samples, one row each (times in epoch nanoseconds, kept to the microsecond), for
+     * profiles made without a recording.
+     */
+    public static SampleTable of(ViewKind view, long originNanos, long[] timesNanos, int[] threads, int[] stacks,
+                                 long[] weights) {
+        return new SampleTable(view, SampleRows.of(originNanos, timesNanos, threads, stacks, weights));
     }
 
     /**
      * The same samples, each weighing one, as a view of its own ({@code alloc-count} of {@code alloc}). It
-     * shares this table's columns, so counting allocations costs no memory; build this table first.
+     * shares this table's rows, so counting allocations costs no memory.
      */
     public SampleTable countView(ViewKind countView) {
-        return new SampleTable(countView, this);
+        return new SampleTable(countView, rows, this);
     }
 
     public ViewKind view() {
         return view;
     }
 
+    /** The number of rows: samples, or buckets once {@link #bucketed()}. */
     public int size() {
-        return stacks.size();
+        return rows.size();
+    }
+
+    /** The number of samples the rows stand for. */
+    public long sampleCount() {
+        return rows.sampleCount();
     }
 
     public long originNanos() {
-        return originNanos;
+        return rows.originNanos();
     }
 
     public long timeUnitNanos() {
-        return timeUnitNanos;
+        return rows.timeUnitNanos();
     }
 
-    /** The sample's time in nanoseconds since the epoch. */
+    /** True when rows are buckets of samples rather than single samples. */
+    public boolean bucketed() {
+        return rows.bucketUnits() > 0;
+    }
+
+    /** The width of a bucket in nanoseconds (buckets start at {@link #originNanos()}), 0 for single samples. */
+    public long bucketNanos() {
+        return rows.bucketUnits() * rows.timeUnitNanos();
+    }
+
+    /** The row's time in nanoseconds since the epoch: the sample's, or its bucket's start. */
     public long timeNanos(int i) {
-        return originNanos + times.get(i) * timeUnitNanos;
+        return rows.timeNanos(i);
     }
 
-    /** The sample's time in {@link #timeUnitNanos()} after {@link #originNanos()}. */
+    /** The row's time in {@link #timeUnitNanos()} after {@link #originNanos()}. */
     public int timeUnits(int i) {
-        return times.get(i);
+        return rows.timeUnits(i);
     }
 
     public int thread(int i) {
-        return threads.get(i);
+        return rows.thread(i);
     }
 
     public int stack(int i) {
-        return stacks.get(i);
+        return rows.stack(i);
     }
 
+    /** The row's weight: its sample's, or the sum of its bucket's. */
     public long weight(int i) {
-        if (weights == null) {
-            return 1;
-        }
-        int w = weights.get(i);
-        return w == OVERFLOW ? bigWeights.get(i) : w;
+        return counted != null ? rows.count(i) : rows.weight(i);
+    }
+
+    /** How many samples row {@code i} stands for: 1 unless {@link #bucketed()}. */
+    public int count(int i) {
+        return rows.count(i);
+    }
+
+    /**
+     * The low 64 bits of the exact sum of the squares of row {@code i}'s sample weights, an unsigned 128-bit
+     * number with {@link #squaresHigh}; a diff's significance needs it.
+     */
+    public long squaresLow(int i) {
+        return counted != null ? rows.count(i) : rows.squaresLow(i);
+    }
+
+    /** The high 64 bits of that sum. */
+    public long squaresHigh(int i) {
+        return counted != null ? 0 : rows.squaresHigh(i);
     }
 
     /** The sum of all weights. */
     public long totalWeight() {
-        return totalWeight;
+        return counted != null ? rows.sampleCount() : rows.totalWeight();
     }
 
     /** Converts an absolute time to this table's units, clamped to int range. */
     public int toUnits(long nanos) {
-        long units = Math.floorDiv(nanos - originNanos, timeUnitNanos);
-        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, units));
+        return rows.toUnits(nanos);
     }
 
-    /** Heap bytes the table's columns hold; a {@link #countView} reports those of the table it counts. */
+    /** Heap bytes the table's rows hold; a {@link #countView} reports those of the table it counts. */
     public long bytes() {
-        if (counted != null) {
-            return counted.bytes();
-        }
-        return times.bytes() + threads.bytes() + stacks.bytes() + (weights == null ? 0 : weights.bytes());
+        return rows.bytes();
     }
 
-    /** The table this one counts, sharing its columns, or null. */
+    /** The table this one counts, sharing its rows, or null. */
     SampleTable counted() {
         return counted;
-    }
-
-    // ---- building (used by the reader only) ----
-
-    public void add(long timeNanos, int thread, int stack, long weight) {
-        times.add(toUnits(timeNanos));
-        threads.add(thread);
-        stacks.add(stack);
-        if (weights != null) {
-            if (weight == OVERFLOW || weight != (int) weight) {
-                bigWeights.put(weights.size(), weight);
-                weights.add(OVERFLOW);
-            } else {
-                weights.add((int) weight);
-            }
-        }
-        totalWeight += weight;
-    }
-
-    /** Rewrites sample {@code from} into slot {@code to} with resolved thread and stack ids. */
-    public void move(int from, int to, int thread, int stack) {
-        threads.set(to, thread);
-        stacks.set(to, stack);
-        if (from != to) {
-            times.set(to, times.get(from));
-            if (weights != null) {
-                int w = weights.get(from);
-                weights.set(to, w);
-                if (w == OVERFLOW) {
-                    bigWeights.put(to, bigWeights.remove(from));
-                }
-            }
-        }
-    }
-
-    /** Takes sample {@code i} out of the total; a later {@link #truncate} removes its slot. */
-    public void drop(int i) {
-        totalWeight -= weight(i);
-        bigWeights.remove(i);
-    }
-
-    /** Cuts the table to {@code newSize} after dropped samples were compacted away. */
-    public void truncate(int newSize) {
-        times.truncate(newSize);
-        threads.truncate(newSize);
-        stacks.truncate(newSize);
-        if (weights != null) {
-            weights.truncate(newSize);
-        }
     }
 }

@@ -126,7 +126,7 @@ final class SummaryCommand implements Command {
         }
         for (ViewKind view : profile.views()) {
             SampleTable table = profile.samples(view);
-            out.printf(Locale.ROOT, "  %-18s %,12d events   total %s%n", view.id(), table.size(),
+            out.printf(Locale.ROOT, "  %-18s %,12d events   total %s%n", view.id(), table.sampleCount(),
                     Units.weight(table.totalWeight(), view.unit()));
         }
     }

@@ -56,7 +56,14 @@ public final class TimelineBinding {
             if (!syncing[0]) {
                 syncing[0] = true;
                 try {
-                    range.set(s);
+                    // Samples kept per time bucket answer whole buckets: the selection shown (and its
+                    // "Selected ..." label) is the range the numbers are for, snapped by the profile's one rule.
+                    Profile p = profile.getValue();
+                    TimeRange snapped = s == null || p == null ? s : p.snap(s);
+                    if (snapped != null && !snapped.equals(s)) {
+                        timeline.setSelection(snapped);
+                    }
+                    range.set(snapped);
                 } finally {
                     syncing[0] = false;
                 }

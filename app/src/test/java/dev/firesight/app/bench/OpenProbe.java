@@ -1,5 +1,6 @@
 package dev.firesight.app.bench;
 
+import dev.firesight.parser.LoadOptions;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.Recordings;
 import dev.firesight.parser.ViewKind;
@@ -12,7 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Child process of the huge-file benchmark: opens one recording and prints, as {@code key=value} words
+ * Child process of the huge-file benchmark: opens one recording (or folder; with a second argument
+ * {@code per-sample}, keeping every sample on its own, or {@code budget=BYTES}) and prints, as {@code key=value} words
  * on one line, the time to open it, the heap the open profile retains, the peak heap during the open,
  * and the recording's sample and event counts. Run it with {@code -XX:+UseSerialGC} so the pools'
  * peaks are those of one simple collector.
@@ -23,10 +25,15 @@ public final class OpenProbe {
 
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
+        // "per-sample" keeps every sample on its own (no sample budget), as before bucketing existed
+        boolean perSample = args.length > 1 && args[1].equals("per-sample");
+        // "budget=BYTES" sets the sample budget, to force buckets on a heap where the default would not
+        long budget = args.length > 1 && args[1].startsWith("budget=") ? Long.parseLong(args[1].substring(7)) : 0;
         long before = usedAfterGc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         long start = System.nanoTime();
-        Profile profile = Recordings.open(file);
+        Profile profile = Recordings.open(file, LoadOptions.defaults()
+                .withSampleBudget(perSample ? Long.MAX_VALUE : budget));
         long openNanos = System.nanoTime() - start;
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -36,18 +43,22 @@ public final class OpenProbe {
         }
         long retained = usedAfterGc() - before;
         long samples = 0;
+        long rows = 0;
         StringBuilder views = new StringBuilder();
         for (ViewKind v : profile.views()) {
-            samples += profile.samples(v).size();
-            views.append(views.length() == 0 ? "" : ",").append(v.id()).append(':').append(profile.samples(v).size());
+            samples += profile.samples(v).sampleCount();
+            rows += profile.samples(v).size();
+            views.append(views.length() == 0 ? "" : ",").append(v.id()).append(':')
+                    .append(profile.samples(v).sampleCount());
         }
         long events = 0;
         for (Map.Entry<String, Long> e : profile.info().eventCounts().entrySet()) {
             events += e.getValue();
         }
         System.out.printf(Locale.ROOT, "open_ms=%d retained=%d peak=%d samples=%d events=%d stacks=%d frames=%d"
-                        + " chunks=%d views=%s%n", openNanos / 1_000_000, retained, peak - before, samples, events,
-                profile.stacks().size(), profile.frames().size(), profile.info().chunkCount(), views);
+                        + " chunks=%d views=%s rows=%d bucket_ns=%d%n", openNanos / 1_000_000, retained, peak - before,
+                samples, events, profile.stacks().size(), profile.frames().size(), profile.info().chunkCount(), views,
+                rows, profile.resolutionNanos());
         if (!profile.warnings().isEmpty()) {
             System.err.println("warnings: " + profile.warnings());
         }

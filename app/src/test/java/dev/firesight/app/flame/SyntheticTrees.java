@@ -104,10 +104,16 @@ public final class SyntheticTrees {
         }
         FrameTable frames = new FrameTable(names.toArray(new String[0]), nameIds, kinds, lines, details);
         StackTable stackTable = new StackTable(pool, offsets, lengths);
-        SampleTable samples = new SampleTable(ViewKind.WALL, 0, 1000);
-        for (int i = 0; i < stacks.size(); i++) {
-            samples.add(i * 1000L, 0, i, weights.get(i));
+        int n = stacks.size();
+        long[] times = new long[n];
+        int[] stackIds = new int[n];
+        long[] sampleWeights = new long[n];
+        for (int i = 0; i < n; i++) {
+            times[i] = i * 1000L;
+            stackIds[i] = i;
+            sampleWeights[i] = weights.get(i);
         }
+        SampleTable samples = SampleTable.of(ViewKind.WALL, 0, times, new int[n], stackIds, sampleWeights);
         RecordingInfo info = new RecordingInfo(Path.of("synthetic.jfr"), 0, "synthetic", 0, stacks.size() * 1000L,
                 1, "", "", "", "", 0, "", "", Map.of(), List.of(), List.of());
         Profile profile = new Profile(info, Map.of(ViewKind.WALL, samples), frames, stackTable,

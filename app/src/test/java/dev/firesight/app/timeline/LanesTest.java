@@ -38,10 +38,12 @@ class LanesTest {
     @Test
     void aProfileWithOnlyCpuSamplesAndNoSeriesHasTheThreadsLaneAndSaysWhyThereIsNoMemory() {
         long start = 1_000_000_000_000L;
-        SampleTable cpu = new SampleTable(ViewKind.CPU, start, 1000);
+        long[] times = new long[10];
         for (int i = 0; i < 10; i++) {
-            cpu.add(start + i * 100_000_000L, 0, 0, 1);
+            times[i] = start + i * 100_000_000L;
         }
+        SampleTable cpu = SampleTable.of(ViewKind.CPU, start, times, new int[10], new int[10],
+                java.util.stream.LongStream.generate(() -> 1).limit(10).toArray());
         FrameTable frames = new FrameTable(new String[] {"Main.run"}, new int[] {0},
                 new byte[] {(byte) FrameKind.JIT.ordinal()}, new int[] {0}, new int[] {-1});
         StackTable stacks = new StackTable(new int[] {0}, new int[] {0}, new int[] {1});

@@ -1,6 +1,5 @@
 package dev.firesight.parser.jfr;
 
-import dev.firesight.parser.SampleTable;
 import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.Warning;
 import dev.firesight.parser.util.IntList;
@@ -58,6 +57,13 @@ final class ChunkParser {
     private final List<GenericEvent> genericEvents = new ArrayList<>();
     /** The thread state of each execution sample of this chunk, in the order they entered the CPU table. */
     private final IntList executionStates = new IntList();
+    /**
+     * This chunk's samples summed per bucket, thread, stack and thread state, once the profile keeps buckets:
+     * then no sample gets a row of its own. Null while samples are kept one by one.
+     */
+    private ChunkBuckets buckets;
+    /** True when the CPU table got samples other than execution samples in this chunk (no wall split then). */
+    private boolean otherCpuSamples;
     /** True once this chunk had a native allocation or free for the leak view. */
     private boolean nativeEvents;
     /** Events per type id; ids are small in practice, larger ones go to {@link #otherCounts}. */
@@ -124,9 +130,16 @@ final class ChunkParser {
         // Datadog's profiler, a fork of it, declares some of them too, and datadog.* types of its own.
         builder.datadog |= metadata.declaresTypeStartingWith("datadog.");
         builder.asyncProfiler |= metadata.declaresTypeStartingWith("profiler.");
+        if (builder.bucketUnits > 0) {
+            buckets = new ChunkBuckets(builder.bucketUnits);
+        }
         scanEvents();
         in.unbound();
         resolve();
+        builder.pendingBytes = 0;
+        while (control.overSampleBudget(builder) && builder.canCoarsen()) {
+            builder.coarsen();
+        }
         control.checkBudget(builder);
         for (int id = 0; id < counts.length; id++) {
             if (counts[id] > 0) {
@@ -332,6 +345,12 @@ final class ChunkParser {
             if (++events % CHECK_EVERY == 0 || pos - reportedAt >= PROGRESS_BYTES) {
                 reportedAt = pos;
                 control.checkCancelled();
+                if (buckets != null) {
+                    builder.pendingBytes = buckets.bytes();
+                }
+                if (control.overSampleBudget(builder) && builder.canCoarsen()) {
+                    coarsen();
+                }
                 control.checkBudget(builder);
                 control.progress(header.fileOffset + (long) (pos * SCAN_SHARE));
             }
@@ -421,9 +440,10 @@ final class ChunkParser {
         private final SampleEvent kind;
         private final FieldReader reader;
         private final ViewKind[] views;
-        private final SampleTable[] tables;
+        private final SampleRows[] tables;
         private final double nanosPerTick = header.nanosPerTick();
         private final boolean trackLeaks;
+        private final boolean feedsCpu;
 
         SampleHandler(SampleEvent kind, FieldReader reader) {
             this.kind = kind;
@@ -435,7 +455,8 @@ final class ChunkParser {
                     : java.util.Arrays.stream(kind.views).filter(control::wants).filter(v -> v != ViewKind.NATIVE_LEAK)
                     .map(v -> v == ViewKind.ALLOC_COUNT ? ViewKind.ALLOC : v).distinct().toArray(ViewKind[]::new);
             this.trackLeaks = kind == SampleEvent.MALLOC && control.wants(ViewKind.NATIVE_LEAK);
-            this.tables = new SampleTable[views.length];
+            this.feedsCpu = java.util.Arrays.asList(views).contains(ViewKind.CPU);
+            this.tables = new SampleRows[views.length];
             for (int i = 0; i < tables.length; i++) {
                 tables[i] = builder.table(views[i]);
             }
@@ -458,11 +479,21 @@ final class ChunkParser {
             }
             int stack = localStack(s[SampleEvent.STACK], s[SampleEvent.CLASS]);
             int thread = localThread(s[SampleEvent.THREAD]);
-            for (int i = 0; i < tables.length; i++) {
-                tables[i].add(time, thread, stack, weight);
-            }
-            if (kind == SampleEvent.EXECUTION) {
-                executionStates.add((int) s[SampleEvent.STATE]);
+            boolean execution = kind == SampleEvent.EXECUTION;
+            if (buckets != null) {
+                int units = builder.toUnits(time);
+                for (ViewKind view : views) {
+                    buckets.add(view, units, thread, stack, execution ? (int) s[SampleEvent.STATE] : ChunkBuckets.NO_STATE,
+                            weight, 1, weight * weight, dev.firesight.parser.util.UInt128.squareHigh(weight));
+                }
+                otherCpuSamples |= !execution && feedsCpu;
+            } else {
+                for (int i = 0; i < tables.length; i++) {
+                    tables[i].add(time, thread, stack, weight);
+                }
+                if (execution) {
+                    executionStates.add((int) s[SampleEvent.STATE]);
+                }
             }
             if (trackLeaks) {
                 builder.nativeLeaks.malloc(s[SampleEvent.TIME], time, s[SampleEvent.ADDRESS], weight, stack, thread);
@@ -548,36 +579,10 @@ final class ChunkParser {
             builder.nativeLeaks.endChunk(stacks, threads);
         }
         ExecutionStates states = ExecutionStates.of(pools, mainEvent());
-        WallSamples wall = new WallSamples();
-        for (Map.Entry<ViewKind, Integer> e : builder.tableSizes().entrySet()) {
-            ViewKind view = e.getKey();
-            SampleTable table = builder.table(view);
-            int from = firstSample.getOrDefault(view, 0);
-            boolean execution = view == ViewKind.CPU && executionStates.size() == e.getValue() - from;
-            int to = from;
-            for (int i = from, n = e.getValue(); i < n; i++) {
-                int stack = stacks.get(table.stack(i));
-                if (stack >= 0 && truncated.get(table.stack(i))) {
-                    ViewKind shown = execution && states.isWall(executionStates.get(i - from)) ? ViewKind.WALL : view;
-                    builder.truncatedSamples.computeIfAbsent(shown, k -> new long[1])[0]++;
-                }
-                if (stack < 0) {
-                    table.drop(i);
-                    builder.sampleWithoutStack(view == ViewKind.CPU && execution
-                            && states.isWall(executionStates.get(i - from)) ? ViewKind.WALL : view);
-                } else if (execution && states.isWall(executionStates.get(i - from))) {
-                    wall.add(table.timeNanos(i), threads.get(table.thread(i)), stack);
-                    table.drop(i);
-                } else if (view == ViewKind.CPU && !control.wants(ViewKind.CPU)) {
-                    table.drop(i); // read only for the wall-clock samples among them
-                } else {
-                    table.move(i, to++, threads.get(table.thread(i)), stack);
-                }
-            }
-            table.truncate(to);
-        }
-        if (control.wants(ViewKind.WALL)) {
-            wall.addTo(builder.table(ViewKind.WALL));
+        if (buckets != null) {
+            flushBuckets(stacks, truncated, threads, states);
+        } else {
+            resolveSamples(stacks, truncated, threads, states);
         }
         if (resolver.unresolvedStacks > 0) {
             builder.warn(Warning.Kind.UNRESOLVED_STACKS, chunkIndex + 1, -1, where() + "refers to " + dev.firesight.parser.Wording.count(resolver.unresolvedStacks) + " stack traces that its"
@@ -595,6 +600,100 @@ final class ChunkParser {
             } else {
                 event.apply(builder, pools, header);
             }
+        }
+    }
+
+    /**
+     * Makes the profile's buckets wider, mid-chunk, because its samples passed their budget. The first time,
+     * this chunk's samples so far leave the tables for buckets of their own (with their thread states, which
+     * the wall-clock split still needs), so the tables hold only resolved rows when they are re-summed.
+     */
+    private void coarsen() {
+        if (buckets == null) {
+            buckets = new ChunkBuckets(builder.nextWidth());
+            for (Map.Entry<ViewKind, Integer> e : builder.tableSizes().entrySet()) {
+                ViewKind view = e.getKey();
+                SampleRows table = builder.table(view);
+                int from = firstSample.getOrDefault(view, 0);
+                int n = e.getValue();
+                boolean execution = view == ViewKind.CPU && executionStates.size() == n - from;
+                otherCpuSamples |= view == ViewKind.CPU && !execution && n > from;
+                for (int i = from; i < n; i++) {
+                    long w = table.weight(i);
+                    buckets.add(view, table.timeUnits(i), table.thread(i), table.stack(i),
+                            execution ? executionStates.get(i - from) : ChunkBuckets.NO_STATE, w, 1, w * w,
+                            dev.firesight.parser.util.UInt128.squareHigh(w));
+                    table.drop(i);
+                }
+                table.truncate(from);
+            }
+            executionStates.clear();
+        }
+        builder.coarsen();
+        buckets.widen(builder.bucketUnits);
+        builder.pendingBytes = buckets.bytes();
+    }
+
+    /** Puts this chunk's buckets into the tables with resolved stacks and threads (see {@link #resolve}). */
+    private void flushBuckets(IntList stacks, java.util.BitSet truncated, IntList threads, ExecutionStates states) {
+        for (int k : buckets.byBucket()) {
+            ViewKind view = buckets.view(k);
+            int local = buckets.stack(k);
+            int stack = stacks.get(local);
+            int count = buckets.count(k);
+            int state = buckets.state(k);
+            boolean wall = view == ViewKind.CPU && !otherCpuSamples && state != ChunkBuckets.NO_STATE
+                    && states.isWall(state);
+            ViewKind shown = wall ? ViewKind.WALL : view;
+            if (stack >= 0 && truncated.get(local)) {
+                builder.truncatedSamples.computeIfAbsent(shown, v -> new long[1])[0] += count;
+            }
+            int thread = threads.get(buckets.thread(k));
+            if (stack < 0) {
+                builder.sampleWithoutStack(shown, count);
+            } else if (wall) {
+                if (control.wants(ViewKind.WALL)) { // wall-clock samples weigh one each
+                    builder.table(ViewKind.WALL).addBucket(buckets.bucket(k), thread, stack, count, count, count, 0);
+                }
+            } else if (view != ViewKind.CPU || control.wants(ViewKind.CPU)) {
+                builder.table(view).addBucket(buckets.bucket(k), thread, stack, buckets.weight(k), count,
+                        buckets.squaresLow(k), buckets.squaresHigh(k));
+            }
+        }
+    }
+
+    /** Resolves the samples this chunk added one by one to the tables (see {@link #resolve}). */
+    private void resolveSamples(IntList stacks, java.util.BitSet truncated, IntList threads, ExecutionStates states) {
+        WallSamples wall = new WallSamples();
+        for (Map.Entry<ViewKind, Integer> e : builder.tableSizes().entrySet()) {
+            ViewKind view = e.getKey();
+            SampleRows table = builder.table(view);
+            int from = firstSample.getOrDefault(view, 0);
+            boolean execution = view == ViewKind.CPU && executionStates.size() == e.getValue() - from;
+            int to = from;
+            for (int i = from, n = e.getValue(); i < n; i++) {
+                int stack = stacks.get(table.stack(i));
+                if (stack >= 0 && truncated.get(table.stack(i))) {
+                    ViewKind shown = execution && states.isWall(executionStates.get(i - from)) ? ViewKind.WALL : view;
+                    builder.truncatedSamples.computeIfAbsent(shown, k -> new long[1])[0]++;
+                }
+                if (stack < 0) {
+                    table.drop(i);
+                    builder.sampleWithoutStack(view == ViewKind.CPU && execution
+                            && states.isWall(executionStates.get(i - from)) ? ViewKind.WALL : view, 1);
+                } else if (execution && states.isWall(executionStates.get(i - from))) {
+                    wall.add(table.timeNanos(i), threads.get(table.thread(i)), stack);
+                    table.drop(i);
+                } else if (view == ViewKind.CPU && !control.wants(ViewKind.CPU)) {
+                    table.drop(i); // read only for the wall-clock samples among them
+                } else {
+                    table.move(i, to++, threads.get(table.thread(i)), stack);
+                }
+            }
+            table.truncate(to);
+        }
+        if (control.wants(ViewKind.WALL)) {
+            wall.addTo(builder.table(ViewKind.WALL));
         }
     }
 
@@ -641,7 +740,7 @@ final class ChunkParser {
             stacks.add(stack);
         }
 
-        void addTo(SampleTable wall) {
+        void addTo(SampleRows wall) {
             for (int i = 0; i < stacks.size(); i++) {
                 wall.add(times.get(i), threads.get(i), stacks.get(i), 1);
             }

@@ -9,6 +9,7 @@ final class LoadControl {
     private final LoadOptions options;
     private final long totalBytes;
     private final long budget;
+    private final long sampleBudget;
     /** Bytes of the files read before the current one, when a load reads several. */
     private long doneBefore;
 
@@ -16,6 +17,12 @@ final class LoadControl {
         this.options = options;
         this.totalBytes = totalBytes;
         this.budget = options.effectiveMemoryBudget();
+        this.sampleBudget = options.effectiveSampleBudget();
+    }
+
+    /** True when the samples held (in tables and a chunk's buckets) have passed the sample budget. */
+    boolean overSampleBudget(ProfileBuilder builder) {
+        return builder.sampleUsedBytes() + builder.pendingBytes > sampleBudget;
     }
 
     /** Stops the load when what it holds has passed the memory budget. */

@@ -1,6 +1,5 @@
 package dev.firesight.parser.jfr;
 
-import dev.firesight.parser.SampleTable;
 import dev.firesight.parser.util.IntList;
 import dev.firesight.parser.util.LongList;
 
@@ -80,7 +79,7 @@ final class NativeLeaks {
     }
 
     /** Adds the leaked allocations to the leak view; returns how many had no stack and were left out. */
-    long addTo(SampleTable leaks) {
+    long addTo(SampleRows leaks) {
         long cutoff = (long) (minTicks * TAIL + maxTicks * (1.0 - TAIL));
         long withoutStack = 0;
         for (long[] a : live.values()) {

@@ -48,7 +48,7 @@ final class ProfileBuilder {
     private final List<String> sourceNames = new ArrayList<>();
     private int source = -1;
     private String[] pendingSource = {"recording", "this JVM"};
-    private final EnumMap<ViewKind, SampleTable> tables = new EnumMap<>(ViewKind.class);
+    private final EnumMap<ViewKind, SampleRows> tables = new EnumMap<>(ViewKind.class);
     private final Map<TimeSeries.Kind, TreeMap<Long, Double>> points = new EnumMap<>(TimeSeries.Kind.class);
     private final Map<String, Long> eventCounts = new TreeMap<>();
     private final List<Warning> warnings = new ArrayList<>();
@@ -159,8 +159,77 @@ final class ProfileBuilder {
     }
 
 
-    SampleTable table(ViewKind view) {
-        return tables.computeIfAbsent(view, v -> new SampleTable(v, originNanos, timeUnitNanos));
+    SampleRows table(ViewKind view) {
+        return tables.computeIfAbsent(view, v -> {
+            SampleRows rows = SampleRows.forView(v, originNanos, timeUnitNanos);
+            if (bucketUnits > 0) {
+                rows.rebucket(bucketUnits); // every table of a profile is on one bucket width
+            }
+            return rows;
+        });
+    }
+
+    /** The recording's span in time units from its chunk headers, or 0 when not known. */
+    long spanUnits;
+    /** The width of the sample tables' buckets in time units; 0 while every sample has a row of its own. */
+    int bucketUnits;
+    /** Heap bytes a chunk holds in samples not yet in the tables (its buckets), for the budgets. */
+    long pendingBytes;
+    /** Buckets never get wider than this many time units: one bucket would then hold the whole int range. */
+    private static final int WIDEST = 1 << 30;
+    /** When first bucketing, aim for about this many buckets over the recording's span. */
+    private static final int FIRST_BUCKETS = 1 << 16;
+
+    /** True when buckets can still get wider. */
+    boolean canCoarsen() {
+        return bucketUnits < WIDEST;
+    }
+
+    /**
+     * Doubles the width of the sample tables' buckets (the first time: turns their samples into buckets),
+     * summing the rows that then share a bucket, thread and stack. Every table is on the same width.
+     */
+    void coarsen() {
+        int width = nextWidth();
+        for (SampleRows rows : tables.values()) {
+            rows.rebucket(width);
+        }
+        bucketUnits = width;
+    }
+
+    /** The bucket width {@link #coarsen} goes to next. */
+    int nextWidth() {
+        return bucketUnits > 0 ? bucketUnits * 2 : firstWidth();
+    }
+
+    /** A power of two of time units (at least a millisecond) giving about {@link #FIRST_BUCKETS} over the span. */
+    private int firstWidth() {
+        long width = Math.max(spanUnits / FIRST_BUCKETS, 1_000_000 / timeUnitNanos);
+        return (int) Math.min(WIDEST, Long.highestOneBit(Math.max(1, width - 1)) << 1);
+    }
+
+    /** An absolute time in the sample tables' units, clamped to int range. */
+    int toUnits(long nanos) {
+        long units = Math.floorDiv(nanos - originNanos, timeUnitNanos);
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, units));
+    }
+
+    /** Heap bytes the sample tables' rows take, as the sample budget weighs them (see {@link SampleRows#usedBytes}). */
+    long sampleUsedBytes() {
+        long n = 0;
+        for (SampleRows t : tables.values()) {
+            n += t.usedBytes();
+        }
+        return n;
+    }
+
+    /** Heap bytes the sample tables hold. */
+    long sampleBytes() {
+        long n = 0;
+        for (SampleRows t : tables.values()) {
+            n += t.bytes();
+        }
+        return n;
     }
 
     /** Views that received at least one sample so far, with their current sizes. */
@@ -217,18 +286,14 @@ final class ProfileBuilder {
         }
     }
 
-    /** Counts an event of a view that carries no stack trace, so no view shows it. */
-    void sampleWithoutStack(ViewKind view) {
-        eventsWithoutStack.merge(view, 1L, Long::sum);
+    /** Counts events of a view that carry no stack trace, so no view shows them. */
+    void sampleWithoutStack(ViewKind view, long count) {
+        eventsWithoutStack.merge(view, count, Long::sum);
     }
 
     /** Approximate heap bytes held so far by the sample tables and the stack pool, the bulk of a profile. */
     long retainedBytes() {
-        long n = stacks.bytes();
-        for (SampleTable t : tables.values()) {
-            n += t.bytes();
-        }
-        return n;
+        return stacks.bytes() + sampleBytes() + pendingBytes;
     }
 
     /** A caveat about how to read the profile (not damage): shown beside it, not as a warning. */
@@ -262,11 +327,14 @@ final class ProfileBuilder {
                     + " converter and the JDK's parser, the views leave them out.");
         }
         EnumMap<ViewKind, SampleTable> views = new EnumMap<>(ViewKind.class);
-        tables.forEach((view, table) -> {
-            if (table.size() > 0) {
-                views.put(view, table);
+        tables.forEach((view, rows) -> {
+            if (rows.size() > 0) {
+                views.put(view, new SampleTable(view, rows));
             }
         });
+        if (bucketUnits > 0) {
+            notes.add(resolutionNote(bucketUnits * timeUnitNanos));
+        }
         SampleTable alloc = views.get(ViewKind.ALLOC);
         if (alloc != null && wanted.contains(ViewKind.ALLOC_COUNT)) {
             views.put(ViewKind.ALLOC_COUNT, alloc.countView(ViewKind.ALLOC_COUNT));
@@ -297,6 +365,13 @@ final class ProfileBuilder {
                 warnings, notes, eventsWithoutStack, oldObjects, byClass,
                 new Sources(sourceNames.isEmpty() ? List.of("this JVM") : List.copyOf(sourceNames), threadSources.toArray(),
                         Sources.gapsBetween(covered)));
+    }
+
+    /** The note that says samples are kept per bucket, and what that means for the numbers. */
+    static String resolutionNote(long bucketNanos) {
+        String width = Wording.shortTime(bucketNanos);
+        return "Samples are kept per " + width + " bucket to fit memory: every total is exact; the timeline's"
+                + " resolution is " + width + ".";
     }
 
     private static TimeSeries series(TimeSeries.Kind kind, TreeMap<Long, Double> map) {
@@ -332,6 +407,15 @@ final class ProfileBuilder {
         }
         long span = Math.max(1, end - start);
         long bucket = Math.max(10_000_000L, niceBucket(span / 1000));
+        if (table.bucketed()) { // whole sample buckets per point, laid from their origin
+            long width = table.bucketNanos();
+            while (width < bucket) {
+                width *= 2;
+            }
+            bucket = width;
+            start = table.originNanos() + Math.floorDiv(start - table.originNanos(), bucket) * bucket;
+            span = Math.max(1, end - start);
+        }
         int n = (int) Math.min(100_000, span / bucket + 1);
         double[] sums = new double[n];
         for (int i = 0, size = table.size(); i < size; i++) {

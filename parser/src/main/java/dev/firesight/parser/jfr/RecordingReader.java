@@ -90,6 +90,7 @@ public final class RecordingReader {
             long[] span = span(channel, fileSize);
             ProfileBuilder builder = new ProfileBuilder(first.startNanos, timeUnit(span));
             limitDetail(builder, span);
+            builder.spanUnits = spanUnits(span);
             if (cut != null) {
                 builder.warn(Warning.Kind.COMPRESSED_CUT, 0, -1, cut);
             }
@@ -169,6 +170,7 @@ public final class RecordingReader {
             }
             ProfileBuilder builder = new ProfileBuilder(parts.get(0).start(), timeUnit(spanKnown ? span : null));
             limitDetail(builder, spanKnown ? span : null);
+            builder.spanUnits = spanUnits(spanKnown ? span : null);
             skipped.forEach(s -> builder.warn(Warning.Kind.FILE_SKIPPED, 0, -1, s));
             LoadControl control = new LoadControl(options, total);
             builder.severalFiles = true;
@@ -570,6 +572,11 @@ public final class RecordingReader {
             offset += h.declaredSize;
         }
         return last > first ? new long[] {first, last} : null;
+    }
+
+    /** The span in the sample tables' time units, 0 when not known. */
+    private static long spanUnits(long[] span) {
+        return span == null ? 0 : (span[1] - span[0]) / timeUnit(span);
     }
 
     /** The sample tables' time unit: as fine as keeps the span within an int's range. */

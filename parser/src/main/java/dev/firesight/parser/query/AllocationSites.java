@@ -109,6 +109,11 @@ public final class AllocationSites {
     /** Weight per name id in a time range. */
     long[] weights(ViewKind view, By by, long fromNanos, long toNanos) {
         SampleTable table = profile.samples(view);
+        if (fromNanos <= toNanos) { // samples kept per bucket answer whole buckets
+            TimeRange range = profile.snap(new TimeRange(fromNanos, toNanos));
+            fromNanos = range.fromNanos();
+            toNanos = range.toNanos();
+        }
         long[] weights = new long[profile.frames().nameCount()];
         int[] keys = by == By.METHOD ? siteOfStack : classOfStack;
         for (int i = 0, n = table.size(); i < n; i++) {

@@ -5,6 +5,8 @@ import dev.firesight.parser.SampleTable;
 import dev.firesight.parser.StackTable;
 import dev.firesight.parser.ViewKind;
 
+import dev.firesight.parser.util.UInt128;
+
 import java.util.BitSet;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -105,20 +107,19 @@ public record ShareChange(double baseShare, double targetShare, double z, double
             }
         }
         SampleTable table = profile.samples(view);
-        double total = 0;
-        double matched = 0;
-        double squaresIn = 0;
-        double squaresOut = 0;
+        long total = 0;
+        long matched = 0;
+        long[] low = new long[2]; // exact sums of squared weights: [0] under the frames, [1] all
+        long[] high = new long[2];
         for (int i = 0, n = table.size(); i < n; i++) {
-            double w = table.weight(i);
+            long w = table.weight(i);
             total += w;
             if (under.get(table.stack(i))) {
                 matched += w;
-                squaresIn += w * w;
-            } else {
-                squaresOut += w * w;
+                UInt128.add(low, high, 0, table.squaresLow(i), table.squaresHigh(i));
             }
+            UInt128.add(low, high, 1, table.squaresLow(i), table.squaresHigh(i));
         }
-        return Share.of(matched, squaresIn, total, squaresIn + squaresOut);
+        return Share.of(matched, UInt128.toDouble(low[0], high[0]), total, UInt128.toDouble(low[1], high[1]));
     }
 }

@@ -7,6 +7,7 @@ import dev.firesight.parser.StackTable;
 import dev.firesight.parser.util.LongIntMap;
 import dev.firesight.parser.util.LongList;
 import dev.firesight.parser.util.IntList;
+import dev.firesight.parser.util.UInt128;
 
 import java.util.Arrays;
 import java.util.concurrent.CancellationException;
@@ -57,8 +58,9 @@ public final class StackWeights {
 
     /**
      * The sum of the squares of entry {@code i}'s sample weights: with {@link #weight} it gives the sampling
-     * variance of a share (see {@link ShareChange}). Kept as a double since byte weights squared overflow a long.
-     * Only weights made by {@link #withSquares} have them.
+     * variance of a share (see {@link ShareChange}). Summed exactly (see {@code UInt128}), so it is the same
+     * whether samples are kept one by one or per bucket, then given as a double since byte weights squared
+     * overflow a long. Only weights made by {@link #withSquares} have them.
      */
     public double squares(int i) {
         if (squares == null) {
@@ -91,13 +93,22 @@ public final class StackWeights {
         SampleTable table = profile.samples(query.view());
         StackTable stackTable = profile.stacks();
         FrameFilter filter = new FrameFilter(profile.frames(), stackTable, query.include(), query.exclude());
-        int from = query.fromNanos() == Long.MIN_VALUE ? Integer.MIN_VALUE : ceilUnits(table, query.fromNanos());
-        int to = query.toNanos() == Long.MAX_VALUE ? Integer.MAX_VALUE : table.toUnits(query.toNanos());
+        // Samples kept per bucket answer whole buckets: the range widens to them (a bucket's row has its start).
+        long fromNanos = query.fromNanos();
+        long toNanos = query.toNanos();
+        if (fromNanos <= toNanos) {
+            TimeRange range = profile.snap(new TimeRange(fromNanos, toNanos));
+            fromNanos = range.fromNanos();
+            toNanos = range.toNanos();
+        }
+        int from = fromNanos == Long.MIN_VALUE ? Integer.MIN_VALUE : ceilUnits(table, fromNanos);
+        int to = toNanos == Long.MAX_VALUE ? Integer.MAX_VALUE : table.toUnits(toNanos);
         boolean outside = query.outside();
         boolean perThread = query.perThread();
         long[] dense = perThread ? null : new long[stackTable.size()];
-        double[] denseSquares = perThread || !squares ? null : new double[stackTable.size()];
-        double[] sparseSquares = perThread && squares ? new double[1024] : null;
+        int squareSlots = !squares ? 0 : perThread ? 1024 : stackTable.size();
+        long[] squaresLow = squares ? new long[squareSlots] : null;
+        long[] squaresHigh = squares ? new long[squareSlots] : null;
         LongIntMap index = perThread ? new LongIntMap(1024) : null;
         LongList sparse = perThread ? new LongList() : null;
         IntList sparseStacks = perThread ? new IntList() : null;
@@ -122,14 +133,13 @@ public final class StackWeights {
             }
             long w = table.weight(i);
             total += w;
-            samples++;
+            samples += table.count(i);
+            int k;
             if (dense != null) {
                 dense[stack] += w;
-                if (denseSquares != null) {
-                    denseSquares[stack] += (double) w * w;
-                }
+                k = stack;
             } else {
-                int k = index.get(stack, thread);
+                k = index.get(stack, thread);
                 if (k == LongIntMap.MISSING) {
                     k = sparse.size();
                     index.put(stack, thread, k);
@@ -139,17 +149,20 @@ public final class StackWeights {
                 } else {
                     sparse.set(k, sparse.get(k) + w);
                 }
-                if (sparseSquares != null) {
-                    if (k >= sparseSquares.length) {
-                        sparseSquares = Arrays.copyOf(sparseSquares, 2 * sparseSquares.length);
-                    }
-                    sparseSquares[k] += (double) w * w;
+                if (squares && k >= squaresLow.length) {
+                    squaresLow = Arrays.copyOf(squaresLow, 2 * squaresLow.length);
+                    squaresHigh = Arrays.copyOf(squaresHigh, 2 * squaresHigh.length);
                 }
+            }
+            if (squares) {
+                UInt128.add(squaresLow, squaresHigh, k, table.squaresLow(i), table.squaresHigh(i));
             }
         }
         if (dense == null) {
-            return new StackWeights(sparseStacks, sparseThreads, sparse, sparseSquares, total, samples);
+            return new StackWeights(sparseStacks, sparseThreads, sparse,
+                    squares ? toDoubles(squaresLow, squaresHigh, sparse.size()) : null, total, samples);
         }
+        double[] denseSquares = squares ? new double[dense.length] : null;
         IntList stacks = new IntList();
         LongList weights = new LongList();
         int kept = 0;
@@ -158,11 +171,19 @@ public final class StackWeights {
                 stacks.add(s);
                 weights.add(dense[s]);
                 if (denseSquares != null) {
-                    denseSquares[kept++] = denseSquares[s];
+                    denseSquares[kept++] = UInt128.toDouble(squaresLow[s], squaresHigh[s]);
                 }
             }
         }
         return new StackWeights(stacks, null, weights, denseSquares, total, samples);
+    }
+
+    private static double[] toDoubles(long[] low, long[] high, int n) {
+        double[] out = new double[n];
+        for (int k = 0; k < n; k++) {
+            out[k] = UInt128.toDouble(low[k], high[k]);
+        }
+        return out;
     }
 
     /** The first unit at or after a time, so a range never takes a sample from before its start. */

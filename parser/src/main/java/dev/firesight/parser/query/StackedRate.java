@@ -41,6 +41,8 @@ public final class StackedRate {
                                       long startNanos, long endNanos, long bucketNanos) {
         Profile profile = sites.profile();
         SampleTable table = profile.samples(view);
+        bucketNanos = profile.seriesBucketNanos(bucketNanos); // never finer than the samples' buckets
+        startNanos = profile.snap(new TimeRange(startNanos, Math.max(startNanos, endNanos))).fromNanos();
         int buckets = (int) Math.max(1, Math.min(1_000_000, (endNanos - startNanos) / bucketNanos + 1));
         List<AllocationSites.Site> top = sites.top(view, by, startNanos, endNanos, topN);
         int[] seriesOfName = new int[profile.frames().nameCount()];

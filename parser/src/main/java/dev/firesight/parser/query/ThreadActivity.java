@@ -44,6 +44,8 @@ public final class ThreadActivity {
     }
 
     public static ThreadActivity compute(Profile profile, long startNanos, long endNanos, long bucketNanos) {
+        bucketNanos = profile.seriesBucketNanos(bucketNanos); // never finer than the samples' buckets
+        startNanos = profile.snap(new TimeRange(startNanos, Math.max(startNanos, endNanos))).fromNanos();
         int buckets = (int) Math.max(1, (endNanos - startNanos) / bucketNanos + 1);
         int threads = profile.threadCount();
         int[][] cpu = new int[threads][];

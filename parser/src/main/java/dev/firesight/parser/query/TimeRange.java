@@ -30,4 +30,20 @@ public record TimeRange(long fromNanos, long toNanos) {
         long t = Math.min(toNanos, bounds.toNanos);
         return f <= t ? new TimeRange(f, t) : null;
     }
+
+    /**
+     * This range widened to whole buckets of {@code bucketNanos} laid from {@code originNanos}: what samples
+     * kept per bucket can answer exactly. The one rule for selections on a bucketed profile (see
+     * {@code Profile.snap}); a width of 0 or less leaves the range as it is.
+     */
+    public TimeRange snapOut(long originNanos, long bucketNanos) {
+        if (bucketNanos <= 0) {
+            return this;
+        }
+        long from = fromNanos == Long.MIN_VALUE ? fromNanos
+                : originNanos + Math.floorDiv(fromNanos - originNanos, bucketNanos) * bucketNanos;
+        long to = toNanos == Long.MAX_VALUE ? toNanos
+                : originNanos + (Math.floorDiv(toNanos - originNanos, bucketNanos) + 1) * bucketNanos - 1;
+        return new TimeRange(from, to);
+    }
 }

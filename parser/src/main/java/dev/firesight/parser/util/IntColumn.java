@@ -39,10 +39,13 @@ public final class IntColumn {
         return size;
     }
 
-    /** Drops everything from {@code newSize} on. */
+    /** Drops everything from {@code newSize} on, and gives back the blocks no longer used. */
     public void truncate(int newSize) {
         if (newSize < size) {
             size = newSize;
+            for (int b = (newSize + MASK) >>> SHIFT; b < blocks.length; b++) {
+                blocks[b] = null;
+            }
         }
     }
 
