@@ -45,6 +45,15 @@ public final class ObjectStore implements AutoCloseable {
     static final int BODY_ATTEMPTS = 3;
     private static final int BUFFER = 1 << 16;
 
+    static {
+        // The SDK logs through SLF4J. Firesight shows errors as sentences and has no logging back end, for
+        // which SLF4J would print a warning on every CLI run; the no-operation provider keeps stderr clean.
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+            System.setProperty("slf4j.internal.verbosity", "WARN");
+        }
+    }
+
     private final S3Client client;
     private final StoreErrors errors;
 

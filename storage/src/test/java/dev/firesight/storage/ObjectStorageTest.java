@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import static dev.firesight.parser.testing.StackAssertions.assertSameStacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,15 +49,8 @@ class ObjectStorageTest {
         local = TestRecordings.twoJvms();
         server = new S3Server(temp.resolve("server"));
         server.createBucket(BUCKET);
-        try (Stream<Path> files = Files.walk(local)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                // keys in a layout of the team's choosing: pod folders named apart from the JVMs' own facts
-                String key = PREFIX + local.relativize(file).toString().replace("jvm-a", "pod-7f9c")
-                        .replace("jvm-b", "pod-2d4e").replace('\\', '/');
-                server.put(BUCKET, key, file);
-                uploaded.put(key, file);
-            }
-        }
+        // keys in a layout of the team's choosing: pod folders named apart from the JVMs' own facts
+        uploaded.putAll(server.putFolder(BUCKET, PREFIX, local, Map.of("jvm-a", "pod-7f9c", "jvm-b", "pod-2d4e")));
         server.put(BUCKET, PREFIX + "README.txt", "dumps of the checkout service\n".getBytes(StandardCharsets.UTF_8));
         server.put(BUCKET, "other-service/only.jfr", local.resolve("overlap.jfr"));
     }

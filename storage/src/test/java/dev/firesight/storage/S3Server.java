@@ -23,12 +23,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * authentication. The back end is wrapped to record each object read the server performs (whole or ranged),
  * so a test can count what a client downloaded; every call still goes to the real store.
  */
-final class S3Server implements AutoCloseable {
-    static final String IDENTITY = "firesight-test";
-    static final String CREDENTIAL = "firesight-test-secret";
+public final class S3Server implements AutoCloseable {
+    public static final String IDENTITY = "firesight-test";
+    public static final String CREDENTIAL = "firesight-test-secret";
 
     /** One object read by the server: the key, and whether it asked for a byte range (a header) or all. */
-    record Read(String key, boolean ranged) {
+    public record Read(String key, boolean ranged) {
     }
 
     private final S3Proxy proxy;
@@ -37,7 +37,7 @@ final class S3Server implements AutoCloseable {
     private final List<Read> reads = new CopyOnWriteArrayList<>();
     private final int port;
 
-    S3Server(Path dir) throws Exception {
+    public S3Server(Path dir) throws Exception {
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", Files.createDirectories(dir).toString());
         context = ContextBuilder.newBuilder("filesystem").credentials(IDENTITY, CREDENTIAL).overrides(properties)
@@ -67,43 +67,64 @@ final class S3Server implements AutoCloseable {
         }
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + port;
     }
 
     /** Settings that reach this server with its key and secret. */
-    StoreSettings settings() {
+    public StoreSettings settings() {
         return new StoreSettings(endpoint(), "us-east-1", null, true, IDENTITY, CREDENTIAL);
     }
 
-    void createBucket(String bucket) {
+    public void createBucket(String bucket) {
         store.createContainerInLocation(null, bucket);
     }
 
-    void put(String bucket, String key, Path file) {
+    public void put(String bucket, String key, Path file) {
         store.putBlob(bucket, store.blobBuilder(key).payload(file.toFile()).contentLength(file.toFile().length())
                 .build());
     }
 
-    void put(String bucket, String key, byte[] bytes) {
+    public void put(String bucket, String key, byte[] bytes) {
         store.putBlob(bucket, store.blobBuilder(key).payload(bytes).contentLength(bytes.length).build());
     }
 
+    /**
+     * Uploads every file under {@code folder} with its relative path under {@code prefix}, the folder names
+     * changed as {@code renames} says (pod names chosen apart from what the recordings say); returns key to
+     * file.
+     */
+    public java.util.Map<String, Path> putFolder(String bucket, String prefix, Path folder,
+                                                 java.util.Map<String, String> renames) throws java.io.IOException {
+        java.util.Map<String, Path> keys = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                String key = folder.relativize(file).toString().replace('\\', '/');
+                for (java.util.Map.Entry<String, String> r : renames.entrySet()) {
+                    key = key.replace(r.getKey(), r.getValue());
+                }
+                put(bucket, prefix + key, file);
+                keys.put(prefix + key, file);
+            }
+        }
+        return keys;
+    }
+
     /** The object reads so far, oldest first. */
-    List<Read> reads() {
+    public List<Read> reads() {
         return List.copyOf(reads);
     }
 
     /** The keys downloaded whole. */
-    List<String> downloads() {
+    public List<String> downloads() {
         return reads.stream().filter(r -> !r.ranged()).map(Read::key).toList();
     }
 
-    void clearReads() {
+    public void clearReads() {
         reads.clear();
     }
 
-    void stop() throws Exception {
+    public void stop() throws Exception {
         if (!proxy.getState().equals("STOPPED")) {
             proxy.stop();
         }
