@@ -42,6 +42,7 @@ class ArchitectureTest {
             "dev.firesight.app.window",   // main window and recording tabs
             "dev.firesight.app.compare",  // comparison tabs
             "dev.firesight.app.attach",   // attach dialog and live recordings
+            "dev.firesight.app.storage",  // Open from Object Storage dialog
             "dev.firesight.app.info",     // recording info window
             "dev.firesight.app.cli",      // command line, no JavaFX
     };
@@ -63,7 +64,7 @@ class ArchitectureTest {
     void viewModelsAreNamedAndPlacedAsScreens() {
         classes().that().haveSimpleNameEndingWith("ViewModel")
                 .should().resideInAnyPackage("dev.firesight.app.window", "dev.firesight.app.compare",
-                        "dev.firesight.app.attach")
+                        "dev.firesight.app.attach", "dev.firesight.app.storage")
                 .check(APP);
     }
 
@@ -79,7 +80,9 @@ class ArchitectureTest {
             "dev.firesight.parser.query.MemoryTrend.residentSetSize", "dev.firesight.parser.query.Transforms.apply",
             "dev.firesight.parser.query.Sandwich.of", "dev.firesight.parser.query.Query.weights",
             "dev.firesight.parser.query.Query.callTree", "dev.firesight.parser.query.Query.hotMethods",
-            "dev.firesight.parser.query.Query.butterfly", "dev.firesight.parser.query.MemoryBudget.of");
+            "dev.firesight.parser.query.Query.butterfly", "dev.firesight.parser.query.MemoryBudget.of",
+            "dev.firesight.storage.ObjectStore.open", "dev.firesight.storage.ObjectStore.list",
+            "dev.firesight.storage.ObjectRecordings.list", "dev.firesight.storage.ObjectRecordings.fetch");
 
     @Test
     void viewsControlsAndSkinsNeverReadOrQuery() {

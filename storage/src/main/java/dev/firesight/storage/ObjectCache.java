@@ -54,7 +54,12 @@ public final class ObjectCache {
 
     /** The cache in the user's cache folder, with the default cap. */
     public static ObjectCache standard() throws StorageException {
-        return new ObjectCache(UserFolders.cache().resolve("objects"), DEFAULT_CAP);
+        return new ObjectCache(standardFolder(), DEFAULT_CAP);
+    }
+
+    /** {@code firesight/objects} in the user's cache folder. */
+    public static Path standardFolder() {
+        return UserFolders.cache().resolve("objects");
     }
 
     public Path folder() {

@@ -142,12 +142,24 @@ public final class ObjectRecordings {
     }
 
     /**
-     * Downloads the recordings of the listing that the window needs (all of them when {@code window} is null)
-     * and lays them out as one folder. The window is worked out from the span of the whole listing, so
-     * "--from 3600" counts from the earliest recording under the prefix.
+     * The recordings of a listing that a time window needs, with a note for each object left out.
+     *
+     * @param chosen the recordings to read
+     * @param window the window in epoch nanoseconds, or null for all of the time
+     * @param notes  objects skipped as no recording, and how many recordings lie outside the window
      */
-    public Fetched fetch(Listing listing, TimeWindow window, Progress progress, BooleanSupplier cancelled)
-            throws StorageException {
+    public record Choice(List<Entry> chosen, long[] window, List<String> notes) {
+        public long bytes() {
+            return chosen.stream().mapToLong(e -> e.object().size()).sum();
+        }
+    }
+
+    /**
+     * Picks the recordings of the listing that overlap the window (all of them when {@code window} is null).
+     * The window is worked out from the span of the whole listing, so "--from 3600" counts from the earliest
+     * recording under the prefix. No I/O.
+     */
+    public static Choice choose(Listing listing, TimeWindow window) throws StorageException {
         long[] span = listing.span();
         long[] wanted = window == null ? null : window.resolve(span[0], span[1]);
         List<String> notes = new ArrayList<>();
@@ -155,7 +167,8 @@ public final class ObjectRecordings {
         int outside = 0;
         for (Entry e : listing.entries()) {
             if (!e.recording()) {
-                notes.add(e.label() + " is not a JFR recording (" + Wording.bytes(e.object().size()) + "); it was skipped.");
+                notes.add(e.label() + " is not a JFR recording (" + Wording.bytes(e.object().size())
+                        + "); it was skipped.");
             } else if (wanted == null || e.span().overlaps(wanted[0], wanted[1])) {
                 chosen.add(e);
             } else {
@@ -172,6 +185,15 @@ public final class ObjectRecordings {
             notes.add(outside + " recording" + (outside == 1 ? "" : "s") + " under " + listing.location()
                     + " lie outside the time window and " + (outside == 1 ? "was" : "were") + " not downloaded.");
         }
+        return new Choice(List.copyOf(chosen), wanted, List.copyOf(notes));
+    }
+
+    /** Downloads what the cache lacks of the recordings the window needs, and lays them out as one folder. */
+    public Fetched fetch(Listing listing, TimeWindow window, Progress progress, BooleanSupplier cancelled)
+            throws StorageException {
+        Choice choice = choose(listing, window);
+        List<Entry> chosen = choice.chosen();
+        long[] wanted = choice.window();
         long total = 0;
         List<Path> files = new ArrayList<>();
         List<Entry> missing = new ArrayList<>();
@@ -196,8 +218,8 @@ public final class ObjectRecordings {
             }
         }
         progress.progress("Downloaded", bytes, bytes);
-        return new Fetched(layOut(listing.location(), chosen, files), wanted, List.copyOf(notes),
-                List.copyOf(chosen), missing.size(), total);
+        return new Fetched(layOut(listing.location(), wanted, chosen, files), wanted, choice.notes(), chosen,
+                missing.size(), total);
     }
 
     private Path download(S3Location location, StoredObject object, List<Path> keep,
@@ -229,10 +251,13 @@ public final class ObjectRecordings {
     /**
      * The folder the parser reads: one link per chosen object, named by its key relative to the prefix (so
      * warnings and unnamed sources say "pod-3_2026-12-03T10.jfr"), with the extension its bytes call for.
-     * Rebuilt on each open, in a folder per location and named after the prefix (the tab's title).
+     * Rebuilt on each open, in a folder per location and window, named after the prefix (the tab's title).
      */
-    private Path layOut(S3Location location, List<Entry> chosen, List<Path> files) throws StorageException {
-        Path folder = opened.resolve(digest(location.toString())).resolve(location.displayName());
+    private Path layOut(S3Location location, long[] window, List<Entry> chosen, List<Path> files)
+            throws StorageException {
+        // one folder per location and window: the window opens each as its own tab, the same one again as before
+        String key = location + (window == null ? "" : " " + window[0] + " " + window[1]);
+        Path folder = opened.resolve(digest(key)).resolve(location.displayName());
         try {
             OwnerOnly.folder(folder);
             try (Stream<Path> old = Files.list(folder)) {
