@@ -122,7 +122,9 @@ public final class ObjectCache {
         Path file = folder.resolve(object.cacheName());
         try {
             move(part, file);
-            evict(keep);
+            List<Path> needed = new ArrayList<>(keep);
+            needed.add(file);
+            evict(needed);
         } catch (IOException e) {
             throw new StorageException("The cache folder " + folder + " cannot be written: " + e.getMessage(), e);
         }

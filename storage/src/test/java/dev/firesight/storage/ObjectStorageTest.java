@@ -162,6 +162,55 @@ class ObjectStorageTest {
     }
 
     @Test
+    void theCacheEvictsTheLeastRecentlyUsedPastItsCapButNeverWhatAnOpenNeeds() throws Exception {
+        Path folder = temp.resolve("cache-small/objects");
+        S3Location first = S3Location.parse("s3://" + BUCKET + "/" + PREFIX + "pod-2d4e/");
+        S3Location second = S3Location.parse("s3://" + BUCKET + "/" + PREFIX + "pod-7f9c/");
+        try (ObjectStore store = ObjectStore.open(server.settings())) {
+            // a cap of one byte: each open keeps exactly the objects it needs
+            ObjectRecordings s3 = new ObjectRecordings(store, new ObjectCache(folder, 1), folder.resolveSibling("opened"));
+            ObjectRecordings.Fetched a = s3.fetch(s3.list(first, QUIET, () -> false), null, QUIET, () -> false);
+            assertEquals(cacheNames(a), cached(folder), "the first open's objects stay, over the cap");
+            ObjectRecordings.Fetched b = s3.fetch(s3.list(second, QUIET, () -> false), null, QUIET, () -> false);
+            assertEquals(cacheNames(b), cached(folder), "the first open's objects were evicted for the second's");
+            server.clearReads();
+            ObjectRecordings.Fetched again = s3.fetch(s3.list(first, QUIET, () -> false), null, QUIET, () -> false);
+            assertEquals(a.used().size(), again.downloaded(), "evicted objects are downloaded again");
+            assertEquals(a.used().size(), server.downloads().size());
+        }
+    }
+
+    @Test
+    void aCancelledDownloadLeavesNothingHalfWritten() throws Exception {
+        Path folder = temp.resolve("cache-cancel/objects");
+        try (ObjectStore store = ObjectStore.open(server.settings())) {
+            ObjectRecordings s3 = recordings(store, folder);
+            ObjectRecordings.Listing listing = s3.list(S3Location.parse("s3://" + BUCKET + "/" + PREFIX), QUIET,
+                    () -> false);
+            int[] chunks = {0};
+            // cancelled once the first object is part way through (after its first buffer arrived)
+            assertThrows(java.util.concurrent.CancellationException.class, () -> s3.fetch(listing, null,
+                    (step, done, total) -> chunks[0]++, () -> chunks[0] > 2));
+            assertEquals(Set.of(), cached(folder), "no object cached");
+            try (var files = Files.list(folder)) {
+                assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".part")).toList(), "no part file left");
+            }
+        }
+    }
+
+    private static Set<String> cacheNames(ObjectRecordings.Fetched fetched) {
+        return fetched.used().stream().map(e -> e.object().cacheName()).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private static Set<String> cached(Path folder) throws java.io.IOException {
+        try (var files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> !n.equals("spans.properties") && !n.endsWith(".part"))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
+    @Test
     void aWrongSecretIsASentence() throws Exception {
         StoreSettings wrong = new StoreSettings(server.endpoint(), "us-east-1", null, true, S3Server.IDENTITY,
                 "not-the-secret");
