@@ -32,9 +32,15 @@ public final class ObjectStorageDialogLauncher {
         if (dialog == null) {
             dialog = new ObjectStorageDialogView(new ObjectStorageDialogViewModel(window.tasks(),
                     window.settingsStore("object-storage"), cacheFolder, ObjectCache.DEFAULT_CAP,
-                    folder -> window.openFiles(List.of(folder)), Platform::runLater));
+                    this::opened, Platform::runLater));
         }
         return dialog;
+    }
+
+    /** The downloaded recordings open in the window, which the dialog then leaves in view. */
+    private void opened(Path folder) {
+        window.openFiles(List.of(folder));
+        dialog.hide();
     }
 
     /** Keeps downloaded objects in {@code folder} instead of the user's cache folder (tests); before the first open. */

@@ -103,6 +103,8 @@ class ObjectStorageWindowTest {
         assertTrue(saved.contains("s3\\://fleet/checkout/") && saved.contains(S3Server.IDENTITY), saved);
         assertFalse(saved.contains(S3Server.CREDENTIAL), "the secret is never saved: " + saved);
 
+        assertFalse(fx(robot, () -> dialog.root().getScene().getWindow().isShowing()), "the dialog steps aside");
+        fxRun(robot, () -> support.window().showObjectStorageDialog());
         fxRun(robot, () -> vm.secretProperty().set("wrong"));
         robot.clickOn("#storage-list");
         WindowTestSupport.fxRun(robot, () -> { });
