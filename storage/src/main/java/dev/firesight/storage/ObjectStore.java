@@ -68,7 +68,7 @@ public final class ObjectStore implements AutoCloseable {
     }
 
     static ObjectStore open(StoreSettings settings, Duration connect, Duration read) throws StorageException {
-        StoreErrors errors = new StoreErrors(settings);
+        StoreErrors errors = new StoreErrors(settings, read);
         AwsCredentialsProvider credentials = credentials(settings);
         try {
             errors.keyId(credentials.resolveCredentials().accessKeyId());

@@ -21,8 +21,12 @@ final class StoreErrors {
     /** The access key in use once the credentials are resolved, for naming it in sentences. */
     private String keyId;
 
-    StoreErrors(StoreSettings settings) {
+    /** How long a request may receive nothing: what a stall waited for. */
+    private final java.time.Duration readTimeout;
+
+    StoreErrors(StoreSettings settings, java.time.Duration readTimeout) {
         this.settings = settings;
+        this.readTimeout = readTimeout;
         this.keyId = settings.accessKeyId();
     }
 
@@ -40,7 +44,7 @@ final class StoreErrors {
 
     StorageException stalled(StoredObject object, IOException cause) {
         return new StorageException("The download of " + object.key() + " from " + settings.where()
-                + " stalled: no data arrived for " + ObjectStore.READ_TIMEOUT.toSeconds() + " seconds, "
+                + " stalled: no data arrived for " + seconds() + ", "
                 + ObjectStore.BODY_ATTEMPTS + " times. Check the network and try again.", cause);
     }
 
@@ -84,7 +88,7 @@ final class StoreErrors {
         if (e instanceof ApiCallAttemptTimeoutException || e instanceof ApiCallTimeoutException
                 || causedBy(e, SocketTimeoutException.class)) {
             return new StorageException(settings.where() + " did not answer within "
-                    + ObjectStore.READ_TIMEOUT.toSeconds() + " seconds, after several attempts: the store is"
+                    + seconds() + ", after several attempts: the store is"
                     + " overloaded or the network is stalled.", e);
         }
         if (causedBy(e, UnknownHostException.class)) {
@@ -100,6 +104,11 @@ final class StoreErrors {
         }
         return new StorageException("Object storage at " + settings.where() + " failed: "
                 + firstLine(e.getMessage()) + ".", e);
+    }
+
+    private String seconds() {
+        long n = readTimeout.toSeconds();
+        return n + (n == 1 ? " second" : " seconds");
     }
 
     private String keyId() {

@@ -248,6 +248,39 @@ class ObjectStorageTest {
     }
 
     @Test
+    void aStoreThatNeverAnswersIsASentence() throws Exception {
+        // a server that takes the connection and then says nothing, as a stalled store or proxy does
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String endpoint = "http://127.0.0.1:" + silent.getLocalPort();
+            StoreSettings settings = new StoreSettings(endpoint, "us-east-1", null, true, "key", "secret");
+            try (ObjectStore store = ObjectStore.open(settings, java.time.Duration.ofSeconds(2),
+                    java.time.Duration.ofSeconds(1))) {
+                StorageException e = assertThrows(StorageException.class,
+                        () -> store.list(S3Location.parse("s3://" + BUCKET + "/" + PREFIX)));
+                assertEquals(endpoint + " did not answer within 1 second, after several attempts: the store is"
+                        + " overloaded or the network is stalled.", e.getMessage());
+                assertTrue(held.size() > 1, "the request was retried: " + held.size() + " connections");
+            } finally {
+                for (java.net.Socket s : held) {
+                    s.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void noCredentialsIsASentence() {
         StoreSettings settings = new StoreSettings(server.endpoint(), "us-east-1", "firesight-no-such-profile",
                 true, null, null);
