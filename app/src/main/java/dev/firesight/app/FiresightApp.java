@@ -4,6 +4,7 @@ import dev.firesight.app.compare.CompareActions;
 import dev.firesight.app.window.RecordingTabViewModel;
 import dev.firesight.app.attach.AttachBackend;
 import dev.firesight.app.attach.AttachDialogLauncher;
+import dev.firesight.app.storage.ObjectStorageDialogLauncher;
 import dev.firesight.app.attach.AttachDialogView;
 import dev.firesight.app.tasks.FxTaskRunner;
 import dev.firesight.app.tasks.TaskRunner;
@@ -47,6 +48,7 @@ public final class FiresightApp extends Application {
     private final Supplier<AttachBackend> attach;
     private MainWindowView window;
     private AttachDialogLauncher attachLauncher;
+    private ObjectStorageDialogLauncher objectStorage;
 
     /** What JavaFX calls: the real runner, the user's recent files, native dialogs. */
     public FiresightApp() {
@@ -82,6 +84,8 @@ public final class FiresightApp extends Application {
         attachLauncher = new AttachDialogLauncher(stage, tasks, attach, JVM_LIST_REFRESH, LIVE_VIEW_REFRESH);
         MainWindowViewModel vm = new MainWindowViewModel(tasks, store, comparisons, attachLauncher);
         window = new MainWindowView(stage, vm, dialogs);
+        objectStorage = new ObjectStorageDialogLauncher(stage, vm);
+        window.setObjectStorage(objectStorage::open);
         Thread.setDefaultUncaughtExceptionHandler(new UncaughtErrors(Platform::runLater, window::notice));
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = window.createScene(Math.min(1400, screen.getWidth() * 0.92), Math.min(900, screen.getHeight() * 0.92));
@@ -103,6 +107,11 @@ public final class FiresightApp extends Application {
                 vm.compare(open.get(0), open.get(1));
             }
         }
+    }
+
+    /** File ▸ Open from Object Storage's dialog, made on first use; for tests. */
+    public ObjectStorageDialogLauncher objectStorage() {
+        return objectStorage;
     }
 
     /** The attach dialog once opened, else null; for tests. */

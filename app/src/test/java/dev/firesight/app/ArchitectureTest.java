@@ -43,6 +43,7 @@ class ArchitectureTest {
             "dev.firesight.app.window",   // main window and recording tabs
             "dev.firesight.app.compare",  // comparison tabs
             "dev.firesight.app.attach",   // attach dialog and live recordings
+            "dev.firesight.app.storage",  // Open from Object Storage dialog
             "dev.firesight.app.info",     // recording info window
             "dev.firesight.app.cli",      // command line, no JavaFX
     };
@@ -64,7 +65,7 @@ class ArchitectureTest {
     void viewModelsAreNamedAndPlacedAsScreens() {
         classes().that().haveSimpleNameEndingWith("ViewModel")
                 .should().resideInAnyPackage("dev.firesight.app.window", "dev.firesight.app.compare",
-                        "dev.firesight.app.attach")
+                        "dev.firesight.app.attach", "dev.firesight.app.storage")
                 .check(APP);
     }
 
@@ -85,7 +86,11 @@ class ArchitectureTest {
             "dev.firesight.attach.RemoteJvm.connect", "dev.firesight.attach.RemoteJvm.recordings",
             "dev.firesight.attach.RemoteJvm.start", "dev.firesight.attach.RemoteJvm.download",
             "dev.firesight.attach.RemoteJvm.stop", "dev.firesight.attach.RecentConnections.read",
-            "dev.firesight.attach.RecentConnections.remember", "dev.firesight.app.attach.AttachBackend.connect");
+            "dev.firesight.attach.RecentConnections.remember", "dev.firesight.app.attach.AttachBackend.connect",
+            // object storage: listing and downloading
+            "dev.firesight.storage.ObjectStore.open", "dev.firesight.storage.ObjectStore.list",
+            "dev.firesight.storage.ObjectRecordings.list", "dev.firesight.storage.ObjectRecordings.fetch");
+
 
     @Test
     void viewsControlsAndSkinsNeverReadOrQuery() {

@@ -83,6 +83,8 @@ public final class Cli {
         for (Command command : commands.values()) {
             out.println("       firesight " + command.usage());
         }
+        out.println("FILE may also be a folder of recordings, or s3://BUCKET/PREFIX/ in object storage (configured by");
+        out.println("AWS_REGION, AWS_PROFILE, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_ENDPOINT_URL).");
     }
 
     /** "did you mean 'summary'?" for a near miss, else where to look. */

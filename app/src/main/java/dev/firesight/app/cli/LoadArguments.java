@@ -2,6 +2,7 @@ package dev.firesight.app.cli;
 
 import dev.firesight.parser.LoadOptions;
 import dev.firesight.parser.RecordingException;
+import dev.firesight.parser.TimeWindow;
 import dev.firesight.parser.ViewKind;
 
 import java.util.ArrayList;
@@ -62,11 +63,20 @@ final class LoadArguments {
         if (maxStackDepth > 0) {
             options = options.withMaxStackDepth(maxStackDepth);
         }
-        if (from != null || to != null) {
-            options = options.withTimeWindow((start, end) -> new long[] {
-                from == null ? Long.MIN_VALUE : at(from, start, FROM), to == null ? Long.MAX_VALUE : at(to, start, TO)});
+        TimeWindow window = timeWindow();
+        return window == null ? options : options.withTimeWindow(window);
+    }
+
+    /**
+     * {@code --from}/{@code --to} as a window of a recording's time (seconds count from its start), or null
+     * when neither is given; also picks the objects of a prefix in object storage.
+     */
+    TimeWindow timeWindow() {
+        if (from == null && to == null) {
+            return null;
         }
-        return options;
+        return (start, end) -> new long[] {
+            from == null ? Long.MIN_VALUE : at(from, start, FROM), to == null ? Long.MAX_VALUE : at(to, start, TO)};
     }
 
     /**

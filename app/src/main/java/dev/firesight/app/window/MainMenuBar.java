@@ -45,6 +45,8 @@ final class MainMenuBar {
         open.setGraphic(Icons.icon(Icons.OPEN));
         MenuItem openFolder = item("Open Folder…", "Shortcut+Shift+O", window::showOpenFolderDialog);
         openFolder.setId("menu-open-folder");
+        MenuItem openStorage = item("Open from Object Storage…", null, window::showObjectStorageDialog);
+        openStorage.setId("menu-open-storage");
         recent.setId("menu-recent");
         vm.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent());
         fillRecent();
@@ -71,7 +73,7 @@ final class MainMenuBar {
         close.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(window.tabPane().getTabs()));
         MenuItem quit = item("Quit", "Shortcut+Q", window::quit);
         Menu file = new Menu("File");
-        file.getItems().addAll(open, openFolder, recent, attach, compare, new SeparatorMenuItem(), export, redacted,
+        file.getItems().addAll(open, openFolder, openStorage, recent, attach, compare, new SeparatorMenuItem(), export, redacted,
                 new SeparatorMenuItem(),
                 close, quit);
         return file;

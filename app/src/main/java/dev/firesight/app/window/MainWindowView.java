@@ -63,6 +63,7 @@ public final class MainWindowView {
     private final DropSupport drop;
     private final ExportActions export;
     private final Timeline memoryTicker;
+    private Runnable objectStorage = () -> notice("Opening from object storage is not set up in this window.");
     private Runnable onQuit;
     /** Set while the tab pane's list is brought in line with the view model, whose selection it must not change. */
     private boolean syncing;
@@ -321,6 +322,19 @@ public final class MainWindowView {
         } else {
             vm.openFiles(files);
         }
+    }
+
+    /**
+     * File ▸ Open from Object Storage: a prefix in a bucket opens as one recording, in one tab, through the
+     * same folder reading as Open Folder (its objects are downloaded into the cache first).
+     */
+    public void showObjectStorageDialog() {
+        objectStorage.run();
+    }
+
+    /** What File ▸ Open from Object Storage runs; the composition root sets it. */
+    public void setObjectStorage(Runnable open) {
+        objectStorage = open;
     }
 
     /** File ▸ Open Folder: a folder of recordings opens as one recording, in one tab. */

@@ -229,6 +229,11 @@ public final class MainWindowViewModel {
         return recent.files();
     }
 
+    /** A file for remembered settings in the config folder, beside the recent files. */
+    public Path settingsStore(String name) {
+        return recent.siblingStore(name);
+    }
+
     public TaskRunner tasks() {
         return tasks;
     }

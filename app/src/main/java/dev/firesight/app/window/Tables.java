@@ -19,6 +19,15 @@ public final class Tables {
     private Tables() {
     }
 
+    /** A column of text worked out from each row, e.g. {@code textColumn("Size", 80, Row::size)}. */
+    public static <S> TableColumn<S, String> textColumn(String title, double width,
+                                                        java.util.function.Function<S, String> text) {
+        TableColumn<S, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyStringWrapper(text.apply(d.getValue())));
+        return c;
+    }
+
     /** Selects and reveals the first row that matches, or clears the selection when none does. */
     public static <T> void selectFirst(TableView<T> table, Predicate<T> match) {
         for (T row : table.getItems()) {
