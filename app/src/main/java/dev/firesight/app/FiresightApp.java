@@ -5,6 +5,7 @@ import dev.firesight.app.window.RecordingTabViewModel;
 import dev.firesight.app.attach.AttachBackend;
 import dev.firesight.app.attach.AttachDialogLauncher;
 import dev.firesight.app.attach.AttachDialogView;
+import dev.firesight.app.tasks.AppEvents;
 import dev.firesight.app.tasks.FxTaskRunner;
 import dev.firesight.app.tasks.TaskRunner;
 import dev.firesight.app.window.FileDialogs;
@@ -77,6 +78,7 @@ public final class FiresightApp extends Application {
      */
     @Override
     public void start(Stage stage) {
+        AppEvents.event("app start");
         RecentFiles store = recent != null ? recent : new RecentFiles(RecentFiles.defaultStore());
         CompareActions comparisons = new CompareActions(tasks, tab -> window.showTab(tab), text -> window.notice(text));
         attachLauncher = new AttachDialogLauncher(stage, tasks, attach, JVM_LIST_REFRESH, LIVE_VIEW_REFRESH);
@@ -90,6 +92,9 @@ public final class FiresightApp extends Application {
         stage.setMinHeight(480);
         stage.setOnHidden(e -> window.dispose());
         AppIcons.apply(stage);
+        if (AppEvents.enabled()) {
+            traceFirstPulse(scene);
+        }
         stage.show();
         List<String> raw = args != null ? args : getParameters() == null ? List.of() : getParameters().getRaw();
         List<Path> files = filesFrom(raw);
@@ -103,6 +108,21 @@ public final class FiresightApp extends Application {
                 vm.compare(open.get(0), open.get(1));
             }
         }
+    }
+
+    /** Says "window shown" from the first pulse that lays out the shown window, once. */
+    private static void traceFirstPulse(Scene scene) {
+        Runnable[] once = new Runnable[1];
+        boolean[] said = new boolean[1];
+        once[0] = () -> {
+            if (!said[0] && scene.getWindow() != null && scene.getWindow().isShowing()) {
+                said[0] = true;
+                AppEvents.event("window shown");
+                // Not removed from inside the pulse that runs the listeners.
+                Platform.runLater(() -> scene.removePostLayoutPulseListener(once[0]));
+            }
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** The attach dialog once opened, else null; for tests. */
