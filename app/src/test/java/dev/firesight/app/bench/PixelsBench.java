@@ -262,9 +262,22 @@ public final class PixelsBench {
             }
         }
 
+        /**
+         * Ends the app as a desktop would, with SIGTERM. A launcher script's JVM goes first and is given time
+         * to exit (its first run writes a class data sharing archive then), so the script can finish too.
+         */
         void stop() throws InterruptedException {
-            process.descendants().forEach(ProcessHandle::destroy);
-            process.destroy();
+            for (ProcessHandle child : process.descendants().toList()) {
+                child.destroy();
+                try {
+                    child.onExit().get(60, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    child.destroyForcibly();
+                }
+            }
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroy();
+            }
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly().waitFor();
