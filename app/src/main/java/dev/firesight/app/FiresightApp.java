@@ -92,15 +92,21 @@ public final class FiresightApp extends Application {
         stage.setMinHeight(480);
         stage.setOnHidden(e -> window.dispose());
         AppIcons.apply(stage);
-        if (AppEvents.enabled()) {
-            traceFirstPulse(scene);
-        }
-        stage.show();
         List<String> raw = args != null ? args : getParameters() == null ? List.of() : getParameters().getRaw();
         List<Path> files = filesFrom(raw);
-        if (!files.isEmpty()) {
-            vm.openFiles(files, viewFrom(raw));
-        }
+        // The window's first frame comes first: opening builds a tab of tables, tool bars and a flame graph,
+        // whose styling doubled the work before the window appeared. The read starts in the pulse after.
+        afterFirstPulse(scene, () -> {
+            AppEvents.event("window shown");
+            if (!files.isEmpty()) {
+                openFromCommandLine(vm, files, raw);
+            }
+        });
+        stage.show();
+    }
+
+    private static void openFromCommandLine(MainWindowViewModel vm, List<Path> files, List<String> raw) {
+        vm.openFiles(files, viewFrom(raw));
         if (files.size() == 2) {
             // Two recordings on the command line: the first is the baseline, the second the target.
             List<RecordingTabViewModel> open = vm.tabs();
@@ -110,16 +116,21 @@ public final class FiresightApp extends Application {
         }
     }
 
-    /** Says "window shown" from the first pulse that lays out the shown window, once. */
-    private static void traceFirstPulse(Scene scene) {
+    /**
+     * Runs {@code then} once, just after the first pulse that laid out the shown window (so after its first
+     * frame is drawn), on the FX thread.
+     */
+    private static void afterFirstPulse(Scene scene, Runnable then) {
         Runnable[] once = new Runnable[1];
-        boolean[] said = new boolean[1];
+        boolean[] done = new boolean[1];
         once[0] = () -> {
-            if (!said[0] && scene.getWindow() != null && scene.getWindow().isShowing()) {
-                said[0] = true;
-                AppEvents.event("window shown");
-                // Not removed from inside the pulse that runs the listeners.
-                Platform.runLater(() -> scene.removePostLayoutPulseListener(once[0]));
+            if (!done[0] && scene.getWindow() != null && scene.getWindow().isShowing()) {
+                done[0] = true;
+                // Not from inside the pulse: that would change the scene while it is being rendered.
+                Platform.runLater(() -> {
+                    scene.removePostLayoutPulseListener(once[0]);
+                    then.run();
+                });
             }
         };
         scene.addPostLayoutPulseListener(once[0]);
