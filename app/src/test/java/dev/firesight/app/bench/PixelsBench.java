@@ -104,8 +104,9 @@ public final class PixelsBench {
                     + " of 1600×1000 (" + display.kind + "); times from the benchmark starting the process, read"
                     + " from the app's own events (`-Dfiresight.events`): *window* is the first pulse that laid out"
                     + " the shown window, *first/final paint* the flame graph control's layout pass that drew the"
-                    + " first and the complete flame graph. Median of " + runs + " runs after one warm-up run,"
-                    + " the app and the converter path alternating. *CPU* is the app process's user + system"
+                    + " first and the complete flame graph. Median of " + runs + " runs, the app and the"
+                    + " converter path alternating; the converter's first run, which finds its heap, reads the file"
+                    + " into the page cache before them (-Dbench.pixels.warmup=true adds a warm-up run of the app). *CPU* is the app process's user + system"
                     + " time up to the final paint. The converter path is async-profiler's jfr-converter writing"
                     + " its HTML flame graph, then a headless Chromium loading that page and drawing it to a"
                     + " 1600×1000 screenshot.");
@@ -138,7 +139,9 @@ public final class PixelsBench {
         if (heap != null && browser != null) {
             Chromium.draw(browser, html, dir);
         }
-        appRun(file, display); // warm-up: page cache, fonts
+        if (Boolean.getBoolean("bench.pixels.warmup")) {
+            appRun(file, display); // the converter's first run above has already read the file into the page cache
+        }
         List<double[]> app = new ArrayList<>();
         List<Double> conv = new ArrayList<>();
         List<Double> draw = new ArrayList<>();
