@@ -97,7 +97,10 @@ public final class Bench {
     // ---- 0. file to pixels, and launch to window ----
 
     private void pixels(RecordingGenerator gen) throws Exception {
-        Path small = gen.jdkFlightRecorder("jdk-javac-10m", 10 * MB);
+        // The JDK writes whole chunks, so a javac recording asked for 10 MB comes out near 50 MB: -Dbench.small
+        // names a smaller real recording instead (the README's is `firesight demo` recorded for 90 s).
+        String smallFile = System.getProperty("bench.small");
+        Path small = smallFile != null && !smallFile.isBlank() ? Path.of(smallFile) : gen.jdkFlightRecorder("jdk-javac-10m", 10 * MB);
         Path ap = gen.asyncProfiler("async-profiler-javac", 200 * MB, 360);
         Path huge = gen.jdkFlightRecorder("jdk-javac-500m", 500 * MB);
         header();

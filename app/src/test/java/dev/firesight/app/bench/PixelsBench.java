@@ -210,7 +210,7 @@ public final class PixelsBench {
         commands.put("`java -jar firesight.jar`", List.of(ChildProcess.java(), property, "-jar", firesightJar.toString()));
         for (Path l : launchers) {
             if (Files.isExecutable(l)) {
-                commands.put("`" + dir.relativize(l.toAbsolutePath()).toString().replaceFirst("^(\\.\\./)+", "") + "`",
+                commands.put("`" + Path.of("").toAbsolutePath().relativize(l.toAbsolutePath()) + "`",
                         List.of(l.toString()));
             }
         }
