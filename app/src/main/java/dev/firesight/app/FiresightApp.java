@@ -6,6 +6,7 @@ import dev.firesight.app.attach.AttachBackend;
 import dev.firesight.app.attach.AttachDialogLauncher;
 import dev.firesight.app.storage.ObjectStorageDialogLauncher;
 import dev.firesight.app.attach.AttachDialogView;
+import dev.firesight.app.tasks.AppEvents;
 import dev.firesight.app.tasks.FxTaskRunner;
 import dev.firesight.app.tasks.TaskRunner;
 import dev.firesight.app.window.FileDialogs;
@@ -79,6 +80,7 @@ public final class FiresightApp extends Application {
      */
     @Override
     public void start(Stage stage) {
+        AppEvents.event("app start");
         RecentFiles store = recent != null ? recent : new RecentFiles(RecentFiles.defaultStore());
         CompareActions comparisons = new CompareActions(tasks, tab -> window.showTab(tab), text -> window.notice(text));
         attachLauncher = new AttachDialogLauncher(stage, tasks, attach, JVM_LIST_REFRESH, LIVE_VIEW_REFRESH);
@@ -94,12 +96,21 @@ public final class FiresightApp extends Application {
         stage.setMinHeight(480);
         stage.setOnHidden(e -> window.dispose());
         AppIcons.apply(stage);
-        stage.show();
         List<String> raw = args != null ? args : getParameters() == null ? List.of() : getParameters().getRaw();
         List<Path> files = filesFrom(raw);
-        if (!files.isEmpty()) {
-            vm.openFiles(files, viewFrom(raw));
-        }
+        // The window's first frame comes first: opening builds a tab of tables, tool bars and a flame graph,
+        // whose styling doubled the work before the window appeared. The read starts in the pulse after.
+        afterFirstPulse(scene, () -> {
+            AppEvents.event("window shown");
+            if (!files.isEmpty()) {
+                openFromCommandLine(vm, files, raw);
+            }
+        });
+        stage.show();
+    }
+
+    private static void openFromCommandLine(MainWindowViewModel vm, List<Path> files, List<String> raw) {
+        vm.openFiles(files, viewFrom(raw));
         if (files.size() == 2) {
             // Two recordings on the command line: the first is the baseline, the second the target.
             List<RecordingTabViewModel> open = vm.tabs();
@@ -112,6 +123,26 @@ public final class FiresightApp extends Application {
     /** File ▸ Open from Object Storage's dialog, made on first use; for tests. */
     public ObjectStorageDialogLauncher objectStorage() {
         return objectStorage;
+    }
+
+    /**
+     * Runs {@code then} once, just after the first pulse that laid out the shown window (so after its first
+     * frame is drawn), on the FX thread.
+     */
+    private static void afterFirstPulse(Scene scene, Runnable then) {
+        Runnable[] once = new Runnable[1];
+        boolean[] done = new boolean[1];
+        once[0] = () -> {
+            if (!done[0] && scene.getWindow() != null && scene.getWindow().isShowing()) {
+                done[0] = true;
+                // Not from inside the pulse: that would change the scene while it is being rendered.
+                Platform.runLater(() -> {
+                    scene.removePostLayoutPulseListener(once[0]);
+                    then.run();
+                });
+            }
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** The attach dialog once opened, else null; for tests. */

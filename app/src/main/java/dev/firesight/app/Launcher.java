@@ -1,6 +1,7 @@
 package dev.firesight.app;
 
 import dev.firesight.app.cli.Cli;
+import dev.firesight.app.tasks.AppEvents;
 import dev.firesight.parser.Recordings;
 
 import java.util.Optional;
@@ -15,6 +16,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        AppEvents.event("launcher main");
         Recordings.removeStaleScratchFiles();
         if (Cli.handles(args)) {
             System.exit(Cli.run(args, System.out, System.err));

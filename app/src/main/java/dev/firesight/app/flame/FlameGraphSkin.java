@@ -3,6 +3,7 @@ package dev.firesight.app.flame;
 import dev.firesight.app.controls.HoverLabel;
 import dev.firesight.app.flame.model.FlameLayout;
 import dev.firesight.app.flame.model.FlameTree;
+import dev.firesight.app.tasks.AppEvents;
 
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
@@ -127,6 +128,11 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
         top = Math.max(0, Math.min(max, top));
         syncScrollBar(max, h);
         painter.paint(canvas.getGraphicsContext2D(), l, state());
+        if (l != null && l != paintedLayout && painter.framesDrawn() > 0 && AppEvents.enabled()) {
+            // Said from the layout pass that drew the frames: the canvas shows them at the end of this pulse.
+            AppEvents.event("flame painted " + (g.getId() == null ? "unnamed" : g.getId()) + " frames="
+                    + painter.framesDrawn());
+        }
         paintedLayout = l;
         paintedWidth = canvas.getWidth();
         paintedHeight = h;

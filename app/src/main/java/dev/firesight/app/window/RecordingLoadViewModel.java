@@ -1,5 +1,6 @@
 package dev.firesight.app.window;
 
+import dev.firesight.app.tasks.AppEvents;
 import dev.firesight.app.tasks.TaskCallbacks;
 import dev.firesight.app.tasks.TaskHandle;
 import dev.firesight.app.tasks.TaskRunner;
@@ -88,10 +89,12 @@ public final class RecordingLoadViewModel {
         state.set(State.LOADING);
         progress.set(-1);
         message.set("Reading " + fileName() + "…");
+        AppEvents.event("open started " + fileName());
         loading = tasks.submit("load " + fileName(), ctx -> Recordings.open(file, options()
                         .withProgress((done, total) -> ctx.progress(total <= 0 ? -1 : (double) done / total))
                         .withCancel(ctx::isCancelled)),
                 TaskCallbacks.<Profile>of(p -> {
+                    AppEvents.event("open complete " + fileName());
                     shownFile.set(file);
                     loaded(p);
                 }, this::loadFailed).withProgress(progress::set));

@@ -4,6 +4,7 @@ import dev.firesight.app.search.FrameFilters;
 import dev.firesight.app.format.MethodNames;
 import dev.firesight.app.search.SearchModel;
 import dev.firesight.app.search.TreeSearch;
+import dev.firesight.app.tasks.AppEvents;
 import dev.firesight.app.tasks.TaskCallbacks;
 import dev.firesight.app.tasks.TaskHandle;
 import dev.firesight.app.tasks.TaskRunner;
@@ -210,6 +211,7 @@ public final class RecordingQueryViewModel {
     }
 
     private void queried(QueryResult r) {
+        AppEvents.event("query done " + view.get().id());
         busy.set(false);
         queryError.set(null);
         int[] path = zoomPath.get();

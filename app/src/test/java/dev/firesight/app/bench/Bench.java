@@ -25,6 +25,8 @@ import java.util.Map;
  *
  * <p>Arguments: {@code MODE FIRESIGHT_JAR BENCH_DIR}. MODE {@code standard} runs all three on the ~100 MB
  * recordings; {@code huge} runs only the open table, adding JDK recordings of 500 MB and 1 GB.
+ * {@code pixels} runs only {@link PixelsBench}, file to pixels in the real window (10 MB, 200 MB and 500 MB
+ * recordings) and launch to window, writing {@code BENCH_DIR/report-pixels.md}.
  * {@code recordings} only makes (or checks) all the recordings. {@code -Dbench.runs=N} sets the parse
  * runs per tool (default 5); {@code -Dbench.huge=500,1024} the huge recordings' sizes in MB. The report goes to stdout and
  * {@code BENCH_DIR/report.md}.
@@ -58,6 +60,10 @@ public final class Bench {
         Files.createDirectories(dir);
         RecordingGenerator gen = new RecordingGenerator(dir.resolve("recordings"), classPathEntry("async-profiler-"));
         log("Making or reusing recordings in %s", dir.resolve("recordings"));
+        if (mode.equals("pixels")) {
+            pixels(gen);
+            return;
+        }
         Path ap = gen.asyncProfiler("async-profiler-javac", 100 * MB, 180);
         Path jdk100 = gen.jdkFlightRecorder("jdk-javac-100m", 100 * MB);
         List<Path> openFiles = new ArrayList<>(List.of(ap, jdk100));
@@ -72,12 +78,8 @@ public final class Bench {
         if (mode.equals("recordings")) {
             return;
         }
-        line("# Firesight benchmark, " + Instant.now());
-        line("");
-        line("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpuModel() + ", JDK "
-                + System.getProperty("java.vm.version") + " (" + System.getProperty("java.vm.vendor")
-                + "), load average before: " + loadAverage());
-        line("");
+
+        header();
         if (!huge) {
             parseBenchmark(ap);
             queryBenchmark(ap);
@@ -85,6 +87,31 @@ public final class Bench {
         openBenchmark(openFiles);
         Files.writeString(dir.resolve("report.md"), report);
         log("Report written to %s", dir.resolve("report.md"));
+    }
+
+    /** What the parts of the benchmark write their tables through. */
+    interface Report {
+        void line(String s);
+    }
+
+    // ---- 0. file to pixels, and launch to window ----
+
+    private void pixels(RecordingGenerator gen) throws Exception {
+        // The JDK writes whole chunks, so a javac recording asked for 10 MB comes out near 50 MB: -Dbench.small
+        // names a smaller real recording instead (the README's is `firesight demo` recorded for 90 s).
+        String smallFile = System.getProperty("bench.small");
+        Path small = smallFile != null && !smallFile.isBlank() ? Path.of(smallFile) : gen.jdkFlightRecorder("jdk-javac-10m", 10 * MB);
+        Path ap = gen.asyncProfiler("async-profiler-javac", 200 * MB, 360);
+        Path huge = gen.jdkFlightRecorder("jdk-javac-500m", 500 * MB);
+        header();
+        // The app image exists after -Pinstaller; the script launcher is built beside the jar.
+        Path root = firesightJar.toAbsolutePath().getParent().getParent().getParent();
+        new PixelsBench(firesightJar, classPathEntry("jfr-converter-"), dir, runs, this::line).run(
+                List.of(small, ap, huge), List.of(firesightJar.resolveSibling("firesight"),
+                        root.resolve("installer/target/app-image/Firesight/bin/Firesight")));
+        line("Load average after: " + loadAverage());
+        Files.writeString(dir.resolve("report-pixels.md"), report);
+        log("Report written to %s", dir.resolve("report-pixels.md"));
     }
 
     // ---- 1. parse: firesight summary vs the converter ----
@@ -164,8 +191,7 @@ public final class Bench {
     }
 
     private static double median(List<ChildProcess.Run> runs, boolean wall) {
-        double[] v = runs.stream().mapToDouble(r -> wall ? r.wallSeconds() : r.cpuSeconds()).sorted().toArray();
-        return v.length == 0 ? Double.NaN : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        return PixelsBench.median(runs.stream().mapToDouble(r -> wall ? r.wallSeconds() : r.cpuSeconds()).toArray());
     }
 
     // ---- 2. queries on the CPU view ----
@@ -272,6 +298,15 @@ public final class Bench {
     }
 
     // ---- helpers ----
+
+    private void header() {
+        line("# Firesight benchmark, " + Instant.now());
+        line("");
+        line("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpuModel() + ", JDK "
+                + System.getProperty("java.vm.version") + " (" + System.getProperty("java.vm.vendor")
+                + "), load average before: " + loadAverage());
+        line("");
+    }
 
     private void line(String s) {
         report.append(s).append('\n');
