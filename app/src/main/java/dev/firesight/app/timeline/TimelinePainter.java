@@ -36,9 +36,23 @@ final class TimelinePainter {
         return colors.apply(c);
     }
 
+    /** The stretches no recording covers, for the painting under way: lines are not drawn across them. */
+    private java.util.List<dev.firesight.parser.Sources.Span> gaps = java.util.List.of();
+
+    /** True when no gap lies between two readings, so a line may join them. */
+    private boolean joined(long fromNanos, long toNanos) {
+        for (dev.firesight.parser.Sources.Span gap : gaps) {
+            if (gap.fromNanos() >= fromNanos && gap.toNanos() <= toNanos) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     void paint(GraphicsContext g, Lanes lanes, TimelineModel model, AllocationSites.By by, TimeRange selection,
                boolean threadsExpanded, Function<TimelineColor, Color> colors) {
         this.colors = colors;
+        this.gaps = model == null ? java.util.List.of() : model.gaps();
         g.setFill(color(TimelineColor.BACKGROUND));
         g.fillRect(0, 0, lanes.width, lanes.height);
         if (model == null) {
@@ -53,6 +67,7 @@ final class TimelinePainter {
             g.beginPath();
             g.rect(Lanes.LEFT, lane.y(), lanes.plotWidth(), lane.height());
             g.clip();
+            paintGaps(g, lanes, lane, model, lane == lanes.lanes.get(0));
             switch (lane.kind()) {
                 case ALLOCATION -> paintAllocation(g, lanes, lane, model.allocationRate(by), model.spikes());
                 case HEAP -> paintHeap(g, lanes, lane, model);
@@ -66,7 +81,6 @@ final class TimelinePainter {
             g.restore();
             paintScales(g, lanes, lane, model, by, threadsExpanded);
         }
-        paintGaps(g, lanes, model);
         if (selection != null) {
             double x0 = Math.max(Lanes.LEFT, lanes.x(selection.fromNanos()));
             double x1 = Math.min(Lanes.LEFT + lanes.plotWidth(), lanes.x(selection.toNanos()));
@@ -183,7 +197,7 @@ final class TimelinePainter {
             for (int i = 0; i < heap.size(); i++) {
                 double x = lanes.x(heap.timeNanos(i));
                 double y = lane.bottom() - heap.value(i) / max * h;
-                if (i == 0) {
+                if (i == 0 || !joined(heap.timeNanos(i - 1), heap.timeNanos(i))) {
                     g.moveTo(x, y);
                 } else {
                     g.lineTo(x, y);
@@ -284,7 +298,7 @@ final class TimelinePainter {
             for (int i = 0; i < s.size(); i++) {
                 double x = lanes.x(s.timeNanos(i));
                 double y = lane.bottom() - s.value(i) / max * h;
-                if (i == 0) {
+                if (i == 0 || !joined(s.timeNanos(i - 1), s.timeNanos(i))) {
                     g.moveTo(x, y);
                 } else {
                     g.lineTo(x, y);
@@ -397,6 +411,7 @@ final class TimelinePainter {
         g.setLineWidth(1.5);
         g.beginPath();
         boolean started = false;
+        long last = 0;
         for (int i = 0; i < load.size(); i++) {
             double v = load.value(i);
             if (Double.isNaN(v)) {
@@ -404,7 +419,9 @@ final class TimelinePainter {
             }
             double x = lanes.x(load.timeNanos(i));
             double y = lane.bottom() - Math.min(1, v) * h;
-            if (!started) {
+            boolean joins = started && joined(last, load.timeNanos(i));
+            last = load.timeNanos(i);
+            if (!joins) {
                 g.moveTo(x, y);
                 started = true;
             } else {
@@ -526,20 +543,16 @@ final class TimelinePainter {
     }
 
     /**
-     * Hatches the stretches no recording covers across every lane, named where there is room, so that time
-     * between files made apart never reads as a quiet period.
+     * Hatches the stretches no recording covers in a lane, under its data and legend (a gap has no data, and
+     * the legend stays readable), named in the first lane where there is room, so that time between files
+     * made apart never reads as a quiet period.
      */
-    private void paintGaps(GraphicsContext g, Lanes lanes, TimelineModel model) {
-        if (lanes.lanes.isEmpty()) {
-            return;
-        }
-        double top = lanes.lanes.get(0).y();
-        double bottom = lanes.lanes.get(lanes.lanes.size() - 1).bottom();
-        double plotLeft = Lanes.LEFT;
-        double plotRight = Lanes.LEFT + lanes.plotWidth();
+    private void paintGaps(GraphicsContext g, Lanes lanes, Lanes.Lane lane, TimelineModel model, boolean named) {
+        double top = lane.y();
+        double bottom = lane.bottom();
         for (dev.firesight.parser.Sources.Span gap : model.gaps()) {
-            double x0 = Math.max(plotLeft, lanes.x(gap.fromNanos()));
-            double x1 = Math.min(plotRight, lanes.x(gap.toNanos()));
+            double x0 = Math.max(Lanes.LEFT, lanes.x(gap.fromNanos()));
+            double x1 = Math.min(Lanes.LEFT + lanes.plotWidth(), lanes.x(gap.toNanos()));
             if (x1 - x0 < 1) {
                 continue;
             }
@@ -556,11 +569,11 @@ final class TimelinePainter {
             }
             g.restore();
             String label = "no recording";
-            if (x1 - x0 > textWidth(label, FONT) + 8) {
+            if (named && x1 - x0 > textWidth(label, FONT) + 8) {
                 g.setFill(color(TimelineColor.MUTED));
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(VPos.CENTER);
-                g.fillText(label, (x0 + x1) / 2, top + 10);
+                g.fillText(label, (x0 + x1) / 2, (top + bottom) / 2);
             }
         }
     }
