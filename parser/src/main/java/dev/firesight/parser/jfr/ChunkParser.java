@@ -2,6 +2,7 @@ package dev.firesight.parser.jfr;
 
 import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.Warning;
+import dev.firesight.parser.util.IdIntMap;
 import dev.firesight.parser.util.IntList;
 import dev.firesight.parser.util.LongIntMap;
 import dev.firesight.parser.util.LongList;
@@ -49,7 +50,7 @@ final class ChunkParser {
     private final LoadControl control;
     private final int chunkIndex;
     private final long[] slots = new long[SampleEvent.SLOTS];
-    private final LongIntMap localStacks = new LongIntMap(4096);
+    private final IdIntMap localStacks = new IdIntMap();
     private final LongList stackRefs = new LongList();
     private final LongList classRefs = new LongList();
     private final LongIntMap localThreads = new LongIntMap(256);
@@ -526,7 +527,7 @@ final class ChunkParser {
 
     private int localStack(long stackRef, long classRef) {
         int key = localStacks.get(stackRef, classRef);
-        if (key == LongIntMap.MISSING) {
+        if (key == IdIntMap.MISSING) {
             key = stackRefs.size();
             stackRefs.add(stackRef);
             classRefs.add(classRef);

@@ -1,5 +1,6 @@
 package dev.firesight.parser.jfr;
 
+import dev.firesight.parser.util.IdIntMap;
 import dev.firesight.parser.util.LongIntMap;
 
 import java.util.HashMap;
@@ -14,7 +15,7 @@ final class ConstantPools {
     private final Metadata metadata;
     private final long stringTypeId;
     private final long stackTraceTypeId;
-    private final LongIntMap stackPositions = new LongIntMap(1024);
+    private final IdIntMap stackPositions = new IdIntMap();
     private final StackTraceSkipper stackSkipper;
     private final Map<Long, Map<Long, Object>> pools = new HashMap<>();
     private int entriesRead;
@@ -78,10 +79,6 @@ final class ConstantPools {
     /** The position of a stack trace entry's value, or {@link LongIntMap#MISSING}. */
     int stackPosition(long id) {
         return stackPositions.get(id);
-    }
-
-    int stackCount() {
-        return stackPositions.size();
     }
 
     int entriesRead() {

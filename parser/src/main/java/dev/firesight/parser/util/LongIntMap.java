@@ -88,6 +88,21 @@ public final class LongIntMap {
         }
     }
 
+    /** An entry of the map, see {@link #forEach}. */
+    @FunctionalInterface
+    public interface EntryConsumer {
+        void accept(long a, long b, int value);
+    }
+
+    /** Calls {@code consumer} for every entry, in no particular order. */
+    public void forEach(EntryConsumer consumer) {
+        for (int i = 0; i < keysA.length; i++) {
+            if (used[i]) {
+                consumer.accept(keysA[i], keysB[i], values[i]);
+            }
+        }
+    }
+
     public void clear() {
         Arrays.fill(used, false);
         size = 0;
