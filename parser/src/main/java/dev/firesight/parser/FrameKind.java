@@ -15,10 +15,18 @@ public enum FrameKind {
     THREAD("Thread"),
     UNKNOWN("Unknown");
 
+    /** Every kind by ordinal: {@code values()} copies its array on each call, and hot loops ask per frame. */
+    private static final FrameKind[] BY_ORDINAL = values();
+
     private final String label;
 
     FrameKind(String label) {
         this.label = label;
+    }
+
+    /** The kind whose {@link #ordinal()} is {@code ordinal}. */
+    public static FrameKind of(int ordinal) {
+        return BY_ORDINAL[ordinal];
     }
 
     public String label() {

@@ -33,7 +33,7 @@ public final class FrameTable {
     }
 
     public FrameKind kind(int frame) {
-        return FrameKind.values()[kinds[frame]];
+        return FrameKind.of(kinds[frame]);
     }
 
     /** The source line, or 0 when unknown. */

@@ -151,9 +151,8 @@ public final class DiffTreeBuilder {
         }
         int[][] links = nodes.link(name -> rank[name], r -> byRank[r]);
         FrameKind[] kinds = new FrameKind[nodes.size];
-        FrameKind[] all = FrameKind.values();
         for (int i = 0; i < kinds.length; i++) {
-            kinds[i] = i == DiffTree.ROOT ? FrameKind.UNKNOWN : all[nodes.payloads[i]];
+            kinds[i] = i == DiffTree.ROOT ? FrameKind.UNKNOWN : FrameKind.of(nodes.payloads[i]);
         }
         int[] names = nodes.trimmed(nodes.names);
         names[DiffTree.ROOT] = 0;

@@ -48,6 +48,69 @@ class HotMethodsTest {
         assertEquals(FrameKind.CLASS, kindOf(profile, topBySelf.nameId()));
     }
 
+    /**
+     * Hot methods are summed per prefix node, with a method's outermost nodes adding their subtrees. They
+     * must equal the definition: per stack, every distinct name on it (of the kind asked for) gains the
+     * stack's weight once, and the self weight goes to the leaf (or, by allocating method, the leaf-most
+     * method). Checked on every view of recordings with deep recursion, many stacks and allocation classes.
+     */
+    @Test
+    void totalsCountEachMethodOncePerStackAsTheDefinitionSays() throws Exception {
+        for (java.nio.file.Path file : List.of(TestRecordings.deepRecursion(), TestRecordings.asyncProfiler(),
+                TestRecordings.jdk17())) {
+            Profile profile = Recordings.open(file);
+            for (ViewKind view : profile.views()) {
+                StackWeights weights = StackWeights.compute(profile, ProfileQuery.of(view), () -> false);
+                for (AllocationSites.By by : new AllocationSites.By[] {null, AllocationSites.By.METHOD, AllocationSites.By.CLASS}) {
+                    List<HotMethods.Method> methods = HotMethods.of(profile, weights, by);
+                    assertEquals(byDefinition(profile, weights, by), asMap(methods), file.getFileName() + " " + view + " " + by);
+                }
+            }
+        }
+    }
+
+    private static Map<String, List<Long>> byDefinition(Profile profile, StackWeights weights, AllocationSites.By by) {
+        Map<String, long[]> sums = new HashMap<>();
+        for (int i = 0; i < weights.size(); i++) {
+            int[] frames = profile.stacks().frames(weights.stack(i));
+            long w = weights.weight(i);
+            java.util.Set<String> counted = new java.util.HashSet<>();
+            int site = -1;
+            for (int d = frames.length - 1; d >= 0; d--) {
+                boolean isClass = profile.frames().kind(frames[d]) == FrameKind.CLASS;
+                if (by != null && isClass != (by == AllocationSites.By.CLASS)) {
+                    continue;
+                }
+                if (site < 0) {
+                    site = frames[d];
+                }
+                String name = profile.frames().name(frames[d]);
+                if (counted.add(name)) {
+                    sums.computeIfAbsent(name, k -> new long[2])[1] += w;
+                }
+            }
+            int self = by == null ? (frames.length == 0 ? -1 : frames[frames.length - 1])
+                    : by == AllocationSites.By.METHOD ? site
+                    : frames.length > 0 && profile.frames().kind(frames[frames.length - 1]) == FrameKind.CLASS ? frames[frames.length - 1] : -1;
+            if (self >= 0) {
+                sums.computeIfAbsent(profile.frames().name(self), k -> new long[2])[0] += w;
+            }
+        }
+        Map<String, List<Long>> out = new HashMap<>();
+        sums.forEach((name, s) -> {
+            if (s[1] != 0) {
+                out.put(name, List.of(s[0], s[1]));
+            }
+        });
+        return out;
+    }
+
+    private static Map<String, List<Long>> asMap(List<HotMethods.Method> methods) {
+        Map<String, List<Long>> out = new HashMap<>();
+        methods.forEach(m -> out.put(m.name(), List.of(m.self(), m.total())));
+        return out;
+    }
+
     private static FrameKind kindOf(Profile profile, int nameId) {
         for (int f = 0; f < profile.frames().size(); f++) {
             if (profile.frames().nameId(f) == nameId) {
