@@ -16,7 +16,7 @@ public final class OpenInChild {
         LoadOptions options = LoadOptions.defaults().withMaxDecompressedBytes(DamagedCorpus.BOMB_CAP);
         for (String arg : args) {
             Path file = Path.of(arg);
-            Outcome o = Outcome.firesight(file, options, 20_000);
+            Outcome o = Outcome.firesight(file, options, DamagedFilesTest.TIME_LIMIT_MILLIS);
             System.out.println(file.getFileName() + "\t" + o.kind() + "\t" + o.events() + "\t" + o.samples() + "\t"
                     + o.millis() + "\t" + o.summary().replace('\n', ' '));
             System.out.flush();
