@@ -144,9 +144,16 @@ public final class AttachDialogView {
         open.setOnAction(e -> vm.openRemoteRecording());
         open.disableProperty().bind(vm.connectedProperty().isNull()
                 .or(vm.selectedRemoteRecordingProperty().isNull()));
-        HBox actions = new HBox(8, connection, refresh, open);
+        Button stopRemote = new Button("Stop recording", icon("mdi2s-stop-circle-outline"));
+        stopRemote.setId("attach-jmx-stop");
+        stopRemote.setOnAction(e -> vm.stopRemoteRecording());
+        stopRemote.disableProperty().bind(vm.connectedProperty().isNull().or(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.selectedRemoteRecordingProperty().get() == null || !vm.selectedRemoteRecordingProperty().get().running(),
+                vm.selectedRemoteRecordingProperty())));
+        HBox actions = new HBox(8, connection, refresh, stopRemote, open);
         HBox.setHgrow(connection, Priority.ALWAYS);
         refresh.setMinWidth(Region.USE_PREF_SIZE);
+        stopRemote.setMinWidth(Region.USE_PREF_SIZE);
         open.setMinWidth(Region.USE_PREF_SIZE);
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox form = new VBox(8, address, login, hint, actions, recordings);

@@ -220,11 +220,9 @@ public final class AttachDialogViewModel {
     public boolean openRemoteRecording() {
         RemoteJvm jvm = connected.get();
         RemoteRecording r = selectedRemoteRecording.get();
-        if (jvm == null || r == null) {
-            error.set("Connect to a JVM and choose one of its recordings first.");
+        if (!remoteRecordingChosen(jvm, r)) {
             return false;
         }
-        error.set("");
         connection.set("Downloading recording " + r.id() + " (" + r.name() + ")…");
         tasks.submit("download recording " + r.id(), ctx -> jvm.download(r.id(), java.util.Optional.empty()),
                 TaskCallbacks.of(file -> {
@@ -235,6 +233,35 @@ public final class AttachDialogViewModel {
                     error.set(LiveRecording.sentence(t));
                 }));
         return true;
+    }
+
+    /**
+     * Stops the chosen recording on the remote JVM, such as one a pod started with -XX:StartFlightRecording
+     * and would otherwise keep until it exits; its data stays there and can still be downloaded.
+     */
+    public boolean stopRemoteRecording() {
+        RemoteJvm jvm = connected.get();
+        RemoteRecording r = selectedRemoteRecording.get();
+        if (!remoteRecordingChosen(jvm, r)) {
+            return false;
+        }
+        tasks.submit("stop recording " + r.id(), ctx -> {
+            jvm.stop(r.id());
+            return jvm.recordings();
+        }, TaskCallbacks.of(list -> {
+            if (connected.get() == jvm) {
+                remoteRecordings.setAll(list);
+                connection.set("Stopped recording " + r.id() + " (" + r.name() + "); its data is still on the JVM to"
+                        + " download.");
+            }
+        }, t -> error.set(LiveRecording.sentence(t))));
+        return true;
+    }
+
+    /** True when a JVM is connected and one of its recordings chosen; else says so. */
+    private boolean remoteRecordingChosen(RemoteJvm jvm, RemoteRecording r) {
+        error.set(jvm == null || r == null ? "Connect to a JVM and choose one of its recordings first." : "");
+        return jvm != null && r != null;
     }
 
     /** Closes the connection to the remote JVM; a recording in progress keeps its own. */

@@ -251,6 +251,21 @@ class AttachDialogTest {
             assertEquals(1, onFx(() -> window.tabs().size()), "the final file opened in the same tab");
             await("the final file read", Duration.ofSeconds(30), () -> tab.stateProperty().get()
                     == RecordingTabViewModel.State.READY && file.equals(tab.shownFileProperty().get()));
+
+            // the JVM's own recording, which only the JVM's exit would end, stopped from the dialog
+            robot.clickOn("#attach-remote-tab");
+            int bootRow = onFx(() -> recordings.getItems().indexOf(vm.remoteRecordings().stream()
+                    .filter(r -> r.name().equals("boot")).findFirst().orElseThrow()));
+            onFx(() -> {
+                recordings.getSelectionModel().select(bootRow);
+                return null;
+            });
+            robot.clickOn("#attach-jmx-stop");
+            await("the boot recording stopped", Duration.ofSeconds(30), () -> vm.remoteRecordings().stream()
+                    .anyMatch(r -> r.name().equals("boot") && !r.running()) || !vm.errorProperty().get().isEmpty());
+            assertEquals("", onFx(() -> vm.errorProperty().get()));
+            assertTrue(robot.lookup("#attach-jmx-connection").queryAs(Label.class).getText()
+                    .startsWith("Stopped recording " + boot.id() + " (boot)"));
             assertEquals(List.of(), support.attachesOnFx, "no connection opened on the FX thread");
         }
     }
