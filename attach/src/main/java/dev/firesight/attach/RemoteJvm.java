@@ -122,7 +122,19 @@ public final class RemoteJvm implements AutoCloseable {
             // a TLS agent whose registry is plain (the JDK's default for registry.ssl): look it up without TLS;
             // the stub check above still insists on TLS for the connection itself
             env.remove("com.sun.jndi.rmi.factory.socket");
-            return JMXConnectorFactory.connect(url, env);
+            try {
+                return JMXConnectorFactory.connect(url, env);
+            } catch (IOException plain) {
+                // When the plain lookup cannot even read the registry, the registry did speak TLS and its
+                // failure (such as a certificate not trusted here) is the one to report; when it got as far as
+                // the connector (a refused stub, the connector's own TLS), that failure is.
+                if (JmxFailures.find(plain, javax.net.ssl.SSLException.class) != null
+                        || JmxFailures.find(plain, SecurityException.class) != null) {
+                    throw plain;
+                }
+                e.addSuppressed(plain);
+                throw e;
+            }
         }
     }
 

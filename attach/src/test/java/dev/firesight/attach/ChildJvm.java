@@ -116,7 +116,7 @@ final class ChildJvm implements AutoCloseable {
             return seen.toString();
         });
         try {
-            String answer = ready.get(20, TimeUnit.SECONDS);
+            String answer = ready.get(120, TimeUnit.SECONDS); // a hang guard: at load 20 a JVM took over 20 s to start
             if (!answer.equals("ready")) {
                 throw new IOException("child JVM did not start: " + answer);
             }
