@@ -91,6 +91,9 @@ final class ChunkParser {
     private boolean poolsAheadMissed;
     /** The offsets of every pool event the scan met, while pools were read ahead. */
     private final IntList poolEvents = new IntList();
+    /** Bytes of the pool events read ahead, and of those the scan has passed: what the progress bar counts. */
+    private long aheadBytes;
+    private long aheadBytesPassed;
     /**
      * The resolver partial profiles resolved this chunk's stacks with, on the assumption the chunk is intact,
      * and its answers per chunk-local stack key (global stack, or -1 for none), in key order. resolve()
@@ -376,7 +379,9 @@ final class ChunkParser {
                     coarsen();
                 }
                 control.checkBudget(builder);
-                control.progress(header.fileOffset + (long) (pos * SCAN_SHARE));
+                // With pools read ahead, bytes read are those and the events' bytes the scan has passed.
+                long read = poolsAhead == null ? pos : aheadBytes + pos - aheadBytesPassed;
+                control.progress(header.fileOffset + (long) (read * SCAN_SHARE));
                 if (control.partialWanted()) {
                     control.partial(partial());
                 }
@@ -435,6 +440,7 @@ final class ChunkParser {
                 poolEvents.add(pos);
                 if (java.util.Arrays.binarySearch(poolsAhead, pos) >= 0) {
                     poolsAheadMet++;
+                    aheadBytesPassed += end - pos;
                     return; // read already
                 }
                 poolsAheadMissed = true;
@@ -782,23 +788,34 @@ final class ChunkParser {
                 ahead[i] = chain.get(ahead.length - 1 - i);
             }
             for (int event : ahead) {
-                readPoolEvent(event);
+                long before = aheadBytes;
+                pools.progressAt = position -> {
+                    control.checkCancelled();
+                    control.progress(header.fileOffset + (long) ((before + position - event) * SCAN_SHARE));
+                };
+                aheadBytes += readPoolEvent(event);
+                control.checkCancelled();
+                control.progress(header.fileOffset + (long) (aheadBytes * SCAN_SHARE));
             }
             poolsAhead = ahead;
         } catch (CorruptDataException | IndexOutOfBoundsException | NegativeArraySizeException e) {
             pools = new ConstantPools(metadata); // the scan reads them as it meets them, and says what is damaged
+            aheadBytes = 0;
         } finally {
+            pools.progressAt = null;
             in.unbound();
         }
     }
 
-    private void readPoolEvent(int at) {
+    /** Reads the pool event at {@code at} into the pools; returns its size. */
+    private int readPoolEvent(int at) {
         in.pos = at;
         int size = in.varint();
         in.varlong(); // type
         in.bound(at + size);
         pools.read(in, at + size);
         in.unbound();
+        return size;
     }
 
     /**
