@@ -68,6 +68,11 @@ public final class RecordingLoadViewModel {
      */
     private static final long FIRST_PARTIAL_NANOS = 500_000_000L;
     private static final long NEXT_PARTIAL_NANOS = 1_000_000_000L;
+    /**
+     * {@code -Dfiresight.partialOpen=false} reads every recording whole before drawing it, as before partial
+     * profiles: for benchmarks that compare the two in the same build.
+     */
+    private static final boolean PARTIAL_OPEN = !"false".equals(System.getProperty("firesight.partialOpen"));
     private final java.util.concurrent.atomic.AtomicBoolean partialWanted = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile long partialNotBefore;
     /** The partial profile the query shows while reading, or null. */
@@ -115,22 +120,11 @@ public final class RecordingLoadViewModel {
         partial.set(false);
         shownPartial = null;
         partialNotBefore = System.nanoTime() + FIRST_PARTIAL_NANOS;
-        partialWanted.set(true);
+        partialWanted.set(PARTIAL_OPEN);
         AppEvents.event("open started " + fileName());
         loading = tasks.submit("load " + fileName(), ctx -> Recordings.open(file, options()
                         .withProgress((done, total) -> ctx.progress(total <= 0 ? -1 : (double) done / total))
-                        .withCancel(ctx::isCancelled), new PartialProfiles() {
-                            @Override
-                            public boolean wanted() {
-                                return partialWanted.get() && System.nanoTime() - partialNotBefore >= 0;
-                            }
-
-                            @Override
-                            public void partial(Profile p, long done, long total) {
-                                partialWanted.set(false);
-                                ctx.publish(() -> showPartial(p, total <= 0 ? 0 : (double) done / total));
-                            }
-                        }),
+                        .withCancel(ctx::isCancelled), PARTIAL_OPEN ? partials(ctx) : null),
                 TaskCallbacks.<Profile>of(p -> {
                     AppEvents.event("open complete " + fileName());
                     shownFile.set(file);
@@ -162,6 +156,22 @@ public final class RecordingLoadViewModel {
                     shownFile.set(file);
                     swap(p);
                 }, query::snapshotFailed)); // a bad snapshot is skipped: the tab keeps showing the last good one
+    }
+
+    /** Where a load's partial profiles go: to the UI thread, one at a time (see {@link #FIRST_PARTIAL_NANOS}). */
+    private PartialProfiles partials(dev.firesight.app.tasks.TaskContext ctx) {
+        return new PartialProfiles() {
+            @Override
+            public boolean wanted() {
+                return partialWanted.get() && System.nanoTime() - partialNotBefore >= 0;
+            }
+
+            @Override
+            public void partial(Profile p, long done, long total) {
+                partialWanted.set(false);
+                ctx.publish(() -> showPartial(p, total <= 0 ? 0 : (double) done / total));
+            }
+        };
     }
 
     /**

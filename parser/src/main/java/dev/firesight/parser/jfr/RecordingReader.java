@@ -307,7 +307,9 @@ public final class RecordingReader {
             } else {
                 previousResolver = readChunk(channel, header, builder, control, index,
                         sameRecording(lastRead, header) ? previousResolver : null);
-                if (control.partialWanted()) { // between chunks every sample read so far is resolved
+                // Between chunks every sample read so far is resolved; after the file's last one the complete
+                // profile follows at once.
+                if (header.fileOffset + header.available < fileSize && control.partialWanted()) {
                     control.partial(builder.partial(builder.resolvedRows(null), List.of(), builder.endNanos));
                 }
                 if (header.generation != 0) {
