@@ -63,8 +63,9 @@ public final class RecordingLoadViewModel {
     /**
      * Partial profiles while reading: at most one on its way to the window at a time, the first after
      * {@link #FIRST_PARTIAL_NANOS} (a smaller file is read whole by then), the next only once the last one's
-     * flame graph was computed and {@link #NEXT_PARTIAL_NANOS} later, since on two cores each one's copy and
-     * query take time from the reading.
+     * flame graph was computed and {@link #NEXT_PARTIAL_NANOS} later, or twice as long as that took when
+     * longer: on two cores each one's copy and query take time from the reading, and this keeps that to
+     * about a third of it.
      */
     private static final long FIRST_PARTIAL_NANOS = 500_000_000L;
     private static final long NEXT_PARTIAL_NANOS = 1_000_000_000L;
@@ -75,8 +76,9 @@ public final class RecordingLoadViewModel {
     private static final boolean PARTIAL_OPEN = !"false".equals(System.getProperty("firesight.partialOpen"));
     private final java.util.concurrent.atomic.AtomicBoolean partialWanted = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile long partialNotBefore;
-    /** The partial profile the query shows while reading, or null. */
+    /** The partial profile the query shows while reading, or null, and when it was handed to the query. */
     private Profile shownPartial;
+    private long partialShownAt;
 
     private TaskHandle loading;
     private TaskHandle reloading;
@@ -93,7 +95,8 @@ public final class RecordingLoadViewModel {
         // A partial profile's flame graph is computed: the next one may be made.
         query.resultProperty().addListener((o, a, r) -> {
             if (shownPartial != null && state.get() == State.LOADING) {
-                partialNotBefore = System.nanoTime() + NEXT_PARTIAL_NANOS;
+                long now = System.nanoTime();
+                partialNotBefore = now + Math.max(NEXT_PARTIAL_NANOS, 2 * (now - partialShownAt));
                 partialWanted.set(true);
             }
         });
@@ -188,6 +191,7 @@ public final class RecordingLoadViewModel {
         AppEvents.event("open partial " + fileName() + " " + Math.round(fraction * 100) + "%");
         Profile old = shownPartial;
         shownPartial = p;
+        partialShownAt = System.nanoTime();
         drawn.set(p);
         partial.set(true);
         if (old == null) {
