@@ -67,12 +67,24 @@ public final class Recordings {
      * @throws CancellationException when {@code options} asked to cancel
      */
     public static Profile open(Path file, LoadOptions options) throws RecordingException {
+        return open(file, options, null);
+    }
+
+    /**
+     * Loads a recording and hands {@code partials} partial profiles of what has been read as reading goes on
+     * (see {@link PartialProfiles}); the profile returned is the complete one. Safe to call from any thread
+     * but the UI's.
+     *
+     * @param partials where partial profiles go, or null for none
+     * @throws CancellationException when {@code options} asked to cancel
+     */
+    public static Profile open(Path file, LoadOptions options, PartialProfiles partials) throws RecordingException {
         String name = String.valueOf(file.getFileName());
         if (!Files.isDirectory(file)) {
             requireRegularFile(file); // a folder is read as one recording of all the recordings in it
         }
         try {
-            return new RecordingReader(file, options).read();
+            return new RecordingReader(file, options, partials).read();
         } catch (NoSuchFileException e) {
             throw new RecordingException("File not found: " + file + ".", e);
         } catch (AccessDeniedException e) {

@@ -46,6 +46,15 @@ public final class FxTaskRunner implements TaskRunner {
                     });
                 }
             }
+
+            @Override
+            public void publish(Runnable onUiThread) {
+                uiThread.accept(() -> {
+                    if (!isCancelled()) {
+                        onUiThread.run();
+                    }
+                });
+            }
         };
         pool.execute(() -> {
             try {

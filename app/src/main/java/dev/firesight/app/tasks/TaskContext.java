@@ -7,4 +7,14 @@ public interface TaskContext {
 
     /** Reports progress as a fraction from 0 to 1; cheap to call often. */
     void progress(double fraction);
+
+    /**
+     * Runs {@code onUiThread} on the UI thread while the task goes on (a partial result to show), unless the
+     * task has been cancelled by then. Runs it at once where the runner is synchronous.
+     */
+    default void publish(Runnable onUiThread) {
+        if (!isCancelled()) {
+            onUiThread.run();
+        }
+    }
 }

@@ -40,8 +40,23 @@ public final class ExportActions {
             report.accept("Open a recording first; there is nothing to export yet.");
             return;
         }
+        if (stillReading(tab)) {
+            return;
+        }
         String base = tab.viewModel().fileName().replaceFirst("\\.(jfr|jfr\\.gz|zip|gz)$", "");
         export(tab.flameGraph(), base + "-" + tab.viewModel().viewProperty().get().id(), format);
+    }
+
+    /**
+     * True (and said) when the tab draws a partial profile while its recording is read: an exported figure is
+     * always the complete recording's, never a partial one's.
+     */
+    private boolean stillReading(RecordingTabView tab) {
+        if (tab.viewModel().partialProperty().get()) {
+            report.accept(tab.viewModel().fileName() + " is still being read; export it once reading ends.");
+            return true;
+        }
+        return false;
     }
 
     /** Asks for a target and exports what a flame graph shows (a comparison's diff, for one). */
@@ -57,6 +72,9 @@ public final class ExportActions {
 
     /** Exports without asking, to a known file. */
     public void exportTo(RecordingTabView tab, ExportFormat format, Path target) {
+        if (stillReading(tab)) {
+            return;
+        }
         exportTo(tab.flameGraph(), format, target);
     }
 

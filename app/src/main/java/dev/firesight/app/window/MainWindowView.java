@@ -187,7 +187,7 @@ public final class MainWindowView {
             views.computeIfAbsent(t, k -> {
                 RecordingTabView view = new RecordingTabView(k, () -> vm.close(k));
                 RecordingTimeline timeline = TimelineBinding.create(vm.tasks(),
-                        k.profileProperty(), k.timeRangeProperty());
+                        k.drawnProfileProperty(), k.timeRangeProperty());
                 timeline.setOnCompareWithRest(r -> vm.compareWithRest(k, r));
                 timeline.setOnCompareRanges((a, b) -> vm.compareRanges(k, a, b));
                 view.setOnCompareSource(source -> vm.compareSourceWithOthers(k, source));

@@ -6,6 +6,7 @@ import dev.firesight.app.tasks.TaskHandle;
 import dev.firesight.app.tasks.TaskRunner;
 import dev.firesight.app.window.RecordingTabViewModel.State;
 import dev.firesight.parser.LoadOptions;
+import dev.firesight.parser.PartialProfiles;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.RecordingException;
 import dev.firesight.parser.Recordings;
@@ -56,6 +57,28 @@ public final class RecordingLoadViewModel {
     private final ReadOnlyObjectWrapper<Path> shownFile = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Runnable> stopAction = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper outOfMemory = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper partial = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<Profile> drawn = new ReadOnlyObjectWrapper<>();
+
+    /**
+     * Partial profiles while reading: at most one on its way to the window at a time, the first after
+     * {@link #FIRST_PARTIAL_NANOS} (a smaller file is read whole by then), the next only once the last one's
+     * flame graph was computed and {@link #NEXT_PARTIAL_NANOS} later, or twice as long as that took when
+     * longer: on two cores each one's copy and query take time from the reading, and this keeps that to
+     * about a third of it.
+     */
+    private static final long FIRST_PARTIAL_NANOS = 500_000_000L;
+    private static final long NEXT_PARTIAL_NANOS = 1_000_000_000L;
+    /**
+     * {@code -Dfiresight.partialOpen=false} reads every recording whole before drawing it, as before partial
+     * profiles: for benchmarks that compare the two in the same build.
+     */
+    private static final boolean PARTIAL_OPEN = !"false".equals(System.getProperty("firesight.partialOpen"));
+    private final java.util.concurrent.atomic.AtomicBoolean partialWanted = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile long partialNotBefore;
+    /** The partial profile the query shows while reading, or null, and when it was handed to the query. */
+    private Profile shownPartial;
+    private long partialShownAt;
 
     private TaskHandle loading;
     private TaskHandle reloading;
@@ -69,6 +92,14 @@ public final class RecordingLoadViewModel {
         this.path = path;
         this.tasks = tasks;
         this.query = query;
+        // A partial profile's flame graph is computed: the next one may be made.
+        query.resultProperty().addListener((o, a, r) -> {
+            if (shownPartial != null && state.get() == State.LOADING) {
+                long now = System.nanoTime();
+                partialNotBefore = now + Math.max(NEXT_PARTIAL_NANOS, 2 * (now - partialShownAt));
+                partialWanted.set(true);
+            }
+        });
     }
 
     private String fileName() {
@@ -89,10 +120,14 @@ public final class RecordingLoadViewModel {
         state.set(State.LOADING);
         progress.set(-1);
         message.set("Reading " + fileName() + "…");
+        partial.set(false);
+        shownPartial = null;
+        partialNotBefore = System.nanoTime() + FIRST_PARTIAL_NANOS;
+        partialWanted.set(PARTIAL_OPEN);
         AppEvents.event("open started " + fileName());
         loading = tasks.submit("load " + fileName(), ctx -> Recordings.open(file, options()
                         .withProgress((done, total) -> ctx.progress(total <= 0 ? -1 : (double) done / total))
-                        .withCancel(ctx::isCancelled)),
+                        .withCancel(ctx::isCancelled), PARTIAL_OPEN ? partials(ctx) : null),
                 TaskCallbacks.<Profile>of(p -> {
                     AppEvents.event("open complete " + fileName());
                     shownFile.set(file);
@@ -126,6 +161,46 @@ public final class RecordingLoadViewModel {
                 }, query::snapshotFailed)); // a bad snapshot is skipped: the tab keeps showing the last good one
     }
 
+    /** Where a load's partial profiles go: to the UI thread, one at a time (see {@link #FIRST_PARTIAL_NANOS}). */
+    private PartialProfiles partials(dev.firesight.app.tasks.TaskContext ctx) {
+        return new PartialProfiles() {
+            @Override
+            public boolean wanted() {
+                return partialWanted.get() && System.nanoTime() - partialNotBefore >= 0;
+            }
+
+            @Override
+            public void partial(Profile p, long done, long total) {
+                partialWanted.set(false);
+                ctx.publish(() -> showPartial(p, total <= 0 ? 0 : (double) done / total));
+            }
+        };
+    }
+
+    /**
+     * Shows a partial profile while reading goes on: the first in the preferred view, later ones in place of
+     * the last (view, range, search and zoom stay). The tab stays loading: its toolbar and exports wait for
+     * the complete profile, which replaces the partial one the same way.
+     */
+    private void showPartial(Profile p, double fraction) {
+        if (state.get() != State.LOADING || p.views().isEmpty()) {
+            partialNotBefore = System.nanoTime() + NEXT_PARTIAL_NANOS;
+            partialWanted.set(state.get() == State.LOADING);
+            return;
+        }
+        AppEvents.event("open partial " + fileName() + " " + Math.round(fraction * 100) + "%");
+        Profile old = shownPartial;
+        shownPartial = p;
+        partialShownAt = System.nanoTime();
+        drawn.set(p);
+        partial.set(true);
+        if (old == null) {
+            query.show(p);
+        } else {
+            query.refine(old, p);
+        }
+    }
+
     private void swap(Profile p) {
         Profile old = profile.get();
         if (old == null || p.views().isEmpty()) {
@@ -133,6 +208,7 @@ public final class RecordingLoadViewModel {
             return;
         }
         profile.set(p);
+        drawn.set(p);
         warnings.setAll(p.warnings());
         views.setAll(p.views());
         reloads.set(reloads.get() + 1);
@@ -140,7 +216,11 @@ public final class RecordingLoadViewModel {
     }
 
     private void loaded(Profile p) {
+        Profile partialShown = shownPartial;
+        shownPartial = null;
+        partial.set(false);
         profile.set(p);
+        drawn.set(p);
         warnings.setAll(p.warnings());
         notes.setAll(p.notes());
         views.setAll(p.views());
@@ -152,7 +232,11 @@ public final class RecordingLoadViewModel {
         }
         message.set("");
         state.set(State.READY);
-        query.show(p);
+        if (partialShown != null) {
+            query.refine(partialShown, p); // the user's range, search and zoom on the partial one stay
+        } else {
+            query.show(p);
+        }
     }
 
     /** Marks the tab as showing a recording in progress, with a short status such as its elapsed time. */
@@ -165,6 +249,8 @@ public final class RecordingLoadViewModel {
     public void cancelLoad() {
         if (loading != null && state.get() == State.LOADING) {
             loading.cancel();
+            shownPartial = null;
+            partial.set(false);
             state.set(State.CANCELLED);
             message.set("Loading " + fileName() + " was cancelled.");
         }
@@ -192,6 +278,8 @@ public final class RecordingLoadViewModel {
     }
 
     private void loadFailed(Throwable t) {
+        shownPartial = null;
+        partial.set(false);
         outOfMemory.set(t instanceof RecordingException re && re.tooLarge() || t instanceof OutOfMemoryError);
         state.set(State.FAILED);
         message.set(t instanceof RecordingException ? t.getMessage()
@@ -207,6 +295,13 @@ public final class RecordingLoadViewModel {
         }
     }
 
+    /** True while reading goes on and the tab shows a partial profile of what has been read so far. */
+    public ReadOnlyBooleanProperty partialProperty() { return partial.getReadOnlyProperty(); }
+    /**
+     * The profile the tab draws: a partial one while reading, then the complete one ({@link #profileProperty()}
+     * holds only the complete one, for everything that exports, copies or reports figures).
+     */
+    public ReadOnlyObjectProperty<Profile> drawnProfileProperty() { return drawn.getReadOnlyProperty(); }
     /** True when the last load failed for lack of memory, so fewer views may still fit. */
     public ReadOnlyBooleanProperty outOfMemoryProperty() { return outOfMemory.getReadOnlyProperty(); }
     /** What the live badge's stop button runs (stops the recording); null when nothing can be stopped. */

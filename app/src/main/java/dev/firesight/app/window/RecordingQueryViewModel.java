@@ -114,8 +114,7 @@ public final class RecordingQueryViewModel {
     /** Shows a freshly loaded profile (with at least one view) in the preferred view. */
     void show(Profile p) {
         profile = p;
-        ViewKind first = preferredView != null && p.has(preferredView) ? preferredView
-                : p.has(ViewKind.CPU) ? ViewKind.CPU : p.views().iterator().next();
+        ViewKind first = firstView(p);
         if (view.get() == first) {
             requery();
         } else {
@@ -129,6 +128,25 @@ public final class RecordingQueryViewModel {
      * profile interns names afresh.
      */
     void swap(Profile old, Profile p) {
+        swap(old, p, view.get());
+    }
+
+    /**
+     * Swaps in a fuller profile of the recording being read (a partial one, or at last the complete one): as
+     * {@link #swap}, but in the view a freshly loaded profile opens in, since the first partial profile may
+     * lack it (its samples so far may all be of another view) and the view cannot be changed while reading.
+     */
+    void refine(Profile old, Profile p) {
+        swap(old, p, firstView(p));
+    }
+
+    /** The view to show first: the preferred one when the recording has it, else CPU, else its first. */
+    private ViewKind firstView(Profile p) {
+        return preferredView != null && p.has(preferredView) ? preferredView
+                : p.has(ViewKind.CPU) ? ViewKind.CPU : p.views().iterator().next();
+    }
+
+    private void swap(Profile old, Profile p, ViewKind wanted) {
         NameMap names = new NameMap(old, p);
         int[] zoom = names.path(zoomPath.get());
         int selected = names.name(selectedMethod.get());
@@ -139,9 +157,10 @@ public final class RecordingQueryViewModel {
         if (kept != threads.get()) {
             threads.set(kept); // requeries
         }
-        ViewKind v = view.get();
-        if (v == null || !p.has(v)) {
+        if (wanted == null || !p.has(wanted)) {
             view.set(p.has(ViewKind.CPU) ? ViewKind.CPU : p.views().iterator().next());
+        } else if (wanted != view.get()) {
+            view.set(wanted); // requeries
         } else {
             requery();
         }

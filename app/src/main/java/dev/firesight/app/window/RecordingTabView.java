@@ -89,10 +89,13 @@ public final class RecordingTabView {
         Node ready = readyPane();
         content.getChildren().addAll(ready, loading, failed);
         content.getStyleClass().add("recording-tab");
-        loading.visibleProperty().bind(vm.stateProperty().isEqualTo(RecordingTabViewModel.State.LOADING));
+        // While reading, a partial profile is drawn in the ready pane, under a bar that says it is partial.
+        loading.visibleProperty().bind(vm.stateProperty().isEqualTo(RecordingTabViewModel.State.LOADING)
+                .and(vm.partialProperty().not()));
         failed.visibleProperty().bind(vm.stateProperty().isEqualTo(RecordingTabViewModel.State.FAILED)
                 .or(vm.stateProperty().isEqualTo(RecordingTabViewModel.State.CANCELLED)));
-        ready.visibleProperty().bind(vm.stateProperty().isEqualTo(RecordingTabViewModel.State.READY));
+        ready.visibleProperty().bind(vm.stateProperty().isEqualTo(RecordingTabViewModel.State.READY)
+                .or(vm.partialProperty()));
         tab.setContent(content);
     }
 
@@ -301,8 +304,35 @@ public final class RecordingTabView {
         split.setDividerPositions(0.62);
         SplitPane.setResizableWithParent(side, false);
         BorderPane pane = new BorderPane(split);
-        pane.setTop(new javafx.scene.layout.VBox(banner, note));
+        pane.setTop(new javafx.scene.layout.VBox(partialBar(), banner, note));
         return pane;
+    }
+
+    /**
+     * "Reading… 40% — showing what has been read so far" with the progress bar and Cancel, above a partial
+     * profile's flame graph while reading goes on; the toolbar and exports wait for the complete profile.
+     */
+    private Node partialBar() {
+        Label text = new Label();
+        text.setId("partial-message");
+        text.textProperty().bind(Bindings.createStringBinding(() -> "Reading "
+                + dev.firesight.app.format.Units.percent(Math.max(0, vm.progressProperty().get()), 1)
+                + " — showing what has been read so far; the figures are final when reading ends.",
+                vm.progressProperty()));
+        ProgressBar bar = new ProgressBar();
+        bar.setId("partial-progress");
+        bar.setPrefWidth(200);
+        bar.progressProperty().bind(vm.progressProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("partial-cancel");
+        cancel.setOnAction(e -> vm.cancelLoad());
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(10, text, bar, cancel);
+        box.setId("partial-bar");
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add("partial-bar");
+        box.visibleProperty().bind(vm.partialProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     /**

@@ -98,6 +98,8 @@ public final class RecordingTabViewModel {
     public ReadOnlyDoubleProperty progressProperty() { return loading.progressProperty(); }
     public ReadOnlyStringProperty messageProperty() { return loading.messageProperty(); }
     public ReadOnlyObjectProperty<Profile> profileProperty() { return loading.profileProperty(); }
+    public ReadOnlyBooleanProperty partialProperty() { return loading.partialProperty(); }
+    public ReadOnlyObjectProperty<Profile> drawnProfileProperty() { return loading.drawnProfileProperty(); }
     public ObservableList<Warning> warnings() { return loading.warnings(); }
     public ObservableList<String> notes() { return loading.notes(); }
     public ObservableList<ViewKind> views() { return loading.views(); }

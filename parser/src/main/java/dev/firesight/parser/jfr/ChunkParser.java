@@ -81,6 +81,29 @@ final class ChunkParser {
     /** True once any damage was reported in this chunk. */
     private boolean damaged;
     private int resyncs;
+    /**
+     * For partial profiles: the offsets of the constant-pool events read ahead from the header's chain before
+     * the events (async-profiler writes its pools last, so stacks met mid-chunk are otherwise unknown), in
+     * file order; null when the pools are read as the scan meets them, as without partial profiles.
+     */
+    private int[] poolsAhead;
+    /** Pool events the scan met that were read ahead, and whether it met one that was not. */
+    private int poolsAheadMet;
+    private boolean poolsAheadMissed;
+    /** The offsets of every pool event the scan met, while pools were read ahead. */
+    private final IntList poolEvents = new IntList();
+    /** Bytes of the pool events read ahead, and of those the scan has passed: what the progress bar counts. */
+    private long aheadBytes;
+    private long aheadBytesPassed;
+    /**
+     * The resolver partial profiles resolved this chunk's stacks with, on the assumption the chunk is intact,
+     * and its answers per chunk-local stack key (global stack, or -1 for none), in key order. resolve()
+     * takes them over when that held, so every stack is resolved once and interned in the same order.
+     */
+    private StackResolver partialResolver;
+    private final IntList partialStacks = new IntList();
+    private final java.util.BitSet partialTruncated = new java.util.BitSet();
+    private long cutStacksBefore;
     private long tickSpan;
     private long tickSlack;
 
@@ -125,6 +148,9 @@ final class ChunkParser {
         }
         builder.chunksWithMetadata++;
         pools = new ConstantPools(metadata);
+        if (control.makesPartials() && metadata != neighbourMetadata && !damaged) {
+            readPoolsAhead();
+        }
         firstSample = builder.tableSizes();
         installHandlers();
         // async-profiler declares profiler.* types (LiveObject and Log since 2.x, WallClockSample since 4.0);
@@ -136,6 +162,7 @@ final class ChunkParser {
         }
         scanEvents();
         in.unbound();
+        checkPoolsAhead();
         resolve();
         builder.pendingBytes = 0;
         while (control.overSampleBudget(builder) && builder.canCoarsen()) {
@@ -353,7 +380,12 @@ final class ChunkParser {
                     coarsen();
                 }
                 control.checkBudget(builder);
-                control.progress(header.fileOffset + (long) (pos * SCAN_SHARE));
+                // With pools read ahead, bytes read are those and the events' bytes the scan has passed.
+                long read = poolsAhead == null ? pos : aheadBytes + pos - aheadBytesPassed;
+                control.progress(header.fileOffset + (long) (read * SCAN_SHARE));
+                if (control.partialWanted()) {
+                    control.partial(partial());
+                }
             }
             int size;
             long type;
@@ -381,7 +413,7 @@ final class ChunkParser {
             int end = pos + size;
             try {
                 in.bound(end);
-                dispatch(type, end);
+                dispatch(type, pos, end);
             } catch (CorruptDataException | IndexOutOfBoundsException | NegativeArraySizeException e) {
                 // The event's size was plausible, so the next event starts after it: skip just this one.
                 if (++damaged > MAX_DAMAGED_EVENTS) {
@@ -403,8 +435,17 @@ final class ChunkParser {
         }
     }
 
-    private void dispatch(long type, int end) {
+    private void dispatch(long type, int pos, int end) {
         if (type == 1) {
+            if (poolsAhead != null) {
+                poolEvents.add(pos);
+                if (java.util.Arrays.binarySearch(poolsAhead, pos) >= 0) {
+                    poolsAheadMet++;
+                    aheadBytesPassed += end - pos;
+                    return; // read already
+                }
+                poolsAheadMissed = true;
+            }
             pools.read(in, end);
             return;
         }
@@ -555,7 +596,14 @@ final class ChunkParser {
         // (async-profiler 2.x does so for allocations in live mode): the converter and the JDK drop
         // those samples. Only in a damaged or unfinished chunk is it a stack that was lost.
         boolean intact = header.finished() && !damaged;
-        resolver = new StackResolver(in, pools, builder, previousResolver, intact);
+        if (partialResolver != null && !intact) {
+            // Partial profiles took the chunk for intact; it is not, so its stacks are resolved afresh.
+            builder.cutStacks = cutStacksBefore;
+            partialResolver = null;
+            partialStacks.clear();
+        }
+        resolver = partialResolver != null ? partialResolver
+                : new StackResolver(in, pools, builder, previousResolver, intact);
         IntList stacks = new IntList(stackRefs.size());
         java.util.BitSet truncated = new java.util.BitSet();
         int progressStep = Math.max(1, stackRefs.size() / 16); // the bar's last part in even steps
@@ -567,6 +615,11 @@ final class ChunkParser {
                 control.checkCancelled();
                 control.progress(header.fileOffset + (long) (in.limit() * (SCAN_SHARE
                         + (1 - SCAN_SHARE) * k / stackRefs.size())));
+            }
+            if (k < partialStacks.size()) {
+                stacks.add(partialStacks.get(k));
+                truncated.set(k, partialTruncated.get(k));
+                continue;
             }
             stacks.add(resolver.stack(stackRefs.get(k), classRefs.get(k)));
             truncated.set(k, resolver.lastTruncated);
@@ -695,6 +748,155 @@ final class ChunkParser {
         }
         if (control.wants(ViewKind.WALL)) {
             wall.addTo(builder.table(ViewKind.WALL));
+        }
+    }
+
+    /** Pool events followed back from the header's chain at most: a loop in damaged offsets ends here. */
+    private static final int MAX_POOL_EVENTS = 1 << 20;
+
+    /**
+     * Reads the chunk's constant pools before its events, following the chain of pool events back from the
+     * header's offset, so partial profiles can resolve the stacks of events read so far. Only for a finished
+     * chunk; when the chain is not whole the pools are left to the scan, as without partial profiles.
+     */
+    private void readPoolsAhead() {
+        if (!header.finished()) {
+            return;
+        }
+        IntList chain = new IntList();
+        try {
+            long at = header.cpOffset;
+            for (int n = 0; n < MAX_POOL_EVENTS; n++) {
+                in.pos = (int) at;
+                int size = in.varint();
+                if (in.varlong() != 1 || size <= 0 || size > in.limit() - at) {
+                    return;
+                }
+                chain.add((int) at);
+                in.varlong(); // start time
+                in.varlong(); // duration
+                long delta = in.varlong();
+                if (delta == 0) {
+                    break;
+                }
+                at += delta;
+                if (delta > 0 || at < ChunkHeader.SIZE) {
+                    return; // pool events chain backwards to the first
+                }
+            }
+            int[] ahead = new int[chain.size()];
+            for (int i = 0; i < ahead.length; i++) {
+                ahead[i] = chain.get(ahead.length - 1 - i);
+            }
+            for (int event : ahead) {
+                long before = aheadBytes;
+                pools.progressAt = position -> {
+                    control.checkCancelled();
+                    control.progress(header.fileOffset + (long) ((before + position - event) * SCAN_SHARE));
+                };
+                aheadBytes += readPoolEvent(event);
+                control.checkCancelled();
+                control.progress(header.fileOffset + (long) (aheadBytes * SCAN_SHARE));
+            }
+            poolsAhead = ahead;
+        } catch (CorruptDataException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+            pools = new ConstantPools(metadata); // the scan reads them as it meets them, and says what is damaged
+            aheadBytes = 0;
+        } finally {
+            pools.progressAt = null;
+            in.unbound();
+        }
+    }
+
+    /** Reads the pool event at {@code at} into the pools; returns its size. */
+    private int readPoolEvent(int at) {
+        in.pos = at;
+        int size = in.varint();
+        in.varlong(); // type
+        in.bound(at + size);
+        pools.read(in, at + size);
+        in.unbound();
+        return size;
+    }
+
+    /**
+     * After the scan: when it did not meet exactly the pool events read ahead (damage moved it past one, or it
+     * met one the chain lacks), the pools are read again from the events it met, in its order, so they are
+     * what a load without partial profiles has.
+     */
+    private void checkPoolsAhead() {
+        if (poolsAhead == null || !poolsAheadMissed && poolsAheadMet == poolsAhead.length) {
+            return;
+        }
+        pools = new ConstantPools(metadata);
+        for (int i = 0; i < poolEvents.size(); i++) {
+            try {
+                readPoolEvent(poolEvents.get(i));
+            } catch (CorruptDataException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+                in.unbound(); // said already when the scan met it; what was read of it is kept, as there
+            }
+        }
+        if (partialResolver != null) {
+            builder.cutStacks = cutStacksBefore;
+            partialResolver = null;
+            partialStacks.clear();
+        }
+    }
+
+    /**
+     * A partial profile of what has been read: the chunks before this one, and this chunk's samples so far
+     * whose stacks its pools (read ahead) resolve. Samples whose view is not settled yet are left out: an
+     * execution sample of an async-profiler recording without a CPU state may turn out a wall-clock sample.
+     */
+    private dev.firesight.parser.Profile partial() {
+        java.util.EnumMap<ViewKind, SampleRows> rows = builder.resolvedRows(firstSample);
+        List<String> threadNames = new ArrayList<>();
+        if (poolsAhead != null && buckets == null) {
+            if (partialResolver == null) {
+                cutStacksBefore = builder.cutStacks;
+                partialResolver = new StackResolver(in, pools, builder, previousResolver, true);
+            }
+            for (int k = partialStacks.size(); k < stackRefs.size(); k++) {
+                if ((k & 0xFFF) == 0xFFF) {
+                    control.checkCancelled();
+                    control.checkBudget(builder);
+                }
+                partialStacks.add(partialResolver.stack(stackRefs.get(k), classRefs.get(k)));
+                partialTruncated.set(k, partialResolver.lastTruncated);
+            }
+            for (int k = 0; k < threadRefs.size(); k++) {
+                threadNames.add(partialResolver.threadName(threadRefs.get(k)));
+            }
+            addPartialRows(rows, builder.threadCount());
+        }
+        long readUntil = header.durationNanos > 0 ? header.startNanos + header.durationNanos : header.startNanos;
+        return builder.partial(rows, threadNames, readUntil);
+    }
+
+    /** Adds this chunk's samples so far to a partial profile's rows, as {@link #resolveSamples} will. */
+    private void addPartialRows(java.util.EnumMap<ViewKind, SampleRows> rows, int threadBase) {
+        ExecutionStates states = ExecutionStates.of(pools, builder.mainEvent);
+        boolean settled = states.byState() || !builder.asyncProfiler && !builder.datadog;
+        for (Map.Entry<ViewKind, Integer> e : builder.tableSizes().entrySet()) {
+            ViewKind view = e.getKey();
+            SampleRows table = builder.table(view);
+            int from = firstSample.getOrDefault(view, 0);
+            int n = e.getValue();
+            boolean execution = view == ViewKind.CPU && executionStates.size() == n - from;
+            if (view == ViewKind.CPU && !settled) {
+                continue;
+            }
+            for (int i = from; i < n; i++) {
+                int stack = partialStacks.get(table.stack(i));
+                boolean wall = execution && states.isWall(executionStates.get(i - from));
+                if (stack < 0 || (wall ? !control.wants(ViewKind.WALL)
+                        : view == ViewKind.CPU && !control.wants(ViewKind.CPU))) {
+                    continue; // as resolveSamples leaves them out
+                }
+                ViewKind shown = wall ? ViewKind.WALL : view;
+                rows.computeIfAbsent(shown, builder::partialRows).add(table.timeNanos(i),
+                        threadBase + table.thread(i), stack, wall ? 1 : table.weight(i));
+            }
         }
     }
 

@@ -19,6 +19,11 @@ final class ConstantPools {
     private final StackTraceSkipper stackSkipper;
     private final Map<Long, Map<Long, Object>> pools = new HashMap<>();
     private int entriesRead;
+    /**
+     * Told the reader's position every 64K entries while set: pools read ahead of the events report progress
+     * with it, as a large pool (async-profiler writes all of them in one event) is much of a file.
+     */
+    java.util.function.IntConsumer progressAt;
 
     ConstantPools(Metadata metadata) {
         this.metadata = metadata;
@@ -50,7 +55,9 @@ final class ConstantPools {
                 } else {
                     pool.put(id, Values.decodeFields(in, type, 0));
                 }
-                entriesRead++;
+                if ((++entriesRead & 0xFFFF) == 0 && progressAt != null) {
+                    progressAt.accept(in.pos);
+                }
             }
             if (in.pos > end) {
                 throw new CorruptDataException("constant pool runs past its event");

@@ -51,6 +51,14 @@ final class ExecutionStates {
         return new ExecutionStates("wall".equals(mainEvent), NONE, states);
     }
 
+    /**
+     * True when the samples' thread states alone tell CPU from wall-clock samples (async-profiler 2.10 and
+     * later), so no setting read later in the chunk can change which is which.
+     */
+    boolean byState() {
+        return cpuState != NONE;
+    }
+
     /** True when any sample of the chunk can be a wall-clock sample, so states are worth looking at. */
     boolean anyWall() {
         return allWall || cpuState != NONE;

@@ -12,12 +12,23 @@ final class LoadControl {
     private final long sampleBudget;
     /** Bytes of the files read before the current one, when a load reads several. */
     private long doneBefore;
+    /** Bytes read so far, as last reported. */
+    private long done;
+    /** Where partial profiles go, or null. */
+    private final dev.firesight.parser.PartialProfiles partials;
+
 
     LoadControl(LoadOptions options, long totalBytes) {
+        this(options, totalBytes, null);
+    }
+
+    /** @param partials where partial profiles go while reading, or null for none */
+    LoadControl(LoadOptions options, long totalBytes, dev.firesight.parser.PartialProfiles partials) {
         this.options = options;
         this.totalBytes = totalBytes;
         this.budget = options.effectiveMemoryBudget();
         this.sampleBudget = options.effectiveSampleBudget();
+        this.partials = partials;
     }
 
     /** True when the samples held (in tables and a chunk's buckets) have passed the sample budget. */
@@ -46,7 +57,22 @@ final class LoadControl {
     }
 
     void progress(long bytesDone) {
-        options.progress().progress(Math.min(doneBefore + bytesDone, totalBytes), totalBytes);
+        done = Math.min(doneBefore + bytesDone, totalBytes);
+        options.progress().progress(done, totalBytes);
+    }
+
+    /** True when a partial profile is wanted now (see {@link dev.firesight.parser.PartialProfiles#wanted}). */
+    boolean partialWanted() {
+        return partials != null && partials.wanted();
+    }
+
+    /** True when this load makes partial profiles at all, so reading ahead for them can pay. */
+    boolean makesPartials() {
+        return partials != null;
+    }
+
+    void partial(dev.firesight.parser.Profile profile) {
+        partials.partial(profile, done, totalBytes);
     }
 
     /** The next file of a load of several starts: progress in it counts after those read before. */

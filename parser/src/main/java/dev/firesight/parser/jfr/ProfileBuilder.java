@@ -326,22 +326,93 @@ final class ProfileBuilder {
             notes.add("Some events were recorded without a stack trace (" + counts + "); like async-profiler's"
                     + " converter and the JDK's parser, the views leave them out.");
         }
-        EnumMap<ViewKind, SampleTable> views = new EnumMap<>(ViewKind.class);
+        if (bucketUnits > 0) {
+            notes.add(resolutionNote(bucketUnits * timeUnitNanos));
+        }
+        return assemble(path, fileSize, tables, threadNames.toArray(new String[0]), threadSources.toArray(),
+                warnings, notes, eventsWithoutStack, oldObjects, endNanos);
+    }
+
+    /** The file (or folder) and size partial profiles name as their recording. */
+    private Path partialPath;
+    private long partialSize;
+
+    void partialOf(Path path, long fileSize) {
+        partialPath = path;
+        partialSize = fileSize;
+    }
+
+    /** How many threads are resolved so far: the ids a partial profile's unresolved threads follow. */
+    int threadCount() {
+        return threadNames.size();
+    }
+
+    /**
+     * Copies of the sample tables' resolved rows, for a partial profile: per view, the rows before
+     * {@code firstUnresolved}'s index for it (0 for a view missing from it), or all rows when it is null.
+     */
+    EnumMap<ViewKind, SampleRows> resolvedRows(Map<ViewKind, Integer> firstUnresolved) {
+        EnumMap<ViewKind, SampleRows> copies = new EnumMap<>(ViewKind.class);
         tables.forEach((view, rows) -> {
+            SampleRows copy = partialRows(view);
+            int n = firstUnresolved == null ? rows.size() : firstUnresolved.getOrDefault(view, 0);
+            for (int i = 0; i < n; i++) {
+                if (rows.bucketUnits() > 0) {
+                    copy.addBucket(rows.timeUnits(i), rows.thread(i), rows.stack(i), rows.weight(i), rows.count(i),
+                            rows.squaresLow(i), rows.squaresHigh(i));
+                } else {
+                    copy.add(rows.timeNanos(i), rows.thread(i), rows.stack(i), rows.weight(i));
+                }
+            }
+            copies.put(view, copy);
+        });
+        return copies;
+    }
+
+    /** Empty rows for a partial profile's view, on the tables' bucket width. */
+    SampleRows partialRows(ViewKind view) {
+        SampleRows rows = SampleRows.forView(view, originNanos, timeUnitNanos);
+        if (bucketUnits > 0) {
+            rows.rebucket(bucketUnits);
+        }
+        return rows;
+    }
+
+    /**
+     * A partial profile of what has been read: {@code rows} (copies, with resolved stacks) and everything the
+     * chunks read to their end gave. Nothing of this builder is shared with it, so it can go to another
+     * thread while reading goes on. {@code moreThreads} names threads not resolved yet, numbered after the
+     * resolved ones; {@code readUntilNanos} is how far into the recording its samples may reach.
+     */
+    dev.firesight.parser.Profile partial(EnumMap<ViewKind, SampleRows> rows, List<String> moreThreads,
+                                         long readUntilNanos) {
+        String[] threads = new String[threadNames.size() + moreThreads.size()];
+        int[] sources = new int[threads.length];
+        for (int i = 0; i < threads.length; i++) {
+            threads[i] = i < threadNames.size() ? threadNames.get(i) : moreThreads.get(i - threadNames.size());
+            sources[i] = i < threadNames.size() ? threadSources.get(i) : Math.max(0, source);
+        }
+        return assemble(partialPath, partialSize, rows, threads, sources, List.copyOf(warnings), List.of(),
+                new EnumMap<>(eventsWithoutStack), List.copyOf(oldObjects), Math.max(endNanos, readUntilNanos));
+    }
+
+    /** The profile of these rows and threads with everything else read so far; shared by the complete and partial ones. */
+    private Profile assemble(Path path, long fileSize, Map<ViewKind, SampleRows> rowsByView, String[] threads,
+                             int[] sources, List<Warning> warnings, List<String> notes,
+                             Map<ViewKind, Long> withoutStack, List<OldObjectSample> old, long lastNanos) {
+        EnumMap<ViewKind, SampleTable> views = new EnumMap<>(ViewKind.class);
+        rowsByView.forEach((view, rows) -> {
             if (rows.size() > 0) {
                 views.put(view, new SampleTable(view, rows));
             }
         });
-        if (bucketUnits > 0) {
-            notes.add(resolutionNote(bucketUnits * timeUnitNanos));
-        }
         SampleTable alloc = views.get(ViewKind.ALLOC);
         if (alloc != null && wanted.contains(ViewKind.ALLOC_COUNT)) {
             views.put(ViewKind.ALLOC_COUNT, alloc.countView(ViewKind.ALLOC_COUNT));
         }
         views.keySet().retainAll(wanted);
         long start = startNanos == Long.MAX_VALUE ? originNanos : startNanos;
-        long end = Math.max(endNanos, start);
+        long end = Math.max(lastNanos, start);
         Map<TimeSeries.Kind, TimeSeries> series = new LinkedHashMap<>();
         addRate(series, alloc, TimeSeries.Kind.ALLOCATION_RATE, start, end);
         addRate(series, views.get(ViewKind.CPU), TimeSeries.Kind.CPU_SAMPLES, start, end);
@@ -361,9 +432,9 @@ final class ProfileBuilder {
                 jvm.get("jvmName"), jvm.get("jvmVersion"), jvm.get("jvmArguments"), jvm.get("javaArguments"),
                 parseLong(jvm.get("pid")), jvm.get("osVersion"), jvm.get("cpu"), Map.copyOf(eventCounts),
                 List.copyOf(systemProperties), List.copyOf(environment));
-        return new Profile(info, views, frameTable, stackTable, threadNames.toArray(new String[0]), series,
-                warnings, notes, eventsWithoutStack, oldObjects, byClass,
-                new Sources(sourceNames.isEmpty() ? List.of("this JVM") : List.copyOf(sourceNames), threadSources.toArray(),
+        return new Profile(info, views, frameTable, stackTable, threads, series,
+                warnings, notes, withoutStack, old, byClass,
+                new Sources(sourceNames.isEmpty() ? List.of("this JVM") : List.copyOf(sourceNames), sources,
                         Sources.gapsBetween(covered)));
     }
 

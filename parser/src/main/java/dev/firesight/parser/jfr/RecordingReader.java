@@ -34,9 +34,17 @@ public final class RecordingReader {
     /** The last chunk's stack resolver, which the next chunk of the same recording may fall back on. */
     private StackResolver previousResolver;
 
+    private final dev.firesight.parser.PartialProfiles partials;
+
     public RecordingReader(Path path, LoadOptions options) {
+        this(path, options, null);
+    }
+
+    /** @param partials where partial profiles of what has been read go while reading, or null */
+    public RecordingReader(Path path, LoadOptions options, dev.firesight.parser.PartialProfiles partials) {
         this.path = path;
         this.options = options;
+        this.partials = partials;
     }
 
     public Profile read() throws RecordingException, IOException {
@@ -94,7 +102,8 @@ public final class RecordingReader {
             if (cut != null) {
                 builder.warn(Warning.Kind.COMPRESSED_CUT, 0, -1, cut);
             }
-            LoadControl control = new LoadControl(options, fileSize);
+            LoadControl control = new LoadControl(options, fileSize, partials);
+            builder.partialOf(path, reportedSize);
             readChunks(channel, fileSize, builder, control, new HashSet<>());
             control.progress(fileSize);
             return finish(builder, reportedSize);
@@ -172,7 +181,8 @@ public final class RecordingReader {
             limitDetail(builder, spanKnown ? span : null);
             builder.spanUnits = spanUnits(spanKnown ? span : null);
             skipped.forEach(s -> builder.warn(Warning.Kind.FILE_SKIPPED, 0, -1, s));
-            LoadControl control = new LoadControl(options, total);
+            LoadControl control = new LoadControl(options, total, partials);
+            builder.partialOf(path, reported);
             builder.severalFiles = true;
             Set<String> seen = new HashSet<>();
             for (Part p : parts) {
@@ -297,6 +307,11 @@ public final class RecordingReader {
             } else {
                 previousResolver = readChunk(channel, header, builder, control, index,
                         sameRecording(lastRead, header) ? previousResolver : null);
+                // Between chunks every sample read so far is resolved; after the file's last one the complete
+                // profile follows at once.
+                if (header.fileOffset + header.available < fileSize && control.partialWanted()) {
+                    control.partial(builder.partial(builder.resolvedRows(null), List.of(), builder.endNanos));
+                }
                 if (header.generation != 0) {
                     builder.warn(Warning.Kind.STILL_BEING_WRITTEN, index + 1, -1, "Chunk " + (index + 1) + " was still being written when this file was copied"
                             + " (the recording was running); what JFR wrote after that moment is not in it.");

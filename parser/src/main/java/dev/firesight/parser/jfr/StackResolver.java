@@ -262,14 +262,25 @@ final class StackResolver {
         }
         JfrType type = pools.metadata().type(threadTypeId);
         Object[] fields = (Object[]) entry;
-        String javaName = pools.text(field(fields, type, "javaName"));
-        String osName = pools.text(field(fields, type, "osName"));
+        String name = threadName(threadRef);
         Object javaId = field(fields, type, "javaThreadId");
         Object osId = field(fields, type, "osThreadId");
-        String name = javaName != null ? javaName : osName != null ? osName : "[tid=" + threadRef + "]";
         String key = javaId instanceof Long && (Long) javaId > 0 ? "java:" + javaId
                 : osId instanceof Long && (Long) osId > 0 ? "os:" + osId + ":" + name : "name:" + name;
         return builder.thread(key, name);
+    }
+
+    /** The name of a thread reference of this chunk, as {@link #thread} names it, without interning it. */
+    String threadName(long threadRef) {
+        Object entry = pools.entry(threadTypeId, threadRef);
+        if (!(entry instanceof Object[])) {
+            return "[tid=" + threadRef + "]";
+        }
+        JfrType type = pools.metadata().type(threadTypeId);
+        Object[] fields = (Object[]) entry;
+        String javaName = pools.text(field(fields, type, "javaName"));
+        String osName = pools.text(field(fields, type, "osName"));
+        return javaName != null ? javaName : osName != null ? osName : "[tid=" + threadRef + "]";
     }
 
     private static Object field(Object[] fields, JfrType type, String name) {
