@@ -56,12 +56,17 @@ class BucketedSamplesTest {
 
     /** A budget of half of what the samples take one by one, so they must be kept per bucket. */
     private static Profile bucketed(Path path, Profile perSample) throws Exception {
+        return bucketed(path, perSample, 2);
+    }
+
+    /** A budget of {@code 1/divisor} of what the samples take one by one. */
+    private static Profile bucketed(Path path, Profile perSample, int divisor) throws Exception {
         long used = 0;
         for (ViewKind v : perSample.views()) {
             SampleTable t = perSample.samples(v);
             used += t.counted() == null ? t.size() * 16L : 0;
         }
-        Profile p = Recordings.open(path, LoadOptions.defaults().withSampleBudget(Math.max(1, used / 2)));
+        Profile p = Recordings.open(path, LoadOptions.defaults().withSampleBudget(Math.max(1, used / divisor)));
         assertTrue(p.resolutionNanos() > 0, path + " was read into buckets");
         return p;
     }
@@ -112,6 +117,33 @@ class BucketedSamplesTest {
                 assertSameAnswers(exact, coarse, ProfileQuery.of(view).withoutRange(from, to), what + " outside");
                 assertTrue(weights(exact, inside).total() < exact.samples(view).totalWeight()
                         || exact.samples(view).size() < 10, what + " selects part of the samples");
+            }
+        }
+    }
+
+    /**
+     * A budget of a twentieth of the samples makes the buckets widen pass after pass, a pass going several
+     * doublings at once once an earlier one has shown how the rows shrink: the width stays a power-of-two
+     * multiple of the first, and every view, whole or in a bucket-aligned selection, still equals per sample.
+     */
+    @Test
+    void bucketsWidenedInSeveralPassesStillEqualThePerSampleViews() throws Exception {
+        for (Path path : List.of(JDK17, ASYNC, MULTI_CHUNK)) {
+            Profile exact = perSample(path);
+            long first = bucketed(path, exact, 2).resolutionNanos();
+            Profile coarse = bucketed(path, exact, 20);
+            long width = coarse.resolutionNanos();
+            assertTrue(width > first && width % first == 0 && Long.bitCount(width / first) == 1,
+                    path + ": " + width + " ns buckets after " + first);
+            long origin = coarse.samples(coarse.views().iterator().next()).originNanos();
+            long from = origin + (coarse.info().durationNanos() / 3 / width) * width;
+            long to = from + width * Math.max(1, coarse.info().durationNanos() / 3 / width) - 1;
+            for (ViewKind view : exact.views()) {
+                String what = path.getFileName() + " " + view.id();
+                assertEquals(exact.samples(view).totalWeight(), coarse.samples(view).totalWeight(), what);
+                assertEquals(exact.samples(view).sampleCount(), coarse.samples(view).sampleCount(), what);
+                assertSameAnswers(exact, coarse, ProfileQuery.of(view), what);
+                assertSameAnswers(exact, coarse, ProfileQuery.of(view).withRange(from, to), what + " in a selection");
             }
         }
     }

@@ -166,7 +166,7 @@ final class ChunkParser {
         resolve();
         builder.pendingBytes = 0;
         while (control.overSampleBudget(builder) && builder.canCoarsen()) {
-            builder.coarsen();
+            builder.coarsen(builder.nextWidth(control.sampleBudget()));
         }
         control.checkBudget(builder);
         for (int id = 0; id < counts.length; id++) {
@@ -663,8 +663,9 @@ final class ChunkParser {
      * the wall-clock split still needs), so the tables hold only resolved rows when they are re-summed.
      */
     private void coarsen() {
+        int width = builder.nextWidth(control.sampleBudget());
         if (buckets == null) {
-            buckets = new ChunkBuckets(builder.nextWidth());
+            buckets = new ChunkBuckets(width);
             for (Map.Entry<ViewKind, Integer> e : builder.tableSizes().entrySet()) {
                 ViewKind view = e.getKey();
                 SampleRows table = builder.table(view);
@@ -683,8 +684,8 @@ final class ChunkParser {
             }
             executionStates.clear();
         }
-        builder.coarsen();
-        buckets.widen(builder.bucketUnits);
+        builder.coarsen(width);
+        buckets.widen(width);
         builder.pendingBytes = buckets.bytes();
     }
 

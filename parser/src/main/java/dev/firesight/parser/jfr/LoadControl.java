@@ -36,6 +36,11 @@ final class LoadControl {
         return builder.sampleUsedBytes() + builder.pendingBytes > sampleBudget;
     }
 
+    /** The most heap bytes the samples may take before their buckets get wider. */
+    long sampleBudget() {
+        return sampleBudget;
+    }
+
     /** Stops the load when what it holds has passed the memory budget. */
     void checkBudget(ProfileBuilder builder) {
         if (builder.retainedBytes() > budget) {

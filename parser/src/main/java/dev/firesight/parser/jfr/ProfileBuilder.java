@@ -180,26 +180,63 @@ final class ProfileBuilder {
     /** When first bucketing, aim for about this many buckets over the recording's span. */
     private static final int FIRST_BUCKETS = 1 << 16;
 
+    /**
+     * Coarsening aims the samples at this share of their budget, not just under it: each coarsening is a pass
+     * over every row, so leaving room for the samples still to come saves the passes that would follow soon.
+     */
+    private static final double HEADROOM = 0.8;
+    /** At most this many doublings in one pass: rows shrink faster at wider buckets than a narrow pass shows. */
+    private static final int MOST_DOUBLINGS = 5;
+    /** Rows left per row by one doubling of the width, as the last pass measured; a halving until one has. */
+    private double shrinkPerDoubling = 0.5;
+
     /** True when buckets can still get wider. */
     boolean canCoarsen() {
         return bucketUnits < WIDEST;
     }
 
     /**
-     * Doubles the width of the sample tables' buckets (the first time: turns their samples into buckets),
-     * summing the rows that then share a bucket, thread and stack. Every table is on the same width.
+     * Makes the sample tables' buckets {@code width} time units wide (a power of two wider than now; the first
+     * time: turns their samples into buckets), summing the rows that then share a bucket, thread and stack.
+     * Every table is on the same width.
      */
-    void coarsen() {
-        int width = nextWidth();
+    void coarsen(int width) {
+        long before = rowCount();
         for (SampleRows rows : tables.values()) {
             rows.rebucket(width);
+        }
+        if (bucketUnits > 0 && before > 0) {
+            int doublings = Integer.numberOfTrailingZeros(width / bucketUnits);
+            shrinkPerDoubling = Math.pow((double) rowCount() / before, 1.0 / doublings);
         }
         bucketUnits = width;
     }
 
-    /** The bucket width {@link #coarsen} goes to next. */
-    int nextWidth() {
-        return bucketUnits > 0 ? bucketUnits * 2 : firstWidth();
+    /**
+     * The bucket width to coarsen to, given the samples' budget in bytes. The first time, one from the span
+     * (the rows then change form, so nothing measured yet says how they will shrink); after that, as many
+     * doublings in one pass as the last pass's shrink says bring the samples held down to {@link #HEADROOM}
+     * of the budget.
+     */
+    int nextWidth(long sampleBudget) {
+        if (bucketUnits == 0) {
+            return firstWidth();
+        }
+        double held = sampleUsedBytes() + pendingBytes;
+        double shrink = Math.min(shrinkPerDoubling, 0.97); // a pass that merged nothing still moves on
+        int doublings = 1;
+        while (doublings < MOST_DOUBLINGS && held * Math.pow(shrink, doublings) > sampleBudget * HEADROOM) {
+            doublings++;
+        }
+        return (int) Math.min(WIDEST, (long) bucketUnits << doublings);
+    }
+
+    private long rowCount() {
+        long n = 0;
+        for (SampleRows t : tables.values()) {
+            n += t.size();
+        }
+        return n;
     }
 
     /** A power of two of time units (at least a millisecond) giving about {@link #FIRST_BUCKETS} over the span. */
