@@ -59,6 +59,25 @@ public record Warning(Kind kind, String file, int chunk, long offset, String sen
         return file == null ? sentence : file + ": " + sentence;
     }
 
+    /**
+     * One line per kind of warning (chunk 3 and chunk 7 cut off, or four files of a folder still being
+     * written, are one kind), shown by its first with a count of the others, so that a file damaged in a
+     * thousand places or a folder of unfinished dumps does not bury what else is said. The terminal and the
+     * window's banner both say it this way.
+     */
+    public static java.util.List<String> grouped(java.util.List<Warning> warnings) {
+        java.util.Map<Kind, java.util.List<Warning>> kinds = new java.util.LinkedHashMap<>();
+        for (Warning warning : warnings) {
+            kinds.computeIfAbsent(warning.kind(), k -> new java.util.ArrayList<>()).add(warning);
+        }
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        for (java.util.List<Warning> same : kinds.values()) {
+            int more = same.size() - 1;
+            lines.add(same.get(0).text() + (more == 0 ? "" : " (and " + more + " more like it)"));
+        }
+        return lines;
+    }
+
     @Override
     public String toString() {
         return text();

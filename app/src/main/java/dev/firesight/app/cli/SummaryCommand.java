@@ -2,6 +2,7 @@ package dev.firesight.app.cli;
 
 import dev.firesight.app.format.Units;
 import dev.firesight.parser.Profile;
+import dev.firesight.parser.Warning;
 import dev.firesight.parser.query.Transforms;
 import dev.firesight.parser.RecordingInfo;
 import dev.firesight.parser.SampleTable;
@@ -84,7 +85,7 @@ final class SummaryCommand implements Command {
         if (!profile.warnings().isEmpty()) {
             out.println();
             out.println("Warnings");
-            ProfileFiles.grouped(profile.warnings()).forEach(w -> out.println("  " + w));
+            Warning.grouped(profile.warnings()).forEach(w -> out.println("  " + w));
         }
         return 0;
     }

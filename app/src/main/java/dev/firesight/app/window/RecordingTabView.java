@@ -236,8 +236,15 @@ public final class RecordingTabView {
         banner.setMaxWidth(Double.MAX_VALUE);
         banner.textProperty().bind(Bindings.createStringBinding(() -> vm.warnings().isEmpty() ? ""
                 : "Part of this recording could not be read; showing what loaded. "
-                        + vm.warnings().stream().map(Warning::text).collect(Collectors.joining(" ")),
+                        + String.join(" ", Warning.grouped(vm.warnings())),
                 vm.warnings()));
+        // the banner says each kind once; every warning, file by file, is in its tooltip
+        Tooltip allWarnings = new Tooltip();
+        allWarnings.textProperty().bind(Bindings.createStringBinding(() -> vm.warnings().stream().map(Warning::text)
+                .collect(Collectors.joining("\n")), vm.warnings()));
+        allWarnings.setWrapText(true);
+        allWarnings.setMaxWidth(900);
+        banner.setTooltip(allWarnings);
         banner.visibleProperty().bind(Bindings.isNotEmpty(vm.warnings()));
         banner.managedProperty().bind(banner.visibleProperty());
 

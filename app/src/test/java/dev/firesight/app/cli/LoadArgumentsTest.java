@@ -88,7 +88,7 @@ class LoadArgumentsTest {
     @Test
     void oneWarningLinePerKindWithACount() {
         assertEquals(List.of("Chunk 2 could not be read (CorruptDataException) and was skipped. (and 2 more like it)",
-                "The 120 bytes after chunk 5 are zeros and were ignored."), ProfileFiles.grouped(List.of(
+                "The 120 bytes after chunk 5 are zeros and were ignored."), dev.firesight.parser.Warning.grouped(List.of(
                 unreadable(2), unreadable(3),
                 new Warning(Warning.Kind.NOT_A_CHUNK, null, 0, 9000, "The 120 bytes after chunk 5 are zeros and were ignored."),
                 unreadable(4))));

@@ -261,6 +261,11 @@ class MainWindowTest {
             assertFalse(vm.warnings().isEmpty());
             assertTrue(tab.banner().isVisible());
             assertTrue(tab.banner().getText().contains(vm.warnings().get(0).text()), tab.banner().getText());
+            // each kind once in the banner (as the terminal says it), every warning in its tooltip
+            assertTrue(tab.banner().getText().endsWith(String.join(" ", dev.firesight.parser.Warning.grouped(vm.warnings()))));
+            for (dev.firesight.parser.Warning w : vm.warnings()) {
+                assertTrue(tab.banner().getTooltip().getText().contains(w.text()), w.text());
+            }
             assertTrue(tab.flameGraph().getTree().total() > 0, "what loaded is shown");
         } else {
             Label error = robot.lookup("#tab-error").query();
