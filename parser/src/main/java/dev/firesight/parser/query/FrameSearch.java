@@ -115,6 +115,11 @@ public final class FrameSearch {
             }
             reverse(stack, covered, mark, top - 1);
         }
+        if (tree.source() instanceof CallTree built && !built.isComplete()) {
+            // Matches below frames too narrow to build are not nodes here, but their stacks count all the same.
+            weight = built.weightOfStacksWith(id -> byName.computeIfAbsent(id,
+                    k -> pattern.matches(built.profile().frames().nameOf(k))), cancelled);
+        }
         return new FrameSearch(tree, pattern, matched, heaviestFirst(tree, Arrays.copyOf(order, count)), weight,
                 tree.weight(Tree.ROOT));
     }
