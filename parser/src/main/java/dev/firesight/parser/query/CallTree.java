@@ -56,11 +56,11 @@ public final class CallTree implements FrameSearch.Tree {
 
     /**
      * How a tree built only where it is visible ({@link BottomUpTree}) was cut: the stack weights it came from,
-     * the focused (zoomed) node and the smallest total whose callers were built below it and elsewhere, and
-     * which nodes had their callers built.
+     * the focused (zoomed) node and the smallest total whose callers were built below it and elsewhere. A
+     * node has all its children or none.
      */
     record Pruning(StackWeights weights, int focusNode, long focusThreshold, long threshold, double minFraction,
-                   int maxDepth, boolean[] built) {
+                   int maxDepth) {
     }
 
     public static final int ROOT = 0;
@@ -177,10 +177,8 @@ public final class CallTree implements FrameSearch.Tree {
      * Every node that is here has the exact self and total of the complete tree.
      */
     public long notBuilt(int node) {
-        if (pruning == null || node < pruning.built().length && pruning.built()[node]) {
-            return 0;
-        }
-        return totals[node] - selfs[node];
+        // A node has all its children or none, and one with none whose total is its self has nothing more.
+        return pruning == null || firstChildren[node] != NONE ? 0 : totals[node] - selfs[node];
     }
 
     /**
