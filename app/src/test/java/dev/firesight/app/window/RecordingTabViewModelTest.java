@@ -58,16 +58,14 @@ class RecordingTabViewModelTest {
 
     @Test
     void theReversedTreeIsBuiltWhereVisibleAndExportedComplete() throws Exception {
-        Path recording = TestRecordings.jdk17();
         ManualTaskRunner runner = new ManualTaskRunner();
-        RecordingTabViewModel vm = new RecordingTabViewModel(recording, runner);
-        vm.load();
-        runner.runAll();
+        RecordingTabViewModel vm = new RecordingTabViewModel(TestRecordings.jdk17(), runner);
         vm.reverseProperty().set(true);
+        vm.load();
         runner.runAll();
         CallTree shown = vm.resultProperty().get().tree();
         assertFalse(shown.isComplete(), "the window's reversed tree is built on demand");
-        Profile model = Recordings.open(recording);
+        Profile model = Recordings.open(TestRecordings.jdk17());
         CallTree complete = CallTreeBuilder.build(model, ProfileQuery.of(ViewKind.CPU).withReverse(true));
         assertEquals(complete.total(), shown.total());
         // zooming where the tree already has every drawable caller asks for nothing more
