@@ -74,4 +74,42 @@ class HotMethodsTest {
         rows.stream().filter(r -> r.self() != 0).forEach(r -> out.put(r.name(), r.self()));
         return out;
     }
+
+    /**
+     * Totals from the prefix tree equal the definition, stack by stack: each stack's weight once for every name
+     * on it, recursion or not; self on the leaf. Every view of three recordings, one of them async-profiler's
+     * deep stacks.
+     */
+    @Test
+    void totalsCountEachStackOncePerNameOnIt() throws Exception {
+        for (java.nio.file.Path file : new java.nio.file.Path[] {TestRecordings.jdk17(),
+            java.nio.file.Path.of(getClass().getResource("/public/v2.0-ap3.0-fa937db-cpu-alloc.jfr.gz").toURI()),
+            java.nio.file.Path.of(getClass().getResource("/public/v2.1-jdk21.jfr").toURI())}) {
+            Profile profile = Recordings.open(file);
+            for (ViewKind view : profile.views()) {
+                StackWeights weights = StackWeights.compute(profile, ProfileQuery.of(view), () -> false);
+                Map<Integer, Long> total = new HashMap<>();
+                Map<Integer, Long> self = new HashMap<>();
+                for (int i = 0; i < weights.size(); i++) {
+                    int[] frames = profile.stacks().frames(weights.stack(i));
+                    java.util.Set<Integer> names = new java.util.HashSet<>();
+                    for (int f : frames) {
+                        names.add(profile.frames().nameId(f));
+                    }
+                    for (int name : names) {
+                        total.merge(name, weights.weight(i), Long::sum);
+                    }
+                    if (frames.length > 0) {
+                        self.merge(profile.frames().nameId(frames[frames.length - 1]), weights.weight(i), Long::sum);
+                    }
+                }
+                List<HotMethods.Method> methods = HotMethods.of(profile, weights);
+                assertEquals(total.size(), methods.size(), file + " " + view);
+                for (HotMethods.Method m : methods) {
+                    assertEquals(total.get(m.nameId()), m.total(), file + " " + view + " " + m.name());
+                    assertEquals(self.getOrDefault(m.nameId(), 0L), m.self(), file + " " + view + " " + m.name());
+                }
+            }
+        }
+    }
 }
