@@ -73,6 +73,9 @@ class ArchitectureTest {
     private static final Set<String> HEAVY = Set.of(
             "dev.firesight.parser.Recordings.open", "dev.firesight.parser.query.StackWeights.compute",
             "dev.firesight.parser.query.CallTreeBuilder.build", "dev.firesight.parser.query.DiffTreeBuilder.build",
+            "dev.firesight.parser.query.CallTreeBuilder.buildVisible",
+            "dev.firesight.parser.query.CallTreeBuilder.buildReversedLevels",
+            "dev.firesight.parser.query.Query.visibleCallTree", "dev.firesight.app.export.FlameView.complete",
             "dev.firesight.parser.query.HotMethods.of", "dev.firesight.parser.query.Butterfly.of",
             "dev.firesight.parser.query.FrameSearch.run", "dev.firesight.parser.query.ThreadActivity.compute",
             "dev.firesight.parser.query.Spikes.find", "dev.firesight.parser.findings.Findings.of",

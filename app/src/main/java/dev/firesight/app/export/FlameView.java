@@ -4,6 +4,7 @@ import dev.firesight.app.flame.model.CallFlameTree;
 import dev.firesight.app.flame.model.ColorMode;
 import dev.firesight.app.flame.model.FlameTree;
 import dev.firesight.parser.query.CallTree;
+import dev.firesight.parser.query.CallTreeBuilder;
 import dev.firesight.parser.query.FrameSearch;
 import dev.firesight.parser.query.SearchPattern;
 
@@ -35,6 +36,19 @@ public record FlameView(FlameTree flame, int[] zoomPath, SearchPattern search, b
     /** The call tree drawn, or null when the view shows something else (a diff). */
     public CallTree tree() {
         return flame instanceof CallFlameTree ? ((CallFlameTree) flame).tree() : null;
+    }
+
+    /**
+     * This view drawn from the complete tree when its tree was built only where a flame graph can draw it
+     * ({@link CallTree#isComplete}), so that an export holds every frame; else this view. Builds the tree: call it
+     * off the FX thread.
+     */
+    public FlameView complete() {
+        CallTree t = tree();
+        if (t == null || t.isComplete()) {
+            return this;
+        }
+        return new FlameView(CallTreeBuilder.build(t.profile(), t.query()), zoomPath, search, icicle, colorMode);
     }
 
     /** The zoomed node, or its deepest ancestor present in the tree. */

@@ -93,7 +93,8 @@ public final class ExportActions {
             WritableImage image = PngExporter.render(view, flame.searchState(), width, 0);
             writer = p -> PngExporter.save(image, p);
         } else {
-            writer = p -> format.write(view, p);
+            // a reversed tree is shown only where it can be drawn; the file gets the complete one
+            writer = p -> format.write(view.complete(), p);
         }
         tasks.submit("export " + format, ctx -> {
             writer.write(target);

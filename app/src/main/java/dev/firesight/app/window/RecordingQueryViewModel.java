@@ -101,6 +101,11 @@ public final class RecordingQueryViewModel {
                 requery();
             }
         });
+        zoomPath.addListener((o, a, b) -> {
+            if (!detailedAt(result.get(), b)) {
+                requery(); // zoomed into a frame whose callers were too narrow to build: build them now
+            }
+        });
         this.searchResult = new TreeSearch(tasks, searchedTree, search.patternProperty());
         selectedMethod.addListener((o, a, b) -> recomputeButterfly());
         sandwichMethod.addListener((o, a, b) -> recomputeSandwich());
@@ -183,6 +188,7 @@ public final class RecordingQueryViewModel {
         }
         ProfileQuery query = currentQuery();
         Transforms t = transforms.get();
+        int[] zoom = zoomPath.get();
         AllocationSites.By by = groups(v) ? allocationGrouping.get() : null;
         busy.set(true);
         querying = tasks.submit("query " + v.id(), ctx -> {
@@ -190,8 +196,9 @@ public final class RecordingQueryViewModel {
             Profile shown = t.apply(p, ctx::isCancelled);
             Query run = shown.query(query);
             StackWeights weights = run.weights(ctx::isCancelled);
-            // Views, ranges and filters all project onto the profile's shared stack tree: no rebuild.
-            CallTree tree = run.callTree(ctx::isCancelled);
+            // Views, ranges and filters all project onto the profile's shared stack tree: no rebuild. A reversed
+            // tree is built only where the flame graph, zoomed as it is, can draw it.
+            CallTree tree = run.visibleCallTree(zoom, ctx::isCancelled);
             List<HotMethods.Method> methods = run.hotMethods(by, ctx::isCancelled);
             Map<String, String> labels = MethodNames.unique(methods.stream().map(HotMethods.Method::name).toList());
             List<MethodRow> rows = methods.stream()
@@ -253,6 +260,19 @@ public final class RecordingQueryViewModel {
         } else {
             recomputeButterfly();
         }
+    }
+
+    /**
+     * True when a result's tree shows, zoomed along {@code path}, all a flame graph can draw there: always for
+     * a complete tree; for a reversed tree built only where visible, when the zoomed node's callers were built
+     * to its own width.
+     */
+    static boolean detailedAt(QueryResult r, int[] path) {
+        if (r == null || r.tree().isComplete()) {
+            return true;
+        }
+        CallTree tree = r.tree();
+        return tree.detailedUnder(tree.find(longestPresentPrefix(tree, path)));
     }
 
     /** The part of a zoom path that the new tree still has, so switching view keeps the user's place. */

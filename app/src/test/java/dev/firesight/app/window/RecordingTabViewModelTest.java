@@ -1,5 +1,6 @@
 package dev.firesight.app.window;
 
+import dev.firesight.app.export.FlameView;
 import dev.firesight.app.tasks.ManualTaskRunner;
 import dev.firesight.app.tasks.SynchronousTaskRunner;
 import dev.firesight.parser.Profile;
@@ -7,6 +8,7 @@ import dev.firesight.parser.Recordings;
 import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.query.CallTree;
 import dev.firesight.parser.query.CallTreeBuilder;
+import dev.firesight.parser.query.Collapsed;
 import dev.firesight.parser.query.ProfileQuery;
 import dev.firesight.parser.query.StackWeights;
 import dev.firesight.parser.testing.TestRecordings;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,6 +54,31 @@ class RecordingTabViewModelTest {
         CallTree tree = vm.resultProperty().get().tree();
         assertEquals(ViewKind.ALLOC, tree.view());
         assertTrue(tree.query().reverse(), "only the newest request's result is shown");
+    }
+
+    @Test
+    void theReversedTreeIsBuiltWhereVisibleAndExportedComplete() throws Exception {
+        ManualTaskRunner runner = new ManualTaskRunner();
+        RecordingTabViewModel vm = new RecordingTabViewModel(TestRecordings.jdk17(), runner);
+        vm.reverseProperty().set(true);
+        vm.load();
+        runner.runAll();
+        CallTree shown = vm.resultProperty().get().tree();
+        assertFalse(shown.isComplete(), "the window's reversed tree is built on demand");
+        Profile model = Recordings.open(TestRecordings.jdk17());
+        CallTree complete = CallTreeBuilder.build(model, ProfileQuery.of(ViewKind.CPU).withReverse(true));
+        assertEquals(complete.total(), shown.total());
+        // zooming where the tree already has every drawable caller asks for nothing more
+        int deepest = 0;
+        for (int n = 1; n < shown.size(); n++) {
+            deepest = shown.depth(n) > shown.depth(deepest) ? n : deepest;
+        }
+        vm.zoomPathProperty().set(shown.pathIds(deepest));
+        assertEquals(0, runner.pending());
+        // an export draws the complete tree: the same collapsed stacks as the command line's
+        FlameView exported = new FlameView(shown, new int[0], null, false, null).complete();
+        assertTrue(exported.tree().isComplete());
+        assertEquals(Collapsed.toMap(complete), Collapsed.toMap(exported.tree()));
     }
 
     @Test

@@ -2,7 +2,13 @@ package dev.firesight.parser.query;
 
 import dev.firesight.parser.FrameKind;
 import dev.firesight.parser.Profile;
+import dev.firesight.parser.StackTable;
 import dev.firesight.parser.ViewKind;
+
+import java.util.Arrays;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntPredicate;
 
 /**
  * A call tree (top-down, or bottom-up when reversed) in flat arrays. Node 0 is the root, which holds
@@ -22,9 +28,17 @@ public final class CallTree implements FrameSearch.Tree {
     private final long[] totals;
     private final int size;
     private final long samples;
+    private final Pruning pruning;
 
     CallTree(Profile profile, ProfileQuery query, int[] names, int[] frames, int[] parents, int[] firstChildren,
              int[] nextSiblings, int[] depths, long[] selfs, long[] totals, int size, long samples) {
+        this(profile, query, names, frames, parents, firstChildren, nextSiblings, depths, selfs, totals, size, samples,
+                null);
+    }
+
+    CallTree(Profile profile, ProfileQuery query, int[] names, int[] frames, int[] parents, int[] firstChildren,
+             int[] nextSiblings, int[] depths, long[] selfs, long[] totals, int size, long samples,
+             Pruning pruning) {
         this.profile = profile;
         this.query = query;
         this.names = names;
@@ -37,6 +51,16 @@ public final class CallTree implements FrameSearch.Tree {
         this.totals = totals;
         this.size = size;
         this.samples = samples;
+        this.pruning = pruning;
+    }
+
+    /**
+     * How a tree built only where it is visible ({@link BottomUpTree}) was cut: the stack weights it came from,
+     * the focused (zoomed) node and the smallest total whose callers were built below it and elsewhere. A
+     * node has all its children or none.
+     */
+    record Pruning(StackWeights weights, int focusNode, long focusThreshold, long threshold, double minFraction,
+                   int maxDepth) {
     }
 
     public static final int ROOT = 0;
@@ -137,6 +161,90 @@ public final class CallTree implements FrameSearch.Tree {
             }
         }
         return NONE;
+    }
+
+    /**
+     * True when every node of the query's tree is here; false for a tree built only where a flame graph can
+     * see it, whose narrow nodes are leaves with their callers (or callees) not built.
+     */
+    public boolean isComplete() {
+        return pruning == null;
+    }
+
+    /**
+     * The weight below {@code node} that this tree does not show as children because they were not built (the
+     * node was too narrow to draw them): its total less its self when its children were left out, else 0.
+     * Every node that is here has the exact self and total of the complete tree.
+     */
+    public long notBuilt(int node) {
+        // A node has all its children or none, and one with none whose total is its self has nothing more.
+        return pruning == null || firstChildren[node] != NONE ? 0 : totals[node] - selfs[node];
+    }
+
+    /**
+     * True when zooming into {@code node} shows what the complete tree would show, up to a flame graph
+     * {@value BottomUpTree#WIDEST_PIXELS} pixels wide: every node below it wide enough to draw has its children.
+     * False means the tree should be built again focused on the node.
+     */
+    public boolean detailedUnder(int node) {
+        if (pruning == null) {
+            return true;
+        }
+        if (pruning.maxDepth() != Integer.MAX_VALUE) {
+            return false;
+        }
+        boolean underFocus = false;
+        for (int n = node; n != NONE && !underFocus; n = parents[n]) {
+            underFocus = n == pruning.focusNode();
+        }
+        long threshold = underFocus ? pruning.focusThreshold() : pruning.threshold();
+        return threshold <= (long) Math.floor(totals[node] * pruning.minFraction());
+    }
+
+    /**
+     * The weight of the query's stacks with a frame whose name {@code matches}, each stack counted once:
+     * what a search of the complete tree adds up, for a tree whose narrow parts were not built.
+     */
+    double weightOfStacksWith(IntPredicate matchesName, BooleanSupplier cancelled) {
+        StackWeights w = pruning == null ? null : pruning.weights();
+        if (w == null) {
+            throw new IllegalStateException("a complete tree is searched node by node");
+        }
+        StackTable stacks = profile.stacks();
+        // One verdict per prefix node (a parent is numbered before its children), so each is decided once.
+        byte[] verdict = new byte[stacks.nodeCount()];
+        double weight = 0;
+        for (int i = 0; i < w.size(); i++) {
+            if ((i & 4095) == 0 && cancelled.getAsBoolean()) {
+                throw new CancellationException("search was cancelled");
+            }
+            if (hasMatch(stacks, stacks.node(w.stack(i)), verdict, matchesName)) {
+                weight += w.weight(i);
+            }
+        }
+        return weight;
+    }
+
+    private boolean hasMatch(StackTable stacks, int prefix, byte[] verdict,
+                             IntPredicate matchesName) {
+        // Walk up to the nearest decided prefix, then decide the walked ones on the way back down.
+        int[] path = new int[16];
+        int length = 0;
+        int n = prefix;
+        while (n != StackTable.ROOT && verdict[n] == 0) {
+            if (length == path.length) {
+                path = Arrays.copyOf(path, length * 2);
+            }
+            path[length++] = n;
+            n = stacks.parent(n);
+        }
+        boolean matched = n != StackTable.ROOT && verdict[n] == 1;
+        for (int k = length - 1; k >= 0; k--) {
+            int p = path[k];
+            matched = matched || matchesName.test(profile.frames().nameId(stacks.nodeFrame(p)));
+            verdict[p] = matched ? (byte) 1 : (byte) 2;
+        }
+        return matched;
     }
 
     /** The deepest depth in the tree. */

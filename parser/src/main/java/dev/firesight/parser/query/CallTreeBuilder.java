@@ -32,6 +32,29 @@ public final class CallTreeBuilder {
     }
 
     /**
+     * The tree a flame graph of {@code query} shows, zoomed along {@code zoomPath} (name ids): the same as
+     * {@link #build} except that a reversed tree is built only where it can be drawn (see {@link BottomUpTree}),
+     * never whole; its {@link CallTree#isComplete} is then false, and exports build the complete one.
+     */
+    public static CallTree buildVisible(Profile profile, ProfileQuery query, StackWeights weights, int[] zoomPath,
+                                        BooleanSupplier cancelled) {
+        if (!query.reverse() || query.perThread()) {
+            return build(profile, query, weights, cancelled);
+        }
+        return BottomUpTree.build(profile, query, weights, zoomPath, BottomUpTree.MIN_FRACTION, Integer.MAX_VALUE,
+                cancelled);
+    }
+
+    /**
+     * The first {@code depth} levels below the root of a reversed tree (1: the methods where time is spent,
+     * without their callers), each node exact; deeper nodes are not built.
+     */
+    public static CallTree buildReversedLevels(Profile profile, ProfileQuery query, StackWeights weights, int depth,
+                                               BooleanSupplier cancelled) {
+        return BottomUpTree.build(profile, query.withReverse(true), weights, null, 0, depth, cancelled);
+    }
+
+    /**
      * Builds the tree stack by stack. Per-thread trees put each thread at the root, so they are built
      * this way; tests also use it as the reference for the shared-tree projection.
      */

@@ -75,7 +75,7 @@ public final class FrameSearch {
         if (tree == null || pattern == null) {
             return NONE;
         }
-        Map<Integer, Boolean> byName = new HashMap<>();
+        NameVerdicts byName = new NameVerdicts(pattern, tree);
         BitSet matched = new BitSet(tree.size());
         int[] order = new int[16];
         int count = 0;
@@ -93,7 +93,7 @@ public final class FrameSearch {
             int node = stack[--top];
             boolean under = covered[top];
             boolean hit = node != Tree.ROOT
-                    && byName.computeIfAbsent(tree.nameId(node), id -> pattern.matches(tree.name(node)));
+                    && byName.matches(tree.nameId(node), node);
             if (hit) {
                 matched.set(node);
                 if (count == order.length) {
@@ -115,8 +115,55 @@ public final class FrameSearch {
             }
             reverse(stack, covered, mark, top - 1);
         }
+        if (tree.source() instanceof CallTree built && !built.isComplete()) {
+            // Matches below frames too narrow to build are not nodes here, but their stacks count all the same.
+            weight = built.weightOfStacksWith(id -> byName.matchesName(id, built.profile().frames().nameOf(id)),
+                    cancelled);
+        }
         return new FrameSearch(tree, pattern, matched, heaviestFirst(tree, Arrays.copyOf(order, count)), weight,
                 tree.weight(Tree.ROOT));
+    }
+
+    /**
+     * Whether each name matches, decided once per name id: in an array for frame name ids (a map of boxed ids
+     * cost more than the walk on a tree of a million nodes), in a map for the others (thread nodes, negative).
+     */
+    private static final class NameVerdicts {
+        private final SearchPattern pattern;
+        private final Tree tree;
+        /** Name ids above this go in the map, so a tree whose ids are sparse never grows a huge array. */
+        private static final int ARRAY_LIMIT = 1 << 22;
+        private byte[] verdicts = new byte[1024];
+        private final Map<Integer, Boolean> others = new HashMap<>();
+
+        NameVerdicts(SearchPattern pattern, Tree tree) {
+            this.pattern = pattern;
+            this.tree = tree;
+        }
+
+        boolean matches(int id, int node) {
+            return decide(id, node, null);
+        }
+
+        /** For a frame name id and its text. */
+        boolean matchesName(int id, String name) {
+            return decide(id, -1, name);
+        }
+
+        private boolean decide(int id, int node, String name) {
+            if (id < 0 || id >= ARRAY_LIMIT) {
+                return others.computeIfAbsent(id, k -> pattern.matches(name != null ? name : tree.name(node)));
+            }
+            if (id >= verdicts.length) {
+                verdicts = Arrays.copyOf(verdicts, Math.max(id + 1, verdicts.length * 2));
+            }
+            byte v = verdicts[id];
+            if (v == 0) {
+                v = pattern.matches(name != null ? name : tree.name(node)) ? (byte) 1 : (byte) 2;
+                verdicts[id] = v;
+            }
+            return v == 1;
+        }
     }
 
     private static void reverse(int[] stack, boolean[] covered, int from, int to) {

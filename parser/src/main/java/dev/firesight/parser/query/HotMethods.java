@@ -38,42 +38,111 @@ public final class HotMethods {
         StackTable stacks = profile.stacks();
         long[] self = new long[frames.nameCount()];
         long[] total = new long[frames.nameCount()];
-        // Work per prefix node rather than per frame of every stack: a deep recording has ten times more
-        // frames in its stacks than distinct prefixes. A stack's weight lands on its node, and summing
-        // each subtree gives every prefix the weight of the stacks that pass through it.
-        long[] through = new long[stacks.nodeCount()];
+        // Totals from the prefix tree instead of walking every frame of every stack: weight at each stack's
+        // node, summed up the tree (a child is numbered after its parent), then each node whose name is not
+        // already on its path above adds its subtree, so a stack counts once per name however often it recurs.
+        long[] below = new long[stacks.nodeCount()];
         for (int i = 0; i < weights.size(); i++) {
             int stack = weights.stack(i);
             long w = weights.weight(i);
-            through[stacks.node(stack)] += w;
-            int selfFrame = stacks.depth(stack) > 0 ? stacks.leaf(stack) : -1;
-            if (by == AllocationSites.By.METHOD) {
-                // the leaf-most method: the allocation site
-                int node = stacks.node(stack);
-                while (node != StackTable.ROOT && isClass(frames, stacks.nodeFrame(node))) {
-                    node = stacks.parent(node);
-                }
-                selfFrame = node == StackTable.ROOT ? -1 : stacks.nodeFrame(node);
-            } else if (by == AllocationSites.By.CLASS && selfFrame >= 0 && !isClass(frames, selfFrame)) {
-                selfFrame = -1;
-            }
+            below[stacks.node(stack)] += w;
+            int selfFrame = selfFrame(frames, stacks, stack, by);
             if (selfFrame >= 0) {
                 self[frames.nameId(selfFrame)] += w;
             }
         }
-        // A child is numbered after its parent, so one backward pass sums every subtree.
-        for (int n = through.length - 1; n > 0; n--) {
-            through[stacks.parent(n)] += through[n];
+        for (int n = below.length - 1; n > 0; n--) {
+            below[stacks.parent(n)] += below[n];
         }
-        // Each stack counts a method once however often it recurs: only a method's outermost nodes add
-        // their subtrees, which are then disjoint.
-        java.util.BitSet outermost = outermost(profile, by != null);
-        for (int n = outermost.nextSetBit(0); n >= 0; n = outermost.nextSetBit(n + 1)) {
+        java.util.BitSet repeats = repeats(profile);
+        for (int n = 1; n < below.length; n++) {
+            if (below[n] == 0 || repeats.get(n)) {
+                continue;
+            }
             int frame = stacks.nodeFrame(n);
-            if (through[n] != 0 && (by == null || isClass(frames, frame) == (by == AllocationSites.By.CLASS))) {
-                total[frames.nameId(frame)] += through[n];
+            if (by == null || (frames.kind(frame) == FrameKind.CLASS) == (by == AllocationSites.By.CLASS)) {
+                total[frames.nameId(frame)] += below[n];
             }
         }
+        return sorted(frames, self, total);
+    }
+
+    /** The frame a stack's self weight goes to: its leaf, or by {@code by} the leaf-most frame of that sort. */
+    private static int selfFrame(FrameTable frames, StackTable stacks, int stack, AllocationSites.By by) {
+        for (int node = stacks.node(stack); node != StackTable.ROOT; node = stacks.parent(node)) {
+            int frame = stacks.nodeFrame(node);
+            boolean isClass = frames.kind(frame) == FrameKind.CLASS;
+            if (by == null) {
+                return frame;
+            }
+            if (isClass == (by == AllocationSites.By.CLASS)) {
+                // by class: the leaf only (classes are leaves); by method: the allocation site
+                return by == AllocationSites.By.CLASS && node != stacks.node(stack) ? -1 : frame;
+            }
+            if (by == AllocationSites.By.CLASS) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The prefix nodes whose frame's name is also on their path above them (recursion): computed once per
+     * profile, by a walk of the prefix tree that counts the names on the current path, and kept softly.
+     */
+    static java.util.BitSet repeats(Profile profile) {
+        SoftCache<java.util.BitSet> cache = profile.derived("stack-name-repeats", SoftCache::new);
+        return cache.get(() -> {
+            StackTable stacks = profile.stacks();
+            FrameTable frames = profile.frames();
+            int count = stacks.nodeCount();
+            // children lists by a counting sort on the parent
+            int[] start = new int[count + 1];
+            for (int n = 1; n < count; n++) {
+                start[stacks.parent(n) + 1]++;
+            }
+            for (int n = 0; n < count; n++) {
+                start[n + 1] += start[n];
+            }
+            int[] children = new int[Math.max(0, count - 1)];
+            int[] fill = java.util.Arrays.copyOf(start, count);
+            for (int n = 1; n < count; n++) {
+                children[fill[stacks.parent(n)]++] = n;
+            }
+            java.util.BitSet out = new java.util.BitSet(count);
+            int[] onPath = new int[frames.nameCount()];
+            int[] path = new int[64];
+            int[] next = new int[64];
+            int depth = 0;
+            path[0] = StackTable.ROOT;
+            next[0] = start[StackTable.ROOT];
+            while (depth >= 0) {
+                int node = path[depth];
+                if (next[depth] < start[node + 1]) {
+                    int child = children[next[depth]++];
+                    int name = frames.nameId(stacks.nodeFrame(child));
+                    if (onPath[name] > 0) {
+                        out.set(child);
+                    }
+                    onPath[name]++;
+                    if (++depth == path.length) {
+                        path = java.util.Arrays.copyOf(path, depth * 2);
+                        next = java.util.Arrays.copyOf(next, depth * 2);
+                    }
+                    path[depth] = child;
+                    next[depth] = start[child];
+                } else {
+                    if (node != StackTable.ROOT) {
+                        onPath[frames.nameId(stacks.nodeFrame(node))]--;
+                    }
+                    depth--;
+                }
+            }
+            return out;
+        });
+    }
+
+    private static List<Method> sorted(FrameTable frames, long[] self, long[] total) {
         List<Method> methods = new ArrayList<>();
         for (int n = 0; n < total.length; n++) {
             if (total[n] != 0) {
@@ -82,69 +151,6 @@ public final class HotMethods {
         }
         methods.sort(Comparator.comparingLong(Method::total).reversed().thenComparing(Method::name));
         return methods;
-    }
-
-    private static boolean isClass(FrameTable frames, int frame) {
-        return frames.kind(frame) == FrameKind.CLASS;
-    }
-
-    /**
-     * The prefix nodes whose frame's name no node above them has; {@code byKind} counts a name as a class
-     * and as a method apart (allocation sites look at one kind only). It depends only on the stacks, so
-     * it is found once per profile, by a walk of the prefix tree that counts the names on the current path.
-     */
-    private static java.util.BitSet outermost(Profile profile, boolean byKind) {
-        return profile.derived(byKind ? "hot-methods-outermost-by-kind" : "hot-methods-outermost", () -> {
-            StackTable stacks = profile.stacks();
-            FrameTable frames = profile.frames();
-            int count = stacks.nodeCount();
-            int[] firstChild = new int[count + 1];
-            for (int n = 1; n < count; n++) {
-                firstChild[stacks.parent(n) + 1]++;
-            }
-            for (int n = 0; n < count; n++) {
-                firstChild[n + 1] += firstChild[n];
-            }
-            int[] children = new int[Math.max(0, count - 1)];
-            int[] filled = java.util.Arrays.copyOf(firstChild, count);
-            for (int n = 1; n < count; n++) {
-                children[filled[stacks.parent(n)]++] = n;
-            }
-            int[] onPath = new int[2 * frames.nameCount()];
-            java.util.BitSet result = new java.util.BitSet(count);
-            // Depth-first with an explicit stack; ~n marks leaving node n.
-            int[] pending = new int[64];
-            int top = 0;
-            pending[top++] = StackTable.ROOT;
-            while (top > 0) {
-                int n = pending[--top];
-                if (n < 0) {
-                    onPath[key(frames, stacks.nodeFrame(~n), byKind)]--;
-                    continue;
-                }
-                if (n != StackTable.ROOT) {
-                    int key = key(frames, stacks.nodeFrame(n), byKind);
-                    if (onPath[key]++ == 0) {
-                        result.set(n);
-                    }
-                }
-                int needed = top + 1 + firstChild[n + 1] - firstChild[n];
-                if (needed > pending.length) {
-                    pending = java.util.Arrays.copyOf(pending, Math.max(needed, pending.length * 2));
-                }
-                if (n != StackTable.ROOT) {
-                    pending[top++] = ~n;
-                }
-                for (int c = firstChild[n]; c < firstChild[n + 1]; c++) {
-                    pending[top++] = children[c];
-                }
-            }
-            return result;
-        });
-    }
-
-    private static int key(FrameTable frames, int frame, boolean byKind) {
-        return 2 * frames.nameId(frame) + (byKind && isClass(frames, frame) ? 1 : 0);
     }
 
     /** The {@code limit} methods with the highest self weight. */

@@ -40,6 +40,11 @@ public final class Query {
         return CallTreeBuilder.build(profile, query, weights(cancelled), cancelled);
     }
 
+    /** The call tree a flame graph zoomed along {@code zoomPath} shows (see {@link CallTreeBuilder#buildVisible}). */
+    public CallTree visibleCallTree(int[] zoomPath, BooleanSupplier cancelled) {
+        return CallTreeBuilder.buildVisible(profile, query, weights(cancelled), zoomPath, cancelled);
+    }
+
     /** Hot methods; in allocation views {@code by} chooses allocating methods or allocated classes (null: all). */
     public List<HotMethods.Method> hotMethods(AllocationSites.By by, BooleanSupplier cancelled) {
         return HotMethods.of(profile, weights(cancelled), by);

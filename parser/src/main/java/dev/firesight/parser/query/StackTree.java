@@ -36,22 +36,9 @@ final class StackTree {
      * stacks can have millions of nodes, and under memory pressure it is better rebuilt than kept.
      */
     static StackTree of(Profile profile, boolean reverse) {
-        Cache cache = profile.derived(reverse ? "stack-tree-bottom-up" : "stack-tree-top-down", Cache::new);
+        SoftCache<StackTree> cache = profile.derived(reverse ? "stack-tree-bottom-up" : "stack-tree-top-down",
+                SoftCache::new);
         return cache.get(() -> build(profile, reverse));
-    }
-
-    /** One softly held tree, built at most once at a time. */
-    private static final class Cache {
-        private java.lang.ref.SoftReference<StackTree> tree = new java.lang.ref.SoftReference<>(null);
-
-        synchronized StackTree get(java.util.function.Supplier<StackTree> build) {
-            StackTree t = tree.get();
-            if (t == null) {
-                t = build.get();
-                tree = new java.lang.ref.SoftReference<>(t);
-            }
-            return t;
-        }
     }
 
     private static StackTree build(Profile profile, boolean reverse) {

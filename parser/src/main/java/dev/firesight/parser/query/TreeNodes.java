@@ -57,6 +57,20 @@ final class TreeNodes {
                 return (int) index[2 * slot + 1];
             }
         }
+        int c = append(parent, name, payload);
+        index[2 * slot] = key;
+        index[2 * slot + 1] = c;
+        if (size * 2 > indexMask) {
+            rehash();
+        }
+        return c;
+    }
+
+    /**
+     * A new node under {@code parent}, not indexed by name: for a builder that finds children its own way and
+     * never calls {@link #child}, {@link #node} or {@link #link}.
+     */
+    int append(int parent, int name, int payload) {
         if (size == names.length) {
             int n = size * 2;
             names = Arrays.copyOf(names, n);
@@ -75,11 +89,6 @@ final class TreeNodes {
         payloads[c] = payload;
         parents[c] = parent;
         depths[c] = depths[parent] + 1;
-        index[2 * slot] = key;
-        index[2 * slot + 1] = c;
-        if (size * 2 > indexMask) {
-            rehash();
-        }
         return c;
     }
 

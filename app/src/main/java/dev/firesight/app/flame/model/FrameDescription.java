@@ -12,7 +12,8 @@ public final class FrameDescription {
 
     /**
      * Four lines: the display name; the kind with line and native library when known; total with its
-     * share of all and of the parent; self with its share of all.
+     * share of all and of the parent; self with its share of all. A fifth, for a frame whose callers were not
+     * built (see {@link CallTree#notBuilt}), says what they add up to.
      */
     public static String describe(CallTree t, int node) {
         if (t == null || node < 0 || node >= t.size()) {
@@ -41,6 +42,12 @@ public final class FrameDescription {
         }
         s.append(")\nSelf: ").append(Units.weight(t.self(node), unit)).append(" (")
                 .append(Units.percent(t.self(node), t.total())).append(" of all)");
+        long notBuilt = t.notBuilt(node);
+        if (notBuilt > 0) {
+            // a reversed tree is built only where it can be drawn: say what this frame's callers add up to
+            s.append("\nCallers not built (each under half a pixel; zoom in to build them): ")
+                    .append(Units.weight(notBuilt, unit));
+        }
         return s.toString();
     }
 
