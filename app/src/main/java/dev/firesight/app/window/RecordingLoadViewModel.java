@@ -127,7 +127,7 @@ public final class RecordingLoadViewModel {
         AppEvents.event("open started " + fileName());
         loading = tasks.submit("load " + fileName(), ctx -> Recordings.open(file, options()
                         .withProgress((done, total) -> ctx.progress(total <= 0 ? -1 : (double) done / total))
-                        .withCancel(ctx::isCancelled), PARTIAL_OPEN ? partials(ctx) : null),
+                        .withCancel(ctx::isCancelled), PARTIAL_OPEN && fitsBesidePartials(file) ? partials(ctx) : null),
                 TaskCallbacks.<Profile>of(p -> {
                     AppEvents.event("open complete " + fileName());
                     shownFile.set(file);
@@ -159,6 +159,21 @@ public final class RecordingLoadViewModel {
                     shownFile.set(file);
                     swap(p);
                 }, query::snapshotFailed)); // a bad snapshot is skipped: the tab keeps showing the last good one
+    }
+
+    /**
+     * Whether a recording is small enough next to the heap for partial profiles: each one copies what has been
+     * read, and the one shown keeps its copy and its flame graph until reading ends. A 3.3 GB folder that opens
+     * at -Xmx1g without them stopped with the memory sentence with one shown from 7% in; a recording as large
+     * as the whole heap is read whole instead. Runs on the load's thread (it lists a folder).
+     */
+    private static boolean fitsBesidePartials(Path file) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(file)) {
+            long bytes = files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+            return bytes < Runtime.getRuntime().maxMemory();
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false; // the load itself will say what is wrong with the file
+        }
     }
 
     /** Where a load's partial profiles go: to the UI thread, one at a time (see {@link #FIRST_PARTIAL_NANOS}). */
