@@ -4,6 +4,9 @@ import dev.firesight.parser.LoadOptions;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.Recordings;
 import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.query.CallTree;
+import dev.firesight.parser.query.ProfileQuery;
+import dev.firesight.parser.query.Query;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -60,8 +63,30 @@ public final class OpenProbe {
                 samples, events, profile.stacks().size(), profile.frames().size(), profile.info().chunkCount(), views,
                 rows, profile.resolutionNanos());
         if (!profile.warnings().isEmpty()) {
-            System.err.println("warnings: " + profile.warnings());
+            System.err.println("warnings: " + profile.warnings().size() + " warnings");
         }
+        if (Boolean.getBoolean("probe.tree")) {
+            printFirstQuery(profile, before);
+        }
+    }
+
+    /**
+     * With {@code -Dprobe.tree=true}: what the window's first query of the CPU view costs on top of the open
+     * profile (its flame graph's call tree and hot methods), in time and retained heap.
+     */
+    private static void printFirstQuery(Profile profile, long before) {
+        ViewKind view = profile.has(ViewKind.CPU) ? ViewKind.CPU : profile.views().iterator().next();
+        long start = System.nanoTime();
+        Query run = profile.query(ProfileQuery.of(view));
+        CallTree tree = run.visibleCallTree(new int[0], () -> false);
+        long treeNanos = System.nanoTime() - start;
+        int methods = run.hotMethods(null, () -> false).size();
+        long queryNanos = System.nanoTime() - start;
+        long retained = usedAfterGc() - before;
+        System.out.printf(Locale.ROOT, "query_ms=%d tree_ms=%d prefix_nodes=%d tree_nodes=%d methods=%d"
+                + " retained_with_query=%d%n", queryNanos / 1_000_000, treeNanos / 1_000_000,
+                profile.stacks().nodeCount(), tree.size(), methods, retained);
+        java.lang.ref.Reference.reachabilityFence(tree);
     }
 
     private static long usedAfterGc() {

@@ -3,7 +3,6 @@ package dev.firesight.parser.query;
 import dev.firesight.parser.FrameKind;
 import dev.firesight.parser.FrameTable;
 import dev.firesight.parser.Profile;
-import dev.firesight.parser.StackTable;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,111 +34,63 @@ public final class HotMethods {
      */
     public static List<Method> of(Profile profile, StackWeights weights, AllocationSites.By by) {
         FrameTable frames = profile.frames();
-        StackTable stacks = profile.stacks();
         long[] self = new long[frames.nameCount()];
         long[] total = new long[frames.nameCount()];
-        // Totals from the prefix tree instead of walking every frame of every stack: weight at each stack's
-        // node, summed up the tree (a child is numbered after its parent), then each node whose name is not
-        // already on its path above adds its subtree, so a stack counts once per name however often it recurs.
-        long[] below = new long[stacks.nodeCount()];
-        for (int i = 0; i < weights.size(); i++) {
-            int stack = weights.stack(i);
-            long w = weights.weight(i);
-            below[stacks.node(stack)] += w;
-            int selfFrame = selfFrame(frames, stacks, stack, by);
-            if (selfFrame >= 0) {
-                self[frames.nameId(selfFrame)] += w;
+        // From the shared top-down tree, merged by name, instead of walking every frame of every stack: each
+        // node whose name is not already on its path above adds its subtree, so a stack counts once per name
+        // however often it recurs, and a node's own weight (stacks that end there) is the self of its leaf.
+        StackTree tree = StackTree.of(profile, false);
+        long[] below = tree.totals(weights);
+        int[] onPath = new int[frames.nameCount()];
+        tree.walk(below, new StackTree.Visitor() {
+            @Override
+            public void enter(int node, int[] path, int depth) {
+                int frame = tree.frame(node);
+                int name = frames.nameId(frame);
+                if (onPath[name]++ == 0 && counts(frames, frame, by)) {
+                    total[name] += below[node];
+                }
+                long own = below[node] - tree.childTotal(node, below);
+                int selfFrame = own == 0 ? -1 : selfFrame(frames, tree, path, depth, by);
+                if (selfFrame >= 0) {
+                    self[frames.nameId(selfFrame)] += own;
+                }
             }
-        }
-        for (int n = below.length - 1; n > 0; n--) {
-            below[stacks.parent(n)] += below[n];
-        }
-        java.util.BitSet repeats = repeats(profile);
-        for (int n = 1; n < below.length; n++) {
-            if (below[n] == 0 || repeats.get(n)) {
-                continue;
+
+            @Override
+            public void exit(int node) {
+                onPath[frames.nameId(tree.frame(node))]--;
             }
-            int frame = stacks.nodeFrame(n);
-            if (by == null || (frames.kind(frame) == FrameKind.CLASS) == (by == AllocationSites.By.CLASS)) {
-                total[frames.nameId(frame)] += below[n];
-            }
-        }
+        });
         return sorted(frames, self, total);
     }
 
-    /** The frame a stack's self weight goes to: its leaf, or by {@code by} the leaf-most frame of that sort. */
-    private static int selfFrame(FrameTable frames, StackTable stacks, int stack, AllocationSites.By by) {
-        for (int node = stacks.node(stack); node != StackTable.ROOT; node = stacks.parent(node)) {
-            int frame = stacks.nodeFrame(node);
+    /** Whether a frame's name is one the grouping {@code by} lists: every frame, methods only, or classes only. */
+    private static boolean counts(FrameTable frames, int frame, AllocationSites.By by) {
+        return by == null || (frames.kind(frame) == FrameKind.CLASS) == (by == AllocationSites.By.CLASS);
+    }
+
+    /**
+     * The frame the self weight of stacks ending at {@code path[depth]} goes to: its leaf, or by {@code by}
+     * the leaf-most frame of that sort.
+     */
+    private static int selfFrame(FrameTable frames, StackTree tree, int[] path, int depth,
+                                 AllocationSites.By by) {
+        for (int d = depth; d > 0; d--) {
+            int frame = tree.frame(path[d]);
             boolean isClass = frames.kind(frame) == FrameKind.CLASS;
             if (by == null) {
                 return frame;
             }
             if (isClass == (by == AllocationSites.By.CLASS)) {
                 // by class: the leaf only (classes are leaves); by method: the allocation site
-                return by == AllocationSites.By.CLASS && node != stacks.node(stack) ? -1 : frame;
+                return by == AllocationSites.By.CLASS && d != depth ? -1 : frame;
             }
             if (by == AllocationSites.By.CLASS) {
                 return -1;
             }
         }
         return -1;
-    }
-
-    /**
-     * The prefix nodes whose frame's name is also on their path above them (recursion): computed once per
-     * profile, by a walk of the prefix tree that counts the names on the current path, and kept softly.
-     */
-    static java.util.BitSet repeats(Profile profile) {
-        SoftCache<java.util.BitSet> cache = profile.derived("stack-name-repeats", SoftCache::new);
-        return cache.get(() -> {
-            StackTable stacks = profile.stacks();
-            FrameTable frames = profile.frames();
-            int count = stacks.nodeCount();
-            // children lists by a counting sort on the parent
-            int[] start = new int[count + 1];
-            for (int n = 1; n < count; n++) {
-                start[stacks.parent(n) + 1]++;
-            }
-            for (int n = 0; n < count; n++) {
-                start[n + 1] += start[n];
-            }
-            int[] children = new int[Math.max(0, count - 1)];
-            int[] fill = java.util.Arrays.copyOf(start, count);
-            for (int n = 1; n < count; n++) {
-                children[fill[stacks.parent(n)]++] = n;
-            }
-            java.util.BitSet out = new java.util.BitSet(count);
-            int[] onPath = new int[frames.nameCount()];
-            int[] path = new int[64];
-            int[] next = new int[64];
-            int depth = 0;
-            path[0] = StackTable.ROOT;
-            next[0] = start[StackTable.ROOT];
-            while (depth >= 0) {
-                int node = path[depth];
-                if (next[depth] < start[node + 1]) {
-                    int child = children[next[depth]++];
-                    int name = frames.nameId(stacks.nodeFrame(child));
-                    if (onPath[name] > 0) {
-                        out.set(child);
-                    }
-                    onPath[name]++;
-                    if (++depth == path.length) {
-                        path = java.util.Arrays.copyOf(path, depth * 2);
-                        next = java.util.Arrays.copyOf(next, depth * 2);
-                    }
-                    path[depth] = child;
-                    next[depth] = start[child];
-                } else {
-                    if (node != StackTable.ROOT) {
-                        onPath[frames.nameId(stacks.nodeFrame(node))]--;
-                    }
-                    depth--;
-                }
-            }
-            return out;
-        });
     }
 
     private static List<Method> sorted(FrameTable frames, long[] self, long[] total) {

@@ -3,31 +3,32 @@ package dev.firesight.parser.query;
 import dev.firesight.parser.FrameTable;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.StackTable;
+import dev.firesight.parser.util.IntList;
+
+import java.util.Arrays;
 
 /**
  * The call tree of every distinct stack of a profile, merged by frame name, built once per profile and
  * direction (top-down or bottom-up) and shared by all queries. A query then only adds its weights at
  * each stack's leaf node and sums them up the tree, which is linear in the tree's size: switching views
  * or time ranges no longer re-inserts every stack frame by frame.
+ *
+ * <p>Nodes are numbered level by level, and a node's children in name order, so its children are the
+ * consecutive ids {@code [childStart[n], childStart[n + 1])}: two ints per node. Days of recordings from many
+ * JVMs have tens of millions of distinct prefixes, and this tree has to fit beside their samples in the
+ * default heap of a laptop JVM.
  */
 final class StackTree {
     private final int size;
-    private final int[] names;
+    /** Each node's frame: the frame of the first stack (in stack order) that reached the node. */
     private final int[] frames;
-    private final int[] parents;
-    private final int[] depths;
-    private final int[] firstChildren;
-    private final int[] nextSiblings;
+    private final int[] childStart;
     private final int[] leafOfStack;
 
-    private StackTree(TreeNodes nodes, int[][] links, int[] leafOfStack) {
-        this.size = nodes.size;
-        this.names = nodes.trimmed(nodes.names);
-        this.frames = nodes.trimmed(nodes.payloads);
-        this.parents = nodes.trimmed(nodes.parents);
-        this.depths = nodes.trimmed(nodes.depths);
-        this.firstChildren = links[0];
-        this.nextSiblings = links[1];
+    private StackTree(int[] frames, int[] childStart, int[] leafOfStack) {
+        this.size = frames.length;
+        this.frames = frames;
+        this.childStart = childStart;
         this.leafOfStack = leafOfStack;
     }
 
@@ -38,89 +39,256 @@ final class StackTree {
     static StackTree of(Profile profile, boolean reverse) {
         SoftCache<StackTree> cache = profile.derived(reverse ? "stack-tree-bottom-up" : "stack-tree-top-down",
                 SoftCache::new);
-        return cache.get(() -> build(profile, reverse));
-    }
-
-    private static StackTree build(Profile profile, boolean reverse) {
-        StackTable stacks = profile.stacks();
-        FrameTable frames = profile.frames();
-        TreeNodes nodes = new TreeNodes(reverse ? stacks.size() * 2 : stacks.nodeCount(), 0);
-        int[] leafOf = reverse ? bottomUp(stacks, frames, nodes) : topDown(stacks, frames, nodes);
-        int[] rank = frames.nameRanks();
-        int[] byRank = frames.namesByRank();
-        return new StackTree(nodes, nodes.link(name -> rank[name], r -> byRank[r]), leafOf);
+        return cache.get(() -> reverse ? bottomUp(profile) : topDown(profile));
     }
 
     /**
-     * Maps each prefix node of the stacks once, from its parent's tree node: one lookup per distinct
-     * prefix instead of one per frame of every stack. Parents are numbered before their children, and
-     * prefixes in the order the stacks first used them, so tree nodes are created in the same order (and
-     * with the same first frame) as inserting the stacks one by one would.
+     * Maps each prefix node of the stacks once, level by level: the prefix nodes of one depth are sorted by
+     * their parent's tree node and then by name, and each run of equal (parent, name) becomes one tree node.
+     * No hash table: one of (parent, name) over tens of millions of prefixes cost more than the tree.
      */
-    private static int[] topDown(StackTable stacks, FrameTable frames, TreeNodes nodes) {
-        int[] treeNodeOf = new int[stacks.nodeCount()];
-        treeNodeOf[StackTable.ROOT] = TreeNodes.ROOT;
-        for (int n = 1; n < treeNodeOf.length; n++) {
-            int frame = stacks.nodeFrame(n);
-            treeNodeOf[n] = nodes.child(treeNodeOf[stacks.parent(n)], frames.nameId(frame), frame);
+    private static StackTree topDown(Profile profile) {
+        StackTable stacks = profile.stacks();
+        int count = stacks.nodeCount();
+        int maxDepth = 0;
+        for (int n = 1; n < count; n++) {
+            maxDepth = Math.max(maxDepth, stacks.nodeDepth(n));
         }
+        // Prefix nodes by depth, in id order within a depth (a counting sort).
+        int[] levelStart = new int[maxDepth + 2];
+        for (int n = 1; n < count; n++) {
+            levelStart[stacks.nodeDepth(n) + 1]++;
+        }
+        int widest = 0;
+        for (int d = 1; d <= maxDepth + 1; d++) {
+            widest = Math.max(widest, levelStart[d]);
+            levelStart[d] += levelStart[d - 1];
+        }
+        int[] byDepth = new int[Math.max(0, count - 1)];
+        int[] fill = levelStart.clone();
+        for (int n = 1; n < count; n++) {
+            byDepth[fill[stacks.nodeDepth(n)]++] = n;
+        }
+        fill = null;
+        int[] treeOf = new int[count];
+        Levels levels = new Levels(profile.frames(), count / 4, widest);
+        for (int d = 1; d <= maxDepth; d++) {
+            int width = levelStart[d + 1] - levelStart[d];
+            for (int k = 0; k < width; k++) {
+                int n = byDepth[levelStart[d] + k];
+                levels.parentOf[k] = treeOf[stacks.parent(n)];
+                levels.frameOf[k] = stacks.nodeFrame(n);
+            }
+            levels.addLevel(width);
+            for (int k = 0; k < width; k++) {
+                treeOf[byDepth[levelStart[d] + k]] = levels.nodeOf[k];
+            }
+        }
+        byDepth = null;
         int[] leafOf = new int[stacks.size()];
         for (int stack = 0; stack < leafOf.length; stack++) {
-            leafOf[stack] = treeNodeOf[stacks.node(stack)];
+            leafOf[stack] = treeOf[stacks.node(stack)];
         }
-        return leafOf;
+        return levels.finish(leafOf);
     }
 
-    /** Inserts each stack from its leaf up, which is walking its prefix nodes to the root. */
-    private static int[] bottomUp(StackTable stacks, FrameTable frames, TreeNodes nodes) {
-        int[] leafOf = new int[stacks.size()];
-        int[] pathNames = new int[64];
-        int[] pathNodes = new int[64];
-        int pathLength = 0;
-        for (int stack = 0; stack < stacks.size(); stack++) {
-            int depth = stacks.depth(stack);
-            if (depth > pathNames.length) {
-                pathNames = java.util.Arrays.copyOf(pathNames, depth * 2);
-                pathNodes = java.util.Arrays.copyOf(pathNodes, depth * 2);
+    /**
+     * Inserts every stack from its leaf up, level by level: at depth d each stack still deeper than d moves
+     * one prefix node towards the root, and the stacks are grouped by (tree node so far, name).
+     */
+    private static StackTree bottomUp(Profile profile) {
+        StackTable stacks = profile.stacks();
+        int stackCount = stacks.size();
+        int[] leafOf = new int[stackCount];
+        int[] prefix = new int[stackCount];
+        int[] active = new int[stackCount];
+        int width = 0;
+        for (int s = 0; s < stackCount; s++) {
+            prefix[s] = stacks.node(s);
+            if (stacks.depth(s) > 0) {
+                active[width++] = s;
             }
-            int node = TreeNodes.ROOT;
-            int prefix = stacks.node(stack);
-            int d = 0;
-            // Stacks were interned in recording order, so neighbours often share their leaf end too.
-            for (int limit = Math.min(depth, pathLength); d < limit; d++, prefix = stacks.parent(prefix)) {
-                if (frames.nameId(stacks.nodeFrame(prefix)) != pathNames[d]) {
-                    break;
-                }
-                node = pathNodes[d];
-            }
-            for (; d < depth; d++, prefix = stacks.parent(prefix)) {
-                int frame = stacks.nodeFrame(prefix);
-                int name = frames.nameId(frame);
-                node = nodes.child(node, name, frame);
-                pathNames[d] = name;
-                pathNodes[d] = node;
-            }
-            pathLength = depth;
-            leafOf[stack] = node;
         }
-        return leafOf;
+        Levels levels = new Levels(profile.frames(), stackCount, width);
+        for (int d = 1; width > 0; d++) {
+            for (int k = 0; k < width; k++) {
+                int s = active[k];
+                levels.parentOf[k] = leafOf[s];
+                levels.frameOf[k] = stacks.nodeFrame(prefix[s]);
+            }
+            levels.addLevel(width);
+            int still = 0;
+            for (int k = 0; k < width; k++) {
+                int s = active[k];
+                leafOf[s] = levels.nodeOf[k];
+                prefix[s] = stacks.parent(prefix[s]);
+                if (stacks.depth(s) > d) {
+                    active[still++] = s;
+                }
+            }
+            width = still;
+        }
+        return levels.finish(leafOf);
+    }
+
+    /**
+     * The tree as it is built, one level at a time. The caller fills {@link #parentOf} and {@link #frameOf}
+     * for the level's items (prefix nodes or stacks, in the order whose first item decides a node's frame),
+     * and {@link #addLevel} answers each item's tree node in {@link #nodeOf}.
+     */
+    private static final class Levels {
+        private final FrameTable frameTable;
+        private final int[] rank;
+        private final IntList frames;
+        private final IntList childStart;
+        /** The previous level's nodes, the parents of the level being added. */
+        private int parentsFrom = 0;
+        private int parentsTo = 1;
+        final int[] parentOf;
+        final int[] frameOf;
+        final int[] nodeOf;
+        private final int[] byParent;
+        private long[] group = new long[64];
+
+        Levels(FrameTable frameTable, int expectedNodes, int widest) {
+            this.frameTable = frameTable;
+            this.rank = frameTable.nameRanks();
+            this.frames = new IntList(Math.max(16, expectedNodes));
+            this.childStart = new IntList(Math.max(16, expectedNodes));
+            frames.add(-1);
+            parentOf = new int[widest];
+            frameOf = new int[widest];
+            nodeOf = new int[widest];
+            byParent = new int[widest];
+        }
+
+        void addLevel(int width) {
+            // Items grouped by parent node, keeping their order within a parent (a counting sort).
+            int parents = parentsTo - parentsFrom;
+            int[] start = new int[parents + 1];
+            for (int k = 0; k < width; k++) {
+                start[parentOf[k] - parentsFrom + 1]++;
+            }
+            for (int p = 0; p < parents; p++) {
+                start[p + 1] += start[p];
+            }
+            int[] fill = Arrays.copyOf(start, parents);
+            for (int k = 0; k < width; k++) {
+                byParent[fill[parentOf[k] - parentsFrom]++] = k;
+            }
+            for (int p = 0; p < parents; p++) {
+                childStart.add(frames.size());
+                int from = start[p];
+                int items = start[p + 1] - from;
+                if (items == 0) {
+                    continue;
+                }
+                if (items > group.length) {
+                    group = new long[Math.max(items, group.length * 2)];
+                }
+                // By name rank, then by position, so the first item of each name comes first.
+                for (int j = 0; j < items; j++) {
+                    group[j] = (long) rank[frameTable.nameId(frameOf[byParent[from + j]])] << 32 | j;
+                }
+                Arrays.sort(group, 0, items);
+                int lastRank = -1;
+                int node = -1;
+                for (int j = 0; j < items; j++) {
+                    int k = byParent[from + (int) group[j]];
+                    int r = (int) (group[j] >>> 32);
+                    if (r != lastRank) {
+                        node = frames.size();
+                        frames.add(frameOf[k]);
+                        lastRank = r;
+                    }
+                    nodeOf[k] = node;
+                }
+            }
+            parentsFrom = parentsTo;
+            parentsTo = frames.size();
+        }
+
+        StackTree finish(int[] leafOf) {
+            while (childStart.size() <= frames.size()) {
+                childStart.add(frames.size());
+            }
+            return new StackTree(frames.toArray(), childStart.toArray(), leafOf);
+        }
+    }
+
+    /** The frame a node shows: that of the first stack that reached it. */
+    int frame(int node) {
+        return frames[node];
+    }
+
+    /** Each node's total under {@code weights}: the weight of the stacks that end in its subtree. */
+    long[] totals(StackWeights weights) {
+        long[] total = new long[size];
+        for (int i = 0; i < weights.size(); i++) {
+            total[leafOfStack[weights.stack(i)]] += weights.weight(i);
+        }
+        // Children are numbered after their parent, so one backward pass sums every subtree in place.
+        for (int n = size - 1; n >= 0; n--) {
+            total[n] += childTotal(n, total);
+        }
+        return total;
+    }
+
+    /** The sum of a node's children's {@code totals}; its own total less this is its self. */
+    long childTotal(int node, long[] totals) {
+        long sum = 0;
+        for (int c = childStart[node]; c < childStart[node + 1]; c++) {
+            sum += totals[c];
+        }
+        return sum;
+    }
+
+    /** Told of each node of a {@link #walk}: on entering it, with its path from the root, and on leaving it. */
+    interface Visitor {
+        /** {@code path[0..depth]} is the root to {@code node}, which is {@code path[depth]}. */
+        void enter(int node, int[] path, int depth);
+
+        void exit(int node);
+    }
+
+    /** Depth first through the nodes whose total is not 0 (the root not reported), children in name order. */
+    void walk(long[] totals, Visitor visitor) {
+        int[] path = new int[64];
+        int[] next = new int[64];
+        int depth = 0;
+        path[0] = 0;
+        next[0] = childStart[0];
+        while (depth >= 0) {
+            int node = path[depth];
+            if (next[depth] < childStart[node + 1]) {
+                int child = next[depth]++;
+                if (totals[child] == 0) {
+                    continue;
+                }
+                if (++depth == path.length) {
+                    path = Arrays.copyOf(path, depth * 2);
+                    next = Arrays.copyOf(next, depth * 2);
+                }
+                path[depth] = child;
+                next[depth] = childStart[child];
+                visitor.enter(child, path, depth);
+            } else {
+                if (depth > 0) {
+                    visitor.exit(node);
+                }
+                depth--;
+            }
+        }
     }
 
     /** The query's call tree: this tree's nodes that carry weight, with their self and total. */
     CallTree project(Profile profile, ProfileQuery query, StackWeights weights) {
-        long[] self = new long[size];
-        for (int i = 0; i < weights.size(); i++) {
-            self[leafOfStack[weights.stack(i)]] += weights.weight(i);
-        }
-        long[] total = self.clone();
-        // A child is always created after its parent, so one backward pass sums every subtree.
-        for (int n = size - 1; n > 0; n--) {
-            total[parents[n]] += total[n];
-        }
-        int[] newId = new int[size];
-        int kept = 0;
-        for (int n = 0; n < size; n++) {
-            newId[n] = n == TreeNodes.ROOT || total[n] != 0 ? kept++ : -1;
+        long[] total = totals(weights);
+        int kept = 1;
+        for (int n = 1; n < size; n++) {
+            if (total[n] != 0) {
+                kept++;
+            }
         }
         int[] outNames = new int[kept];
         int[] outFrames = new int[kept];
@@ -130,29 +298,40 @@ final class StackTree {
         int[] outNext = new int[kept];
         long[] outSelf = new long[kept];
         long[] outTotal = new long[kept];
-        for (int n = 0; n < size; n++) {
-            int m = newId[n];
-            if (m < 0) {
-                continue;
+        int[] original = new int[kept];
+        Arrays.fill(outFirst, CallTree.NONE);
+        Arrays.fill(outNext, CallTree.NONE);
+        outNames[CallTree.ROOT] = Integer.MIN_VALUE;
+        outFrames[CallTree.ROOT] = -1;
+        outParents[CallTree.ROOT] = CallTree.NONE;
+        FrameTable frameTable = profile.frames();
+        // The kept nodes in this tree's own order, which keeps children after parents and in name order.
+        int added = 1;
+        for (int m = 0; m < added; m++) {
+            int n = original[m];
+            long childTotal = 0;
+            int previous = CallTree.NONE;
+            for (int c = childStart[n]; c < childStart[n + 1]; c++) {
+                if (total[c] == 0) {
+                    continue;
+                }
+                childTotal += total[c];
+                original[added] = c;
+                outFrames[added] = frames[c];
+                outNames[added] = frameTable.nameId(frames[c]);
+                outParents[added] = m;
+                outDepths[added] = outDepths[m] + 1;
+                if (previous == CallTree.NONE) {
+                    outFirst[m] = added;
+                } else {
+                    outNext[previous] = added;
+                }
+                previous = added++;
             }
-            outNames[m] = names[n];
-            outFrames[m] = frames[n];
-            outParents[m] = n == TreeNodes.ROOT ? CallTree.NONE : newId[parents[n]];
-            outDepths[m] = depths[n];
-            outSelf[m] = self[n];
+            outSelf[m] = total[n] - childTotal;
             outTotal[m] = total[n];
-            outFirst[m] = firstKept(firstChildren[n], newId);
-            outNext[m] = firstKept(n == TreeNodes.ROOT ? TreeNodes.NONE : nextSiblings[n], newId);
         }
         return new CallTree(profile, query, outNames, outFrames, outParents, outFirst, outNext, outDepths, outSelf,
-                outTotal, kept, weights.samples());
-    }
-
-    /** The first node from {@code n} along the sibling chain that the query keeps, as its new id. */
-    private int firstKept(int n, int[] newId) {
-        while (n != TreeNodes.NONE && newId[n] < 0) {
-            n = nextSiblings[n];
-        }
-        return n == TreeNodes.NONE ? CallTree.NONE : newId[n];
+                outTotal, added, weights.samples());
     }
 }
