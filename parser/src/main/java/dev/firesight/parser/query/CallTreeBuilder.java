@@ -33,13 +33,16 @@ public final class CallTreeBuilder {
 
     /**
      * The tree a flame graph of {@code query} shows, zoomed along {@code zoomPath} (name ids): the same as
-     * {@link #build} except that a reversed tree is built only where it can be drawn (see {@link BottomUpTree}),
-     * never whole; its {@link CallTree#isComplete} is then false, and exports build the complete one.
+     * {@link #build} except that it holds only what can be drawn (see {@link BottomUpTree}); a reversed tree is
+     * never built whole. Its {@link CallTree#isComplete} is then false, and exports build the complete one.
      */
     public static CallTree buildVisible(Profile profile, ProfileQuery query, StackWeights weights, int[] zoomPath,
                                         BooleanSupplier cancelled) {
-        if (!query.reverse() || query.perThread()) {
+        if (query.perThread()) {
             return build(profile, query, weights, cancelled);
+        }
+        if (!query.reverse()) {
+            return StackTree.of(profile, false).project(profile, query, weights, zoomPath, BottomUpTree.MIN_FRACTION);
         }
         return BottomUpTree.build(profile, query, weights, zoomPath, BottomUpTree.MIN_FRACTION, Integer.MAX_VALUE,
                 cancelled);

@@ -283,55 +283,90 @@ final class StackTree {
 
     /** The query's call tree: this tree's nodes that carry weight, with their self and total. */
     CallTree project(Profile profile, ProfileQuery query, StackWeights weights) {
+        return project(profile, query, weights, null, 0);
+    }
+
+    /**
+     * The query's call tree as a flame graph zoomed along {@code focusPath} (name ids) can draw it, when
+     * {@code minFraction} is above 0: as {@link BottomUpTree} builds a reversed one, a node's children are
+     * kept only when it lies on the focus path or is at least {@code minFraction} of the focused node's total
+     * (below it) or of the root's (elsewhere); every node kept has its exact self and total. The full CPU tree
+     * of days of recordings has millions of nodes, nearly all narrower than a pixel.
+     */
+    CallTree project(Profile profile, ProfileQuery query, StackWeights weights, int[] focusPath, double minFraction) {
         long[] total = totals(weights);
-        int kept = 1;
-        for (int n = 1; n < size; n++) {
-            if (total[n] != 0) {
-                kept++;
+        int[] focus = focusPath == null ? new int[0] : focusPath;
+        boolean pruned = minFraction > 0;
+        long general = threshold(total[0], minFraction);
+        long focusThreshold = general;
+        int focusNode = focus.length == 0 ? CallTree.ROOT : CallTree.NONE;
+        FrameTable frameTable = profile.frames();
+        // The kept nodes in this tree's own order, which keeps children after parents and in name order. A
+        // node's place: 0 elsewhere, 1 on the focus path above the focused node, 2 the focused node or below.
+        IntList original = new IntList(pruned ? 1024 : size);
+        IntList parentOf = new IntList(pruned ? 1024 : size);
+        IntList depthOf = new IntList(pruned ? 1024 : size);
+        IntList placeOf = new IntList(pruned ? 1024 : size);
+        original.add(0);
+        parentOf.add(CallTree.NONE);
+        depthOf.add(0);
+        placeOf.add(focus.length == 0 ? 2 : 1);
+        for (int m = 0; m < original.size(); m++) {
+            int n = original.get(m);
+            int place = placeOf.get(m);
+            int depth = depthOf.get(m);
+            boolean expand = m == CallTree.ROOT || place == 1
+                    || total[n] >= (place == 2 ? focusThreshold : general);
+            for (int c = expand ? childStart[n] : childStart[n + 1]; c < childStart[n + 1]; c++) {
+                if (total[c] == 0) {
+                    continue;
+                }
+                int childPlace = place == 2 ? 2 : 0;
+                if (place == 1 && focus[depth] == frameTable.nameId(frames[c])) {
+                    childPlace = depth + 1 == focus.length ? 2 : 1;
+                    if (childPlace == 2) {
+                        focusNode = original.size();
+                        focusThreshold = threshold(total[c], minFraction);
+                    }
+                }
+                original.add(c);
+                parentOf.add(m);
+                depthOf.add(depth + 1);
+                placeOf.add(childPlace);
             }
         }
+        int kept = original.size();
         int[] outNames = new int[kept];
         int[] outFrames = new int[kept];
-        int[] outParents = new int[kept];
-        int[] outDepths = new int[kept];
         int[] outFirst = new int[kept];
         int[] outNext = new int[kept];
         long[] outSelf = new long[kept];
         long[] outTotal = new long[kept];
-        int[] original = new int[kept];
         Arrays.fill(outFirst, CallTree.NONE);
         Arrays.fill(outNext, CallTree.NONE);
         outNames[CallTree.ROOT] = Integer.MIN_VALUE;
         outFrames[CallTree.ROOT] = -1;
-        outParents[CallTree.ROOT] = CallTree.NONE;
-        FrameTable frameTable = profile.frames();
-        // The kept nodes in this tree's own order, which keeps children after parents and in name order.
-        int added = 1;
-        for (int m = 0; m < added; m++) {
-            int n = original[m];
-            long childTotal = 0;
-            int previous = CallTree.NONE;
-            for (int c = childStart[n]; c < childStart[n + 1]; c++) {
-                if (total[c] == 0) {
-                    continue;
-                }
-                childTotal += total[c];
-                original[added] = c;
-                outFrames[added] = frames[c];
-                outNames[added] = frameTable.nameId(frames[c]);
-                outParents[added] = m;
-                outDepths[added] = outDepths[m] + 1;
-                if (previous == CallTree.NONE) {
-                    outFirst[m] = added;
+        for (int m = 0; m < kept; m++) {
+            int n = original.get(m);
+            if (m != CallTree.ROOT) {
+                outFrames[m] = frames[n];
+                outNames[m] = frameTable.nameId(frames[n]);
+                int parent = parentOf.get(m);
+                if (parentOf.get(m - 1) == parent) {
+                    outNext[m - 1] = m; // siblings were added one after another
                 } else {
-                    outNext[previous] = added;
+                    outFirst[parent] = m;
                 }
-                previous = added++;
             }
-            outSelf[m] = total[n] - childTotal;
+            outSelf[m] = total[n] - childTotal(n, total);
             outTotal[m] = total[n];
         }
-        return new CallTree(profile, query, outNames, outFrames, outParents, outFirst, outNext, outDepths, outSelf,
-                outTotal, added, weights.samples());
+        return new CallTree(profile, query, outNames, outFrames, parentOf.toArray(), outFirst, outNext,
+                depthOf.toArray(), outSelf, outTotal, kept, weights.samples(), pruned ? new CallTree.Pruning(weights,
+                focusNode, focusThreshold, general, minFraction, Integer.MAX_VALUE) : null);
+    }
+
+    private static long threshold(long total, double minFraction) {
+        return (long) Math.floor(total * minFraction);
     }
 }

@@ -17,12 +17,13 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reversed tree built only where it is visible ({@link BottomUpTree}) against the complete reversed tree
- * of the profile's shared stack tree, on real recordings: expanded fully it is the same tree node for node;
- * pruned, every node it keeps is the complete tree's node with the same self and total, every node wide
- * enough to draw has all its callers, and a search adds up the same weight.
+ * The trees a flame graph draws, built only where they are visible (reversed: {@link BottomUpTree}; top-down:
+ * projected from the shared {@link StackTree}), against the complete tree of the same query on real
+ * recordings: expanded fully each is the same tree node for node; pruned, every node kept is the complete
+ * tree's node with the same self and total, every node wide enough to draw has all its children, and a search
+ * adds up the same weight.
  */
-class BottomUpTreeTest {
+class VisibleTreeTest {
     private static final String[] PUBLIC = {
         "v2.0-ap3.0-fa937db-cpu-alloc.jfr.gz", // async-profiler: deep stacks with native and kernel frames
         "v2.0-ap2.8.3-multichunk.jfr",
@@ -33,7 +34,7 @@ class BottomUpTreeTest {
     void expandedFullyItIsTheCompleteTreeNodeForNode() throws Exception {
         for (Case k : cases()) {
             CallTree onDemand = k.onDemand(null, 0, Integer.MAX_VALUE, () -> false);
-            assertFalse(onDemand.isComplete());
+            assertEquals(!k.query().reverse(), onDemand.isComplete(), k.query().toString());
             assertEquals(k.whole().size(), onDemand.size(), k.query().toString());
             assertSame(k.whole(), CallTree.ROOT, onDemand, CallTree.ROOT, k.query());
             for (int n = 0; n < onDemand.size(); n++) {
@@ -101,6 +102,9 @@ class BottomUpTreeTest {
     @Test
     void theFirstLevelIsTheCompleteTreesFirstLevel() throws Exception {
         for (Case k : cases()) {
+            if (!k.query().reverse()) {
+                continue; // levels are asked of reversed trees only
+            }
             CallTree first = CallTreeBuilder.buildReversedLevels(k.profile(), k.query(), k.weights(), 1,
                     () -> false);
             checkKeptNodes(k.whole(), first, Long.MAX_VALUE, k.query());
@@ -184,10 +188,13 @@ class BottomUpTreeTest {
         }
     }
 
-    /** A reversed query of a recording, its stack weights and its complete tree. */
+    /** A query of a recording, its stack weights and its complete tree. */
     private record Case(Profile profile, ProfileQuery query, StackWeights weights, CallTree whole) {
         CallTree onDemand(int[] focusPath, double minFraction, int maxDepth, BooleanSupplier cancelled) {
-            return BottomUpTree.build(profile, query, weights, focusPath, minFraction, maxDepth, cancelled);
+            if (query.reverse()) {
+                return BottomUpTree.build(profile, query, weights, focusPath, minFraction, maxDepth, cancelled);
+            }
+            return StackTree.of(profile, false).project(profile, query, weights, focusPath, minFraction);
         }
     }
 
@@ -212,9 +219,11 @@ class BottomUpTreeTest {
         long duration = profile.info().durationNanos();
         List<ProfileQuery> out = new ArrayList<>();
         for (ViewKind view : profile.views()) {
-            ProfileQuery base = ProfileQuery.of(view).withReverse(true);
-            out.add(base);
-            out.add(base.withRange(start + duration * 4 / 10, start + duration * 5 / 10));
+            for (boolean reverse : new boolean[] {true, false}) {
+                ProfileQuery base = ProfileQuery.of(view).withReverse(reverse);
+                out.add(base);
+                out.add(base.withRange(start + duration * 4 / 10, start + duration * 5 / 10));
+            }
         }
         return out;
     }
@@ -222,7 +231,7 @@ class BottomUpTreeTest {
     private static List<Profile> profiles() throws Exception {
         List<Profile> out = new ArrayList<>();
         for (String name : PUBLIC) {
-            out.add(Recordings.open(Path.of(BottomUpTreeTest.class.getResource("/public/" + name).toURI())));
+            out.add(Recordings.open(Path.of(VisibleTreeTest.class.getResource("/public/" + name).toURI())));
         }
         out.add(Recordings.open(TestRecordings.jdk17()));
         return out;
