@@ -5,8 +5,11 @@ import dev.firesight.parser.FrameTable;
 import dev.firesight.parser.Profile;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Self and total weight per method (per frame name). Self counts samples whose leaf is the method;
@@ -38,30 +41,28 @@ public final class HotMethods {
         long[] total = new long[frames.nameCount()];
         // From the shared top-down tree, merged by name, instead of walking every frame of every stack: each
         // node whose name is not already on its path above adds its subtree, so a stack counts once per name
-        // however often it recurs, and a node's own weight (stacks that end there) is the self of its leaf.
+        // however often it recurs, and a node's own weight (stacks that end there) goes to its self frame.
         StackTree tree = StackTree.of(profile, false);
         long[] below = tree.totals(weights);
-        int[] onPath = new int[frames.nameCount()];
-        tree.walk(below, new StackTree.Visitor() {
-            @Override
-            public void enter(int node, int[] path, int depth) {
+        BitSet repeats = tree.repeats(frames);
+        // The allocation site of a class node under another class node (rare): found from its parent's.
+        Map<Integer, Integer> siteOfClassNode = new HashMap<>();
+        self(frames, tree, below, CallTree.ROOT, -1, by, self, siteOfClassNode);
+        for (int parent = 0; parent < below.length; parent++) {
+            if (below[parent] == 0) {
+                continue;
+            }
+            for (int node = tree.childStart(parent); node < tree.childEnd(parent); node++) {
+                if (below[node] == 0) {
+                    continue;
+                }
                 int frame = tree.frame(node);
-                int name = frames.nameId(frame);
-                if (onPath[name]++ == 0 && counts(frames, frame, by)) {
-                    total[name] += below[node];
+                if (!repeats.get(node) && counts(frames, frame, by)) {
+                    total[frames.nameId(frame)] += below[node];
                 }
-                long own = below[node] - tree.childTotal(node, below);
-                int selfFrame = own == 0 ? -1 : selfFrame(frames, tree, path, depth, by);
-                if (selfFrame >= 0) {
-                    self[frames.nameId(selfFrame)] += own;
-                }
+                self(frames, tree, below, node, parent, by, self, siteOfClassNode);
             }
-
-            @Override
-            public void exit(int node) {
-                onPath[frames.nameId(tree.frame(node))]--;
-            }
-        });
+        }
         return sorted(frames, self, total);
     }
 
@@ -71,26 +72,27 @@ public final class HotMethods {
     }
 
     /**
-     * The frame the self weight of stacks ending at {@code path[depth]} goes to: its leaf, or by {@code by}
-     * the leaf-most frame of that sort.
+     * Adds the weight of the stacks that end at {@code node} to the self of their self frame: the leaf; by
+     * class, the leaf when it is a class; by method, the leaf-most method (the allocation site).
      */
-    private static int selfFrame(FrameTable frames, StackTree tree, int[] path, int depth,
-                                 AllocationSites.By by) {
-        for (int d = depth; d > 0; d--) {
-            int frame = tree.frame(path[d]);
-            boolean isClass = frames.kind(frame) == FrameKind.CLASS;
-            if (by == null) {
-                return frame;
-            }
-            if (isClass == (by == AllocationSites.By.CLASS)) {
-                // by class: the leaf only (classes are leaves); by method: the allocation site
-                return by == AllocationSites.By.CLASS && d != depth ? -1 : frame;
-            }
-            if (by == AllocationSites.By.CLASS) {
-                return -1;
+    private static void self(FrameTable frames, StackTree tree, long[] below, int node, int parent,
+                             AllocationSites.By by, long[] self, Map<Integer, Integer> siteOfClassNode) {
+        long own = below[node] - tree.childTotal(node, below);
+        int frame = node == CallTree.ROOT ? -1 : tree.frame(node);
+        boolean isClass = frame >= 0 && frames.kind(frame) == FrameKind.CLASS;
+        int selfFrame = frame;
+        if (by == AllocationSites.By.CLASS && !isClass) {
+            selfFrame = -1;
+        } else if (by == AllocationSites.By.METHOD && isClass) {
+            boolean parentIsClass = parent > 0 && frames.kind(tree.frame(parent)) == FrameKind.CLASS;
+            selfFrame = parent <= 0 ? -1 : parentIsClass ? siteOfClassNode.getOrDefault(parent, -1) : tree.frame(parent);
+            if (selfFrame >= 0 && tree.childStart(node) < tree.childEnd(node)) {
+                siteOfClassNode.put(node, selfFrame);
             }
         }
-        return -1;
+        if (own != 0 && selfFrame >= 0) {
+            self[frames.nameId(selfFrame)] += own;
+        }
     }
 
     private static List<Method> sorted(FrameTable frames, long[] self, long[] total) {

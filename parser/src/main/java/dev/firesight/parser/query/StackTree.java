@@ -6,6 +6,7 @@ import dev.firesight.parser.StackTable;
 import dev.firesight.parser.util.IntList;
 
 import java.util.Arrays;
+import java.util.BitSet;
 
 /**
  * The call tree of every distinct stack of a profile, merged by frame name, built once per profile and
@@ -24,6 +25,8 @@ final class StackTree {
     private final int[] frames;
     private final int[] childStart;
     private final int[] leafOfStack;
+    /** See {@link #repeats}. */
+    private BitSet repeats;
 
     private StackTree(int[] frames, int[] childStart, int[] leafOfStack) {
         this.size = frames.length;
@@ -243,42 +246,52 @@ final class StackTree {
         return sum;
     }
 
-    /** Told of each node of a {@link #walk}: on entering it, with its path from the root, and on leaving it. */
-    interface Visitor {
-        /** {@code path[0..depth]} is the root to {@code node}, which is {@code path[depth]}. */
-        void enter(int node, int[] path, int depth);
-
-        void exit(int node);
+    /** Children of {@code node} are the ids from this on, up to {@code childEnd(node)}. */
+    int childStart(int node) {
+        return childStart[node];
     }
 
-    /** Depth first through the nodes whose total is not 0 (the root not reported), children in name order. */
-    void walk(long[] totals, Visitor visitor) {
-        int[] path = new int[64];
-        int[] next = new int[64];
-        int depth = 0;
-        path[0] = 0;
-        next[0] = childStart[0];
-        while (depth >= 0) {
-            int node = path[depth];
-            if (next[depth] < childStart[node + 1]) {
-                int child = next[depth]++;
-                if (totals[child] == 0) {
-                    continue;
+    int childEnd(int node) {
+        return childStart[node + 1];
+    }
+
+    /**
+     * The nodes whose frame's name is also on their path above them (recursion): worked out once per tree by
+     * a depth-first walk that counts the names on the current path. A node not in it is the topmost of its
+     * name on every stack through it, so summing those nodes counts each stack once per name.
+     */
+    synchronized BitSet repeats(FrameTable frameTable) {
+        if (repeats == null) {
+            BitSet out = new BitSet(size);
+            int[] onPath = new int[frameTable.nameCount()];
+            int[] path = new int[64];
+            int[] next = new int[64];
+            int depth = 0;
+            next[0] = childStart[0];
+            while (depth >= 0) {
+                int node = path[depth];
+                if (next[depth] < childStart[node + 1]) {
+                    int child = next[depth]++;
+                    int name = frameTable.nameId(frames[child]);
+                    if (onPath[name]++ > 0) {
+                        out.set(child);
+                    }
+                    if (++depth == path.length) {
+                        path = Arrays.copyOf(path, depth * 2);
+                        next = Arrays.copyOf(next, depth * 2);
+                    }
+                    path[depth] = child;
+                    next[depth] = childStart[child];
+                } else {
+                    if (depth > 0) {
+                        onPath[frameTable.nameId(frames[node])]--;
+                    }
+                    depth--;
                 }
-                if (++depth == path.length) {
-                    path = Arrays.copyOf(path, depth * 2);
-                    next = Arrays.copyOf(next, depth * 2);
-                }
-                path[depth] = child;
-                next[depth] = childStart[child];
-                visitor.enter(child, path, depth);
-            } else {
-                if (depth > 0) {
-                    visitor.exit(node);
-                }
-                depth--;
             }
+            repeats = out;
         }
+        return repeats;
     }
 
     /** The query's call tree: this tree's nodes that carry weight, with their self and total. */
