@@ -87,6 +87,23 @@ public final class OpenProbe {
                 + " retained_with_query=%d%n", queryNanos / 1_000_000, treeNanos / 1_000_000,
                 profile.stacks().nodeCount(), tree.size(), methods, retained);
         java.lang.ref.Reference.reachabilityFence(tree);
+        // then what a user does next: reverse the flame graph, and switch to the allocation view
+        start = System.nanoTime();
+        CallTree reversed = profile.query(ProfileQuery.of(view).withReverse(true)).visibleCallTree(new int[0],
+                () -> false);
+        long reverseNanos = System.nanoTime() - start;
+        long allocNanos = 0;
+        int allocNodes = 0;
+        if (profile.has(ViewKind.ALLOC)) {
+            start = System.nanoTime();
+            Query alloc = profile.query(ProfileQuery.of(ViewKind.ALLOC));
+            allocNodes = alloc.visibleCallTree(new int[0], () -> false).size();
+            alloc.hotMethods(null, () -> false);
+            allocNanos = System.nanoTime() - start;
+        }
+        System.out.printf(Locale.ROOT, "reversed_ms=%d reversed_nodes=%d alloc_ms=%d alloc_nodes=%d"
+                + " retained_after=%d%n", reverseNanos / 1_000_000, reversed.size(), allocNanos / 1_000_000,
+                allocNodes, usedAfterGc() - before);
     }
 
     private static long usedAfterGc() {
