@@ -5,6 +5,9 @@ import dev.firesight.parser.Profile;
 import dev.firesight.parser.Recordings;
 import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.query.CallTree;
+import dev.firesight.parser.query.CallTreeBuilder;
+import dev.firesight.parser.query.DiffTree;
+import dev.firesight.parser.query.DiffTreeBuilder;
 import dev.firesight.parser.query.ProfileQuery;
 import dev.firesight.parser.query.Query;
 
@@ -104,6 +107,20 @@ public final class OpenProbe {
         System.out.printf(Locale.ROOT, "reversed_ms=%d reversed_nodes=%d alloc_ms=%d alloc_nodes=%d"
                 + " retained_after=%d%n", reverseNanos / 1_000_000, reversed.size(), allocNanos / 1_000_000,
                 allocNodes, usedAfterGc() - before);
+        if (Boolean.getBoolean("probe.diff")) {
+            // what the comparison tab computes for "Compare with rest" of the middle tenth of the time
+            long from = profile.info().startNanos() + profile.info().durationNanos() * 45 / 100;
+            long to = from + profile.info().durationNanos() / 10;
+            DiffTreeBuilder.Capture base = new DiffTreeBuilder.Capture(profile, ProfileQuery.of(view), "all");
+            DiffTreeBuilder.Capture target = new DiffTreeBuilder.Capture(profile,
+                    ProfileQuery.of(view).withRange(from, to), "tenth");
+            start = System.nanoTime();
+            DiffTree diff = DiffTreeBuilder.build(base, target, () -> false);
+            CallTree b = CallTreeBuilder.build(profile, base.query());
+            CallTree t = CallTreeBuilder.build(profile, target.query());
+            System.out.printf(Locale.ROOT, "diff_ms=%d diff_nodes=%d base_nodes=%d target_nodes=%d retained_with_diff=%d%n",
+                    (System.nanoTime() - start) / 1_000_000, diff.size(), b.size(), t.size(), usedAfterGc() - before);
+        }
     }
 
     private static long usedAfterGc() {
