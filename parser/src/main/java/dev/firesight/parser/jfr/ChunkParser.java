@@ -106,14 +106,21 @@ final class ChunkParser {
     private long cutStacksBefore;
     private long tickSpan;
     private long tickSlack;
+    /** Whether this chunk's stacks may be resolved on a second thread while its events are scanned. */
+    private final boolean concurrent;
+    /** The thread resolving this chunk's stacks during the scan, or null when they are resolved after it. */
+    private ConcurrentStacks concurrentStacks;
 
     /**
      * @param neighbourMetadata the metadata of the chunk just before this one when both belong to one
      *                          recording (the JVM keeps its type ids for the whole run), to read this
      *                          chunk's events with if its own metadata is damaged; or null
+     * @param concurrent        whether the chunk's stacks may be resolved on a second thread during the scan
+     *                          (see {@link ConcurrentStacks}); not while partial profiles are made
      */
     ChunkParser(ByteBuffer chunk, ChunkHeader header, ProfileBuilder builder, LoadControl control, int chunkIndex,
-                StackResolver previousResolver, Metadata neighbourMetadata) {
+                StackResolver previousResolver, Metadata neighbourMetadata, boolean concurrent) {
+        this.concurrent = concurrent && !control.makesPartials();
         this.neighbourMetadata = neighbourMetadata;
         this.previousResolver = previousResolver;
         this.header = header;
@@ -148,7 +155,7 @@ final class ChunkParser {
         }
         builder.chunksWithMetadata++;
         pools = new ConstantPools(metadata);
-        if (control.makesPartials() && metadata != neighbourMetadata && !damaged) {
+        if ((control.makesPartials() || concurrent) && metadata != neighbourMetadata && !damaged) {
             readPoolsAhead();
         }
         firstSample = builder.tableSizes();
@@ -160,9 +167,22 @@ final class ChunkParser {
         if (builder.bucketUnits > 0) {
             buckets = new ChunkBuckets(builder.bucketUnits);
         }
-        scanEvents();
-        in.unbound();
-        checkPoolsAhead();
+        if (concurrent && poolsAhead != null) {
+            // With the pools read ahead, stacks can be resolved as the scan meets them.
+            concurrentStacks = new ConcurrentStacks(new StackResolver(in.copy(), pools, builder, previousResolver, true));
+        }
+        try {
+            scanEvents();
+            in.unbound();
+            checkPoolsAhead();
+            if (concurrentStacks != null) {
+                takeConcurrentStacks();
+            }
+        } finally {
+            if (concurrentStacks != null) {
+                concurrentStacks.stop();
+            }
+        }
         resolve();
         builder.pendingBytes = 0;
         while (control.overSampleBudget(builder) && builder.canCoarsen()) {
@@ -445,6 +465,12 @@ final class ChunkParser {
                     return; // read already
                 }
                 poolsAheadMissed = true;
+                if (concurrentStacks != null) {
+                    // The stack thread reads the pools: this one is read aside, for its damage to be said as
+                    // without it; checkPoolsAhead then finds the pools were not what was read ahead.
+                    new ConstantPools(metadata).read(in, end);
+                    return;
+                }
             }
             pools.read(in, end);
             return;
@@ -573,6 +599,9 @@ final class ChunkParser {
             stackRefs.add(stackRef);
             classRefs.add(classRef);
             localStacks.put(stackRef, classRef, key);
+            if (concurrentStacks != null) {
+                concurrentStacks.add(stackRef, classRef);
+            }
         }
         return key;
     }
@@ -588,6 +617,28 @@ final class ChunkParser {
     }
 
     /**
+     * Waits for the stack thread and takes its answers as resolve() takes those of partial profiles: the
+     * stacks up to the first one the pools lack, with its resolver when the chunk is intact (in a damaged one
+     * resolve() goes on with a resolver that shows missing stacks, as a sequential read does).
+     */
+    private void takeConcurrentStacks() {
+        int handedOver = Math.max(1, concurrentStacks.handedOver());
+        concurrentStacks.finish(() -> {
+            control.checkCancelled();
+            control.checkBudget(builder);
+        }, done -> control.progress(header.fileOffset + (long) (in.limit() * (SCAN_SHARE
+                + (1 - SCAN_SHARE) * done / handedOver))));
+        IntList stacks = concurrentStacks.stacks();
+        for (int k = 0; k < stacks.size(); k++) {
+            partialStacks.add(stacks.get(k));
+        }
+        partialTruncated.or(concurrentStacks.truncated());
+        boolean intact = header.finished() && !damaged;
+        partialResolver = intact ? concurrentStacks.resolver()
+                : new StackResolver(in, pools, builder, previousResolver, false);
+    }
+
+    /**
      * Replaces chunk-local keys with global ids, drops samples that carry no stack, and moves execution
      * samples that are really wall-clock samples into the wall view.
      */
@@ -596,7 +647,7 @@ final class ChunkParser {
         // (async-profiler 2.x does so for allocations in live mode): the converter and the JDK drop
         // those samples. Only in a damaged or unfinished chunk is it a stack that was lost.
         boolean intact = header.finished() && !damaged;
-        if (partialResolver != null && !intact) {
+        if (partialResolver != null && !intact && concurrentStacks == null) {
             // Partial profiles took the chunk for intact; it is not, so its stacks are resolved afresh.
             builder.cutStacks = cutStacksBefore;
             partialResolver = null;
@@ -828,6 +879,11 @@ final class ChunkParser {
     private void checkPoolsAhead() {
         if (poolsAhead == null || !poolsAheadMissed && poolsAheadMet == poolsAhead.length) {
             return;
+        }
+        if (concurrentStacks != null) {
+            // Stacks were resolved with pools the scan did not meet as read ahead (damage): their ids cannot be
+            // taken back, so the load starts again, one thread, and reads the chunk as it always did.
+            throw new ConcurrentStacks.Mismatch(chunkIndex);
         }
         pools = new ConstantPools(metadata);
         for (int i = 0; i < poolEvents.size(); i++) {
