@@ -116,11 +116,11 @@ final class ChunkParser {
      *                          recording (the JVM keeps its type ids for the whole run), to read this
      *                          chunk's events with if its own metadata is damaged; or null
      * @param concurrent        whether the chunk's stacks may be resolved on a second thread during the scan
-     *                          (see {@link ConcurrentStacks}); not while partial profiles are made
+     *                          (see {@link ConcurrentStacks})
      */
     ChunkParser(ByteBuffer chunk, ChunkHeader header, ProfileBuilder builder, LoadControl control, int chunkIndex,
                 StackResolver previousResolver, Metadata neighbourMetadata, boolean concurrent) {
-        this.concurrent = concurrent && !control.makesPartials();
+        this.concurrent = concurrent;
         this.neighbourMetadata = neighbourMetadata;
         this.previousResolver = previousResolver;
         this.header = header;
@@ -908,30 +908,47 @@ final class ChunkParser {
     private dev.firesight.parser.Profile partial() {
         java.util.EnumMap<ViewKind, SampleRows> rows = builder.resolvedRows(firstSample);
         List<String> threadNames = new ArrayList<>();
+        IntList known = partialStacks;
+        StackResolver names = partialResolver;
+        if (concurrentStacks != null) {
+            // The stack thread resolves the keys met so far and then waits, so the profile's stacks stand
+            // still while the partial profile copies them.
+            known = concurrentStacks.caughtUp(() -> {
+                control.checkCancelled();
+                control.checkBudget(builder);
+            });
+            names = concurrentStacks.resolver();
+        }
         if (poolsAhead != null && buckets == null) {
-            if (partialResolver == null) {
-                cutStacksBefore = builder.cutStacks;
-                partialResolver = new StackResolver(in, pools, builder, previousResolver, true);
-            }
-            for (int k = partialStacks.size(); k < stackRefs.size(); k++) {
-                if ((k & 0xFFF) == 0xFFF) {
-                    control.checkCancelled();
-                    control.checkBudget(builder);
+            if (concurrentStacks == null) {
+                if (partialResolver == null) {
+                    cutStacksBefore = builder.cutStacks;
+                    partialResolver = new StackResolver(in, pools, builder, previousResolver, true);
+                    names = partialResolver;
                 }
-                partialStacks.add(partialResolver.stack(stackRefs.get(k), classRefs.get(k)));
-                partialTruncated.set(k, partialResolver.lastTruncated);
+                for (int k = partialStacks.size(); k < stackRefs.size(); k++) {
+                    if ((k & 0xFFF) == 0xFFF) {
+                        control.checkCancelled();
+                        control.checkBudget(builder);
+                    }
+                    partialStacks.add(partialResolver.stack(stackRefs.get(k), classRefs.get(k)));
+                    partialTruncated.set(k, partialResolver.lastTruncated);
+                }
             }
             for (int k = 0; k < threadRefs.size(); k++) {
-                threadNames.add(partialResolver.threadName(threadRefs.get(k)));
+                threadNames.add(names.threadName(threadRefs.get(k)));
             }
-            addPartialRows(rows, builder.threadCount());
+            addPartialRows(rows, builder.threadCount(), known);
         }
         long readUntil = header.durationNanos > 0 ? header.startNanos + header.durationNanos : header.startNanos;
         return builder.partial(rows, threadNames, readUntil);
     }
 
-    /** Adds this chunk's samples so far to a partial profile's rows, as {@link #resolveSamples} will. */
-    private void addPartialRows(java.util.EnumMap<ViewKind, SampleRows> rows, int threadBase) {
+    /**
+     * Adds this chunk's samples so far to a partial profile's rows, as {@link #resolveSamples} will; a sample
+     * whose chunk-local stack key is past those in {@code known} (the stack thread stopped before it) is left out.
+     */
+    private void addPartialRows(java.util.EnumMap<ViewKind, SampleRows> rows, int threadBase, IntList known) {
         ExecutionStates states = ExecutionStates.of(pools, builder.mainEvent);
         boolean settled = states.byState() || !builder.asyncProfiler && !builder.datadog;
         for (Map.Entry<ViewKind, Integer> e : builder.tableSizes().entrySet()) {
@@ -944,7 +961,8 @@ final class ChunkParser {
                 continue;
             }
             for (int i = from; i < n; i++) {
-                int stack = partialStacks.get(table.stack(i));
+                int local = table.stack(i);
+                int stack = local < known.size() ? known.get(local) : -1;
                 boolean wall = execution && states.isWall(executionStates.get(i - from));
                 if (stack < 0 || (wall ? !control.wants(ViewKind.WALL)
                         : view == ViewKind.CPU && !control.wants(ViewKind.CPU))) {

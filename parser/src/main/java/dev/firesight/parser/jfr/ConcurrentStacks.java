@@ -23,6 +23,8 @@ final class ConcurrentStacks {
     private static final long[] END = new long[0];
     /** How often the waiting chunk thread looks at cancellation, the memory budget and progress. */
     private static final long WAIT_MS = 50;
+    /** How often a partial profile's wait for the thread to catch up looks again. */
+    private static final long CATCH_UP_NANOS = 200_000;
 
     private final StackResolver resolver;
     private final LinkedBlockingQueue<long[]> queue = new LinkedBlockingQueue<>();
@@ -86,6 +88,23 @@ final class ConcurrentStacks {
         } catch (RuntimeException | Error e) {
             failure = e;
         }
+    }
+
+    /**
+     * Hands over the keys met so far and waits until they are resolved (or the thread stopped at a missing
+     * stack), checking {@code between} while it waits; returns the stacks resolved. The thread then interns
+     * nothing until the next key is handed over, so the profile's stacks can be read meanwhile.
+     */
+    IntList caughtUp(Runnable between) {
+        if (filled > 0) {
+            queue.add(Arrays.copyOf(block, filled));
+            filled = 0;
+        }
+        while (resolved < handedOver && thread.isAlive()) {
+            between.run();
+            java.util.concurrent.locks.LockSupport.parkNanos(CATCH_UP_NANOS);
+        }
+        return stacks;
     }
 
     /**

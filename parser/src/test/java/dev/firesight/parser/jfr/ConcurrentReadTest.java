@@ -83,6 +83,57 @@ class ConcurrentReadTest {
     }
 
     /**
+     * Partial profiles, asked for at every chance, make the stack thread catch up and wait while they are
+     * copied; the complete profile stays exactly the one-thread read's, and each partial profile only has
+     * stacks the complete one has.
+     */
+    @Test
+    void partialProfilesLeaveTheConcurrentReadExact() throws Exception {
+        for (String name : List.of("public/v2.0-ap2.10-cpu-wall-alloc-lock-jdk8.jfr.gz", "public/v2.0-jdk15-2chunks.jfr",
+                "golden/jdk17/workload-jdk17.jfr")) {
+            Path path = resource(name);
+            List<Profile> partials = new ArrayList<>();
+            dev.firesight.parser.PartialProfiles everyChance = new dev.firesight.parser.PartialProfiles() {
+                @Override
+                public boolean wanted() {
+                    return true;
+                }
+
+                @Override
+                public void partial(Profile partial, long bytesRead, long totalBytes) {
+                    partials.add(partial);
+                }
+            };
+            int before = ConcurrentStacks.STARTED.get();
+            Profile concurrent = new RecordingReader(path, LoadOptions.defaults(), everyChance, true).read();
+            assertTrue(ConcurrentStacks.STARTED.get() > before, name + ": no chunk read concurrently");
+            ProfileAssertions.assertSameProfile(read(path, LoadOptions.defaults(), false), concurrent, name);
+            assertTrue(!partials.isEmpty(), name + ": no partial profile");
+            java.util.Set<String> stacks = new java.util.HashSet<>();
+            for (int s = 0; s < concurrent.stacks().size(); s++) {
+                stacks.add(stackNames(concurrent, s));
+            }
+            for (Profile partial : partials) {
+                for (dev.firesight.parser.ViewKind view : partial.views()) {
+                    dev.firesight.parser.SampleTable rows = partial.samples(view);
+                    for (int i = 0; i < rows.size(); i++) {
+                        String stack = stackNames(partial, rows.stack(i));
+                        assertTrue(stacks.contains(stack), name + " partial " + view.id() + ": " + stack);
+                    }
+                }
+            }
+        }
+    }
+
+    private static String stackNames(Profile p, int stack) {
+        StringBuilder key = new StringBuilder();
+        for (int frame : p.stacks().frames(stack)) {
+            key.append(p.frames().name(frame)).append(':').append(p.frames().line(frame)).append(';');
+        }
+        return key.toString();
+    }
+
+    /**
      * Copies of a multi-chunk recording with bytes overwritten in one chunk's events, pools or metadata:
      * whatever the damage, both reads warn alike and keep the same samples, or fail with the same sentence.
      */
