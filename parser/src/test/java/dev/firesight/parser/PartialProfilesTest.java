@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.firesight.parser.query.CallTree;
 import dev.firesight.parser.query.ProfileQuery;
+import dev.firesight.parser.testing.EveryChance;
 import dev.firesight.parser.testing.ProfileAssertions;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,23 +36,6 @@ class PartialProfilesTest {
             return Path.of(PartialProfilesTest.class.getResource("/" + name).toURI());
         } catch (Exception e) {
             throw new IllegalStateException(name, e);
-        }
-    }
-
-    /** Asks for a partial profile at every chance the reader has, the most any window could ask for. */
-    private static final class EveryChance implements PartialProfiles {
-        final List<Profile> partials = new ArrayList<>();
-        final List<long[]> read = new ArrayList<>();
-
-        @Override
-        public boolean wanted() {
-            return true;
-        }
-
-        @Override
-        public void partial(Profile partial, long bytesRead, long totalBytes) {
-            partials.add(partial);
-            read.add(new long[] {bytesRead, totalBytes});
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.firesight.parser.LoadOptions;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.RecordingException;
+import dev.firesight.parser.testing.EveryChance;
 import dev.firesight.parser.testing.ProfileAssertions;
 import dev.firesight.parser.testing.TestRecordings;
 
@@ -92,18 +93,8 @@ class ConcurrentReadTest {
         for (String name : List.of("public/v2.0-ap2.10-cpu-wall-alloc-lock-jdk8.jfr.gz", "public/v2.0-jdk15-2chunks.jfr",
                 "golden/jdk17/workload-jdk17.jfr")) {
             Path path = resource(name);
-            List<Profile> partials = new ArrayList<>();
-            dev.firesight.parser.PartialProfiles everyChance = new dev.firesight.parser.PartialProfiles() {
-                @Override
-                public boolean wanted() {
-                    return true;
-                }
-
-                @Override
-                public void partial(Profile partial, long bytesRead, long totalBytes) {
-                    partials.add(partial);
-                }
-            };
+            EveryChance everyChance = new EveryChance();
+            List<Profile> partials = everyChance.partials;
             int before = ConcurrentStacks.STARTED.get();
             Profile concurrent = new RecordingReader(path, LoadOptions.defaults(), everyChance, true).read();
             assertTrue(ConcurrentStacks.STARTED.get() > before, name + ": no chunk read concurrently");
