@@ -124,6 +124,27 @@ class ConcurrentReadTest {
         return key.toString();
     }
 
+    /** A load cancelled, or stopped by its memory budget, mid-read leaves no stack thread running. */
+    @Test
+    void cancellingOrRunningOutOfBudgetStopsTheStackThread() throws Exception {
+        Path path = resource("public/v2.0-ap2.10-cpu-wall-alloc-lock-jdk8.jfr.gz");
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        int before = ConcurrentStacks.STARTED.get();
+        org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class, () ->
+                read(path, LoadOptions.defaults().withCancel(() -> asked.incrementAndGet() > 20), true));
+        assertTrue(ConcurrentStacks.STARTED.get() > before, "the stack thread had started");
+        assertNoStackThread("after cancelling");
+        org.junit.jupiter.api.Assertions.assertThrows(MemoryBudgetExceeded.class, () ->
+                read(path, LoadOptions.defaults().withMemoryBudget(1 << 20), true));
+        assertNoStackThread("after the memory budget ran out");
+    }
+
+    private static void assertNoStackThread(String when) {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            assertTrue(!t.getName().equals("firesight-stacks") || !t.isAlive(), "a stack thread runs " + when);
+        }
+    }
+
     /**
      * Copies of a multi-chunk recording with bytes overwritten in one chunk's events, pools or metadata:
      * whatever the damage, both reads warn alike and keep the same samples, or fail with the same sentence.
