@@ -110,6 +110,8 @@ final class ChunkParser {
     private final boolean concurrent;
     /** The thread resolving this chunk's stacks during the scan, or null when they are resolved after it. */
     private ConcurrentStacks concurrentStacks;
+    /** Where the progress bar was last put while this chunk's stacks were resolved. */
+    private long resolveProgressAt;
 
     /**
      * @param neighbourMetadata the metadata of the chunk just before this one when both belong to one
@@ -617,6 +619,26 @@ final class ChunkParser {
     }
 
     /**
+     * Moves the progress bar through the chunk's resolving, {@code share} of the way, never back (the wait for
+     * the stack thread may have moved it further than resolve() counts the stacks taken from it) and never in
+     * a jump.
+     */
+    private void resolveProgress(double share) {
+        long from = header.fileOffset + (long) (in.limit() * SCAN_SHARE);
+        long at = from + (long) (in.limit() * (1 - SCAN_SHARE) * share);
+        long step = Math.max(1, (long) (in.limit() * (1 - SCAN_SHARE) / 16));
+        // In even steps however much the stack thread did between two looks: what it did is done.
+        for (long next = Math.max(resolveProgressAt, from) + step; next < at; next += step) {
+            control.progress(next);
+            resolveProgressAt = next;
+        }
+        if (at > resolveProgressAt) {
+            resolveProgressAt = at;
+            control.progress(at);
+        }
+    }
+
+    /**
      * Waits for the stack thread and takes its answers as resolve() takes those of partial profiles: the
      * stacks up to the first one the pools lack, with its resolver when the chunk is intact (in a damaged one
      * resolve() goes on with a resolver that shows missing stacks, as a sequential read does).
@@ -626,8 +648,7 @@ final class ChunkParser {
         concurrentStacks.finish(() -> {
             control.checkCancelled();
             control.checkBudget(builder);
-        }, done -> control.progress(header.fileOffset + (long) (in.limit() * (SCAN_SHARE
-                + (1 - SCAN_SHARE) * done / handedOver))));
+        }, done -> resolveProgress((double) done / handedOver));
         IntList stacks = concurrentStacks.stacks();
         for (int k = 0; k < stacks.size(); k++) {
             partialStacks.add(stacks.get(k));
@@ -664,8 +685,7 @@ final class ChunkParser {
             }
             if (k % progressStep == progressStep - 1) {
                 control.checkCancelled();
-                control.progress(header.fileOffset + (long) (in.limit() * (SCAN_SHARE
-                        + (1 - SCAN_SHARE) * k / stackRefs.size())));
+                resolveProgress((double) k / stackRefs.size());
             }
             if (k < partialStacks.size()) {
                 stacks.add(partialStacks.get(k));
