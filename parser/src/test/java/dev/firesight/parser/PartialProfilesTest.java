@@ -1,15 +1,15 @@
 package dev.firesight.parser;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.firesight.parser.query.CallTree;
 import dev.firesight.parser.query.ProfileQuery;
+import dev.firesight.parser.testing.EveryChance;
+import dev.firesight.parser.testing.ProfileAssertions;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,23 +36,6 @@ class PartialProfilesTest {
             return Path.of(PartialProfilesTest.class.getResource("/" + name).toURI());
         } catch (Exception e) {
             throw new IllegalStateException(name, e);
-        }
-    }
-
-    /** Asks for a partial profile at every chance the reader has, the most any window could ask for. */
-    private static final class EveryChance implements PartialProfiles {
-        final List<Profile> partials = new ArrayList<>();
-        final List<long[]> read = new ArrayList<>();
-
-        @Override
-        public boolean wanted() {
-            return true;
-        }
-
-        @Override
-        public void partial(Profile partial, long bytesRead, long totalBytes) {
-            partials.add(partial);
-            read.add(new long[] {bytesRead, totalBytes});
         }
     }
 
@@ -118,7 +101,7 @@ class PartialProfilesTest {
             Path path = resource(name);
             Profile normal = Recordings.open(path, LoadOptions.defaults());
             Profile withPartials = Recordings.open(path, LoadOptions.defaults(), new EveryChance());
-            assertSame(normal, withPartials, name);
+            ProfileAssertions.assertSameProfile(normal, withPartials, name);
         }
     }
 
@@ -131,7 +114,7 @@ class PartialProfilesTest {
             assertTrue(normal.resolutionNanos() > 0, name + " was read into buckets");
             EveryChance chances = new EveryChance();
             Profile withPartials = Recordings.open(path, small, chances);
-            assertSame(normal, withPartials, name + " bucketed");
+            ProfileAssertions.assertSameProfile(normal, withPartials, name + " bucketed");
             for (Profile partial : chances.partials) {
                 for (ViewKind view : partial.views()) {
                     Map<String, Long> all = weightsByStack(withPartials, view);
@@ -140,41 +123,6 @@ class PartialProfilesTest {
                 }
             }
         }
-    }
-
-    /** Everything a user sees of two loads is the same: views, samples row by row, stacks, frames, threads, words. */
-    private static void assertSame(Profile normal, Profile other, String name) {
-        assertEquals(normal.views(), other.views(), name + " views");
-        assertEquals(normal.warnings(), other.warnings(), name + " warnings");
-        assertEquals(normal.notes(), other.notes(), name + " notes");
-        assertEquals(normal.threadCount(), other.threadCount(), name + " threads");
-        for (int t = 0; t < normal.threadCount(); t++) {
-            assertEquals(normal.threadName(t), other.threadName(t), name + " thread " + t);
-        }
-        assertEquals(normal.stacks().size(), other.stacks().size(), name + " stacks");
-        assertEquals(normal.stacks().nodeCount(), other.stacks().nodeCount(), name + " stack nodes");
-        for (int s = 0; s < normal.stacks().size(); s++) {
-            assertArrayEquals(normal.stacks().frames(s), other.stacks().frames(s), name + " stack " + s);
-        }
-        assertEquals(normal.frames().size(), other.frames().size(), name + " frames");
-        for (int f = 0; f < normal.frames().size(); f++) {
-            assertEquals(normal.frames().name(f), other.frames().name(f), name + " frame " + f);
-            assertEquals(normal.frames().kind(f), other.frames().kind(f), name + " frame " + f);
-        }
-        for (ViewKind view : normal.views()) {
-            SampleTable a = normal.samples(view);
-            SampleTable b = other.samples(view);
-            assertEquals(a.size(), b.size(), name + " " + view.id() + " rows");
-            assertEquals(a.totalWeight(), b.totalWeight(), name + " " + view.id() + " weight");
-            for (int i = 0; i < a.size(); i++) {
-                assertEquals(a.timeNanos(i), b.timeNanos(i), name + " " + view.id() + " time " + i);
-                assertEquals(a.stack(i), b.stack(i), name + " " + view.id() + " stack " + i);
-                assertEquals(a.thread(i), b.thread(i), name + " " + view.id() + " thread " + i);
-                assertEquals(a.weight(i), b.weight(i), name + " " + view.id() + " weight " + i);
-            }
-        }
-        assertEquals(normal.series().keySet(), other.series().keySet(), name + " series");
-        assertEquals(normal.info().durationNanos(), other.info().durationNanos(), name + " duration");
     }
 
     /** Each stack's weight in a view, the stack named by its frames (name, kind, line), root first. */

@@ -31,6 +31,11 @@ final class ByteReader {
         this.end = limit;
     }
 
+    /** A reader of the same bytes with a position of its own, for another thread (reads are absolute). */
+    ByteReader copy() {
+        return new ByteReader(buf);
+    }
+
     /** Bounds counts and skips to {@code [pos, end)} until {@link #unbound()}. */
     void bound(int end) {
         this.end = Math.min(end, limit);

@@ -106,14 +106,23 @@ final class ChunkParser {
     private long cutStacksBefore;
     private long tickSpan;
     private long tickSlack;
+    /** Whether this chunk's stacks may be resolved on a second thread while its events are scanned. */
+    private final boolean concurrent;
+    /** The thread resolving this chunk's stacks during the scan, or null when they are resolved after it. */
+    private ConcurrentStacks concurrentStacks;
+    /** Where the progress bar was last put while this chunk's stacks were resolved. */
+    private long resolveProgressAt;
 
     /**
      * @param neighbourMetadata the metadata of the chunk just before this one when both belong to one
      *                          recording (the JVM keeps its type ids for the whole run), to read this
      *                          chunk's events with if its own metadata is damaged; or null
+     * @param concurrent        whether the chunk's stacks may be resolved on a second thread during the scan
+     *                          (see {@link ConcurrentStacks})
      */
     ChunkParser(ByteBuffer chunk, ChunkHeader header, ProfileBuilder builder, LoadControl control, int chunkIndex,
-                StackResolver previousResolver, Metadata neighbourMetadata) {
+                StackResolver previousResolver, Metadata neighbourMetadata, boolean concurrent) {
+        this.concurrent = concurrent;
         this.neighbourMetadata = neighbourMetadata;
         this.previousResolver = previousResolver;
         this.header = header;
@@ -148,7 +157,7 @@ final class ChunkParser {
         }
         builder.chunksWithMetadata++;
         pools = new ConstantPools(metadata);
-        if (control.makesPartials() && metadata != neighbourMetadata && !damaged) {
+        if ((control.makesPartials() || concurrent) && metadata != neighbourMetadata && !damaged) {
             readPoolsAhead();
         }
         firstSample = builder.tableSizes();
@@ -160,9 +169,22 @@ final class ChunkParser {
         if (builder.bucketUnits > 0) {
             buckets = new ChunkBuckets(builder.bucketUnits);
         }
-        scanEvents();
-        in.unbound();
-        checkPoolsAhead();
+        if (concurrent && poolsAhead != null) {
+            // With the pools read ahead, stacks can be resolved as the scan meets them.
+            concurrentStacks = new ConcurrentStacks(new StackResolver(in.copy(), pools, builder, previousResolver, true));
+        }
+        try {
+            scanEvents();
+            in.unbound();
+            checkPoolsAhead();
+            if (concurrentStacks != null) {
+                takeConcurrentStacks();
+            }
+        } finally {
+            if (concurrentStacks != null) {
+                concurrentStacks.stop();
+            }
+        }
         resolve();
         builder.pendingBytes = 0;
         while (control.overSampleBudget(builder) && builder.canCoarsen()) {
@@ -445,6 +467,12 @@ final class ChunkParser {
                     return; // read already
                 }
                 poolsAheadMissed = true;
+                if (concurrentStacks != null) {
+                    // The stack thread reads the pools: this one is read aside, for its damage to be said as
+                    // without it; checkPoolsAhead then finds the pools were not what was read ahead.
+                    new ConstantPools(metadata).read(in, end);
+                    return;
+                }
             }
             pools.read(in, end);
             return;
@@ -573,6 +601,9 @@ final class ChunkParser {
             stackRefs.add(stackRef);
             classRefs.add(classRef);
             localStacks.put(stackRef, classRef, key);
+            if (concurrentStacks != null) {
+                concurrentStacks.add(stackRef, classRef);
+            }
         }
         return key;
     }
@@ -588,6 +619,47 @@ final class ChunkParser {
     }
 
     /**
+     * Moves the progress bar through the chunk's resolving, {@code share} of the way, never back (the wait for
+     * the stack thread may have moved it further than resolve() counts the stacks taken from it) and never in
+     * a jump.
+     */
+    private void resolveProgress(double share) {
+        long from = header.fileOffset + (long) (in.limit() * SCAN_SHARE);
+        long at = from + (long) (in.limit() * (1 - SCAN_SHARE) * share);
+        long step = Math.max(1, (long) (in.limit() * (1 - SCAN_SHARE) / 16));
+        // In even steps however much the stack thread did between two looks: what it did is done.
+        for (long next = Math.max(resolveProgressAt, from) + step; next < at; next += step) {
+            control.progress(next);
+            resolveProgressAt = next;
+        }
+        if (at > resolveProgressAt) {
+            resolveProgressAt = at;
+            control.progress(at);
+        }
+    }
+
+    /**
+     * Waits for the stack thread and takes its answers as resolve() takes those of partial profiles: the
+     * stacks up to the first one the pools lack, with its resolver when the chunk is intact (in a damaged one
+     * resolve() goes on with a resolver that shows missing stacks, as a sequential read does).
+     */
+    private void takeConcurrentStacks() {
+        int handedOver = Math.max(1, concurrentStacks.handedOver());
+        concurrentStacks.finish(() -> {
+            control.checkCancelled();
+            control.checkBudget(builder);
+        }, done -> resolveProgress((double) done / handedOver));
+        IntList stacks = concurrentStacks.stacks();
+        for (int k = 0; k < stacks.size(); k++) {
+            partialStacks.add(stacks.get(k));
+        }
+        partialTruncated.or(concurrentStacks.truncated());
+        boolean intact = header.finished() && !damaged;
+        partialResolver = intact ? concurrentStacks.resolver()
+                : new StackResolver(in, pools, builder, previousResolver, false);
+    }
+
+    /**
      * Replaces chunk-local keys with global ids, drops samples that carry no stack, and moves execution
      * samples that are really wall-clock samples into the wall view.
      */
@@ -596,7 +668,7 @@ final class ChunkParser {
         // (async-profiler 2.x does so for allocations in live mode): the converter and the JDK drop
         // those samples. Only in a damaged or unfinished chunk is it a stack that was lost.
         boolean intact = header.finished() && !damaged;
-        if (partialResolver != null && !intact) {
+        if (partialResolver != null && !intact && concurrentStacks == null) {
             // Partial profiles took the chunk for intact; it is not, so its stacks are resolved afresh.
             builder.cutStacks = cutStacksBefore;
             partialResolver = null;
@@ -613,8 +685,7 @@ final class ChunkParser {
             }
             if (k % progressStep == progressStep - 1) {
                 control.checkCancelled();
-                control.progress(header.fileOffset + (long) (in.limit() * (SCAN_SHARE
-                        + (1 - SCAN_SHARE) * k / stackRefs.size())));
+                resolveProgress((double) k / stackRefs.size());
             }
             if (k < partialStacks.size()) {
                 stacks.add(partialStacks.get(k));
@@ -829,6 +900,11 @@ final class ChunkParser {
         if (poolsAhead == null || !poolsAheadMissed && poolsAheadMet == poolsAhead.length) {
             return;
         }
+        if (concurrentStacks != null) {
+            // Stacks were resolved with pools the scan did not meet as read ahead (damage): their ids cannot be
+            // taken back, so the load starts again, one thread, and reads the chunk as it always did.
+            throw new ConcurrentStacks.Mismatch(chunkIndex);
+        }
         pools = new ConstantPools(metadata);
         for (int i = 0; i < poolEvents.size(); i++) {
             try {
@@ -852,30 +928,47 @@ final class ChunkParser {
     private dev.firesight.parser.Profile partial() {
         java.util.EnumMap<ViewKind, SampleRows> rows = builder.resolvedRows(firstSample);
         List<String> threadNames = new ArrayList<>();
+        IntList known = partialStacks;
+        StackResolver names = partialResolver;
+        if (concurrentStacks != null) {
+            // The stack thread resolves the keys met so far and then waits, so the profile's stacks stand
+            // still while the partial profile copies them.
+            known = concurrentStacks.caughtUp(() -> {
+                control.checkCancelled();
+                control.checkBudget(builder);
+            });
+            names = concurrentStacks.resolver();
+        }
         if (poolsAhead != null && buckets == null) {
-            if (partialResolver == null) {
-                cutStacksBefore = builder.cutStacks;
-                partialResolver = new StackResolver(in, pools, builder, previousResolver, true);
-            }
-            for (int k = partialStacks.size(); k < stackRefs.size(); k++) {
-                if ((k & 0xFFF) == 0xFFF) {
-                    control.checkCancelled();
-                    control.checkBudget(builder);
+            if (concurrentStacks == null) {
+                if (partialResolver == null) {
+                    cutStacksBefore = builder.cutStacks;
+                    partialResolver = new StackResolver(in, pools, builder, previousResolver, true);
+                    names = partialResolver;
                 }
-                partialStacks.add(partialResolver.stack(stackRefs.get(k), classRefs.get(k)));
-                partialTruncated.set(k, partialResolver.lastTruncated);
+                for (int k = partialStacks.size(); k < stackRefs.size(); k++) {
+                    if ((k & 0xFFF) == 0xFFF) {
+                        control.checkCancelled();
+                        control.checkBudget(builder);
+                    }
+                    partialStacks.add(partialResolver.stack(stackRefs.get(k), classRefs.get(k)));
+                    partialTruncated.set(k, partialResolver.lastTruncated);
+                }
             }
             for (int k = 0; k < threadRefs.size(); k++) {
-                threadNames.add(partialResolver.threadName(threadRefs.get(k)));
+                threadNames.add(names.threadName(threadRefs.get(k)));
             }
-            addPartialRows(rows, builder.threadCount());
+            addPartialRows(rows, builder.threadCount(), known);
         }
         long readUntil = header.durationNanos > 0 ? header.startNanos + header.durationNanos : header.startNanos;
         return builder.partial(rows, threadNames, readUntil);
     }
 
-    /** Adds this chunk's samples so far to a partial profile's rows, as {@link #resolveSamples} will. */
-    private void addPartialRows(java.util.EnumMap<ViewKind, SampleRows> rows, int threadBase) {
+    /**
+     * Adds this chunk's samples so far to a partial profile's rows, as {@link #resolveSamples} will; a sample
+     * whose chunk-local stack key is past those in {@code known} (the stack thread stopped before it) is left out.
+     */
+    private void addPartialRows(java.util.EnumMap<ViewKind, SampleRows> rows, int threadBase, IntList known) {
         ExecutionStates states = ExecutionStates.of(pools, builder.mainEvent);
         boolean settled = states.byState() || !builder.asyncProfiler && !builder.datadog;
         for (Map.Entry<ViewKind, Integer> e : builder.tableSizes().entrySet()) {
@@ -888,7 +981,8 @@ final class ChunkParser {
                 continue;
             }
             for (int i = from; i < n; i++) {
-                int stack = partialStacks.get(table.stack(i));
+                int local = table.stack(i);
+                int stack = local < known.size() ? known.get(local) : -1;
                 boolean wall = execution && states.isWall(executionStates.get(i - from));
                 if (stack < 0 || (wall ? !control.wants(ViewKind.WALL)
                         : view == ViewKind.CPU && !control.wants(ViewKind.CPU))) {

@@ -35,6 +35,8 @@ public final class RecordingReader {
     private StackResolver previousResolver;
 
     private final dev.firesight.parser.PartialProfiles partials;
+    /** Whether chunks' stacks may be resolved on a second thread while their events are scanned. */
+    private final boolean concurrent;
 
     public RecordingReader(Path path, LoadOptions options) {
         this(path, options, null);
@@ -42,12 +44,35 @@ public final class RecordingReader {
 
     /** @param partials where partial profiles of what has been read go while reading, or null */
     public RecordingReader(Path path, LoadOptions options, dev.firesight.parser.PartialProfiles partials) {
+        this(path, options, partials, concurrentByDefault());
+    }
+
+    /** @param concurrent false to read on one thread only, as a reference for the concurrent read */
+    RecordingReader(Path path, LoadOptions options, dev.firesight.parser.PartialProfiles partials,
+                    boolean concurrent) {
         this.path = path;
         this.options = options;
         this.partials = partials;
+        this.concurrent = concurrent;
+    }
+
+    /**
+     * Stacks are resolved on a second thread when there is a second core, unless the system property
+     * {@code firesight.sequentialRead} is true (to compare, or to leave the core to something else).
+     */
+    static boolean concurrentByDefault() {
+        return Runtime.getRuntime().availableProcessors() > 1 && !Boolean.getBoolean("firesight.sequentialRead");
     }
 
     public Profile read() throws RecordingException, IOException {
+        try {
+            return readOnce();
+        } catch (ConcurrentStacks.Mismatch e) {
+            return new RecordingReader(path, options, partials, false).readOnce();
+        }
+    }
+
+    private Profile readOnce() throws RecordingException, IOException {
         if (Files.isDirectory(path)) {
             return readFolder();
         }
@@ -351,7 +376,8 @@ public final class RecordingReader {
         lastRead = header;
         lastMetadata = null;
         try {
-            ChunkParser parser = new ChunkParser(map, header, builder, control, index, previous, neighbour);
+            ChunkParser parser = new ChunkParser(map, header, builder, control, index, previous, neighbour,
+                    concurrent);
             parser.parse();
             lastMetadata = parser.metadata();
             builder.chunks++;
@@ -360,7 +386,7 @@ public final class RecordingReader {
             builder.endNanos = Math.max(builder.endNanos, end);
             builder.covered(header.startNanos, header.durationNanos > 0 ? end : Long.MAX_VALUE);
             return parser.resolver();
-        } catch (CancellationException | MemoryBudgetExceeded e) {
+        } catch (CancellationException | MemoryBudgetExceeded | ConcurrentStacks.Mismatch e) {
             throw e;
         } catch (RuntimeException e) {
             // Any other failure in one chunk must not lose the others.

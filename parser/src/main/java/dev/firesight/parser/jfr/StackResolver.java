@@ -40,6 +40,8 @@ final class StackResolver {
     private boolean truncated;
     /** Whether the stack the last {@link #stack} call returned hangs under {@value #TRUNCATED}. */
     boolean lastTruncated;
+    /** Whether the last {@link #stack} call found the stack in no pool and, the chunk being intact, returned -1. */
+    boolean lastMissing;
     private StackResolver previous;
     private final boolean missingMeansNone;
     int unresolvedStacks;
@@ -95,6 +97,7 @@ final class StackResolver {
      */
     int stack(long stackRef, long classRef) {
         lastTruncated = false;
+        lastMissing = false;
         if (stackRef == 0) {
             return -1;
         }
@@ -109,6 +112,7 @@ final class StackResolver {
             }
         }
         if (length < 0 && missingMeansNone) {
+            lastMissing = true;
             return -1;
         }
         if (length < 0) {
