@@ -63,7 +63,7 @@ if [ -n "$deb" ]; then
     for path in ./opt/firesight/bin/Firesight ./opt/firesight/lib/firesight-Firesight.desktop \
                 ./opt/firesight/lib/firesight-Firesight-MimeInfo.xml ./opt/firesight/lib/Firesight.png \
                 ./opt/firesight/lib/application-x-jfr.png ./opt/firesight/lib/app/firesight.jar \
-                ./opt/firesight/lib/app/firesight.classlist; do
+                ./opt/firesight/lib/app/firesight.classlist ./opt/firesight/lib/app/libglassgtk3.so; do
         grep -q " $path\$" <<<"$contents" || fail "$deb lacks $path"
     done
     dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./postinst | grep -q "xdg-mime install" \
