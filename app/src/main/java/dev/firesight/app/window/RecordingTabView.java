@@ -374,16 +374,35 @@ public final class RecordingTabView {
      */
     private Node sidePanel() {
         Tab methods = new Tab("Methods", hotMethods.node());
-        Tab findingsTab = new Tab("Findings", InsightLists.findings(vm.insights()));
+        Tab findingsTab = lazyTab("Findings", () -> InsightLists.findings(vm.insights()));
         findingsTab.setId("findings-tab");
-        Tab leaksTab = new Tab("Leak suspects", InsightLists.leakSuspects(vm.insights()));
+        Tab leaksTab = lazyTab("Leak suspects", () -> InsightLists.leakSuspects(vm.insights()));
         leaksTab.setId("leak-suspects-tab");
-        Tab growthTab = new Tab("Live set", InsightLists.classGrowth(vm.insights()));
+        Tab growthTab = lazyTab("Live set", () -> InsightLists.classGrowth(vm.insights()));
         growthTab.setId("live-set-tab");
         TabPane side = new TabPane(methods, findingsTab, leaksTab, growthTab);
         side.setId("side-panel");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return side;
+    }
+
+    /**
+     * A side tab whose content is built when it is first selected. A tab pane lays out and styles the content of
+     * every tab, shown or not, so three lists behind "Methods" were skinned in each recording tab's first pulse;
+     * their items are computed in the background either way (InsightsViewModel), so nothing waits for them.
+     */
+    private static Tab lazyTab(String title, java.util.function.Supplier<Node> content) {
+        Tab tab = new Tab(title);
+        tab.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (now) {
+                    tab.selectedProperty().removeListener(this);
+                    tab.setContent(content.get());
+                }
+            }
+        });
+        return tab;
     }
 
     /** Above the flame graph: the zoom breadcrumb, the frame filters, and the timeline's show/hide toggle. */

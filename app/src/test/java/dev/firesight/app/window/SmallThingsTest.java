@@ -72,6 +72,17 @@ class SmallThingsTest extends WindowTest {
     }
 
     @Test
+    void theSideListsAreBuiltWhenTheirTabIsFirstShown(FxRobot robot) {
+        support.open(robot, TestRecordings.jdk17());
+        assertTrue(robot.lookup("#findings").tryQuery().isEmpty(), "Methods shows first; the findings list waits");
+        javafx.scene.control.TabPane side = robot.lookup("#side-panel").queryAs(javafx.scene.control.TabPane.class);
+        fxRun(robot, () -> side.getSelectionModel().select(side.getTabs().stream()
+                .filter(t -> "findings-tab".equals(t.getId())).findFirst().orElseThrow()));
+        assertTrue(robot.lookup("#findings").tryQuery().isPresent(), "built when its tab is shown");
+        assertTrue(robot.lookup("#leak-suspects").tryQuery().isEmpty(), "the other lists still wait");
+    }
+
+    @Test
     void aFailedLoadKeepsItsErrorIconAndHasNoRetry(FxRobot robot) throws Exception {
         Path notJfr = temp.resolve("notes.jfr");
         java.nio.file.Files.writeString(notJfr, "not a recording");
