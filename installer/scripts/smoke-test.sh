@@ -25,6 +25,15 @@ echo "smoke-test: ok: app image --version without a display: $version"
 help=$(headless --help) || fail "--help exited $?"
 echo "smoke-test: ok: app image --help"
 
+# Class data sharing (installer/build.xml, target "cds"): the launcher's JVM maps the app's own archive, so
+# the app's classes come from it, not from the jar.
+JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$work/classes.log" headless --version >/dev/null 2>&1 \
+    || fail "--version with class loading logged exited $?"
+grep -q "dev.firesight.app.Launcher source: shared objects file" "$work/classes.log" \
+    || fail "the app image does not map its class data sharing archive: $(grep -m1 'dev.firesight.app.Launcher' "$work/classes.log")"
+echo "smoke-test: ok: app image maps its class data sharing archive" \
+    "($(grep -c 'source: shared objects file' "$work/classes.log") classes from it)"
+
 if grep -q "firesight summary" <<<"$help"; then
     java=${JAVA_HOME:+$JAVA_HOME/bin/}java
     (cd "$work" && "$java" -XX:StartFlightRecording:filename="$work/tiny.jfr",settings=profile \
@@ -53,11 +62,15 @@ if [ -n "$deb" ]; then
     contents=$(dpkg-deb --contents "$deb")
     for path in ./opt/firesight/bin/Firesight ./opt/firesight/lib/firesight-Firesight.desktop \
                 ./opt/firesight/lib/firesight-Firesight-MimeInfo.xml ./opt/firesight/lib/Firesight.png \
-                ./opt/firesight/lib/application-x-jfr.png ./opt/firesight/lib/app/firesight.jar; do
+                ./opt/firesight/lib/application-x-jfr.png ./opt/firesight/lib/app/firesight.jar \
+                ./opt/firesight/lib/app/firesight.classlist ./opt/firesight/lib/app/libglassgtk3.so; do
         grep -q " $path\$" <<<"$contents" || fail "$deb lacks $path"
     done
     dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./postinst | grep -q "xdg-mime install" \
         || fail "$deb's postinst does not register the MIME type"
+    # The class data sharing archive is made by the postinst for /opt/firesight, from the packaged class list.
+    dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./postinst | grep -q "Xshare:dump" \
+        || fail "$deb's postinst does not make the class data sharing archive"
     echo "smoke-test: ok: $(basename "$deb") ($(du -h "$deb" | cut -f1)) has the launcher, desktop entry, MIME type and icons"
 fi
 echo "smoke-test: passed"

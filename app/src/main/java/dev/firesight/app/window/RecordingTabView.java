@@ -61,6 +61,8 @@ public final class RecordingTabView {
     private final SplitPane timelineSplit = new SplitPane();
     private final BooleanProperty timelineShown = new SimpleBooleanProperty(true);
     private ObjectProperty<WindowLayout> layout;
+    /** Why the load failed, with what to do next; null until a load first fails or is cancelled. */
+    private Node failed;
 
     public RecordingTabView(RecordingTabViewModel vm, Runnable close) {
         this.vm = vm;
@@ -85,15 +87,22 @@ public final class RecordingTabView {
         tab.setGraphic(liveBadge());
 
         Node loading = loadingPane();
-        Node failed = failedPane(close);
         Node ready = readyPane();
-        content.getChildren().addAll(ready, loading, failed);
+        content.getChildren().addAll(ready, loading);
         content.getStyleClass().add("recording-tab");
         // While reading, a partial profile is drawn in the ready pane, under a bar that says it is partial.
         loading.visibleProperty().bind(vm.stateProperty().isEqualTo(RecordingTabViewModel.State.LOADING)
                 .and(vm.partialProperty().not()));
-        failed.visibleProperty().bind(vm.stateProperty().isEqualTo(RecordingTabViewModel.State.FAILED)
-                .or(vm.stateProperty().isEqualTo(RecordingTabViewModel.State.CANCELLED)));
+        // Most loads do not fail: the failure pane (message, retry offers) is built the first time this one
+        // fails or is cancelled, not beside every tab's loading pane, which the tab's first pulse would style.
+        vm.stateProperty().addListener((o, a, st) -> {
+            if (isFailed(st)) {
+                showFailedPane(close);
+            }
+        });
+        if (isFailed(vm.stateProperty().get())) {
+            showFailedPane(close);
+        }
         ready.visibleProperty().bind(vm.stateProperty().isEqualTo(RecordingTabViewModel.State.READY)
                 .or(vm.partialProperty()));
         tab.setContent(content);
@@ -175,6 +184,20 @@ public final class RecordingTabView {
         return box;
     }
 
+    private static boolean isFailed(RecordingTabViewModel.State state) {
+        return state == RecordingTabViewModel.State.FAILED || state == RecordingTabViewModel.State.CANCELLED;
+    }
+
+    /** Adds the failure pane on top of the others, once; it shows while the load has failed or was cancelled. */
+    private void showFailedPane(Runnable close) {
+        if (failed == null) {
+            failed = failedPane(close);
+            failed.visibleProperty().bind(vm.stateProperty().isEqualTo(RecordingTabViewModel.State.FAILED)
+                    .or(vm.stateProperty().isEqualTo(RecordingTabViewModel.State.CANCELLED)));
+            content.getChildren().add(failed);
+        }
+    }
+
     private Node failedPane(Runnable close) {
         // A load the user cancelled is not an error: a neutral icon, and Retry to read it after all.
         Node errorIcon = Icons.icon(Icons.ERROR, 40);
@@ -197,6 +220,8 @@ public final class RecordingTabView {
         message.getStyleClass().add("error-message");
         vm.stateProperty().addListener((o, a, st) -> message.pseudoClassStateChanged(CANCELLED,
                 st == RecordingTabViewModel.State.CANCELLED));
+        // Built when the load has already failed or been cancelled, so the listener missed that change.
+        message.pseudoClassStateChanged(CANCELLED, vm.stateProperty().get() == RecordingTabViewModel.State.CANCELLED);
         Button closeButton = new Button("Close tab");
         closeButton.setOnAction(e -> close.run());
         // When the whole recording does not fit, offer what may: the two views most users open first,
@@ -349,16 +374,35 @@ public final class RecordingTabView {
      */
     private Node sidePanel() {
         Tab methods = new Tab("Methods", hotMethods.node());
-        Tab findingsTab = new Tab("Findings", InsightLists.findings(vm.insights()));
+        Tab findingsTab = lazyTab("Findings", () -> InsightLists.findings(vm.insights()));
         findingsTab.setId("findings-tab");
-        Tab leaksTab = new Tab("Leak suspects", InsightLists.leakSuspects(vm.insights()));
+        Tab leaksTab = lazyTab("Leak suspects", () -> InsightLists.leakSuspects(vm.insights()));
         leaksTab.setId("leak-suspects-tab");
-        Tab growthTab = new Tab("Live set", InsightLists.classGrowth(vm.insights()));
+        Tab growthTab = lazyTab("Live set", () -> InsightLists.classGrowth(vm.insights()));
         growthTab.setId("live-set-tab");
         TabPane side = new TabPane(methods, findingsTab, leaksTab, growthTab);
         side.setId("side-panel");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return side;
+    }
+
+    /**
+     * A side tab whose content is built when it is first selected. A tab pane lays out and styles the content of
+     * every tab, shown or not, so three lists behind "Methods" were skinned in each recording tab's first pulse;
+     * their items are computed in the background either way (InsightsViewModel), so nothing waits for them.
+     */
+    private static Tab lazyTab(String title, java.util.function.Supplier<Node> content) {
+        Tab tab = new Tab(title);
+        tab.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (now) {
+                    tab.selectedProperty().removeListener(this);
+                    tab.setContent(content.get());
+                }
+            }
+        });
+        return tab;
     }
 
     /** Above the flame graph: the zoom breadcrumb, the frame filters, and the timeline's show/hide toggle. */

@@ -46,6 +46,10 @@ class SmallThingsTest extends WindowTest {
         assertEquals(RecordingTabViewModel.State.CANCELLED, vm.stateProperty().get());
         Node icon = ((Label) robot.lookup("#tab-state-icon").query()).getGraphic();
         assertTrue(icon.getStyleClass().contains("neutral"), "no error icon: " + icon.getStyleClass());
+        // The pane is built on the cancel itself, and still styles its message as cancelled, not as an error.
+        Label message = robot.lookup("#tab-error").query();
+        assertTrue(message.getPseudoClassStates().stream().anyMatch(c -> c.getPseudoClassName().equals("cancelled")),
+                "message styled as cancelled: " + message.getPseudoClassStates());
         Button retry = robot.lookup("#load-retry").query();
         assertTrue(retry.isVisible());
 
@@ -53,6 +57,29 @@ class SmallThingsTest extends WindowTest {
         assertEquals(RecordingTabViewModel.State.LOADING, vm.stateProperty().get());
         fxRun(robot, runner::runAll);
         assertEquals(RecordingTabViewModel.State.READY, vm.stateProperty().get(), vm.messageProperty().get());
+    }
+
+    @Test
+    void aTabBuildsItsFailurePaneOnlyWhenItsLoadFails(FxRobot robot) throws Exception {
+        support.open(robot, TestRecordings.jdk17());
+        assertTrue(robot.lookup("#tab-error").tryQuery().isEmpty(), "a tab that loaded has no failure pane");
+        Path notJfr = temp.resolve("notes.jfr");
+        java.nio.file.Files.writeString(notJfr, "not a recording");
+        fxRun(robot, () -> support.vm().openFiles(java.util.List.of(notJfr)));
+        Label error = robot.lookup("#tab-error").query();
+        assertTrue(error.isVisible(), "the failure pane shows");
+        assertFalse(error.getText().isBlank(), "with a sentence");
+    }
+
+    @Test
+    void theSideListsAreBuiltWhenTheirTabIsFirstShown(FxRobot robot) {
+        support.open(robot, TestRecordings.jdk17());
+        assertTrue(robot.lookup("#findings").tryQuery().isEmpty(), "Methods shows first; the findings list waits");
+        javafx.scene.control.TabPane side = robot.lookup("#side-panel").queryAs(javafx.scene.control.TabPane.class);
+        fxRun(robot, () -> side.getSelectionModel().select(side.getTabs().stream()
+                .filter(t -> "findings-tab".equals(t.getId())).findFirst().orElseThrow()));
+        assertTrue(robot.lookup("#findings").tryQuery().isPresent(), "built when its tab is shown");
+        assertTrue(robot.lookup("#leak-suspects").tryQuery().isEmpty(), "the other lists still wait");
     }
 
     @Test
