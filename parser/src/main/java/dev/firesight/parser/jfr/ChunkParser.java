@@ -737,14 +737,13 @@ final class ChunkParser {
         int width = builder.nextWidth(control.sampleBudget());
         if (buckets == null) {
             buckets = new ChunkBuckets(width);
-            for (Map.Entry<ViewKind, Integer> e : builder.tableSizes().entrySet()) {
-                ViewKind view = e.getKey();
-                SampleRows table = builder.table(view);
-                int from = firstSample.getOrDefault(view, 0);
-                int n = e.getValue();
-                boolean execution = view == ViewKind.CPU && executionStates.size() == n - from;
-                otherCpuSamples |= view == ViewKind.CPU && !execution && n > from;
-                for (int i = from; i < n; i++) {
+            for (ChunkRows r : chunkRows()) {
+                ViewKind view = r.view();
+                SampleRows table = r.table();
+                int from = r.from();
+                boolean execution = r.execution();
+                otherCpuSamples |= view == ViewKind.CPU && !execution && r.end() > from;
+                for (int i = from; i < r.end(); i++) {
                     long w = table.weight(i);
                     buckets.add(view, table.timeUnits(i), table.thread(i), table.stack(i),
                             execution ? executionStates.get(i - from) : ChunkBuckets.NO_STATE, w, 1, w * w,
@@ -788,16 +787,36 @@ final class ChunkParser {
         }
     }
 
+    /**
+     * This chunk's rows so far in one view's table, {@code [from, end)}; {@code execution} when they are CPU
+     * samples with one thread state each (which tells wall-clock samples from CPU ones).
+     */
+    private record ChunkRows(ViewKind view, SampleRows table, int from, int end, boolean execution) {
+    }
+
+    /** Each view's {@link ChunkRows}, taken before any table is changed. */
+    private List<ChunkRows> chunkRows() {
+        List<ChunkRows> out = new ArrayList<>();
+        for (Map.Entry<ViewKind, Integer> e : builder.tableSizes().entrySet()) {
+            ViewKind view = e.getKey();
+            int from = firstSample.getOrDefault(view, 0);
+            int end = e.getValue();
+            out.add(new ChunkRows(view, builder.table(view), from, end,
+                    view == ViewKind.CPU && executionStates.size() == end - from));
+        }
+        return out;
+    }
+
     /** Resolves the samples this chunk added one by one to the tables (see {@link #resolve}). */
     private void resolveSamples(IntList stacks, java.util.BitSet truncated, IntList threads, ExecutionStates states) {
         WallSamples wall = new WallSamples();
-        for (Map.Entry<ViewKind, Integer> e : builder.tableSizes().entrySet()) {
-            ViewKind view = e.getKey();
-            SampleRows table = builder.table(view);
-            int from = firstSample.getOrDefault(view, 0);
-            boolean execution = view == ViewKind.CPU && executionStates.size() == e.getValue() - from;
+        for (ChunkRows r : chunkRows()) {
+            ViewKind view = r.view();
+            SampleRows table = r.table();
+            int from = r.from();
+            boolean execution = r.execution();
             int to = from;
-            for (int i = from, n = e.getValue(); i < n; i++) {
+            for (int i = from; i < r.end(); i++) {
                 int stack = stacks.get(table.stack(i));
                 if (stack >= 0 && truncated.get(table.stack(i))) {
                     ViewKind shown = execution && states.isWall(executionStates.get(i - from)) ? ViewKind.WALL : view;
@@ -971,16 +990,15 @@ final class ChunkParser {
     private void addPartialRows(java.util.EnumMap<ViewKind, SampleRows> rows, int threadBase, IntList known) {
         ExecutionStates states = ExecutionStates.of(pools, builder.mainEvent);
         boolean settled = states.byState() || !builder.asyncProfiler && !builder.datadog;
-        for (Map.Entry<ViewKind, Integer> e : builder.tableSizes().entrySet()) {
-            ViewKind view = e.getKey();
-            SampleRows table = builder.table(view);
-            int from = firstSample.getOrDefault(view, 0);
-            int n = e.getValue();
-            boolean execution = view == ViewKind.CPU && executionStates.size() == n - from;
+        for (ChunkRows r : chunkRows()) {
+            ViewKind view = r.view();
+            SampleRows table = r.table();
+            int from = r.from();
+            boolean execution = r.execution();
             if (view == ViewKind.CPU && !settled) {
                 continue;
             }
-            for (int i = from; i < n; i++) {
+            for (int i = from; i < r.end(); i++) {
                 int local = table.stack(i);
                 int stack = local < known.size() ? known.get(local) : -1;
                 boolean wall = execution && states.isWall(executionStates.get(i - from));
