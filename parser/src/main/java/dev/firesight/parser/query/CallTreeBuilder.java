@@ -6,6 +6,7 @@ import dev.firesight.parser.StackTable;
 
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Builds a {@link CallTree} from a query: sums weights per stack first, then merges the distinct stacks
@@ -38,11 +39,19 @@ public final class CallTreeBuilder {
      */
     public static CallTree buildVisible(Profile profile, ProfileQuery query, StackWeights weights, int[] zoomPath,
                                         BooleanSupplier cancelled) {
+        return buildVisible(profile, query, weights, () -> StackTree.Weighed.of(profile, weights), zoomPath,
+                cancelled);
+    }
+
+    /** As above, taking the query's totals on the shared top-down tree from {@code topDown} when it needs them. */
+    static CallTree buildVisible(Profile profile, ProfileQuery query, StackWeights weights,
+                                 Supplier<StackTree.Weighed> topDown, int[] zoomPath, BooleanSupplier cancelled) {
         if (query.perThread()) {
             return build(profile, query, weights, cancelled);
         }
         if (!query.reverse()) {
-            return StackTree.of(profile, false).project(profile, query, weights, zoomPath, BottomUpTree.MIN_FRACTION);
+            StackTree.Weighed w = topDown.get();
+            return w.tree().project(profile, query, weights, w.totals(), zoomPath, BottomUpTree.MIN_FRACTION);
         }
         return BottomUpTree.build(profile, query, weights, zoomPath, BottomUpTree.MIN_FRACTION, Integer.MAX_VALUE,
                 cancelled);

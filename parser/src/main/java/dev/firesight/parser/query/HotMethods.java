@@ -36,14 +36,19 @@ public final class HotMethods {
      * weight allocated as that class.
      */
     public static List<Method> of(Profile profile, StackWeights weights, AllocationSites.By by) {
+        return of(profile, StackTree.Weighed.of(profile, weights), by);
+    }
+
+    /** As {@link #of(Profile, StackWeights, AllocationSites.By)}, from a query's totals on the shared tree. */
+    static List<Method> of(Profile profile, StackTree.Weighed weighed, AllocationSites.By by) {
         FrameTable frames = profile.frames();
         long[] self = new long[frames.nameCount()];
         long[] total = new long[frames.nameCount()];
         // From the shared top-down tree, merged by name, instead of walking every frame of every stack: each
         // node whose name is not already on its path above adds its subtree, so a stack counts once per name
         // however often it recurs, and a node's own weight (stacks that end there) goes to its self frame.
-        StackTree tree = StackTree.of(profile, false);
-        long[] below = tree.totals(weights);
+        StackTree tree = weighed.tree();
+        long[] below = weighed.totals();
         BitSet repeats = tree.repeats(frames);
         // The allocation site of a class node under another class node (rare): found from its parent's.
         Map<Integer, Integer> siteOfClassNode = new HashMap<>();

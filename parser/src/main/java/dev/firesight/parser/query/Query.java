@@ -14,6 +14,8 @@ public final class Query {
     private final Profile profile;
     private final ProfileQuery query;
     private StackWeights weights;
+    /** The weights summed on the shared top-down tree, for the flame graph and the hot methods alike. */
+    private StackTree.Weighed topDown;
 
     public Query(Profile profile, ProfileQuery query) {
         this.profile = profile;
@@ -36,18 +38,26 @@ public final class Query {
         return weights;
     }
 
+    private synchronized StackTree.Weighed topDown(BooleanSupplier cancelled) {
+        if (topDown == null) {
+            topDown = StackTree.Weighed.of(profile, weights(cancelled));
+        }
+        return topDown;
+    }
+
     public CallTree callTree(BooleanSupplier cancelled) {
         return CallTreeBuilder.build(profile, query, weights(cancelled), cancelled);
     }
 
     /** The call tree a flame graph zoomed along {@code zoomPath} shows (see {@link CallTreeBuilder#buildVisible}). */
     public CallTree visibleCallTree(int[] zoomPath, BooleanSupplier cancelled) {
-        return CallTreeBuilder.buildVisible(profile, query, weights(cancelled), zoomPath, cancelled);
+        return CallTreeBuilder.buildVisible(profile, query, weights(cancelled), () -> topDown(cancelled), zoomPath,
+                cancelled);
     }
 
     /** Hot methods; in allocation views {@code by} chooses allocating methods or allocated classes (null: all). */
     public List<HotMethods.Method> hotMethods(AllocationSites.By by, BooleanSupplier cancelled) {
-        return HotMethods.of(profile, weights(cancelled), by);
+        return HotMethods.of(profile, topDown(cancelled), by);
     }
 
     public Butterfly butterfly(int methodNameId, BooleanSupplier cancelled) {

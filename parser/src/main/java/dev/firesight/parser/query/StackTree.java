@@ -224,6 +224,17 @@ final class StackTree {
         return frames[node];
     }
 
+    /**
+     * The profile's top-down tree with the totals of one query's weights on it: the flame graph's tree and the
+     * hot methods of a query both start from these, so a query sums them once.
+     */
+    record Weighed(StackTree tree, long[] totals) {
+        static Weighed of(Profile profile, StackWeights weights) {
+            StackTree tree = StackTree.of(profile, false);
+            return new Weighed(tree, tree.totals(weights));
+        }
+    }
+
     /** Each node's total under {@code weights}: the weight of the stacks that end in its subtree. */
     long[] totals(StackWeights weights) {
         long[] total = new long[size];
@@ -296,7 +307,7 @@ final class StackTree {
 
     /** The query's call tree: this tree's nodes that carry weight, with their self and total. */
     CallTree project(Profile profile, ProfileQuery query, StackWeights weights) {
-        return project(profile, query, weights, null, 0);
+        return project(profile, query, weights, totals(weights), null, 0);
     }
 
     /**
@@ -306,8 +317,8 @@ final class StackTree {
      * (below it) or of the root's (elsewhere); every node kept has its exact self and total. The full CPU tree
      * of days of recordings has millions of nodes, nearly all narrower than a pixel.
      */
-    CallTree project(Profile profile, ProfileQuery query, StackWeights weights, int[] focusPath, double minFraction) {
-        long[] total = totals(weights);
+    CallTree project(Profile profile, ProfileQuery query, StackWeights weights, long[] total, int[] focusPath,
+                     double minFraction) {
         int[] focus = focusPath == null ? new int[0] : focusPath;
         boolean pruned = minFraction > 0;
         long general = threshold(total[0], minFraction);

@@ -194,7 +194,8 @@ class VisibleTreeTest {
             if (query.reverse()) {
                 return BottomUpTree.build(profile, query, weights, focusPath, minFraction, maxDepth, cancelled);
             }
-            return StackTree.of(profile, false).project(profile, query, weights, focusPath, minFraction);
+            StackTree tree = StackTree.of(profile, false);
+            return tree.project(profile, query, weights, tree.totals(weights), focusPath, minFraction);
         }
     }
 
