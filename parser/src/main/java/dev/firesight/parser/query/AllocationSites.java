@@ -116,14 +116,20 @@ public final class AllocationSites {
         }
         long[] weights = new long[profile.frames().nameCount()];
         int[] keys = by == By.METHOD ? siteOfStack : classOfStack;
-        for (int i = 0, n = table.size(); i < n; i++) {
-            long t = table.timeNanos(i);
-            if (t < fromNanos || t > toNanos) {
+        TimeBlocks blocks = TimeBlocks.of(profile, view);
+        for (int b = 0; b < blocks.blocks(); b++) {
+            if (!blocks.mayHold(b, table, fromNanos, toNanos)) {
                 continue;
             }
-            int key = keys[table.stack(i)];
-            if (key != NONE) {
-                weights[key] += table.weight(i);
+            for (int i = b * TimeBlocks.BLOCK, n = Math.min(table.size(), i + TimeBlocks.BLOCK); i < n; i++) {
+                long t = table.timeNanos(i);
+                if (t < fromNanos || t > toNanos) {
+                    continue;
+                }
+                int key = keys[table.stack(i)];
+                if (key != NONE) {
+                    weights[key] += table.weight(i);
+                }
             }
         }
         return weights;
