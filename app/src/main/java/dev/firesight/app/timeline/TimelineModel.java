@@ -40,7 +40,7 @@ public final class TimelineModel {
         long end = Math.max(start + 1, profile.info().endNanos());
         this.full = new TimeRange(start, end);
         AllocationSites sites = AllocationSites.of(profile);
-        this.spikes = Spikes.find(profile, sites, Spikes.Options.defaults());
+        this.spikes = Spikes.find(profile);
         long bucket = displayBucketNanos(end - start);
         boolean alloc = profile.has(ViewKind.ALLOC);
         this.byMethod = alloc ? StackedRate.compute(sites, ViewKind.ALLOC, AllocationSites.By.METHOD, STACKED_TOP,

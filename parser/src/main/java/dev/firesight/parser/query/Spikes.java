@@ -87,7 +87,9 @@ public final class Spikes {
     }
 
     public static Spikes find(Profile profile) {
-        return find(profile, AllocationSites.of(profile), Options.defaults());
+        // The timeline and the findings both ask, on the two workers at once, for a profile just read: once.
+        SoftCache<Spikes> cache = profile.derived("spikes", SoftCache::new);
+        return cache.get(() -> find(profile, AllocationSites.of(profile), Options.defaults()));
     }
 
     public static Spikes find(Profile profile, AllocationSites sites, Options options) {
