@@ -36,8 +36,16 @@ public final class AllocationSites {
         this.classOfStack = classOfStack;
     }
 
-    /** Resolves the site and class of every stack of the profile once. */
+    /**
+     * The site and class of every stack of the profile, resolved once per profile (the timeline, the spikes and
+     * the findings all ask for them) and kept softly.
+     */
     public static AllocationSites of(Profile profile) {
+        SoftCache<AllocationSites> cache = profile.derived("allocation-sites", SoftCache::new);
+        return cache.get(() -> resolve(profile));
+    }
+
+    private static AllocationSites resolve(Profile profile) {
         StackTable stacks = profile.stacks();
         FrameTable frames = profile.frames();
         int n = stacks.size();
