@@ -164,18 +164,14 @@ final class BottomUpTree {
             }
             for (int i = 0; i < children; i++) {
                 int c = firstChild + i;
-                int childPlace = 0;
+                int childPlace = childPlace(place, depth, focusPath, nodes.names[c]);
                 long threshold = general;
                 if (place == 2) {
-                    childPlace = 2;
                     threshold = childThreshold;
-                } else if (place == 1 && focusPath[depth] == nodes.names[c]) {
-                    childPlace = depth + 1 == focusPath.length ? 2 : 1;
-                    if (childPlace == 2) {
-                        focusNode = c;
-                        focusThreshold = threshold(nodes.columns[TOTAL][c]);
-                        threshold = focusThreshold;
-                    }
+                } else if (childPlace == 2) {
+                    focusNode = c;
+                    focusThreshold = threshold(nodes.columns[TOTAL][c]);
+                    threshold = focusThreshold;
                 }
                 boolean build = childPlace == 1 || (nodes.depths[c] < maxDepth && nodes.columns[TOTAL][c] >= threshold);
                 childPlaces[i] = build ? childPlace : -1;
@@ -209,6 +205,21 @@ final class BottomUpTree {
                 nodes.trimmed(nodes.depths), nodes.trimmed(nodes.columns[SELF]), nodes.trimmed(nodes.columns[TOTAL]),
                 nodes.size, weights.samples(), new CallTree.Pruning(weights, focusNode, focusThreshold, general,
                 minFraction, maxDepth));
+    }
+
+    /**
+     * How the child named {@code name} of a node at {@code depth} stands to the focus (zoom) path, given how its
+     * parent stands: 0 elsewhere, 1 on the path above the focused node, 2 the focused node or below it. The
+     * top-down projection ({@link StackTree}) follows the path by the same rule.
+     */
+    static int childPlace(int place, int depth, int[] focusPath, int name) {
+        if (place == 2) {
+            return 2;
+        }
+        if (place == 1 && focusPath[depth] == name) {
+            return depth + 1 == focusPath.length ? 2 : 1;
+        }
+        return 0;
     }
 
     private long threshold(long total) {

@@ -345,13 +345,10 @@ final class StackTree {
                 if (total[c] == 0) {
                     continue;
                 }
-                int childPlace = place == 2 ? 2 : 0;
-                if (place == 1 && focus[depth] == frameTable.nameId(frames[c])) {
-                    childPlace = depth + 1 == focus.length ? 2 : 1;
-                    if (childPlace == 2) {
-                        focusNode = original.size();
-                        focusThreshold = threshold(total[c], minFraction);
-                    }
+                int childPlace = BottomUpTree.childPlace(place, depth, focus, frameTable.nameId(frames[c]));
+                if (place != 2 && childPlace == 2) {
+                    focusNode = original.size();
+                    focusThreshold = threshold(total[c], minFraction);
                 }
                 original.add(c);
                 parentOf.add(m);
