@@ -5,6 +5,7 @@ import dev.firesight.app.flame.FlameGraphSkin;
 import dev.firesight.parser.query.CallTree;
 import dev.firesight.parser.query.Sandwich;
 import dev.firesight.parser.query.Transform;
+import dev.firesight.parser.testing.CollapsedStacks;
 import dev.firesight.parser.testing.TestRecordings;
 import dev.firesight.parser.testing.Workload;
 import javafx.geometry.Point2D;
@@ -66,7 +67,9 @@ class TransformChipsTest {
     void mergeFromTheContextMenuShowsAChipAndRemovingItRestoresTheView(FxRobot robot) {
         CallTree before = flame().getTree();
         long total = before.total(CallTree.ROOT);
-        long hashBlock = totalOf(before, Workload.frame("hashBlock"));
+        Path plain = temp.resolve("plain.txt");
+        fxRun(robot, () -> support.window().exportActions().exportTo(tab, dev.firesight.app.export.ExportFormat.COLLAPSED,
+                plain));
         assertTrue(totalOf(before, COMPUTE_HASHES) > 0, "the workload spends time in computeHashes");
         assertFalse(bar().isVisible(), "no chips while there are no transforms");
 
@@ -79,7 +82,8 @@ class TransformChipsTest {
         assertEquals(List.of("Merge Workload.computeHashes"), chipTexts());
         CallTree merged = flame().getTree();
         assertEquals(0, totalOf(merged, COMPUTE_HASHES), "the merged frame is gone from the flame graph");
-        assertEquals(hashBlock, totalOf(merged, Workload.frame("hashBlock")), "its callee keeps its weight");
+        assertEquals(totalOf(before, Workload.frame("burnCpu")), totalOf(merged, Workload.frame("burnCpu")),
+                "its caller keeps its weight");
         assertEquals(total, merged.total(CallTree.ROOT), "the total stays");
         assertTrue(tab.viewModel().hotMethods().stream().noneMatch(m -> m.name().equals(COMPUTE_HASHES)),
                 "the hot methods follow");
@@ -88,7 +92,8 @@ class TransformChipsTest {
                 exported));
         String text = read(exported);
         assertFalse(text.contains(COMPUTE_HASHES), "the export follows");
-        assertTrue(text.contains(Workload.frame("burnCpu") + ";" + Workload.frame("hashBlock")), text);
+        assertEquals(CollapsedStacks.withoutFrame(stacks(read(plain)), COMPUTE_HASHES), stacks(text),
+                "each stack lost the frame, its callees hang off its caller");
 
         robot.clickOn(chipRemoveButton(0));
         WaitForAsyncUtils.waitForFxEvents();
@@ -131,12 +136,12 @@ class TransformChipsTest {
         dev.firesight.app.flame.model.FlameTree diff = WindowTestSupport.fx(robot,
                 () -> view.diffGraph().getFlameTree());
         assertNotNull(diff);
-        boolean hashBlock = false;
+        boolean caller = false;
         for (int n = 1; n < diff.size(); n++) {
             assertFalse(diff.name(n).equals(COMPUTE_HASHES), "the merged method is merged in the comparison too");
-            hashBlock |= diff.name(n).equals(Workload.frame("hashBlock"));
+            caller |= diff.name(n).equals(Workload.frame("burnCpu"));
         }
-        assertTrue(hashBlock, "its callee is there");
+        assertTrue(caller, "its caller is there");
     }
 
     @Test
@@ -202,6 +207,14 @@ class TransformChipsTest {
         assertTrue(sandwich.stage().isShowing(), "it opens again");
         fxRun(robot, () -> support.vm().close(tab.viewModel()));
         assertFalse(sandwich.stage().isShowing(), "closing the tab closes its sandwich");
+    }
+
+    /** Collapsed stacks text as stack → weight. */
+    private static java.util.Map<String, Long> stacks(String collapsed) {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        collapsed.lines().forEach(l -> out.merge(l.substring(0, l.lastIndexOf(' ')),
+                Long.parseLong(l.substring(l.lastIndexOf(' ') + 1)), Long::sum));
+        return out;
     }
 
     private static String read(Path file) {

@@ -25,11 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ButterflyTest {
     @Test
-    void callersAndCalleesOfHashBlockMatchTheCollapsedStacks() throws Exception {
+    void callersAndCalleesOfComputeHashesMatchTheCollapsedStacks() throws Exception {
         Profile profile = Recordings.open(TestRecordings.jdk17());
         ProfileQuery query = ProfileQuery.of(ViewKind.CPU);
         StackWeights weights = StackWeights.compute(profile, query, () -> false);
-        String method = Workload.frame("hashBlock");
+        // Not hashBlock: once C2 inlines it, some runs attribute none of its samples to it.
+        String method = Workload.frame("computeHashes");
         HotMethods.Method hot = HotMethods.of(profile, weights).stream().filter(m -> m.name().equals(method))
                 .findFirst().orElseThrow();
 
@@ -38,7 +39,7 @@ class ButterflyTest {
         Map<String, Long>[] expected = neighbours(Collapsed.toMap(CallTreeBuilder.build(profile, query)), method);
         assertEquals(expected[0], byName(b.callers()));
         assertEquals(expected[1], byName(b.callees()));
-        assertEquals(Workload.frame("computeHashes"), b.callers().get(0).name(), "computeHashes calls it most");
+        assertEquals(Workload.frame("burnCpu"), b.callers().get(0).name(), "burnCpu calls it most");
         assertTrue(b.callers().get(0).total() <= b.whole());
         assertThrows(CancellationException.class, () -> Butterfly.of(profile, weights, hot.nameId(), () -> true));
     }

@@ -24,14 +24,14 @@ class NameMapTest {
         Profile to = Recordings.open(TestRecordings.multiChunk());
         NameMap map = new NameMap(from, to);
 
-        int hash = nameId(from, Workload.frame("hashBlock"));
-        int there = map.name(hash);
-        assertEquals(Workload.frame("hashBlock"), to.frames().nameOf(there));
+        int compute = nameId(from, Workload.frame("computeHashes"));
+        int there = map.name(compute);
+        assertEquals(Workload.frame("computeHashes"), to.frames().nameOf(there));
         assertEquals(-1, map.name(-1));
         assertEquals(-1, map.name(from.frames().nameCount()));
 
-        int compute = nameId(from, Workload.frame("computeHashes"));
-        assertArrayEquals(new int[] {map.name(compute), there}, map.path(new int[] {compute, hash}));
+        int burn = nameId(from, Workload.frame("burnCpu"));
+        assertArrayEquals(new int[] {map.name(burn), there}, map.path(new int[] {burn, compute}));
         assertArrayEquals(new int[0], map.path(null));
 
         // Another workload lacks the hashing methods: a zoom path stops at the first name it does not have.
@@ -39,8 +39,8 @@ class NameMapTest {
         NameMap toOther = new NameMap(from, other);
         int run = nameId(from, "java.lang.Thread.run");
         assertEquals("java.lang.Thread.run", other.frames().nameOf(toOther.name(run)));
-        assertEquals(-1, toOther.name(hash));
-        assertArrayEquals(new int[] {toOther.name(run)}, toOther.path(new int[] {run, hash, compute}));
+        assertEquals(-1, toOther.name(compute));
+        assertArrayEquals(new int[] {toOther.name(run)}, toOther.path(new int[] {run, burn, compute}));
 
         int cpu = threadId(from, Workload.CPU_THREAD);
         BitSet ids = new BitSet();

@@ -76,6 +76,27 @@ public record CollapsedStacks(Map<String, Long> weights, long eventCount) {
                         java.util.LinkedHashMap::new));
     }
 
+    /**
+     * Collapsed stacks (stack → weight) with every stack rewritten frame by frame and equal results summed; a
+     * stack rewritten to nothing drops. The independent oracle for transforms.
+     */
+    public static Map<String, Long> rewritten(Map<String, Long> stacks,
+            java.util.function.UnaryOperator<String[]> rewrite) {
+        Map<String, Long> out = new java.util.HashMap<>();
+        stacks.forEach((s, w) -> {
+            String key = String.join(";", rewrite.apply(s.isEmpty() ? new String[0] : s.split(";")));
+            if (!key.isEmpty()) {
+                out.merge(key, w, Long::sum);
+            }
+        });
+        return out;
+    }
+
+    /** Collapsed stacks with one frame taken out of every stack: what merging it into its callers shows. */
+    public static Map<String, Long> withoutFrame(Map<String, Long> stacks, String frame) {
+        return rewritten(stacks, s -> java.util.Arrays.stream(s).filter(f -> !f.equals(frame)).toArray(String[]::new));
+    }
+
     public static List<String> frames(String stack) {
         return List.of(stack.split(";", -1));
     }
