@@ -43,7 +43,7 @@ public final class TreeSearch {
             result.set(FrameSearch.none());
             return;
         }
-        running = tasks.submit("search", ctx -> FrameSearch.run(t, p, ctx::isCancelled),
+        running = tasks.submit("search", TaskRunner.Priority.SHOWN, ctx -> FrameSearch.run(t, p, ctx::isCancelled),
                 TaskCallbacks.of(result::set, e -> result.set(FrameSearch.none())));
     }
 

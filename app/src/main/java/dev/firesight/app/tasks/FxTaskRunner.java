@@ -1,22 +1,30 @@
 package dev.firesight.app.tasks;
 
+import java.util.Comparator;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
  * Runs tasks on a small pool of daemon threads and posts their outcome to the UI thread through
  * {@code uiThread} (Platform::runLater in the application). Progress reports are coalesced so a
  * chatty task cannot flood the UI thread.
+ *
+ * <p>Waiting tasks are taken by {@link Priority}, then in the order they came. A task cancelled while it
+ * waited does not run: a partial profile's timeline that a newer one replaced would otherwise hold a worker
+ * that the complete profile's flame graph waits for.
  */
 public final class FxTaskRunner implements TaskRunner {
-    private final ExecutorService pool;
+    private final ThreadPoolExecutor pool;
     private final Consumer<Runnable> uiThread;
+    private final AtomicLong submitted = new AtomicLong();
 
     public FxTaskRunner(int threads, Consumer<Runnable> uiThread) {
         this.uiThread = uiThread;
@@ -27,11 +35,26 @@ public final class FxTaskRunner implements TaskRunner {
             t.setPriority(Thread.NORM_PRIORITY - 1);
             return t;
         };
-        this.pool = Executors.newFixedThreadPool(Math.max(1, threads), factory);
+        int n = Math.max(1, threads);
+        this.pool = new ThreadPoolExecutor(n, n, 0, TimeUnit.MILLISECONDS,
+                new PriorityBlockingQueue<>(16, Comparator.comparingLong(r -> ((Queued) r).order())), factory);
+    }
+
+    /** A task waiting for a worker: its priority first, then first come, first served. */
+    private record Queued(long order, Runnable body) implements Runnable {
+        Queued(Priority priority, long sequence, Runnable run) {
+            this(((long) priority.ordinal() << 56) | sequence, run);
+        }
+
+        @Override
+        public void run() {
+            body.run();
+        }
     }
 
     @Override
-    public <T> TaskHandle submit(String name, BackgroundTask<T> task, TaskCallbacks<T> callbacks) {
+    public <T> TaskHandle submit(String name, Priority priority, BackgroundTask<T> task,
+                                 TaskCallbacks<T> callbacks) {
         AtomicBoolean progressPosted = new AtomicBoolean();
         TaskHandle handle = new TaskHandle() {
             @Override
@@ -56,7 +79,10 @@ public final class FxTaskRunner implements TaskRunner {
                 });
             }
         };
-        pool.execute(() -> {
+        Queued queued = new Queued(priority, submitted.incrementAndGet(), () -> {
+            if (handle.isCancelled()) {
+                return;
+            }
             try {
                 T result = task.call(handle);
                 uiThread.accept(() -> {
@@ -74,7 +100,23 @@ public final class FxTaskRunner implements TaskRunner {
                 });
             }
         });
+        if (priority == Priority.SHOWN) {
+            execute(queued);
+        } else {
+            // An idle worker takes a task the moment it is queued, before the priority queue can compare it with
+            // the next. The complete profile's arrival asks for findings, the timeline and the flame graph in one
+            // UI callback, in that order; queued after the callback, the flame graph's query goes first.
+            uiThread.accept(() -> execute(queued));
+        }
         return handle;
+    }
+
+    private void execute(Queued queued) {
+        try {
+            pool.execute(queued);
+        } catch (RejectedExecutionException e) {
+            // shut down: the window is closing and nothing waits for this task
+        }
     }
 
     @Override

@@ -5,7 +5,8 @@ import java.util.concurrent.CancellationException;
 /** Runs each task on the calling thread and calls back at once: deterministic tests of the window. */
 public final class SynchronousTaskRunner implements TaskRunner {
     @Override
-    public <T> TaskHandle submit(String name, BackgroundTask<T> task, TaskCallbacks<T> callbacks) {
+    public <T> TaskHandle submit(String name, Priority priority, BackgroundTask<T> task,
+                                 TaskCallbacks<T> callbacks) {
         TaskHandle handle = new TaskHandle();
         T result;
         try {

@@ -191,7 +191,7 @@ public final class RecordingQueryViewModel {
         int[] zoom = zoomPath.get();
         AllocationSites.By by = groups(v) ? allocationGrouping.get() : null;
         busy.set(true);
-        querying = tasks.submit("query " + v.id(), ctx -> {
+        querying = tasks.submit("query " + v.id(), TaskRunner.Priority.SHOWN, ctx -> {
             // The transformed profile is kept per profile, so only a change of transforms rewrites stacks.
             Profile shown = t.apply(p, ctx::isCancelled);
             Query run = shown.query(query);
@@ -304,7 +304,7 @@ public final class RecordingQueryViewModel {
             return;
         }
         Profile p = r.tree().profile(); // the transformed one the result was computed on
-        butterflying = tasks.submit("callers and callees", ctx -> CallersAndCallees.of(Butterfly.of(p, r.weights(),
+        butterflying = tasks.submit("callers and callees", TaskRunner.Priority.SHOWN, ctx -> CallersAndCallees.of(Butterfly.of(p, r.weights(),
                 method, ctx::isCancelled), r.labels()), TaskCallbacks.of(butterfly::set, queryError::set));
     }
 
@@ -395,7 +395,7 @@ public final class RecordingQueryViewModel {
         }
         Profile p = r.tree().profile();
         ProfileQuery q = r.tree().query();
-        sandwiching = tasks.submit("sandwich", ctx -> Sandwich.of(p, q, method, ctx::isCancelled),
+        sandwiching = tasks.submit("sandwich", TaskRunner.Priority.SHOWN, ctx -> Sandwich.of(p, q, method, ctx::isCancelled),
                 TaskCallbacks.of(sandwich::set, queryError::set));
     }
 

@@ -29,9 +29,9 @@ final class FxThreadGuard implements TaskRunner {
     }
 
     @Override
-    public <T> TaskHandle submit(String name, dev.firesight.app.tasks.BackgroundTask<T> task,
+    public <T> TaskHandle submit(String name, TaskRunner.Priority priority, dev.firesight.app.tasks.BackgroundTask<T> task,
                                  TaskCallbacks<T> callbacks) {
-        return runner.submit(name, ctx -> {
+        return runner.submit(name, priority, ctx -> {
             if (Platform.isFxApplicationThread()) {
                 wrongThread.add("task \"" + name + "\" ran on the FX thread");
             } else {

@@ -9,11 +9,11 @@ public final class ManualTaskRunner implements TaskRunner {
     private final SynchronousTaskRunner inline = new SynchronousTaskRunner();
 
     @Override
-    public <T> TaskHandle submit(String name, BackgroundTask<T> task, TaskCallbacks<T> callbacks) {
+    public <T> TaskHandle submit(String name, TaskRunner.Priority priority, BackgroundTask<T> task, TaskCallbacks<T> callbacks) {
         TaskHandle outer = new TaskHandle();
         queue.add(() -> {
             if (!outer.isCancelled()) {
-                inline.submit(name, ctx -> task.call(outer), new TaskCallbacks<T>(r -> {
+                inline.submit(name, priority, ctx -> task.call(outer), new TaskCallbacks<T>(r -> {
                     if (!outer.isCancelled()) {
                         callbacks.onSuccess().accept(r);
                     }

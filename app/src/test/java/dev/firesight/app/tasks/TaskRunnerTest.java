@@ -46,13 +46,55 @@ class TaskRunnerTest {
             ran.countDown();
             return "ok";
         }, TaskCallbacks.of(result::set, e -> { }));
+        runPosted(posted); // ordinary work is queued once the UI callback that asked for it is over
         assertTrue(ran.await(5, TimeUnit.SECONDS));
         runner.shutdown();
         assertNotEquals(caller, worker.get());
-        synchronized (posted) {
-            posted.forEach(Runnable::run);
-        }
+        runPosted(posted);
         assertEquals("ok", result.get());
+    }
+
+    private static void runPosted(List<Runnable> posted) {
+        List<Runnable> now;
+        synchronized (posted) {
+            now = new ArrayList<>(posted);
+            posted.clear();
+        }
+        now.forEach(Runnable::run);
+    }
+
+    @Test
+    void whatIsShownGoesFirstAndWorkCancelledWhileWaitingNeverRuns() throws Exception {
+        FxTaskRunner runner = new FxTaskRunner(1, Runnable::run);
+        CountDownLatch busy = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> ran = java.util.Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch done = new CountDownLatch(2);
+        runner.submit("partial timeline", ctx -> {
+            busy.countDown();
+            release.await();
+            return "";
+        }, TaskCallbacks.of(r -> { }, e -> { }));
+        assertTrue(busy.await(5, TimeUnit.SECONDS));
+        runner.submit("findings", ctx -> {
+            ran.add("findings");
+            done.countDown();
+            return "";
+        }, TaskCallbacks.of(r -> { }, e -> { }));
+        TaskHandle stale = runner.submit("stale timeline", ctx -> {
+            ran.add("stale timeline");
+            return "";
+        }, TaskCallbacks.of(r -> { }, e -> { }));
+        runner.submit("query", TaskRunner.Priority.SHOWN, ctx -> {
+            ran.add("query");
+            done.countDown();
+            return "";
+        }, TaskCallbacks.of(r -> { }, e -> { }));
+        stale.cancel();
+        release.countDown();
+        assertTrue(done.await(5, TimeUnit.SECONDS));
+        runner.shutdown();
+        assertEquals(List.of("query", "findings"), ran);
     }
 
     @Test
