@@ -64,7 +64,7 @@ public final class Bench {
             pixels(gen);
             return;
         }
-        Path ap = gen.asyncProfiler("async-profiler-javac", 100 * MB, 180);
+        Path ap = gen.asyncProfiler("async-profiler-javac", 100 * MB, 60);
         Path jdk100 = gen.jdkFlightRecorder("jdk-javac-100m", 100 * MB);
         List<Path> openFiles = new ArrayList<>(List.of(ap, jdk100));
         if (huge) {
@@ -101,7 +101,7 @@ public final class Bench {
         // names a smaller real recording instead (the README's is `firesight demo` recorded for 90 s).
         String smallFile = System.getProperty("bench.small");
         Path small = smallFile != null && !smallFile.isBlank() ? Path.of(smallFile) : gen.jdkFlightRecorder("jdk-javac-10m", 10 * MB);
-        Path ap = gen.asyncProfiler("async-profiler-javac", 200 * MB, 360);
+        Path ap = gen.asyncProfiler("async-profiler-javac", 200 * MB, 100);
         Path huge = gen.jdkFlightRecorder("jdk-javac-500m", 500 * MB);
         header();
         // The app image exists after -Pinstaller; the script launcher is built beside the jar.
