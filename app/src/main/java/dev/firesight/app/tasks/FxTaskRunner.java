@@ -83,8 +83,10 @@ public final class FxTaskRunner implements TaskRunner {
             if (handle.isCancelled()) {
                 return;
             }
+            AppEvents.event("task started " + name);
             try {
                 T result = task.call(handle);
+                AppEvents.event("task done " + name);
                 uiThread.accept(() -> {
                     if (!handle.isCancelled()) {
                         callbacks.onSuccess().accept(result);

@@ -9,7 +9,8 @@ public interface TaskRunner {
     /** Which waiting work a free worker takes first. */
     enum Priority {
         /**
-         * What the user is looking at or just asked for: the flame graph's query, a search, callers and callees.
+         * What the user is looking at or just asked for: opening a recording, the flame graph's query, a search,
+         * callers and callees.
          * It goes before waiting {@link #NORMAL} work, so a new flame graph does not wait behind findings.
          */
         SHOWN,
