@@ -204,12 +204,23 @@ public final class PixelsBench {
 
     // ---- launch to window ----
 
+    /**
+     * Whether an app image's launcher runs another jar than the one measured: one left from an earlier build
+     * started an old app, which the launch part then waited on for its events.
+     */
+    private boolean stale(Path launcher) throws java.io.IOException {
+        Path bundled = launcher.toAbsolutePath().getParent().resolveSibling("lib/app/firesight.jar");
+        return Files.exists(bundled) && Files.mismatch(bundled, firesightJar) != -1;
+    }
+
     private void launchToWindow(List<Path> launchers, Display display) throws Exception {
         Map<String, List<String>> commands = new LinkedHashMap<>();
         String property = "-D" + AppEvents.PROPERTY + "=" + events();
         commands.put("`java -jar firesight.jar`", List.of(ChildProcess.java(), property, "-jar", firesightJar.toString()));
         for (Path l : launchers) {
-            if (Files.isExecutable(l)) {
+            if (Files.isExecutable(l) && stale(l)) {
+                Bench.log("  skipping %s: its jar is not the one this build made (run -Pinstaller again)", l);
+            } else if (Files.isExecutable(l)) {
                 commands.put("`" + Path.of("").toAbsolutePath().relativize(l.toAbsolutePath()) + "`",
                         List.of(l.toString()));
             }

@@ -118,11 +118,15 @@ final class ChunkParser {
      *                          recording (the JVM keeps its type ids for the whole run), to read this
      *                          chunk's events with if its own metadata is damaged; or null
      * @param concurrent        whether the chunk's stacks may be resolved on a second thread during the scan
-     *                          (see {@link ConcurrentStacks})
+     *                          (see {@link ConcurrentStacks}). Only a chunk of at most a quarter of the heap is:
+     *                          the thread resolves from the pools read ahead, a second copy beside those the scan
+     *                          reads, and on async-profiler's one-chunk files, nine tenths pools, that made
+     *                          {@code summary} of a 228 MiB file stop at -Xmx256m with the memory sentence, where
+     *                          one thread read it (and on such files the thread does not pay anyway)
      */
     ChunkParser(ByteBuffer chunk, ChunkHeader header, ProfileBuilder builder, LoadControl control, int chunkIndex,
                 StackResolver previousResolver, Metadata neighbourMetadata, boolean concurrent) {
-        this.concurrent = concurrent;
+        this.concurrent = concurrent && header.declaredSize <= Runtime.getRuntime().maxMemory() / 4;
         this.neighbourMetadata = neighbourMetadata;
         this.previousResolver = previousResolver;
         this.header = header;
