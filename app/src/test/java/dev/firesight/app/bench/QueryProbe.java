@@ -73,12 +73,14 @@ public final class QueryProbe {
         int[] deep = heaviestLeafPath(visible);
         time("Reversed tree on demand: zoomed " + deep.length + " levels deep on the heaviest path",
                 () -> CallTreeBuilder.buildVisible(profile, reversed, reversedWeights, deep, () -> false).size());
-        time("Window: reverse on (weights, on-demand tree, hot methods)", () -> shown(profile, reversed));
+        Runnable cpuShown = () -> shown(profile, all);
+        time("Window: reverse on (weights, on-demand tree, hot methods)", cpuShown, () -> shown(profile, reversed));
         if (profile.has(ViewKind.ALLOC)) {
-            time("Window: view switch cpu to alloc", () -> shown(profile, ProfileQuery.of(ViewKind.ALLOC)));
-            time("Window: view switch alloc to cpu", () -> shown(profile, all));
+            ProfileQuery alloc = ProfileQuery.of(ViewKind.ALLOC);
+            time("Window: view switch cpu to alloc", cpuShown, () -> shown(profile, alloc));
+            time("Window: view switch alloc to cpu", () -> shown(profile, alloc), () -> shown(profile, all));
         }
-        time("Window: 10% range re-aggregation", () -> shown(profile, tenth));
+        time("Window: 10% range re-aggregation", cpuShown, () -> shown(profile, tenth));
         CallTree cpuTree = CallTreeBuilder.build(profile, all);
         SearchPattern pattern = SearchPattern.of("HashMap", true, false);
         time("Window: search \"HashMap\", CPU tree", () -> FrameSearch.run(cpuTree, pattern).matchCount());
@@ -130,8 +132,18 @@ public final class QueryProbe {
     }
 
     private static void time(String name, LongSupplier query) {
+        time(name, () -> { }, query);
+    }
+
+    /**
+     * As above, with {@code before} run untimed before each run: the state the window is in when the user acts. A
+     * profile keeps the sums of its last query for the next one that differs only in direction (or not at all),
+     * so a switch timed again and again would otherwise time the second ask of the same query.
+     */
+    private static void time(String name, Runnable before, LongSupplier query) {
         long result = 0;
         for (int i = 0; i < WARMUP; i++) {
+            before.run();
             result = query.getAsLong();
         }
         // Wall clock, and this thread's CPU time: on a loaded machine the second says what the query costs.
@@ -139,6 +151,7 @@ public final class QueryProbe {
         double[] ms = new double[RUNS];
         double[] cpu = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {
+            before.run();
             long start = System.nanoTime();
             long cpuStart = threads.getCurrentThreadCpuTime();
             result = query.getAsLong();

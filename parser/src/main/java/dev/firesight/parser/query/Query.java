@@ -13,13 +13,48 @@ import java.util.function.BooleanSupplier;
 public final class Query {
     private final Profile profile;
     private final ProfileQuery query;
-    private StackWeights weights;
-    /** The weights summed on the shared top-down tree, for the flame graph and the hot methods alike. */
-    private StackTree.Weighed topDown;
+    private final Sums sums;
 
     public Query(Profile profile, ProfileQuery query) {
         this.profile = profile;
         this.query = query;
+        this.sums = profile.<LastSums>derived("last-query-sums", LastSums::new).of(query);
+    }
+
+    /**
+     * What a query sums from the samples, shared by the queries that differ only in direction: turning the
+     * reversed view on or off asks the same filters again, and these sums (the weights per stack, and their totals
+     * on the shared top-down tree for the hot methods) do not depend on it. On a 228 MiB async-profiler recording
+     * they were 55 of the 187 ms that turning the reversed view on took.
+     */
+    private static final class Sums {
+        private final ProfileQuery key;
+        private StackWeights weights;
+        /** The weights summed on the shared top-down tree, for the flame graph and the hot methods alike. */
+        private StackTree.Weighed topDown;
+
+        Sums(ProfileQuery key) {
+            this.key = key;
+        }
+    }
+
+    /** The last query's sums of a profile, held softly: a large profile's tree totals are tens of megabytes. */
+    private static final class LastSums {
+        private java.lang.ref.SoftReference<Sums> last = new java.lang.ref.SoftReference<>(null);
+
+        synchronized Sums of(ProfileQuery query) {
+            ProfileQuery q = query.withReverse(false);
+            // The key keeps its own copy of the thread set, which a caller could change after asking.
+            ProfileQuery key = new ProfileQuery(q.view(), q.fromNanos(), q.toNanos(),
+                    q.threads() == null ? null : (java.util.BitSet) q.threads().clone(), q.include(), q.exclude(),
+                    false, q.perThread(), q.outside());
+            Sums s = last.get();
+            if (s == null || !s.key.equals(key)) {
+                s = new Sums(key);
+                last = new java.lang.ref.SoftReference<>(s);
+            }
+            return s;
+        }
     }
 
     public Profile profile() {
@@ -31,18 +66,22 @@ public final class Query {
     }
 
     /** The weight per stack that passed the query's filters; computed on first use. */
-    public synchronized StackWeights weights(BooleanSupplier cancelled) {
-        if (weights == null) {
-            weights = StackWeights.compute(profile, query, cancelled);
+    public StackWeights weights(BooleanSupplier cancelled) {
+        synchronized (sums) {
+            if (sums.weights == null) {
+                sums.weights = StackWeights.compute(profile, query, cancelled);
+            }
+            return sums.weights;
         }
-        return weights;
     }
 
-    private synchronized StackTree.Weighed topDown(BooleanSupplier cancelled) {
-        if (topDown == null) {
-            topDown = StackTree.Weighed.of(profile, weights(cancelled));
+    private StackTree.Weighed topDown(BooleanSupplier cancelled) {
+        synchronized (sums) {
+            if (sums.topDown == null) {
+                sums.topDown = StackTree.Weighed.of(profile, weights(cancelled));
+            }
+            return sums.topDown;
         }
-        return topDown;
     }
 
     public CallTree callTree(BooleanSupplier cancelled) {
