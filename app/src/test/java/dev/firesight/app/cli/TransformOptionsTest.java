@@ -5,7 +5,6 @@ import dev.firesight.parser.testing.TestRecordings;
 import dev.firesight.parser.testing.Workload;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -65,10 +64,7 @@ class TransformOptionsTest {
 
     private static Map<String, Long> collapsed(CliRun run) {
         assertEquals(0, run.exitCode(), String.join("\n", run.errLines()));
-        Map<String, Long> out = new HashMap<>();
-        run.out().lines().forEach(l -> out.merge(l.substring(0, l.lastIndexOf(' ')),
-                Long.parseLong(l.substring(l.lastIndexOf(' ') + 1)), Long::sum));
-        return out;
+        return CollapsedStacks.parse(run.out());
     }
 
     private static long total(Map<String, Long> stacks) {

@@ -92,7 +92,8 @@ class TransformChipsTest {
                 exported));
         String text = read(exported);
         assertFalse(text.contains(COMPUTE_HASHES), "the export follows");
-        assertEquals(CollapsedStacks.withoutFrame(stacks(read(plain)), COMPUTE_HASHES), stacks(text),
+        assertEquals(CollapsedStacks.withoutFrame(CollapsedStacks.parse(read(plain)), COMPUTE_HASHES),
+                CollapsedStacks.parse(text),
                 "each stack lost the frame, its callees hang off its caller");
 
         robot.clickOn(chipRemoveButton(0));
@@ -207,14 +208,6 @@ class TransformChipsTest {
         assertTrue(sandwich.stage().isShowing(), "it opens again");
         fxRun(robot, () -> support.vm().close(tab.viewModel()));
         assertFalse(sandwich.stage().isShowing(), "closing the tab closes its sandwich");
-    }
-
-    /** Collapsed stacks text as stack → weight. */
-    private static java.util.Map<String, Long> stacks(String collapsed) {
-        java.util.Map<String, Long> out = new java.util.HashMap<>();
-        collapsed.lines().forEach(l -> out.merge(l.substring(0, l.lastIndexOf(' ')),
-                Long.parseLong(l.substring(l.lastIndexOf(' ') + 1)), Long::sum));
-        return out;
     }
 
     private static String read(Path file) {

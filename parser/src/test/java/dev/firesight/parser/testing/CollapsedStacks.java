@@ -76,6 +76,14 @@ public record CollapsedStacks(Map<String, Long> weights, long eventCount) {
                         java.util.LinkedHashMap::new));
     }
 
+    /** Collapsed-stacks text, a {@code stack weight} line per stack, as stack → weight (repeated stacks summed). */
+    public static Map<String, Long> parse(String text) {
+        Map<String, Long> out = new java.util.HashMap<>();
+        text.lines().forEach(l -> out.merge(l.substring(0, l.lastIndexOf(' ')),
+                Long.parseLong(l.substring(l.lastIndexOf(' ') + 1)), Long::sum));
+        return out;
+    }
+
     /**
      * Collapsed stacks (stack → weight) with every stack rewritten frame by frame and equal results summed; a
      * stack rewritten to nothing drops. The independent oracle for transforms.
