@@ -22,7 +22,7 @@ env -u DISPLAY firesight --version
 desktop=/usr/share/applications/firesight-Firesight.desktop
 [ -f "$desktop" ] || fail "no $desktop"
 grep -q '^MimeType=application/x-jfr' "$desktop" || fail "$desktop has no MimeType line"
-grep -q '^Exec=/opt/firesight/bin/Firesight %F' "$desktop" || fail "$desktop's Exec does not pass the file"
+grep -q '^Exec=/opt/firesight/bin/firesight %F' "$desktop" || fail "$desktop's Exec does not pass the file"
 [ -f /usr/share/mime/packages/firesight-Firesight-MimeInfo.xml ] || fail "MIME package XML not installed"
 grep -q '\*\.jfr' /usr/share/mime/globs2 || fail "*.jfr is not in the MIME database"
 ls /usr/share/icons/hicolor/*/mimetypes/application-x-jfr.png >/dev/null || fail "no .jfr file icon"
@@ -42,7 +42,7 @@ start=\$(date +%s%N)
 gio open "$work/tiny.jfr"
 timeout 60 xdotool search --sync --onlyvisible --name '^Firesight' >/dev/null
 echo "check-installed-deb: window after \$(( (\$(date +%s%N) - start) / 1000000 )) ms (gio open, icewm running)"
-pid=\$(pgrep -f '^/opt/firesight/bin/Firesight ' | head -1)
+pid=\$(pgrep -f '^/opt/firesight/lib/runtime/bin/java .*dev.firesight.app.Launcher' | head -1)
 echo "check-installed-deb: process \$pid: \$(tr '\\0' ' ' </proc/\$pid/cmdline)"
 sleep 2
 [ -z "$shot" ] || import -window root "$shot"

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Checks what -Pinstaller built, the way a user would run it, with no display:
-#   1. the app image's launcher prints --version and --help;
+#   1. the app image's launcher prints --version and --help, and maps its AOT cache;
 #   2. it summarises a real recording made here (java -XX:StartFlightRecording on TinyWorkload.java),
 #      or says clearly that this build has no summary command yet;
 #   3. where xvfb-run and xdotool exist, the launcher opens its window under Xvfb;
-#   4. the .deb (when there is one) carries the launcher, the desktop entry, the .jfr MIME type and icons.
+#   4. the .deb (when there is one) carries the launcher, the desktop entry, the .jfr MIME type and icons, and
+#      its launcher maps the AOT cache from where the package puts it.
 # usage: installer/scripts/smoke-test.sh [installer/target]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -25,14 +26,18 @@ echo "smoke-test: ok: app image --version without a display: $version"
 help=$(headless --help) || fail "--help exited $?"
 echo "smoke-test: ok: app image --help"
 
-# Class data sharing (installer/build.xml, target "cds"): the launcher's JVM maps the app's own archive, so
-# the app's classes come from it, not from the jar.
-JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$work/classes.log" headless --version >/dev/null 2>&1 \
-    || fail "--version with class loading logged exited $?"
-grep -q "dev.firesight.app.Launcher source: shared objects file" "$work/classes.log" \
-    || fail "the app image does not map its class data sharing archive: $(grep -m1 'dev.firesight.app.Launcher' "$work/classes.log")"
-echo "smoke-test: ok: app image maps its class data sharing archive" \
-    "($(grep -c 'source: shared objects file' "$work/classes.log") classes from it)"
+# The AOT cache (installer/build.xml, target "aot"): the launcher's JVM maps it, so the app's classes come from it,
+# loaded and linked, not from the jar.
+maps_cache() { # LAUNCHER: prints how many classes --version took from the cache; fails if Launcher was not one
+    JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$work/classes.log" env -u DISPLAY timeout 120 "$1" --version \
+        >/dev/null 2>&1 || fail "$1 --version with class loading logged exited $?"
+    grep -q "dev.firesight.app.Launcher source: shared objects file" "$work/classes.log" \
+        || fail "$1 does not map its AOT cache: $(grep -m1 'dev.firesight.app.Launcher' "$work/classes.log")"
+    grep -c 'source: shared objects file' "$work/classes.log"
+}
+echo "smoke-test: ok: app image maps its AOT cache ($(maps_cache "$launcher") classes from it)"
+# bin/firesight, what the .deb's menu entry, double-click and /usr/bin/firesight start: the same JVM and cache.
+echo "smoke-test: ok: bin/firesight maps it too ($(maps_cache "$(dirname "$launcher")/firesight") classes from it)"
 
 if grep -q "firesight summary" <<<"$help"; then
     java=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -60,17 +65,19 @@ fi
 deb=$(ls "$target"/installers/*.deb 2>/dev/null | head -1 || true)
 if [ -n "$deb" ]; then
     contents=$(dpkg-deb --contents "$deb")
-    for path in ./opt/firesight/bin/Firesight ./opt/firesight/lib/firesight-Firesight.desktop \
+    for path in ./opt/firesight/bin/Firesight ./opt/firesight/bin/firesight ./opt/firesight/lib/firesight-Firesight.desktop \
                 ./opt/firesight/lib/firesight-Firesight-MimeInfo.xml ./opt/firesight/lib/Firesight.png \
                 ./opt/firesight/lib/application-x-jfr.png ./opt/firesight/lib/app/firesight.jar \
-                ./opt/firesight/lib/app/firesight.classlist ./opt/firesight/lib/app/libglassgtk3.so; do
+                ./opt/firesight/lib/app/firesight.aot ./opt/firesight/lib/app/libglassgtk3.so; do
         grep -q " $path\$" <<<"$contents" || fail "$deb lacks $path"
     done
     dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./postinst | grep -q "xdg-mime install" \
         || fail "$deb's postinst does not register the MIME type"
-    # The class data sharing archive is made by the postinst for /opt/firesight, from the packaged class list.
-    dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./postinst | grep -q "Xshare:dump" \
-        || fail "$deb's postinst does not make the class data sharing archive"
+    # The cache was made in the app image; unpacked where the package installs it, under another path, the
+    # launcher must still map it.
+    dpkg-deb -x "$deb" "$work/deb"
+    echo "smoke-test: ok: the .deb's launcher, unpacked elsewhere, maps the AOT cache" \
+        "($(maps_cache "$work/deb/opt/firesight/bin/firesight") classes from it)"
     echo "smoke-test: ok: $(basename "$deb") ($(du -h "$deb" | cut -f1)) has the launcher, desktop entry, MIME type and icons"
 fi
 echo "smoke-test: passed"

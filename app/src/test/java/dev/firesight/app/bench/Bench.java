@@ -108,6 +108,7 @@ public final class Bench {
         Path root = firesightJar.toAbsolutePath().getParent().getParent().getParent();
         new PixelsBench(firesightJar, classPathEntry("jfr-converter-"), dir, runs, this::line).run(
                 List.of(small, ap, huge), List.of(firesightJar.resolveSibling("firesight"),
+                        root.resolve("installer/target/app-image/Firesight/bin/firesight"),
                         root.resolve("installer/target/app-image/Firesight/bin/Firesight")));
         line("Load average after: " + loadAverage());
         Files.writeString(dir.resolve("report-pixels.md"), report);

@@ -100,7 +100,8 @@ public final class PixelsBench {
             Bench.log("File to pixels on display %s", display.name);
             report.line("## File to pixels: from launch to a painted flame graph");
             report.line("");
-            report.line("The real app (`java -jar firesight.jar FILE`, default heap), a fresh JVM per run, on an X display"
+            report.line("The real app (`" + (LAUNCHER.isBlank() ? "java -jar firesight.jar" : LAUNCHER)
+                    + " FILE`, default heap), a fresh JVM per run, on an X display"
                     + " of 1600×1000 (" + display.kind + "); times from the benchmark starting the process, read"
                     + " from the app's own events (`-Dfiresight.events`): *window* is the first pulse that laid out"
                     + " the shown window, *first/final paint* the flame graph control's layout pass that drew the"
@@ -181,10 +182,18 @@ public final class PixelsBench {
                 file.toString(), html.toString()), dir.resolve("scratch-pixels"), 1800);
     }
 
+    /**
+     * The launcher the files are opened with: {@code -Dbench.pixels.launcher=PATH} (the app image's
+     * {@code bin/firesight}, what its menu entry and a double-click start), or else {@code java -jar} on this JVM.
+     */
+    private static final String LAUNCHER = System.getProperty("bench.pixels.launcher", "");
+
     /** One open: window, first paint, final paint, open to final paint (s) and CPU (s); null when it failed. */
     private double[] appRun(Path file, Display display) throws Exception {
-        Started s = startApp(List.of(ChildProcess.java(), "-D" + AppEvents.PROPERTY + "=" + events(),
-                "-jar", firesightJar.toString(), file.toString()), display, false);
+        Started s = LAUNCHER.isBlank()
+                ? startApp(List.of(ChildProcess.java(), "-D" + AppEvents.PROPERTY + "=" + events(),
+                        "-jar", firesightJar.toString(), file.toString()), display, false)
+                : startApp(List.of(LAUNCHER, file.toString()), display, true);
         try {
             Milestones m = waitFor(s, ev -> milestones(ev, s.epochMs).finalPaint() >= 0);
             if (m == null || m.finalPaint() < 0) {
