@@ -61,27 +61,14 @@ public final class RecordingLoadViewModel {
     private final ReadOnlyObjectWrapper<Profile> drawn = new ReadOnlyObjectWrapper<>();
 
     /**
-     * Partial profiles while reading: at most one on its way to the window at a time, the first after
-     * {@link #FIRST_PARTIAL_NANOS} (a smaller file is read whole by then), the next only once the last one's
-     * flame graph was computed and {@link #NEXT_PARTIAL_NANOS} later, or four times as long as that took when
-     * longer: on two cores each one's copy, query and timeline take time from the reading. The timeline is
-     * computed after the query and takes about as long (0.3-0.9 s against 0.2-0.7 s on a 513 MB JDK
-     * recording), so four times the query keeps both to about a third of the time. At twice the query, once
-     * the query no longer waited behind the timeline, five partials made that file's read 10.1 s instead of
-     * 7.4 s.
-     */
-    private static final long FIRST_PARTIAL_NANOS = 500_000_000L;
-    private static final long NEXT_PARTIAL_NANOS = 1_000_000_000L;
-    /**
      * {@code -Dfiresight.partialOpen=false} reads every recording whole before drawing it, as before partial
      * profiles: for benchmarks that compare the two in the same build.
      */
     private static final boolean PARTIAL_OPEN = !"false".equals(System.getProperty("firesight.partialOpen"));
-    private final java.util.concurrent.atomic.AtomicBoolean partialWanted = new java.util.concurrent.atomic.AtomicBoolean();
-    private volatile long partialNotBefore;
-    /** The partial profile the query shows while reading, or null, and when it was handed to the query. */
+    /** When the load makes its partial profiles. */
+    private final PartialPacing pacing = new PartialPacing();
+    /** The partial profile the query shows while reading, or null. */
     private Profile shownPartial;
-    private long partialShownAt;
 
     private TaskHandle loading;
     private TaskHandle reloading;
@@ -98,9 +85,7 @@ public final class RecordingLoadViewModel {
         // A partial profile's flame graph is computed: the next one may be made.
         query.resultProperty().addListener((o, a, r) -> {
             if (shownPartial != null && state.get() == State.LOADING) {
-                long now = System.nanoTime();
-                partialNotBefore = now + Math.max(NEXT_PARTIAL_NANOS, 4 * (now - partialShownAt));
-                partialWanted.set(true);
+                pacing.computed(System.nanoTime());
             }
         });
     }
@@ -125,12 +110,15 @@ public final class RecordingLoadViewModel {
         message.set("Reading " + fileName() + "…");
         partial.set(false);
         shownPartial = null;
-        partialNotBefore = System.nanoTime() + FIRST_PARTIAL_NANOS;
-        partialWanted.set(PARTIAL_OPEN);
+        pacing.start(System.nanoTime(), PARTIAL_OPEN);
         AppEvents.event("open started " + fileName());
         // What the user just asked for: queued before the tab's first pulse, not after it.
         loading = tasks.submit("load " + fileName(), TaskRunner.Priority.SHOWN, ctx -> Recordings.open(file, options()
-                        .withProgress((done, total) -> ctx.progress(total <= 0 ? -1 : (double) done / total))
+                        .withProgress((done, total) -> {
+                            double fraction = total <= 0 ? -1 : (double) done / total;
+                            pacing.progress(fraction, System.nanoTime());
+                            ctx.progress(fraction);
+                        })
                         .withCancel(ctx::isCancelled), PARTIAL_OPEN && fitsBesidePartials(file) ? partials(ctx) : null),
                 TaskCallbacks.<Profile>of(p -> {
                     AppEvents.event("open complete " + fileName());
@@ -180,18 +168,19 @@ public final class RecordingLoadViewModel {
         }
     }
 
-    /** Where a load's partial profiles go: to the UI thread, one at a time (see {@link #FIRST_PARTIAL_NANOS}). */
+    /** Where a load's partial profiles go: to the UI thread, one at a time (see {@link PartialPacing}). */
     private PartialProfiles partials(dev.firesight.app.tasks.TaskContext ctx) {
         return new PartialProfiles() {
             @Override
             public boolean wanted() {
-                return partialWanted.get() && System.nanoTime() - partialNotBefore >= 0;
+                return pacing.wanted(System.nanoTime());
             }
 
             @Override
             public void partial(Profile p, long done, long total) {
-                partialWanted.set(false);
-                ctx.publish(() -> showPartial(p, total <= 0 ? 0 : (double) done / total));
+                double fraction = total <= 0 ? 0 : (double) done / total;
+                pacing.made(fraction, System.nanoTime());
+                ctx.publish(() -> showPartial(p, fraction));
             }
         };
     }
@@ -203,14 +192,13 @@ public final class RecordingLoadViewModel {
      */
     private void showPartial(Profile p, double fraction) {
         if (state.get() != State.LOADING || p.views().isEmpty()) {
-            partialNotBefore = System.nanoTime() + NEXT_PARTIAL_NANOS;
-            partialWanted.set(state.get() == State.LOADING);
+            pacing.notShown(System.nanoTime(), state.get() == State.LOADING);
             return;
         }
         AppEvents.event("open partial " + fileName() + " " + Math.round(fraction * 100) + "%");
         Profile old = shownPartial;
         shownPartial = p;
-        partialShownAt = System.nanoTime();
+        pacing.shown(System.nanoTime());
         drawn.set(p);
         partial.set(true);
         if (old == null) {
