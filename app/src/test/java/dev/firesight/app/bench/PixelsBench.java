@@ -319,6 +319,11 @@ public final class PixelsBench {
                 .redirectOutput(dir.resolve("scratch-pixels").resolve("stdout.txt").toFile())
                 .redirectError(dir.resolve("scratch-pixels").resolve("stderr.txt").toFile());
         pb.environment().put("DISPLAY", display.name);
+        // A settings directory of the benchmark's own, which only its runs write to: a window layout the user
+        // saved (a timeline dragged down to fill the tab) would change what is drawn and how long it takes.
+        Path config = dir.resolve("scratch-pixels").resolve("config");
+        Files.createDirectories(config);
+        pb.environment().put("XDG_CONFIG_HOME", config.toString());
         if (toolOptions) {
             pb.environment().put("JAVA_TOOL_OPTIONS", "-D" + AppEvents.PROPERTY + "=" + ev);
         }
