@@ -218,11 +218,22 @@ public final class PixelsBench {
 
     /**
      * Whether an app image's launcher runs another jar than the one measured: one left from an earlier build
-     * started an old app, which the launch part then waited on for its events.
+     * started an old app, which the launch part then waited on for its events. Jars are compared by their
+     * entries' names and checksums, not their bytes: the benchmark's own build packs the same classes again
+     * with new timestamps, and a byte comparison skipped an image built from the same commit.
      */
     private boolean stale(Path launcher) throws java.io.IOException {
         Path bundled = launcher.toAbsolutePath().getParent().resolveSibling("lib/app/firesight.jar");
-        return Files.exists(bundled) && Files.mismatch(bundled, firesightJar) != -1;
+        return Files.exists(bundled) && !entries(bundled).equals(entries(firesightJar));
+    }
+
+    /** Each entry's name and CRC-32. */
+    private static Map<String, Long> entries(Path jar) throws java.io.IOException {
+        Map<String, Long> crcs = new java.util.HashMap<>();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            zip.stream().forEach(e -> crcs.put(e.getName(), e.getCrc()));
+        }
+        return crcs;
     }
 
     private void launchToWindow(List<Path> launchers, Display display) throws Exception {
