@@ -53,11 +53,11 @@ final class PartialPacing {
 
     /** True when a partial profile should be made now. */
     boolean wanted(long now) {
-        return wanted && now - notBefore >= 0 && !endsSoon(now);
+        return wanted && now - notBefore >= 0 && !endsSoon();
     }
 
     /** Whether reading will end, at its pace since the last partial, before another partial's query would. */
-    private boolean endsSoon(long now) {
+    private boolean endsSoon() {
         double since = madeFraction;
         long query = lastQueryNanos;
         double f = fraction;

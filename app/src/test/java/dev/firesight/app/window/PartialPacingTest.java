@@ -53,20 +53,17 @@ class PartialPacingTest {
     }
 
     @Test
-    void noPartialWhenReadingEndsBeforeItsFlameGraphWould() {
+    void aPartialOnlyWhenReadingHasLongerToGoThanTwiceTheLastQuery() {
         PartialPacing pacing = afterOnePartial();
-        // 45% in 2.5 s since the last partial: the last 5% take 0.28 s, less than twice the 0.5 s query.
+        // 20% in 2.5 s since the last partial: the remaining 30% take 3.75 s.
+        pacing.progress(0.7, 3500 * MS);
+        assertTrue(pacing.wanted(3500 * MS));
+
+        pacing = afterOnePartial();
+        // 45% in 2.5 s: the last 5% take 0.28 s, less than twice the 0.5 s query.
         pacing.progress(0.95, 3500 * MS);
         assertFalse(pacing.wanted(3500 * MS));
         pacing.progress(0.99, 3700 * MS);
         assertFalse(pacing.wanted(3700 * MS));
-    }
-
-    @Test
-    void aPartialWhenReadingHasLongerToGo() {
-        PartialPacing pacing = afterOnePartial();
-        // 20% in 2.5 s: the remaining 30% take 3.75 s.
-        pacing.progress(0.7, 3500 * MS);
-        assertTrue(pacing.wanted(3500 * MS));
     }
 }
