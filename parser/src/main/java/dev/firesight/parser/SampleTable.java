@@ -54,6 +54,14 @@ public final class SampleTable {
         return view;
     }
 
+    /**
+     * The view whose rows, and so whose stacks, this table reads: the counted view for a count view
+     * ({@code alloc} for {@code alloc-count}), else its own. Views with the same rows share a call tree.
+     */
+    public ViewKind rowsView() {
+        return counted != null ? counted.view : view;
+    }
+
     /** The number of rows: samples, or buckets once {@link #bucketed()}. */
     public int size() {
         return rows.size();

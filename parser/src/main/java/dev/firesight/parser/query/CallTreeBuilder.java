@@ -26,8 +26,8 @@ public final class CallTreeBuilder {
 
     public static CallTree build(Profile profile, ProfileQuery query, StackWeights weights, BooleanSupplier cancelled) {
         if (!query.perThread()) {
-            // The shape of all stacks is shared by every query of this profile; only weights differ.
-            return StackTree.of(profile, query.reverse()).project(profile, query, weights);
+            // The shape of a view's stacks is shared by every query of it; only weights differ.
+            return StackTree.of(profile, query.view(), query.reverse()).project(profile, query, weights);
         }
         return buildByInsertion(profile, query, weights, cancelled);
     }

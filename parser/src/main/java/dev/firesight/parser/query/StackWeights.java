@@ -4,6 +4,7 @@ import dev.firesight.parser.FrameTable;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.SampleTable;
 import dev.firesight.parser.StackTable;
+import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.util.LongIntMap;
 import dev.firesight.parser.util.LongList;
 import dev.firesight.parser.util.IntList;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
 public final class StackWeights {
     private static final int CHECK_EVERY = 1 << 16;
 
+    private final ViewKind view;
     private final IntList stacks;
     private final IntList threads;
     private final LongList weights;
@@ -29,14 +31,20 @@ public final class StackWeights {
     private final long total;
     private final long samples;
 
-    private StackWeights(IntList stacks, IntList threads, LongList weights, double[] squares, long total,
-                         long samples) {
+    private StackWeights(ViewKind view, IntList stacks, IntList threads, LongList weights, double[] squares,
+                         long total, long samples) {
+        this.view = view;
         this.stacks = stacks;
         this.threads = threads;
         this.weights = weights;
         this.squares = squares;
         this.total = total;
         this.samples = samples;
+    }
+
+    /** The view whose samples these are. */
+    public ViewKind view() {
+        return view;
     }
 
     public int size() {
@@ -159,7 +167,7 @@ public final class StackWeights {
             }
         }
         if (dense == null) {
-            return new StackWeights(sparseStacks, sparseThreads, sparse,
+            return new StackWeights(query.view(), sparseStacks, sparseThreads, sparse,
                     squares ? toDoubles(squaresLow, squaresHigh, sparse.size()) : null, total, samples);
         }
         double[] denseSquares = squares ? new double[dense.length] : null;
@@ -175,7 +183,7 @@ public final class StackWeights {
                 }
             }
         }
-        return new StackWeights(stacks, null, weights, denseSquares, total, samples);
+        return new StackWeights(query.view(), stacks, null, weights, denseSquares, total, samples);
     }
 
     private static double[] toDoubles(long[] low, long[] high, int n) {

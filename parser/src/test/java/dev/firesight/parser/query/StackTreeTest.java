@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Trees projected from the profile's shared stack tree equal trees built stack by stack, line for line,
+ * Trees projected from a view's shared stack tree equal trees built stack by stack, line for line,
  * for every view, direction, filter and time range.
  */
 class StackTreeTest {
@@ -29,6 +29,9 @@ class StackTreeTest {
         long start = profile.info().startNanos();
         long duration = profile.info().durationNanos();
         for (ViewKind view : profile.views()) {
+            // A view's shared tree holds its own stacks only: every node carries some of the view's weight.
+            CallTree whole = CallTreeBuilder.build(profile, ProfileQuery.of(view));
+            assertEquals(whole.size(), StackTree.of(profile, view, false).size(), view + " tree nodes");
             for (ProfileQuery base : new ProfileQuery[] {ProfileQuery.of(view), ProfileQuery.of(view).withReverse(true),
                 ProfileQuery.of(view).withExclude(Pattern.compile("java\\.lang\\.Thread\\.run")),
                 ProfileQuery.of(view).withPerThread(true)}) {

@@ -194,7 +194,7 @@ class VisibleTreeTest {
             if (query.reverse()) {
                 return BottomUpTree.build(profile, query, weights, focusPath, minFraction, maxDepth, cancelled);
             }
-            StackTree tree = StackTree.of(profile, false);
+            StackTree tree = StackTree.of(profile, query.view(), false);
             return tree.project(profile, query, weights, tree.totals(weights), focusPath, minFraction);
         }
     }
