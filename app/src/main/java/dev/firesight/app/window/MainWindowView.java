@@ -188,6 +188,8 @@ public final class MainWindowView {
                 RecordingTabView view = new RecordingTabView(k, () -> vm.close(k));
                 RecordingTimeline timeline = TimelineBinding.create(vm.tasks(),
                         k.drawnProfileProperty(), k.timeRangeProperty());
+                timeline.modelProperty().addListener((o, was, m) -> k.loading().timelineComputed(
+                        m == null ? null : m.profile()));
                 timeline.setOnCompareWithRest(r -> vm.compareWithRest(k, r));
                 timeline.setOnCompareRanges((a, b) -> vm.compareRanges(k, a, b));
                 view.setOnCompareSource(source -> vm.compareSourceWithOthers(k, source));

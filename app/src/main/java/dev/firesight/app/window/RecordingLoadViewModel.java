@@ -90,6 +90,16 @@ public final class RecordingLoadViewModel {
         });
     }
 
+    /**
+     * The timeline of {@code p} was computed: when it is the partial profile shown, its work is all done, and
+     * the next partial is paced by the whole of it (see {@link PartialPacing#settled}).
+     */
+    public void timelineComputed(Profile p) {
+        if (p != null && p == shownPartial && state.get() == State.LOADING) {
+            pacing.settled(System.nanoTime());
+        }
+    }
+
     private String fileName() {
         return String.valueOf(path.getFileName());
     }

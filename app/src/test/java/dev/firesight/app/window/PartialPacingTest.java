@@ -66,4 +66,37 @@ class PartialPacingTest {
         pacing.progress(0.99, 3700 * MS);
         assertFalse(pacing.wanted(3700 * MS));
     }
+
+    @Test
+    void withItsTimelineComputedTheNextPartialWaitsTwiceThePartialsWholeWork() {
+        // Shown at 1 s, its query computed at 1.5 s, its timeline at 2.2 s: the partial's work took 1.2 s.
+        PartialPacing pacing = afterOnePartial();
+        pacing.settled(2200 * MS);
+        pacing.progress(0.6, 4500 * MS);
+        assertFalse(pacing.wanted(4500 * MS), "twice the 1.2 s of work after the timeline is 4.6 s");
+        pacing.progress(0.62, 4600 * MS);
+        assertTrue(pacing.wanted(4600 * MS));
+
+        // The timeline first, then the query: the same wait.
+        pacing = new PartialPacing();
+        pacing.start(0, true);
+        pacing.progress(0.5, 1000 * MS);
+        pacing.made(0.5, 1000 * MS);
+        pacing.shown(1000 * MS);
+        pacing.settled(2200 * MS);
+        assertFalse(pacing.wanted(5000 * MS), "the last partial's flame graph is not computed yet");
+        pacing.computed(2300 * MS);
+        pacing.progress(0.6, 4800 * MS);
+        assertFalse(pacing.wanted(4800 * MS), "twice the 1.3 s of work after the query is 4.9 s");
+        pacing.progress(0.62, 4900 * MS);
+        assertTrue(pacing.wanted(4900 * MS));
+
+        // A quick timeline: twice the whole 0.6 s of work, sooner than four times the query alone.
+        pacing = afterOnePartial();
+        pacing.settled(1600 * MS);
+        pacing.progress(0.6, 2700 * MS);
+        assertFalse(pacing.wanted(2700 * MS));
+        pacing.progress(0.62, 2800 * MS);
+        assertTrue(pacing.wanted(2800 * MS));
+    }
 }
