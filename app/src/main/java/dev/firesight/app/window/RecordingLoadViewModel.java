@@ -13,6 +13,7 @@ import dev.firesight.parser.Recordings;
 import dev.firesight.parser.ViewAbsence;
 import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.Warning;
+import dev.firesight.parser.query.Query;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -254,6 +255,11 @@ public final class RecordingLoadViewModel {
         } else {
             query.show(p);
         }
+        // After everything the tab asked for: the other views' call trees, so that switching to one is quick.
+        tasks.submit("view trees", ctx -> {
+            Query.prepareViews(p, ctx::isCancelled);
+            return p;
+        }, TaskCallbacks.of(done -> { }, failure -> { }));
     }
 
     /** Marks the tab as showing a recording in progress, with a short status such as its elapsed time. */
