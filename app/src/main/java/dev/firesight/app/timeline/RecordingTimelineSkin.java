@@ -7,19 +7,24 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SkinBase;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 
-/** The default look of a {@link RecordingTimeline}: a toolbar, the lanes canvas, and the spike finder beside it. */
+/**
+ * The default look of a {@link RecordingTimeline}: a toolbar, the lanes canvas (scrolling up and down when the lanes
+ * are taller than the room), and the spike finder beside it.
+ */
 public class RecordingTimelineSkin extends SkinBase<RecordingTimeline> {
     private final TimelineCanvas canvas;
     private final SpikePanel spikes;
     private final Label selectionLabel = new Label();
     /** Below this width the spike finder starts hidden, so the lanes keep their room. */
     static final double WIDE = 1000;
+    static final String LANES_STYLE_CLASS = "timeline-lanes";
     private boolean userToggledSpikes;
 
     public RecordingTimelineSkin(RecordingTimeline control) {
@@ -103,7 +108,16 @@ public class RecordingTimelineSkin extends SkinBase<RecordingTimeline> {
             }
         });
         control.spikeFinderVisibleProperty().addListener((o, old, v) -> root.setRight(v ? spikes : null));
-        root.setCenter(canvas);
+        // The lanes keep their height and scroll when the tab gives the timeline less: clipped, the allocation
+        // lane lost its baseline and the heap, memory, CPU and thread lanes were out of reach without dragging
+        // the divider, with nothing saying they were there.
+        ScrollPane lanes = new ScrollPane(canvas);
+        lanes.setFitToWidth(true);
+        lanes.setFitToHeight(true);
+        lanes.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        lanes.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        lanes.getStyleClass().add(LANES_STYLE_CLASS);
+        root.setCenter(lanes);
         root.setRight(control.isSpikeFinderVisible() ? spikes : null);
         getChildren().add(root);
     }

@@ -44,6 +44,7 @@ class TimelineTest {
     void start(Stage stage) {
         timeline = new RecordingTimeline(model);
         stage.setScene(new Scene(timeline, 1300, 700));
+        stage.sizeToScene(); // the stage is shared by the tests, and one of them makes it small
         stage.show();
     }
 
@@ -234,6 +235,31 @@ class TimelineTest {
         assertEquals(theme, timeline.color(TimelineColor.BACKGROUND));
         assertTrue(share(robot, theme) > 0.3, "the backgrounds are repainted in the stylesheet's colour");
         robot.interact(() -> timeline.setStyle(""));
+    }
+
+    /**
+     * Given less height than its lanes need, the timeline keeps every lane whole and scrolls: the lanes below the
+     * allocation rate stay reachable, and scrolling to the end shows the last one.
+     */
+    @Test
+    void lanesTallerThanTheRoomScroll(FxRobot robot) {
+        double lanesHeight = Lanes.preferredHeight(model, timeline.isThreadsExpanded());
+        robot.interact(() -> timeline.getScene().getWindow().setHeight(260));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ScrollPane lanes = robot.lookup("." + RecordingTimelineSkin.LANES_STYLE_CLASS)
+                .queryAs(javafx.scene.control.ScrollPane.class);
+        assertTrue(lanes.getViewportBounds().getHeight() < lanesHeight, "the room is smaller than the lanes");
+        assertTrue(skin().canvas().getHeight() >= lanesHeight, "every lane keeps its height");
+        javafx.scene.control.ScrollBar bar = robot.lookup(".scroll-bar").queryAllAs(javafx.scene.control.ScrollBar.class)
+                .stream().filter(b -> b.getOrientation() == javafx.geometry.Orientation.VERTICAL && b.isVisible())
+                .findFirst().orElse(null);
+        assertNotNull(bar, "a vertical scroll bar says there is more below");
+        Lanes.Lane last = skin().lane(Lanes.Kind.THREADS);
+        robot.interact(() -> lanes.setVvalue(lanes.getVmax()));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.geometry.Bounds shown = lanes.localToScreen(lanes.getLayoutBounds());
+        assertTrue(skin().canvas().localToScreen(0, last.bottom() - 1).getY() <= shown.getMaxY(),
+                "scrolled to the end, the thread lane is in view");
     }
 
     /** The share of the canvas's pixels in one colour. */
