@@ -36,13 +36,6 @@ final class ChunkParser {
     private static final int FALLBACK_CHUNKS = 16;
     /** Damaged events skipped (by their size) before the rest of the chunk is given up as garbage. */
     private static final int MAX_DAMAGED_EVENTS = 16;
-    /** How far past a broken event size to look for whole events again. */
-    private static final int RESYNC_WINDOW = 1 << 20;
-    /**
-     * Consecutive whole events (see {@link #wholeEvent}) that count as having found the event boundaries
-     * again. Leftover bytes of a damaged event can pass for an event or two; a run this long cannot.
-     */
-    private static final int RESYNC_CHAIN = 64;
 
     private final ChunkHeader header;
     private final ByteReader in;
@@ -82,19 +75,10 @@ final class ChunkParser {
     private boolean damaged;
     private int resyncs;
     /**
-     * For partial profiles: the offsets of the constant-pool events read ahead from the header's chain before
-     * the events (async-profiler writes its pools last, so stacks met mid-chunk are otherwise unknown), in
-     * file order; null when the pools are read as the scan meets them, as without partial profiles.
+     * The constant pools read ahead of the events, for partial profiles and the stack thread; null when the pools
+     * are read as the scan meets them, as without either.
      */
-    private int[] poolsAhead;
-    /** Pool events the scan met that were read ahead, and whether it met one that was not. */
-    private int poolsAheadMet;
-    private boolean poolsAheadMissed;
-    /** The offsets of every pool event the scan met, while pools were read ahead. */
-    private final IntList poolEvents = new IntList();
-    /** Bytes of the pool events read ahead, and of those the scan has passed: what the progress bar counts. */
-    private long aheadBytes;
-    private long aheadBytesPassed;
+    private PoolsAhead poolsAhead;
     /**
      * The resolver partial profiles resolved this chunk's stacks with, on the assumption the chunk is intact,
      * and its answers per chunk-local stack key (global stack, or -1 for none), in key order. resolve()
@@ -104,8 +88,8 @@ final class ChunkParser {
     private final IntList partialStacks = new IntList();
     private final java.util.BitSet partialTruncated = new java.util.BitSet();
     private long cutStacksBefore;
-    private long tickSpan;
-    private long tickSlack;
+    /** Finds whole events again after damaged bytes. */
+    private final EventResync resync;
     /** Whether this chunk's stacks may be resolved on a second thread while its events are scanned. */
     private final boolean concurrent;
     /** The thread resolving this chunk's stacks during the scan, or null when they are resolved after it. */
@@ -131,6 +115,7 @@ final class ChunkParser {
         this.previousResolver = previousResolver;
         this.header = header;
         this.in = new ByteReader(chunk);
+        this.resync = new EventResync(in, header);
         this.builder = builder;
         this.control = control;
         this.chunkIndex = chunkIndex;
@@ -252,7 +237,7 @@ final class ChunkParser {
                 int size = in.varint();
                 long type = in.varlong();
                 if (size <= 0 || size > limit - pos) {
-                    if (++resyncs > MAX_DAMAGED_EVENTS || (pos = resync(pos + 1, limit, false)) < 0) {
+                    if (++resyncs > MAX_DAMAGED_EVENTS || (pos = resync.find(pos + 1, limit, null)) < 0) {
                         return null;
                     }
                     continue;
@@ -270,88 +255,6 @@ final class ChunkParser {
             }
         }
         return null;
-    }
-
-    /**
-     * The first offset in {@code [from, min(to, from + RESYNC_WINDOW))} where {@value #RESYNC_CHAIN}
-     * events follow one another with plausible sizes (and, once the metadata is known, whole events),
-     * or reach the end of a complete chunk exactly; -1 if there is none. JFR has no sync marker, so a
-     * chain of events is the evidence that event boundaries were found again.
-     */
-    private int resync(int from, int to, boolean knownTypes) {
-        int end = (int) Math.min(to, (long) from + RESYNC_WINDOW);
-        for (int p = from; p < end; p++) {
-            if (chainAt(p, knownTypes)) {
-                return p;
-            }
-        }
-        return -1;
-    }
-
-    private boolean chainAt(int p, boolean knownTypes) {
-        int limit = in.limit();
-        int q = p;
-        try {
-            for (int n = 0; n < RESYNC_CHAIN; n++) {
-                if (q == limit) {
-                    return header.complete && n >= 2;
-                }
-                in.pos = q;
-                int size = in.varint();
-                if (size < 2 || size > limit - q) {
-                    return false;
-                }
-                long type = in.varlong();
-                if (type < 0 || type > 1 << 20) {
-                    return false;
-                }
-                if (type != 0 && !plausibleTicks(in.varlong())) {
-                    return false; // every event but metadata starts with its start time, in this chunk's span
-                }
-                if (knownTypes && type > 1 && !wholeEvent(metadata, in, q, size)) {
-                    return false;
-                }
-                q += size;
-            }
-            return true;
-        } catch (IndexOutOfBoundsException e) {
-            return false;
-        }
-    }
-
-    /**
-     * True when the event at {@code at} is of a declared type whose fields, decoded from the start, take
-     * exactly its {@code size}. Real events always do; leftover bytes of a damaged one that pass for an
-     * event by their size, type and time almost never do, which is what tells a true resync point apart.
-     */
-    static boolean wholeEvent(Metadata metadata, ByteReader in, int at, int size) {
-        in.pos = at;
-        in.varint(); // size
-        JfrType type = metadata.type(in.varlong());
-        if (type == null) {
-            return false;
-        }
-        in.bound(at + size);
-        try {
-            Values.skipFields(in, type, 0);
-            return in.pos == at + size;
-        } catch (CorruptDataException | IndexOutOfBoundsException e) {
-            return false;
-        } finally {
-            in.unbound();
-        }
-    }
-
-    /** True when a start time in ticks falls in this chunk (or, unfinished, within 30 days of its start). */
-    private boolean plausibleTicks(long ticks) {
-        if (tickSpan == 0) {
-            double perSecond = header.ticksPerSecond > 0 ? header.ticksPerSecond : 1e9;
-            double seconds = header.complete && header.durationNanos > 0 ? header.durationNanos / 1e9 + 1
-                    : 30 * 86400;
-            tickSpan = (long) Math.min(Long.MAX_VALUE / 4, seconds * perSecond) + 1;
-            tickSlack = (long) perSecond;
-        }
-        return ticks >= header.startTicks - tickSlack && ticks - header.startTicks <= tickSpan;
     }
 
     private void installHandlers() {
@@ -407,7 +310,7 @@ final class ChunkParser {
                 }
                 control.checkBudget(builder);
                 // With pools read ahead, bytes read are those and the events' bytes the scan has passed.
-                long read = poolsAhead == null ? pos : aheadBytes + pos - aheadBytesPassed;
+                long read = poolsAhead == null ? pos : poolsAhead.bytesRead(pos);
                 control.progress(header.fileOffset + (long) (read * SCAN_SHARE));
                 if (control.partialWanted()) {
                     control.partial(partial());
@@ -424,7 +327,7 @@ final class ChunkParser {
                 return;
             }
             if (size <= 0 || size > limit - pos) {
-                int resumed = ++damaged > MAX_DAMAGED_EVENTS ? -1 : resync(pos + 1, limit, true);
+                int resumed = ++damaged > MAX_DAMAGED_EVENTS ? -1 : resync.find(pos + 1, limit, metadata);
                 if (resumed < 0) {
                     damage(header.complete ? Warning.Kind.DAMAGED_EVENTS : Warning.Kind.CUT_OFF, header.complete ? pos : limit,
                             where() + (header.complete ? "has a damaged event at byte " + pos
@@ -464,13 +367,9 @@ final class ChunkParser {
     private void dispatch(long type, int pos, int end) {
         if (type == 1) {
             if (poolsAhead != null) {
-                poolEvents.add(pos);
-                if (java.util.Arrays.binarySearch(poolsAhead, pos) >= 0) {
-                    poolsAheadMet++;
-                    aheadBytesPassed += end - pos;
+                if (poolsAhead.met(pos, end)) {
                     return; // read already
                 }
-                poolsAheadMissed = true;
                 if (concurrentStacks != null) {
                     // The stack thread reads the pools: this one is read aside, for its damage to be said as
                     // without it; checkPoolsAhead then finds the pools were not what was read ahead.
@@ -846,72 +745,22 @@ final class ChunkParser {
         }
     }
 
-    /** Pool events followed back from the header's chain at most: a loop in damaged offsets ends here. */
-    private static final int MAX_POOL_EVENTS = 1 << 20;
-
     /**
-     * Reads the chunk's constant pools before its events, following the chain of pool events back from the
-     * header's offset, so partial profiles can resolve the stacks of events read so far. Only for a finished
-     * chunk; when the chain is not whole the pools are left to the scan, as without partial profiles.
+     * Reads the chunk's constant pools before its events (see {@link PoolsAhead}). When the chain is not whole
+     * or is damaged, the pools are left to the scan, as without partial profiles, which says what is damaged.
      */
     private void readPoolsAhead() {
-        if (!header.finished()) {
-            return;
-        }
-        IntList chain = new IntList();
         try {
-            long at = header.cpOffset;
-            for (int n = 0; n < MAX_POOL_EVENTS; n++) {
-                in.pos = (int) at;
-                int size = in.varint();
-                if (in.varlong() != 1 || size <= 0 || size > in.limit() - at) {
-                    return;
-                }
-                chain.add((int) at);
-                in.varlong(); // start time
-                in.varlong(); // duration
-                long delta = in.varlong();
-                if (delta == 0) {
-                    break;
-                }
-                at += delta;
-                if (delta > 0 || at < ChunkHeader.SIZE) {
-                    return; // pool events chain backwards to the first
-                }
-            }
-            int[] ahead = new int[chain.size()];
-            for (int i = 0; i < ahead.length; i++) {
-                ahead[i] = chain.get(ahead.length - 1 - i);
-            }
-            for (int event : ahead) {
-                long before = aheadBytes;
-                pools.progressAt = position -> {
-                    control.checkCancelled();
-                    control.progress(header.fileOffset + (long) ((before + position - event) * SCAN_SHARE));
-                };
-                aheadBytes += readPoolEvent(event);
+            poolsAhead = PoolsAhead.read(in, header, pools, bytes -> {
                 control.checkCancelled();
-                control.progress(header.fileOffset + (long) (aheadBytes * SCAN_SHARE));
-            }
-            poolsAhead = ahead;
+                control.progress(header.fileOffset + (long) (bytes * SCAN_SHARE));
+            });
         } catch (CorruptDataException | IndexOutOfBoundsException | NegativeArraySizeException e) {
-            pools = new ConstantPools(metadata); // the scan reads them as it meets them, and says what is damaged
-            aheadBytes = 0;
-        } finally {
-            pools.progressAt = null;
-            in.unbound();
+            poolsAhead = null;
         }
-    }
-
-    /** Reads the pool event at {@code at} into the pools; returns its size. */
-    private int readPoolEvent(int at) {
-        in.pos = at;
-        int size = in.varint();
-        in.varlong(); // type
-        in.bound(at + size);
-        pools.read(in, at + size);
-        in.unbound();
-        return size;
+        if (poolsAhead == null) {
+            pools = new ConstantPools(metadata); // nothing read ahead may stay: the scan reads them in its order
+        }
     }
 
     /**
@@ -920,7 +769,7 @@ final class ChunkParser {
      * what a load without partial profiles has.
      */
     private void checkPoolsAhead() {
-        if (poolsAhead == null || !poolsAheadMissed && poolsAheadMet == poolsAhead.length) {
+        if (poolsAhead == null || poolsAhead.exact()) {
             return;
         }
         if (concurrentStacks != null) {
@@ -929,13 +778,7 @@ final class ChunkParser {
             throw new ConcurrentStacks.Mismatch(chunkIndex);
         }
         pools = new ConstantPools(metadata);
-        for (int i = 0; i < poolEvents.size(); i++) {
-            try {
-                readPoolEvent(poolEvents.get(i));
-            } catch (CorruptDataException | IndexOutOfBoundsException | NegativeArraySizeException e) {
-                in.unbound(); // said already when the scan met it; what was read of it is kept, as there
-            }
-        }
+        poolsAhead.readScanned(in, pools);
         if (partialResolver != null) {
             builder.cutStacks = cutStacksBefore;
             partialResolver = null;

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Resync trusts a run of events only when each decodes to exactly its size ({@link ChunkParser#wholeEvent}).
+ * Resync trusts a run of events only when each decodes to exactly its size ({@link EventResync#wholeEvent}).
  * That must hold for every event that the JDK and async-profiler really write, or resync would skip real
  * events: checked here on every event of the real recordings.
  */
@@ -38,7 +38,7 @@ class WholeEventTest {
                         int eventSize = in.varint();
                         long type = in.varlong();
                         if (type > 1) {
-                            assertTrue(ChunkParser.wholeEvent(metadata, in, pos, eventSize), file.getFileName() + ": "
+                            assertTrue(EventResync.wholeEvent(metadata, in, pos, eventSize), file.getFileName() + ": "
                                     + metadata.type(type).name + " at " + (offset + pos) + " does not decode to its size");
                             checked++;
                         }
