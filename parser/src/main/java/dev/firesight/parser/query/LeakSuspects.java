@@ -29,7 +29,7 @@ public final class LeakSuspects {
      * One allocation site and class.
      *
      * @param stack      one of the group's allocation stacks (class leaf), or -1
-     * @param site       the allocating method, or null without a stack
+     * @param site       where they were allocated, as a user names it (see {@link #site}), or null without a stack
      * @param className  what was allocated
      * @param count      sampled objects still alive
      * @param sizeBytes  their summed size where the recording gives sizes (JDK 21+), else -1
@@ -91,6 +91,7 @@ public final class LeakSuspects {
         List<String> holders = new ArrayList<>(chain);
         java.util.Collections.reverse(holders);
         String site = site(profile, first.stack());
+        String allocator = allocator(profile, first.stack());
         int sharing = chains.getOrDefault(chain, 0);
         StringBuilder reason = new StringBuilder();
         reason.append(String.format(Locale.ROOT, "%,d %s object%s", group.size(), first.className(),
@@ -99,6 +100,9 @@ public final class LeakSuspects {
             reason.append(" (").append(Wording.bytes(size)).append(')');
         }
         reason.append(site == null ? " allocated where no stack was recorded" : " allocated in " + site);
+        if (allocator != null && !allocator.equals(site)) {
+            reason.append(" (through ").append(allocator).append(')');
+        }
         reason.append(", oldest ").append(Wording.span(oldest)).append(", still alive");
         if (!holders.isEmpty()) {
             reason.append(", held by ").append(String.join(" \u2192 ", holders));
@@ -122,8 +126,27 @@ public final class LeakSuspects {
         return step.replaceFirst("\\[\\d+]$", "[\u2026]");
     }
 
-    /** The method that allocated: the frame above the class leaf. */
+    /**
+     * Where the objects were allocated, as a user names it: the frame nearest the allocation that is not the JDK's
+     * or a language runtime's ({@link Transform#LIBRARY_PREFIXES}), else the allocating method. A list that grows
+     * without end allocates its arrays in {@code java.util.Arrays.copyOf}, which names no leak; the method that
+     * keeps adding to it does.
+     */
     private static String site(Profile profile, int stack) {
+        if (stack < 0) {
+            return null;
+        }
+        for (int i = profile.stacks().depth(stack) - 2; i >= 0; i--) {
+            String name = profile.frames().name(profile.stacks().frame(stack, i));
+            if (Transform.LIBRARY_PREFIXES.stream().noneMatch(name::startsWith)) {
+                return name;
+            }
+        }
+        return allocator(profile, stack);
+    }
+
+    /** The method that allocated: the frame above the class leaf, or null. */
+    private static String allocator(Profile profile, int stack) {
         if (stack < 0) {
             return null;
         }

@@ -38,6 +38,31 @@ class LeakSuspectsTest {
                 top.count())), top.reason());
     }
 
+    /**
+     * A suspect is named by the code that allocated it, not by the JDK method at the top of its stack: a journal
+     * that keeps strings for good has them built by {@code StringConcatHelper} and its list grown by
+     * {@code Arrays.copyOf}, which name no leak; {@code Journal.record} does.
+     */
+    @Test
+    void suspectsAreNamedByTheirOwnCodeNotTheJdksAllocatingMethod() throws Exception {
+        Profile profile = Recordings.open(TestRecordings.memory("journal"));
+        List<LeakSuspects.Suspect> suspects = LeakSuspects.of(profile);
+        assertFalse(suspects.isEmpty(), "the journal recording has old-object samples");
+        String journal = "dev.firesight.parser.testing.MemoryWorkload$Journal.record";
+        LeakSuspects.Suspect top = suspects.get(0);
+        assertEquals(journal, top.site(), top.reason());
+        assertTrue(top.reason().contains(" allocated in " + journal + " (through j"), top.reason());
+        for (LeakSuspects.Suspect s : suspects) {
+            // Whatever else was sampled: a JDK method names a suspect only when no other code is on its stack.
+            boolean ownCode = false;
+            for (int i = 0; s.stack() >= 0 && i < profile.stacks().depth(s.stack()) - 1; i++) {
+                String name = profile.frames().name(profile.stacks().frame(s.stack(), i));
+                ownCode |= Transform.LIBRARY_PREFIXES.stream().noneMatch(name::startsWith);
+            }
+            assertTrue(!ownCode || Transform.LIBRARY_PREFIXES.stream().noneMatch(s.site()::startsWith), s.reason());
+        }
+    }
+
     @Test
     void theLeakingClassGrowsFastest() throws Exception {
         Profile profile = Recordings.open(TestRecordings.memory("leak"));

@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * A heap that leaks at a steady pace until it runs out, or (with {@code churn}) steady garbage with no leak.
  *
- * <p>Args: mode ({@code leak}, {@code churn}, or {@code steady}: churn beside a 24 MiB working set made at the
- * start and kept), then seconds for churn and steady. Every 10 ms the thread
+ * <p>Args: mode ({@code leak}, {@code churn}, {@code steady}: churn beside a 24 MiB working set made at the
+ * start and kept, or {@code journal}: no garbage, only short strings kept for good in a list, all of them made by
+ * JDK code called from {@code Journal.record}), then seconds for churn, steady and journal. Every 10 ms the thread
  * {@value #THREAD} allocates {@value #GARBAGE_PER_TICK} bytes of short-lived {@code byte[]} and, in leak mode,
  * keeps {@value #LEAK_PER_TICK} more bytes in {@code AuditLog.ENTRIES} for good. Leak mode catches the
  * {@link OutOfMemoryError}, frees the newest half of the leak (the oldest stays alive for JFR's old-object
@@ -56,6 +57,17 @@ public final class MemoryWorkload {
         }
     }
 
+    /** A leak of strings the JDK builds and a list the JDK grows: every allocation's top frame is the JDK's. */
+    static final class Journal {
+        static final List<String> LINES = new ArrayList<>();
+        /** Makes each line about 400 bytes: 2.5 MB a second, enough allocation for JFR's old-object sampler. */
+        private static final String TEXT = "x".repeat(380);
+
+        static void record(long tick, int i) {
+            LINES.add("tick " + tick + " line " + i + " " + TEXT);
+        }
+    }
+
     public static void main(String[] args) throws InterruptedException {
         boolean leak = args.length == 0 || args[0].equals("leak");
         boolean steady = args.length > 0 && args[0].equals("steady");
@@ -63,10 +75,32 @@ public final class MemoryWorkload {
             Cache.fill();
         }
         long seconds = args.length > 1 ? Long.parseLong(args[1]) : 600;
-        Thread thread = new Thread(() -> run(leak, steady, seconds), THREAD);
+        boolean journal = args.length > 0 && args[0].equals("journal");
+        Thread thread = new Thread(() -> {
+            if (journal) {
+                journal(seconds);
+            } else {
+                run(leak, steady, seconds);
+            }
+        }, THREAD);
         System.out.println("start " + System.currentTimeMillis());
         thread.start();
         thread.join();
+    }
+
+    private static void journal(long seconds) {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        for (long tick = 0; System.nanoTime() < end; tick++) {
+            for (int i = 0; i < 64; i++) {
+                Journal.record(tick, i);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static void run(boolean leak, boolean steady, long seconds) {
