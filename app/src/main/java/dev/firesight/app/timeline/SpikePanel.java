@@ -37,6 +37,8 @@ final class SpikePanel extends VBox {
         setSpacing(4);
         header.getStyleClass().add(RecordingTimeline.SPIKE_HEADER_STYLE_CLASS);
         header.setWrapText(true);
+        // The count of each kind stays whole in a short timeline; the list below gives up the room instead.
+        header.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         list.setCellFactory(v -> new EntryCell());
         list.setPlaceholder(new Label("No allocation spikes or long GC pauses."));
         VBox.setVgrow(list, Priority.ALWAYS);

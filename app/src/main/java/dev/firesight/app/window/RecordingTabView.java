@@ -347,10 +347,14 @@ public final class RecordingTabView {
     private Node partialBar() {
         Label text = new Label();
         text.setId("partial-message");
-        text.textProperty().bind(Bindings.createStringBinding(() -> "Reading "
-                + dev.firesight.app.format.Units.percent(Math.max(0, vm.progressProperty().get()), 1)
-                + " — showing what has been read so far; the figures are final when reading ends.",
-                vm.progressProperty()));
+        // Once every byte is read, the stacks and tables are still put together: "Reading 100.0%" then looked
+        // like a load that had stalled.
+        text.textProperty().bind(Bindings.createStringBinding(() -> {
+            double done = Math.max(0, vm.progressProperty().get());
+            return (done >= 0.9995 ? "Reading done, putting the profile together"
+                    : "Reading " + dev.firesight.app.format.Units.percent(done, 1))
+                    + " — showing what has been read so far; the figures are final when reading ends.";
+        }, vm.progressProperty()));
         ProgressBar bar = new ProgressBar();
         bar.setId("partial-progress");
         bar.setPrefWidth(200);
