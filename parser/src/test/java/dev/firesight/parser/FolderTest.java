@@ -61,6 +61,9 @@ class FolderTest {
         Path folder = TestRecordings.twoJvms();
         Profile merged = Recordings.open(folder);
         assertEquals(2, merged.sources().count(), merged.sources().names().toString());
+        // Each JVM says which files it came from: a pid alone does not tell the user which recording is which.
+        assertTrue(merged.sources().names().stream().allMatch(n -> n.matches("pid \\d+ .* in (\\d+ files|\\S+\\.jfr)")),
+                merged.sources().names().toString());
         assertTrue(merged.warnings().isEmpty(), merged.warnings().toString());
         for (View view : List.of(View.CPU, View.ALLOC, View.LOCK)) {
             ViewKind kind = ViewKind.byId(view.id());
@@ -69,8 +72,14 @@ class FolderTest {
                 Profile alone = Recordings.open(folder.resolve(jvm));
                 Map<String, Long> part = stacks(alone, kind);
                 part.forEach((k, v) -> all.merge(k, v, Long::sum));
-                int source = merged.sources().names().indexOf(alone.sources().names().get(0));
-                assertTrue(source >= 0, "the JVM is a source of the merged recording");
+                // A source is named by its JVM, then the files it was read from, which differ between the loads.
+                String name = alone.sources().names().get(0);
+                String pid = name.substring(0, name.indexOf(" in "));
+                int source = -1;
+                for (int i = 0; i < merged.sources().count(); i++) {
+                    source = merged.sources().names().get(i).startsWith(pid + " in ") ? i : source;
+                }
+                assertTrue(source >= 0, "the JVM is a source of the merged recording: " + merged.sources().names());
                 Map<String, Long> filtered = merged.has(kind) ? Collapsed.toMap(CallTreeBuilder.build(merged,
                         ProfileQuery.of(kind).withThreads(merged.sources().threads(source)))) : Map.of();
                 assertSameStacks(view + " of " + jvm + " alone vs filtered to its source", part, filtered);

@@ -46,6 +46,8 @@ final class ProfileBuilder {
     private final IntList threadSources = new IntList();
     private final List<String> sourceKeys = new ArrayList<>();
     private final List<String> sourceNames = new ArrayList<>();
+    /** The files each source was read from, when a load reads several: a JVM's pid alone does not say which. */
+    private final List<java.util.Set<String>> sourceFiles = new ArrayList<>();
     private int source = -1;
     private String[] pendingSource = {"recording", "this JVM"};
     private final EnumMap<ViewKind, SampleRows> tables = new EnumMap<>(ViewKind.class);
@@ -138,8 +140,12 @@ final class ProfileBuilder {
             index = sourceKeys.size();
             sourceKeys.add(key);
             sourceNames.add(label);
+            sourceFiles.add(new java.util.LinkedHashSet<>());
         }
         source = index;
+        if (severalFiles && warnFile != null) {
+            sourceFiles.get(index).add(warnFile);
+        }
     }
 
     /**
@@ -471,8 +477,21 @@ final class ProfileBuilder {
                 List.copyOf(systemProperties), List.copyOf(environment));
         return new Profile(info, views, frameTable, stackTable, threads, series,
                 warnings, notes, withoutStack, old, byClass,
-                new Sources(sourceNames.isEmpty() ? List.of("this JVM") : List.copyOf(sourceNames), sources,
+                new Sources(sourceNames.isEmpty() ? List.of("this JVM") : sourceLabels(), sources,
                         Sources.gapsBetween(covered)));
+    }
+
+    /** Each source's name, with the file it was read from ("in pod-a.jfr") or how many, when a load read several. */
+    private List<String> sourceLabels() {
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < sourceNames.size(); i++) {
+            java.util.Set<String> files = sourceFiles.get(i);
+            String name = sourceNames.get(i);
+            boolean isFile = files.size() == 1 && files.contains(name); // a source named after its file already
+            labels.add(files.isEmpty() || isFile ? name : files.size() == 1 ? name + " in " + files.iterator().next()
+                    : name + " in " + files.size() + " files");
+        }
+        return List.copyOf(labels);
     }
 
     /** The note that says samples are kept per bucket, and what that means for the numbers. */
