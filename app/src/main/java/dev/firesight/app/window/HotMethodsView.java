@@ -201,6 +201,7 @@ public final class HotMethodsView {
             boolean grouped = RecordingQueryViewModel.groups(vm.viewProperty().get());
             nameColumn.setText(grouped ? by.title() : "Method");
             totalColumn.setVisible(!grouped || by == AllocationSites.By.METHOD);
+            filter.setPromptText(grouped && by == AllocationSites.By.CLASS ? "Filter classes" : "Filter methods");
         };
         group.selectedToggleProperty().addListener((o, a, t) -> {
             if (t == null) {
@@ -283,8 +284,9 @@ public final class HotMethodsView {
         TableColumn<MethodRow, MethodRow> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
         c.setComparator(Comparator.comparingLong(value));
-        c.setPrefWidth(130);
-        c.setMinWidth(110);
+        // Wide enough for "591 GiB  100.0%" at the window's default font: at 110 px the share was cut.
+        c.setPrefWidth(140);
+        c.setMinWidth(128);
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(MethodRow item, boolean empty) {

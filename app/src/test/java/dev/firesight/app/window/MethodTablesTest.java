@@ -157,6 +157,8 @@ class MethodTablesTest extends WindowTest {
         robot.clickOn(hot.groupingButton(AllocationSites.By.CLASS));
         assertEquals(AllocationSites.By.CLASS, vm.query().allocationGroupingProperty().get());
         assertEquals("Allocated class", hot.table().getColumns().get(0).getText());
+        assertEquals("Filter classes", robot.lookup("#method-filter").queryAs(javafx.scene.control.TextField.class)
+                .getPromptText(), "the filter says what the table lists");
         assertFalse(hot.table().getColumns().get(2).isVisible(), "a class's total is its self: one column");
         assertFalse(hot.table().getItems().isEmpty());
         assertTrue(hot.table().getItems().stream().allMatch(r -> classNames.contains(r.nameId())), "classes only");
