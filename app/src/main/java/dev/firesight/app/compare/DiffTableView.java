@@ -47,6 +47,9 @@ public final class DiffTableView {
             }
         });
         name.setPrefWidth(230);
+        // Every column keeps room for its figures; in a narrow window the table scrolls sideways instead of
+        // cutting them to "11.8…" and "noise (-0.4…".
+        name.setMinWidth(140);
         table.getColumns().add(name);
         table.getColumns().add(number("Baseline", DiffMethods.Row::base, false));
         table.getColumns().add(number("Target", DiffMethods.Row::target, false));
@@ -56,6 +59,7 @@ public final class DiffTableView {
         rel.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().relative()));
         rel.setCellFactory(c -> cell(v -> DiffFlameTree.relative(v.doubleValue())));
         rel.setPrefWidth(70);
+        rel.setMinWidth(64);
         table.getColumns().add(rel);
         TableColumn<DiffMethods.Row, String> noise = new TableColumn<>("95% interval");
         noise.setCellValueFactory(c -> new ReadOnlyStringWrapper(interval(c.getValue())));
@@ -72,8 +76,15 @@ public final class DiffTableView {
                 }
             }
         });
-        noise.setPrefWidth(120);
+        noise.setPrefWidth(140);
+        noise.setMinWidth(130);
         table.getColumns().add(noise);
+        // The columns fill the table while their minimum widths fit; narrower, it scrolls sideways.
+        table.widthProperty().addListener((o, a, w) -> {
+            double needed = table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + 24;
+            table.setColumnResizePolicy(w.doubleValue() >= needed
+                    ? TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN : TableView.UNCONSTRAINED_RESIZE_POLICY);
+        });
         hideNoise.setId("hide-noise");
         hideNoise.selectedProperty().bindBidirectional(vm.hideNoiseProperty());
         hideNoise.setTooltip(new Tooltip("Hide methods whose change of share is within sampling noise (95%)"));
@@ -111,6 +122,7 @@ public final class DiffTableView {
             return t == null ? "" : t.value(v.doubleValue(), signed);
         }));
         col.setPrefWidth(signed ? 95 : 70);
+        col.setMinWidth(signed ? 80 : 64);
         return col;
     }
 
