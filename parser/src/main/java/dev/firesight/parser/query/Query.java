@@ -64,8 +64,13 @@ public final class Query {
      * shown.
      */
     public static void prepareViews(Profile profile, BooleanSupplier cancelled) {
+        // Building a tree takes about 16 bytes per prefix node for a moment. A warm-up is not worth the window's
+        // own queries running out of memory beside it: it leaves four times that free, or does nothing.
+        long building = 16L * profile.stacks().nodeCount();
+        Runtime runtime = Runtime.getRuntime();
         for (dev.firesight.parser.ViewKind view : profile.views()) {
-            if (cancelled.getAsBoolean()) {
+            long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+            if (cancelled.getAsBoolean() || free < 4 * building) {
                 return;
             }
             StackTree.of(profile, view, false);
