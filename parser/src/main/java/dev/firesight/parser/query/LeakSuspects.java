@@ -138,7 +138,7 @@ public final class LeakSuspects {
         }
         for (int i = profile.stacks().depth(stack) - 2; i >= 0; i--) {
             String name = profile.frames().name(profile.stacks().frame(stack, i));
-            if (Transform.LIBRARY_PREFIXES.stream().noneMatch(name::startsWith)) {
+            if (!Transform.isLibrary(name)) {
                 return name;
             }
         }

@@ -26,6 +26,20 @@ public abstract sealed class Transform permits Transform.Merge, Transform.Collap
     private Transform() {
     }
 
+    /** Whether a frame name is the JDK's or a language runtime's: one of {@link #LIBRARY_PREFIXES}. */
+    public static boolean isLibrary(String name) {
+        return startsWithAny(name, LIBRARY_PREFIXES);
+    }
+
+    private static boolean startsWithAny(String name, List<String> prefixes) {
+        for (String p : prefixes) {
+            if (name.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The CLI's form, e.g. {@code merge=java\.util\.HashMap\.get}; parsed back by {@link Transforms#parse}. */
     public abstract String spec();
 
@@ -369,7 +383,7 @@ public abstract sealed class Transform permits Transform.Merge, Transform.Collap
                     int f = in[i];
                     int name = frames.nameId(f);
                     if (library[name] == 0) {
-                        library[name] = isLibrary(frames.nameOf(name)) ? (byte) 1 : (byte) 2;
+                        library[name] = hides(frames.nameOf(name)) ? (byte) 1 : (byte) 2;
                     }
                     boolean isCode = isCode(frames, f);
                     if (library[name] == 2 || !isCode) {
@@ -386,13 +400,8 @@ public abstract sealed class Transform permits Transform.Merge, Transform.Collap
             };
         }
 
-        private boolean isLibrary(String name) {
-            for (String p : prefixes) {
-                if (name.startsWith(p)) {
-                    return true;
-                }
-            }
-            return false;
+        private boolean hides(String name) {
+            return startsWithAny(name, prefixes);
         }
     }
 }
