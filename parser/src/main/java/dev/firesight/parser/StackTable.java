@@ -1,6 +1,7 @@
 package dev.firesight.parser;
 
 import dev.firesight.parser.util.PrefixInterner;
+import dev.firesight.parser.util.PrefixNodes;
 
 /**
  * All distinct stacks of a profile, held as a prefix tree: one node per distinct prefix (its parent node
@@ -13,16 +14,12 @@ public final class StackTable {
     /** The empty prefix, parent of every stack's first frame. */
     public static final int ROOT = PrefixInterner.ROOT;
 
-    private final int[] parents;
-    private final int[] nodeFrames;
-    private final int[] depths;
+    private final PrefixNodes nodes;
     private final int[] stackNodes;
 
-    /** A table from the interner that read the stacks. */
+    /** A table of the stacks the interner holds now; it shares their nodes, so it costs no copy of them. */
     public StackTable(PrefixInterner stacks) {
-        this.parents = stacks.trimmedParents();
-        this.nodeFrames = stacks.trimmedElements();
-        this.depths = stacks.trimmedDepths();
+        this.nodes = stacks.nodes();
         this.stackNodes = stacks.sequenceNodes();
     }
 
@@ -40,9 +37,7 @@ public final class StackTable {
             }
             stackNodes[s] = node;
         }
-        this.parents = interner.trimmedParents();
-        this.nodeFrames = interner.trimmedElements();
-        this.depths = interner.trimmedDepths();
+        this.nodes = interner.nodes();
     }
 
     /** Distinct stacks: the ids samples refer to. */
@@ -52,12 +47,12 @@ public final class StackTable {
 
     /** Prefix nodes, the root included. */
     public int nodeCount() {
-        return parents.length;
+        return nodes.count();
     }
 
     /** Approximate heap bytes held. */
     public long bytes() {
-        return 4L * (parents.length + nodeFrames.length + depths.length + stackNodes.length);
+        return nodes.bytes() + 4L * stackNodes.length;
     }
 
     /** The node a stack's path ends at (its leaf frame's node; {@link #ROOT} for an empty stack). */
@@ -67,21 +62,21 @@ public final class StackTable {
 
     /** A node's parent, or -1 for the root. */
     public int parent(int node) {
-        return parents[node];
+        return nodes.parent(node);
     }
 
     /** The frame id a node adds to its parent's prefix (-1 for the root). */
     public int nodeFrame(int node) {
-        return nodeFrames[node];
+        return nodes.element(node);
     }
 
     /** How many frames a node's prefix has. */
     public int nodeDepth(int node) {
-        return depths[node];
+        return nodes.depth(node);
     }
 
     public int depth(int stack) {
-        return depths[stackNodes[stack]];
+        return nodes.depth(stackNodes[stack]);
     }
 
     /**
@@ -90,14 +85,14 @@ public final class StackTable {
      */
     public int frame(int stack, int i) {
         int node = stackNodes[stack];
-        for (int up = depths[node] - 1 - i; up > 0; up--) {
-            node = parents[node];
+        for (int up = nodes.depth(node) - 1 - i; up > 0; up--) {
+            node = nodes.parent(node);
         }
-        return nodeFrames[node];
+        return nodes.element(node);
     }
 
     public int leaf(int stack) {
-        return nodeFrames[stackNodes[stack]];
+        return nodes.element(stackNodes[stack]);
     }
 
     public int[] frames(int stack) {
@@ -109,10 +104,10 @@ public final class StackTable {
     /** Writes a stack's frames root first into {@code into} (at least {@link #depth} long); returns the depth. */
     public int frames(int stack, int[] into) {
         int node = stackNodes[stack];
-        int depth = depths[node];
+        int depth = nodes.depth(node);
         for (int i = depth - 1; i >= 0; i--) {
-            into[i] = nodeFrames[node];
-            node = parents[node];
+            into[i] = nodes.element(node);
+            node = nodes.parent(node);
         }
         return depth;
     }

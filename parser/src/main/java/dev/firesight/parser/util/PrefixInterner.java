@@ -15,21 +15,14 @@ import java.util.Arrays;
  */
 public final class PrefixInterner {
     public static final int ROOT = 0;
-    /** The root's key: no parent, no element. */
-    private static final long ROOT_KEY = -1L;
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
-    /**
-     * Each node's (parent, element) as one long, so a lookup's compare touches one array; the node
-     * arrays are split out only once reading ends ({@link #trimmedParents()}). Load-time memory is what
-     * limits the heap a recording opens in, so a node costs 12 bytes here plus its hash slot.
-     */
-    private long[] keys = new long[1024];
+    private final PrefixNodes nodes = new PrefixNodes();
     /** The sequence id ending at each node, or -1. */
-    private int[] sequenceOf = new int[1024];
-    private int nodes = 1;
+    private final IntPages sequenceOf = new IntPages(1024, -1);
     private final IntList sequenceNodes = new IntList(256);
-    /** Open addressing over node ids, -1 when empty, at most two thirds full. */
-    private int[] table = new int[2048];
+    /** Open addressing over node ids, -1 when empty, at most two thirds full; in pages like the nodes. */
+    private IntPages table = new IntPages(2048, -1);
     private int mask = 2047;
     /**
      * A small direct-mapped cache of found children in front of the table. The callers' end of stacks
@@ -45,10 +38,8 @@ public final class PrefixInterner {
     private int lastLength;
 
     public PrefixInterner() {
-        Arrays.fill(table, -1);
-        Arrays.fill(recentKeys, ROOT_KEY);
-        keys[ROOT] = ROOT_KEY;
-        sequenceOf[ROOT] = -1;
+        Arrays.fill(recentKeys, PrefixNodes.key(-1, -1)); // the root's key, never a child's
+        nodes.add(-1, -1);
     }
 
     /** Returns the sequence id of {@code seq[0..length)}, adding it when new. */
@@ -64,34 +55,34 @@ public final class PrefixInterner {
         for (int limit = Math.min(length, lastLength); i < limit && lastElements[i] == seq[i]; i++) {
             node = lastNodes[i];
         }
-        int before = nodes;
+        int before = nodes.count();
         for (; i < length; i++) {
             // Below a node made just now there is nothing to find: only add.
-            node = node >= before ? add(node, seq[i], freeSlot(key(node, seq[i]))) : child(node, seq[i]);
+            node = node >= before ? add(node, seq[i], freeSlot(PrefixNodes.key(node, seq[i]))) : child(node, seq[i]);
             lastElements[i] = seq[i];
             lastNodes[i] = node;
         }
         lastLength = length;
-        int id = sequenceOf[node];
+        int id = sequenceOf.get(node);
         if (id < 0) {
             id = sequenceNodes.size();
             sequenceNodes.add(node);
-            sequenceOf[node] = id;
+            sequenceOf.set(node, id);
         }
         return id;
     }
 
     /** The node for {@code parent}'s prefix followed by {@code element}, added when new. */
     public int child(int parent, int element) {
-        long key = key(parent, element);
-        long h = key * 0x9E3779B97F4A7C15L;
+        long key = PrefixNodes.key(parent, element);
+        long h = key * GOLDEN;
         int recent = (int) (h >>> (64 - RECENT_BITS));
         if (recentKeys[recent] == key) {
             return recentNodes[recent];
         }
         int slot = (int) (h ^ (h >>> 32)) & mask;
-        for (int id; (id = table[slot]) >= 0; slot = (slot + 1) & mask) {
-            if (keys[id] == key) {
+        for (int id; (id = table.get(slot)) >= 0; slot = (slot + 1) & mask) {
+            if (nodes.key(id) == key) {
                 recentKeys[recent] = key;
                 recentNodes[recent] = id;
                 return id;
@@ -100,51 +91,41 @@ public final class PrefixInterner {
         return add(parent, element, slot);
     }
 
-    private static long key(int parent, int element) {
-        return ((long) parent << 32) | (element & 0xFFFFFFFFL);
-    }
-
     /** The first empty slot for a key known to be absent. */
     private int freeSlot(long key) {
         int slot = slot(key);
-        while (table[slot] >= 0) {
+        while (table.get(slot) >= 0) {
             slot = (slot + 1) & mask;
         }
         return slot;
     }
 
     private int add(int parent, int element, int slot) {
-        long key = key(parent, element);
-        if (nodes == keys.length) {
-            int n = IntList.grow(nodes);
-            keys = Arrays.copyOf(keys, n);
-            sequenceOf = Arrays.copyOf(sequenceOf, n);
-        }
-        int id = nodes++;
-        keys[id] = key;
-        sequenceOf[id] = -1;
-        table[slot] = id;
-        if (nodes * 3L > table.length * 2L) {
+        int id = nodes.add(parent, element);
+        sequenceOf.ensure(id + 1);
+        table.set(slot, id);
+        if (nodes.count() * 3L > (mask + 1L) * 2L) {
             rehash();
         }
         return id;
     }
 
     private int slot(long key) {
-        long h = key * 0x9E3779B97F4A7C15L;
+        long h = key * GOLDEN;
         return (int) (h ^ (h >>> 32)) & mask;
     }
 
     private void rehash() {
-        table = new int[table.length * 2];
-        mask = table.length - 1;
-        Arrays.fill(table, -1);
-        for (int id = 1; id < nodes; id++) {
-            int slot = slot(keys[id]);
-            while (table[slot] >= 0) {
+        int length = (mask + 1) * 2;
+        table = null; // the old table's pages may go while the new one is filled: every id is in the nodes
+        table = new IntPages(length, -1);
+        mask = length - 1;
+        for (int id = 1, n = nodes.count(); id < n; id++) {
+            int slot = slot(nodes.key(id));
+            while (table.get(slot) >= 0) {
                 slot = (slot + 1) & mask;
             }
-            table[slot] = id;
+            table.set(slot, id);
         }
     }
 
@@ -155,39 +136,17 @@ public final class PrefixInterner {
 
     /** Prefix nodes, the root included. */
     public int nodeCount() {
-        return nodes;
+        return nodes.count();
     }
 
-    /** Approximate heap bytes held: a key and a sequence id per node slot, the hash table, the sequences' nodes. */
+    /** Approximate heap bytes held: the nodes, a sequence id per node, the hash table, the sequences' nodes. */
     public long bytes() {
-        return 12L * keys.length + 4L * table.length + 4L * sequenceNodes.size();
+        return nodes.bytes() + sequenceOf.bytes() + table.bytes() + 4L * sequenceNodes.size();
     }
 
-    /** Each node's parent, -1 for the root. */
-    public int[] trimmedParents() {
-        int[] out = new int[nodes];
-        for (int n = 0; n < nodes; n++) {
-            out[n] = (int) (keys[n] >> 32);
-        }
-        return out;
-    }
-
-    /** Each node's last element, -1 for the root. */
-    public int[] trimmedElements() {
-        int[] out = new int[nodes];
-        for (int n = 0; n < nodes; n++) {
-            out[n] = (int) keys[n];
-        }
-        return out;
-    }
-
-    /** Each node's depth, worked out from its parent's (parents come first). */
-    public int[] trimmedDepths() {
-        int[] out = new int[nodes];
-        for (int n = 1; n < nodes; n++) {
-            out[n] = out[(int) (keys[n] >> 32)] + 1;
-        }
-        return out;
+    /** The prefix nodes so far, which later interning leaves as they are. */
+    public PrefixNodes nodes() {
+        return nodes.snapshot();
     }
 
     /** The node each sequence id ends at. */
