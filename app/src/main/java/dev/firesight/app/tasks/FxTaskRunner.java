@@ -95,6 +95,7 @@ public final class FxTaskRunner implements TaskRunner {
             } catch (CancellationException e) {
                 // dropped on purpose: a newer request or the user replaced this one
             } catch (Exception | Error e) {
+                AppEvents.event("task failed " + name + ": " + e.getClass().getSimpleName());
                 uiThread.accept(() -> {
                     if (!handle.isCancelled()) {
                         callbacks.onFailure().accept(e);

@@ -117,16 +117,17 @@ public final class PrefixInterner {
 
     private void rehash() {
         int length = (mask + 1) * 2;
-        table = null; // the old table's pages may go while the new one is filled: every id is in the nodes
-        table = new IntPages(length, -1);
+        IntPages bigger = new IntPages(length, -1);
         mask = length - 1;
         for (int id = 1, n = nodes.count(); id < n; id++) {
             int slot = slot(nodes.key(id));
-            while (table.get(slot) >= 0) {
+            while (bigger.get(slot) >= 0) {
                 slot = (slot + 1) & mask;
             }
-            table.set(slot, id);
+            bigger.set(slot, id);
         }
+        // Only now: the scan's thread reads bytes() while the stack thread interns (ConcurrentStacks)
+        table = bigger;
     }
 
     /** Distinct whole sequences interned. */
