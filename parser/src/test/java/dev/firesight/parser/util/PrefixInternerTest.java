@@ -65,6 +65,38 @@ class PrefixInternerTest {
         }
     }
 
+    /**
+     * A load's scan thread asks for the interner's size (the memory budget) while the stack thread interns
+     * (ConcurrentStacks): through every growth of the table that must answer, never fail.
+     */
+    @Test
+    void sizeCanBeAskedWhileAnotherThreadInterns() throws InterruptedException {
+        PrefixInterner interner = new PrefixInterner();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread budget = new Thread(() -> {
+            try {
+                while (!done.get()) {
+                    assertTrue(interner.bytes() > 0);
+                }
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        budget.start();
+        Random random = new Random(3);
+        int[] seq = new int[12];
+        for (int s = 0; s < 300_000; s++) {
+            for (int i = 0; i < seq.length; i++) {
+                seq[i] = random.nextInt(1_000);
+            }
+            interner.intern(seq, seq.length);
+        }
+        done.set(true);
+        budget.join();
+        assertEquals(null, failure.get());
+    }
+
     private static int[] readBack(PrefixNodes nodes, int node) {
         int[] out = new int[nodes.depth(node)];
         for (int i = out.length - 1; i >= 0; i--) {
