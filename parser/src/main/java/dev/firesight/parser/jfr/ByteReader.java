@@ -106,10 +106,27 @@ final class ByteReader {
      * Skips {@code n} varints exactly as {@link #varlong()} would read them: up to eight bytes with the
      * continuation bit, then a ninth byte taken whole.
      */
-    void skipVarints(int n) {
+    void skipVarints(long n) {
+        // Eight bytes at a time: a varint ends at each byte whose high bit is clear, so a word's count of such
+        // bytes is how many varints end in it. Only a varint of eight continuation bytes (whose ninth byte is
+        // taken whole, high bit or not) breaks that rule; it is read byte by byte from its start.
         int p = pos;
+        int run = 0; // bytes before p of the varint in progress
         try {
-            for (int i = 0; i < n; i++) {
+            int lastWord = buf.limit() - 8;
+            while (n > 0) {
+                if (p <= lastWord) {
+                    long ends = ~buf.getLong(p) & 0x8080808080808080L; // big-endian: the first byte is on top
+                    int count = Long.bitCount(ends);
+                    if (count <= n && run + (Long.numberOfLeadingZeros(ends) >>> 3) < 8) {
+                        n -= count;
+                        p += 8;
+                        run = Long.numberOfTrailingZeros(ends) >>> 3;
+                        continue;
+                    }
+                }
+                p -= run;
+                run = 0;
                 int k = 0;
                 while (k < 8 && buf.get(p++) < 0) {
                     k++;
@@ -117,9 +134,10 @@ final class ByteReader {
                 if (k == 8) {
                     buf.get(p++);
                 }
+                n--;
             }
         } finally {
-            pos = p;
+            pos = p - run;
         }
     }
 

@@ -183,10 +183,7 @@ final class ConstantPools {
             }
             for (int i = 0, n = type.fields.size(); i < n; i++) {
                 if (i == framesField) {
-                    int frames = in.count();
-                    for (int f = 0; f < frames; f++) {
-                        in.skipVarints(varintsPerFrame);
-                    }
+                    in.skipVarints((long) in.count() * varintsPerFrame);
                 } else {
                     Values.skip(in, type.fields.get(i), 0);
                 }
