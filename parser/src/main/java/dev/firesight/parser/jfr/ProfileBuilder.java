@@ -111,7 +111,12 @@ final class ProfileBuilder {
     }
 
     int stack(int[] frames, int length) {
-        return stacks.intern(frames, length);
+        return stacks.intern(frames, 0, length);
+    }
+
+    /** The stack of {@code frames[from .. from + length)}, root first. */
+    int stack(int[] frames, int from, int length) {
+        return stacks.intern(frames, from, length);
     }
 
     /** A thread of the current source: the same key in another JVM is another thread. */

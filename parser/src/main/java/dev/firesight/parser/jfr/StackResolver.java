@@ -42,6 +42,8 @@ final class StackResolver {
     boolean lastTruncated;
     /** Whether the last {@link #stack} call found the stack in no pool and, the chunk being intact, returned -1. */
     boolean lastMissing;
+    /** Where the last {@link #frames} call put the frames: this resolver's buffer or an earlier chunk's. */
+    int[] lastFrames;
     private StackResolver previous;
     private final boolean missingMeansNone;
     int unresolvedStacks;
@@ -96,8 +98,19 @@ final class StackResolver {
      * stack at all (the converter leaves those out too).
      */
     int stack(long stackRef, long classRef) {
+        int length = frames(stackRef, classRef);
+        return length < 0 ? -1 : builder.stack(lastFrames, length);
+    }
+
+    /**
+     * Names a sample's stack and optional leaf class as global frame ids, root first, in {@link #lastFrames};
+     * returns how many, or -1 when the sample has no stack at all. Interning them is left to the caller, so
+     * that naming and interning can run on two threads ({@link ConcurrentStacks}).
+     */
+    int frames(long stackRef, long classRef) {
         lastTruncated = false;
         lastMissing = false;
+        lastFrames = buffer;
         if (stackRef == 0) {
             return -1;
         }
@@ -105,9 +118,10 @@ final class StackResolver {
         if (length < 0) {
             for (StackResolver earlier = previous; earlier != null; earlier = earlier.previous) {
                 if (earlier.pools.stackPosition(stackRef) != LongIntMap.MISSING) {
-                    int stack = earlier.stack(stackRef, classRef);
+                    int n = earlier.frames(stackRef, classRef);
                     lastTruncated = earlier.lastTruncated;
-                    return stack;
+                    lastFrames = earlier.lastFrames;
+                    return n;
                 }
             }
         }
@@ -137,7 +151,8 @@ final class StackResolver {
             ensure(length + 1);
             buffer[length++] = classFrame(classRef);
         }
-        return builder.stack(buffer, length);
+        lastFrames = buffer; // ensure() may have replaced it
+        return length;
     }
 
     /** Fills {@link #buffer} root first; returns the depth, or -1 when the stack is not in the pools. */

@@ -44,6 +44,11 @@ public final class PrefixInterner {
 
     /** Returns the sequence id of {@code seq[0..length)}, adding it when new. */
     public int intern(int[] seq, int length) {
+        return intern(seq, 0, length);
+    }
+
+    /** Returns the sequence id of {@code seq[from .. from + length)}, adding it when new. */
+    public int intern(int[] seq, int from, int length) {
         // Consecutive sequences often share a prefix: reuse the previous one's nodes as far as it
         // agrees, and look up only the rest.
         if (length > lastNodes.length) {
@@ -52,14 +57,15 @@ public final class PrefixInterner {
         }
         int i = 0;
         int node = ROOT;
-        for (int limit = Math.min(length, lastLength); i < limit && lastElements[i] == seq[i]; i++) {
+        for (int limit = Math.min(length, lastLength); i < limit && lastElements[i] == seq[from + i]; i++) {
             node = lastNodes[i];
         }
         int before = nodes.count();
         for (; i < length; i++) {
+            int element = seq[from + i];
             // Below a node made just now there is nothing to find: only add.
-            node = node >= before ? add(node, seq[i], freeSlot(PrefixNodes.key(node, seq[i]))) : child(node, seq[i]);
-            lastElements[i] = seq[i];
+            node = node >= before ? add(node, element, freeSlot(PrefixNodes.key(node, element))) : child(node, element);
+            lastElements[i] = element;
             lastNodes[i] = node;
         }
         lastLength = length;

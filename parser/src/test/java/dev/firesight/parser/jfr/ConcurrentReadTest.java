@@ -45,6 +45,10 @@ class ConcurrentReadTest {
         return new RecordingReader(path, options, null, concurrent).read();
     }
 
+    /**
+     * Reads the file on one thread, then with the stacks beside the scan as the chunk decides, and with them
+     * named and interned on two threads of their own (firesight.splitStacks=always): all three the same.
+     */
     private static void assertBothWaysSame(Path path, LoadOptions options, String name) throws Exception {
         int before = ConcurrentStacks.STARTED.get();
         Profile concurrent = read(path, options, true);
@@ -52,6 +56,21 @@ class ConcurrentReadTest {
         Profile sequential = read(path, options, false);
         ProfileAssertions.assertSameProfile(sequential, concurrent, name);
         assertEquals(sequential.info().chunkCount(), concurrent.info().chunkCount(), name + " chunks");
+        Profile split = split(() -> read(path, options, true), name);
+        ProfileAssertions.assertSameProfile(sequential, split, name + " (split)");
+    }
+
+    /** Runs {@code read} with every chunk's stacks named and interned on two threads; fails if none was. */
+    private static <T> T split(java.util.concurrent.Callable<T> read, String name) throws Exception {
+        int before = ConcurrentStacks.SPLIT.get();
+        System.setProperty("firesight.splitStacks", "always");
+        try {
+            T result = read.call();
+            assertTrue(ConcurrentStacks.SPLIT.get() > before, name + ": no chunk's stacks were split over two threads");
+            return result;
+        } finally {
+            System.clearProperty("firesight.splitStacks");
+        }
     }
 
     @Test
@@ -93,24 +112,32 @@ class ConcurrentReadTest {
         for (String name : List.of("public/v2.0-ap2.10-cpu-wall-alloc-lock-jdk8.jfr.gz", "public/v2.0-jdk15-2chunks.jfr",
                 "golden/jdk17/workload-jdk17.jfr")) {
             Path path = resource(name);
-            EveryChance everyChance = new EveryChance();
-            List<Profile> partials = everyChance.partials;
-            int before = ConcurrentStacks.STARTED.get();
-            Profile concurrent = new RecordingReader(path, LoadOptions.defaults(), everyChance, true).read();
-            assertTrue(ConcurrentStacks.STARTED.get() > before, name + ": no chunk read concurrently");
-            ProfileAssertions.assertSameProfile(read(path, LoadOptions.defaults(), false), concurrent, name);
-            assertTrue(!partials.isEmpty(), name + ": no partial profile");
-            java.util.Set<String> stacks = new java.util.HashSet<>();
-            for (int s = 0; s < concurrent.stacks().size(); s++) {
-                stacks.add(stackNames(concurrent, s));
-            }
-            for (Profile partial : partials) {
-                for (dev.firesight.parser.ViewKind view : partial.views()) {
-                    dev.firesight.parser.SampleTable rows = partial.samples(view);
-                    for (int i = 0; i < rows.size(); i++) {
-                        String stack = stackNames(partial, rows.stack(i));
-                        assertTrue(stacks.contains(stack), name + " partial " + view.id() + ": " + stack);
-                    }
+            assertPartialsExact(path, name);
+            split(() -> {
+                assertPartialsExact(path, name + " (split)");
+                return null;
+            }, name);
+        }
+    }
+
+    private static void assertPartialsExact(Path path, String name) throws Exception {
+        EveryChance everyChance = new EveryChance();
+        List<Profile> partials = everyChance.partials;
+        int before = ConcurrentStacks.STARTED.get();
+        Profile concurrent = new RecordingReader(path, LoadOptions.defaults(), everyChance, true).read();
+        assertTrue(ConcurrentStacks.STARTED.get() > before, name + ": no chunk read concurrently");
+        ProfileAssertions.assertSameProfile(read(path, LoadOptions.defaults(), false), concurrent, name);
+        assertTrue(!partials.isEmpty(), name + ": no partial profile");
+        java.util.Set<String> stacks = new java.util.HashSet<>();
+        for (int s = 0; s < concurrent.stacks().size(); s++) {
+            stacks.add(stackNames(concurrent, s));
+        }
+        for (Profile partial : partials) {
+            for (dev.firesight.parser.ViewKind view : partial.views()) {
+                dev.firesight.parser.SampleTable rows = partial.samples(view);
+                for (int i = 0; i < rows.size(); i++) {
+                    String stack = stackNames(partial, rows.stack(i));
+                    assertTrue(stacks.contains(stack), name + " partial " + view.id() + ": " + stack);
                 }
             }
         }
@@ -127,21 +154,29 @@ class ConcurrentReadTest {
     /** A load cancelled, or stopped by its memory budget, mid-read leaves no stack thread running. */
     @Test
     void cancellingOrRunningOutOfBudgetStopsTheStackThread() throws Exception {
+        assertStopsTheStackThreads("");
+        split(() -> {
+            assertStopsTheStackThreads(" (split)");
+            return null;
+        }, "cancelled");
+    }
+
+    private static void assertStopsTheStackThreads(String mode) throws Exception {
         Path path = resource("public/v2.0-ap2.10-cpu-wall-alloc-lock-jdk8.jfr.gz");
         java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
         int before = ConcurrentStacks.STARTED.get();
         org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class, () ->
                 read(path, LoadOptions.defaults().withCancel(() -> asked.incrementAndGet() > 20), true));
-        assertTrue(ConcurrentStacks.STARTED.get() > before, "the stack thread had started");
-        assertNoStackThread("after cancelling");
+        assertTrue(ConcurrentStacks.STARTED.get() > before, "the stack thread had started" + mode);
+        assertNoStackThread("after cancelling" + mode);
         org.junit.jupiter.api.Assertions.assertThrows(MemoryBudgetExceeded.class, () ->
                 read(path, LoadOptions.defaults().withMemoryBudget(1 << 20), true));
-        assertNoStackThread("after the memory budget ran out");
+        assertNoStackThread("after the memory budget ran out" + mode);
     }
 
     private static void assertNoStackThread(String when) {
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            assertTrue(!t.getName().equals("firesight-stacks") || !t.isAlive(), "a stack thread runs " + when);
+            assertTrue(!t.getName().startsWith("firesight-stacks") || !t.isAlive(), t.getName() + " runs " + when);
         }
     }
 
