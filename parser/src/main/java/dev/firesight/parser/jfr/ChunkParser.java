@@ -159,15 +159,9 @@ final class ChunkParser {
             buckets = new ChunkBuckets(builder.bucketUnits);
         }
         if (concurrent && poolsAhead != null) {
-            // With the pools read ahead, stacks can be resolved as the scan meets them; on two threads of their
-            // own where the pools are most of the chunk (async-profiler's one-chunk files: deep stacks, few
-            // bytes of events), for there the scan ends long before the stacks. Where events are most of it (the
-            // JDK's chunks), a third busy thread only takes the scan's core: summary of a 513 MiB JDK file took
-            // 0.7 s longer that way.
-            // The system property firesight.splitStacks (always, never) overrides this, to compare.
-            String splitting = System.getProperty("firesight.splitStacks", "");
-            boolean split = splitting.equals("always")
-                    || !splitting.equals("never") && poolsAhead.bytes() * 2 > in.limit();
+            // With the pools read ahead, stacks can be resolved as the scan meets them, on two threads of their
+            // own (see ConcurrentStacks); -Dfiresight.splitStacks=false keeps them to one, to compare.
+            boolean split = !"false".equals(System.getProperty("firesight.splitStacks"));
             concurrentStacks = new ConcurrentStacks(new StackResolver(in.copy(), pools, builder, previousResolver, true),
                     builder, split);
         }

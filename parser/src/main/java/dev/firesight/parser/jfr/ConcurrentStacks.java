@@ -10,12 +10,13 @@ import java.util.function.IntConsumer;
 
 /**
  * Resolves one chunk's stacks beside the scan of the chunk's events, so a load uses both cores. The scan hands
- * over each chunk-local stack key as it first meets it; a thread names each stack's frames and interns the
- * stack in the prefix tree, in that same order, so every name, frame and stack gets the id a sequential read
- * gives it. When the chunk is split, a second thread does the interning, fed by the first: on a deep
- * one-chunk file the two halves take about as long each and the scan ends well before them, so one thread
- * doing both was what the whole load waited for (summary of the 228 MiB async-profiler file at -Xmx1g, median
- * of 6 alternating: 7.42 s with one, 6.71 s with two, for a second more of CPU).
+ * over each chunk-local stack key as it first meets it; one thread names each stack's frames, a second interns
+ * the named stacks in the prefix tree, in that same order, so every name, frame and stack gets the id a
+ * sequential read gives it. Two, because on a deep one-chunk file the two halves take about as long each and
+ * the scan ends well before them, so one thread doing both was what the whole load waited for: summary of the
+ * 228 MiB async-profiler file at -Xmx1g, median of 6 alternating, 7.42 s with one, 6.71 s with two, for a
+ * second more of CPU. On the 513 MiB JDK file, whose scan is long, it made no difference (7.87 and 7.75 s).
+ * Not split, the naming thread interns as well.
  *
  * <p>While they run, the naming thread is the only one that interns names and frames, and the interning
  * thread (the naming one when not split) the only one that interns stacks; the scan writes sample rows only. It resolves as in an intact chunk and stops at the first stack the pools lack: whether
@@ -58,7 +59,7 @@ final class ConcurrentStacks {
     private volatile Throwable failure;
     /** Chunks whose stacks were resolved this way since the JVM started, for tests to see it happen. */
     static final java.util.concurrent.atomic.AtomicInteger STARTED = new java.util.concurrent.atomic.AtomicInteger();
-    /** Of those, the chunks whose stacks were named and interned on two threads. */
+    /** Of those, the chunks whose stacks were named and interned on two threads (not one, see the class comment). */
     static final java.util.concurrent.atomic.AtomicInteger SPLIT = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Starts resolving with {@code resolver}, which must have its own byte reader (see {@link ByteReader#copy}). */

@@ -108,11 +108,6 @@ final class PoolsAhead {
     }
 
     /** The bytes read when the scan is at {@code scanPos}: the pools read ahead and the events' bytes passed. */
-    /** The bytes of the pool events read ahead. */
-    long bytes() {
-        return bytes;
-    }
-
     long bytesRead(int scanPos) {
         return bytes + scanPos - bytesPassed;
     }

@@ -46,27 +46,31 @@ class ConcurrentReadTest {
     }
 
     /**
-     * Reads the file on one thread, then with the stacks beside the scan as the chunk decides, and with them
-     * named and interned on two threads of their own (firesight.splitStacks=always): all three the same.
+     * Reads the file on one thread, then with the stacks beside the scan, named and interned on two threads of
+     * their own, and on one (firesight.splitStacks=false): all three the same.
      */
     private static void assertBothWaysSame(Path path, LoadOptions options, String name) throws Exception {
         int before = ConcurrentStacks.STARTED.get();
+        int splitBefore = ConcurrentStacks.SPLIT.get();
         Profile concurrent = read(path, options, true);
         assertTrue(ConcurrentStacks.STARTED.get() > before, name + ": no chunk had its stacks resolved concurrently");
+        assertTrue(ConcurrentStacks.SPLIT.get() > splitBefore, name + ": no chunk's stacks were named and interned apart");
         Profile sequential = read(path, options, false);
         ProfileAssertions.assertSameProfile(sequential, concurrent, name);
         assertEquals(sequential.info().chunkCount(), concurrent.info().chunkCount(), name + " chunks");
-        Profile split = split(() -> read(path, options, true), name);
-        ProfileAssertions.assertSameProfile(sequential, split, name + " (split)");
+        Profile oneStackThread = oneStackThread(() -> read(path, options, true), name);
+        ProfileAssertions.assertSameProfile(sequential, oneStackThread, name + " (one stack thread)");
     }
 
-    /** Runs {@code read} with every chunk's stacks named and interned on two threads; fails if none was. */
-    private static <T> T split(java.util.concurrent.Callable<T> read, String name) throws Exception {
-        int before = ConcurrentStacks.SPLIT.get();
-        System.setProperty("firesight.splitStacks", "always");
+    /** Runs {@code read} with every chunk's stacks named and interned on one thread beside the scan. */
+    private static <T> T oneStackThread(java.util.concurrent.Callable<T> read, String name) throws Exception {
+        int started = ConcurrentStacks.STARTED.get();
+        int split = ConcurrentStacks.SPLIT.get();
+        System.setProperty("firesight.splitStacks", "false");
         try {
             T result = read.call();
-            assertTrue(ConcurrentStacks.SPLIT.get() > before, name + ": no chunk's stacks were split over two threads");
+            assertTrue(ConcurrentStacks.STARTED.get() > started, name + ": no stack thread");
+            assertEquals(split, ConcurrentStacks.SPLIT.get(), name + ": stacks split over two threads all the same");
             return result;
         } finally {
             System.clearProperty("firesight.splitStacks");
@@ -113,8 +117,8 @@ class ConcurrentReadTest {
                 "golden/jdk17/workload-jdk17.jfr")) {
             Path path = resource(name);
             assertPartialsExact(path, name);
-            split(() -> {
-                assertPartialsExact(path, name + " (split)");
+            oneStackThread(() -> {
+                assertPartialsExact(path, name + " (one stack thread)");
                 return null;
             }, name);
         }
@@ -155,8 +159,8 @@ class ConcurrentReadTest {
     @Test
     void cancellingOrRunningOutOfBudgetStopsTheStackThread() throws Exception {
         assertStopsTheStackThreads("");
-        split(() -> {
-            assertStopsTheStackThreads(" (split)");
+        oneStackThread(() -> {
+            assertStopsTheStackThreads(" (one stack thread)");
             return null;
         }, "cancelled");
     }
