@@ -19,9 +19,10 @@ import java.util.function.IntConsumer;
  * Not split, the naming thread interns as well.
  *
  * <p>While they run, the naming thread is the only one that interns names and frames, and the interning
- * thread (the naming one when not split) the only one that interns stacks; the scan writes sample rows only. It resolves as in an intact chunk and stops at the first stack the pools lack: whether
- * that one is "no stack" or "[unresolved stack]" depends on damage the scan may still find, so from there on
- * the chunk's own thread resolves the rest, after the scan, as a sequential read would.
+ * thread (the naming one when not split) the only one that interns stacks; the scan writes sample rows only.
+ * They resolve as in an intact chunk and stop at the first stack the pools lack: whether that one is "no
+ * stack" or "[unresolved stack]" depends on damage the scan may still find, so from there on the chunk's own
+ * thread resolves the rest, after the scan, as a sequential read would.
  */
 final class ConcurrentStacks {
     /** Keys handed over at a time: one hand-over per this many new stacks, not per stack. */
