@@ -118,7 +118,7 @@ final class ConcurrentStacks {
                         return; // not interned: the chunk's thread decides what it is (see the class comment)
                     }
                     if (interning == thread) {
-                        resolved(length < 0 ? -1 : builder.stack(resolver.lastFrames, length), resolver.lastTruncated);
+                        resolved(length < 0 ? -1 : builder.stack(resolver.lastFrames, 0, length), resolver.lastTruncated);
                         continue;
                     }
                     int n = Math.max(0, length);

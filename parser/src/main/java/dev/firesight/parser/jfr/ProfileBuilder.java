@@ -110,10 +110,6 @@ final class ProfileBuilder {
         return id;
     }
 
-    int stack(int[] frames, int length) {
-        return stacks.intern(frames, 0, length);
-    }
-
     /** The stack of {@code frames[from .. from + length)}, root first. */
     int stack(int[] frames, int from, int length) {
         return stacks.intern(frames, from, length);

@@ -99,7 +99,7 @@ final class StackResolver {
      */
     int stack(long stackRef, long classRef) {
         int length = frames(stackRef, classRef);
-        return length < 0 ? -1 : builder.stack(lastFrames, length);
+        return length < 0 ? -1 : builder.stack(lastFrames, 0, length);
     }
 
     /**

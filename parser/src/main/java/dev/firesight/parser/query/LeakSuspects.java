@@ -136,8 +136,9 @@ public final class LeakSuspects {
         if (stack < 0) {
             return null;
         }
-        for (int i = profile.stacks().depth(stack) - 2; i >= 0; i--) {
-            String name = profile.frames().name(profile.stacks().frame(stack, i));
+        int[] frames = profile.stacks().frames(stack); // frame(stack, i) walks up from the leaf each time
+        for (int i = frames.length - 2; i >= 0; i--) {
+            String name = profile.frames().name(frames[i]);
             if (!Transform.isLibrary(name)) {
                 return name;
             }

@@ -18,7 +18,7 @@ public final class IntPages {
     static final int PAGE = 1 << PAGE_BITS;
     static final int MASK = PAGE - 1;
 
-    /** Room for every int index, so the field is final and a loop's reads need not load it again. */
+    /** Room for a page of every int index, so pages are added in place and this array is never copied. */
     private final int[][] pages;
     private final int fill;
     /** Ints the pages hold. */

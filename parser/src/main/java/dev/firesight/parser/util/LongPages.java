@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /** The long twin of {@link IntPages} (see there why), in pages of the same length; new slots are 0. */
 public final class LongPages {
-    /** Room for every int index, so the field is final and a loop's reads need not load it again. */
+    /** Room for a page of every int index, so pages are added in place and this array is never copied. */
     private final long[][] pages;
     private long capacity;
 
