@@ -91,6 +91,9 @@ public final class Recordings {
             throw new RecordingException("Cannot read " + name + ": permission denied.", e);
         } catch (IOException e) {
             throw new RecordingException("Cannot read " + name + ": " + e.getMessage() + ".", e);
+        } catch (java.io.UncheckedIOException e) {
+            // A read that failed under a stream or a callback: the disk's error, not damage in the file.
+            throw new RecordingException("Cannot read " + name + ": " + e.getCause().getMessage() + ".", e);
         } catch (MemoryBudgetExceeded | OutOfMemoryError e) {
             String needs = e instanceof MemoryBudgetExceeded m && m.budget() >= 0
                     ? "more than the " + (m.budget() >> 20) + " MiB of memory Firesight may use for it"

@@ -48,12 +48,18 @@ public final class ExportActions {
     }
 
     /**
-     * True (and said) when the tab draws a partial profile while its recording is read: an exported figure is
-     * always the complete recording's, never a partial one's.
+     * True (and said) when the tab draws a partial profile, while its recording is read or after reading
+     * stopped early: an exported figure is always the complete recording's, never a partial one's.
      */
     private boolean stillReading(RecordingTabView tab) {
-        if (tab.viewModel().partialProperty().get()) {
-            report.accept(tab.viewModel().fileName() + " is still being read; export it once reading ends.");
+        RecordingTabViewModel vm = tab.viewModel();
+        if (vm.stoppedProperty().get()) {
+            report.accept("Only part of " + vm.fileName() + " was read; an export needs the whole recording."
+                    + " Read it again (with less detail, if it did not fit) and export once reading ends.");
+            return true;
+        }
+        if (vm.partialProperty().get()) {
+            report.accept(vm.fileName() + " is still being read; export it once reading ends.");
             return true;
         }
         return false;

@@ -8,7 +8,9 @@ import dev.firesight.app.window.RecordingTabViewModel.State;
 import dev.firesight.parser.LoadOptions;
 import dev.firesight.parser.PartialProfiles;
 import dev.firesight.parser.Profile;
+import dev.firesight.app.format.Units;
 import dev.firesight.parser.RecordingException;
+import dev.firesight.parser.SampleTable;
 import dev.firesight.parser.Recordings;
 import dev.firesight.parser.ViewAbsence;
 import dev.firesight.parser.ViewKind;
@@ -59,6 +61,8 @@ public final class RecordingLoadViewModel {
     private final ObjectProperty<Runnable> stopAction = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper outOfMemory = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper partial = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper stopped = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper partialCoverage = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Profile> drawn = new ReadOnlyObjectWrapper<>();
 
     /**
@@ -115,6 +119,12 @@ public final class RecordingLoadViewModel {
      * snapshot, which stands in for the tab's path until the recording is complete.
      */
     public void loadFrom(Path file) {
+        if (stopped.get()) {
+            // What an earlier read left on screen goes first: a retry with less detail needs its memory.
+            stopped.set(false);
+            drawn.set(null);
+            query.clear();
+        }
         outOfMemory.set(false);
         state.set(State.LOADING);
         progress.set(-1);
@@ -191,7 +201,8 @@ public final class RecordingLoadViewModel {
             public void partial(Profile p, long done, long total) {
                 double fraction = total <= 0 ? 0 : (double) done / total;
                 pacing.made(fraction, System.nanoTime());
-                ctx.publish(() -> showPartial(p, fraction));
+                String coverage = coverage(p);
+                ctx.publish(() -> showPartial(p, fraction, coverage));
             }
         };
     }
@@ -201,7 +212,7 @@ public final class RecordingLoadViewModel {
      * the last (view, range, search and zoom stay). The tab stays loading: its toolbar and exports wait for
      * the complete profile, which replaces the partial one the same way.
      */
-    private void showPartial(Profile p, double fraction) {
+    private void showPartial(Profile p, double fraction, String coverage) {
         if (state.get() != State.LOADING || p.views().isEmpty()) {
             pacing.notShown(System.nanoTime(), state.get() == State.LOADING);
             return;
@@ -212,11 +223,34 @@ public final class RecordingLoadViewModel {
         pacing.shown(System.nanoTime());
         drawn.set(p);
         partial.set(true);
+        partialCoverage.set(coverage);
         if (old == null) {
             query.show(p);
         } else {
             query.refine(old, p);
         }
+    }
+
+    /**
+     * How much of the recording's time a partial profile covers: "up to 2.31 s of its 100.45 s". Bytes read say
+     * little here: an async-profiler file's stacks come last, so half its bytes may hold a fiftieth of its time.
+     * Runs on the load's thread (it looks at every sample's time).
+     */
+    static String coverage(Profile p) {
+        long last = Long.MIN_VALUE;
+        for (ViewKind v : p.views()) {
+            SampleTable t = p.samples(v);
+            for (int i = 0, n = t.size(); i < n; i++) {
+                last = Math.max(last, t.timeNanos(i));
+            }
+        }
+        long start = p.info().startNanos();
+        long duration = p.info().durationNanos();
+        if (last == Long.MIN_VALUE) {
+            return "no samples yet";
+        }
+        String upTo = "up to " + Units.nanos(Math.max(0, last - start));
+        return duration > 0 ? upTo + " of its " + Units.nanos(duration) : upTo;
     }
 
     private void swap(Profile p) {
@@ -268,15 +302,32 @@ public final class RecordingLoadViewModel {
         liveText.set(text == null ? "" : text);
     }
 
-    /** Stops loading; the tab then says so and offers nothing else. */
+    /**
+     * Stops loading. A partial profile already drawn stays, as what was read before the stop (see
+     * {@link #stoppedProperty()}); otherwise the tab says it was cancelled and offers to read it again.
+     */
     public void cancelLoad() {
         if (loading != null && state.get() == State.LOADING) {
             loading.cancel();
-            shownPartial = null;
-            partial.set(false);
-            state.set(State.CANCELLED);
-            message.set("Loading " + fileName() + " was cancelled.");
+            stop(State.CANCELLED, "Reading " + fileName() + " was cancelled.");
         }
+    }
+
+    /**
+     * Ends a load that did not complete. A partial profile on screen is kept rather than swapped for an empty
+     * failure page: what was read stays explorable, under a bar that says how much and why it stopped.
+     */
+    private void stop(State how, String sentence) {
+        boolean keep = shownPartial != null;
+        shownPartial = null;
+        partial.set(keep);
+        stopped.set(keep);
+        if (!keep) {
+            drawn.set(null);
+            query.clear(); // nothing of the failed read holds on to memory
+        }
+        state.set(how);
+        message.set(sentence);
     }
 
     /**
@@ -301,11 +352,8 @@ public final class RecordingLoadViewModel {
     }
 
     private void loadFailed(Throwable t) {
-        shownPartial = null;
-        partial.set(false);
         outOfMemory.set(t instanceof RecordingException re && re.tooLarge() || t instanceof OutOfMemoryError);
-        state.set(State.FAILED);
-        message.set(t instanceof RecordingException ? t.getMessage()
+        stop(State.FAILED, t instanceof RecordingException ? t.getMessage()
                 : fileName() + " could not be opened (" + ErrorMessages.sentence(t) + ").");
     }
 
@@ -318,8 +366,18 @@ public final class RecordingLoadViewModel {
         }
     }
 
-    /** True while reading goes on and the tab shows a partial profile of what has been read so far. */
+    /**
+     * True while the tab draws a partial profile of what has been read so far: while reading goes on, and
+     * after a read that stopped early ({@link #stoppedProperty()}).
+     */
     public ReadOnlyBooleanProperty partialProperty() { return partial.getReadOnlyProperty(); }
+    /**
+     * True when reading failed or was cancelled after a partial profile was drawn: that profile stays, with
+     * the state saying why reading stopped and {@link #messageProperty()} the sentence.
+     */
+    public ReadOnlyBooleanProperty stoppedProperty() { return stopped.getReadOnlyProperty(); }
+    /** How much of the recording's time the drawn partial profile covers, e.g. "up to 2.31 s of its 100.45 s". */
+    public ReadOnlyStringProperty partialCoverageProperty() { return partialCoverage.getReadOnlyProperty(); }
     /**
      * The profile the tab draws: a partial one while reading, then the complete one ({@link #profileProperty()}
      * holds only the complete one, for everything that exports, copies or reports figures).

@@ -171,6 +171,22 @@ public final class RecordingQueryViewModel {
         }
     }
 
+    /**
+     * Forgets the profile and everything computed from it, cancelling what still computes: a read that failed
+     * leaves nothing holding its memory, and the next profile opens as in {@link #show}.
+     */
+    void clear() {
+        cancelComputing();
+        profile = null;
+        busy.set(false);
+        pendingSelection = null;
+        result.set(null);
+        searchedTree.set(null);
+        hotMethods.clear();
+        butterfly.set(CallersAndCallees.NONE);
+        sandwich.set(null);
+    }
+
     /** A live snapshot that could not be read: said once; the last good profile stays shown. */
     void snapshotFailed(Throwable t) {
         queryError.set(t);
@@ -419,12 +435,16 @@ public final class RecordingQueryViewModel {
     /** Cancels everything still computing; called when the tab closes. */
     public void dispose() {
         sandwichMethod.set(-1); // closes the tab's sandwich window with it
+        cancelComputing();
+        searchResult.dispose();
+    }
+
+    private void cancelComputing() {
         for (TaskHandle h : new TaskHandle[] {querying, butterflying, sandwiching}) {
             if (h != null) {
                 h.cancel();
             }
         }
-        searchResult.dispose();
     }
 
     public ObjectProperty<ViewKind> viewProperty() { return view; }

@@ -46,6 +46,7 @@ public final class RecordingTabView {
     static final int SHORT_STACKS = 32;
     /** On the tab's message when the user cancelled the load: said in a neutral colour, not as an error. */
     private static final javafx.css.PseudoClass CANCELLED = javafx.css.PseudoClass.getPseudoClass("cancelled");
+    private static final javafx.css.PseudoClass STOPPED = javafx.css.PseudoClass.getPseudoClass("stopped");
 
     private final RecordingTabViewModel vm;
     private final Tab tab = new Tab();
@@ -192,8 +193,10 @@ public final class RecordingTabView {
     private void showFailedPane(Runnable close) {
         if (failed == null) {
             failed = failedPane(close);
+            // A read that stopped after drawing a partial profile keeps it, under the partial bar, instead.
             failed.visibleProperty().bind(vm.stateProperty().isEqualTo(RecordingTabViewModel.State.FAILED)
-                    .or(vm.stateProperty().isEqualTo(RecordingTabViewModel.State.CANCELLED)));
+                    .or(vm.stateProperty().isEqualTo(RecordingTabViewModel.State.CANCELLED))
+                    .and(vm.stoppedProperty().not()));
             content.getChildren().add(failed);
         }
     }
@@ -227,12 +230,7 @@ public final class RecordingTabView {
         // When the whole recording does not fit, offer what may: the two views most users open first,
         // the last quarter of the time (where an incident usually is), or stacks cut short.
         Label offer = new Label("It may fit with less detail:");
-        HBox lessDetail = new HBox(8,
-                retryButton("load-fewer-views", "CPU and allocations only", o -> o.withViews(java.util.EnumSet.of(
-                        dev.firesight.parser.ViewKind.CPU, dev.firesight.parser.ViewKind.ALLOC))),
-                retryButton("load-last-quarter", "The last quarter of the time", o -> o.withTimeFraction(0.75, 1)),
-                retryButton("load-short-stacks", "Stacks cut to " + SHORT_STACKS + " frames",
-                        o -> o.withMaxStackDepth(SHORT_STACKS)));
+        HBox lessDetail = lessDetailOffers("load-");
         lessDetail.setAlignment(Pos.CENTER);
         VBox retry = new VBox(8, offer, lessDetail);
         retry.setAlignment(Pos.CENTER);
@@ -244,6 +242,21 @@ public final class RecordingTabView {
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().add("failed-pane");
         return box;
+    }
+
+    /**
+     * The reads with less detail offered when a recording did not fit: the two views most users open first, the
+     * last quarter of the time (where an incident usually is), or stacks cut short. {@code idPrefix} tells the
+     * failure page's buttons from the partial bar's.
+     */
+    private HBox lessDetailOffers(String idPrefix) {
+        return new HBox(8,
+                retryButton(idPrefix + "fewer-views", "CPU and allocations only", o -> o.withViews(
+                        java.util.EnumSet.of(dev.firesight.parser.ViewKind.CPU, dev.firesight.parser.ViewKind.ALLOC))),
+                retryButton(idPrefix + "last-quarter", "The last quarter of the time",
+                        o -> o.withTimeFraction(0.75, 1)),
+                retryButton(idPrefix + "short-stacks", "Stacks cut to " + SHORT_STACKS + " frames",
+                        o -> o.withMaxStackDepth(SHORT_STACKS)));
     }
 
     private Button retryButton(String id, String text, java.util.function.UnaryOperator<LoadOptions> lessDetail) {
@@ -342,19 +355,30 @@ public final class RecordingTabView {
 
     /**
      * "Reading… 40% — showing what has been read so far" with the progress bar and Cancel, above a partial
-     * profile's flame graph while reading goes on; the toolbar and exports wait for the complete profile.
+     * profile's flame graph while reading goes on; the toolbar and exports wait for the complete profile. When
+     * reading stops early (cancelled, out of memory, a file gone) the partial profile stays and the bar says
+     * why and how much it covers, with the reads that may still complete.
      */
     private Node partialBar() {
         Label text = new Label();
         text.setId("partial-message");
+        text.setWrapText(true);
         // Once every byte is read, the stacks and tables are still put together: "Reading 100.0%" then looked
         // like a load that had stalled.
         text.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (vm.stoppedProperty().get()) {
+                return vm.messageProperty().get() + " Showing the samples read before it stopped, "
+                        + vm.partialCoverageProperty().get()
+                        + "; these figures are not the whole recording's and cannot be exported.";
+            }
             double done = Math.max(0, vm.progressProperty().get());
             return (done >= 0.9995 ? "Reading done, putting the profile together"
                     : "Reading " + dev.firesight.app.format.Units.percent(done, 1))
                     + " — showing what has been read so far; the figures are final when reading ends.";
-        }, vm.progressProperty()));
+        }, vm.progressProperty(), vm.stoppedProperty(), vm.messageProperty(), vm.partialCoverageProperty()));
+        HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+        Node stoppedIcon = Icons.icon(Icons.WARNING);
+        text.graphicProperty().bind(Bindings.when(vm.stoppedProperty()).then(stoppedIcon).otherwise((Node) null));
         ProgressBar bar = new ProgressBar();
         bar.setId("partial-progress");
         bar.setPrefWidth(200);
@@ -362,8 +386,25 @@ public final class RecordingTabView {
         Button cancel = new Button("Cancel");
         cancel.setId("partial-cancel");
         cancel.setOnAction(e -> vm.cancelLoad());
-        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(10, text, bar, cancel);
+        for (Node n : new Node[] {bar, cancel}) {
+            n.visibleProperty().bind(vm.stoppedProperty().not());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        HBox lessDetail = lessDetailOffers("stopped-");
+        lessDetail.visibleProperty().bind(vm.stoppedProperty().and(vm.outOfMemoryProperty()));
+        lessDetail.managedProperty().bind(lessDetail.visibleProperty());
+        Button again = new Button("Read it all again");
+        again.setId("stopped-retry");
+        again.setOnAction(e -> vm.load());
+        HBox stoppedActions = new HBox(8, lessDetail, again);
+        stoppedActions.visibleProperty().bind(vm.stoppedProperty());
+        stoppedActions.managedProperty().bind(stoppedActions.visibleProperty());
+        HBox reading = new HBox(10, text, bar, cancel);
+        reading.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, reading, stoppedActions);
         box.setId("partial-bar");
+        box.pseudoClassStateChanged(STOPPED, vm.stoppedProperty().get());
+        vm.stoppedProperty().addListener((o, a, s) -> box.pseudoClassStateChanged(STOPPED, s));
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add("partial-bar");
         box.visibleProperty().bind(vm.partialProperty());

@@ -99,6 +99,8 @@ public final class RecordingTabViewModel {
     public ReadOnlyStringProperty messageProperty() { return loading.messageProperty(); }
     public ReadOnlyObjectProperty<Profile> profileProperty() { return loading.profileProperty(); }
     public ReadOnlyBooleanProperty partialProperty() { return loading.partialProperty(); }
+    public ReadOnlyBooleanProperty stoppedProperty() { return loading.stoppedProperty(); }
+    public ReadOnlyStringProperty partialCoverageProperty() { return loading.partialCoverageProperty(); }
     public ReadOnlyObjectProperty<Profile> drawnProfileProperty() { return loading.drawnProfileProperty(); }
     public ObservableList<Warning> warnings() { return loading.warnings(); }
     public ObservableList<String> notes() { return loading.notes(); }

@@ -66,7 +66,9 @@ final class RecordingToolBar {
         root.getChildren().addAll(views, new LiveAgeFilter(vm).node(), reverse, icicle, onlyMyCode,
                 sources.node(), threads.node(), new Separator(javafx.geometry.Orientation.VERTICAL),
                 search.node());
-        root.disableProperty().bind(vm.stateProperty().isNotEqualTo(RecordingTabViewModel.State.READY));
+        // A partial profile left by a read that stopped early can be explored as well; one still growing cannot.
+        root.disableProperty().bind(vm.stateProperty().isNotEqualTo(RecordingTabViewModel.State.READY)
+                .and(vm.stoppedProperty().not()));
         // In a narrow window the search field shrinks first; no button or chooser is cut to "…".
         keepWidth(root);
     }

@@ -38,6 +38,18 @@ class RecordingTabViewModelTest {
         assertNull(vm.profileProperty().get());
     }
 
+    /** The time a partial profile covers, as the bar says it when reading stops: no later than the recording. */
+    @Test
+    void coverageSaysUpToWhichSampleTimeOfHowLong() throws Exception {
+        dev.firesight.parser.Profile p = dev.firesight.parser.Recordings.open(TestRecordings.jdk17());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("up to ([0-9.]+) s of its ([0-9.]+) s")
+                .matcher(RecordingLoadViewModel.coverage(p));
+        assertTrue(m.matches(), RecordingLoadViewModel.coverage(p));
+        double upTo = Double.parseDouble(m.group(1));
+        double of = Double.parseDouble(m.group(2));
+        assertTrue(upTo > 0 && upTo <= of + 0.01, upTo + " of " + of);
+    }
+
     @Test
     void aNewerQueryReplacesAnOlderOne() throws Exception {
         Path recording = TestRecordings.jdk17();
