@@ -22,7 +22,7 @@ public final class Profile {
     private final List<String> notes;
     private final Map<ViewKind, Long> eventsWithoutStack;
     private final List<OldObjectSample> oldObjects;
-    private final Map<String, TimeSeries> liveBytesByClass;
+    private final List<JvmSeries> jvms;
     private final Sources sources;
     private final java.util.concurrent.ConcurrentHashMap<String, Object> derived =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -43,9 +43,24 @@ public final class Profile {
                    String[] threadNames, Map<TimeSeries.Kind, TimeSeries> series, List<Warning> warnings,
                    List<String> notes, Map<ViewKind, Long> eventsWithoutStack, List<OldObjectSample> oldObjects,
                    Map<String, TimeSeries> liveBytesByClass, Sources sources) {
+        this(info, views, frames, stacks, threadNames, series, warnings, notes, eventsWithoutStack, oldObjects,
+                List.of(new JvmSeries(sources.names().get(0), series, liveBytesByClass)), sources);
+    }
+
+    /**
+     * @param series what adds up across the JVMs (see {@link #series()})
+     * @param jvms   what each JVM recorded over time, one per source, in the order of {@code sources}
+     */
+    public Profile(RecordingInfo info, Map<ViewKind, SampleTable> views, FrameTable frames, StackTable stacks,
+                   String[] threadNames, Map<TimeSeries.Kind, TimeSeries> series, List<Warning> warnings,
+                   List<String> notes, Map<ViewKind, Long> eventsWithoutStack, List<OldObjectSample> oldObjects,
+                   List<JvmSeries> jvms, Sources sources) {
+        if (jvms.size() != sources.count()) {
+            throw new IllegalArgumentException(jvms.size() + " JVMs' series for " + sources.count() + " sources");
+        }
         this.eventsWithoutStack = Map.copyOf(eventsWithoutStack);
         this.sources = sources;
-        this.liveBytesByClass = Map.copyOf(liveBytesByClass);
+        this.jvms = List.copyOf(jvms);
         this.oldObjects = List.copyOf(oldObjects);
         this.info = info;
         this.views = Collections.unmodifiableMap(new EnumMap<>(views));
@@ -71,7 +86,7 @@ public final class Profile {
         Map<ViewKind, Long> without = new EnumMap<>(ViewKind.class);
         without.putAll(eventsWithoutStack);
         return new Profile(info, views, withFrames, rewritten, threadNames, series, warnings, notes, without,
-                oldObjects, liveBytesByClass, sources);
+                oldObjects, jvms, sources);
     }
 
     public RecordingInfo info() {
@@ -165,8 +180,18 @@ public final class Profile {
         return sources;
     }
 
+    /**
+     * The series of the whole profile. From one JVM, everything it recorded (as {@link #jvms()} has it) and
+     * the rates of the samples; from several, only what adds up across them: the samples' rates and the GC
+     * pauses. A level such as heap used belongs to one JVM: see {@link #jvms()}.
+     */
     public Map<TimeSeries.Kind, TimeSeries> series() {
         return series;
+    }
+
+    /** What each JVM recorded over time, one per source (index as in {@link #sources()}). */
+    public List<JvmSeries> jvms() {
+        return jvms;
     }
 
     /** What could not be read, in reading order; empty for an intact recording. */
@@ -183,11 +208,11 @@ public final class Profile {
     }
 
     /**
-     * Each class's live bytes after the collections that counted them ({@code jdk.ObjectCountAfterGC}, off
-     * by default: it walks the heap), by class name; empty when not recorded.
+     * True when some JVM of the profile counted live bytes per class ({@code jdk.ObjectCountAfterGC}, off by
+     * default: it walks the heap); each JVM's counts are in {@link #jvms()}.
      */
-    public Map<String, TimeSeries> liveBytesByClass() {
-        return liveBytesByClass;
+    public boolean hasLiveBytesByClass() {
+        return jvms.stream().anyMatch(j -> !j.liveBytesByClass().isEmpty());
     }
 
     /** The objects JFR's old-object sampler found alive, in recording order; empty when it was off. */

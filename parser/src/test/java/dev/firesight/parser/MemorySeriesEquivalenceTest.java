@@ -90,10 +90,10 @@ class MemorySeriesEquivalenceTest {
         }
         Profile profile = Recordings.open(path);
         assertTrue(expected.containsKey("byte[]"), "the leak recording counted byte[] after GCs");
-        assertEquals(expected.keySet(), new java.util.TreeSet<>(profile.liveBytesByClass().keySet()));
+        assertEquals(expected.keySet(), new java.util.TreeSet<>(profile.jvms().get(0).liveBytesByClass().keySet()));
         expected.forEach((name, readings) -> {
             TreeMap<Long, Double> ours = new TreeMap<>();
-            TimeSeries s = profile.liveBytesByClass().get(name);
+            TimeSeries s = profile.jvms().get(0).liveBytesByClass().get(name);
             for (int i = 0; i < s.size(); i++) {
                 ours.put(s.timeNanos(i), s.value(i));
             }

@@ -1,6 +1,7 @@
 package dev.firesight.app.cli;
 
 import dev.firesight.app.format.Units;
+import dev.firesight.parser.JvmSeries;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.TimeSeries;
 import dev.firesight.parser.query.ClassGrowth;
@@ -30,44 +31,61 @@ final class MemorySummary {
     static void print(Profile profile, PrintStream out) {
         out.println();
         out.println("Memory");
-        MemoryBudget budget = MemoryBudget.of(profile);
+        // Each JVM against its own limits: replicas read as one recording do not share a heap.
+        boolean several = profile.jvms().size() > 1;
+        boolean any = false;
+        for (JvmSeries jvm : profile.jvms()) {
+            if (several) {
+                out.println("  " + jvm.name());
+            }
+            any |= printBudget(jvm, several ? "    " : "  ", out);
+        }
+        if (!any) {
+            return; // each JVM said why it has nothing
+        }
+        printClassGrowth(profile, out);
+        printSuspects(profile, out);
+    }
+
+    /** One JVM's limits, uses and trends, each line after {@code indent}; false when it has none of them. */
+    private static boolean printBudget(JvmSeries jvm, String indent, PrintStream out) {
+        MemoryBudget budget = MemoryBudget.of(jvm);
         StringJoiner limits = new StringJoiner(", ");
         for (TimeSeries s : budget.limits()) {
             limits.add(s.kind().title() + " " + Units.bytes(s.value(s.size() - 1)));
         }
         boolean any = limits.length() > 0;
         if (any) {
-            out.println("  Limits  " + limits);
+            out.println(indent + "Limits  " + limits);
         }
         for (TimeSeries.Kind kind : USE) {
-            TimeSeries s = profile.series().get(kind);
-            if (s == null || s.size() == 0) {
+            TimeSeries s = jvm.get(kind);
+            if (s == null) {
                 continue;
             }
             any = true;
             String peak = kind == TimeSeries.Kind.THREADS ? String.format(Locale.ROOT, "%,.0f", s.max())
                     : Units.bytes(s.max());
-            out.printf(Locale.ROOT, "  %-30s peak %s, last %s (%d reading%s)%n", kind.title(), peak,
+            out.printf(Locale.ROOT, "%s%-30s peak %s, last %s (%d reading%s)%n", indent, kind.title(), peak,
                     kind == TimeSeries.Kind.THREADS ? String.format(Locale.ROOT, "%,.0f", s.value(s.size() - 1))
                             : Units.bytes(s.value(s.size() - 1)), s.size(), s.size() == 1 ? "" : "s");
         }
         if (!any) {
-            out.println("  " + MemoryBudget.ABSENT);
-            return;
+            out.println(indent + MemoryBudget.ABSENT);
+            return false;
         }
-        budget.trends().forEach(trend -> out.println("  " + trend.sentence()));
-        printClassGrowth(profile, out);
-        printSuspects(profile, out);
+        budget.trends().forEach(trend -> out.println(indent + trend.sentence()));
+        return true;
     }
 
     private static void printClassGrowth(Profile profile, PrintStream out) {
-        if (profile.liveBytesByClass().isEmpty()) {
+        if (!profile.hasLiveBytesByClass()) {
             return;
         }
         List<ClassGrowth.Growth> growth = ClassGrowth.of(profile);
         out.println();
         out.printf(Locale.ROOT, "Live set by class  from jdk.ObjectCountAfterGC, %,d classes counted%n",
-                profile.liveBytesByClass().size());
+                profile.jvms().stream().flatMap(j -> j.liveBytesByClass().keySet().stream()).distinct().count());
         if (growth.isEmpty()) {
             out.println("  (no class grows)");
         }

@@ -2,6 +2,7 @@ package dev.firesight.app.timeline;
 
 import dev.firesight.parser.query.ThreadActivity;
 
+import dev.firesight.parser.JvmSeries;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.TimeSeries;
 import dev.firesight.parser.ViewKind;
@@ -33,8 +34,10 @@ public final class TimelineModel {
     private final ThreadActivity threads;
     private final ThreadActivity sources;
     private final MemoryBudget memory;
+    /** The JVM whose heap, memory and CPU load the lanes draw, when the profile has several; else null. */
+    private final String jvm;
 
-    private TimelineModel(Profile profile) {
+    private TimelineModel(Profile profile, int source) {
         this.profile = profile;
         long start = profile.info().startNanos();
         long end = Math.max(start + 1, profile.info().endNanos());
@@ -47,20 +50,58 @@ public final class TimelineModel {
                 start, end, bucket) : null;
         this.byClass = alloc ? StackedRate.compute(sites, ViewKind.ALLOC, AllocationSites.By.CLASS, STACKED_TOP,
                 start, end, bucket) : null;
-        this.heapAfterGc = nonEmpty(profile, TimeSeries.Kind.HEAP_AFTER_GC);
-        this.gcPauses = nonEmpty(profile, TimeSeries.Kind.GC_PAUSE);
+        // A JVM's heap, pauses, memory and CPU load are its own: of several, the one chosen, else the one
+        // whose memory came nearest its limit, named on the lanes.
+        JvmSeries shown = profile.jvms().get(source >= 0 && source < profile.jvms().size() ? source
+                : MemoryBudget.nearestLimit(profile));
+        // "pid 4711 in pod-a.jfr": the start time that tells two runs of one pid apart is the chooser's to show
+        this.jvm = profile.jvms().size() > 1 ? shown.name().replaceFirst(" \\(started [^)]*\\)", "") : null;
+        this.heapAfterGc = shown.get(TimeSeries.Kind.HEAP_AFTER_GC);
+        this.gcPauses = shown.get(TimeSeries.Kind.GC_PAUSE);
         this.cpuSamples = nonEmpty(profile, TimeSeries.Kind.CPU_SAMPLES);
-        this.jvmCpuLoad = nonEmpty(profile, TimeSeries.Kind.JVM_CPU_LOAD);
-        this.machineCpuLoad = nonEmpty(profile, TimeSeries.Kind.MACHINE_CPU_LOAD);
+        this.jvmCpuLoad = shown.get(TimeSeries.Kind.JVM_CPU_LOAD);
+        this.machineCpuLoad = shown.get(TimeSeries.Kind.MACHINE_CPU_LOAD);
         ThreadActivity activity = ThreadActivity.compute(profile, start, end, bucket);
         this.threads = activity.rows().isEmpty() ? null : activity;
         this.sources = threads != null && profile.sources().count() > 1 ? activity.bySource(profile.sources()) : null;
-        this.memory = MemoryBudget.of(profile);
+        this.memory = MemoryBudget.of(shown);
     }
 
     /** Computes the model; call it off the UI thread (it passes over every sample a few times). */
     public static TimelineModel of(Profile profile) {
-        return new TimelineModel(profile);
+        return of(profile, -1);
+    }
+
+    /**
+     * The model with the lanes of one JVM: {@code source} as the profile's sources number them, or -1 for the
+     * one whose memory came nearest its limit. Call it off the UI thread.
+     */
+    public static TimelineModel of(Profile profile, int source) {
+        return new TimelineModel(profile, source);
+    }
+
+    /**
+     * The one source all of {@code threads} belong to, or -1 for none or several: a thread filter that is one
+     * JVM (the JVM chooser sets one) shows that JVM's lanes.
+     */
+    public static int sourceOf(Profile profile, java.util.BitSet threads) {
+        if (threads == null || threads.isEmpty() || profile.sources().count() < 2) {
+            return -1;
+        }
+        int[] owner = profile.sources().threadSource();
+        int source = -1;
+        for (int t = threads.nextSetBit(0); t >= 0 && t < owner.length; t = threads.nextSetBit(t + 1)) {
+            if (source >= 0 && owner[t] != source) {
+                return -1;
+            }
+            source = owner[t];
+        }
+        return source;
+    }
+
+    /** The JVM the heap, memory and CPU lanes draw, shortly named, when the profile has several; null with one. */
+    public String jvm() {
+        return jvm;
     }
 
     /** About 300 buckets over the recording, never under 10 ms. */

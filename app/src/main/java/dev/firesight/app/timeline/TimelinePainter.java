@@ -71,7 +71,7 @@ final class TimelinePainter {
             switch (lane.kind()) {
                 case ALLOCATION -> paintAllocation(g, lanes, lane, model.allocationRate(by), model.spikes());
                 case HEAP -> paintHeap(g, lanes, lane, model);
-                case MEMORY -> paintMemory(g, lanes, lane, model.memory());
+                case MEMORY -> paintMemory(g, lanes, lane, model);
                 case CPU -> paintCpu(g, lanes, lane, model);
                 case SOURCES -> paintRows(g, lanes, lane, model.sources(), "▾ JVMs (" + model.sources().rows().size() + ")", true);
                 case THREADS -> paintRows(g, lanes, lane, model.threads(), (threadsExpanded ? "▾ " : "▸ ") + "Threads ("
@@ -226,13 +226,14 @@ final class TimelinePainter {
         g.setTextBaseline(VPos.CENTER);
         g.setFont(BOLD);
         g.setFill(color(TimelineColor.TEXT));
-        g.fillText("Heap after GC", Lanes.LEFT + 6, lane.y() + 10);
+        String title = ofJvm("Heap after GC", model);
+        g.fillText(title, Lanes.LEFT + 6, lane.y() + 10);
         g.setFont(FONT);
         if (!model.spikes().hasPauses()) {
             return; // no GC pauses recorded (async-profiler writes none): no pause legend
         }
         g.setFill(color(TimelineColor.LONG_PAUSE));
-        double x = Lanes.LEFT + 14 + textWidth("Heap after GC", BOLD);
+        double x = Lanes.LEFT + 14 + textWidth(title, BOLD);
         String longText = "GC pause ≥ " + TimeFormat.duration(model.spikes().pauseThresholdNanos());
         g.fillRect(x, lane.y() + 6, 3, 8);
         g.setFill(color(TimelineColor.TEXT));
@@ -242,6 +243,11 @@ final class TimelinePainter {
         g.fillRect(x, lane.y() + 6, 3, 8);
         g.setFill(color(TimelineColor.TEXT));
         g.fillText("shorter pause", x + 7, lane.y() + 10);
+    }
+
+    /** A lane's title, naming the JVM it draws when the recording has several ("Memory of pid 4711 in a.jfr"). */
+    private static String ofJvm(String title, TimelineModel model) {
+        return model.jvm() == null ? title : title + " of " + model.jvm();
     }
 
     /** A colour per kind of memory use, in {@link MemoryBudget#USES} order: heap blues, metaspace purples. */
@@ -279,12 +285,13 @@ final class TimelinePainter {
         return name + " " + Units.bytes(memory.limitBytes());
     }
 
-    private void paintMemory(GraphicsContext g, Lanes lanes, Lanes.Lane lane, MemoryBudget memory) {
+    private void paintMemory(GraphicsContext g, Lanes lanes, Lanes.Lane lane, TimelineModel model) {
+        MemoryBudget memory = model.memory();
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         if (memory.isEmpty()) {
             g.setFill(color(TimelineColor.MUTED));
-            g.fillText(fit("Memory: " + MemoryBudget.ABSENT, FONT, lanes.plotWidth() - 12), Lanes.LEFT + 6,
+            g.fillText(fit(ofJvm("Memory", model) + ": " + MemoryBudget.ABSENT, FONT, lanes.plotWidth() - 12), Lanes.LEFT + 6,
                     lane.y() + lane.height() / 2); // the whole sentence is the lane's tooltip
             return;
         }
@@ -322,9 +329,10 @@ final class TimelinePainter {
         }
         g.setFont(BOLD);
         g.setFill(color(TimelineColor.TEXT));
-        g.fillText("Memory", Lanes.LEFT + 6, lane.y() + 10);
+        String title = ofJvm("Memory", model);
+        g.fillText(title, Lanes.LEFT + 6, lane.y() + 10);
         g.setFont(FONT);
-        double x = Lanes.LEFT + 14 + textWidth("Memory", BOLD);
+        double x = Lanes.LEFT + 14 + textWidth(title, BOLD);
         for (TimeSeries s : memory.uses()) {
             x = legend(g, x, lane.y() + 10, memoryColor(s.kind()), memoryName(s.kind()));
         }
@@ -371,7 +379,8 @@ final class TimelinePainter {
         g.setFont(FONT);
         double x = Lanes.LEFT + 40;
         x = legend(g, x, lane.y() + 10, color(TimelineColor.CPU_FILL), "samples/s");
-        x = legend(g, x, lane.y() + 10, color(TimelineColor.JVM_LOAD), "JVM load");
+        // The samples are every JVM's; the load lines are one JVM's and its machine's.
+        x = legend(g, x, lane.y() + 10, color(TimelineColor.JVM_LOAD), ofJvm("JVM load", model));
         legend(g, x, lane.y() + 10, color(TimelineColor.MACHINE_LOAD), "machine load");
     }
 

@@ -33,7 +33,7 @@ public final class InsightsViewModel {
                 p -> p.oldObjects().isEmpty() ? capitalized(LeakSuspects.NO_SAMPLES) + "."
                         : "No sampled object outlived the recording.");
         this.growth = new DerivedList<>(tasks, profile, "growing classes", ClassGrowth::of,
-                p -> p.liveBytesByClass().isEmpty() ? "The recording has no live bytes per class (JFR's"
+                p -> !p.hasLiveBytesByClass() ? "The recording has no live bytes per class (JFR's"
                         + " jdk.ObjectCountAfterGC, off by default: `firesight record --preset memory-leak` turns it"
                         + " on)." : "No class's live bytes grow over the recording.");
     }

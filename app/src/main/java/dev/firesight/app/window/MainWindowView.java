@@ -187,7 +187,7 @@ public final class MainWindowView {
             views.computeIfAbsent(t, k -> {
                 RecordingTabView view = new RecordingTabView(k, () -> vm.close(k));
                 RecordingTimeline timeline = TimelineBinding.create(vm.tasks(),
-                        k.drawnProfileProperty(), k.timeRangeProperty());
+                        k.drawnProfileProperty(), k.timeRangeProperty(), k.threadsProperty());
                 timeline.modelProperty().addListener((o, was, m) -> k.loading().timelineComputed(
                         m == null ? null : m.profile()));
                 timeline.setOnCompareWithRest(r -> vm.compareWithRest(k, r));

@@ -34,7 +34,8 @@ class BucketedSelectionTest {
 
     @Start
     void start(Stage stage) {
-        timeline = TimelineBinding.create(new SynchronousTaskRunner(), profile, range);
+        timeline = TimelineBinding.create(new SynchronousTaskRunner(), profile, range,
+                new javafx.beans.property.SimpleObjectProperty<>());
         stage.setScene(new Scene(timeline, 900, 300));
         stage.show();
     }

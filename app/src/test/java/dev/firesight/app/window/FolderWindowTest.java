@@ -106,6 +106,48 @@ class FolderWindowTest {
                 .sources(), "one JVM: no JVM lane");
     }
 
+    /**
+     * Replicas each have their own heap: the heap, memory and CPU-load lanes draw one JVM, named on the lane,
+     * and follow the JVM chooser; with all JVMs shown they draw the one nearest its limit.
+     */
+    @Test
+    void theMemoryLanesDrawTheJvmChosen(FxRobot robot) throws Exception {
+        Path folder = java.nio.file.Files.createDirectories(temp.resolve("replicas"));
+        java.nio.file.Files.copy(TestRecordings.memory("leak"), folder.resolve("replica-leak.jfr"));
+        java.nio.file.Files.copy(TestRecordings.memory("churn"), folder.resolve("replica-churn.jfr"));
+        support.dialogs.nextFolder = folder;
+        fxRun(robot, () -> support.window().showOpenFolderDialog());
+        Profile reference = Recordings.open(folder);
+        dev.firesight.app.timeline.RecordingTimeline timeline = robot.lookup(
+                n -> n instanceof dev.firesight.app.timeline.RecordingTimeline).query();
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        dev.firesight.app.timeline.TimelineModel all = fx(robot, timeline::getModel);
+        int nearest = dev.firesight.parser.query.MemoryBudget.nearestLimit(reference);
+        assertTrue(reference.jvms().get(nearest).name().endsWith(" in replica-leak.jfr"), "the leaking JVM");
+        assertEquals(shortName(reference.jvms().get(nearest)), all.jvm(), "all JVMs: the one nearest its limit");
+
+        @SuppressWarnings("unchecked")
+        ComboBox<Integer> sources = robot.lookup("#source-filter").queryAs(ComboBox.class);
+        for (int source = 0; source < 2; source++) {
+            int pick = source + 1;
+            fxRun(robot, () -> sources.setValue(pick));
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            dev.firesight.app.timeline.TimelineModel m = fx(robot, timeline::getModel);
+            dev.firesight.parser.JvmSeries jvm = reference.jvms().get(source);
+            assertEquals(shortName(jvm), m.jvm());
+            assertEquals(jvm.name(), m.memory().jvm());
+            dev.firesight.parser.TimeSeries heap = jvm.get(dev.firesight.parser.TimeSeries.Kind.HEAP_AFTER_GC);
+            assertEquals(heap.size(), m.heapAfterGc().size(), jvm.name() + ": its own collections");
+            assertEquals(heap.max(), m.heapAfterGc().max(), jvm.name());
+        }
+    }
+
+    /** "pid 4711 in replica-leak.jfr", as the lanes name a JVM. */
+    private static String shortName(dev.firesight.parser.JvmSeries jvm) {
+        String name = jvm.name();
+        return name.substring(0, name.indexOf(" (started ")) + name.substring(name.indexOf(") in ") + 1);
+    }
+
     @Test
     void aSingleRecordingHasNoSourceFilter(FxRobot robot) {
         fxRun(robot, () -> support.vm().openFiles(java.util.List.of(TestRecordings.jdk17())));

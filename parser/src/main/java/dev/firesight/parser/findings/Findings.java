@@ -1,5 +1,6 @@
 package dev.firesight.parser.findings;
 
+import dev.firesight.parser.JvmSeries;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.StackTable;
 import dev.firesight.parser.TimeSeries;
@@ -128,13 +129,24 @@ public final class Findings {
     }
 
     private static void exceptions(Profile profile, Thresholds t, double seconds, List<Finding> findings) {
-        TimeSeries thrown = profile.series().get(TimeSeries.Kind.THROWABLES);
-        if (thrown == null || thrown.size() < 2) {
+        // Each JVM counts the throwables it made since it started: the rate of all is the sum of each one's.
+        double created = 0;
+        double rate = 0;
+        double span = 0;
+        for (JvmSeries jvm : profile.jvms()) {
+            TimeSeries thrown = jvm.get(TimeSeries.Kind.THROWABLES);
+            if (thrown == null || thrown.size() < 2) {
+                continue;
+            }
+            double made = thrown.value(thrown.size() - 1) - thrown.value(0);
+            double counted = Math.max(1e-9, (thrown.timeNanos(thrown.size() - 1) - thrown.timeNanos(0)) / 1e9);
+            created += made;
+            rate += made / counted;
+            span = Math.max(span, counted);
+        }
+        if (span == 0) {
             return;
         }
-        double created = thrown.value(thrown.size() - 1) - thrown.value(0);
-        double span = Math.max(1e-9, (thrown.timeNanos(thrown.size() - 1) - thrown.timeNanos(0)) / 1e9);
-        double rate = created / span;
         if (rate < t.exceptionsPerSecond()) {
             return;
         }
@@ -180,13 +192,19 @@ public final class Findings {
     }
 
     private static void memory(Profile profile, Thresholds t, List<Finding> findings) {
-        MemoryTrend heap = MemoryTrend.liveHeap(profile);
-        if (heap != null && heap.growing()) {
-            findings.add(new Finding("heap-growth", "Heap growth", heap.sentence(), 0.9,
-                    Finding.Evidence.of(profile.has(ViewKind.LIVE) ? ViewKind.LIVE : ViewKind.ALLOC)));
+        // Each JVM's heap on its own: replicas read as one recording each have their own heap and limit.
+        boolean several = profile.jvms().size() > 1;
+        boolean growing = !ClassGrowth.of(profile).isEmpty();
+        for (JvmSeries jvm : profile.jvms()) {
+            MemoryTrend heap = MemoryTrend.liveHeap(jvm);
+            if (heap != null && heap.growing()) {
+                growing = true;
+                findings.add(new Finding("heap-growth", "Heap growth", (several ? "In " + jvm.name() + ": " : "")
+                        + heap.sentence(), 0.9,
+                        Finding.Evidence.of(profile.has(ViewKind.LIVE) ? ViewKind.LIVE : ViewKind.ALLOC)));
+            }
         }
         // Objects alive at the end are a leak only where memory grows: otherwise they are the working set.
-        boolean growing = heap != null && heap.growing() || !ClassGrowth.of(profile).isEmpty();
         List<LeakSuspects.Suspect> suspects = LeakSuspects.of(profile);
         if (growing && !suspects.isEmpty() && suspects.get(0).count() >= t.leakObjects()) {
             LeakSuspects.Suspect s = suspects.get(0);

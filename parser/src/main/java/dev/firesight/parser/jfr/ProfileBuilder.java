@@ -6,6 +6,7 @@ import dev.firesight.parser.OldObjectSample;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.RecordingInfo;
 import dev.firesight.parser.SampleTable;
+import dev.firesight.parser.JvmSeries;
 import dev.firesight.parser.Sources;
 import dev.firesight.parser.StackTable;
 import dev.firesight.parser.TimeSeries;
@@ -51,7 +52,8 @@ final class ProfileBuilder {
     private int source = -1;
     private String[] pendingSource = {"recording", "this JVM"};
     private final EnumMap<ViewKind, SampleRows> tables = new EnumMap<>(ViewKind.class);
-    private final Map<TimeSeries.Kind, TreeMap<Long, Double>> points = new EnumMap<>(TimeSeries.Kind.class);
+    /** Each source's readings by kind: a JVM's levels mean nothing beside another's (see {@link JvmSeries}). */
+    private final List<Map<TimeSeries.Kind, TreeMap<Long, Double>>> points = new ArrayList<>();
     private final Map<String, Long> eventCounts = new TreeMap<>();
     private final List<Warning> warnings = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -115,11 +117,17 @@ final class ProfileBuilder {
         return stacks.intern(frames, from, length);
     }
 
-    /** A thread of the current source: the same key in another JVM is another thread. */
-    int thread(String key, String name) {
+    /** The current source, registering the fallback one when the chunk did not name its JVM. */
+    private int currentSource() {
         if (source < 0) {
             source(pendingSource[0], pendingSource[1]);
         }
+        return source;
+    }
+
+    /** A thread of the current source: the same key in another JVM is another thread. */
+    int thread(String key, String name) {
+        int source = currentSource();
         String sourced = source + "|" + key;
         Integer id = threadIds.get(sourced);
         if (id == null) {
@@ -285,12 +293,21 @@ final class ProfileBuilder {
 
     /** A level (a size, a count) at a moment: a second reading at the same moment replaces the first. */
     void level(TimeSeries.Kind kind, long timeNanos, double value) {
-        points.computeIfAbsent(kind, k -> new TreeMap<>()).put(timeNanos, value);
+        readings(kind).put(timeNanos, value);
     }
 
     /** An amount at a moment (a pause): amounts at the same moment add up. */
     void point(TimeSeries.Kind kind, long timeNanos, double value) {
-        points.computeIfAbsent(kind, k -> new TreeMap<>()).merge(timeNanos, value, Double::sum);
+        readings(kind).merge(timeNanos, value, Double::sum);
+    }
+
+    /** The current source's readings of a kind, by time. */
+    private TreeMap<Long, Double> readings(TimeSeries.Kind kind) {
+        int s = currentSource();
+        while (points.size() <= s) {
+            points.add(new EnumMap<>(TimeSeries.Kind.class));
+        }
+        return points.get(s).computeIfAbsent(kind, k -> new TreeMap<>());
     }
 
     void countEvent(String type, long count) {
@@ -314,10 +331,14 @@ final class ProfileBuilder {
     }
 
     /** Live bytes per class after collections, by class name. */
-    private final Map<String, TreeMap<Long, Double>> classLiveBytes = new HashMap<>();
+    private final List<Map<String, TreeMap<Long, Double>>> classLiveBytes = new ArrayList<>();
 
     void classLiveBytes(String className, long timeNanos, long bytes) {
-        classLiveBytes.computeIfAbsent(className, k -> new TreeMap<>()).put(timeNanos, (double) bytes);
+        int s = currentSource();
+        while (classLiveBytes.size() <= s) {
+            classLiveBytes.add(new HashMap<>());
+        }
+        classLiveBytes.get(s).computeIfAbsent(className, k -> new TreeMap<>()).put(timeNanos, (double) bytes);
     }
 
     /** Old-object samples kept at most: JFR keeps 256 per recording, so more means many recordings in one. */
@@ -460,9 +481,28 @@ final class ProfileBuilder {
         Map<TimeSeries.Kind, TimeSeries> series = new LinkedHashMap<>();
         addRate(series, alloc, TimeSeries.Kind.ALLOCATION_RATE, start, end);
         addRate(series, views.get(ViewKind.CPU), TimeSeries.Kind.CPU_SAMPLES, start, end);
-        points.forEach((kind, map) -> series.put(kind, series(kind, map)));
-        Map<String, TimeSeries> byClass = new HashMap<>();
-        classLiveBytes.forEach((name, map) -> byClass.put(name, series(TimeSeries.Kind.CLASS_LIVE_BYTES, map)));
+        List<String> sourceNames = this.sourceNames.isEmpty() ? List.of("this JVM") : sourceLabels();
+        List<JvmSeries> jvms = new ArrayList<>();
+        TreeMap<Long, Double> pauses = new TreeMap<>();
+        for (int s = 0; s < sourceNames.size(); s++) {
+            Map<TimeSeries.Kind, TimeSeries> own = new EnumMap<>(TimeSeries.Kind.class);
+            if (s < points.size()) {
+                points.get(s).forEach((kind, map) -> own.put(kind, series(kind, map)));
+                points.get(s).getOrDefault(TimeSeries.Kind.GC_PAUSE, new TreeMap<>())
+                        .forEach((t, v) -> pauses.merge(t, v, Double::sum));
+            }
+            Map<String, TimeSeries> byClass = new HashMap<>();
+            if (s < classLiveBytes.size()) {
+                classLiveBytes.get(s).forEach((name, map) ->
+                        byClass.put(name, series(TimeSeries.Kind.CLASS_LIVE_BYTES, map)));
+            }
+            jvms.add(new JvmSeries(sourceNames.get(s), own, byClass));
+        }
+        if (jvms.size() == 1) {
+            jvms.get(0).series().forEach(series::putIfAbsent);
+        } else if (!pauses.isEmpty()) {
+            series.put(TimeSeries.Kind.GC_PAUSE, series(TimeSeries.Kind.GC_PAUSE, pauses)); // a pause of any JVM
+        }
 
         byte[] kinds = new byte[frameKinds.size()];
         for (int i = 0; i < kinds.length; i++) {
@@ -477,9 +517,7 @@ final class ProfileBuilder {
                 parseLong(jvm.get("pid")), jvm.get("osVersion"), jvm.get("cpu"), Map.copyOf(eventCounts),
                 List.copyOf(systemProperties), List.copyOf(environment));
         return new Profile(info, views, frameTable, stackTable, threads, series,
-                warnings, notes, withoutStack, old, byClass,
-                new Sources(sourceNames.isEmpty() ? List.of("this JVM") : sourceLabels(), sources,
-                        Sources.gapsBetween(covered)));
+                warnings, notes, withoutStack, old, jvms, new Sources(sourceNames, sources, Sources.gapsBetween(covered)));
     }
 
     /** Each source's name, with the file it was read from ("in pod-a.jfr") or how many, when a load read several. */

@@ -1,5 +1,6 @@
 package dev.firesight.parser.query;
 
+import dev.firesight.parser.JvmSeries;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.TimeSeries;
 
@@ -21,18 +22,33 @@ public final class ClassGrowth {
     public record Growth(String className, MemoryTrend trend) {
     }
 
-    /** The growing classes, fastest first; empty when the recording has no per-class counts. */
+    /**
+     * The growing classes of every JVM of the profile, fastest first; empty when the recording has no per-class
+     * counts.
+     */
     public static List<Growth> of(Profile profile) {
         List<Growth> growing = new ArrayList<>();
-        TimeSeries maxHeap = profile.series().get(TimeSeries.Kind.MAX_HEAP);
-        double limit = maxHeap == null || maxHeap.size() == 0 ? Double.NaN : maxHeap.value(maxHeap.size() - 1);
-        for (Map.Entry<String, TimeSeries> e : profile.liveBytesByClass().entrySet()) {
+        for (JvmSeries jvm : profile.jvms()) {
+            growing.addAll(of(jvm));
+        }
+        growing.sort(FASTEST_FIRST);
+        return growing;
+    }
+
+    /** The growing classes of one JVM, fastest first. */
+    public static List<Growth> of(JvmSeries jvm) {
+        List<Growth> growing = new ArrayList<>();
+        double limit = jvm.last(TimeSeries.Kind.MAX_HEAP);
+        for (Map.Entry<String, TimeSeries> e : jvm.liveBytesByClass().entrySet()) {
             MemoryTrend trend = MemoryTrend.of(e.getValue(), "Live " + e.getKey(), limit, "-Xmx");
             if (trend.growing()) {
                 growing.add(new Growth(e.getKey(), trend));
             }
         }
-        growing.sort(Comparator.comparingDouble((Growth g) -> g.trend().bytesPerHour()).reversed());
+        growing.sort(FASTEST_FIRST);
         return growing;
     }
+
+    private static final Comparator<Growth> FASTEST_FIRST =
+            Comparator.comparingDouble((Growth g) -> g.trend().bytesPerHour()).reversed();
 }

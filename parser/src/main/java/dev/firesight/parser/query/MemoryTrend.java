@@ -1,6 +1,6 @@
 package dev.firesight.parser.query;
 
-import dev.firesight.parser.Profile;
+import dev.firesight.parser.JvmSeries;
 import dev.firesight.parser.TimeSeries;
 import dev.firesight.parser.Wording;
 
@@ -40,22 +40,22 @@ public record MemoryTrend(TimeSeries.Kind kind, int readings, double bytesPerHou
     private static final double MB = 1 << 20;
 
     /** The trend of heap used after GC against the maximum heap, or null when the recording has no GCs. */
-    public static MemoryTrend liveHeap(Profile profile) {
-        TimeSeries series = profile.series().get(TimeSeries.Kind.HEAP_AFTER_GC);
-        return series == null ? null : of(series, last(profile, TimeSeries.Kind.MAX_HEAP), "-Xmx");
+    public static MemoryTrend liveHeap(JvmSeries jvm) {
+        TimeSeries series = jvm.get(TimeSeries.Kind.HEAP_AFTER_GC);
+        return series == null ? null : of(series, jvm.last(TimeSeries.Kind.MAX_HEAP), "-Xmx");
     }
 
     /**
      * The trend of the resident set size against the container's memory limit, else physical memory; null
      * when the recording has no RSS readings (JDK 21 and later record them).
      */
-    public static MemoryTrend residentSetSize(Profile profile) {
-        TimeSeries series = profile.series().get(TimeSeries.Kind.RESIDENT_SET_SIZE);
+    public static MemoryTrend residentSetSize(JvmSeries jvm) {
+        TimeSeries series = jvm.get(TimeSeries.Kind.RESIDENT_SET_SIZE);
         if (series == null) {
             return null;
         }
-        double container = last(profile, TimeSeries.Kind.CONTAINER_MEMORY_LIMIT);
-        return Double.isNaN(container) ? of(series, last(profile, TimeSeries.Kind.PHYSICAL_MEMORY), "physical memory")
+        double container = jvm.last(TimeSeries.Kind.CONTAINER_MEMORY_LIMIT);
+        return Double.isNaN(container) ? of(series, jvm.last(TimeSeries.Kind.PHYSICAL_MEMORY), "physical memory")
                 : of(series, container, "the container limit");
     }
 
@@ -133,10 +133,6 @@ public record MemoryTrend(TimeSeries.Kind kind, int readings, double bytesPerHou
         return growing ? "grows " + rate(bytesPerHour) : null;
     }
 
-    private static double last(Profile profile, TimeSeries.Kind kind) {
-        TimeSeries s = profile.series().get(kind);
-        return s == null || s.size() == 0 ? Double.NaN : s.value(s.size() - 1);
-    }
 
     private static double theilSen(double[] x, double[] y, int m) {
         double[] slopes = new double[m * (m - 1) / 2];

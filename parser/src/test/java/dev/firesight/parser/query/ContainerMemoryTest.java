@@ -25,7 +25,7 @@ class ContainerMemoryTest {
         assertTrue(usage.size() >= 10 && usage.max() < limit.value(0), "usage stays under the limit: " + usage.max());
         TimeSeries rss = profile.series().get(TimeSeries.Kind.RESIDENT_SET_SIZE);
         assertNotNull(rss, "JDK 25 records its resident set size");
-        MemoryTrend trend = MemoryTrend.residentSetSize(profile);
+        MemoryTrend trend = MemoryTrend.residentSetSize(profile.jvms().get(0));
         assertEquals("the container limit", trend.limitName());
         assertEquals(TestRecordings.CONTAINER_LIMIT_MB << 20, (long) trend.limit());
 

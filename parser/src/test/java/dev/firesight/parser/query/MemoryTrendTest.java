@@ -44,7 +44,7 @@ class MemoryTrendTest {
     @Test
     void churnWithoutALeakIsNotGrowing() throws Exception {
         Profile profile = Recordings.open(TestRecordings.memory("churn"));
-        MemoryTrend trend = MemoryTrend.liveHeap(profile);
+        MemoryTrend trend = MemoryTrend.liveHeap(profile.jvms().get(0));
         assertNotNull(trend);
         assertTrue(trend.readings() >= MemoryTrend.MIN_READINGS, "enough collections for a verdict: " + trend);
         assertFalse(trend.growing(), trend.sentence());
