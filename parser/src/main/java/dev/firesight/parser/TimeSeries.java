@@ -91,4 +91,57 @@ public final class TimeSeries {
         }
         return max;
     }
+
+    /**
+     * A rate series: a view's weight per bucket, per second, of the samples of {@code threads} (null for all).
+     * Buckets are sized so a recording of any length gives at most about a thousand points, and never finer than
+     * 10 ms; bucketed samples give whole sample buckets per point, laid from their origin. Null without samples.
+     */
+    public static TimeSeries rate(SampleTable table, Kind kind, long start, long end, java.util.BitSet threads) {
+        if (table == null || table.size() == 0) {
+            return null;
+        }
+        long span = Math.max(1, end - start);
+        long bucket = Math.max(10_000_000L, niceBucket(span / 1000));
+        if (table.bucketed()) {
+            long width = table.bucketNanos();
+            while (width < bucket) {
+                width *= 2;
+            }
+            bucket = width;
+            start = table.originNanos() + Math.floorDiv(start - table.originNanos(), bucket) * bucket;
+            span = Math.max(1, end - start);
+        }
+        int n = (int) Math.min(100_000, span / bucket + 1);
+        double[] sums = new double[n];
+        for (int i = 0, size = table.size(); i < size; i++) {
+            if (threads != null && !threads.get(table.thread(i))) {
+                continue;
+            }
+            long t = table.timeNanos(i) - start;
+            int b = (int) Math.max(0, Math.min(n - 1, t / bucket));
+            sums[b] += table.weight(i);
+        }
+        long[] times = new long[n];
+        double perSecond = 1e9 / bucket;
+        for (int b = 0; b < n; b++) {
+            times[b] = start + b * bucket;
+            sums[b] *= perSecond;
+        }
+        return new TimeSeries(kind, times, sums, bucket);
+    }
+
+    /** Rounds a bucket width up to 1, 2 or 5 times a power of ten nanoseconds. */
+    private static long niceBucket(long nanos) {
+        long p = 1;
+        while (p < nanos / 10) {
+            p *= 10;
+        }
+        for (long m : new long[] {1, 2, 5, 10}) {
+            if (p * m >= nanos) {
+                return p * m;
+            }
+        }
+        return p * 10;
+    }
 }

@@ -22,15 +22,15 @@ public final class TimelineBinding {
 
     /**
      * @param range   the tab's time range, null for the whole recording
-     * @param threads the tab's thread filter, null for all: when it is one JVM of several (the JVM chooser sets
-     *                it so), the heap, memory and CPU lanes draw that JVM's
+     * @param threads the tab's thread filter, null for all: the allocation and CPU-sample lanes draw those
+     *                threads' samples, and when they are one JVM of several (the JVM chooser sets it so), the
+     *                heap, memory and CPU-load lanes draw that JVM's
      */
     public static RecordingTimeline create(TaskRunner tasks, ObservableValue<Profile> profile,
                                            ObjectProperty<TimeRange> range, ObservableValue<BitSet> threads) {
         RecordingTimeline timeline = new RecordingTimeline();
         TaskHandle[] computing = new TaskHandle[1];
         boolean[] syncing = {false};
-        int[] source = {-1};
         Runnable load = () -> {
             if (computing[0] != null) {
                 computing[0].cancel();
@@ -40,9 +40,8 @@ public final class TimelineBinding {
                 timeline.setModel(null);
                 return;
             }
-            source[0] = TimelineModel.sourceOf(p, threads.getValue());
-            int jvm = source[0];
-            computing[0] = tasks.submit("timeline", ctx -> TimelineModel.of(p, jvm), TaskCallbacks.of(model -> {
+            BitSet filter = threads.getValue();
+            computing[0] = tasks.submit("timeline", ctx -> TimelineModel.of(p, filter), TaskCallbacks.of(model -> {
                 // A new profile of the same recording (a live recording's next snapshot) keeps the tab's
                 // range: the model change clears the timeline's selection, which must not reach the tab.
                 TimeRange r = range.get();
@@ -61,12 +60,7 @@ public final class TimelineBinding {
             }, failure -> timeline.setModel(null)));
         };
         profile.addListener((o, old, p) -> load.run());
-        threads.addListener((o, old, t) -> {
-            Profile p = profile.getValue();
-            if (p != null && TimelineModel.sourceOf(p, t) != source[0]) {
-                load.run(); // another JVM chosen: its lanes, with the range and zoom kept
-            }
-        });
+        threads.addListener((o, old, t) -> load.run()); // other threads or another JVM: range and zoom kept
         timeline.selectionProperty().addListener((o, old, s) -> {
             if (!syncing[0]) {
                 syncing[0] = true;

@@ -3,6 +3,7 @@ package dev.firesight.app.timeline;
 import dev.firesight.parser.query.ThreadActivity;
 
 import dev.firesight.parser.JvmSeries;
+import java.util.BitSet;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.TimeSeries;
 import dev.firesight.parser.ViewKind;
@@ -37,7 +38,12 @@ public final class TimelineModel {
     /** The JVM whose heap, memory and CPU load the lanes draw, when the profile has several; else null. */
     private final String jvm;
 
-    private TimelineModel(Profile profile, int source) {
+    /** The threads the allocation and CPU-sample lanes draw, or null for all. */
+    private final BitSet threadFilter;
+
+    private TimelineModel(Profile profile, BitSet threadFilter) {
+        this.threadFilter = threadFilter;
+        int source = sourceOf(profile, threadFilter);
         this.profile = profile;
         long start = profile.info().startNanos();
         long end = Math.max(start + 1, profile.info().endNanos());
@@ -46,10 +52,11 @@ public final class TimelineModel {
         this.spikes = Spikes.find(profile);
         long bucket = displayBucketNanos(end - start);
         boolean alloc = profile.has(ViewKind.ALLOC);
+        // The rates follow the tab's thread filter (one JVM, or threads), as the flame graph does.
         this.byMethod = alloc ? StackedRate.compute(sites, ViewKind.ALLOC, AllocationSites.By.METHOD, STACKED_TOP,
-                start, end, bucket) : null;
+                start, end, bucket, threadFilter) : null;
         this.byClass = alloc ? StackedRate.compute(sites, ViewKind.ALLOC, AllocationSites.By.CLASS, STACKED_TOP,
-                start, end, bucket) : null;
+                start, end, bucket, threadFilter) : null;
         // A JVM's heap, pauses, memory and CPU load are its own: of several, the one chosen, else the one
         // whose memory came nearest its limit, named on the lanes.
         JvmSeries shown = profile.jvms().get(source >= 0 && source < profile.jvms().size() ? source
@@ -58,7 +65,8 @@ public final class TimelineModel {
         this.jvm = profile.jvms().size() > 1 ? shown.name().replaceFirst(" \\(started [^)]*\\)", "") : null;
         this.heapAfterGc = shown.get(TimeSeries.Kind.HEAP_AFTER_GC);
         this.gcPauses = shown.get(TimeSeries.Kind.GC_PAUSE);
-        this.cpuSamples = nonEmpty(profile, TimeSeries.Kind.CPU_SAMPLES);
+        this.cpuSamples = threadFilter == null ? nonEmpty(profile, TimeSeries.Kind.CPU_SAMPLES)
+                : TimeSeries.rate(profile.samples(ViewKind.CPU), TimeSeries.Kind.CPU_SAMPLES, start, end, threadFilter);
         this.jvmCpuLoad = shown.get(TimeSeries.Kind.JVM_CPU_LOAD);
         this.machineCpuLoad = shown.get(TimeSeries.Kind.MACHINE_CPU_LOAD);
         ThreadActivity activity = ThreadActivity.compute(profile, start, end, bucket);
@@ -69,22 +77,44 @@ public final class TimelineModel {
 
     /** Computes the model; call it off the UI thread (it passes over every sample a few times). */
     public static TimelineModel of(Profile profile) {
-        return of(profile, -1);
+        return of(profile, null);
     }
 
     /**
-     * The model with the lanes of one JVM: {@code source} as the profile's sources number them, or -1 for the
-     * one whose memory came nearest its limit. Call it off the UI thread.
+     * The model under the tab's thread filter ({@code threads}, null for all): the allocation and CPU-sample
+     * lanes draw those threads' samples; the heap, memory and CPU-load lanes draw their JVM when they are all of
+     * one, else the one nearest running out. Call it off the UI thread.
      */
-    public static TimelineModel of(Profile profile, int source) {
-        return new TimelineModel(profile, source);
+    public static TimelineModel of(Profile profile, BitSet threads) {
+        return new TimelineModel(profile, threads);
+    }
+
+    /** The thread filter the rates were drawn under, or null for all threads. */
+    public BitSet threadFilter() {
+        return threadFilter;
+    }
+
+    /**
+     * What the thread filter shows, for the rates' lane titles: the JVM's name when it is all of one JVM's
+     * threads (the JVM chooser), else "3 threads"; null without a filter.
+     */
+    public String filterLabel() {
+        if (threadFilter == null) {
+            return null;
+        }
+        int source = sourceOf(profile, threadFilter);
+        if (source >= 0 && threadFilter.equals(profile.sources().threads(source))) {
+            return jvm;
+        }
+        int n = threadFilter.cardinality();
+        return n + (n == 1 ? " thread" : " threads");
     }
 
     /**
      * The one source all of {@code threads} belong to, or -1 for none or several: a thread filter that is one
      * JVM (the JVM chooser sets one) shows that JVM's lanes.
      */
-    public static int sourceOf(Profile profile, java.util.BitSet threads) {
+    public static int sourceOf(Profile profile, BitSet threads) {
         if (threads == null || threads.isEmpty() || profile.sources().count() < 2) {
             return -1;
         }

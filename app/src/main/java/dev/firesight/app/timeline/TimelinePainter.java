@@ -69,7 +69,8 @@ final class TimelinePainter {
             g.clip();
             paintGaps(g, lanes, lane, model, lane == lanes.lanes.get(0));
             switch (lane.kind()) {
-                case ALLOCATION -> paintAllocation(g, lanes, lane, model.allocationRate(by), model.spikes());
+                case ALLOCATION -> paintAllocation(g, lanes, lane, model.allocationRate(by), model.spikes(),
+                        model.filterLabel());
                 case HEAP -> paintHeap(g, lanes, lane, model);
                 case MEMORY -> paintMemory(g, lanes, lane, model);
                 case CPU -> paintCpu(g, lanes, lane, model);
@@ -120,7 +121,9 @@ final class TimelinePainter {
         return String.format(Locale.ROOT, "%." + decimals + "f s", s);
     }
 
-    private void paintAllocation(GraphicsContext g, Lanes lanes, Lanes.Lane lane, StackedRate rate, Spikes spikes) {
+    /** @param filter what the tab's thread filter shows ("3 threads", a JVM), or null for every thread */
+    private void paintAllocation(GraphicsContext g, Lanes lanes, Lanes.Lane lane, StackedRate rate, Spikes spikes,
+                                 String filter) {
         double max = niceRate(visibleMax(rate, lanes.visible));
         double bottom = lane.bottom();
         double h = lane.height() - 16;
@@ -153,8 +156,11 @@ final class TimelinePainter {
         double y = lane.y() + 12;
         g.setFont(BOLD);
         g.setFill(color(TimelineColor.TEXT));
-        g.fillText("Allocation rate by " + (rate.by() == AllocationSites.By.METHOD ? "method" : "class"), x, y);
-        x += textWidth("Allocation rate by method", BOLD) + 14;
+        String title = "Allocation rate by " + (rate.by() == AllocationSites.By.METHOD ? "method" : "class")
+                + (filter == null ? "" : " of " + filter);
+        g.fillText(title, x, y);
+        // as wide for both groupings, so the legend stays in place when the user switches
+        x += textWidth(title.replace(" by class", " by method"), BOLD) + 14;
         g.setFont(FONT);
         double right = Lanes.LEFT + lanes.plotWidth() - 6;
         java.util.Map<String, String> labels = MethodNames.unique(rate.names());
@@ -378,7 +384,8 @@ final class TimelinePainter {
         g.fillText("CPU", Lanes.LEFT + 6, lane.y() + 10);
         g.setFont(FONT);
         double x = Lanes.LEFT + 40;
-        x = legend(g, x, lane.y() + 10, color(TimelineColor.CPU_FILL), "samples/s");
+        x = legend(g, x, lane.y() + 10, color(TimelineColor.CPU_FILL),
+                model.filterLabel() == null ? "samples/s" : "samples/s of " + model.filterLabel());
         // The samples are every JVM's; the load lines are one JVM's and its machine's.
         x = legend(g, x, lane.y() + 10, color(TimelineColor.JVM_LOAD), ofJvm("JVM load", model));
         legend(g, x, lane.y() + 10, color(TimelineColor.MACHINE_LOAD), "machine load");

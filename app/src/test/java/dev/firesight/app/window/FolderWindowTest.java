@@ -139,6 +139,19 @@ class FolderWindowTest {
             dev.firesight.parser.TimeSeries heap = jvm.get(dev.firesight.parser.TimeSeries.Kind.HEAP_AFTER_GC);
             assertEquals(heap.size(), m.heapAfterGc().size(), jvm.name() + ": its own collections");
             assertEquals(heap.max(), m.heapAfterGc().max(), jvm.name());
+            // The allocation lane weighs that JVM's samples only, as the flame graph does.
+            dev.firesight.parser.query.StackedRate rate = m.allocationRate(
+                    dev.firesight.parser.query.AllocationSites.By.METHOD);
+            double drawn = 0;
+            for (int b = 0; b < rate.buckets(); b++) {
+                drawn += rate.total(b) * rate.bucketNanos() / 1e9;
+            }
+            long expected = StackWeights.compute(reference, ProfileQuery.of(ViewKind.ALLOC)
+                    .withThreads(reference.sources().threads(source)), () -> false).total();
+            assertEquals(expected, drawn, expected * 1e-9, jvm.name() + ": allocated bytes drawn");
+            assertTrue(expected > 0 && expected < StackWeights.compute(reference, ProfileQuery.of(ViewKind.ALLOC),
+                    () -> false).total(), "one JVM's share");
+            assertEquals(shortName(jvm), m.filterLabel(), "the lane says whose rate it is");
         }
     }
 

@@ -479,8 +479,12 @@ final class ProfileBuilder {
         long start = startNanos == Long.MAX_VALUE ? originNanos : startNanos;
         long end = Math.max(lastNanos, start);
         Map<TimeSeries.Kind, TimeSeries> series = new LinkedHashMap<>();
-        addRate(series, alloc, TimeSeries.Kind.ALLOCATION_RATE, start, end);
-        addRate(series, views.get(ViewKind.CPU), TimeSeries.Kind.CPU_SAMPLES, start, end);
+        for (TimeSeries rate : new TimeSeries[] {TimeSeries.rate(alloc, TimeSeries.Kind.ALLOCATION_RATE, start, end,
+                null), TimeSeries.rate(views.get(ViewKind.CPU), TimeSeries.Kind.CPU_SAMPLES, start, end, null)}) {
+            if (rate != null) {
+                series.put(rate.kind(), rate);
+            }
+        }
         List<String> sourceNames = this.sourceNames.isEmpty() ? List.of("this JVM") : sourceLabels();
         List<JvmSeries> jvms = new ArrayList<>();
         TreeMap<Long, Double> pauses = new TreeMap<>();
@@ -560,56 +564,6 @@ final class ProfileBuilder {
             return producerVersion == null ? "async-profiler" : "async-profiler " + producerVersion;
         }
         return "JDK Flight Recorder";
-    }
-
-    /**
-     * A rate series: the view's weight per bucket, per second. Buckets are sized so a recording of any
-     * length gives at most about a thousand points, and never finer than 10 ms.
-     */
-    private static void addRate(Map<TimeSeries.Kind, TimeSeries> series, SampleTable table, TimeSeries.Kind kind,
-                                long start, long end) {
-        if (table == null || table.size() == 0) {
-            return;
-        }
-        long span = Math.max(1, end - start);
-        long bucket = Math.max(10_000_000L, niceBucket(span / 1000));
-        if (table.bucketed()) { // whole sample buckets per point, laid from their origin
-            long width = table.bucketNanos();
-            while (width < bucket) {
-                width *= 2;
-            }
-            bucket = width;
-            start = table.originNanos() + Math.floorDiv(start - table.originNanos(), bucket) * bucket;
-            span = Math.max(1, end - start);
-        }
-        int n = (int) Math.min(100_000, span / bucket + 1);
-        double[] sums = new double[n];
-        for (int i = 0, size = table.size(); i < size; i++) {
-            long t = table.timeNanos(i) - start;
-            int b = (int) Math.max(0, Math.min(n - 1, t / bucket));
-            sums[b] += table.weight(i);
-        }
-        long[] times = new long[n];
-        double perSecond = 1e9 / bucket;
-        for (int b = 0; b < n; b++) {
-            times[b] = start + b * bucket;
-            sums[b] *= perSecond;
-        }
-        series.put(kind, new TimeSeries(kind, times, sums, bucket));
-    }
-
-    /** Rounds a bucket width up to 1, 2 or 5 times a power of ten nanoseconds. */
-    private static long niceBucket(long nanos) {
-        long p = 1;
-        while (p < nanos / 10) {
-            p *= 10;
-        }
-        for (long m : new long[] {1, 2, 5, 10}) {
-            if (p * m >= nanos) {
-                return p * m;
-            }
-        }
-        return p * 10;
     }
 
     private static long parseLong(String s) {

@@ -110,12 +110,16 @@ public final class AllocationSites {
      * (both inclusive, like {@link ProfileQuery#withRange}), by weight descending then name.
      */
     public List<Site> top(ViewKind view, By by, long fromNanos, long toNanos, int limit) {
-        long[] weights = weights(view, by, fromNanos, toNanos);
-        return top(weights, limit);
+        return top(view, by, fromNanos, toNanos, null, limit);
     }
 
-    /** Weight per name id in a time range. */
-    long[] weights(ViewKind view, By by, long fromNanos, long toNanos) {
+    /** As {@link #top(ViewKind, By, long, long, int)}, of the samples of {@code threads} (null for all). */
+    public List<Site> top(ViewKind view, By by, long fromNanos, long toNanos, java.util.BitSet threads, int limit) {
+        return top(weights(view, by, fromNanos, toNanos, threads), limit);
+    }
+
+    /** Weight per name id in a time range, of the samples of {@code threads} (null for all). */
+    long[] weights(ViewKind view, By by, long fromNanos, long toNanos, java.util.BitSet threads) {
         SampleTable table = profile.samples(view);
         if (fromNanos <= toNanos) { // samples kept per bucket answer whole buckets
             TimeRange range = profile.snap(new TimeRange(fromNanos, toNanos));
@@ -131,7 +135,7 @@ public final class AllocationSites {
             }
             for (int i = b * TimeBlocks.BLOCK, n = Math.min(table.size(), i + TimeBlocks.BLOCK); i < n; i++) {
                 long t = table.timeNanos(i);
-                if (t < fromNanos || t > toNanos) {
+                if (t < fromNanos || t > toNanos || threads != null && !threads.get(table.thread(i))) {
                     continue;
                 }
                 int key = keys[table.stack(i)];

@@ -39,12 +39,21 @@ public final class StackedRate {
      */
     public static StackedRate compute(AllocationSites sites, ViewKind view, AllocationSites.By by, int topN,
                                       long startNanos, long endNanos, long bucketNanos) {
+        return compute(sites, view, by, topN, startNanos, endNanos, bucketNanos, null);
+    }
+
+    /**
+     * As {@link #compute(AllocationSites, ViewKind, AllocationSites.By, int, long, long, long)}, of the samples of
+     * {@code threads} (null for all): the timeline's lane under the tab's thread or JVM filter.
+     */
+    public static StackedRate compute(AllocationSites sites, ViewKind view, AllocationSites.By by, int topN,
+                                      long startNanos, long endNanos, long bucketNanos, java.util.BitSet threads) {
         Profile profile = sites.profile();
         SampleTable table = profile.samples(view);
         bucketNanos = profile.seriesBucketNanos(bucketNanos); // never finer than the samples' buckets
         startNanos = profile.snap(new TimeRange(startNanos, Math.max(startNanos, endNanos))).fromNanos();
         int buckets = (int) Math.max(1, Math.min(1_000_000, (endNanos - startNanos) / bucketNanos + 1));
-        List<AllocationSites.Site> top = sites.top(view, by, startNanos, endNanos, topN);
+        List<AllocationSites.Site> top = sites.top(view, by, startNanos, endNanos, threads, topN);
         int[] seriesOfName = new int[profile.frames().nameCount()];
         java.util.Arrays.fill(seriesOfName, top.size());
         List<String> names = new ArrayList<>();
@@ -57,7 +66,7 @@ public final class StackedRate {
         double[] totals = new double[buckets];
         for (int i = 0, n = table.size(); i < n; i++) {
             long t = table.timeNanos(i);
-            if (t < startNanos || t > endNanos) {
+            if (t < startNanos || t > endNanos || threads != null && !threads.get(table.thread(i))) {
                 continue;
             }
             int b = (int) Math.min(buckets - 1, (t - startNanos) / bucketNanos);

@@ -51,15 +51,24 @@ class TimeBlocksTest {
         assertTrue(ranges > 0);
     }
 
+    /** Every range twice: all threads, and every other thread (a thread filter, as the timeline's lanes take). */
     private static void check(Profile profile, AllocationSites sites, long from, long to) {
-        for (AllocationSites.By by : AllocationSites.By.values()) {
-            assertArrayEquals(everyRow(profile, sites, by, from, to), sites.weights(ViewKind.ALLOC, by, from, to),
-                    by + " " + from + ".." + to);
+        java.util.BitSet evenThreads = new java.util.BitSet();
+        for (int t = 0; t < profile.threadCount(); t += 2) {
+            evenThreads.set(t);
+        }
+        for (java.util.BitSet threads : new java.util.BitSet[] {null, evenThreads}) {
+            for (AllocationSites.By by : AllocationSites.By.values()) {
+                assertArrayEquals(everyRow(profile, sites, by, from, to, threads),
+                        sites.weights(ViewKind.ALLOC, by, from, to, threads),
+                        by + " " + from + ".." + to + (threads == null ? "" : " even threads"));
+            }
         }
     }
 
     /** The weights as a reading of every row gives them, the range snapped to buckets as the sites snap it. */
-    private static long[] everyRow(Profile profile, AllocationSites sites, AllocationSites.By by, long from, long to) {
+    private static long[] everyRow(Profile profile, AllocationSites sites, AllocationSites.By by, long from, long to,
+                                   java.util.BitSet threads) {
         if (from <= to) {
             TimeRange range = profile.snap(new TimeRange(from, to));
             from = range.fromNanos();
@@ -70,7 +79,8 @@ class TimeBlocksTest {
         for (int i = 0; i < table.size(); i++) {
             long t = table.timeNanos(i);
             int key = sites.key(table.stack(i), by);
-            if (t >= from && t <= to && key != AllocationSites.NONE) {
+            if (t >= from && t <= to && key != AllocationSites.NONE
+                    && (threads == null || threads.get(table.thread(i)))) {
                 weights[key] += table.weight(i);
             }
         }
