@@ -57,6 +57,7 @@ class JvmSeriesTest {
                 .filter(f -> f.rule().equals("heap-growth")).toList();
         assertEquals(1, growth.size(), growth.toString());
         assertEquals("In " + leaking.name() + ": " + leakTrend.sentence(), growth.get(0).sentence());
+        assertEquals(both.jvms().indexOf(leaking), growth.get(0).evidence().source(), "opening it shows that JVM");
         assertEquals(leaking.name(), MemoryBudget.of(leaking).jvm());
         assertEquals(leaking.name(), both.jvms().get(MemoryBudget.nearestLimit(both)).name(),
                 "the JVM nearest running out is the leaking one, though both commit their whole heap");

@@ -25,6 +25,8 @@ final class SourceFilterView {
     private final HBox box = new HBox(4, sources, compare);
     private Sources shown;
     private IntConsumer onCompare;
+    /** True while the chooser is set from the filter, so that it does not set the filter back. */
+    private boolean syncing;
 
     SourceFilterView(RecordingTabViewModel vm) {
         sources.setId("source-filter");
@@ -57,11 +59,33 @@ final class SourceFilterView {
         vm.profileProperty().addListener((o, a, p) -> show(p));
         show(vm.profileProperty().get());
         sources.valueProperty().addListener((o, a, i) -> {
-            if (shown != null && i != null) {
+            if (shown != null && i != null && !syncing) {
                 BitSet threads = i == 0 ? null : shown.threads(i - 1);
                 vm.threadsProperty().set(threads);
             }
         });
+        // A finding about one JVM sets the filter to its threads: the chooser then names that JVM.
+        vm.threadsProperty().addListener((o, a, t) -> {
+            Integer pick = shown == null ? null : t == null ? Integer.valueOf(0) : sourceOf(t);
+            if (pick != null && !pick.equals(sources.getValue())) {
+                syncing = true;
+                try {
+                    sources.setValue(pick);
+                } finally {
+                    syncing = false;
+                }
+            }
+        });
+    }
+
+    /** The chooser's item whose threads {@code threads} are, or null when they are not one JVM's. */
+    private Integer sourceOf(BitSet threads) {
+        for (int i = 0; i < shown.count(); i++) {
+            if (shown.threads(i).equals(threads)) {
+                return i + 1;
+            }
+        }
+        return null;
     }
 
     private void show(Profile p) {

@@ -153,6 +153,17 @@ class FolderWindowTest {
                     () -> false).total(), "one JVM's share");
             assertEquals(shortName(jvm), m.filterLabel(), "the lane says whose rate it is");
         }
+
+        // The heap growth finding is about the leaking JVM: opening it picks that JVM in the chooser.
+        fxRun(robot, () -> sources.setValue(0));
+        RecordingTabViewModel vm = support.window().selectedTab().viewModel();
+        dev.firesight.parser.findings.Finding growth = dev.firesight.parser.findings.Findings.of(reference,
+                dev.firesight.parser.findings.Thresholds.DEFAULTS).stream()
+                .filter(f -> f.rule().equals("heap-growth")).findFirst().orElseThrow();
+        fxRun(robot, () -> vm.insights().open(growth));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(growth.evidence().source() + 1, (int) fx(robot, sources::getValue));
+        assertEquals(reference.sources().threads(nearest), fx(robot, () -> vm.threadsProperty().get()));
     }
 
     /** "pid 4711 in replica-leak.jfr", as the lanes name a JVM. */

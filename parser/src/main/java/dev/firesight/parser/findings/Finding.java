@@ -20,22 +20,28 @@ public record Finding(String rule, String title, String sentence, double share, 
      * @param toNanos   end of the range, or {@link Long#MAX_VALUE}
      * @param frame     a frame name to focus on, or null
      * @param search    a regular expression over frame names to search for, or null
+     * @param source    the JVM (as the profile's sources number them) the finding is about, or -1 for all
      */
-    public record Evidence(ViewKind view, long fromNanos, long toNanos, String frame, String search) {
+    public record Evidence(ViewKind view, long fromNanos, long toNanos, String frame, String search, int source) {
         public static Evidence of(ViewKind view) {
-            return new Evidence(view, Long.MIN_VALUE, Long.MAX_VALUE, null, null);
+            return new Evidence(view, Long.MIN_VALUE, Long.MAX_VALUE, null, null, -1);
         }
 
         public Evidence focus(String frameName) {
-            return new Evidence(view, fromNanos, toNanos, frameName, search);
+            return new Evidence(view, fromNanos, toNanos, frameName, search, source);
         }
 
         public Evidence search(String regex) {
-            return new Evidence(view, fromNanos, toNanos, frame, regex);
+            return new Evidence(view, fromNanos, toNanos, frame, regex, source);
         }
 
         public Evidence range(long from, long to) {
-            return new Evidence(view, from, to, frame, search);
+            return new Evidence(view, from, to, frame, search, source);
+        }
+
+        /** The same evidence in one JVM of several: opening it shows that JVM's samples. */
+        public Evidence source(int jvm) {
+            return new Evidence(view, fromNanos, toNanos, frame, search, jvm);
         }
     }
 }

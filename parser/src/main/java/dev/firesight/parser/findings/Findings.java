@@ -195,13 +195,14 @@ public final class Findings {
         // Each JVM's heap on its own: replicas read as one recording each have their own heap and limit.
         boolean several = profile.jvms().size() > 1;
         boolean growing = !ClassGrowth.of(profile).isEmpty();
-        for (JvmSeries jvm : profile.jvms()) {
+        for (int i = 0; i < profile.jvms().size(); i++) {
+            JvmSeries jvm = profile.jvms().get(i);
             MemoryTrend heap = MemoryTrend.liveHeap(jvm);
             if (heap != null && heap.growing()) {
                 growing = true;
+                Finding.Evidence evidence = Finding.Evidence.of(profile.has(ViewKind.LIVE) ? ViewKind.LIVE : ViewKind.ALLOC);
                 findings.add(new Finding("heap-growth", "Heap growth", (several ? "In " + jvm.name() + ": " : "")
-                        + heap.sentence(), 0.9,
-                        Finding.Evidence.of(profile.has(ViewKind.LIVE) ? ViewKind.LIVE : ViewKind.ALLOC)));
+                        + heap.sentence(), 0.9, several ? evidence.source(i) : evidence));
             }
         }
         // Objects alive at the end are a leak only where memory grows: otherwise they are the working set.
