@@ -49,7 +49,6 @@ public final class TimelineModel {
         long end = Math.max(start + 1, profile.info().endNanos());
         this.full = new TimeRange(start, end);
         AllocationSites sites = AllocationSites.of(profile);
-        this.spikes = Spikes.find(profile);
         long bucket = displayBucketNanos(end - start);
         boolean alloc = profile.has(ViewKind.ALLOC);
         // The rates follow the tab's thread filter (one JVM, or threads), as the flame graph does.
@@ -73,6 +72,9 @@ public final class TimelineModel {
         this.threads = activity.rows().isEmpty() ? null : activity;
         this.sources = threads != null && profile.sources().count() > 1 ? activity.bySource(profile.sources()) : null;
         this.memory = MemoryBudget.of(shown);
+        // The spikes listed follow the filter too: those threads' bursts, and their JVM's long pauses.
+        this.spikes = threadFilter == null ? Spikes.find(profile) : Spikes.find(profile, threadFilter,
+                source >= 0 ? shown.get(TimeSeries.Kind.GC_PAUSE) : profile.series().get(TimeSeries.Kind.GC_PAUSE));
     }
 
     /** Computes the model; call it off the UI thread (it passes over every sample a few times). */

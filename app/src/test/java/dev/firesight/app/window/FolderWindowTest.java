@@ -152,6 +152,8 @@ class FolderWindowTest {
             assertTrue(expected > 0 && expected < StackWeights.compute(reference, ProfileQuery.of(ViewKind.ALLOC),
                     () -> false).total(), "one JVM's share");
             assertEquals(shortName(jvm), m.filterLabel(), "the lane says whose rate it is");
+            assertEquals(jvm.get(dev.firesight.parser.TimeSeries.Kind.GC_PAUSE).size(), m.spikes().pauses().size(),
+                    jvm.name() + ": the spikes list its own pauses");
         }
 
         // The heap growth finding is about the leaking JVM: opening it picks that JVM in the chooser.

@@ -93,6 +93,20 @@ public final class Spikes {
     }
 
     public static Spikes find(Profile profile, AllocationSites sites, Options options) {
+        return find(profile, sites, options, null, profile.series().get(TimeSeries.Kind.GC_PAUSE));
+    }
+
+    /**
+     * The spikes the timeline lists under the tab's thread filter: the allocation bursts of {@code threads}
+     * (null for all) and the long ones of {@code pauses} (one JVM's, or null for none). Computed afresh: off the
+     * UI thread.
+     */
+    public static Spikes find(Profile profile, java.util.BitSet threads, TimeSeries pauses) {
+        return find(profile, AllocationSites.of(profile), Options.defaults(), threads, pauses);
+    }
+
+    private static Spikes find(Profile profile, AllocationSites sites, Options options, java.util.BitSet threads,
+                               TimeSeries pauses) {
         long start = profile.info().startNanos();
         long end = profile.info().endNanos();
         long bucket = options.bucketNanos() > 0 ? options.bucketNanos() : defaultBucketNanos(end - start);
@@ -101,16 +115,24 @@ public final class Spikes {
         double threshold = 0;
         List<Window> windows = new ArrayList<>();
         if (profile.has(ViewKind.ALLOC)) {
-            rate = StackedRate.compute(sites, ViewKind.ALLOC, AllocationSites.By.METHOD, 0, start, end, bucket);
+            rate = StackedRate.compute(sites, ViewKind.ALLOC, AllocationSites.By.METHOD, 0, start, end, bucket,
+                    threads);
             median = rate.median();
-            double mean = profile.samples(ViewKind.ALLOC).totalWeight() * 1e9 / Math.max(1, end - start);
+            double bytes = profile.samples(ViewKind.ALLOC).totalWeight();
+            if (threads != null) {
+                bytes = 0;
+                for (int b = 0; b < rate.buckets(); b++) {
+                    bytes += rate.total(b) * rate.bucketNanos() / 1e9;
+                }
+            }
+            double mean = bytes * 1e9 / Math.max(1, end - start);
             threshold = Math.max(options.k() * median, mean);
-            windows = windows(rate, threshold, Math.max(threshold, PEAK_FRACTION * rate.max()), options, sites, end);
+            windows = windows(rate, threshold, Math.max(threshold, PEAK_FRACTION * rate.max()), options, sites, end,
+                    threads);
         }
         List<Pause> all = new ArrayList<>();
         List<Pause> longOnes = new ArrayList<>();
         long pauseThreshold = options.pauseThresholdNanos();
-        TimeSeries pauses = profile.series().get(TimeSeries.Kind.GC_PAUSE);
         if (pauses != null && pauses.size() > 0) {
             if (pauseThreshold < 0) {
                 double[] d = new double[pauses.size()];
@@ -137,7 +159,7 @@ public final class Spikes {
                 long from = Math.max(start, t - options.lookbackNanos());
                 boolean isLong = duration >= pauseThreshold;
                 List<AllocationSites.Site> top = alloc && (isLong || explain[i])
-                        ? sites.top(ViewKind.ALLOC, AllocationSites.By.METHOD, from, t, options.topMethods())
+                        ? sites.top(ViewKind.ALLOC, AllocationSites.By.METHOD, from, t, threads, options.topMethods())
                         : List.of();
                 Pause p = new Pause(t, duration, from, top);
                 all.add(p);
@@ -151,7 +173,7 @@ public final class Spikes {
     }
 
     private static List<Window> windows(StackedRate rate, double threshold, double significant, Options options,
-                                        AllocationSites sites, long end) {
+                                        AllocationSites sites, long end, java.util.BitSet threads) {
         List<Window> out = new ArrayList<>();
         int n = rate.buckets();
         int b = 0;
@@ -183,7 +205,7 @@ public final class Spikes {
             long to = Math.min(end, rate.timeNanos(last + 1));
             long bytes = Math.round(sum * rate.bucketNanos() / 1e9);
             List<AllocationSites.Site> top = sites.top(ViewKind.ALLOC, AllocationSites.By.METHOD, from, to - 1,
-                    options.topMethods());
+                    threads, options.topMethods());
             out.add(new Window(from, to, rate.timeNanos(peak), rate.total(peak), bytes, top));
         }
         return out;

@@ -51,6 +51,42 @@ class SpikesTest {
         assertTrue(inWindows > 0.9 * total, inWindows + " of " + total);
     }
 
+    /**
+     * Under a thread filter (the timeline's, when the user picks threads or a JVM) the windows are those threads'
+     * bursts: all threads give the profile's own windows; the threads without the burst give none as large.
+     */
+    @Test
+    void spikesFollowAThreadFilter() {
+        Profile profile = burst.profile();
+        Spikes whole = Spikes.find(profile);
+        java.util.BitSet all = new java.util.BitSet();
+        all.set(0, profile.threadCount());
+        Spikes everyThread = Spikes.find(profile, all, profile.series().get(TimeSeries.Kind.GC_PAUSE));
+        assertEquals(whole.windows().stream().map(w -> w.startNanos() + ".." + w.endNanos() + " " + w.bytes()).toList(),
+                everyThread.windows().stream().map(w -> w.startNanos() + ".." + w.endNanos() + " " + w.bytes())
+                        .toList());
+        assertEquals(whole.longPauses().size(), everyThread.longPauses().size());
+
+        // The threads that allocated in the burst, and the others.
+        SampleTable table = profile.samples(ViewKind.ALLOC);
+        AllocationSites sites = AllocationSites.of(profile);
+        java.util.BitSet bursting = new java.util.BitSet();
+        for (int i = 0; i < table.size(); i++) {
+            int site = sites.site(table.stack(i));
+            if (site != AllocationSites.NONE && profile.frames().nameOf(site).equals(BURST)) {
+                bursting.set(table.thread(i));
+            }
+        }
+        assertFalse(bursting.isEmpty(), "the burst's thread");
+        java.util.BitSet others = (java.util.BitSet) all.clone();
+        others.andNot(bursting);
+        long top = whole.windowsByPeak().get(0).bytes();
+        Spikes quiet = Spikes.find(profile, others, null);
+        assertTrue(quiet.windows().stream().allMatch(w -> w.bytes() < 0.1 * top),
+                "no burst in the threads that did not burst: " + quiet.windows());
+        assertTrue(quiet.longPauses().isEmpty() && quiet.pauses().isEmpty(), "no pauses given, none listed");
+    }
+
     @Test
     void peakOfTheRecordedRateSeriesLiesInTheBurst() {
         TimeSeries rate = burst.profile().series().get(TimeSeries.Kind.ALLOCATION_RATE);
