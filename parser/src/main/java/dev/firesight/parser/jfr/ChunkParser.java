@@ -79,15 +79,8 @@ final class ChunkParser {
      * are read as the scan meets them, as without either.
      */
     private PoolsAhead poolsAhead;
-    /**
-     * The resolver partial profiles resolved this chunk's stacks with, on the assumption the chunk is intact,
-     * and its answers per chunk-local stack key (global stack, or -1 for none), in key order. resolve()
-     * takes them over when that held, so every stack is resolved once and interned in the same order.
-     */
-    private StackResolver partialResolver;
-    private final IntList partialStacks = new IntList();
-    private final java.util.BitSet partialTruncated = new java.util.BitSet();
-    private long cutStacksBefore;
+    /** This chunk's stacks resolved before its end, by partial profiles or the stack thread. */
+    private final EarlyStacks early = new EarlyStacks();
     /** Finds whole events again after damaged bytes. */
     private final EventResync resync;
     /** Whether this chunk's stacks may be resolved on a second thread while its events are scanned. */
@@ -555,14 +548,9 @@ final class ChunkParser {
             control.checkCancelled();
             control.checkBudget(builder);
         }, done -> resolveProgress((double) done / handedOver));
-        IntList stacks = concurrentStacks.stacks();
-        for (int k = 0; k < stacks.size(); k++) {
-            partialStacks.add(stacks.get(k));
-        }
-        partialTruncated.or(concurrentStacks.truncated());
         boolean intact = header.finished() && !damaged;
-        partialResolver = intact ? concurrentStacks.resolver()
-                : new StackResolver(in, pools, builder, previousResolver, false);
+        early.takeOver(concurrentStacks.stacks(), concurrentStacks.truncated(), intact ? concurrentStacks.resolver()
+                : new StackResolver(in, pools, builder, previousResolver, false));
     }
 
     /**
@@ -574,13 +562,10 @@ final class ChunkParser {
         // (async-profiler 2.x does so for allocations in live mode): the converter and the JDK drop
         // those samples. Only in a damaged or unfinished chunk is it a stack that was lost.
         boolean intact = header.finished() && !damaged;
-        if (partialResolver != null && !intact && concurrentStacks == null) {
-            // Partial profiles took the chunk for intact; it is not, so its stacks are resolved afresh.
-            builder.cutStacks = cutStacksBefore;
-            partialResolver = null;
-            partialStacks.clear();
+        if (!intact && concurrentStacks == null) {
+            early.forget(builder); // partial profiles took the chunk for intact; it is not
         }
-        resolver = partialResolver != null ? partialResolver
+        resolver = early.resolver() != null ? early.resolver()
                 : new StackResolver(in, pools, builder, previousResolver, intact);
         IntList stacks = new IntList(stackRefs.size());
         java.util.BitSet truncated = new java.util.BitSet();
@@ -593,9 +578,9 @@ final class ChunkParser {
                 control.checkCancelled();
                 resolveProgress((double) k / stackRefs.size());
             }
-            if (k < partialStacks.size()) {
-                stacks.add(partialStacks.get(k));
-                truncated.set(k, partialTruncated.get(k));
+            if (k < early.size()) {
+                stacks.add(early.stack(k));
+                truncated.set(k, early.truncated(k));
                 continue;
             }
             stacks.add(resolver.stack(stackRefs.get(k), classRefs.get(k)));
@@ -782,11 +767,7 @@ final class ChunkParser {
         }
         pools = new ConstantPools(metadata);
         poolsAhead.readScanned(in, pools);
-        if (partialResolver != null) {
-            builder.cutStacks = cutStacksBefore;
-            partialResolver = null;
-            partialStacks.clear();
-        }
+        early.forget(builder);
     }
 
     /**
@@ -797,8 +778,8 @@ final class ChunkParser {
     private dev.firesight.parser.Profile partial() {
         java.util.EnumMap<ViewKind, SampleRows> rows = builder.resolvedRows(firstSample);
         List<String> threadNames = new ArrayList<>();
-        IntList known = partialStacks;
-        StackResolver names = partialResolver;
+        IntList known = early.stacks();
+        StackResolver names = early.resolver();
         if (concurrentStacks != null) {
             // The stack thread resolves the keys met so far and then waits, so the profile's stacks stand
             // still while the partial profile copies them.
@@ -810,19 +791,12 @@ final class ChunkParser {
         }
         if (poolsAhead != null && buckets == null) {
             if (concurrentStacks == null) {
-                if (partialResolver == null) {
-                    cutStacksBefore = builder.cutStacks;
-                    partialResolver = new StackResolver(in, pools, builder, previousResolver, true);
-                    names = partialResolver;
-                }
-                for (int k = partialStacks.size(); k < stackRefs.size(); k++) {
-                    if ((k & 0xFFF) == 0xFFF) {
-                        control.checkCancelled();
-                        control.checkBudget(builder);
-                    }
-                    partialStacks.add(partialResolver.stack(stackRefs.get(k), classRefs.get(k)));
-                    partialTruncated.set(k, partialResolver.lastTruncated);
-                }
+                early.resolve(stackRefs, classRefs, builder,
+                        () -> new StackResolver(in, pools, builder, previousResolver, true), () -> {
+                            control.checkCancelled();
+                            control.checkBudget(builder);
+                        });
+                names = early.resolver();
             }
             for (int k = 0; k < threadRefs.size(); k++) {
                 threadNames.add(names.threadName(threadRefs.get(k)));
