@@ -86,13 +86,16 @@ final class StatusBarView {
             file.setText(tab.path().toString());
             QueryResult r = tab.resultProperty().get();
             ViewKind view = tab.viewProperty().get();
-            if (r == null || view == null || tab.stateProperty().get() != RecordingTabViewModel.State.READY) {
+            boolean stopped = tab.stoppedProperty().get();
+            if (r == null || view == null
+                    || tab.stateProperty().get() != RecordingTabViewModel.State.READY && !stopped) {
                 samples.setText("");
                 total.setText("");
             } else {
                 String[] texts = figures(view, r.weights().samples(), r.weights().total());
                 samples.setText(texts[0]);
-                total.setText(texts[1]);
+                // a read that stopped early leaves figures of part of the recording: said so, as the bar does
+                total.setText(stopped ? texts[1] + " (of what was read)" : texts[1]);
             }
         }
         refreshMemory();
