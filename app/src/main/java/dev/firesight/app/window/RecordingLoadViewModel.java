@@ -1,5 +1,6 @@
 package dev.firesight.app.window;
 
+import dev.firesight.app.format.Units;
 import dev.firesight.app.tasks.AppEvents;
 import dev.firesight.app.tasks.TaskCallbacks;
 import dev.firesight.app.tasks.TaskHandle;
@@ -8,10 +9,9 @@ import dev.firesight.app.window.RecordingTabViewModel.State;
 import dev.firesight.parser.LoadOptions;
 import dev.firesight.parser.PartialProfiles;
 import dev.firesight.parser.Profile;
-import dev.firesight.app.format.Units;
 import dev.firesight.parser.RecordingException;
-import dev.firesight.parser.SampleTable;
 import dev.firesight.parser.Recordings;
+import dev.firesight.parser.SampleTable;
 import dev.firesight.parser.ViewAbsence;
 import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.Warning;

@@ -377,8 +377,14 @@ public final class RecordingTabView {
                     + " — showing what has been read so far; the figures are final when reading ends.";
         }, vm.progressProperty(), vm.stoppedProperty(), vm.messageProperty(), vm.partialCoverageProperty()));
         HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
-        Node stoppedIcon = Icons.icon(Icons.WARNING);
-        text.graphicProperty().bind(Bindings.when(vm.stoppedProperty()).then(stoppedIcon).otherwise((Node) null));
+        // A read the user cancelled is not an error: the bar then says so with a neutral icon and colours.
+        Node failedIcon = Icons.icon(Icons.WARNING);
+        Node cancelledIcon = Icons.icon(Icons.INFO);
+        javafx.beans.binding.BooleanBinding stoppedByFailure = vm.stoppedProperty()
+                .and(vm.stateProperty().isEqualTo(RecordingTabViewModel.State.FAILED));
+        text.graphicProperty().bind(Bindings.when(vm.stoppedProperty())
+                .then(Bindings.when(stoppedByFailure).then(failedIcon).otherwise(cancelledIcon))
+                .otherwise((Node) null));
         ProgressBar bar = new ProgressBar();
         bar.setId("partial-progress");
         bar.setPrefWidth(200);
@@ -403,8 +409,8 @@ public final class RecordingTabView {
         reading.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(6, reading, stoppedActions);
         box.setId("partial-bar");
-        box.pseudoClassStateChanged(STOPPED, vm.stoppedProperty().get());
-        vm.stoppedProperty().addListener((o, a, s) -> box.pseudoClassStateChanged(STOPPED, s));
+        box.pseudoClassStateChanged(STOPPED, stoppedByFailure.get());
+        stoppedByFailure.addListener((o, a, s) -> box.pseudoClassStateChanged(STOPPED, s));
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add("partial-bar");
         box.visibleProperty().bind(vm.partialProperty());
