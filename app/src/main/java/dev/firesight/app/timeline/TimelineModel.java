@@ -61,7 +61,9 @@ public final class TimelineModel {
         JvmSeries shown = profile.jvms().get(source >= 0 && source < profile.jvms().size() ? source
                 : MemoryBudget.nearestLimit(profile));
         // "pid 4711 in pod-a.jfr": the start time that tells two runs of one pid apart is the chooser's to show
-        this.jvm = profile.jvms().size() > 1 ? shown.name().replaceFirst(" \\(started [^)]*\\)", "") : null;
+        // With every JVM shown, the lanes say why this one: the JVM chooser picks another.
+        this.jvm = profile.jvms().size() < 2 ? null : shown.name().replaceFirst(" \\(started [^)]*\\)", "")
+                + (source < 0 ? ", nearest its limit" : "");
         this.heapAfterGc = shown.get(TimeSeries.Kind.HEAP_AFTER_GC);
         this.gcPauses = shown.get(TimeSeries.Kind.GC_PAUSE);
         this.cpuSamples = threadFilter == null ? nonEmpty(profile, TimeSeries.Kind.CPU_SAMPLES)

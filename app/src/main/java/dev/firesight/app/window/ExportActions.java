@@ -36,11 +36,19 @@ public final class ExportActions {
 
     /** Asks for a target and exports the tab's current view in a format. */
     public void export(RecordingTabView tab, ExportFormat format) {
-        if (tab == null || tab.flameGraph().getTree() == null) {
+        if (tab == null) {
             report.accept("Open a recording first; there is nothing to export yet.");
             return;
         }
         if (stillReading(tab)) {
+            return;
+        }
+        if (tab.flameGraph().getTree() == null) {
+            RecordingTabViewModel.State state = tab.viewModel().stateProperty().get();
+            report.accept(state == RecordingTabViewModel.State.LOADING
+                    ? tab.viewModel().fileName() + " is still being read; export it once reading ends."
+                    : tab.viewModel().fileName() + " was not read, so there is nothing to export; read it again"
+                    + " first (with less detail, if it did not fit).");
             return;
         }
         String base = tab.viewModel().fileName().replaceFirst("\\.(jfr|jfr\\.gz|zip|gz)$", "");

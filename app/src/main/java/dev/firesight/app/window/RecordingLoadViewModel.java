@@ -203,7 +203,7 @@ public final class RecordingLoadViewModel {
             public void partial(Profile p, long done, long total) {
                 double fraction = total <= 0 ? 0 : (double) done / total;
                 pacing.made(fraction, System.nanoTime());
-                String coverage = coverage(p);
+                String coverage = coverage(p, fraction);
                 ctx.publish(() -> showPartial(p, fraction, coverage));
             }
         };
@@ -234,11 +234,12 @@ public final class RecordingLoadViewModel {
     }
 
     /**
-     * How much of the recording's time a partial profile covers: "up to 2.31 s of its 100.45 s". Bytes read say
-     * little here: an async-profiler file's stacks come last, so half its bytes may hold a fiftieth of its time.
-     * Runs on the load's thread (it looks at every sample's time).
+     * How much of the recording a partial profile covers: "up to 2.31 s into the recording, from 54% of its
+     * bytes". The time says more than the bytes: an async-profiler file's stacks come last, so half its bytes
+     * may hold a fiftieth of its time. Its whole length is not said: a partial profile of a recording of many
+     * chunks knows only the chunks read so far. Runs on the load's thread (it looks at every sample's time).
      */
-    static String coverage(Profile p) {
+    static String coverage(Profile p, double fraction) {
         long last = Long.MIN_VALUE;
         for (ViewKind v : p.views()) {
             SampleTable t = p.samples(v);
@@ -246,13 +247,11 @@ public final class RecordingLoadViewModel {
                 last = Math.max(last, t.timeNanos(i));
             }
         }
-        long start = p.info().startNanos();
-        long duration = p.info().durationNanos();
+        String bytes = "from " + Math.round(fraction * 100) + "% of its bytes";
         if (last == Long.MIN_VALUE) {
-            return "no samples yet";
+            return "none yet, " + bytes;
         }
-        String upTo = "up to " + Units.nanos(Math.max(0, last - start));
-        return duration > 0 ? upTo + " of its " + Units.nanos(duration) : upTo;
+        return "up to " + Units.nanos(Math.max(0, last - p.info().startNanos())) + " into the recording, " + bytes;
     }
 
     private void swap(Profile p) {

@@ -336,9 +336,9 @@ public final class RecordingQueryViewModel {
         if (p.has(evidence.view())) {
             view.set(evidence.view());
         }
-        if (evidence.source() >= 0 && evidence.source() < p.sources().count()) {
-            threads.set(p.sources().threads(evidence.source())); // the JVM chooser follows
-        }
+        // The evidence shows the finding's own numbers: of its JVM, else of every thread (the JVM chooser follows).
+        threads.set(evidence.source() >= 0 && evidence.source() < p.sources().count()
+                ? p.sources().threads(evidence.source()) : null);
         boolean whole = evidence.fromNanos() == Long.MIN_VALUE && evidence.toNanos() == Long.MAX_VALUE;
         timeRange.set(whole ? null : new TimeRange(Math.max(evidence.fromNanos(), p.info().startNanos()),
                 Math.min(evidence.toNanos(), p.info().endNanos())));

@@ -124,7 +124,8 @@ class FolderWindowTest {
         dev.firesight.app.timeline.TimelineModel all = fx(robot, timeline::getModel);
         int nearest = dev.firesight.parser.query.MemoryBudget.nearestLimit(reference);
         assertTrue(reference.jvms().get(nearest).name().endsWith(" in replica-leak.jfr"), "the leaking JVM");
-        assertEquals(shortName(reference.jvms().get(nearest)), all.jvm(), "all JVMs: the one nearest its limit");
+        assertEquals(shortName(reference.jvms().get(nearest)) + ", nearest its limit", all.jvm(),
+                "all JVMs: the one nearest its limit, and why");
 
         @SuppressWarnings("unchecked")
         ComboBox<Integer> sources = robot.lookup("#source-filter").queryAs(ComboBox.class);
@@ -166,6 +167,14 @@ class FolderWindowTest {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertEquals(growth.evidence().source() + 1, (int) fx(robot, sources::getValue));
         assertEquals(reference.sources().threads(nearest), fx(robot, () -> vm.threadsProperty().get()));
+        // A finding about every JVM shows every JVM's samples, whichever one was picked: its numbers are theirs.
+        dev.firesight.parser.findings.Finding fleet = dev.firesight.parser.findings.Findings.of(reference,
+                dev.firesight.parser.findings.Thresholds.DEFAULTS).stream()
+                .filter(f -> f.evidence().source() < 0).findFirst().orElseThrow();
+        fxRun(robot, () -> vm.insights().open(fleet));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, fx(robot, () -> vm.threadsProperty().get()), fleet.title());
+        assertEquals(0, (int) fx(robot, sources::getValue), "the chooser says all JVMs");
     }
 
     /** "pid 4711 in replica-leak.jfr", as the lanes name a JVM. */

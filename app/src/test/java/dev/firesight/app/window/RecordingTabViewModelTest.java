@@ -38,16 +38,19 @@ class RecordingTabViewModelTest {
         assertNull(vm.profileProperty().get());
     }
 
-    /** The time a partial profile covers, as the bar says it when reading stops: no later than the recording. */
+    /**
+     * The time a partial profile covers, as the bar says it when reading stops: from its first sample's start to
+     * its last sample, no later than the recording's end, and the share of bytes read.
+     */
     @Test
-    void coverageSaysUpToWhichSampleTimeOfHowLong() throws Exception {
+    void coverageSaysUpToWhichSampleTimeAndHowManyBytes() throws Exception {
         dev.firesight.parser.Profile p = dev.firesight.parser.Recordings.open(TestRecordings.jdk17());
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("up to ([0-9.]+) s of its ([0-9.]+) s")
-                .matcher(RecordingLoadViewModel.coverage(p));
-        assertTrue(m.matches(), RecordingLoadViewModel.coverage(p));
+        String said = RecordingLoadViewModel.coverage(p, 0.4);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("up to ([0-9.]+) s into the recording, from 40% of"
+                + " its bytes").matcher(said);
+        assertTrue(m.matches(), said);
         double upTo = Double.parseDouble(m.group(1));
-        double of = Double.parseDouble(m.group(2));
-        assertTrue(upTo > 0 && upTo <= of + 0.01, upTo + " of " + of);
+        assertTrue(upTo > 0 && upTo <= p.info().durationNanos() / 1e9 + 0.01, said);
     }
 
     @Test
