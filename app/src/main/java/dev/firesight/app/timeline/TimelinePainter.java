@@ -156,12 +156,16 @@ final class TimelinePainter {
         double y = lane.y() + 12;
         g.setFont(BOLD);
         g.setFill(color(TimelineColor.TEXT));
-        String title = "Allocation rate by " + (rate.by() == AllocationSites.By.METHOD ? "method" : "class")
-                + (filter == null ? "" : " of " + filter);
+        String title = "Allocation rate by " + (rate.by() == AllocationSites.By.METHOD ? "method" : "class");
         g.fillText(title, x, y);
         // as wide for both groupings, so the legend stays in place when the user switches
-        x += textWidth(title.replace(" by class", " by method"), BOLD) + 14;
+        x += textWidth("Allocation rate by method", BOLD) + 14;
         g.setFont(FONT);
+        if (filter != null) {
+            // whose samples, on a line of its own: beside the title it left no room for the legend
+            g.setFill(color(TimelineColor.MUTED));
+            g.fillText("of " + filter, Lanes.LEFT + 6, y + 14);
+        }
         double right = Lanes.LEFT + lanes.plotWidth() - 6;
         java.util.Map<String, String> labels = MethodNames.unique(rate.names());
         for (int s = 0; s < rate.seriesCount(); s++) {
