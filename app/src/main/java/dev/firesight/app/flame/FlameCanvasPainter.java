@@ -80,7 +80,8 @@ final class FlameCanvasPainter {
             g.setFont(font);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(layout == null ? "No call tree" : "No samples in this view", s.width() / 2, s.height() / 2);
+            g.fillText(layout == null ? "No call tree" : layout.tree().emptyText(), s.width() / 2,
+                    s.height() / 2);
             g.setTextAlign(TextAlignment.LEFT);
             return;
         }

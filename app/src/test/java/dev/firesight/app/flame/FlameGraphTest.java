@@ -184,6 +184,17 @@ class FlameGraphTest {
         robot.interact(() -> graph.icicleProperty().set(false));
     }
 
+    /** An empty flame graph under the user's own filter says which filter, and what to do about it. */
+    @Test
+    void anEmptyTreeUnderAFilterSaysWhichFilter() {
+        CallTree none = CallTreeBuilder.build(TREE.profile(), TREE.query().withThreads(new java.util.BitSet()));
+        assertEquals(0, none.total());
+        assertEquals("No samples in this view for the threads or JVM chosen; pick another view, or widen the filter",
+                dev.firesight.app.flame.model.CallFlameTree.of(none).emptyText());
+        CallTree whole = CallTreeBuilder.build(TREE.profile(), TREE.query());
+        assertEquals("No samples in this view", dev.firesight.app.flame.model.CallFlameTree.of(whole).emptyText());
+    }
+
     @Test
     void zoomPathSurvivesANewTreeAndFallsBackToTheDeepestAncestor(FxRobot robot) {
         int z = node(TREE, "main", "a", "y");

@@ -22,6 +22,20 @@ public class CallFlameTree implements FlameTree {
         return tree;
     }
 
+    /** Empty under a filter of the user's: says which, and what to do, rather than only that it is empty. */
+    @Override
+    public String emptyText() {
+        dev.firesight.parser.query.ProfileQuery q = tree.query();
+        boolean threads = q.threads() != null;
+        boolean range = q.hasRange();
+        if (!threads && !range) {
+            return FlameTree.super.emptyText();
+        }
+        String what = threads && range ? "the threads and the time range chosen"
+                : threads ? "the threads or JVM chosen" : "the time range chosen";
+        return "No samples in this view for " + what + "; pick another view, or widen the filter";
+    }
+
     /** The call tree: a search of it is a search of this view. */
     @Override
     public Object source() {

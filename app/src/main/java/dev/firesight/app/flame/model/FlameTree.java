@@ -59,6 +59,11 @@ public interface FlameTree extends FrameSearch.Tree {
     /** Hover text, lines separated by '\n'. */
     String describe(int node);
 
+    /** What the flame graph says when the tree weighs nothing. */
+    default String emptyText() {
+        return "No samples in this view";
+    }
+
     /** What the colours mean in a mode. */
     List<FrameColors.LegendEntry> legend(ColorMode mode);
 
