@@ -78,6 +78,14 @@ public record Sources(List<String> names, int[] threadSource, List<Span> gaps) {
         return names.size();
     }
 
+    /**
+     * A source's name without its start time, "pid 4711 in pod-a.jfr": for labels with little room (a chooser's
+     * button, a timeline lane), where the full name would be cut before the file that tells replicas apart.
+     */
+    public String shortName(int source) {
+        return names.get(source).replaceFirst(" \\(started [^)]*\\)", "");
+    }
+
     /** The threads of one source, as a thread filter ({@link dev.firesight.parser.query.ProfileQuery#withThreads}). */
     public BitSet threads(int source) {
         BitSet threads = new BitSet(threadSource.length);

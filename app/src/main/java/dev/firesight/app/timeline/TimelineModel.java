@@ -58,12 +58,11 @@ public final class TimelineModel {
                 start, end, bucket, threadFilter) : null;
         // A JVM's heap, pauses, memory and CPU load are its own: of several, the one chosen, else the one
         // whose memory came nearest its limit, named on the lanes.
-        JvmSeries shown = profile.jvms().get(source >= 0 && source < profile.jvms().size() ? source
-                : MemoryBudget.nearestLimit(profile));
-        // "pid 4711 in pod-a.jfr": the start time that tells two runs of one pid apart is the chooser's to show
+        int shownIndex = source >= 0 && source < profile.jvms().size() ? source : MemoryBudget.nearestLimit(profile);
+        JvmSeries shown = profile.jvms().get(shownIndex);
         // With every JVM shown, the lanes say why this one: the JVM chooser picks another.
-        this.jvm = profile.jvms().size() < 2 ? null : shown.name().replaceFirst(" \\(started [^)]*\\)", "")
-                + (source < 0 ? ", nearest its limit" : "");
+        this.jvm = profile.jvms().size() < 2 ? null
+                : profile.sources().shortName(shownIndex) + (source < 0 ? ", nearest its limit" : "");
         this.heapAfterGc = shown.get(TimeSeries.Kind.HEAP_AFTER_GC);
         this.gcPauses = shown.get(TimeSeries.Kind.GC_PAUSE);
         this.cpuSamples = threadFilter == null ? nonEmpty(profile, TimeSeries.Kind.CPU_SAMPLES)

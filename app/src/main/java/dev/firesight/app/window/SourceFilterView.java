@@ -42,6 +42,14 @@ final class SourceFilterView {
                 return 0;
             }
         });
+        // The button shows the short name, so the file that tells replicas apart is not cut; the list the full one.
+        sources.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Integer i, boolean empty) {
+                super.updateItem(i, empty);
+                setText(empty || i == null ? null : i == 0 || shown == null ? "All JVMs" : shown.shortName(i - 1));
+            }
+        });
         compare.setId("compare-source");
         compare.setTooltip(new Tooltip("Compare this JVM with the other JVMs: a diff of this one (target) against"
                 + " all the others (baseline)"));

@@ -136,6 +136,8 @@ class FolderWindowTest {
             dev.firesight.app.timeline.TimelineModel m = fx(robot, timeline::getModel);
             dev.firesight.parser.JvmSeries jvm = reference.jvms().get(source);
             assertEquals(shortName(jvm), m.jvm());
+            assertEquals(shortName(jvm), fx(robot, () -> sources.getButtonCell().getText()),
+                    "the chooser shows the file that tells replicas apart, not a cut start time");
             assertEquals(jvm.name(), m.memory().jvm());
             dev.firesight.parser.TimeSeries heap = jvm.get(dev.firesight.parser.TimeSeries.Kind.HEAP_AFTER_GC);
             assertEquals(heap.size(), m.heapAfterGc().size(), jvm.name() + ": its own collections");
