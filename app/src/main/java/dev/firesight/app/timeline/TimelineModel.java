@@ -3,7 +3,6 @@ package dev.firesight.app.timeline;
 import dev.firesight.parser.query.ThreadActivity;
 
 import dev.firesight.parser.JvmSeries;
-import java.util.BitSet;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.TimeSeries;
 import dev.firesight.parser.ViewKind;
@@ -12,6 +11,8 @@ import dev.firesight.parser.query.MemoryBudget;
 import dev.firesight.parser.query.Spikes;
 import dev.firesight.parser.query.StackedRate;
 import dev.firesight.parser.query.TimeRange;
+
+import java.util.BitSet;
 
 /**
  * Everything the timeline draws, computed once from a profile off the UI thread: the allocation rate

@@ -301,8 +301,8 @@ final class TimelinePainter {
         g.setTextBaseline(VPos.CENTER);
         if (memory.isEmpty()) {
             g.setFill(color(TimelineColor.MUTED));
-            g.fillText(fit(ofJvm("Memory", model) + ": " + MemoryBudget.ABSENT, FONT, lanes.plotWidth() - 12), Lanes.LEFT + 6,
-                    lane.y() + lane.height() / 2); // the whole sentence is the lane's tooltip
+            g.fillText(fit(ofJvm("Memory", model) + ": " + MemoryBudget.ABSENT, FONT, lanes.plotWidth() - 12),
+                    Lanes.LEFT + 6, lane.y() + lane.height() / 2); // the whole sentence is the lane's tooltip
             return;
         }
         double top = lane.y() + 18;

@@ -2,11 +2,11 @@ package dev.firesight.parser.jfr;
 
 import dev.firesight.parser.FrameKind;
 import dev.firesight.parser.FrameTable;
+import dev.firesight.parser.JvmSeries;
 import dev.firesight.parser.OldObjectSample;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.RecordingInfo;
 import dev.firesight.parser.SampleTable;
-import dev.firesight.parser.JvmSeries;
 import dev.firesight.parser.Sources;
 import dev.firesight.parser.StackTable;
 import dev.firesight.parser.TimeSeries;
