@@ -73,8 +73,9 @@ final class InsightLists {
     }
 
     static Node findings(InsightsViewModel vm) {
-        return of("findings", vm.findings(), f -> new Item(f.title() + (f.share() > 0
-                ? String.format(java.util.Locale.ROOT, "  \u00b7  %.0f%%", 100 * f.share()) : ""),
+        // The title alone: a finding's share orders the list, but for some rules (heap growth, a leak) it is a
+        // rank rather than a share of anything, so a percentage beside it read as a confidence.
+        return of("findings", vm.findings(), f -> new Item(f.title(),
                 "Click to open the " + f.evidence().view().title() + " view that shows it", f.sentence()), vm::open);
     }
 

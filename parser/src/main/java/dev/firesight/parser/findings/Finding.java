@@ -8,7 +8,8 @@ import dev.firesight.parser.ViewKind;
  * @param rule     the rule's id, e.g. {@code boxing}
  * @param title    a few words, e.g. "Boxing churn"
  * @param sentence what was seen, how much it costs and where
- * @param share    how much of its view (or of the recording's time) it accounts for, 0 to 1
+ * @param share    what orders the findings, 0 to 1: how much of its view (or of the recording's time) it
+ *                 accounts for, or for a rule without such a share (heap growth, a leak suspect) its rank
  * @param evidence where to look
  */
 public record Finding(String rule, String title, String sentence, double share, Evidence evidence) {
