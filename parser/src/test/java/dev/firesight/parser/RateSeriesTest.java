@@ -23,30 +23,43 @@ class RateSeriesTest {
         Profile exact = Recordings.open(TestRecordings.jdk17());
         Profile bucketed = Recordings.open(TestRecordings.jdk17(), LoadOptions.defaults().withSampleBudget(20_000));
         for (Profile p : new Profile[] {exact, bucketed}) {
-            BitSet some = new BitSet();
-            for (int t = 0; t < p.threadCount(); t += 2) {
-                some.set(t);
-            }
             long start = p.info().startNanos();
             long end = p.info().endNanos();
             TimeSeries all = TimeSeries.rate(p.samples(ViewKind.CPU), TimeSeries.Kind.CPU_SAMPLES, start, end, null);
             TimeSeries stored = p.series().get(TimeSeries.Kind.CPU_SAMPLES);
             assertArrayEquals(values(stored), values(all), "unfiltered: the profile's own series");
 
-            long cpu = weight(p, ViewKind.CPU, some);
-            assertTrue(cpu > 0 && cpu < weight(p, ViewKind.CPU, null), "the even threads hold part of the samples");
-            assertEquals(cpu, area(TimeSeries.rate(p.samples(ViewKind.CPU), TimeSeries.Kind.CPU_SAMPLES, start, end,
-                    some)), cpu * 1e-9);
-
-            StackedRate alloc = StackedRate.compute(AllocationSites.of(p), ViewKind.ALLOC,
-                    AllocationSites.By.METHOD, 5, start, end, 100_000_000L, some);
-            double drawn = 0;
-            for (int b = 0; b < alloc.buckets(); b++) {
-                drawn += alloc.total(b) * alloc.bucketNanos() / 1e9;
+            // One thread that has samples of the view, and every other: each side adds up to its own samples,
+            // and the two to the whole, whichever threads the workload's run happened to sample.
+            for (ViewKind view : new ViewKind[] {ViewKind.CPU, ViewKind.ALLOC}) {
+                BitSet one = new BitSet();
+                one.set(p.samples(view).thread(0));
+                BitSet rest = new BitSet();
+                rest.set(0, p.threadCount());
+                rest.andNot(one);
+                double sum = 0;
+                for (BitSet threads : new BitSet[] {one, rest}) {
+                    long weight = weight(p, view, threads);
+                    double drawn = view == ViewKind.CPU
+                            ? area(TimeSeries.rate(p.samples(view), TimeSeries.Kind.CPU_SAMPLES, start, end, threads))
+                            : stackedArea(StackedRate.compute(AllocationSites.of(p), view, AllocationSites.By.METHOD, 5,
+                                    start, end, 100_000_000L, threads));
+                    assertEquals(weight, drawn, Math.max(1e-6, weight * 1e-9), view + " of " + threads);
+                    sum += drawn;
+                }
+                assertTrue(weight(p, view, one) > 0, view + ": the first sample's thread has samples");
+                long whole = weight(p, view, null);
+                assertEquals(whole, sum, whole * 1e-9, view + ": the two sides make the whole");
             }
-            long bytes = weight(p, ViewKind.ALLOC, some);
-            assertEquals(bytes, drawn, bytes * 1e-9, "allocated bytes of the even threads");
         }
+    }
+
+    private static double stackedArea(StackedRate rate) {
+        double sum = 0;
+        for (int b = 0; b < rate.buckets(); b++) {
+            sum += rate.total(b) * rate.bucketNanos() / 1e9;
+        }
+        return sum;
     }
 
     private static long weight(Profile p, ViewKind view, BitSet threads) {

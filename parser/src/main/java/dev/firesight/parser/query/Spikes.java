@@ -1,6 +1,7 @@
 package dev.firesight.parser.query;
 
 import dev.firesight.parser.Profile;
+import dev.firesight.parser.SampleTable;
 import dev.firesight.parser.TimeSeries;
 import dev.firesight.parser.ViewKind;
 
@@ -118,11 +119,14 @@ public final class Spikes {
             rate = StackedRate.compute(sites, ViewKind.ALLOC, AllocationSites.By.METHOD, 0, start, end, bucket,
                     threads);
             median = rate.median();
-            double bytes = profile.samples(ViewKind.ALLOC).totalWeight();
-            if (threads != null) {
+            SampleTable table = profile.samples(ViewKind.ALLOC);
+            long bytes = table.totalWeight();
+            if (threads != null) { // those threads' bytes, summed as exactly as the whole
                 bytes = 0;
-                for (int b = 0; b < rate.buckets(); b++) {
-                    bytes += rate.total(b) * rate.bucketNanos() / 1e9;
+                for (int i = 0, n = table.size(); i < n; i++) {
+                    if (threads.get(table.thread(i))) {
+                        bytes += table.weight(i);
+                    }
                 }
             }
             double mean = bytes * 1e9 / Math.max(1, end - start);
