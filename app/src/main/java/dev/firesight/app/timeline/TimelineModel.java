@@ -38,6 +38,8 @@ public final class TimelineModel {
     private final MemoryBudget memory;
     /** The JVM whose heap, memory and CPU load the lanes draw, when the profile has several; else null. */
     private final String jvm;
+    /** What the thread filter shows, for the rates' lane titles (see {@link #filterLabel()}). */
+    private final String filterLabel;
 
     /** The threads the allocation and CPU-sample lanes draw, or null for all. */
     private final BitSet threadFilter;
@@ -74,6 +76,7 @@ public final class TimelineModel {
         this.threads = activity.rows().isEmpty() ? null : activity;
         this.sources = threads != null && profile.sources().count() > 1 ? activity.bySource(profile.sources()) : null;
         this.memory = MemoryBudget.of(shown);
+        this.filterLabel = filterLabel(profile, threadFilter, source, jvm);
         // The spikes listed follow the filter too: those threads' bursts, and their JVM's long pauses.
         this.spikes = threadFilter == null ? Spikes.find(profile) : Spikes.find(profile, threadFilter,
                 source >= 0 ? shown.get(TimeSeries.Kind.GC_PAUSE) : profile.series().get(TimeSeries.Kind.GC_PAUSE));
@@ -103,10 +106,14 @@ public final class TimelineModel {
      * threads (the JVM chooser), else "3 threads"; null without a filter.
      */
     public String filterLabel() {
+        return filterLabel;
+    }
+
+    /** Worked out once with the model: the lanes ask for it on every paint. */
+    private static String filterLabel(Profile profile, BitSet threadFilter, int source, String jvm) {
         if (threadFilter == null) {
             return null;
         }
-        int source = sourceOf(profile, threadFilter);
         if (source >= 0 && threadFilter.equals(profile.sources().threads(source))) {
             return jvm;
         }

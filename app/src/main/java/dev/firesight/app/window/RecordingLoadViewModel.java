@@ -243,6 +243,9 @@ public final class RecordingLoadViewModel {
         long last = Long.MIN_VALUE;
         for (ViewKind v : p.views()) {
             SampleTable t = p.samples(v);
+            if (t.rowsView() != v) {
+                continue; // a count view shares its rows with the view it counts: read once
+            }
             for (int i = 0, n = t.size(); i < n; i++) {
                 last = Math.max(last, t.timeNanos(i));
             }

@@ -19,7 +19,8 @@ import java.util.List;
  * @param limit     the limit that applies: the container's, else the maximum heap, else physical memory; or null
  * @param trends    the live heap's and the resident set's trends, where the recording has them
  */
-public record MemoryBudget(String jvm, List<TimeSeries> uses, List<TimeSeries> limits, TimeSeries limit, List<MemoryTrend> trends) {
+public record MemoryBudget(String jvm, List<TimeSeries> uses, List<TimeSeries> limits, TimeSeries limit,
+                           List<MemoryTrend> trends) {
     /** The kinds of memory use, in the order they are drawn and printed. */
     public static final List<TimeSeries.Kind> USES = List.of(TimeSeries.Kind.HEAP_USED,
             TimeSeries.Kind.HEAP_AFTER_GC, TimeSeries.Kind.HEAP_COMMITTED, TimeSeries.Kind.METASPACE_USED,
@@ -45,14 +46,6 @@ public record MemoryBudget(String jvm, List<TimeSeries> uses, List<TimeSeries> l
         }
         return new MemoryBudget(jvm.name(), uses, limits, limits.isEmpty() ? null : limits.get(0),
                 List.copyOf(trends));
-    }
-
-    /**
-     * The memory of the profile's JVM; of several (replicas read as one recording), the one whose memory came
-     * nearest its limit, since that is the one that runs out first.
-     */
-    public static MemoryBudget of(Profile profile) {
-        return of(profile.jvms().get(nearestLimit(profile)));
     }
 
     /**

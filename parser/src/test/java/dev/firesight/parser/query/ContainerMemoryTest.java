@@ -30,7 +30,7 @@ class ContainerMemoryTest {
         assertEquals(TestRecordings.CONTAINER_LIMIT_MB << 20, (long) trend.limit());
 
         // The budget the window draws: the container limit applies, ahead of -Xmx and physical memory.
-        MemoryBudget budget = MemoryBudget.of(profile);
+        MemoryBudget budget = MemoryBudget.of(profile.jvms().get(0));
         assertEquals(TimeSeries.Kind.CONTAINER_MEMORY_LIMIT, budget.limit().kind());
         assertTrue(budget.uses().stream().map(TimeSeries::kind).toList().containsAll(List.of(
                 TimeSeries.Kind.CONTAINER_MEMORY_USAGE, TimeSeries.Kind.RESIDENT_SET_SIZE, TimeSeries.Kind.HEAP_USED)),
