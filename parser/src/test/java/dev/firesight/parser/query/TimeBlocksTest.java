@@ -31,7 +31,9 @@ class TimeBlocksTest {
             assertTrue(profile.has(ViewKind.ALLOC), "the workload allocates");
             SampleTable table = profile.samples(ViewKind.ALLOC);
             if (profile == exact) {
-                assertTrue(table.size() > 2 * TimeBlocks.BLOCK, "rows fill several blocks: " + table.size());
+                // The workload runs for a fixed time, so a loaded machine records fewer rows (2,041 in one CI
+                // run beside a build): two blocks are what it takes for a range to skip one.
+                assertTrue(table.size() > TimeBlocks.BLOCK, "rows fill more than one block: " + table.size());
             }
             AllocationSites sites = AllocationSites.of(profile);
             long start = profile.info().startNanos();
