@@ -18,6 +18,11 @@ import java.util.Locale;
  * 0.5) and the growth over the recording is more than 2 % of the level (and more than 1 MB); otherwise it
  * is "not growing". Too few readings give no verdict at all, and say what is missing.
  *
+ * <p>A fitted line is not the whole story near the limit. When a reading already came within
+ * {@value #NEAR_LIMIT_PERCENT}% of the limit (a heap still full after its collections), the sentence says so
+ * instead of projecting when the line would get there. A projection many times longer than the readings it
+ * comes from says how little it stands on.
+ *
  * @param kind          the series
  * @param readings      points the series had
  * @param bytesPerHour  the fitted growth, or NaN without a verdict
@@ -25,7 +30,8 @@ import java.util.Locale;
  * @param current       the fitted value at the end of the recording, or NaN
  * @param limit         the limit it runs into, or NaN when the recording gives none
  * @param limitName     the limit's name ("-Xmx"), or null
- * @param hoursToLimit  hours until the fitted line reaches the limit, or NaN when it does not grow or has none
+ * @param hoursToLimit  hours until the fitted line reaches the limit, 0 when a reading already came within
+ *                      {@value #NEAR_LIMIT_PERCENT}% of it, or NaN when it does not grow or has none
  * @param sentence      all of it in one sentence
  */
 public record MemoryTrend(TimeSeries.Kind kind, int readings, double bytesPerHour, boolean growing, double current,
@@ -37,6 +43,10 @@ public record MemoryTrend(TimeSeries.Kind kind, int readings, double bytesPerHou
     public static final long MIN_SPAN_NANOS = 3_000_000_000L;
     private static final int MAX_WINDOWS = 12;
     private static final double NANOS_PER_HOUR = 3.6e12;
+    /** A reading this close to the limit, in percent, means the series already ran into it. */
+    static final int NEAR_LIMIT_PERCENT = 90;
+    /** A projection further ahead than this many times the readings' span is marked as such. */
+    private static final int FAR_PROJECTION = 10;
     private static final double MB = 1 << 20;
 
     /** The trend of heap used after GC against the maximum heap, or null when the recording has no GCs. */
@@ -116,16 +126,33 @@ public record MemoryTrend(TimeSeries.Kind kind, int readings, double bytesPerHou
         double level = median(y.clone(), m);
         boolean growing = slope > 0 && kendallTau(x, y, m) >= 0.5 && slope * span > Math.max(MB, 0.02 * level);
         String over = " over " + Wording.span(span);
+        double peak = max(series);
+        String reached = Double.isNaN(limit) || peak * 100 < NEAR_LIMIT_PERCENT * limit ? null
+                : "it already reached " + mb(peak) + ", " + Math.round(100 * peak / limit) + "% of " + limitText;
         if (!growing) {
             return new MemoryTrend(series.kind(), n, perHour, false, current, limit, limitName, Double.NaN,
-                    what + " is not growing (" + signedMb(slope * span) + over + ").");
+                    what + " is not growing (" + signedMb(slope * span) + over + ")"
+                            + (reached == null ? "." : ", but " + reached + "."));
         }
-        double hours = Double.isNaN(limit) || limit <= current ? Double.NaN : (limit - current) / perHour;
+        double hours = reached != null ? 0
+                : Double.isNaN(limit) || limit <= current ? Double.NaN : (limit - current) / perHour;
         String sentence = what + " grows " + rate(perHour) + over
-                + (limitText == null ? "; the recording gives no limit to project it to."
+                + (reached != null ? "; " + reached + "."
+                : limitText == null ? "; the recording gives no limit to project it to."
                 : limit <= current ? "; it is already at " + limitText + "."
-                : "; at that rate it reaches " + limitText + " in about " + hours(hours) + ".");
+                : "; at that rate it reaches " + limitText + " in about " + hours(hours)
+                        + (hours * NANOS_PER_HOUR > FAR_PROJECTION * span
+                        ? " (projected from " + Wording.span(span) + " of readings; record longer to confirm it)."
+                        : "."));
         return new MemoryTrend(series.kind(), n, perHour, true, current, limit, limitName, hours, sentence);
+    }
+
+    private static double max(TimeSeries series) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < series.size(); i++) {
+            max = Math.max(max, series.value(i));
+        }
+        return max;
     }
 
     /** "grows 41 MB/h" for a growing series, else null. */
@@ -187,6 +214,9 @@ public record MemoryTrend(TimeSeries.Kind kind, int readings, double bytesPerHou
     }
 
     private static String hours(double h) {
+        if (h * 60 < 1) {
+            return Math.max(1, Math.round(h * 3600)) + " s";
+        }
         if (h < 1) {
             return Math.max(1, Math.round(h * 60)) + " min";
         }

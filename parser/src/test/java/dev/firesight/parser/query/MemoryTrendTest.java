@@ -4,6 +4,8 @@ import dev.firesight.parser.Profile;
 import dev.firesight.parser.Recordings;
 import dev.firesight.parser.TimeSeries;
 import dev.firesight.parser.testing.TestRecordings;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -39,6 +41,38 @@ class MemoryTrendTest {
                 + "it came after " + (oom - start) / 1e9 + " s: " + trend.sentence());
         assertTrue(trend.sentence().startsWith("Heap used after GC grows "), trend.sentence());
         assertTrue(trend.sentence().contains("reaches -Xmx (64 MiB) in about"), trend.sentence());
+        assertFalse(trend.sentence().contains("record longer"), "a projection about as far ahead as the readings "
+                + "behind it needs no warning: " + trend.sentence());
+
+        MemoryTrend far = MemoryTrend.of(firstHalf, 64L << 30, "-Xmx");
+        assertTrue(far.hoursToLimit() * 3.6e12 > 10 * (firstHalf.timeNanos(firstHalf.size() - 1)
+                - firstHalf.timeNanos(0)), "precondition: 64 GiB is far ahead of the readings: " + far.sentence());
+        assertTrue(far.sentence().contains("reaches -Xmx (65,536 MiB) in about "), far.sentence());
+        assertTrue(far.sentence().endsWith(" of readings; record longer to confirm it)."), far.sentence());
+    }
+
+    @Test
+    void aHeapThatAlreadyRanIntoItsLimitSaysSoInsteadOfProjecting() throws Exception {
+        Path recording = TestRecordings.memory("leak");
+        // the fullest heap after a collection, as the JDK's own parser reads it
+        double peak = 0;
+        try (RecordingFile file = new RecordingFile(recording)) {
+            while (file.hasMoreEvents()) {
+                RecordedEvent e = file.readEvent();
+                if (e.getEventType().getName().equals("jdk.GCHeapSummary") && "After GC".equals(e.getString("when"))) {
+                    peak = Math.max(peak, e.getLong("heapUsed"));
+                }
+            }
+        }
+        double limit = 64L << 20;
+        assertTrue(peak >= 0.9 * limit, "precondition: the leak ran out of heap, " + peak + " bytes after a GC");
+
+        MemoryTrend trend = MemoryTrend.liveHeap(Recordings.open(recording).jvms().get(0));
+        assertTrue(trend.growing(), trend.sentence());
+        assertEquals(0, trend.hoursToLimit(), trend.sentence());
+        String reached = "; it already reached " + MemoryTrend.mb(peak) + ", " + Math.round(100 * peak / limit)
+                + "% of -Xmx (64 MiB).";
+        assertTrue(trend.sentence().endsWith(reached), "expected '" + reached + "' in: " + trend.sentence());
     }
 
     @Test
