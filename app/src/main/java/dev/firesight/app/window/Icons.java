@@ -19,6 +19,7 @@ final class Icons {
     static final String CLOSE = "mdi2c-close";
     static final String DROP = "mdi2f-file-download-outline";
     static final String RESET_ZOOM = "mdi2m-magnify-minus-outline";
+    static final String BACK = "mdi2a-arrow-left";
 
     private Icons() {
     }

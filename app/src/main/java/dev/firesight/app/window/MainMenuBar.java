@@ -22,12 +22,19 @@ final class MainMenuBar {
     private final MainWindowViewModel vm;
     private final Menu recent = new Menu("Open Recent");
     private final Menu viewMenu = new Menu("View");
+    private final MenuItem back;
 
     MainMenuBar(MainWindowView window, MainWindowViewModel vm) {
         this.window = window;
         this.vm = vm;
         bar.setUseSystemMenuBar(true);
         bar.getMenus().addAll(fileMenu(), viewMenu, helpMenu());
+        // One item for every fill of the menu, so that its accelerator works before the menu was ever shown;
+        // enabled while the selected tab has somewhere to go back to.
+        back = item("Back", "Alt+Left", window::back);
+        back.setId("menu-back");
+        vm.selectedProperty().addListener((o, a, t) -> followBack(t));
+        followBack(vm.selectedProperty().get());
         viewMenu.setOnShowing(e -> fillViewMenu());
         fillViewMenu();
     }
@@ -126,7 +133,16 @@ final class MainMenuBar {
         for (MenuItem i : List.of(reverse, icicle)) {
             i.setDisable(tab == null);
         }
-        viewMenu.getItems().addAll(reverse, icicle, new SeparatorMenuItem(), find, reset);
+        viewMenu.getItems().addAll(reverse, icicle, new SeparatorMenuItem(), find, reset, back);
+    }
+
+    private void followBack(RecordingTabViewModel tab) {
+        back.disableProperty().unbind();
+        if (tab == null) {
+            back.setDisable(true);
+        } else {
+            back.disableProperty().bind(tab.canGoBackProperty().not());
+        }
     }
 
     private Menu helpMenu() {

@@ -381,6 +381,14 @@ public final class MainWindowView {
         }
     }
 
+    /** Alt+Left: back to where the user was before the last finding or leak suspect they opened. */
+    void back() {
+        RecordingTabView t = selectedTab();
+        if (t != null) {
+            t.viewModel().back();
+        }
+    }
+
     /** Esc: clears the search, or when there is none resets the zoom. */
     void escape() {
         RecordingTabView t = selectedTab();

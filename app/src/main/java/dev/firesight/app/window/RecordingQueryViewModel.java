@@ -38,8 +38,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +83,15 @@ public final class RecordingQueryViewModel {
     private final IntegerProperty sandwichMethod = new SimpleIntegerProperty(-1);
     private final ReadOnlyObjectWrapper<Sandwich> sandwich = new ReadOnlyObjectWrapper<>();
 
+    /**
+     * Where the user was before each jump (a finding or a stack opened), latest first, for {@link #back}: a
+     * finding sets the view, threads, range, search and selection at once, and the user's own choice of them
+     * should be one step away, not lost.
+     */
+    private final Deque<Place> history = new ArrayDeque<>();
+    private final ReadOnlyBooleanWrapper canGoBack = new ReadOnlyBooleanWrapper();
+    private static final int HISTORY = 20;
+
     private Integer pendingSelection;
     private TaskHandle querying;
     private TaskHandle butterflying;
@@ -118,6 +129,7 @@ public final class RecordingQueryViewModel {
 
     /** Shows a freshly loaded profile (with at least one view) in the preferred view. */
     void show(Profile p) {
+        forgetHistory();
         profile = p;
         ViewKind first = firstView(p);
         if (view.get() == first) {
@@ -156,6 +168,11 @@ public final class RecordingQueryViewModel {
         int[] zoom = names.path(zoomPath.get());
         int selected = names.name(selectedMethod.get());
         BitSet kept = names.threads(threads.get());
+        Place[] places = history.toArray(new Place[0]);
+        history.clear();
+        for (Place place : places) {
+            history.add(place.in(names));
+        }
         profile = p;
         zoomPath.set(zoom);
         pendingSelection = selected; // applied with the new tree, so callers never mix two profiles
@@ -176,6 +193,7 @@ public final class RecordingQueryViewModel {
      * leaves nothing holding its memory, and the next profile opens as in {@link #show}.
      */
     void clear() {
+        forgetHistory();
         cancelComputing();
         profile = null;
         busy.set(false);
@@ -333,6 +351,7 @@ public final class RecordingQueryViewModel {
         if (p == null) {
             return;
         }
+        remember();
         if (p.has(evidence.view())) {
             view.set(evidence.view());
         }
@@ -366,6 +385,7 @@ public final class RecordingQueryViewModel {
         if (p == null || stack < 0 || stack >= p.stacks().size()) {
             return;
         }
+        remember();
         views.stream().filter(p::has).findFirst().ifPresent(view::set);
         reverse.set(false);
         int depth = p.stacks().depth(stack);
@@ -428,6 +448,54 @@ public final class RecordingQueryViewModel {
         transforms.set(transforms.get().without(t));
     }
 
+    /** Where the user is now, remembered before a jump. */
+    private void remember() {
+        history.push(new Place(view.get(), reverse.get(), threads.get(), timeRange.get(), search.textProperty().get(),
+                search.plainTextProperty().get(), zoomPath.get(), selectedMethod.get()));
+        while (history.size() > HISTORY) {
+            history.removeLast();
+        }
+        canGoBack.set(true);
+    }
+
+    /**
+     * Goes back to where the user was before the last finding or stack they opened: its view, direction,
+     * threads, time range, search, zoom and selected method.
+     */
+    public void back() {
+        Place place = history.poll();
+        canGoBack.set(!history.isEmpty());
+        if (place == null || profile == null) {
+            return;
+        }
+        pendingSelection = place.selected(); // applied with the new tree, as after a swap
+        reverse.set(place.reverse());
+        threads.set(place.threads());
+        timeRange.set(place.range());
+        search.plainTextProperty().set(place.plainText());
+        search.textProperty().set(place.search());
+        zoomPath.set(place.zoom());
+        if (place.view() != null && place.view() != view.get() && profile.has(place.view())) {
+            view.set(place.view()); // requeries
+        } else {
+            requery();
+        }
+    }
+
+    private void forgetHistory() {
+        history.clear();
+        canGoBack.set(false);
+    }
+
+    /** The query state {@link #back} returns to; ids are of the shown profile, mapped when it is swapped. */
+    private record Place(ViewKind view, boolean reverse, BitSet threads, TimeRange range, String search,
+                         boolean plainText, int[] zoom, int selected) {
+        Place in(NameMap names) {
+            return new Place(view, reverse, names.threads(threads), range, search, plainText, names.path(zoom),
+                    names.name(selected));
+        }
+    }
+
     /** Clears the search, or when there is none, the zoom: what Esc does. */
     public void escape() {
         if (!search.clear()) {
@@ -451,6 +519,8 @@ public final class RecordingQueryViewModel {
     }
 
     public ObjectProperty<ViewKind> viewProperty() { return view; }
+    /** True when {@link #back} has a place to go back to. */
+    public ReadOnlyBooleanProperty canGoBackProperty() { return canGoBack.getReadOnlyProperty(); }
     /** The time range of every view of this tab; null for the whole recording. A timeline sets it. */
     public ObjectProperty<TimeRange> timeRangeProperty() { return timeRange; }
     /** The thread ids to show; null for all threads. */

@@ -112,6 +112,9 @@ public final class RecordingTabViewModel {
     /** The loaded profile with the tab's transforms, as its views show it; for comparisons of what is shown. */
     public Profile shownProfile() { return query.shownProfile(); }
     public void escape() { query.escape(); }
+    /** Back to where the user was before the last finding or stack opened. */
+    public void back() { query.back(); }
+    public ReadOnlyBooleanProperty canGoBackProperty() { return query.canGoBackProperty(); }
     public ObjectProperty<ViewKind> viewProperty() { return query.viewProperty(); }
     public ObjectProperty<TimeRange> timeRangeProperty() { return query.timeRangeProperty(); }
     public ObjectProperty<BitSet> threadsProperty() { return query.threadsProperty(); }

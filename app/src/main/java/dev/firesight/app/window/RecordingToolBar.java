@@ -4,6 +4,7 @@ import dev.firesight.app.flame.FlameGraph;
 import dev.firesight.app.search.SearchBar;
 import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.query.Transform;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Separator;
@@ -12,11 +13,12 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 
 /**
- * The part of the window's toolbar that belongs to one recording tab: the view selector, reverse, icicle
+ * The part of the window's toolbar that belongs to one recording tab: back, the view selector, reverse, icicle
  * and "only my code" toggles, the thread filter, and the search bar.
  */
 final class RecordingToolBar {
     private final HBox root = new HBox(6);
+    private final Button back = new Button(null, Icons.icon(Icons.BACK));
     private final ComboBox<ViewKind> views = new ComboBox<>();
     private final ToggleButton reverse = new ToggleButton(null, Icons.icon(Icons.REVERSE));
     private final ToggleButton icicle = new ToggleButton(null, Icons.icon(Icons.ICICLE));
@@ -28,6 +30,11 @@ final class RecordingToolBar {
     RecordingToolBar(RecordingTabViewModel vm, FlameGraph flame) {
         root.getStyleClass().add("recording-toolbar");
         root.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        back.setId("back");
+        back.setTooltip(new Tooltip("Back to where you were before opening a finding or a leak suspect (Alt+Left)"));
+        back.setOnAction(e -> vm.back());
+        back.disableProperty().bind(vm.canGoBackProperty().not());
 
         views.setId("view-selector");
         views.setItems(vm.views());
@@ -63,7 +70,7 @@ final class RecordingToolBar {
 
         search = new SearchBar("search", vm.search(), vm.searchProperty(), flame::previousMatch, flame::nextMatch);
 
-        root.getChildren().addAll(views, new LiveAgeFilter(vm).node(), reverse, icicle, onlyMyCode,
+        root.getChildren().addAll(back, views, new LiveAgeFilter(vm).node(), reverse, icicle, onlyMyCode,
                 sources.node(), threads.node(), new Separator(javafx.geometry.Orientation.VERTICAL),
                 search.node());
         // A partial profile left by a read that stopped early can be explored as well; one still growing cannot.

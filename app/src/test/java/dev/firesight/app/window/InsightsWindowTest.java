@@ -15,7 +15,10 @@ import dev.firesight.parser.testing.TestRecordings;
 
 import java.nio.file.Path;
 import java.util.List;
+import dev.firesight.parser.ViewKind;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The side panel explains a recording: clicking a finding opens its view, range and frame; clicking a leak
@@ -96,6 +100,49 @@ class InsightsWindowTest {
             click(robot, list, searched);
             assertEquals(searched.evidence().search(), fx(robot, () -> vm.searchTextProperty().get()));
             assertFalse(fx(robot, () -> vm.search().plainTextProperty().get()), "as a regular expression");
+        }
+    }
+
+    @Test
+    void backReturnsToWhereTheUserWasBeforeOpeningAFinding(FxRobot robot) {
+        RecordingTabView tab = open(robot, TestRecordings.findings("boxing"), "findings-tab");
+        RecordingTabViewModel vm = tab.viewModel();
+        @SuppressWarnings("unchecked")
+        ListView<Finding> list = robot.lookup("#findings").queryAs(ListView.class);
+        Finding focused = fx(robot, () -> list.getItems().stream().filter(f -> f.evidence().frame() != null)
+                .findFirst().orElseThrow(() -> new AssertionError("a finding that names a frame: " + list.getItems())));
+        // The user's own place: another view than the finding's, a quarter of the time, a search of their own.
+        ViewKind own = fx(robot, () -> vm.views().stream().filter(v -> v != focused.evidence().view()).findFirst()
+                .orElseThrow());
+        Profile profile = vm.profileProperty().get();
+        long start = profile.info().startNanos();
+        long quarter = (profile.info().endNanos() - start) / 4;
+        TimeRange range = new TimeRange(start + quarter, start + 2 * quarter);
+        fxRun(robot, () -> {
+            vm.viewProperty().set(own);
+            vm.timeRangeProperty().set(range);
+            vm.searchTextProperty().set("java.util");
+        });
+        Button back = robot.lookup("#back").queryAs(Button.class);
+        assertTrue(back.isDisabled(), "nowhere to go back to before a finding was opened");
+
+        for (Runnable goBack : List.<Runnable>of(
+                () -> robot.press(KeyCode.ALT, KeyCode.LEFT).release(KeyCode.LEFT, KeyCode.ALT), // View ▸ Back
+                () -> robot.clickOn(back))) {
+            click(robot, list, focused);
+            assertEquals(focused.evidence().view(), fx(robot, () -> vm.viewProperty().get()), "the finding opened");
+            assertEquals(focused.evidence().frame(), fx(robot, () -> vm.searchTextProperty().get()));
+            assertFalse(back.isDisabled(), "and there is a place to go back to");
+
+            goBack.run();
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(own, fx(robot, () -> vm.viewProperty().get()), "the view chosen before the finding");
+            assertEquals(range, fx(robot, () -> vm.timeRangeProperty().get()), "its time range");
+            assertEquals("java.util", fx(robot, () -> vm.searchTextProperty().get()), "its search");
+            assertEquals(-1, (int) fx(robot, () -> vm.selectedMethodProperty().get()), "nothing selected, as before");
+            assertTrue(back.isDisabled(), "one step back, and no further");
+            assertEquals(own, fx(robot, () -> vm.resultProperty().get().tree().query().view()),
+                    "the flame graph shows that view again");
         }
     }
 
