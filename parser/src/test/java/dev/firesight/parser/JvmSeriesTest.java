@@ -3,8 +3,10 @@ package dev.firesight.parser;
 import dev.firesight.parser.findings.Finding;
 import dev.firesight.parser.findings.Findings;
 import dev.firesight.parser.findings.Thresholds;
+import dev.firesight.parser.query.AllocationSites;
 import dev.firesight.parser.query.MemoryBudget;
 import dev.firesight.parser.query.MemoryTrend;
+import dev.firesight.parser.query.Spikes;
 import dev.firesight.parser.testing.TestRecordings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +63,48 @@ class JvmSeriesTest {
         assertEquals(leaking.name(), MemoryBudget.of(leaking).jvm());
         assertEquals(leaking.name(), both.jvms().get(MemoryBudget.nearestLimit(both)).name(),
                 "the JVM nearest running out is the leaking one, though both commit their whole heap");
+    }
+
+    /**
+     * A GC pause of one replica is that JVM's: of two replicas recorded at the same time, the folder's spike list
+     * has each JVM's pauses (no two merged), and the methods it blames for one are what that JVM's own threads
+     * allocated before it, exactly as its file alone gives them, not what both JVMs allocated in those seconds.
+     */
+    @Test
+    void eachPauseOfAFolderIsBlamedOnItsOwnJvm() throws Exception {
+        Path replicas = TestRecordings.replicasAtOnce();
+        Profile both = Recordings.open(replicas);
+        assertEquals(2, both.jvms().size(), both.sources().names().toString());
+        Spikes spikes = Spikes.find(both);
+        int counted = 0;
+        int differ = 0;
+        AllocationSites all = AllocationSites.of(both);
+        for (String file : List.of("pod-a.jfr", "pod-b.jfr")) {
+            Profile alone = Recordings.open(replicas.resolve(file));
+            int source = both.jvms().indexOf(jvmOf(both, file));
+            List<Spikes.Pause> own = spikes.pauses().stream().filter(p -> p.source() == source).toList();
+            assertEquals(Spikes.find(alone).pauses().stream().map(p -> p.timeNanos() + "/" + p.durationNanos()).toList(),
+                    own.stream().map(p -> p.timeNanos() + "/" + p.durationNanos()).toList(), "the pauses of " + file);
+            counted += own.size();
+            AllocationSites sites = AllocationSites.of(alone);
+            for (Spikes.Pause p : own) {
+                if (p.topMethodsBefore().isEmpty()) {
+                    continue;
+                }
+                List<String> mine = sites.top(ViewKind.ALLOC, AllocationSites.By.METHOD, p.lookbackFromNanos(),
+                        p.timeNanos(), spikes.options().topMethods()).stream().map(t -> t.name() + " " + t.weight()).toList();
+                assertEquals(mine, p.topMethodsBefore().stream().map(t -> t.name() + " " + t.weight()).toList(),
+                        "what " + file + " allocated before its pause at " + p.timeNanos());
+                List<String> bothJvms = all.top(ViewKind.ALLOC, AllocationSites.By.METHOD, p.lookbackFromNanos(),
+                        p.timeNanos(), spikes.options().topMethods()).stream().map(t -> t.name() + " " + t.weight()).toList();
+                if (!bothJvms.equals(mine)) {
+                    differ++;
+                }
+            }
+        }
+        assertEquals(spikes.pauses().size(), counted, "every pause is one JVM's");
+        assertTrue(differ > 0, "precondition: the replicas allocated in the same seconds, so what both allocated "
+                + "before a pause is not what its own JVM did");
     }
 
     private static JvmSeries jvmOf(Profile p, String file) {

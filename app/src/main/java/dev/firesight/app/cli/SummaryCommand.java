@@ -213,8 +213,10 @@ final class SummaryCommand implements Command {
             out.println();
             out.printf(Locale.ROOT, "Longest GC pauses  with the top allocating methods in the %s before each%n",
                     Units.nanos(spikes.options().lookbackNanos()));
+            boolean several = profile.jvms().size() > 1; // each pause and its methods are one JVM's
             for (Spikes.Pause p : pauses) {
-                out.printf(Locale.ROOT, "  %s at +%s%n", Units.nanos(p.durationNanos()), seconds(p.timeNanos() - start));
+                out.printf(Locale.ROOT, "  %s at +%s%s%n", Units.nanos(p.durationNanos()), seconds(p.timeNanos() - start),
+                        several ? " in " + profile.sources().shortName(p.source()) : "");
                 printSites(p.topMethodsBefore(), out);
             }
         }

@@ -57,13 +57,16 @@ final class SpikePanel extends VBox {
         if (model != null) {
             model.spikes().windowsByPeak().forEach(w -> entries.add(new Entry(w, null)));
             model.spikes().longPauses().forEach(p -> entries.add(new Entry(null, p)));
-            header.setText(headerText(model.spikes()));
+            header.setText(headerText(model.spikes(), model.spikeJvms()));
         }
         list.setItems(FXCollections.observableList(entries));
     }
 
-    /** "Spike finder: 2 allocation spikes, 1 GC pause ≥ 23 ms", or that the recording has no GC events. */
-    static String headerText(dev.firesight.parser.query.Spikes spikes) {
+    /**
+     * "Spike finder: 2 allocation spikes, 1 GC pause ≥ 23 ms", or that the recording has no GC events; with
+     * several JVMs, whose pauses ("of pid 4455 in a.jfr", "of 2 JVMs").
+     */
+    static String headerText(dev.firesight.parser.query.Spikes spikes, String jvms) {
         int windows = spikes.windows().size();
         String text = "Spike finder: " + windows + " allocation spike" + (windows == 1 ? "" : "s") + ",\n";
         if (!spikes.hasPauses()) {
@@ -71,7 +74,7 @@ final class SpikePanel extends VBox {
         }
         int pauses = spikes.longPauses().size();
         return text + pauses + " GC pause" + (pauses == 1 ? "" : "s") + " ≥ "
-                + TimeFormat.duration(spikes.pauseThresholdNanos());
+                + TimeFormat.duration(spikes.pauseThresholdNanos()) + (jvms == null ? "" : " of " + jvms);
     }
 
     /** Selects what an entry stands for on the timeline. */
@@ -101,7 +104,11 @@ final class SpikePanel extends VBox {
                     + methods(w.topMethods(), names);
         }
         Spikes.Pause p = e.pause();
-        return "GC pause " + Units.nanos(p.durationNanos()) + " at " + TimeFormat.relative(p.timeNanos() - start)
+        // Of several JVMs shown at once, which one paused: the methods listed are its own threads'.
+        dev.firesight.parser.Profile profile = timeline.getModel().profile();
+        String jvm = profile.jvms().size() < 2 || timeline.getModel().spikeSource() >= 0 ? ""
+                : " in " + profile.sources().shortName(p.source());
+        return "GC pause " + Units.nanos(p.durationNanos()) + " at " + TimeFormat.relative(p.timeNanos() - start) + jvm
                 + "\nclick: the " + TimeFormat.duration(p.timeNanos() - p.lookbackFromNanos()) + " before it\n"
                 + methods(p.topMethodsBefore(), names);
     }

@@ -26,6 +26,8 @@ public final class TimelineModel {
     private final Profile profile;
     private final TimeRange full;
     private final Spikes spikes;
+    /** The JVM whose pauses the spikes list, or -1 for every JVM. */
+    private final int spikeSource;
     private final StackedRate byMethod;
     private final StackedRate byClass;
     private final TimeSeries heapAfterGc;
@@ -78,8 +80,8 @@ public final class TimelineModel {
         this.memory = MemoryBudget.of(shown);
         this.filterLabel = filterLabel(profile, threadFilter, source, jvm);
         // The spikes listed follow the filter too: those threads' bursts, and their JVM's long pauses.
-        this.spikes = threadFilter == null ? Spikes.find(profile) : Spikes.find(profile, threadFilter,
-                source >= 0 ? shown.get(TimeSeries.Kind.GC_PAUSE) : profile.series().get(TimeSeries.Kind.GC_PAUSE));
+        this.spikes = threadFilter == null ? Spikes.find(profile) : Spikes.find(profile, threadFilter, source);
+        this.spikeSource = source;
     }
 
     /** Computes the model; call it off the UI thread (it passes over every sample a few times). */
@@ -162,6 +164,20 @@ public final class TimelineModel {
     /** The whole recording. */
     public TimeRange full() {
         return full;
+    }
+
+    /**
+     * Whose GC pauses the spike list has, for its header: the JVM's short name when one of several is shown,
+     * "2 JVMs" when all of several are, null for a recording of one JVM.
+     */
+    public String spikeJvms() {
+        int count = profile.jvms().size();
+        return count < 2 ? null : spikeSource >= 0 ? profile.sources().shortName(spikeSource) : count + " JVMs";
+    }
+
+    /** The JVM whose GC pauses the spike list has, or -1 for every JVM's. */
+    public int spikeSource() {
+        return spikeSource;
     }
 
     public Spikes spikes() {

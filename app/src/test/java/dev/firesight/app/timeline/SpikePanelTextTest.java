@@ -15,8 +15,8 @@ class SpikePanelTextTest {
     void aRecordingWithoutGcEventsSaysSo() throws Exception {
         // async-profiler writes no GC events
         Spikes spikes = Spikes.find(Recordings.open(TestRecordings.asyncProfiler()));
-        assertTrue(SpikePanel.headerText(spikes).endsWith("\nno GC pauses recorded (no jdk.GarbageCollection events)"),
-                SpikePanel.headerText(spikes));
+        assertTrue(SpikePanel.headerText(spikes, null).endsWith("\nno GC pauses recorded (no jdk.GarbageCollection events)"),
+                SpikePanel.headerText(spikes, null));
     }
 
     @Test
@@ -25,7 +25,7 @@ class SpikePanelTextTest {
         assertTrue(spikes.hasPauses());
         int n = spikes.longPauses().size();
         assertEquals("GC pause" + (n == 1 ? "" : "s") + " ≥ " + TimeFormat.duration(spikes.pauseThresholdNanos()),
-                SpikePanel.headerText(spikes).substring(SpikePanel.headerText(spikes).indexOf('\n') + 1)
+                SpikePanel.headerText(spikes, null).substring(SpikePanel.headerText(spikes, null).indexOf('\n') + 1)
                         .replaceFirst("^\\d+ ", ""));
     }
 }

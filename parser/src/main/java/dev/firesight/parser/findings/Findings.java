@@ -183,12 +183,16 @@ public final class Findings {
         Spikes.Pause pause = longest.get(0);
         AllocationSites.Site top = pause.topMethodsBefore().get(0);
         long start = profile.info().startNanos();
+        // Of several JVMs, the pause and what came before it are one JVM's: said, and opened in that JVM.
+        boolean several = profile.jvms().size() > 1;
+        Finding.Evidence evidence = Finding.Evidence.of(ViewKind.ALLOC).range(pause.lookbackFromNanos(), pause.timeNanos())
+                .focus(top.name());
         findings.add(new Finding("allocation-before-pause", "Allocation burst before a long GC pause",
-                String.format(Locale.ROOT, "A %s GC pause at +%.1f s came after %s allocated %s in the %.1f s before it.",
+                (several ? "In " + profile.jvms().get(pause.source()).name() + ": " : "")
+                        + String.format(Locale.ROOT, "A %s GC pause at +%.1f s came after %s allocated %s in the %.1f s before it.",
                         Wording.shortTime(pause.durationNanos()), (pause.timeNanos() - start) / 1e9, top.name(),
                         Wording.bytes(top.weight()), (pause.timeNanos() - pause.lookbackFromNanos()) / 1e9),
-                Math.min(1, pause.durationNanos() / 1e9 / seconds * 10),
-                Finding.Evidence.of(ViewKind.ALLOC).range(pause.lookbackFromNanos(), pause.timeNanos()).focus(top.name())));
+                Math.min(1, pause.durationNanos() / 1e9 / seconds * 10), several ? evidence.source(pause.source()) : evidence));
     }
 
     private static void memory(Profile profile, Thresholds t, List<Finding> findings) {

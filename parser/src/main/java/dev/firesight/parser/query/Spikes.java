@@ -55,9 +55,12 @@ public final class Spikes {
         }
     }
 
-    /** A GC pause at {@code timeNanos}, and the top allocating methods in [{@code lookbackFromNanos}, time]. */
+    /**
+     * A GC pause at {@code timeNanos} of the JVM {@code source} (an index into the profile's {@link Profile#jvms()}),
+     * and the top allocating methods of that JVM's threads in [{@code lookbackFromNanos}, time].
+     */
     public record Pause(long timeNanos, long durationNanos, long lookbackFromNanos,
-                        List<AllocationSites.Site> topMethodsBefore) {
+                        List<AllocationSites.Site> topMethodsBefore, int source) {
     }
 
     /** How many of the longest pauses carry their top methods even when shorter than the threshold. */
@@ -94,20 +97,20 @@ public final class Spikes {
     }
 
     public static Spikes find(Profile profile, AllocationSites sites, Options options) {
-        return find(profile, sites, options, null, profile.series().get(TimeSeries.Kind.GC_PAUSE));
+        return find(profile, sites, options, null, -1);
     }
 
     /**
      * The spikes the timeline lists under the tab's thread filter: the allocation bursts of {@code threads}
-     * (null for all) and the long ones of {@code pauses} (one JVM's, or null for none). Computed afresh: off the
-     * UI thread.
+     * (null for all) and the long GC pauses of the JVM {@code source}, or of every JVM for -1. Computed afresh:
+     * off the UI thread.
      */
-    public static Spikes find(Profile profile, java.util.BitSet threads, TimeSeries pauses) {
-        return find(profile, AllocationSites.of(profile), Options.defaults(), threads, pauses);
+    public static Spikes find(Profile profile, java.util.BitSet threads, int source) {
+        return find(profile, AllocationSites.of(profile), Options.defaults(), threads, source);
     }
 
     private static Spikes find(Profile profile, AllocationSites sites, Options options, java.util.BitSet threads,
-                               TimeSeries pauses) {
+                               int source) {
         long start = profile.info().startNanos();
         long end = profile.info().endNanos();
         long bucket = options.bucketNanos() > 0 ? options.bucketNanos() : defaultBucketNanos(end - start);
@@ -134,42 +137,46 @@ public final class Spikes {
             windows = windows(rate, threshold, Math.max(threshold, PEAK_FRACTION * rate.max()), options, sites, end,
                     threads);
         }
+        // Each pause is its own JVM's: of a folder of replicas, the methods blamed for it are those its own threads
+        // ran, not another JVM's that allocated at the same time.
         List<Pause> all = new ArrayList<>();
-        List<Pause> longOnes = new ArrayList<>();
+        int jvms = profile.jvms().size();
+        for (int j = 0; j < jvms; j++) {
+            TimeSeries series = source >= 0 && j != source ? null : profile.jvms().get(j).get(TimeSeries.Kind.GC_PAUSE);
+            for (int i = 0; series != null && i < series.size(); i++) {
+                long t = series.timeNanos(i);
+                all.add(new Pause(t, Math.round(series.value(i)), Math.max(start, t - options.lookbackNanos()),
+                        List.of(), j));
+            }
+        }
+        all.sort(Comparator.comparingLong(Pause::timeNanos).thenComparingInt(Pause::source));
         long pauseThreshold = options.pauseThresholdNanos();
-        if (pauses != null && pauses.size() > 0) {
-            if (pauseThreshold < 0) {
-                double[] d = new double[pauses.size()];
-                for (int i = 0; i < d.length; i++) {
-                    d[i] = pauses.value(i);
+        if (pauseThreshold < 0 && !all.isEmpty()) {
+            long[] d = all.stream().mapToLong(Pause::durationNanos).sorted().toArray();
+            double m = d.length % 2 == 1 ? d[d.length / 2] : (d[d.length / 2 - 1] + d[d.length / 2]) / 2.0;
+            pauseThreshold = Math.max(1_000_000L, Math.round(2 * m));
+        }
+        List<Pause> longest = new ArrayList<>(all);
+        longest.sort(Comparator.comparingLong(Pause::durationNanos).reversed());
+        java.util.Set<Pause> explained = new java.util.HashSet<>(longest.subList(0, Math.min(LONGEST, longest.size())));
+        boolean alloc = profile.has(ViewKind.ALLOC);
+        List<Pause> longOnes = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Pause p = all.get(i);
+            boolean isLong = p.durationNanos() >= pauseThreshold;
+            if (alloc && (isLong || explained.contains(p))) {
+                java.util.BitSet own = jvms < 2 ? threads : profile.sources().threads(p.source());
+                if (jvms >= 2 && threads != null) {
+                    own = (java.util.BitSet) own.clone();
+                    own.and(threads);
                 }
-                Arrays.sort(d);
-                double m = d.length % 2 == 1 ? d[d.length / 2] : (d[d.length / 2 - 1] + d[d.length / 2]) / 2;
-                pauseThreshold = Math.max(1_000_000L, Math.round(2 * m));
+                p = new Pause(p.timeNanos(), p.durationNanos(), p.lookbackFromNanos(), sites.top(ViewKind.ALLOC,
+                        AllocationSites.By.METHOD, p.lookbackFromNanos(), p.timeNanos(), own, options.topMethods()),
+                        p.source());
+                all.set(i, p);
             }
-            boolean alloc = profile.has(ViewKind.ALLOC);
-            Integer[] order = new Integer[pauses.size()];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, (a, c) -> Double.compare(pauses.value(c), pauses.value(a)));
-            boolean[] explain = new boolean[order.length];
-            for (int i = 0; i < Math.min(LONGEST, order.length); i++) {
-                explain[order[i]] = true;
-            }
-            for (int i = 0; i < pauses.size(); i++) {
-                long t = pauses.timeNanos(i);
-                long duration = Math.round(pauses.value(i));
-                long from = Math.max(start, t - options.lookbackNanos());
-                boolean isLong = duration >= pauseThreshold;
-                List<AllocationSites.Site> top = alloc && (isLong || explain[i])
-                        ? sites.top(ViewKind.ALLOC, AllocationSites.By.METHOD, from, t, threads, options.topMethods())
-                        : List.of();
-                Pause p = new Pause(t, duration, from, top);
-                all.add(p);
-                if (isLong) {
-                    longOnes.add(p);
-                }
+            if (isLong) {
+                longOnes.add(p);
             }
         }
         return new Spikes(options, rate, median, threshold, List.copyOf(windows), Math.max(0, pauseThreshold),

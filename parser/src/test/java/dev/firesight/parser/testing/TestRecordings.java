@@ -260,6 +260,51 @@ public final class TestRecordings {
         });
     }
 
+    /**
+     * Two replicas recorded at the same time, as a pod's: {@link MemoryWorkload} {@code churn} on JDK 17 with a
+     * 64 MB heap, twice at once, each recording its own file, {@code pod-a.jfr} and {@code pod-b.jfr}. Both
+     * allocate and collect in the same seconds, which recordings made one after the other never do.
+     */
+    public static Path replicasAtOnce() {
+        Path home = assumed(Jdks.home(17), "no JDK 17 found");
+        return cachedFolder("replicas-at-once-jdk17", dir -> {
+            Path settings = JfrSettings.write(home, dir.resolveSibling(dir.getFileName() + ".jfc"));
+            java.util.List<Thread> replicas = new java.util.ArrayList<>();
+            IOException[] failure = new IOException[1];
+            for (String pod : new String[] {"pod-a", "pod-b"}) {
+                ChildJvm jvm = new ChildJvm(home, MemoryWorkload.class).jvmOption("-Xmx64m")
+                        .jvmOption("-XX:+UseSerialGC").argument("churn").argument("6")
+                        .jvmOption("-XX:StartFlightRecording:filename=" + dir.resolve(pod + ".jfr") + ",settings="
+                                + settings + ",dumponexit=true")
+                        .timeoutSeconds(TIMEOUT_SECONDS);
+                Thread t = new Thread(() -> {
+                    try {
+                        jvm.run(dir.resolveSibling(dir.getFileName() + "-" + pod + ".log"));
+                    } catch (IOException e) {
+                        synchronized (failure) {
+                            failure[0] = e;
+                        }
+                    }
+                });
+                t.start();
+                replicas.add(t);
+            }
+            for (Thread t : replicas) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while the replicas ran", e);
+                }
+            }
+            synchronized (failure) {
+                if (failure[0] != null) {
+                    throw failure[0];
+                }
+            }
+        });
+    }
+
     /** Like {@link #cached}, for a folder: made under a temporary name and moved into place when complete. */
     private static synchronized Path cachedFolder(String name, Producer producer) {
         try {
