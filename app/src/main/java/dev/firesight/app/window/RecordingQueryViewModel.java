@@ -157,10 +157,27 @@ public final class RecordingQueryViewModel {
         swap(old, p, firstView(p));
     }
 
-    /** The view to show first: the preferred one when the recording has it, else CPU, else its first. */
+    /** A view of fewer samples than this draws next to nothing: a recording does not open in it. */
+    static final int FEW_SAMPLES = 10;
+
+    /**
+     * The view to show first: the preferred one when the recording has it, else CPU, unless CPU has next to no
+     * samples (a memory leak's or a lock's recording: one CPU sample, an empty flame graph); then the view with
+     * the most samples.
+     */
+    static ViewKind firstView(Profile p, ViewKind preferred) {
+        if (preferred != null && p.has(preferred)) {
+            return preferred;
+        }
+        if (p.has(ViewKind.CPU) && p.samples(ViewKind.CPU).size() >= FEW_SAMPLES) {
+            return ViewKind.CPU;
+        }
+        return p.views().stream().max(java.util.Comparator.comparingInt((ViewKind v) -> p.samples(v).size())
+                .thenComparing(v -> v == ViewKind.CPU)).orElseThrow();
+    }
+
     private ViewKind firstView(Profile p) {
-        return preferredView != null && p.has(preferredView) ? preferredView
-                : p.has(ViewKind.CPU) ? ViewKind.CPU : p.views().iterator().next();
+        return firstView(p, preferredView);
     }
 
     private void swap(Profile old, Profile p, ViewKind wanted) {
@@ -180,7 +197,7 @@ public final class RecordingQueryViewModel {
             threads.set(kept); // requeries
         }
         if (wanted == null || !p.has(wanted)) {
-            view.set(p.has(ViewKind.CPU) ? ViewKind.CPU : p.views().iterator().next());
+            view.set(firstView(p));
         } else if (wanted != view.get()) {
             view.set(wanted); // requeries
         } else {

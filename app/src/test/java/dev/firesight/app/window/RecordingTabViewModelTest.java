@@ -53,6 +53,37 @@ class RecordingTabViewModelTest {
         assertTrue(upTo > 0 && upTo <= p.info().durationNanos() / 1e9 + 0.01, said);
     }
 
+    /**
+     * A recording opens in CPU, unless its CPU view has next to no samples: a leaking JVM's recording (one CPU
+     * sample, 28 thousand allocation events) opens in allocations, a contended lock's in the lock view; a
+     * CPU-profiled one in CPU.
+     */
+    @Test
+    void aRecordingOpensInAViewWithSamples() throws Exception {
+        for (Path recording : new Path[] {TestRecordings.memory("leak"), TestRecordings.findings("lock"),
+                TestRecordings.jdk17()}) {
+            RecordingTabViewModel vm = new RecordingTabViewModel(recording, new SynchronousTaskRunner());
+            vm.load();
+            Profile p = vm.profileProperty().get();
+            ViewKind shown = vm.viewProperty().get();
+            int cpu = p.has(ViewKind.CPU) ? p.samples(ViewKind.CPU).size() : 0;
+            if (cpu >= RecordingQueryViewModel.FEW_SAMPLES) {
+                assertEquals(ViewKind.CPU, shown, recording + " has " + cpu + " CPU samples");
+            } else {
+                for (ViewKind v : p.views()) {
+                    assertTrue(p.samples(shown).size() >= p.samples(v).size(), recording + ": " + shown + " of "
+                            + p.samples(shown).size() + " samples, " + v + " of " + p.samples(v).size());
+                }
+            }
+        }
+        // what the two recordings give, as summary shows them: 1 CPU sample each
+        assertEquals(ViewKind.ALLOC, RecordingQueryViewModel.firstView(
+                Recordings.open(TestRecordings.memory("leak")), null));
+        assertEquals(ViewKind.LOCK, RecordingQueryViewModel.firstView(
+                Recordings.open(TestRecordings.findings("lock")), null));
+        assertEquals(ViewKind.CPU, RecordingQueryViewModel.firstView(Recordings.open(TestRecordings.jdk17()), null));
+    }
+
     @Test
     void aNewerQueryReplacesAnOlderOne() throws Exception {
         Path recording = TestRecordings.jdk17();
