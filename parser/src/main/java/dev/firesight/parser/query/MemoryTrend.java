@@ -198,10 +198,9 @@ public record MemoryTrend(TimeSeries.Kind kind, int readings, double bytesPerHou
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    /** Sizes in MiB (2^20 bytes, the unit of -Xmx512m). */
+    /** Sizes as everywhere in Firesight (binary units: 64.0 MiB, 5.9 GiB), so the sentence and the lane agree. */
     static String mb(double bytes) {
-        double v = bytes / MB;
-        return String.format(Locale.ROOT, v < 10 ? "%.1f MiB" : "%,.0f MiB", v);
+        return Wording.bytes(bytes);
     }
 
     /** A growth rate per hour, or per minute when that reads better (fast leaks in tests and demos). */

@@ -40,14 +40,14 @@ class MemoryTrendTest {
         assertTrue(error < 0.3, "projected the OutOfMemoryError " + (projected - start) / 1e9 + " s after the start, "
                 + "it came after " + (oom - start) / 1e9 + " s: " + trend.sentence());
         assertTrue(trend.sentence().startsWith("Heap used after GC grows "), trend.sentence());
-        assertTrue(trend.sentence().contains("reaches -Xmx (64 MiB) in about"), trend.sentence());
+        assertTrue(trend.sentence().contains("reaches -Xmx (64.0 MiB) in about"), trend.sentence());
         assertFalse(trend.sentence().contains("record longer"), "a projection about as far ahead as the readings "
                 + "behind it needs no warning: " + trend.sentence());
 
         MemoryTrend far = MemoryTrend.of(firstHalf, 64L << 30, "-Xmx");
         assertTrue(far.hoursToLimit() * 3.6e12 > 10 * (firstHalf.timeNanos(firstHalf.size() - 1)
                 - firstHalf.timeNanos(0)), "precondition: 64 GiB is far ahead of the readings: " + far.sentence());
-        assertTrue(far.sentence().contains("reaches -Xmx (65,536 MiB) in about "), far.sentence());
+        assertTrue(far.sentence().contains("reaches -Xmx (64.0 GiB) in about "), far.sentence());
         assertTrue(far.sentence().endsWith(" of readings; record longer to confirm it)."), far.sentence());
     }
 
@@ -71,7 +71,7 @@ class MemoryTrendTest {
         assertTrue(trend.growing(), trend.sentence());
         assertEquals(0, trend.hoursToLimit(), trend.sentence());
         String reached = "; it already reached " + MemoryTrend.mb(peak) + ", " + Math.round(100 * peak / limit)
-                + "% of -Xmx (64 MiB).";
+                + "% of -Xmx (64.0 MiB).";
         assertTrue(trend.sentence().endsWith(reached), "expected '" + reached + "' in: " + trend.sentence());
     }
 
