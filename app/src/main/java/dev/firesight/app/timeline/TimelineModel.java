@@ -40,6 +40,8 @@ public final class TimelineModel {
     private final MemoryBudget memory;
     /** The JVM whose heap, memory and CPU load the lanes draw, when the profile has several; else null. */
     private final String jvm;
+    /** {@link #jvm} without why it was picked, for the CPU lane: nearness to a memory limit says nothing there. */
+    private final String jvmName;
     /** What the thread filter shows, for the rates' lane titles (see {@link #filterLabel()}). */
     private final String filterLabel;
 
@@ -66,8 +68,8 @@ public final class TimelineModel {
         int shownIndex = source >= 0 && source < profile.jvms().size() ? source : MemoryBudget.nearestLimit(profile);
         JvmSeries shown = profile.jvms().get(shownIndex);
         // With every JVM shown, the lanes say why this one: the JVM chooser picks another.
-        this.jvm = profile.jvms().size() < 2 ? null
-                : profile.sources().shortName(shownIndex) + (source < 0 ? ", nearest its limit" : "");
+        this.jvmName = profile.jvms().size() < 2 ? null : profile.sources().shortName(shownIndex);
+        this.jvm = jvmName == null ? null : jvmName + (source < 0 ? ", nearest its limit" : "");
         this.heapAfterGc = shown.get(TimeSeries.Kind.HEAP_AFTER_GC);
         this.gcPauses = shown.get(TimeSeries.Kind.GC_PAUSE);
         this.cpuSamples = threadFilter == null ? nonEmpty(profile, TimeSeries.Kind.CPU_SAMPLES)
@@ -142,9 +144,17 @@ public final class TimelineModel {
         return source;
     }
 
-    /** The JVM the heap, memory and CPU lanes draw, shortly named, when the profile has several; null with one. */
+    /**
+     * The JVM the heap, memory and CPU lanes draw, shortly named, when the profile has several, and with every JVM
+     * shown, why this one (", nearest its limit"); null with one JVM.
+     */
     public String jvm() {
         return jvm;
+    }
+
+    /** The same JVM's short name alone, or null with one JVM. */
+    public String jvmName() {
+        return jvmName;
     }
 
     /** About 300 buckets over the recording, never under 10 ms. */

@@ -391,7 +391,8 @@ final class TimelinePainter {
         x = legend(g, x, lane.y() + 10, color(TimelineColor.CPU_FILL),
                 model.filterLabel() == null ? "samples/s" : "samples/s of " + model.filterLabel());
         // The samples are every JVM's; the load lines are one JVM's and its machine's.
-        x = legend(g, x, lane.y() + 10, color(TimelineColor.JVM_LOAD), ofJvm("JVM load", model));
+        x = legend(g, x, lane.y() + 10, color(TimelineColor.JVM_LOAD),
+                model.jvmName() == null ? "JVM load" : "JVM load of " + model.jvmName());
         legend(g, x, lane.y() + 10, color(TimelineColor.MACHINE_LOAD), "machine load");
     }
 

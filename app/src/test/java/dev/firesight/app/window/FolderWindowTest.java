@@ -126,6 +126,11 @@ class FolderWindowTest {
         assertTrue(reference.jvms().get(nearest).name().endsWith(" in replica-leak.jfr"), "the leaking JVM");
         assertEquals(shortName(reference.jvms().get(nearest)) + ", nearest its limit", all.jvm(),
                 "all JVMs: the one nearest its limit, and why");
+        assertEquals(shortName(reference.jvms().get(nearest)), all.jvmName(),
+                "the CPU-load lane names it without that reason, which is about memory");
+        assertEquals("2 JVMs", all.spikeJvms(), "the spike list has the pauses of both");
+        assertEquals(reference.jvms().stream().mapToInt(j -> j.get(dev.firesight.parser.TimeSeries.Kind.GC_PAUSE).size())
+                .sum(), all.spikes().pauses().size(), "each JVM's pauses, none merged");
 
         @SuppressWarnings("unchecked")
         ComboBox<Integer> sources = robot.lookup("#source-filter").queryAs(ComboBox.class);
@@ -157,6 +162,7 @@ class FolderWindowTest {
             assertEquals(shortName(jvm), m.filterLabel(), "the lane says whose rate it is");
             assertEquals(jvm.get(dev.firesight.parser.TimeSeries.Kind.GC_PAUSE).size(), m.spikes().pauses().size(),
                     jvm.name() + ": the spikes list its own pauses");
+            assertEquals(shortName(jvm), m.spikeJvms(), "and say whose");
         }
 
         // The heap growth finding is about the leaking JVM: opening it picks that JVM in the chooser.
