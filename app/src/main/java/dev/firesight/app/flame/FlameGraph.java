@@ -64,6 +64,7 @@ public class FlameGraph extends Control {
     private final ObjectProperty<FlameTree> flameTree = new SimpleObjectProperty<>(this, "flameTree");
     private final ObjectProperty<int[]> zoomPath = new SimpleObjectProperty<>(this, "zoomPath", new int[0]);
     private final ReadOnlyIntegerWrapper zoomNode = new ReadOnlyIntegerWrapper(this, "zoomNode", CallTree.ROOT);
+    private final ReadOnlyObjectWrapper<CallTree> paintedTree = new ReadOnlyObjectWrapper<>(this, "paintedTree");
     private final ObjectProperty<FrameSearch> search = new SimpleObjectProperty<>(this, "search", FrameSearch.none());
     private final ReadOnlyIntegerWrapper currentMatch = new ReadOnlyIntegerWrapper(this, "currentMatch", -1);
     private final IntegerProperty highlightedNameId = new SimpleIntegerProperty(this, "highlightedNameId", -1);
@@ -163,6 +164,18 @@ public class FlameGraph extends Control {
      * The node the zoom path leads to in the current tree: the node itself, or its deepest ancestor
      * still present when the path is gone from this tree.
      */
+    /**
+     * The tree whose frames were drawn last: set in the layout pass that drew them, so the canvas shows them at
+     * the end of that pulse. A listener learns from it that a tree is on screen, not only computed.
+     */
+    public final ReadOnlyObjectProperty<CallTree> paintedTreeProperty() {
+        return paintedTree.getReadOnlyProperty();
+    }
+
+    void painted(CallTree t) {
+        paintedTree.set(t);
+    }
+
     public final ReadOnlyIntegerProperty zoomNodeProperty() {
         return zoomNode.getReadOnlyProperty();
     }

@@ -128,10 +128,13 @@ public class FlameGraphSkin extends SkinBase<FlameGraph> {
         top = Math.max(0, Math.min(max, top));
         syncScrollBar(max, h);
         painter.paint(canvas.getGraphicsContext2D(), l, state());
-        if (l != null && l != paintedLayout && painter.framesDrawn() > 0 && AppEvents.enabled()) {
+        if (l != null && l != paintedLayout && painter.framesDrawn() > 0) {
             // Said from the layout pass that drew the frames: the canvas shows them at the end of this pulse.
-            AppEvents.event("flame painted " + (g.getId() == null ? "unnamed" : g.getId()) + " frames="
-                    + painter.framesDrawn());
+            if (AppEvents.enabled()) {
+                AppEvents.event("flame painted " + (g.getId() == null ? "unnamed" : g.getId()) + " frames="
+                        + painter.framesDrawn());
+            }
+            g.painted(g.getTree());
         }
         paintedLayout = l;
         paintedWidth = canvas.getWidth();

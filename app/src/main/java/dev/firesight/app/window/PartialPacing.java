@@ -12,6 +12,8 @@ package dev.firesight.app.window;
  * the CPU query took 0.1-0.5 s and the timeline 0.3-1.0 s, so pacing by the query alone made six partials
  * instead of four and the complete flame graph came later.
  *
+ * <p>A partial after the first also waits until twice as much of the recording has been read ({@link #doubled}).
+ *
  * <p>No partial after the first is made when, at the pace reading went since the last one, reading ends sooner
  * than twice that one's work took: its flame graph would come about when the complete one does, and its
  * copy, query and timeline would only delay that. On the 513 MB file one came at 97%, and the complete flame
@@ -62,7 +64,19 @@ final class PartialPacing {
 
     /** True when a partial profile should be made now. */
     boolean wanted(long now) {
-        return wanted && now - notBefore >= 0 && !endsSoon();
+        return wanted && now - notBefore >= 0 && !endsSoon() && doubled();
+    }
+
+    /**
+     * Whether twice as much of the recording has been read as for the last partial (always for the first). A
+     * partial costs about what has been read so far (its copy, query and timeline), so spacing them by doubling
+     * keeps their whole cost under twice the last one's. Times alone did not: with the first partial's flame graph
+     * quick (reading held until it was on screen), the 228 MiB file made a second partial at 57% of its bytes,
+     * after the first at 54%, whose query took 1.6 s and made the complete flame graph a second later.
+     */
+    private boolean doubled() {
+        double since = madeFraction;
+        return since < 0 || fraction >= 2 * since;
     }
 
     /** Whether reading will end, at its pace since the last partial, before another partial's work would. */

@@ -112,6 +112,10 @@ public final class RecordingTabViewModel {
     /** The loaded profile with the tab's transforms, as its views show it; for comparisons of what is shown. */
     public Profile shownProfile() { return query.shownProfile(); }
     public void escape() { query.escape(); }
+    /** The tab's flame graph drew a tree (see {@link RecordingLoadViewModel#flamePainted}). */
+    public void flamePainted() { loading.flamePainted(); }
+    /** Whether the tab is the one shown (see {@link RecordingLoadViewModel#setTabShown}). */
+    public void setTabShown(boolean shown) { loading.setTabShown(shown); }
     /** Back to where the user was before the last finding or stack opened. */
     public void back() { query.back(); }
     public ReadOnlyBooleanProperty canGoBackProperty() { return query.canGoBackProperty(); }

@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PartialPacingTest {
     private static final long MS = 1_000_000L;
 
-    /** A load that made one partial at 50% after 1 s, whose flame graph took 0.5 s to compute. */
+    /** A load that made one partial at 20% after 1 s, whose flame graph took 0.5 s to compute. */
     private static PartialPacing afterOnePartial() {
         PartialPacing pacing = new PartialPacing();
         pacing.start(0, true);
-        pacing.progress(0.5, 1000 * MS);
+        pacing.progress(0.2, 1000 * MS);
         assertTrue(pacing.wanted(1000 * MS));
-        pacing.made(0.5, 1000 * MS);
+        pacing.made(0.2, 1000 * MS);
         pacing.shown(1000 * MS);
         pacing.computed(1500 * MS);
         return pacing;
@@ -55,12 +55,12 @@ class PartialPacingTest {
     @Test
     void aPartialOnlyWhenReadingHasLongerToGoThanTwiceTheLastQuery() {
         PartialPacing pacing = afterOnePartial();
-        // 20% in 2.5 s since the last partial: the remaining 30% take 3.75 s.
+        // 50% in 2.5 s since the last partial: the remaining 30% take 1.5 s, more than twice the 0.5 s query.
         pacing.progress(0.7, 3500 * MS);
         assertTrue(pacing.wanted(3500 * MS));
 
         pacing = afterOnePartial();
-        // 45% in 2.5 s: the last 5% take 0.28 s, less than twice the 0.5 s query.
+        // 75% in 2.5 s: the last 5% take 0.17 s, less than twice the 0.5 s query.
         pacing.progress(0.95, 3500 * MS);
         assertFalse(pacing.wanted(3500 * MS));
         pacing.progress(0.99, 3700 * MS);
@@ -80,8 +80,8 @@ class PartialPacingTest {
         // The timeline first, then the query: the same wait.
         pacing = new PartialPacing();
         pacing.start(0, true);
-        pacing.progress(0.5, 1000 * MS);
-        pacing.made(0.5, 1000 * MS);
+        pacing.progress(0.2, 1000 * MS);
+        pacing.made(0.2, 1000 * MS);
         pacing.shown(1000 * MS);
         pacing.settled(2200 * MS);
         assertFalse(pacing.wanted(5000 * MS), "the last partial's flame graph is not computed yet");
@@ -98,5 +98,24 @@ class PartialPacingTest {
         assertFalse(pacing.wanted(2700 * MS));
         pacing.progress(0.62, 2800 * MS);
         assertTrue(pacing.wanted(2800 * MS));
+    }
+
+    @Test
+    void theNextPartialWaitsUntilTwiceAsMuchWasRead() {
+        PartialPacing pacing = afterOnePartial();
+        pacing.progress(0.39, 9000 * MS);
+        assertFalse(pacing.wanted(9000 * MS), "39% read, not yet twice the 20% of the last partial");
+        pacing.progress(0.4, 9100 * MS);
+        assertTrue(pacing.wanted(9100 * MS));
+
+        // The 228 MiB async-profiler file: its first partial at 54% (its pools, read ahead), then no other.
+        pacing = new PartialPacing();
+        pacing.start(0, true);
+        pacing.progress(0.54, 1000 * MS);
+        pacing.made(0.54, 1000 * MS);
+        pacing.shown(1000 * MS);
+        pacing.computed(1400 * MS);
+        pacing.progress(0.57, 4000 * MS);
+        assertFalse(pacing.wanted(4000 * MS), "a partial at 57% would cost about as much as the complete profile");
     }
 }
