@@ -60,6 +60,14 @@ class PartialHoldTest {
         return t;
     }
 
+    /** Waits (10 s at most) until the reading thread holds or has ended. */
+    private static void awaitHolding(RecordingLoadViewModel vm, Thread reading) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!vm.holding() && reading.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+    }
+
     @Test
     void readingWaitsForTheFirstPartialToBePaintedInAShownTab() throws Exception {
         Profile p = Recordings.open(TestRecordings.jdk17());
@@ -69,10 +77,7 @@ class PartialHoldTest {
         PartialProfiles partials = vm.partials(reading);
 
         Thread first = partialOnAnotherThread(partials, p);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!vm.holding() && first.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(1);
-        }
+        awaitHolding(vm, first);
         assertTrue(vm.holding() && first.isAlive(), "reading waits after handing over the first partial");
         vm.flamePainted();
         first.join(TimeUnit.SECONDS.toMillis(10));
@@ -98,10 +103,7 @@ class PartialHoldTest {
         shown.setTabShown(true);
         Reading cancelled = new Reading(shown);
         Thread t = partialOnAnotherThread(shown.partials(cancelled), p);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!shown.holding() && System.nanoTime() < deadline) {
-            Thread.sleep(1);
-        }
+        awaitHolding(shown, t);
         assertTrue(shown.holding());
         cancelled.cancelled = true;
         t.join(TimeUnit.SECONDS.toMillis(10));

@@ -10,13 +10,19 @@ class PartialPacingTest {
 
     /** A load that made one partial at 20% after 1 s, whose flame graph took 0.5 s to compute. */
     private static PartialPacing afterOnePartial() {
+        PartialPacing pacing = shownAt(0.2);
+        pacing.computed(1500 * MS);
+        return pacing;
+    }
+
+    /** A load whose first partial, at {@code fraction} of the recording, was made and shown after 1 s. */
+    private static PartialPacing shownAt(double fraction) {
         PartialPacing pacing = new PartialPacing();
         pacing.start(0, true);
-        pacing.progress(0.2, 1000 * MS);
+        pacing.progress(fraction, 1000 * MS);
         assertTrue(pacing.wanted(1000 * MS));
-        pacing.made(0.2, 1000 * MS);
+        pacing.made(fraction, 1000 * MS);
         pacing.shown(1000 * MS);
-        pacing.computed(1500 * MS);
         return pacing;
     }
 
@@ -78,11 +84,7 @@ class PartialPacingTest {
         assertTrue(pacing.wanted(4600 * MS));
 
         // The timeline first, then the query: the same wait.
-        pacing = new PartialPacing();
-        pacing.start(0, true);
-        pacing.progress(0.2, 1000 * MS);
-        pacing.made(0.2, 1000 * MS);
-        pacing.shown(1000 * MS);
+        pacing = shownAt(0.2);
         pacing.settled(2200 * MS);
         assertFalse(pacing.wanted(5000 * MS), "the last partial's flame graph is not computed yet");
         pacing.computed(2300 * MS);
@@ -109,11 +111,7 @@ class PartialPacingTest {
         assertTrue(pacing.wanted(9100 * MS));
 
         // The 228 MiB async-profiler file: its first partial at 54% (its pools, read ahead), then no other.
-        pacing = new PartialPacing();
-        pacing.start(0, true);
-        pacing.progress(0.54, 1000 * MS);
-        pacing.made(0.54, 1000 * MS);
-        pacing.shown(1000 * MS);
+        pacing = shownAt(0.54);
         pacing.computed(1400 * MS);
         pacing.progress(0.57, 4000 * MS);
         assertFalse(pacing.wanted(4000 * MS), "a partial at 57% would cost about as much as the complete profile");
