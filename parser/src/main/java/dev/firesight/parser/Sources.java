@@ -86,6 +86,24 @@ public record Sources(List<String> names, int[] threadSource, List<Span> gaps) {
         return names.get(source).replaceFirst(" \\(started [^)]*\\)", "");
     }
 
+    /**
+     * The one source all of {@code threads} belong to, or -1 for none, several, or a recording of one source: a
+     * thread filter of one JVM's threads (the JVM chooser sets one) shows that JVM.
+     */
+    public int owner(BitSet threads) {
+        if (threads == null || threads.isEmpty() || count() < 2) {
+            return -1;
+        }
+        int source = -1;
+        for (int t = threads.nextSetBit(0); t >= 0 && t < threadSource.length; t = threads.nextSetBit(t + 1)) {
+            if (source >= 0 && threadSource[t] != source) {
+                return -1;
+            }
+            source = threadSource[t];
+        }
+        return source;
+    }
+
     /** The threads of one source, as a thread filter ({@link dev.firesight.parser.query.ProfileQuery#withThreads}). */
     public BitSet threads(int source) {
         BitSet threads = new BitSet(threadSource.length);

@@ -50,7 +50,7 @@ public final class TimelineModel {
 
     private TimelineModel(Profile profile, BitSet threadFilter) {
         this.threadFilter = threadFilter;
-        int source = sourceOf(profile, threadFilter);
+        int source = profile.sources().owner(threadFilter);
         this.profile = profile;
         long start = profile.info().startNanos();
         long end = Math.max(start + 1, profile.info().endNanos());
@@ -123,25 +123,6 @@ public final class TimelineModel {
         }
         int n = threadFilter.cardinality();
         return n + (n == 1 ? " thread" : " threads");
-    }
-
-    /**
-     * The one source all of {@code threads} belong to, or -1 for none or several: a thread filter that is one
-     * JVM (the JVM chooser sets one) shows that JVM's lanes.
-     */
-    public static int sourceOf(Profile profile, BitSet threads) {
-        if (threads == null || threads.isEmpty() || profile.sources().count() < 2) {
-            return -1;
-        }
-        int[] owner = profile.sources().threadSource();
-        int source = -1;
-        for (int t = threads.nextSetBit(0); t >= 0 && t < owner.length; t = threads.nextSetBit(t + 1)) {
-            if (source >= 0 && owner[t] != source) {
-                return -1;
-            }
-            source = owner[t];
-        }
-        return source;
     }
 
     /**

@@ -24,13 +24,20 @@ final class InsightLists {
     }
 
     static <T> ListView<T> of(String id, DerivedList<T> list, Function<T, Item> item, Consumer<T> open) {
-        ListView<T> view = new ListView<>(list.items());
+        return of(id, list.items(), list.statusProperty(), item, open);
+    }
+
+    /** The same for items shown from a list, with the sentence to show where none are. */
+    static <T> ListView<T> of(String id, javafx.collections.ObservableList<T> items,
+                              javafx.beans.property.ReadOnlyStringProperty status, Function<T, Item> item,
+                              Consumer<T> open) {
+        ListView<T> view = new ListView<>(items);
         view.setId(id);
         Label placeholder = new Label();
         placeholder.setWrapText(true);
         placeholder.setMaxWidth(320);
         placeholder.getStyleClass().add("insight-placeholder");
-        placeholder.textProperty().bind(list.statusProperty());
+        placeholder.textProperty().bind(status);
         view.setPlaceholder(placeholder);
         view.setCellFactory(v -> new ListCell<>() {
             @Override
@@ -75,7 +82,9 @@ final class InsightLists {
     static Node findings(InsightsViewModel vm) {
         // The title alone: a finding's share orders the list, but for some rules (heap growth, a leak) it is a
         // rank rather than a share of anything, so a percentage beside it read as a confidence.
-        return of("findings", vm.findings(), f -> new Item(f.title(),
+        // Of several JVMs, a finding about one names it in its sentence; one about all of them says so.
+        return of("findings", vm.shownFindings(), vm.shownFindingsStatusProperty(), f -> new Item(
+                f.title() + (vm.severalJvms() && f.evidence().source() < 0 ? "  \u00b7  all JVMs" : ""),
                 "Click to open the " + f.evidence().view().title() + " view that shows it", f.sentence()), vm::open);
     }
 

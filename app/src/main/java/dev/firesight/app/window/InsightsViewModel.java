@@ -10,7 +10,12 @@ import dev.firesight.parser.query.ClassGrowth;
 import dev.firesight.parser.query.LeakSuspects;
 
 import java.util.List;
+import javafx.beans.Observable;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 
 /**
  * What a recording tab explains beside its flame graph: the findings, and the leak suspects, each computed
@@ -21,14 +26,25 @@ public final class InsightsViewModel {
     static final List<ViewKind> LEAK_VIEWS = List.of(ViewKind.LIVE, ViewKind.ALLOC, ViewKind.ALLOC_COUNT);
 
     private final RecordingQueryViewModel query;
+    private final ObservableValue<Profile> profile;
     private final DerivedList<Finding> findings;
+    /** The findings about the JVM the thread filter shows (the JVM chooser) and those about all; else all. */
+    private final FilteredList<Finding> shownFindings;
+    private final ReadOnlyStringWrapper shownFindingsStatus = new ReadOnlyStringWrapper();
     private final DerivedList<LeakSuspects.Suspect> suspects;
     private final DerivedList<ClassGrowth.Growth> growth;
 
     InsightsViewModel(TaskRunner tasks, ObservableValue<Profile> profile, RecordingQueryViewModel query) {
         this.query = query;
+        this.profile = profile;
         this.findings = new DerivedList<>(tasks, profile, "findings", p -> Findings.of(p, Thresholds.DEFAULTS),
                 p -> "Nothing stands out: " + Findings.NONE_FIRED + ".");
+        this.shownFindings = new FilteredList<>(findings.items());
+        for (Observable o : new Observable[] {query.threadsProperty(), profile, findings.items(),
+                findings.statusProperty()}) {
+            o.addListener(x -> refilter());
+        }
+        refilter();
         this.suspects = new DerivedList<>(tasks, profile, "leak suspects", LeakSuspects::of,
                 p -> p.oldObjects().isEmpty() ? capitalized(LeakSuspects.NO_SAMPLES) + "."
                         : "No sampled object outlived the recording.");
@@ -40,6 +56,34 @@ public final class InsightsViewModel {
 
     public DerivedList<Finding> findings() {
         return findings;
+    }
+
+    /**
+     * The findings the Findings tab lists: with one JVM of a folder shown (the JVM chooser), those about it and
+     * those about every JVM, not another JVM's; else all of them.
+     */
+    public ObservableList<Finding> shownFindings() {
+        return shownFindings;
+    }
+
+    /** Why the Findings tab lists none: the findings' own status, or that the JVM shown has none of its own. */
+    public ReadOnlyStringProperty shownFindingsStatusProperty() {
+        return shownFindingsStatus.getReadOnlyProperty();
+    }
+
+    /** True when the recording is of several JVMs, so a finding about all of them says so. */
+    public boolean severalJvms() {
+        Profile p = profile.getValue();
+        return p != null && p.jvms().size() > 1;
+    }
+
+    private void refilter() {
+        Profile p = profile.getValue();
+        int jvm = p == null ? -1 : p.sources().owner(query.threadsProperty().get());
+        shownFindings.setPredicate(jvm < 0 ? null : f -> f.evidence().source() < 0 || f.evidence().source() == jvm);
+        shownFindingsStatus.set(jvm >= 0 && shownFindings.isEmpty() && !findings.items().isEmpty()
+                ? "No findings about " + p.sources().shortName(jvm) + "; choose All JVMs to see the others'."
+                : findings.statusProperty().get());
     }
 
     public DerivedList<LeakSuspects.Suspect> suspects() {

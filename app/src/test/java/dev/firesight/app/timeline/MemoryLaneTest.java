@@ -56,7 +56,7 @@ class MemoryLaneTest {
 
         MemoryTrend live = model.memory().trends().get(0);
         assertEquals(TimeSeries.Kind.HEAP_AFTER_GC, live.kind());
-        assertTrue(live.growing() && live.sentence().contains("-Xmx (64 MiB)"), live.sentence()); // ran until OOM
+        assertTrue(live.growing() && live.sentence().contains("-Xmx (64.0 MiB)"), live.sentence()); // ran until OOM
 
         // The limit line and the growing projection are drawn in the limit colour, inside the memory lane.
         assertTrue(pixels(robot, skin.canvas(), lane, timeline.color(TimelineColor.MEMORY_LIMIT)) > 50,

@@ -183,6 +183,16 @@ class FolderWindowTest {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertEquals(null, fx(robot, () -> vm.threadsProperty().get()), fleet.title());
         assertEquals(0, (int) fx(robot, sources::getValue), "the chooser says all JVMs");
+
+        // The Findings tab follows the chooser: a JVM's own findings and those about all, not another JVM's.
+        int other = 1 - growth.evidence().source();
+        for (int pick : new int[] {growth.evidence().source() + 1, other + 1, 0}) {
+            fxRun(robot, () -> sources.setValue(pick));
+            java.util.List<String> listed = fx(robot, () -> vm.insights().shownFindings().stream()
+                    .map(dev.firesight.parser.findings.Finding::rule).toList());
+            assertEquals(pick != other + 1, listed.contains("heap-growth"), "picked " + pick + ": " + listed);
+            assertTrue(listed.contains(fleet.rule()), "a finding about every JVM stays: " + listed);
+        }
     }
 
     /** "pid 4711 in replica-leak.jfr", as the lanes name a JVM. */
