@@ -104,7 +104,10 @@ public class FlameGraph extends Control {
     public FlameGraph() {
         getStyleClass().add(STYLE_CLASS);
         setFocusTraversable(true);
-        tree.addListener((o, a, b) -> flameTree.set(CallFlameTree.of(b)));
+        tree.addListener((o, a, b) -> {
+            paintedTree.set(null); // not drawn yet; nor kept: a tree let go of (a retry's old profile) is freed
+            flameTree.set(CallFlameTree.of(b));
+        });
         flameTree.addListener((o, a, b) -> {
             resolveZoom();
             searchChanged();
@@ -166,7 +169,8 @@ public class FlameGraph extends Control {
      */
     /**
      * The tree whose frames were drawn last: set in the layout pass that drew them, so the canvas shows them at
-     * the end of that pulse. A listener learns from it that a tree is on screen, not only computed.
+     * the end of that pulse, and null from a change of tree until it is drawn. A listener learns from it that a
+     * tree is on screen, not only computed.
      */
     public final ReadOnlyObjectProperty<CallTree> paintedTreeProperty() {
         return paintedTree.getReadOnlyProperty();

@@ -112,7 +112,11 @@ public final class RecordingTabView {
     private void bindFlameGraph() {
         flame.setId("flame-graph");
         // Reading waits for the first partial flame graph to be on screen, in the tab shown (see the load's hold).
-        flame.paintedTreeProperty().addListener((o, a, t) -> vm.flamePainted());
+        flame.paintedTreeProperty().addListener((o, a, t) -> {
+            if (t != null) {
+                vm.flamePainted();
+            }
+        });
         tab.selectedProperty().addListener((o, a, shown) -> vm.setTabShown(shown));
         vm.setTabShown(tab.isSelected());
         vm.resultProperty().addListener((o, a, r) -> {

@@ -60,24 +60,28 @@ class PartialHoldTest {
         return t;
     }
 
-    /** Waits (10 s at most) until the reading thread holds or has ended. */
-    private static void awaitHolding(RecordingLoadViewModel vm, Thread reading) throws InterruptedException {
+    /**
+     * Hands a shown tab's first partial over on a reading thread of its own, and waits (10 s at most) until that
+     * thread holds or has ended.
+     */
+    private static Thread firstPartialInShownTab(RecordingLoadViewModel vm, PartialProfiles partials, Profile p)
+            throws InterruptedException {
+        vm.setTabShown(true);
+        Thread reading = partialOnAnotherThread(partials, p);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!vm.holding() && reading.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(1);
         }
+        return reading;
     }
 
     @Test
     void readingWaitsForTheFirstPartialToBePaintedInAShownTab() throws Exception {
         Profile p = Recordings.open(TestRecordings.jdk17());
         RecordingLoadViewModel vm = loading(new ManualTaskRunner());
-        vm.setTabShown(true);
         Reading reading = new Reading(vm);
         PartialProfiles partials = vm.partials(reading);
-
-        Thread first = partialOnAnotherThread(partials, p);
-        awaitHolding(vm, first);
+        Thread first = firstPartialInShownTab(vm, partials, p);
         assertTrue(vm.holding() && first.isAlive(), "reading waits after handing over the first partial");
         vm.flamePainted();
         first.join(TimeUnit.SECONDS.toMillis(10));
@@ -100,10 +104,8 @@ class PartialHoldTest {
         assertEquals(List.of(false), behind.heldWhenPublished, "a tab behind another paints nothing to wait for");
 
         RecordingLoadViewModel shown = loading(new ManualTaskRunner());
-        shown.setTabShown(true);
         Reading cancelled = new Reading(shown);
-        Thread t = partialOnAnotherThread(shown.partials(cancelled), p);
-        awaitHolding(shown, t);
+        Thread t = firstPartialInShownTab(shown, shown.partials(cancelled), p);
         assertTrue(shown.holding());
         cancelled.cancelled = true;
         t.join(TimeUnit.SECONDS.toMillis(10));

@@ -15,6 +15,12 @@ class PartialPacingTest {
         return pacing;
     }
 
+    /** Whether a partial is wanted once reading has got to {@code fraction} at {@code ms}. */
+    private static boolean wantedAt(PartialPacing pacing, double fraction, long ms) {
+        pacing.progress(fraction, ms * MS);
+        return pacing.wanted(ms * MS);
+    }
+
     /** A load whose first partial, at {@code fraction} of the recording, was made and shown after 1 s. */
     private static PartialPacing shownAt(double fraction) {
         PartialPacing pacing = new PartialPacing();
@@ -31,10 +37,8 @@ class PartialPacingTest {
         PartialPacing pacing = new PartialPacing();
         pacing.start(0, true);
         // An async-profiler recording's pools, read ahead, count as most of its bytes within the first second.
-        pacing.progress(0.9, 400 * MS);
-        assertFalse(pacing.wanted(400 * MS));
-        pacing.progress(0.95, 600 * MS);
-        assertTrue(pacing.wanted(600 * MS));
+        assertFalse(wantedAt(pacing, 0.9, 400));
+        assertTrue(wantedAt(pacing, 0.95, 600));
     }
 
     @Test
@@ -49,28 +53,22 @@ class PartialPacingTest {
         PartialPacing pacing = new PartialPacing();
         pacing.start(0, true);
         pacing.made(0.2, 600 * MS);
-        pacing.progress(0.3, 5000 * MS);
-        assertFalse(pacing.wanted(5000 * MS), "the last partial's flame graph is not computed yet");
+        assertFalse(wantedAt(pacing, 0.3, 5000), "the last partial's flame graph is not computed yet");
         pacing = afterOnePartial();
-        pacing.progress(0.6, 3400 * MS);
-        assertFalse(pacing.wanted(3400 * MS), "4 × the 0.5 s query after it was computed is 3.5 s");
-        pacing.progress(0.62, 3500 * MS);
-        assertTrue(pacing.wanted(3500 * MS));
+        assertFalse(wantedAt(pacing, 0.6, 3400), "4 × the 0.5 s query after it was computed is 3.5 s");
+        assertTrue(wantedAt(pacing, 0.62, 3500));
     }
 
     @Test
     void aPartialOnlyWhenReadingHasLongerToGoThanTwiceTheLastQuery() {
         PartialPacing pacing = afterOnePartial();
         // 50% in 2.5 s since the last partial: the remaining 30% take 1.5 s, more than twice the 0.5 s query.
-        pacing.progress(0.7, 3500 * MS);
-        assertTrue(pacing.wanted(3500 * MS));
+        assertTrue(wantedAt(pacing, 0.7, 3500));
 
         pacing = afterOnePartial();
         // 75% in 2.5 s: the last 5% take 0.17 s, less than twice the 0.5 s query.
-        pacing.progress(0.95, 3500 * MS);
-        assertFalse(pacing.wanted(3500 * MS));
-        pacing.progress(0.99, 3700 * MS);
-        assertFalse(pacing.wanted(3700 * MS));
+        assertFalse(wantedAt(pacing, 0.95, 3500));
+        assertFalse(wantedAt(pacing, 0.99, 3700));
     }
 
     @Test
@@ -78,42 +76,33 @@ class PartialPacingTest {
         // Shown at 1 s, its query computed at 1.5 s, its timeline at 2.2 s: the partial's work took 1.2 s.
         PartialPacing pacing = afterOnePartial();
         pacing.settled(2200 * MS);
-        pacing.progress(0.6, 4500 * MS);
-        assertFalse(pacing.wanted(4500 * MS), "twice the 1.2 s of work after the timeline is 4.6 s");
-        pacing.progress(0.62, 4600 * MS);
-        assertTrue(pacing.wanted(4600 * MS));
+        assertFalse(wantedAt(pacing, 0.6, 4500), "twice the 1.2 s of work after the timeline is 4.6 s");
+        assertTrue(wantedAt(pacing, 0.62, 4600));
 
         // The timeline first, then the query: the same wait.
         pacing = shownAt(0.2);
         pacing.settled(2200 * MS);
         assertFalse(pacing.wanted(5000 * MS), "the last partial's flame graph is not computed yet");
         pacing.computed(2300 * MS);
-        pacing.progress(0.6, 4800 * MS);
-        assertFalse(pacing.wanted(4800 * MS), "twice the 1.3 s of work after the query is 4.9 s");
-        pacing.progress(0.62, 4900 * MS);
-        assertTrue(pacing.wanted(4900 * MS));
+        assertFalse(wantedAt(pacing, 0.6, 4800), "twice the 1.3 s of work after the query is 4.9 s");
+        assertTrue(wantedAt(pacing, 0.62, 4900));
 
         // A quick timeline: twice the whole 0.6 s of work, sooner than four times the query alone.
         pacing = afterOnePartial();
         pacing.settled(1600 * MS);
-        pacing.progress(0.6, 2700 * MS);
-        assertFalse(pacing.wanted(2700 * MS));
-        pacing.progress(0.62, 2800 * MS);
-        assertTrue(pacing.wanted(2800 * MS));
+        assertFalse(wantedAt(pacing, 0.6, 2700));
+        assertTrue(wantedAt(pacing, 0.62, 2800));
     }
 
     @Test
     void theNextPartialWaitsUntilTwiceAsMuchWasRead() {
         PartialPacing pacing = afterOnePartial();
-        pacing.progress(0.39, 9000 * MS);
-        assertFalse(pacing.wanted(9000 * MS), "39% read, not yet twice the 20% of the last partial");
-        pacing.progress(0.4, 9100 * MS);
-        assertTrue(pacing.wanted(9100 * MS));
+        assertFalse(wantedAt(pacing, 0.39, 9000), "39% read, not yet twice the 20% of the last partial");
+        assertTrue(wantedAt(pacing, 0.4, 9100));
 
         // The 228 MiB async-profiler file: its first partial at 54% (its pools, read ahead), then no other.
         pacing = shownAt(0.54);
         pacing.computed(1400 * MS);
-        pacing.progress(0.57, 4000 * MS);
-        assertFalse(pacing.wanted(4000 * MS), "a partial at 57% would cost about as much as the complete profile");
+        assertFalse(wantedAt(pacing, 0.57, 4000), "a partial at 57% would cost about as much as the complete profile");
     }
 }

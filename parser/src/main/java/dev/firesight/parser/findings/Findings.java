@@ -183,30 +183,36 @@ public final class Findings {
         Spikes.Pause pause = longest.get(0);
         AllocationSites.Site top = pause.topMethodsBefore().get(0);
         long start = profile.info().startNanos();
-        // Of several JVMs, the pause and what came before it are one JVM's: said, and opened in that JVM.
-        boolean several = profile.jvms().size() > 1;
-        Finding.Evidence evidence = Finding.Evidence.of(ViewKind.ALLOC).range(pause.lookbackFromNanos(), pause.timeNanos())
-                .focus(top.name());
-        findings.add(new Finding("allocation-before-pause", "Allocation burst before a long GC pause",
-                (several ? "In " + profile.jvms().get(pause.source()).name() + ": " : "")
-                        + String.format(Locale.ROOT, "A %s GC pause at +%.1f s came after %s allocated %s in the %.1f s before it.",
+        // The pause and what came before it are one JVM's.
+        findings.add(ofJvm(profile, pause.source(), "allocation-before-pause", "Allocation burst before a long GC pause",
+                String.format(Locale.ROOT, "A %s GC pause at +%.1f s came after %s allocated %s in the %.1f s before it.",
                         Wording.shortTime(pause.durationNanos()), (pause.timeNanos() - start) / 1e9, top.name(),
                         Wording.bytes(top.weight()), (pause.timeNanos() - pause.lookbackFromNanos()) / 1e9),
-                Math.min(1, pause.durationNanos() / 1e9 / seconds * 10), several ? evidence.source(pause.source()) : evidence));
+                Math.min(1, pause.durationNanos() / 1e9 / seconds * 10),
+                Finding.Evidence.of(ViewKind.ALLOC).range(pause.lookbackFromNanos(), pause.timeNanos()).focus(top.name())));
+    }
+
+    /**
+     * A finding about one JVM of the profile: of several (replicas read as one recording), its sentence names the
+     * JVM and opening it shows that JVM's threads.
+     */
+    private static Finding ofJvm(Profile profile, int jvm, String rule, String title, String sentence, double share,
+                                 Finding.Evidence evidence) {
+        boolean several = profile.jvms().size() > 1;
+        return new Finding(rule, title, several ? "In " + profile.jvms().get(jvm).name() + ": " + sentence : sentence,
+                share, several ? evidence.source(jvm) : evidence);
     }
 
     private static void memory(Profile profile, Thresholds t, List<Finding> findings) {
         // Each JVM's heap on its own: replicas read as one recording each have their own heap and limit.
-        boolean several = profile.jvms().size() > 1;
         boolean growing = !ClassGrowth.of(profile).isEmpty();
         for (int i = 0; i < profile.jvms().size(); i++) {
             JvmSeries jvm = profile.jvms().get(i);
             MemoryTrend heap = MemoryTrend.liveHeap(jvm);
             if (heap != null && heap.growing()) {
                 growing = true;
-                Finding.Evidence evidence = Finding.Evidence.of(profile.has(ViewKind.LIVE) ? ViewKind.LIVE : ViewKind.ALLOC);
-                findings.add(new Finding("heap-growth", "Heap growth", (several ? "In " + jvm.name() + ": " : "")
-                        + heap.sentence(), 0.9, several ? evidence.source(i) : evidence));
+                findings.add(ofJvm(profile, i, "heap-growth", "Heap growth", heap.sentence(), 0.9,
+                        Finding.Evidence.of(profile.has(ViewKind.LIVE) ? ViewKind.LIVE : ViewKind.ALLOC)));
             }
         }
         // Objects alive at the end are a leak only where memory grows: otherwise they are the working set.

@@ -6,7 +6,6 @@ import dev.firesight.parser.TimeSeries;
 import dev.firesight.parser.ViewKind;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -160,19 +159,22 @@ public final class Spikes {
         longest.sort(Comparator.comparingLong(Pause::durationNanos).reversed());
         java.util.Set<Pause> explained = new java.util.HashSet<>(longest.subList(0, Math.min(LONGEST, longest.size())));
         boolean alloc = profile.has(ViewKind.ALLOC);
+        // The threads whose allocations a pause of each JVM is blamed on: that JVM's, within the filter.
+        java.util.BitSet[] own = new java.util.BitSet[jvms];
+        for (int j = 0; j < jvms; j++) {
+            own[j] = jvms < 2 ? threads : profile.sources().threads(j);
+            if (jvms >= 2 && threads != null) {
+                own[j].and(threads);
+            }
+        }
         List<Pause> longOnes = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             Pause p = all.get(i);
             boolean isLong = p.durationNanos() >= pauseThreshold;
             if (alloc && (isLong || explained.contains(p))) {
-                java.util.BitSet own = jvms < 2 ? threads : profile.sources().threads(p.source());
-                if (jvms >= 2 && threads != null) {
-                    own = (java.util.BitSet) own.clone();
-                    own.and(threads);
-                }
                 p = new Pause(p.timeNanos(), p.durationNanos(), p.lookbackFromNanos(), sites.top(ViewKind.ALLOC,
-                        AllocationSites.By.METHOD, p.lookbackFromNanos(), p.timeNanos(), own, options.topMethods()),
-                        p.source());
+                        AllocationSites.By.METHOD, p.lookbackFromNanos(), p.timeNanos(), own[p.source()],
+                        options.topMethods()), p.source());
                 all.set(i, p);
             }
             if (isLong) {
