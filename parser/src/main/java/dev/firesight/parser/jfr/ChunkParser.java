@@ -43,9 +43,8 @@ final class ChunkParser {
     private final LoadControl control;
     private final int chunkIndex;
     private final long[] slots = new long[SampleEvent.SLOTS];
+    /** Each (stack, class) reference pair met, numbered in the order met: the chunk-local stack keys. */
     private final IdIntMap localStacks = new IdIntMap();
-    private final LongList stackRefs = new LongList();
-    private final LongList classRefs = new LongList();
     private final LongIntMap localThreads = new LongIntMap(256);
     private final LongList threadRefs = new LongList();
     private final List<GenericEvent> genericEvents = new ArrayList<>();
@@ -496,9 +495,7 @@ final class ChunkParser {
     private int localStack(long stackRef, long classRef) {
         int key = localStacks.get(stackRef, classRef);
         if (key == IdIntMap.MISSING) {
-            key = stackRefs.size();
-            stackRefs.add(stackRef);
-            classRefs.add(classRef);
+            key = localStacks.size();
             localStacks.put(stackRef, classRef, key);
             if (concurrentStacks != null) {
                 concurrentStacks.add(stackRef, classRef);
@@ -567,23 +564,25 @@ final class ChunkParser {
         }
         resolver = early.resolver() != null ? early.resolver()
                 : new StackResolver(in, pools, builder, previousResolver, intact);
-        IntList stacks = new IntList(stackRefs.size());
+        int count = localStacks.size();
+        IntList stacks = new IntList(count);
         java.util.BitSet truncated = new java.util.BitSet();
-        int progressStep = Math.max(1, stackRefs.size() / 16); // the bar's last part in even steps
-        for (int k = 0; k < stackRefs.size(); k++) {
+        int progressStep = Math.max(1, count / 16); // the bar's last part in even steps
+        LocalStackKeys refs = new LocalStackKeys(localStacks);
+        for (int k = 0; k < count; k++) {
             if ((k & 0xFFF) == 0xFFF) {
                 control.checkBudget(builder); // a chunk's stacks can be most of what it holds
             }
             if (k % progressStep == progressStep - 1) {
                 control.checkCancelled();
-                resolveProgress((double) k / stackRefs.size());
+                resolveProgress((double) k / count);
             }
             if (k < early.size()) {
                 stacks.add(early.stack(k));
                 truncated.set(k, early.truncated(k));
                 continue;
             }
-            stacks.add(resolver.stack(stackRefs.get(k), classRefs.get(k)));
+            stacks.add(resolver.stack(refs.stackRef(k), refs.classRef(k)));
             truncated.set(k, resolver.lastTruncated);
         }
         enterSource();
@@ -791,8 +790,8 @@ final class ChunkParser {
         }
         if (poolsAhead != null && buckets == null) {
             if (concurrentStacks == null) {
-                early.resolve(stackRefs, classRefs, builder,
-                        () -> new StackResolver(in, pools, builder, previousResolver, true), () -> {
+                early.resolve(localStacks, builder, () -> new StackResolver(in, pools, builder, previousResolver, true),
+                        () -> {
                             control.checkCancelled();
                             control.checkBudget(builder);
                         });

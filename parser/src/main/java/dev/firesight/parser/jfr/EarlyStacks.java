@@ -1,7 +1,7 @@
 package dev.firesight.parser.jfr;
 
 import dev.firesight.parser.util.IntList;
-import dev.firesight.parser.util.LongList;
+import dev.firesight.parser.util.IdIntMap;
 
 import java.util.BitSet;
 
@@ -46,17 +46,18 @@ final class EarlyStacks {
      * Resolves the keys met since the last call, with a resolver {@code first} makes the first time (the
      * builder's cut-stack count is kept then, for {@link #forget}); {@code check} runs every 4,096 keys.
      */
-    void resolve(LongList stackRefs, LongList classRefs, ProfileBuilder builder,
-                 java.util.function.Supplier<StackResolver> first, Runnable check) {
+    void resolve(IdIntMap keys, ProfileBuilder builder, java.util.function.Supplier<StackResolver> first,
+                 Runnable check) {
         if (resolver == null) {
             cutStacksBefore = builder.cutStacks;
             resolver = first.get();
         }
-        for (int k = stacks.size(); k < stackRefs.size(); k++) {
+        LocalStackKeys refs = new LocalStackKeys(keys);
+        for (int k = stacks.size(); k < keys.size(); k++) {
             if ((k & 0xFFF) == 0xFFF) {
                 check.run();
             }
-            stacks.add(resolver.stack(stackRefs.get(k), classRefs.get(k)));
+            stacks.add(resolver.stack(refs.stackRef(k), refs.classRef(k)));
             truncated.set(k, resolver.lastTruncated);
         }
     }

@@ -18,8 +18,8 @@ public final class PrefixInterner {
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
     private final PrefixNodes nodes = new PrefixNodes();
-    /** The sequence id ending at each node, or -1. */
-    private final IntPages sequenceOf = new IntPages(1024, -1);
+    /** The sequence id of the nodes that whole sequences end at. */
+    private final IntIntMap sequenceOf = new IntIntMap();
     private final IntList sequenceNodes = new IntList(256);
     /** Open addressing over node ids, -1 when empty, at most two thirds full; in pages like the nodes. */
     private IntPages table = new IntPages(2048, -1);
@@ -70,10 +70,10 @@ public final class PrefixInterner {
         }
         lastLength = length;
         int id = sequenceOf.get(node);
-        if (id < 0) {
+        if (id == IntIntMap.MISSING) {
             id = sequenceNodes.size();
             sequenceNodes.add(node);
-            sequenceOf.set(node, id);
+            sequenceOf.put(node, id);
         }
         return id;
     }
@@ -108,7 +108,6 @@ public final class PrefixInterner {
 
     private int add(int parent, int element, int slot) {
         int id = nodes.add(parent, element);
-        sequenceOf.ensure(id + 1);
         table.set(slot, id);
         if (nodes.count() * 3L > (mask + 1L) * 2L) {
             rehash();
@@ -146,7 +145,7 @@ public final class PrefixInterner {
         return nodes.count();
     }
 
-    /** Approximate heap bytes held: the nodes, a sequence id per node, the hash table, the sequences' nodes. */
+    /** Approximate heap bytes held: the nodes, the sequences' ids and nodes, the hash table. */
     public long bytes() {
         return nodes.bytes() + sequenceOf.bytes() + table.bytes() + 4L * sequenceNodes.size();
     }

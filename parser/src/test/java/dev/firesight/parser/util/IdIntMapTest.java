@@ -59,4 +59,33 @@ class IdIntMapTest {
         assertEquals(2, map.size());
         assertThrows(IllegalArgumentException.class, () -> map.put(2, -1));
     }
+
+    /**
+     * A chunk numbers its (stack, class) keys in the order it meets them and later reads them back by number, in
+     * ranges: plain ids, in the array or in the map, and pairs, in the map. Every range gives each number's key.
+     */
+    @Test
+    void aNumberingGivesBackItsKeysInNumberOrder() {
+        Random random = new Random(7);
+        IdIntMap map = new IdIntMap();
+        List<long[]> byNumber = new ArrayList<>();
+        while (byNumber.size() < 150_000) {
+            int kind = random.nextInt(10);
+            long[] key = kind < 7 ? new long[] {1 + random.nextInt(400_000), 0}
+                    : kind < 9 ? new long[] {1 + random.nextInt(400_000), 1 + random.nextInt(3_000)}
+                    : new long[] {(1L << 40) + random.nextInt(1 << 20), 0};
+            if (map.get(key[0], key[1]) == IdIntMap.MISSING) {
+                map.put(key[0], key[1], byNumber.size());
+                byNumber.add(key);
+            }
+        }
+        for (int[] range : new int[][] {{0, 150_000}, {0, 1}, {65_536, 131_072}, {149_999, 150_000}, {70_000, 70_000}}) {
+            long[][] keys = map.keys(range[0], range[1]);
+            assertEquals(range[1] - range[0], keys[0].length);
+            for (int v = range[0]; v < range[1]; v++) {
+                assertEquals(byNumber.get(v)[0], keys[0][v - range[0]], "stack of " + v);
+                assertEquals(byNumber.get(v)[1], keys[1][v - range[0]], "class of " + v);
+            }
+        }
+    }
 }
