@@ -191,15 +191,16 @@ public final class RecordingLoadViewModel {
     /**
      * Whether a recording is small enough next to the heap for partial profiles: each one copies what has been
      * read, and the one shown keeps its copy and its flame graph until reading ends. A 3.3 GB folder that opens
-     * at -Xmx1g without them stopped with the memory sentence with one shown from 7% in, and the 228 MiB
-     * async-profiler file at -Xmx256m opened in 8 of 11 runs without them but in 1 of 6 with them (at -Xmx512m,
-     * with them, 3 of 3); a recording of half the heap or more is read whole instead. Runs on the load's thread
-     * (it lists a folder).
+     * at -Xmx1g without them stopped with the memory sentence with one shown from 7% in; a recording as large
+     * as the heap or larger is read whole instead. Once a chunk's stack keys were no longer held twice, the 228
+     * MiB async-profiler file at -Xmx256m opened with them in 9 of 9 runs, its first flame graph 1.2-1.7 s after
+     * the open instead of none for 6.4-7.8 s (the rule was half the heap, when it opened in 1 of 6 runs with
+     * them). Runs on the load's thread (it lists a folder).
      */
     private static boolean fitsBesidePartials(Path file) {
         try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(file)) {
             long bytes = files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
-            return bytes < Runtime.getRuntime().maxMemory() / 2;
+            return bytes < Runtime.getRuntime().maxMemory();
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             return false; // the load itself will say what is wrong with the file
         }
