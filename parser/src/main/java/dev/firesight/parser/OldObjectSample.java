@@ -16,9 +16,10 @@ import java.util.List;
  * @param referrers         the chain of holders from the object towards its GC root, nearest first, each as
  *                          {@code Class.field} or {@code Class[index]}; empty when the path was not searched
  * @param root              the GC root's description ("static field", a thread's stack, ...), or null
+ * @param source            the JVM that sampled it, of the profile's {@link Profile#sources()}
  */
 public record OldObjectSample(int stack, String className, long timeNanos, long allocationNanos, long sizeBytes,
-                              int arrayElements, List<String> referrers, String root) {
+                              int arrayElements, List<String> referrers, String root, int source) {
     /** How long the object had lived when it was sampled. */
     public long ageNanos() {
         return Math.max(0, timeNanos - allocationNanos);

@@ -194,6 +194,11 @@ public final class Profile {
         return jvms;
     }
 
+    /** A sentence about one of the JVMs: of several, it says which ("In pid 41 in pod-a.jfr: ..."). */
+    public String aboutJvm(int jvm, String sentence) {
+        return jvms.size() > 1 ? "In " + jvms.get(jvm).name() + ": " + sentence : sentence;
+    }
+
     /** What could not be read, in reading order; empty for an intact recording. */
     public List<Warning> warnings() {
         return warnings;

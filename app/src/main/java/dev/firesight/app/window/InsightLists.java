@@ -89,7 +89,7 @@ final class InsightLists {
     }
 
     static Node leakSuspects(InsightsViewModel vm) {
-        return of("leak-suspects", vm.suspects(), s -> s.holders().isEmpty()
+        return of("leak-suspects", vm.shownSuspects(), vm.shownSuspectsStatusProperty(), s -> s.holders().isEmpty()
                 ? new Item(title(s), tip(s), s.reason())
                 : new Item(title(s), tip(s), s.reason(), chain(s)), vm::open);
     }

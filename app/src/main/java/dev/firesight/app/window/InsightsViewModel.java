@@ -32,6 +32,9 @@ public final class InsightsViewModel {
     private final FilteredList<Finding> shownFindings;
     private final ReadOnlyStringWrapper shownFindingsStatus = new ReadOnlyStringWrapper();
     private final DerivedList<LeakSuspects.Suspect> suspects;
+    /** The leak suspects of the JVM the chooser shows, by the same rule as {@link #shownFindings}. */
+    private final FilteredList<LeakSuspects.Suspect> shownSuspects;
+    private final ReadOnlyStringWrapper shownSuspectsStatus = new ReadOnlyStringWrapper();
     private final DerivedList<ClassGrowth.Growth> growth;
 
     InsightsViewModel(TaskRunner tasks, ObservableValue<Profile> profile, RecordingQueryViewModel query) {
@@ -40,14 +43,15 @@ public final class InsightsViewModel {
         this.findings = new DerivedList<>(tasks, profile, "findings", p -> Findings.of(p, Thresholds.DEFAULTS),
                 p -> "Nothing stands out: " + Findings.NONE_FIRED + ".");
         this.shownFindings = new FilteredList<>(findings.items());
-        for (Observable o : new Observable[] {query.threadsProperty(), profile, findings.items(),
-                findings.statusProperty()}) {
-            o.addListener(x -> refilter());
-        }
-        refilter();
         this.suspects = new DerivedList<>(tasks, profile, "leak suspects", LeakSuspects::of,
                 p -> p.oldObjects().isEmpty() ? capitalized(LeakSuspects.NO_SAMPLES) + "."
                         : "No sampled object outlived the recording.");
+        this.shownSuspects = new FilteredList<>(suspects.items());
+        for (Observable o : new Observable[] {query.threadsProperty(), profile, findings.items(),
+                findings.statusProperty(), suspects.items(), suspects.statusProperty()}) {
+            o.addListener(x -> refilter());
+        }
+        refilter();
         this.growth = new DerivedList<>(tasks, profile, "growing classes", ClassGrowth::of,
                 p -> !p.hasLiveBytesByClass() ? "The recording has no live bytes per class (JFR's"
                         + " jdk.ObjectCountAfterGC, off by default: `firesight record --preset memory-leak` turns it"
@@ -77,18 +81,35 @@ public final class InsightsViewModel {
         return p != null && p.jvms().size() > 1;
     }
 
+    /**
+     * With one JVM of a folder shown, each list keeps what is about that JVM or about all of them (source -1),
+     * and says so when that leaves nothing of what the list has.
+     */
     private void refilter() {
         Profile p = profile.getValue();
         int jvm = p == null ? -1 : p.sources().owner(query.threadsProperty().get());
-        shownFindings.setPredicate(jvm < 0 ? null : f -> f.evidence().source() < 0 || f.evidence().source() == jvm);
-        shownFindingsStatus.set(jvm >= 0 && shownFindings.isEmpty() && !findings.items().isEmpty()
-                ? "No findings about " + p.sources().shortName(jvm) + "; choose All JVMs to see the others'."
-                : findings.statusProperty().get());
+        show(p, jvm, shownFindings, findings, shownFindingsStatus, f -> f.evidence().source(), "findings");
+        show(p, jvm, shownSuspects, suspects, shownSuspectsStatus, LeakSuspects.Suspect::source, "leak suspects");
     }
 
-    public DerivedList<LeakSuspects.Suspect> suspects() {
-        return suspects;
+    private static <T> void show(Profile p, int jvm, FilteredList<T> shown, DerivedList<T> all,
+                                 ReadOnlyStringWrapper status, java.util.function.ToIntFunction<T> source, String what) {
+        shown.setPredicate(jvm < 0 ? null : t -> source.applyAsInt(t) < 0 || source.applyAsInt(t) == jvm);
+        status.set(jvm >= 0 && shown.isEmpty() && !all.items().isEmpty()
+                ? "No " + what + " about " + p.sources().shortName(jvm) + "; choose All JVMs to see the others'."
+                : all.statusProperty().get());
     }
+
+    /** The leak suspects the Leak suspects tab lists: those of the JVM the chooser shows, else all. */
+    public ObservableList<LeakSuspects.Suspect> shownSuspects() {
+        return shownSuspects;
+    }
+
+    /** Why the Leak suspects tab lists none: the list's own status, or that the JVM shown has none of its own. */
+    public ReadOnlyStringProperty shownSuspectsStatusProperty() {
+        return shownSuspectsStatus.getReadOnlyProperty();
+    }
+
 
     /** The classes whose live bytes grow, fastest first, from the heap's per-class counts after GC. */
     public DerivedList<ClassGrowth.Growth> growth() {

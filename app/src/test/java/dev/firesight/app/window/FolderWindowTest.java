@@ -186,12 +186,20 @@ class FolderWindowTest {
 
         // The Findings tab follows the chooser: a JVM's own findings and those about all, not another JVM's.
         int other = 1 - growth.evidence().source();
+        org.testfx.util.WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+                () -> fx(robot, () -> !vm.insights().shownSuspects().isEmpty()));
         for (int pick : new int[] {growth.evidence().source() + 1, other + 1, 0}) {
             fxRun(robot, () -> sources.setValue(pick));
             java.util.List<String> listed = fx(robot, () -> vm.insights().shownFindings().stream()
                     .map(dev.firesight.parser.findings.Finding::rule).toList());
             assertEquals(pick != other + 1, listed.contains("heap-growth"), "picked " + pick + ": " + listed);
             assertTrue(listed.contains(fleet.rule()), "a finding about every JVM stays: " + listed);
+            // So does the Leak suspects tab: the leaking JVM's objects are listed with it or all JVMs picked only.
+            java.util.List<Integer> suspects = fx(robot, () -> vm.insights().shownSuspects().stream()
+                    .map(dev.firesight.parser.query.LeakSuspects.Suspect::source).distinct().toList());
+            assertEquals(pick != other + 1, suspects.contains(growth.evidence().source()), "picked " + pick + ": "
+                    + suspects);
+            assertTrue(pick == 0 || suspects.stream().allMatch(s -> s == pick - 1), "picked " + pick + ": " + suspects);
         }
     }
 

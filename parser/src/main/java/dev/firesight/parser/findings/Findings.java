@@ -199,8 +199,7 @@ public final class Findings {
     private static Finding ofJvm(Profile profile, int jvm, String rule, String title, String sentence, double share,
                                  Finding.Evidence evidence) {
         boolean several = profile.jvms().size() > 1;
-        return new Finding(rule, title, several ? "In " + profile.jvms().get(jvm).name() + ": " + sentence : sentence,
-                share, several ? evidence.source(jvm) : evidence);
+        return new Finding(rule, title, profile.aboutJvm(jvm, sentence), share, several ? evidence.source(jvm) : evidence);
     }
 
     private static void memory(Profile profile, Thresholds t, List<Finding> findings) {

@@ -611,7 +611,7 @@ final class ChunkParser {
                 Object stackRef = event.rawValue("stackTrace");
                 int stack = stackRef instanceof PoolRef
                         ? resolver.stack(((PoolRef) stackRef).id(), oldObjects.classRef(event)) : -1;
-                builder.oldObject(oldObjects.sample(event, stack, header));
+                builder.oldObject(oldObjects.sample(event, stack, header, builder.currentSource()));
             } else {
                 event.apply(builder, pools, header);
             }

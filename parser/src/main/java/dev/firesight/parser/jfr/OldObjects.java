@@ -33,8 +33,8 @@ final class OldObjects {
         rootType = md.type("jdk.types.OldObjectGcRoot");
     }
 
-    /** The sample, given its event's fields decoded, its resolved stack and its time conversion. */
-    OldObjectSample sample(GenericEvent event, int stack, ChunkHeader header) {
+    /** The sample, given its event's fields decoded, its resolved stack, its time conversion and its JVM. */
+    OldObjectSample sample(GenericEvent event, int stack, ChunkHeader header, int source) {
         Object[] object = struct(event.rawValue("object"));
         String className = object == null ? null : className(field(object, objectType, "type"));
         List<String> referrers = new ArrayList<>();
@@ -62,7 +62,7 @@ final class OldObjects {
         return new OldObjectSample(stack, className == null ? "null" : Names.className(className),
                 header.toNanos(event.numberValue("startTime")), header.toNanos(event.numberValue("allocationTime")),
                 size, elements >= 0 && elements < Integer.MAX_VALUE ? (int) elements : -1, List.copyOf(referrers),
-                rootText == null || rootText.isEmpty() ? null : rootText);
+                rootText == null || rootText.isEmpty() ? null : rootText, source);
     }
 
     /**

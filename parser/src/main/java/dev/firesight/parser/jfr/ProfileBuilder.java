@@ -118,7 +118,7 @@ final class ProfileBuilder {
     }
 
     /** The current source, registering the fallback one when the chunk did not name its JVM. */
-    private int currentSource() {
+    int currentSource() {
         if (source < 0) {
             source(pendingSource[0], pendingSource[1]);
         }

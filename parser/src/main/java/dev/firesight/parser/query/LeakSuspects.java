@@ -39,9 +39,11 @@ public final class LeakSuspects {
      * @param root       that chain's GC root, or null
      * @param sharing    how many of the objects share that chain
      * @param reason     the sentence
+     * @param source     the JVM whose objects they are, of a recording of several; -1 for a recording of one
      */
     public record Suspect(int stack, String site, String className, int count, long sizeBytes, long oldestNanos,
-                          long lastSeenNanos, List<String> holders, String root, int sharing, String reason) {
+                          long lastSeenNanos, List<String> holders, String root, int sharing, String reason,
+                          int source) {
     }
 
     /** True when the recording searched for who holds its sampled objects (paths to GC roots). */
@@ -49,15 +51,24 @@ public final class LeakSuspects {
         return profile.oldObjects().stream().anyMatch(s -> !s.referrers().isEmpty());
     }
 
-    /** The suspects, most objects first (then oldest first). */
+    /**
+     * The suspects, most objects first (then oldest first). Of a recording of several JVMs (a folder of replicas),
+     * each JVM's objects are its own suspects, with its own class growth: one JVM's leak is not another's.
+     */
     public static List<Suspect> of(Profile profile) {
+        boolean several = profile.jvms().size() > 1;
         Map<String, MemoryTrend> growth = new HashMap<>();
-        ClassGrowth.of(profile).forEach(g -> growth.put(g.className(), g.trend()));
+        for (int jvm = 0; jvm < profile.jvms().size(); jvm++) {
+            for (ClassGrowth.Growth g : ClassGrowth.of(profile.jvms().get(jvm))) {
+                growth.putIfAbsent((several ? jvm : -1) + "\u0000" + g.className(), g.trend());
+            }
+        }
         Map<String, List<OldObjectSample>> groups = new LinkedHashMap<>();
         for (OldObjectSample s : profile.oldObjects()) {
             // by allocating method and class, as a user names a site: one method reached from several
             // callers, or compiled differently over time, is still one site
-            groups.computeIfAbsent(site(profile, s.stack()) + "\u0000" + s.className(), k -> new ArrayList<>()).add(s);
+            groups.computeIfAbsent((several ? s.source() : -1) + "\u0000" + site(profile, s.stack()) + "\u0000"
+                    + s.className(), k -> new ArrayList<>()).add(s);
         }
         // A class's growth is said once, with its largest group: a new object of the same class allocated
         // elsewhere is not a suspect of that growth (the leak recording listed "1 byte[] object … oldest 0 s …
@@ -67,16 +78,20 @@ public final class LeakSuspects {
         java.util.Set<String> told = new java.util.HashSet<>();
         List<Suspect> suspects = new ArrayList<>();
         for (List<OldObjectSample> group : largestFirst) {
-            String className = group.get(0).className();
-            suspects.add(suspect(profile, group, told.add(className) ? growth.get(className) : null));
+            int source = several ? group.get(0).source() : -1;
+            String jvmClass = source + "\u0000" + group.get(0).className();
+            suspects.add(suspect(profile, group, source, told.add(jvmClass) ? growth.get(jvmClass) : null));
         }
         suspects.sort(Comparator.comparingInt(Suspect::count).reversed()
                 .thenComparing(Comparator.comparingLong(Suspect::oldestNanos).reversed()));
         return suspects;
     }
 
-    /** @param growth how the live bytes of the group's class grow, or null when they do not (or are not known) */
-    private static Suspect suspect(Profile profile, List<OldObjectSample> group, MemoryTrend growth) {
+    /**
+     * @param source the group's JVM, -1 for a recording of one
+     * @param growth how the live bytes of the group's class grow, or null when they do not (or are not known)
+     */
+    private static Suspect suspect(Profile profile, List<OldObjectSample> group, int source, MemoryTrend growth) {
         OldObjectSample first = group.get(0);
         long size = 0;
         long oldest = 0;
@@ -125,7 +140,8 @@ public final class LeakSuspects {
         }
         reason.append('.');
         return new Suspect(first.stack(), site, first.className(), group.size(), size, oldest, lastSeen,
-                List.copyOf(holders), roots.get(chain), sharing, reason.toString());
+                List.copyOf(holders), roots.get(chain), sharing,
+                source < 0 ? reason.toString() : profile.aboutJvm(source, reason.toString()), source);
     }
 
     /** An array slot as any slot ({@code Object[][…]}), so paths through different slots merge. */

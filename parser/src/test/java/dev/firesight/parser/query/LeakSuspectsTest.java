@@ -125,6 +125,38 @@ class LeakSuspectsTest {
         assertEquals(expected, ours);
     }
 
+    /**
+     * A folder of two replicas, one leaking through its audit log and one through its journal: each JVM's
+     * suspects are exactly those of its file alone (its own objects, its own class growth), said of it, so the
+     * window's JVM chooser can list one JVM's; both leak byte[], so growth said of the wrong JVM would show.
+     */
+    @Test
+    void eachJvmOfAFolderHasItsOwnSuspects(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
+        Path folder = java.nio.file.Files.createDirectories(temp.resolve("replicas"));
+        java.nio.file.Files.copy(TestRecordings.memory("leak"), folder.resolve("pod-a.jfr"));
+        java.nio.file.Files.copy(TestRecordings.memory("journal"), folder.resolve("pod-b.jfr"));
+        Profile both = Recordings.open(folder);
+        assertEquals(2, both.jvms().size(), both.sources().names().toString());
+        List<LeakSuspects.Suspect> all = LeakSuspects.of(both);
+        int counted = 0;
+        for (String file : List.of("pod-a.jfr", "pod-b.jfr")) {
+            Profile alone = Recordings.open(folder.resolve(file));
+            int jvm = -1;
+            for (int i = 0; i < both.jvms().size(); i++) {
+                jvm = both.jvms().get(i).name().endsWith(" in " + file) ? i : jvm;
+            }
+            int source = jvm;
+            List<String> own = all.stream().filter(s -> s.source() == source)
+                    .map(s -> s.count() + " " + s.reason()).sorted().toList();
+            List<String> expected = LeakSuspects.of(alone).stream()
+                    .map(s -> s.count() + " " + both.aboutJvm(source, s.reason())).sorted().toList();
+            assertFalse(expected.isEmpty(), file + " has suspects");
+            assertEquals(expected, own, file);
+            counted += own.size();
+        }
+        assertEquals(all.size(), counted, "every suspect is one JVM's");
+    }
+
     private static long nanos(java.time.Instant t) {
         return t.getEpochSecond() * 1_000_000_000L + t.getNano();
     }
