@@ -72,6 +72,15 @@ public class RecordingTimeline extends Control {
             selection.set(null);
             visibleRange.set(m == null ? null : m.full());
         });
+        // A range chosen elsewhere (a finding, a spike, Back) is shown whole: an axis zoomed on another part of
+        // the recording would leave the flame graph filtered to a range the timeline does not show.
+        selection.addListener((obs, old, s) -> {
+            TimeRange v = visibleRange.get();
+            TimelineModel m = getModel();
+            if (s != null && v != null && m != null && (s.fromNanos() < v.fromNanos() || s.toNanos() > v.toNanos())) {
+                visibleRange.set(m.full());
+            }
+        });
         setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE && getSelection() != null) {
                 clearSelection();

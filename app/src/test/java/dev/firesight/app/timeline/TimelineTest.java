@@ -142,6 +142,24 @@ class TimelineTest {
         assertEquals(model.full(), timeline.getVisibleRange());
     }
 
+    /** A range chosen from elsewhere (a finding, Back) outside the zoomed axis shows the whole recording again. */
+    @Test
+    void aRangeChosenOutsideTheZoomedAxisShowsItWhole(FxRobot robot) {
+        long start = model.full().fromNanos();
+        double y = skin().laneMiddle("CPU");
+        drag(robot, skin().xOf(start + 1_500_000_000L), skin().xOf(start + 3_000_000_000L), y);
+        robot.clickOn("Zoom in");
+        TimeRange zoomed = timeline.getVisibleRange();
+        TimeRange inside = new TimeRange(start + 2_000_000_000L, start + 2_500_000_000L);
+        robot.interact(() -> timeline.setSelection(inside));
+        assertEquals(zoomed, timeline.getVisibleRange(), "a range inside the axis leaves the zoom as it is");
+        long end = model.full().toNanos();
+        TimeRange outside = new TimeRange(end - 200_000_000L, end);
+        robot.interact(() -> timeline.setSelection(outside));
+        assertEquals(model.full(), timeline.getVisibleRange(), "one outside it is shown");
+        assertEquals(outside, timeline.getSelection());
+    }
+
     @Test
     void spikeFinderSelectsTheBurstWindowAndTheSecondsBeforeAPause(FxRobot robot) {
         Spikes.Window top = model.spikes().windowsByPeak().get(0);
