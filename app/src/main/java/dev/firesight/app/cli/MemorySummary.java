@@ -89,7 +89,7 @@ final class MemorySummary {
         if (growth.isEmpty()) {
             out.println("  (no class grows)");
         }
-        growth.stream().limit(SUSPECTS).forEach(g -> out.println("  " + g.trend().sentence()));
+        growth.stream().limit(SUSPECTS).forEach(g -> out.println("  " + g.sentence()));
     }
 
     private static void printSuspects(Profile profile, PrintStream out) {

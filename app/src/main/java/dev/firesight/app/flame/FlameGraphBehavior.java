@@ -141,6 +141,9 @@ final class FlameGraphBehavior {
         if (tree == null || l == null) {
             return;
         }
+        if (e.isAltDown()) {
+            return; // the window's (Alt+Left is Back), not frame navigation
+        }
         int sel = g.selectedNodeProperty().get();
         int index = sel < 0 ? -1 : l.indexOf(sel);
         boolean icicle = g.icicleProperty().get();

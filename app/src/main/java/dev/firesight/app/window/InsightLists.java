@@ -95,8 +95,8 @@ final class InsightLists {
     }
 
     static Node classGrowth(InsightsViewModel vm) {
-        return of("live-set", vm.growth(), g -> new Item(g.className(),
-                "Click to see where " + g.className() + " is allocated", g.trend().sentence()), vm::open);
+        return of("live-set", vm.shownGrowth(), vm.shownGrowthStatusProperty(), g -> new Item(g.className(),
+                "Click to see where " + g.className() + " is allocated", g.sentence()), vm::open);
     }
 
     private static String title(dev.firesight.parser.query.LeakSuspects.Suspect s) {

@@ -10,6 +10,7 @@ import dev.firesight.parser.query.ClassGrowth;
 import dev.firesight.parser.query.LeakSuspects;
 
 import java.util.List;
+import java.util.function.ToIntFunction;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -28,51 +29,92 @@ public final class InsightsViewModel {
     private final RecordingQueryViewModel query;
     private final ObservableValue<Profile> profile;
     private final DerivedList<Finding> findings;
-    /** The findings about the JVM the thread filter shows (the JVM chooser) and those about all; else all. */
-    private final FilteredList<Finding> shownFindings;
-    private final ReadOnlyStringWrapper shownFindingsStatus = new ReadOnlyStringWrapper();
     private final DerivedList<LeakSuspects.Suspect> suspects;
-    /** The leak suspects of the JVM the chooser shows, by the same rule as {@link #shownFindings}. */
-    private final FilteredList<LeakSuspects.Suspect> shownSuspects;
-    private final ReadOnlyStringWrapper shownSuspectsStatus = new ReadOnlyStringWrapper();
     private final DerivedList<ClassGrowth.Growth> growth;
+    /** Each list as its tab shows it: about the JVM the chooser shows and about all of them; else everything. */
+    private final OfShownJvm<Finding> shownFindings;
+    private final OfShownJvm<LeakSuspects.Suspect> shownSuspects;
+    private final OfShownJvm<ClassGrowth.Growth> shownGrowth;
 
     InsightsViewModel(TaskRunner tasks, ObservableValue<Profile> profile, RecordingQueryViewModel query) {
         this.query = query;
         this.profile = profile;
         this.findings = new DerivedList<>(tasks, profile, "findings", p -> Findings.of(p, Thresholds.DEFAULTS),
                 p -> "Nothing stands out: " + Findings.NONE_FIRED + ".");
-        this.shownFindings = new FilteredList<>(findings.items());
         this.suspects = new DerivedList<>(tasks, profile, "leak suspects", LeakSuspects::of,
                 p -> p.oldObjects().isEmpty() ? capitalized(LeakSuspects.NO_SAMPLES) + "."
                         : "No sampled object outlived the recording.");
-        this.shownSuspects = new FilteredList<>(suspects.items());
-        for (Observable o : new Observable[] {query.threadsProperty(), profile, findings.items(),
-                findings.statusProperty(), suspects.items(), suspects.statusProperty()}) {
-            o.addListener(x -> refilter());
-        }
-        refilter();
         this.growth = new DerivedList<>(tasks, profile, "growing classes", ClassGrowth::of,
                 p -> !p.hasLiveBytesByClass() ? "The recording has no live bytes per class (JFR's"
-                        + " jdk.ObjectCountAfterGC, off by default: `firesight record --preset memory-leak` turns it"
-                        + " on)." : "No class's live bytes grow over the recording.");
+                        + " jdk.ObjectCountAfterGC, off by default: \u201cfiresight record --preset memory-leak\u201d"
+                        + " turns it on)." : "No class's live bytes grow over the recording.");
+        this.shownFindings = new OfShownJvm<>(findings, f -> f.evidence().source(), "findings");
+        this.shownSuspects = new OfShownJvm<>(suspects, LeakSuspects.Suspect::source, "leak suspects");
+        this.shownGrowth = new OfShownJvm<>(growth, ClassGrowth.Growth::source, "growing classes");
+        query.threadsProperty().addListener(x -> refilter());
+        profile.addListener(x -> refilter());
+        refilter();
+    }
+
+    /**
+     * One of the tab's lists as it is shown: with one JVM of a folder shown (the JVM chooser), what is about that
+     * JVM or about all of them (source -1), not another JVM's, and a sentence that says so when that leaves none.
+     * One rule for every list, so Findings, Leak suspects and Live set never disagree about which JVM is shown.
+     */
+    private final class OfShownJvm<T> {
+        final FilteredList<T> items;
+        final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
+        private final DerivedList<T> all;
+        private final ToIntFunction<T> source;
+        private final String what;
+
+        OfShownJvm(DerivedList<T> all, ToIntFunction<T> source, String what) {
+            this.all = all;
+            this.source = source;
+            this.what = what;
+            this.items = new FilteredList<>(all.items());
+            all.items().addListener((Observable x) -> refilter());
+            all.statusProperty().addListener(x -> refilter());
+        }
+
+        void show(int jvm) {
+            items.setPredicate(jvm < 0 ? null : t -> source.applyAsInt(t) < 0 || source.applyAsInt(t) == jvm);
+            status.set(jvm >= 0 && items.isEmpty() && !all.items().isEmpty()
+                    ? "No " + what + " about " + profile.getValue().sources().shortName(jvm)
+                    + "; choose All JVMs to see the others'." : all.statusProperty().get());
+        }
     }
 
     public DerivedList<Finding> findings() {
         return findings;
     }
 
-    /**
-     * The findings the Findings tab lists: with one JVM of a folder shown (the JVM chooser), those about it and
-     * those about every JVM, not another JVM's; else all of them.
-     */
+    /** The findings the Findings tab lists (see {@link OfShownJvm}). */
     public ObservableList<Finding> shownFindings() {
-        return shownFindings;
+        return shownFindings.items;
     }
 
     /** Why the Findings tab lists none: the findings' own status, or that the JVM shown has none of its own. */
     public ReadOnlyStringProperty shownFindingsStatusProperty() {
-        return shownFindingsStatus.getReadOnlyProperty();
+        return shownFindings.status.getReadOnlyProperty();
+    }
+
+    /** The leak suspects the Leak suspects tab lists (see {@link OfShownJvm}). */
+    public ObservableList<LeakSuspects.Suspect> shownSuspects() {
+        return shownSuspects.items;
+    }
+
+    public ReadOnlyStringProperty shownSuspectsStatusProperty() {
+        return shownSuspects.status.getReadOnlyProperty();
+    }
+
+    /** The growing classes the Live set tab lists (see {@link OfShownJvm}), fastest first. */
+    public ObservableList<ClassGrowth.Growth> shownGrowth() {
+        return shownGrowth.items;
+    }
+
+    public ReadOnlyStringProperty shownGrowthStatusProperty() {
+        return shownGrowth.status.getReadOnlyProperty();
     }
 
     /** True when the recording is of several JVMs, so a finding about all of them says so. */
@@ -81,39 +123,15 @@ public final class InsightsViewModel {
         return p != null && p.jvms().size() > 1;
     }
 
-    /**
-     * With one JVM of a folder shown, each list keeps what is about that JVM or about all of them (source -1),
-     * and says so when that leaves nothing of what the list has.
-     */
     private void refilter() {
+        if (shownGrowth == null) {
+            return; // still being made: the lists' listeners fire as they are filled
+        }
         Profile p = profile.getValue();
         int jvm = p == null ? -1 : p.sources().owner(query.threadsProperty().get());
-        show(p, jvm, shownFindings, findings, shownFindingsStatus, f -> f.evidence().source(), "findings");
-        show(p, jvm, shownSuspects, suspects, shownSuspectsStatus, LeakSuspects.Suspect::source, "leak suspects");
-    }
-
-    private static <T> void show(Profile p, int jvm, FilteredList<T> shown, DerivedList<T> all,
-                                 ReadOnlyStringWrapper status, java.util.function.ToIntFunction<T> source, String what) {
-        shown.setPredicate(jvm < 0 ? null : t -> source.applyAsInt(t) < 0 || source.applyAsInt(t) == jvm);
-        status.set(jvm >= 0 && shown.isEmpty() && !all.items().isEmpty()
-                ? "No " + what + " about " + p.sources().shortName(jvm) + "; choose All JVMs to see the others'."
-                : all.statusProperty().get());
-    }
-
-    /** The leak suspects the Leak suspects tab lists: those of the JVM the chooser shows, else all. */
-    public ObservableList<LeakSuspects.Suspect> shownSuspects() {
-        return shownSuspects;
-    }
-
-    /** Why the Leak suspects tab lists none: the list's own status, or that the JVM shown has none of its own. */
-    public ReadOnlyStringProperty shownSuspectsStatusProperty() {
-        return shownSuspectsStatus.getReadOnlyProperty();
-    }
-
-
-    /** The classes whose live bytes grow, fastest first, from the heap's per-class counts after GC. */
-    public DerivedList<ClassGrowth.Growth> growth() {
-        return growth;
+        for (OfShownJvm<?> list : List.of(shownFindings, shownSuspects, shownGrowth)) {
+            list.show(jvm);
+        }
     }
 
     /** Opens the view, range and frame that show a finding. */
@@ -121,9 +139,10 @@ public final class InsightsViewModel {
         query.open(finding.evidence());
     }
 
-    /** Shows where a growing class is allocated: the allocation view, searched for the class. */
+    /** Shows where a growing class is allocated: the allocation view of its JVM, searched for the class. */
     public void open(ClassGrowth.Growth g) {
-        query.open(Finding.Evidence.of(ViewKind.ALLOC).focus(g.className()));
+        Finding.Evidence evidence = Finding.Evidence.of(ViewKind.ALLOC).focus(g.className());
+        query.open(g.source() < 0 ? evidence : evidence.source(g.source()));
     }
 
     /** Opens where a suspect was allocated in the flame graph. */

@@ -41,6 +41,19 @@ final class RecordingToolBar {
         views.valueProperty().bindBidirectional(vm.viewProperty());
         views.setCellFactory(l -> new ViewCell());
         views.setButtonCell(new ViewCell());
+        // The button shows the value through the converter too (when the value came before its item in the list,
+        // it said "ALLOC" where the list said "Allocations (bytes)")
+        views.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ViewKind v) {
+                return v == null ? "" : v.title();
+            }
+
+            @Override
+            public ViewKind fromString(String s) {
+                return null; // not editable
+            }
+        });
         views.setTooltip(new Tooltip("Which samples the flame graph shows"));
         views.setPromptText("View");
 

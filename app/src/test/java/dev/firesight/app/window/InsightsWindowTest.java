@@ -128,6 +128,10 @@ class InsightsWindowTest {
 
         for (Runnable goBack : List.<Runnable>of(
                 () -> robot.press(KeyCode.ALT, KeyCode.LEFT).release(KeyCode.LEFT, KeyCode.ALT), // View ▸ Back
+                () -> { // with the flame graph focused, whose arrow keys move between frames
+                    fxRun(robot, () -> tab.flameGraph().requestFocus());
+                    robot.press(KeyCode.ALT, KeyCode.LEFT).release(KeyCode.LEFT, KeyCode.ALT);
+                },
                 () -> robot.clickOn(back))) {
             click(robot, list, focused);
             assertEquals(focused.evidence().view(), fx(robot, () -> vm.viewProperty().get()), "the finding opened");

@@ -204,22 +204,26 @@ public final class Findings {
 
     private static void memory(Profile profile, Thresholds t, List<Finding> findings) {
         // Each JVM's heap on its own: replicas read as one recording each have their own heap and limit.
-        boolean growing = !ClassGrowth.of(profile).isEmpty();
+        boolean several = profile.jvms().size() > 1;
+        List<ClassGrowth.Growth> classes = ClassGrowth.of(profile);
+        List<LeakSuspects.Suspect> suspects = LeakSuspects.of(profile);
         for (int i = 0; i < profile.jvms().size(); i++) {
             JvmSeries jvm = profile.jvms().get(i);
+            int source = several ? i : -1;
             MemoryTrend heap = MemoryTrend.liveHeap(jvm);
+            boolean growing = classes.stream().anyMatch(g -> g.source() == source);
             if (heap != null && heap.growing()) {
                 growing = true;
                 findings.add(ofJvm(profile, i, "heap-growth", "Heap growth", heap.sentence(), 0.9,
                         Finding.Evidence.of(profile.has(ViewKind.LIVE) ? ViewKind.LIVE : ViewKind.ALLOC)));
             }
-        }
-        // Objects alive at the end are a leak only where memory grows: otherwise they are the working set.
-        List<LeakSuspects.Suspect> suspects = LeakSuspects.of(profile);
-        if (growing && !suspects.isEmpty() && suspects.get(0).count() >= t.leakObjects()) {
-            LeakSuspects.Suspect s = suspects.get(0);
-            findings.add(new Finding("leak-suspect", "Leak suspect", s.reason(), 0.85,
-                    Finding.Evidence.of(ViewKind.ALLOC).focus(s.site())));
+            // Objects alive at the end are a leak only where that JVM's memory grows: else they are its working set.
+            LeakSuspects.Suspect top = suspects.stream().filter(s -> s.source() == source).findFirst().orElse(null);
+            if (growing && top != null && top.count() >= t.leakObjects()) {
+                Finding.Evidence evidence = Finding.Evidence.of(ViewKind.ALLOC).focus(top.site());
+                findings.add(new Finding("leak-suspect", "Leak suspect", top.reason(), 0.85,
+                        several ? evidence.source(i) : evidence)); // the reason names the JVM already
+            }
         }
     }
 

@@ -18,31 +18,30 @@ public final class ClassGrowth {
     private ClassGrowth() {
     }
 
-    /** One growing class. */
-    public record Growth(String className, MemoryTrend trend) {
+    /**
+     * One growing class of one JVM.
+     *
+     * @param sentence how it grows, said of its JVM when the recording is of several
+     * @param source   that JVM, of a recording of several (a folder of replicas); -1 for a recording of one
+     */
+    public record Growth(String className, MemoryTrend trend, String sentence, int source) {
     }
 
     /**
      * The growing classes of every JVM of the profile, fastest first; empty when the recording has no per-class
-     * counts.
+     * counts. Each JVM's classes are its own: replicas each have their own heap.
      */
     public static List<Growth> of(Profile profile) {
         List<Growth> growing = new ArrayList<>();
-        for (JvmSeries jvm : profile.jvms()) {
-            growing.addAll(of(jvm));
-        }
-        growing.sort(FASTEST_FIRST);
-        return growing;
-    }
-
-    /** The growing classes of one JVM, fastest first. */
-    public static List<Growth> of(JvmSeries jvm) {
-        List<Growth> growing = new ArrayList<>();
-        double limit = jvm.last(TimeSeries.Kind.MAX_HEAP);
-        for (Map.Entry<String, TimeSeries> e : jvm.liveBytesByClass().entrySet()) {
-            MemoryTrend trend = MemoryTrend.of(e.getValue(), "Live " + e.getKey(), limit, "-Xmx");
-            if (trend.growing()) {
-                growing.add(new Growth(e.getKey(), trend));
+        boolean several = profile.jvms().size() > 1;
+        for (int i = 0; i < profile.jvms().size(); i++) {
+            JvmSeries jvm = profile.jvms().get(i);
+            double limit = jvm.last(TimeSeries.Kind.MAX_HEAP);
+            for (Map.Entry<String, TimeSeries> e : jvm.liveBytesByClass().entrySet()) {
+                MemoryTrend trend = MemoryTrend.of(e.getValue(), "Live " + e.getKey(), limit, "-Xmx");
+                if (trend.growing()) {
+                    growing.add(new Growth(e.getKey(), trend, profile.aboutJvm(i, trend.sentence()), several ? i : -1));
+                }
             }
         }
         growing.sort(FASTEST_FIRST);

@@ -58,10 +58,8 @@ public final class LeakSuspects {
     public static List<Suspect> of(Profile profile) {
         boolean several = profile.jvms().size() > 1;
         Map<String, MemoryTrend> growth = new HashMap<>();
-        for (int jvm = 0; jvm < profile.jvms().size(); jvm++) {
-            for (ClassGrowth.Growth g : ClassGrowth.of(profile.jvms().get(jvm))) {
-                growth.putIfAbsent((several ? jvm : -1) + "\u0000" + g.className(), g.trend());
-            }
+        for (ClassGrowth.Growth g : ClassGrowth.of(profile)) {
+            growth.putIfAbsent(g.source() + "\u0000" + g.className(), g.trend());
         }
         Map<String, List<OldObjectSample>> groups = new LinkedHashMap<>();
         for (OldObjectSample s : profile.oldObjects()) {

@@ -128,7 +128,8 @@ class LeakSuspectsTest {
     /**
      * A folder of two replicas, one leaking through its audit log and one through its journal: each JVM's
      * suspects are exactly those of its file alone (its own objects, its own class growth), said of it, so the
-     * window's JVM chooser can list one JVM's; both leak byte[], so growth said of the wrong JVM would show.
+     * window's JVM chooser can list one JVM's; both keep byte[] alive and one JVM's byte[] grows, so growth said of
+     * the wrong JVM would show.
      */
     @Test
     void eachJvmOfAFolderHasItsOwnSuspects(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
@@ -153,8 +154,15 @@ class LeakSuspectsTest {
             assertFalse(expected.isEmpty(), file + " has suspects");
             assertEquals(expected, own, file);
             counted += own.size();
+            // The Live set's growing classes are each JVM's own as well.
+            assertEquals(ClassGrowth.of(alone).stream().map(g -> both.aboutJvm(source, g.sentence())).toList(),
+                    ClassGrowth.of(both).stream().filter(g -> g.source() == source).map(ClassGrowth.Growth::sentence)
+                            .toList(), file + ": growing classes");
         }
         assertEquals(all.size(), counted, "every suspect is one JVM's");
+        // The leaking JVM's byte[] grows, the journal's does not, and both keep byte[] alive: growth looked up by
+        // class alone gave the journal's larger byte[] group the other JVM's growth.
+        assertFalse(ClassGrowth.of(both).isEmpty(), "precondition: a JVM has growing classes");
     }
 
     private static long nanos(java.time.Instant t) {
