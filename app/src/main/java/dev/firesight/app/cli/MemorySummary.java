@@ -94,18 +94,17 @@ final class MemorySummary {
 
     private static void printSuspects(Profile profile, PrintStream out) {
         out.println();
-        List<LeakSuspects.Suspect> suspects = LeakSuspects.of(profile);
-        if (suspects.isEmpty()) {
+        if (profile.oldObjects().isEmpty()) {
             out.println("Leak suspects  none: " + LeakSuspects.NO_SAMPLES + ".");
             return;
         }
         out.printf(Locale.ROOT, "Leak suspects  from %,d objects JFR sampled and found still alive%s%n",
                 profile.oldObjects().size(), LeakSuspects.hasPaths(profile) ? ""
                         : " (without paths to GC roots: record with path-to-gc-roots=true to see who holds them)");
-        List<LeakSuspects.Suspect> many = suspects.stream().filter(s -> s.count() > 1).toList();
-        many.stream().limit(SUSPECTS).forEach(s -> out.println("  " + s.reason()));
-        if (many.isEmpty()) {
-            out.println("  (none: no site left more than one sampled object alive)");
+        List<LeakSuspects.Suspect> listed = LeakSuspects.listed(profile);
+        listed.stream().limit(SUSPECTS).forEach(s -> out.println("  " + s.reason()));
+        if (listed.isEmpty()) {
+            out.println("  (none: " + LeakSuspects.NONE_LISTED + ")");
         }
     }
 }

@@ -91,7 +91,7 @@ final class InsightLists {
     static Node leakSuspects(InsightsViewModel vm) {
         return of("leak-suspects", vm.shownSuspects(), vm.shownSuspectsStatusProperty(), s -> s.holders().isEmpty()
                 ? new Item(title(s), tip(s), s.reason())
-                : new Item(title(s), tip(s), s.reason(), chain(s)), vm::open);
+                : new Item(title(s), tip(s), s.unheld(), chain(s)), vm::open); // the chain drawn, not said twice
     }
 
     static Node classGrowth(InsightsViewModel vm) {

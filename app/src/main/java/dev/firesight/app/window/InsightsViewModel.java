@@ -41,9 +41,8 @@ public final class InsightsViewModel {
         this.profile = profile;
         this.findings = new DerivedList<>(tasks, profile, "findings", p -> Findings.of(p, Thresholds.DEFAULTS),
                 p -> "Nothing stands out: " + Findings.NONE_FIRED + ".");
-        this.suspects = new DerivedList<>(tasks, profile, "leak suspects", LeakSuspects::of,
-                p -> p.oldObjects().isEmpty() ? capitalized(LeakSuspects.NO_SAMPLES) + "."
-                        : "No sampled object outlived the recording.");
+        this.suspects = new DerivedList<>(tasks, profile, "leak suspects", LeakSuspects::listed,
+                p -> capitalized(p.oldObjects().isEmpty() ? LeakSuspects.NO_SAMPLES : LeakSuspects.NONE_LISTED) + ".");
         this.growth = new DerivedList<>(tasks, profile, "growing classes", ClassGrowth::of,
                 p -> !p.hasLiveBytesByClass() ? "The recording has no live bytes per class (JFR's"
                         + " jdk.ObjectCountAfterGC, off by default: \u201cfiresight record --preset memory-leak\u201d"

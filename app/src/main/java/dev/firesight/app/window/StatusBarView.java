@@ -32,6 +32,8 @@ final class StatusBarView {
         samples.setId("status-samples");
         total.setId("status-total");
         memory.setId("status-memory");
+        memory.setTooltip(new javafx.scene.control.Tooltip("The heap the open recordings' samples and stacks take, and"
+                + " the JVM's heap in use of its maximum (-Xmx)"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         root.getChildren().addAll(file, samples, total, spacer, memory);
@@ -87,7 +89,10 @@ final class StatusBarView {
             QueryResult r = tab.resultProperty().get();
             ViewKind view = tab.viewProperty().get();
             boolean stopped = tab.stoppedProperty().get();
-            if (r == null || view == null
+            // Only the figures of the profile the tab holds now: once reading ends, a partial profile's flame graph
+            // stays until the complete one's query is done, and its total ("2,754 samples" of 1,121,025) is no total.
+            boolean current = r != null && (stopped || r.tree().profile() == tab.profileProperty().get());
+            if (!current || view == null
                     || tab.stateProperty().get() != RecordingTabViewModel.State.READY && !stopped) {
                 samples.setText("");
                 total.setText("");
@@ -123,8 +128,9 @@ final class StatusBarView {
         }
         Runtime rt = Runtime.getRuntime();
         long used = rt.totalMemory() - rt.freeMemory();
-        memory.setText("Recordings " + Units.bytes(recordings) + " · Heap " + Units.bytes(used) + " of "
-                + Units.bytes(rt.maxMemory()));
+        // "Recordings 1.8 MiB" beside an 11 MB file read as a file size; it is what the loaded profiles hold
+        String heap = "Heap " + Units.bytes(used) + " of " + Units.bytes(rt.maxMemory());
+        memory.setText(recordings == 0 ? heap : "Loaded profiles " + Units.bytes(recordings) + " · " + heap);
     }
 
     Label fileLabel() {

@@ -39,11 +39,24 @@ public final class LeakSuspects {
      * @param root       that chain's GC root, or null
      * @param sharing    how many of the objects share that chain
      * @param reason     the sentence
+     * @param unheld     the sentence without who holds them, for where the chain of holders is drawn beside it
      * @param source     the JVM whose objects they are, of a recording of several; -1 for a recording of one
      */
     public record Suspect(int stack, String site, String className, int count, long sizeBytes, long oldestNanos,
                           long lastSeenNanos, List<String> holders, String root, int sharing, String reason,
-                          int source) {
+                          String unheld, int source) {
+    }
+
+    /** Why none are listed when the recording has old-object samples, in the CLI and the window alike. */
+    public static final String NONE_LISTED = "no site left more than one sampled object alive";
+
+    /**
+     * The suspects a user is shown: sites that left more than one sampled object alive. One object of a kind still
+     * alive at the end (a JDK list built at start-up, a buffer in use) says little, and listed beside the leak it
+     * read as noise.
+     */
+    public static List<Suspect> listed(Profile profile) {
+        return of(profile).stream().filter(s -> s.count() > 1).toList();
     }
 
     /** True when the recording searched for who holds its sampled objects (paths to GC roots). */
@@ -113,17 +126,18 @@ public final class LeakSuspects {
         String site = site(profile, first.stack());
         String allocator = allocator(profile, first.stack());
         int sharing = chains.getOrDefault(chain, 0);
-        StringBuilder reason = new StringBuilder();
-        reason.append(String.format(Locale.ROOT, "%,d %s object%s", group.size(), first.className(),
+        StringBuilder what = new StringBuilder();
+        what.append(String.format(Locale.ROOT, "%,d %s object%s", group.size(), first.className(),
                 group.size() == 1 ? "" : "s"));
         if (size >= 0) {
-            reason.append(" (").append(Wording.bytes(size)).append(')');
+            what.append(" (").append(Wording.bytes(size)).append(')');
         }
-        reason.append(site == null ? " allocated where no stack was recorded" : " allocated in " + site);
+        what.append(site == null ? " allocated where no stack was recorded" : " allocated in " + site);
         if (allocator != null && !allocator.equals(site)) {
-            reason.append(" (through ").append(allocator).append(')');
+            what.append(" (through ").append(allocator).append(')');
         }
-        reason.append(", oldest ").append(Wording.span(oldest)).append(", still alive");
+        what.append(", oldest ").append(Wording.span(oldest)).append(", still alive");
+        StringBuilder reason = new StringBuilder(what);
         if (!holders.isEmpty()) {
             reason.append(", held by ").append(String.join(" \u2192 ", holders));
             if (roots.get(chain) != null) {
@@ -133,13 +147,17 @@ public final class LeakSuspects {
                 reason.append(String.format(Locale.ROOT, "; %d of %d share this path", sharing, group.size()));
             }
         }
-        if (growth != null) {
-            reason.append("; the live ").append(first.className()).append(" on the heap ").append(growth.growthText());
+        for (StringBuilder sentence : List.of(what, reason)) {
+            if (growth != null) {
+                sentence.append("; the live ").append(first.className()).append(" on the heap ")
+                        .append(growth.growthText());
+            }
+            sentence.append('.');
         }
-        reason.append('.');
         return new Suspect(first.stack(), site, first.className(), group.size(), size, oldest, lastSeen,
                 List.copyOf(holders), roots.get(chain), sharing,
-                source < 0 ? reason.toString() : profile.aboutJvm(source, reason.toString()), source);
+                source < 0 ? reason.toString() : profile.aboutJvm(source, reason.toString()),
+                source < 0 ? what.toString() : profile.aboutJvm(source, what.toString()), source);
     }
 
     /** An array slot as any slot ({@code Object[][…]}), so paths through different slots merge. */
