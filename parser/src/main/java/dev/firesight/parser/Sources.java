@@ -14,8 +14,10 @@ import java.util.List;
  * @param threadSource the source of each thread of the profile
  * @param gaps         the stretches between the first chunk's start and the last chunk's end that no chunk
  *                     covers, at least {@link #MIN_GAP_NANOS} long, in time order
+ * @param spans        each source's first chunk's start to its last chunk's end, by source; null for a source
+ *                     no chunk was counted for (see {@link #span})
  */
-public record Sources(List<String> names, int[] threadSource, List<Span> gaps) {
+public record Sources(List<String> names, int[] threadSource, List<Span> gaps, List<Span> spans) {
     /** Shorter stretches are the slack between a chunk's end and the next one's start, not a gap. */
     public static final long MIN_GAP_NANOS = 1_000_000_000L;
 
@@ -33,11 +35,43 @@ public record Sources(List<String> names, int[] threadSource, List<Span> gaps) {
     public Sources {
         names = List.copyOf(names);
         gaps = List.copyOf(gaps);
+        spans = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(spans));
     }
 
     /** One source holding every thread, for profiles built without sources. */
     public static Sources single(int threads) {
-        return new Sources(List.of("this JVM"), new int[threads], List.of());
+        return new Sources(List.of("this JVM"), new int[threads], List.of(), List.of());
+    }
+
+    /**
+     * The time one source's recordings cover, from its first chunk's start to its last chunk's end, or null when
+     * not known. Replicas' dumps need not be of the same hours: a timeline of one of them shows its own.
+     */
+    public Span span(int source) {
+        return source >= 0 && source < spans.size() ? spans.get(source) : null;
+    }
+
+    /**
+     * Each source's span from chunks' {from, to, source} (a source below 0 is not counted); a chunk still being
+     * written ({@code to} is {@link Long#MAX_VALUE}) ends where the source's last known end is.
+     */
+    public static List<Span> spansOf(List<long[]> covered, int sources) {
+        long[] from = new long[sources];
+        long[] to = new long[sources];
+        java.util.Arrays.fill(from, Long.MAX_VALUE);
+        java.util.Arrays.fill(to, Long.MIN_VALUE);
+        for (long[] c : covered) {
+            int s = c.length > 2 ? (int) c[2] : -1;
+            if (s >= 0 && s < sources) {
+                from[s] = Math.min(from[s], c[0]);
+                to[s] = Math.max(to[s], c[1] == Long.MAX_VALUE ? c[0] : c[1]);
+            }
+        }
+        List<Span> spans = new java.util.ArrayList<>();
+        for (int s = 0; s < sources; s++) {
+            spans.add(from[s] <= to[s] ? new Span(from[s], to[s]) : null);
+        }
+        return spans;
     }
 
     /**

@@ -28,7 +28,7 @@ class GapsTest {
                 new long[] {95 * S, 99 * S}));
         assertEquals(List.of(new Sources.Span(15 * S, 20 * S), new Sources.Span(30 * S, 40 * S),
                 new Sources.Span(80 * S, 95 * S)), gaps);
-        Sources sources = new Sources(List.of("a"), new int[0], gaps);
+        Sources sources = new Sources(List.of("a"), new int[0], gaps, List.of());
         assertEquals(new Sources.Span(30 * S, 40 * S), sources.gapAt(35 * S));
         assertNull(sources.gapAt(50 * S), "the open chunk covers up to the next one");
     }
@@ -60,5 +60,22 @@ class GapsTest {
             assertEquals(List.of(), gaps, "recordings that overlap or abut leave no gap");
         }
         assertTrue(gaps.stream().allMatch(g -> g.durationNanos() >= Sources.MIN_GAP_NANOS));
+    }
+
+    /** Each JVM's own time: its first chunk's start to its last chunk's end; a chunk still written ends at its start. */
+    @Test
+    void eachSourceSpansItsOwnChunks() {
+        long S = 1_000_000_000L;
+        List<Sources.Span> spans = Sources.spansOf(List.of(
+                new long[] {10 * S, 20 * S, 0},
+                new long[] {500 * S, 510 * S, 1},
+                new long[] {20 * S, 30 * S, 0},
+                new long[] {510 * S, Long.MAX_VALUE, 1},
+                new long[] {900 * S, 910 * S, -1}), 3);
+        assertEquals(List.of(new Sources.Span(10 * S, 30 * S), new Sources.Span(500 * S, 510 * S)), spans.subList(0, 2));
+        assertNull(spans.get(2), "a source no chunk was counted for");
+        Sources sources = new Sources(List.of("a", "b", "c"), new int[0], List.of(), spans);
+        assertEquals(new Sources.Span(500 * S, 510 * S), sources.span(1));
+        assertNull(sources.span(7));
     }
 }

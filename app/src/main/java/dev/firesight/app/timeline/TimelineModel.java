@@ -54,6 +54,13 @@ public final class TimelineModel {
         this.profile = profile;
         long start = profile.info().startNanos();
         long end = Math.max(start + 1, profile.info().endNanos());
+        // One JVM of several shows its own hours: replicas' dumps of different days made its data a sliver
+        // between hatched stretches where it recorded nothing.
+        dev.firesight.parser.Sources.Span own = profile.jvms().size() > 1 ? profile.sources().span(source) : null;
+        if (own != null && own.fromNanos() < own.toNanos()) {
+            start = Math.max(start, own.fromNanos());
+            end = Math.max(start + 1, Math.min(end, own.toNanos()));
+        }
         this.full = new TimeRange(start, end);
         AllocationSites sites = AllocationSites.of(profile);
         long bucket = displayBucketNanos(end - start);

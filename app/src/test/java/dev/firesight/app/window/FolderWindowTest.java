@@ -141,6 +141,11 @@ class FolderWindowTest {
             dev.firesight.app.timeline.TimelineModel m = fx(robot, timeline::getModel);
             dev.firesight.parser.JvmSeries jvm = reference.jvms().get(source);
             assertEquals(shortName(jvm), m.jvm());
+            // The axis shows that JVM's own hours, not both recordings' with the other's between.
+            dev.firesight.parser.Sources.Span span = reference.sources().span(source);
+            assertEquals(new dev.firesight.parser.query.TimeRange(span.fromNanos(), span.toNanos()), m.full(),
+                    jvm.name() + ": its recording's time");
+            assertTrue(m.full().durationNanos() < all.full().durationNanos(), "shorter than both JVMs' time");
             assertEquals(shortName(jvm), fx(robot, () -> sources.getButtonCell().getText()),
                     "the chooser shows the file that tells replicas apart, not a cut start time");
             assertEquals(jvm.name(), m.memory().jvm());

@@ -161,11 +161,14 @@ final class ProfileBuilder {
      * The source to use when the next chunk does not name its JVM (no jdk.JVMInformation): registered only
      * when a thread needs it, so a file whose chunks do name their JVM adds no empty source.
      */
-    /** The span of each chunk read, {start, end}: the time the recording covers, gaps between files aside. */
+    /**
+     * The span of each chunk read, {start, end, source}: the time the recording covers, gaps between files aside,
+     * and each JVM's own (its source, -1 for a chunk whose JVM is not known).
+     */
     private final List<long[]> covered = new ArrayList<>();
 
     void covered(long fromNanos, long toNanos) {
-        covered.add(new long[] {fromNanos, toNanos});
+        covered.add(new long[] {fromNanos, toNanos, source});
     }
 
     void fallbackSource(String key, String label) {
@@ -521,7 +524,8 @@ final class ProfileBuilder {
                 parseLong(jvm.get("pid")), jvm.get("osVersion"), jvm.get("cpu"), Map.copyOf(eventCounts),
                 List.copyOf(systemProperties), List.copyOf(environment));
         return new Profile(info, views, frameTable, stackTable, threads, series,
-                warnings, notes, withoutStack, old, jvms, new Sources(sourceNames, sources, Sources.gapsBetween(covered)));
+                warnings, notes, withoutStack, old, jvms, new Sources(sourceNames, sources, Sources.gapsBetween(covered),
+                Sources.spansOf(covered, sourceNames.size())));
     }
 
     /** Each source's name, with the file it was read from ("in pod-a.jfr") or how many, when a load read several. */
