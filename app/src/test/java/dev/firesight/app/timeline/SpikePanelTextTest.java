@@ -28,4 +28,18 @@ class SpikePanelTextTest {
                 SpikePanel.headerText(spikes, null).substring(SpikePanel.headerText(spikes, null).indexOf('\n') + 1)
                         .replaceFirst("^\\d+ ", ""));
     }
+
+    /** The pause a user looks for first, the longest, heads the list; every long pause is listed once. */
+    @Test
+    void theLongestPausesComeFirst() throws Exception {
+        Spikes spikes = Spikes.find(Recordings.open(TestRecordings.memory("churn")));
+        java.util.List<Spikes.Pause> listed = SpikePanel.longestFirst(spikes);
+        assertTrue(listed.size() > 1, "precondition: several long pauses, " + listed.size());
+        assertEquals(spikes.longPauses().stream().mapToLong(Spikes.Pause::durationNanos).max().getAsLong(),
+                listed.get(0).durationNanos());
+        for (int i = 1; i < listed.size(); i++) {
+            assertTrue(listed.get(i - 1).durationNanos() >= listed.get(i).durationNanos(), "at " + i);
+        }
+        assertEquals(new java.util.HashSet<>(spikes.longPauses()), new java.util.HashSet<>(listed));
+    }
 }
