@@ -47,9 +47,9 @@ public final class InsightsViewModel {
                 p -> !p.hasLiveBytesByClass() ? "The recording has no live bytes per class (JFR's"
                         + " jdk.ObjectCountAfterGC, off by default: \u201cfiresight record --preset memory-leak\u201d"
                         + " turns it on)." : "No class's live bytes grow over the recording.");
-        this.shownFindings = new OfShownJvm<>(findings, f -> f.evidence().source(), "findings");
-        this.shownSuspects = new OfShownJvm<>(suspects, LeakSuspects.Suspect::source, "leak suspects");
-        this.shownGrowth = new OfShownJvm<>(growth, ClassGrowth.Growth::source, "growing classes");
+        this.shownFindings = new OfShownJvm<>(findings, f -> f.evidence().source(), "findings about");
+        this.shownSuspects = new OfShownJvm<>(suspects, LeakSuspects.Suspect::source, "leak suspects in");
+        this.shownGrowth = new OfShownJvm<>(growth, ClassGrowth.Growth::source, "growing classes in");
         query.threadsProperty().addListener(x -> refilter());
         profile.addListener(x -> refilter());
         refilter();
@@ -79,8 +79,8 @@ public final class InsightsViewModel {
         void show(int jvm) {
             items.setPredicate(jvm < 0 ? null : t -> source.applyAsInt(t) < 0 || source.applyAsInt(t) == jvm);
             status.set(jvm >= 0 && items.isEmpty() && !all.items().isEmpty()
-                    ? "No " + what + " about " + profile.getValue().sources().shortName(jvm)
-                    + "; choose All JVMs to see the others'." : all.statusProperty().get());
+                    ? "No " + what + " " + profile.getValue().sources().shortName(jvm) + ". All JVMs lists every JVM's."
+                    : all.statusProperty().get());
         }
     }
 
@@ -146,7 +146,7 @@ public final class InsightsViewModel {
 
     /** Opens where a suspect was allocated in the flame graph. */
     public void open(LeakSuspects.Suspect suspect) {
-        query.openStack(suspect.stack(), LEAK_VIEWS);
+        query.openStack(suspect.stack(), LEAK_VIEWS, suspect.source());
     }
 
     void dispose() {

@@ -378,26 +378,28 @@ public final class RecordingQueryViewModel {
         boolean whole = evidence.fromNanos() == Long.MIN_VALUE && evidence.toNanos() == Long.MAX_VALUE;
         timeRange.set(whole ? null : new TimeRange(Math.max(evidence.fromNanos(), p.info().startNanos()),
                 Math.min(evidence.toNanos(), p.info().endNanos())));
+        // The evidence is the whole place: what an earlier jump left (a suspect's zoom, a finding's search) goes.
+        zoomPath.set(new int[0]);
         if (evidence.search() != null) {
             search.plainTextProperty().set(false);
             search.textProperty().set(evidence.search());
         } else if (evidence.frame() != null) {
             search.plainTextProperty().set(true);
             search.textProperty().set(evidence.frame());
+        } else {
+            search.textProperty().set("");
         }
-        if (evidence.frame() != null) {
-            int id = nameId(p, evidence.frame());
-            if (id >= 0) {
-                selectedMethod.set(id);
-            }
-        }
+        int id = evidence.frame() == null ? -1 : nameId(p, evidence.frame());
+        selectedMethod.set(id);
     }
 
     /**
      * Opens one of the profile's stacks (say, where a leak suspect was allocated) in the flame graph: in the
-     * first of {@code views} the recording has, zoomed along the stack as far as that view's tree has it.
+     * first of {@code views} the recording has, zoomed along the stack as far as that view's tree has it, over the
+     * whole recording and, of a folder, in the JVM {@code source} (-1: every JVM). An earlier jump's range and
+     * search go: the stack is shown whole.
      */
-    public void openStack(int stack, List<ViewKind> views) {
+    public void openStack(int stack, List<ViewKind> views, int source) {
         Profile p = profile;
         if (p == null || stack < 0 || stack >= p.stacks().size()) {
             return;
@@ -405,6 +407,10 @@ public final class RecordingQueryViewModel {
         remember();
         views.stream().filter(p::has).findFirst().ifPresent(view::set);
         reverse.set(false);
+        threads.set(source >= 0 && source < p.sources().count() ? p.sources().threads(source) : null);
+        timeRange.set(null);
+        search.textProperty().set("");
+        selectedMethod.set(-1);
         int depth = p.stacks().depth(stack);
         int[] path = new int[depth];
         for (int d = 0; d < depth; d++) {

@@ -185,6 +185,14 @@ class InsightsWindowTest {
         click(robot, growth, first);
         assertEquals(dev.firesight.parser.ViewKind.ALLOC, fx(robot, () -> vm.viewProperty().get()));
         assertEquals("byte[]", fx(robot, () -> vm.searchTextProperty().get()));
+        assertEquals(0, fx(robot, () -> vm.zoomPathProperty().get()).length, "the suspect's zoom went with its place");
+
+        // And a suspect opened after that is shown whole: the class's search goes.
+        fxRun(robot, () -> side.getSelectionModel().select(side.getTabs().stream()
+                .filter(t -> "leak-suspects-tab".equals(t.getId())).findFirst().orElseThrow()));
+        click(robot, list, top);
+        assertEquals("", fx(robot, () -> vm.searchTextProperty().get()), "no search left from the class");
+        assertTrue(fx(robot, () -> vm.zoomPathProperty().get()).length > 0, "zoomed along its stack again");
     }
 
     /** The live view keeps what has stayed alive a chosen time: objects allocated that long before the end. */
