@@ -164,10 +164,6 @@ public class FlameGraph extends Control {
     }
 
     /**
-     * The node the zoom path leads to in the current tree: the node itself, or its deepest ancestor
-     * still present when the path is gone from this tree.
-     */
-    /**
      * The tree whose frames were drawn last: set in the layout pass that drew them, so the canvas shows them at
      * the end of that pulse, and null from a change of tree until it is drawn. A listener learns from it that a
      * tree is on screen, not only computed.
@@ -180,6 +176,10 @@ public class FlameGraph extends Control {
         paintedTree.set(t);
     }
 
+    /**
+     * The node the zoom path leads to in the current tree: the node itself, or its deepest ancestor
+     * still present when the path is gone from this tree.
+     */
     public final ReadOnlyIntegerProperty zoomNodeProperty() {
         return zoomNode.getReadOnlyProperty();
     }

@@ -23,11 +23,7 @@ final class InsightLists {
     record Item(String title, String tooltip, String... lines) {
     }
 
-    static <T> ListView<T> of(String id, DerivedList<T> list, Function<T, Item> item, Consumer<T> open) {
-        return of(id, list.items(), list.statusProperty(), item, open);
-    }
-
-    /** The same for items shown from a list, with the sentence to show where none are. */
+    /** A list of {@code items}, with the sentence to show where there are none. */
     static <T> ListView<T> of(String id, javafx.collections.ObservableList<T> items,
                               javafx.beans.property.ReadOnlyStringProperty status, Function<T, Item> item,
                               Consumer<T> open) {

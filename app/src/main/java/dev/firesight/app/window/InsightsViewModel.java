@@ -84,10 +84,6 @@ public final class InsightsViewModel {
         }
     }
 
-    public DerivedList<Finding> findings() {
-        return findings;
-    }
-
     /** The findings the Findings tab lists (see {@link OfShownJvm}). */
     public ObservableList<Finding> shownFindings() {
         return shownFindings.items;

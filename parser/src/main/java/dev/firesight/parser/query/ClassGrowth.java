@@ -32,6 +32,12 @@ public final class ClassGrowth {
      * counts. Each JVM's classes are its own: replicas each have their own heap.
      */
     public static List<Growth> of(Profile profile) {
+        // The Live set list, the leak suspects and the findings each ask for them, on the workers at once: once.
+        SoftCache<List<Growth>> cache = profile.derived("class-growth", SoftCache::new);
+        return cache.get(() -> compute(profile));
+    }
+
+    private static List<Growth> compute(Profile profile) {
         List<Growth> growing = new ArrayList<>();
         boolean several = profile.jvms().size() > 1;
         for (int i = 0; i < profile.jvms().size(); i++) {
@@ -45,7 +51,7 @@ public final class ClassGrowth {
             }
         }
         growing.sort(FASTEST_FIRST);
-        return growing;
+        return List.copyOf(growing);
     }
 
     private static final Comparator<Growth> FASTEST_FIRST =

@@ -69,6 +69,12 @@ public final class LeakSuspects {
      * each JVM's objects are its own suspects, with its own class growth: one JVM's leak is not another's.
      */
     public static List<Suspect> of(Profile profile) {
+        // The Leak suspects list and the findings both ask, on the two workers at once: once.
+        SoftCache<List<Suspect>> cache = profile.derived("leak-suspects", SoftCache::new);
+        return cache.get(() -> compute(profile));
+    }
+
+    private static List<Suspect> compute(Profile profile) {
         boolean several = profile.jvms().size() > 1;
         Map<String, MemoryTrend> growth = new HashMap<>();
         for (ClassGrowth.Growth g : ClassGrowth.of(profile)) {
@@ -95,7 +101,7 @@ public final class LeakSuspects {
         }
         suspects.sort(Comparator.comparingInt(Suspect::count).reversed()
                 .thenComparing(Comparator.comparingLong(Suspect::oldestNanos).reversed()));
-        return suspects;
+        return List.copyOf(suspects);
     }
 
     /**
