@@ -62,6 +62,15 @@ public final class Recordings {
     }
 
     /**
+     * How the sample events in the first {@code maxBytes} of a recording divide among the views, from their event
+     * headers alone (see {@link dev.firesight.parser.jfr.SampleMix}): milliseconds, to decide how to read it.
+     * Empty for a folder, a compressed file or one that is not a readable recording.
+     */
+    public static java.util.Map<ViewKind, Long> sampleMix(Path file, long maxBytes) {
+        return dev.firesight.parser.jfr.SampleMix.of(file, maxBytes);
+    }
+
+    /**
      * Loads a recording. Safe to call from any thread but the UI's.
      *
      * @throws CancellationException when {@code options} asked to cancel

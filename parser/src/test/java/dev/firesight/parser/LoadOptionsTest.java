@@ -5,7 +5,9 @@ import dev.firesight.parser.query.StackWeights;
 import dev.firesight.parser.testing.TestRecordings;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,6 +29,44 @@ class LoadOptionsTest {
         assertTrue(cpuOnly.notes().contains("Only these views were loaded, as asked: "
                 + ViewKind.CPU.title() + ", " + ViewKind.ALLOC_COUNT.title() + "; reopen the recording to load the others."),
                 cpuOnly.notes().toString());
+    }
+
+    /**
+     * A view read on its own is exactly that view of the whole read, sample by sample: the window draws it so,
+     * exact, while it reads the rest (a JDK recording's CPU samples before its millions of allocations). Stack
+     * ids differ between the two reads (the one-view read interns fewer stacks), so stacks compare by their frames.
+     */
+    @Test
+    void aViewReadOnItsOwnIsThatViewOfTheWholeRead() throws Exception {
+        for (Path recording : List.of(TestRecordings.jdk17(), TestRecordings.multiChunk(), TestRecordings.asyncProfiler(),
+                dev.firesight.parser.testing.GoldenRecordings.recording("jdk25"))) {
+            Profile all = Recordings.open(recording);
+            for (ViewKind view : List.of(ViewKind.CPU, ViewKind.ALLOC)) {
+                if (!all.has(view)) {
+                    continue;
+                }
+                Profile alone = Recordings.open(recording, LoadOptions.defaults().withViews(EnumSet.of(view)));
+                SampleTable a = all.samples(view);
+                SampleTable b = alone.samples(view);
+                String what = recording.getFileName() + " " + view.id();
+                assertEquals(a.size(), b.size(), what + " rows");
+                assertEquals(a.totalWeight(), b.totalWeight(), what + " weight");
+                for (int i = 0; i < a.size(); i++) {
+                    assertEquals(a.timeNanos(i), b.timeNanos(i), what + " time " + i);
+                    assertEquals(a.weight(i), b.weight(i), what + " weight " + i);
+                    assertEquals(all.threadName(a.thread(i)), alone.threadName(b.thread(i)), what + " thread " + i);
+                    assertEquals(frames(all, a.stack(i)), frames(alone, b.stack(i)), what + " stack " + i);
+                }
+            }
+        }
+    }
+
+    private static List<String> frames(Profile p, int stack) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int f : p.stacks().frames(stack)) {
+            out.add(p.frames().name(f) + ":" + p.frames().line(f) + ":" + p.frames().kind(f));
+        }
+        return out;
     }
 
     /** The last half of the burst recording: its samples, no others, and a note that says so. */

@@ -127,6 +127,11 @@ public final class RecordingQueryViewModel {
         preferredView = v;
     }
 
+    /** The view set by {@link #setPreferredView}, or null. */
+    ViewKind preferredView() {
+        return preferredView;
+    }
+
     /** Shows a freshly loaded profile (with at least one view) in the preferred view. */
     void show(Profile p) {
         forgetHistory();

@@ -380,10 +380,13 @@ public final class RecordingTabView {
                         + "; these figures are not the whole recording's and cannot be exported.";
             }
             double done = Math.max(0, vm.progressProperty().get());
+            dev.firesight.parser.ViewKind exact = vm.exactViewProperty().get();
             return (done >= 0.9995 ? "Reading done, putting the profile together"
                     : "Reading " + dev.firesight.app.format.Units.percent(done, 1))
-                    + " — showing what has been read so far; the figures are final when reading ends.";
-        }, vm.progressProperty(), vm.stoppedProperty(), vm.messageProperty(), vm.partialCoverageProperty()));
+                    + (exact == null ? " — showing what has been read so far; the figures are final when reading ends."
+                    : " — " + exact.title() + " is complete and exact; the other views come when reading ends.");
+        }, vm.progressProperty(), vm.stoppedProperty(), vm.messageProperty(), vm.partialCoverageProperty(),
+                vm.exactViewProperty()));
         HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
         // A read the user cancelled is not an error: the bar then says so with a neutral icon and colours.
         Node failedIcon = Icons.icon(Icons.WARNING);

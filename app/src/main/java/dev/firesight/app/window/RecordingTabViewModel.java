@@ -101,6 +101,8 @@ public final class RecordingTabViewModel {
     public ReadOnlyBooleanProperty partialProperty() { return loading.partialProperty(); }
     public ReadOnlyBooleanProperty stoppedProperty() { return loading.stoppedProperty(); }
     public ReadOnlyStringProperty partialCoverageProperty() { return loading.partialCoverageProperty(); }
+    /** The view drawn exact while the rest of the recording is read, or null (see RecordingLoadViewModel#read). */
+    public javafx.beans.property.ReadOnlyObjectProperty<dev.firesight.parser.ViewKind> exactViewProperty() { return loading.exactViewProperty(); }
     public ReadOnlyObjectProperty<Profile> drawnProfileProperty() { return loading.drawnProfileProperty(); }
     public ObservableList<Warning> warnings() { return loading.warnings(); }
     public ObservableList<String> notes() { return loading.notes(); }

@@ -45,14 +45,19 @@ public final class PixelsBench {
         this.report = report;
     }
 
-    /** What the app said about one run, in milliseconds from the process start; -1 where it said nothing. */
-    public record Milestones(long window, long openStarted, long firstPaint, long openComplete, long finalPaint,
-                      int firstPaintFrames, boolean firstWasPartial) {
+    /**
+     * What the app said about one run, in milliseconds from the process start; -1 where it said nothing.
+     * {@code viewComplete} is when the view shown was read exact on its own, before the other views (a large JDK
+     * recording's CPU samples), and {@code openComplete} when every view was.
+     */
+    public record Milestones(long window, long openStarted, long firstPaint, long viewComplete, long openComplete,
+                             long finalPaint, int firstPaintFrames, boolean firstWasPartial) {
     }
 
     /**
      * Reads an event log ({@link AppEvents}' format). The final flame graph is the first the main flame
-     * graph control drew after a query that followed the end of the open; every earlier one is partial.
+     * graph control drew after a query that followed the end of the shown view's read (the open's end, or the
+     * end of its first read when that view was read on its own first); every earlier one is partial.
      * Times are relative to {@code launchEpochMs}.
      */
     public static Milestones milestones(List<String> events, long launchEpochMs) {
@@ -60,6 +65,7 @@ public final class PixelsBench {
         long openStarted = -1;
         long firstPaint = -1;
         long openComplete = -1;
+        long viewComplete = -1;
         long finalPaint = -1;
         int firstFrames = 0;
         boolean queriedAfterOpen = false;
@@ -76,7 +82,9 @@ public final class PixelsBench {
                 openStarted = t;
             } else if (what.startsWith("open complete ") && openComplete < 0) {
                 openComplete = t;
-            } else if (what.startsWith("query done ") && openComplete >= 0) {
+            } else if (what.startsWith("open view complete ") && viewComplete < 0) {
+                viewComplete = t;
+            } else if (what.startsWith("query done ") && (openComplete >= 0 || viewComplete >= 0)) {
                 queriedAfterOpen = true;
             } else if (what.startsWith("flame painted flame-graph ")) {
                 if (firstPaint < 0) {
@@ -88,7 +96,7 @@ public final class PixelsBench {
                 }
             }
         }
-        return new Milestones(window, openStarted, firstPaint, openComplete, finalPaint, firstFrames,
+        return new Milestones(window, openStarted, firstPaint, viewComplete, openComplete, finalPaint, firstFrames,
                 firstPaint >= 0 && firstPaint != finalPaint);
     }
 
@@ -105,17 +113,19 @@ public final class PixelsBench {
                     + " of 1600×1000 (" + display.kind + "); times from the benchmark starting the process, read"
                     + " from the app's own events (`-Dfiresight.events`): *window* is the first pulse that laid out"
                     + " the shown window, *first/final paint* the flame graph control's layout pass that drew the"
-                    + " first and the complete flame graph. Median of " + runs + " runs, the app and the"
+                    + " first and the complete flame graph of the view shown (a large recording whose shown view is a"
+                    + " small part of its samples reads that view on its own first: its exact flame graph), *all"
+                    + " views read* the end of the whole read. Median of " + runs + " runs, the app and the"
                     + " converter path alternating; the converter's first run, which finds its heap, reads the file"
                     + " into the page cache before them (-Dbench.pixels.warmup=true adds a warm-up run of the app). *CPU* is the app process's user + system"
-                    + " time up to the final paint. The converter path is async-profiler's jfr-converter writing"
+                    + " time up to the final paint and the whole read. The converter path is async-profiler's jfr-converter writing"
                     + " its HTML flame graph, then a headless Chromium loading that page and drawing it to a"
                     + " 1600×1000 screenshot.");
             report.line("");
             report.line("| File | Size (MB) | Window (s) | First paint (s) | Open to first paint (s) | Final paint (s)"
-                    + " | Open to final paint (s) | App CPU (s) | Converter → HTML (s) | Browser draws it (s)"
-                    + " | Converter + browser (s) | Converter heap |");
-            report.line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                    + " | Open to final paint (s) | Open to all views read (s) | App CPU (s) | Converter → HTML (s)"
+                    + " | Browser draws it (s) | Converter + browser (s) | Converter heap |");
+            report.line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             for (Path file : files) {
                 filePixels(file, display);
             }
@@ -168,9 +178,9 @@ public final class PixelsBench {
         }
         double convMedian = median(conv.stream().mapToDouble(Double::doubleValue).toArray());
         double drawMedian = median(draw.stream().mapToDouble(Double::doubleValue).toArray());
-        report.line(String.format(Locale.ROOT, "| `%s` | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |",
+        report.line(String.format(Locale.ROOT, "| `%s` | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |",
                 file.getFileName(), Files.size(file) / MB, column(app, 0), column(app, 1), column(app, 5),
-                column(app, 2), column(app, 3), column(app, 4), heap == null ? "out of memory at 4 GB" : seconds(convMedian),
+                column(app, 2), column(app, 3), column(app, 6), column(app, 4), heap == null ? "out of memory at 4 GB" : seconds(convMedian),
                 browser == null ? "no browser" : seconds(drawMedian),
                 heap == null || browser == null ? "" : seconds(convMedian + drawMedian),
                 heap == null ? "" : "-Xmx" + heap));
@@ -198,7 +208,10 @@ public final class PixelsBench {
                         "-jar", firesightJar.toString(), file.toString()), display, false)
                 : startApp(List.of(LAUNCHER, file.toString()), display, true);
         try {
-            Milestones m = waitFor(s, ev -> milestones(ev, s.epochMs).finalPaint() >= 0);
+            Milestones m = waitFor(s, ev -> {
+                Milestones seen = milestones(ev, s.epochMs);
+                return seen.finalPaint() >= 0 && seen.openComplete() >= 0;
+            });
             if (m == null || m.finalPaint() < 0) {
                 Bench.log("  app run failed: %s", m);
                 return null;
@@ -208,7 +221,8 @@ public final class PixelsBench {
                             + " %d ms, CPU %.2f s", m.window(), m.openStarted(), m.firstPaint(),
                     m.firstWasPartial() ? "partial" : "final", m.firstPaintFrames(), m.openComplete(), m.finalPaint(), cpu);
             return new double[] {m.window() / 1000.0, m.firstPaint() / 1000.0, m.finalPaint() / 1000.0,
-                (m.finalPaint() - m.openStarted()) / 1000.0, cpu, (m.firstPaint() - m.openStarted()) / 1000.0};
+                (m.finalPaint() - m.openStarted()) / 1000.0, cpu, (m.firstPaint() - m.openStarted()) / 1000.0,
+                (m.openComplete() - m.openStarted()) / 1000.0};
         } finally {
             s.stop();
         }
