@@ -197,13 +197,17 @@ public final class RecordingLoadViewModel {
     static final double VIEW_FIRST_SHARE = 0.25;
     /** The bar's part for the read of the first view alone: it passes the same bytes, faster. */
     private static final double VIEW_FIRST_PROGRESS = 0.3;
-    /** How much of the first chunk {@link Recordings#sampleMix} looks at. */
-    private static final long MIX_BYTES = 32L << 20;
+    /**
+     * How much of the first chunk {@link Recordings#sampleMix} looks at: tens of thousands of events on the
+     * benchmark's files, in 70-80 ms of a fresh JVM (all 32 MB of the 228 MiB file's events took 160 ms).
+     */
+    private static final long MIX_BYTES = 4L << 20;
 
     /**
      * The view to read on its own first, or null to read the recording whole: the view the recording opens in
      * (the preferred one, else CPU) when the recording is large, other views are wanted too, and the start of the
-     * file has it as at least a few but under a quarter of its samples. Runs on the load's thread.
+     * file has it as at least a few but under a quarter of its samples. Runs on the load's thread: 70-80 ms of a
+     * fresh JVM on a large file, nothing on a small one.
      */
     private ViewKind viewFirst(Path file, LoadOptions options) {
         ViewKind first = query.preferredView() != null ? query.preferredView() : ViewKind.CPU;
@@ -426,11 +430,36 @@ public final class RecordingLoadViewModel {
         } else {
             query.show(p);
         }
-        // After everything the tab asked for: the other views' call trees, so that switching to one is quick.
-        tasks.submit("view trees", ctx -> {
+        prepareOtherViews(p);
+    }
+
+    /**
+     * Once the flame graph of {@code p} is computed, builds its other views' call trees in the background, so that
+     * switching to one is quick. Not before: on two cores, building them beside the first query took CPU from it
+     * (0.44 s of it on the 228 MiB file, whose query took 1.3 s).
+     */
+    private void prepareOtherViews(Profile p) {
+        Runnable prepare = () -> tasks.submit("view trees", ctx -> {
             Query.prepareViews(p, ctx::isCancelled);
             return p;
         }, TaskCallbacks.of(done -> { }, failure -> { }));
+        if (isResultOf(query.resultProperty().get(), p)) {
+            prepare.run(); // a runner on this thread computed it already
+            return;
+        }
+        query.resultProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends QueryResult> o, QueryResult a, QueryResult r) {
+                if (isResultOf(r, p)) {
+                    query.resultProperty().removeListener(this);
+                    prepare.run();
+                }
+            }
+        });
+    }
+
+    private static boolean isResultOf(QueryResult r, Profile p) {
+        return r != null && r.tree() != null && r.tree().profile() == p;
     }
 
     /** Marks the tab as showing a recording in progress, with a short status such as its elapsed time. */

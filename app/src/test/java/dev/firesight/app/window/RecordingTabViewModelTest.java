@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,25 @@ class RecordingTabViewModelTest {
         assertEquals(RecordingTabViewModel.State.CANCELLED, vm.stateProperty().get());
         assertTrue(vm.messageProperty().get().contains("cancelled"));
         assertNull(vm.profileProperty().get());
+    }
+
+    /**
+     * The other views' call trees, built so that switching to one is quick, wait until the flame graph shown first
+     * is computed: on two cores, building them beside its query took CPU from it.
+     */
+    @Test
+    void theOtherViewsCallTreesWaitForTheFirstFlameGraph() {
+        ManualTaskRunner runner = new ManualTaskRunner();
+        RecordingTabViewModel vm = new RecordingTabViewModel(TestRecordings.jdk17(), runner);
+        vm.load();
+        runner.runNext(); // the read
+        assertEquals(RecordingTabViewModel.State.READY, vm.stateProperty().get());
+        assertTrue(runner.pending() > 0 && !runner.pendingNames().contains("view trees"), runner.pendingNames().toString());
+        while (vm.resultProperty().get() == null && runner.pending() > 0) {
+            runner.runNext();
+        }
+        assertNotNull(vm.resultProperty().get(), "the flame graph was computed");
+        assertTrue(runner.pendingNames().contains("view trees"), runner.pendingNames().toString());
     }
 
     /**
