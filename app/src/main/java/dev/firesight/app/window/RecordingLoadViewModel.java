@@ -453,6 +453,8 @@ public final class RecordingLoadViewModel {
                 if (isResultOf(r, p)) {
                     query.resultProperty().removeListener(this);
                     prepare.run();
+                } else if (profile.get() != p) {
+                    query.resultProperty().removeListener(this); // p was replaced: this listener must not keep it
                 }
             }
         });

@@ -56,7 +56,7 @@ public final class SampleMix {
                 in.pos = pos;
                 int size = in.varint();
                 long type = in.varlong();
-                if (size <= 0) {
+                if (size <= 0 || pos + (long) size > in.limit()) {
                     break; // damage: what was counted so far is the answer
                 }
                 ViewKind view = viewOfType.get(type);
