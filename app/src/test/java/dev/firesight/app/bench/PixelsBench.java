@@ -234,18 +234,20 @@ public final class PixelsBench {
      * Whether an app image's launcher runs another jar than the one measured: one left from an earlier build
      * started an old app, which the launch part then waited on for its events. Jars are compared by their
      * entries' names and checksums, not their bytes: the benchmark's own build packs the same classes again
-     * with new timestamps, and a byte comparison skipped an image built from the same commit.
+     * with new timestamps, and a byte comparison skipped an image built from the same commit. Only Firesight's
+     * own entries count: the installer's build bundles async-profiler's library in the jar and the benchmark's
+     * does not, and comparing every entry skipped the app image of the very commit measured.
      */
     private boolean stale(Path launcher) throws java.io.IOException {
         Path bundled = launcher.toAbsolutePath().getParent().resolveSibling("lib/app/firesight.jar");
         return Files.exists(bundled) && !entries(bundled).equals(entries(firesightJar));
     }
 
-    /** Each entry's name and CRC-32. */
+    /** Each of Firesight's own entries (under {@code dev/firesight/}) by name, with its CRC-32. */
     private static Map<String, Long> entries(Path jar) throws java.io.IOException {
         Map<String, Long> crcs = new java.util.HashMap<>();
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
-            zip.stream().forEach(e -> crcs.put(e.getName(), e.getCrc()));
+            zip.stream().filter(e -> e.getName().startsWith("dev/firesight/")).forEach(e -> crcs.put(e.getName(), e.getCrc()));
         }
         return crcs;
     }
