@@ -169,6 +169,7 @@ public final class RecordingLoadViewModel {
     private Profile read(Path file, dev.firesight.app.tasks.TaskContext ctx) throws RecordingException {
         LoadOptions base = options().withCancel(ctx::isCancelled);
         PartialProfiles partials = PARTIAL_OPEN && fitsBesidePartials(file) ? partials(ctx) : null;
+        // The exact view is held while the rest is read, as a partial profile is: only where partials fit beside it.
         ViewKind first = partials == null ? null : viewFirst(file, base);
         if (first == null) {
             return Recordings.open(file, base.withProgress(progress(ctx, 0, 1)), partials);

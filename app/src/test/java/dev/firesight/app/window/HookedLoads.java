@@ -19,6 +19,15 @@ abstract class HookedLoads implements TaskRunner {
     /** Called on the load's thread after each progress report; may wait. */
     abstract void afterProgress(double fraction);
 
+    /** Holds the load's thread until {@code release} opens (at most two minutes: a test that hangs fails). */
+    static void holdUntil(java.util.concurrent.CountDownLatch release) {
+        try {
+            release.await(120, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Called on the load's thread after it handed something to the UI thread. */
     void afterPublish() {
     }
