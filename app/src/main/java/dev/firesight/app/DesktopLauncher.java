@@ -21,9 +21,12 @@ final class DesktopLauncher {
     private DesktopLauncher() {
     }
 
-    static void launch(String[] args) {
+    /** Shows the window until it is closed; returns the exit status (not 0 when a signal ended it). */
+    static int launch(String[] args) {
         silenceConfigurationWarning();
+        QuitOnSignal.install(() -> javafx.application.Platform.runLater(javafx.application.Platform::exit));
         javafx.application.Application.launch(FiresightApp.class, args);
+        return QuitOnSignal.exitStatus();
     }
 
     static void silenceConfigurationWarning() {

@@ -154,6 +154,7 @@ public final class FiresightApp extends Application {
 
     @Override
     public void stop() {
+        AppEvents.event("app stop");
         if (attachLauncher != null) {
             attachLauncher.stopBeforeExit(); // the target completes the recording file
         }

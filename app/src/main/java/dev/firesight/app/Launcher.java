@@ -27,6 +27,9 @@ public final class Launcher {
             System.err.println(noDisplay.get());
             System.exit(2);
         }
-        DesktopLauncher.launch(args);
+        int status = DesktopLauncher.launch(args);
+        if (status != 0) {
+            System.exit(status);
+        }
     }
 }
