@@ -48,21 +48,13 @@ final class ChunkParser {
     private final LongIntMap localThreads = new LongIntMap(256);
     private final LongList threadRefs = new LongList();
     private final List<GenericEvent> genericEvents = new ArrayList<>();
-    /** The thread state of each execution sample of this chunk, in the order they entered the CPU table. */
-    private final IntList executionStates = new IntList();
-    /**
-     * This chunk's samples summed per bucket, thread, stack and thread state, once the profile keeps buckets:
-     * then no sample gets a row of its own. Null while samples are kept one by one.
-     */
-    private ChunkBuckets buckets;
-    /** True when the CPU table got samples other than execution samples in this chunk (no wall split then). */
-    private boolean otherCpuSamples;
+    /** This chunk's samples, with chunk-local stack and thread keys until {@link #resolve}. */
+    private ChunkSamples samples;
     /** True once this chunk had a native allocation or free for the leak view. */
     private boolean nativeEvents;
     /** Events per type id; ids are small in practice, larger ones go to {@link #otherCounts}. */
     private final long[] counts = new long[4096];
     private final Map<Long, long[]> otherCounts = new HashMap<>();
-    private EnumMap<ViewKind, Integer> firstSample;
     private Metadata metadata;
     private final Metadata neighbourMetadata;
     private ConstantPools pools;
@@ -141,15 +133,12 @@ final class ChunkParser {
         if ((control.makesPartials() || concurrent) && metadata != neighbourMetadata && !damaged) {
             readPoolsAhead();
         }
-        firstSample = builder.tableSizes();
+        samples = new ChunkSamples(builder, control);
         installHandlers();
         // async-profiler declares profiler.* types (LiveObject and Log since 2.x, WallClockSample since 4.0);
         // Datadog's profiler, a fork of it, declares some of them too, and datadog.* types of its own.
         builder.datadog |= metadata.declaresTypeStartingWith("datadog.");
         builder.asyncProfiler |= metadata.declaresTypeStartingWith("profiler.");
-        if (builder.bucketUnits > 0) {
-            buckets = new ChunkBuckets(builder.bucketUnits);
-        }
         if (concurrent && poolsAhead != null) {
             // With the pools read ahead, stacks can be resolved as the scan meets them, on two threads of their
             // own (see ConcurrentStacks); -Dfiresight.splitStacks=false keeps them to one, to compare.
@@ -297,11 +286,11 @@ final class ChunkParser {
             if (++events % CHECK_EVERY == 0 || pos - reportedAt >= PROGRESS_BYTES) {
                 reportedAt = pos;
                 control.checkCancelled();
-                if (buckets != null) {
-                    builder.pendingBytes = buckets.bytes();
+                if (samples.bucketed()) {
+                    builder.pendingBytes = samples.pendingBytes();
                 }
                 if (control.overSampleBudget(builder) && builder.canCoarsen()) {
-                    coarsen();
+                    samples.coarsen();
                 }
                 control.checkBudget(builder);
                 // With pools read ahead, bytes read are those and the events' bytes the scan has passed.
@@ -448,19 +437,15 @@ final class ChunkParser {
             int stack = localStack(s[SampleEvent.STACK], s[SampleEvent.CLASS]);
             int thread = localThread(s[SampleEvent.THREAD]);
             boolean execution = kind == SampleEvent.EXECUTION;
-            if (buckets != null) {
-                int units = builder.toUnits(time);
-                for (ViewKind view : views) {
-                    buckets.add(view, units, thread, stack, execution ? (int) s[SampleEvent.STATE] : ChunkBuckets.NO_STATE,
-                            weight, 1, weight * weight, dev.firesight.parser.util.UInt128.squareHigh(weight));
-                }
-                otherCpuSamples |= !execution && feedsCpu;
+            if (samples.bucketed()) {
+                samples.addToBuckets(views, builder.toUnits(time), thread, stack,
+                        execution ? (int) s[SampleEvent.STATE] : ChunkBuckets.NO_STATE, weight, !execution && feedsCpu);
             } else {
                 for (int i = 0; i < tables.length; i++) {
                     tables[i].add(time, thread, stack, weight);
                 }
                 if (execution) {
-                    executionStates.add((int) s[SampleEvent.STATE]);
+                    samples.executionState((int) s[SampleEvent.STATE]);
                 }
             }
             if (trackLeaks) {
@@ -551,8 +536,8 @@ final class ChunkParser {
     }
 
     /**
-     * Replaces chunk-local keys with global ids, drops samples that carry no stack, and moves execution
-     * samples that are really wall-clock samples into the wall view.
+     * Gives the chunk's stack and thread keys their global ids, puts its samples in the tables with them
+     * ({@link ChunkSamples#resolve}), and applies its other events.
      */
     private void resolve() {
         // In an intact chunk a stack id missing from the pools is how the producer records "no stack"
@@ -594,11 +579,7 @@ final class ChunkParser {
             builder.nativeLeaks.endChunk(stacks, threads);
         }
         ExecutionStates states = ExecutionStates.of(pools, mainEvent());
-        if (buckets != null) {
-            flushBuckets(stacks, truncated, threads, states);
-        } else {
-            resolveSamples(stacks, truncated, threads, states);
-        }
+        samples.resolve(stacks, truncated, threads, states);
         if (resolver.unresolvedStacks > 0) {
             builder.warn(Warning.Kind.UNRESOLVED_STACKS, chunkIndex + 1, -1, where() + "refers to " + dev.firesight.parser.Wording.count(resolver.unresolvedStacks) + " stack traces that its"
                     + " constant pools do not contain" + (header.finished() ? "" : " (it was cut off before they"
@@ -615,120 +596,6 @@ final class ChunkParser {
             } else {
                 event.apply(builder, pools, header);
             }
-        }
-    }
-
-    /**
-     * Makes the profile's buckets wider, mid-chunk, because its samples passed their budget. The first time,
-     * this chunk's samples so far leave the tables for buckets of their own (with their thread states, which
-     * the wall-clock split still needs), so the tables hold only resolved rows when they are re-summed.
-     */
-    private void coarsen() {
-        int width = builder.nextWidth(control.sampleBudget());
-        if (buckets == null) {
-            buckets = new ChunkBuckets(width);
-            for (ChunkRows r : chunkRows()) {
-                ViewKind view = r.view();
-                SampleRows table = r.table();
-                int from = r.from();
-                boolean execution = r.execution();
-                otherCpuSamples |= view == ViewKind.CPU && !execution && r.end() > from;
-                for (int i = from; i < r.end(); i++) {
-                    long w = table.weight(i);
-                    buckets.add(view, table.timeUnits(i), table.thread(i), table.stack(i),
-                            execution ? executionStates.get(i - from) : ChunkBuckets.NO_STATE, w, 1, w * w,
-                            dev.firesight.parser.util.UInt128.squareHigh(w));
-                    table.drop(i);
-                }
-                table.truncate(from);
-            }
-            executionStates.clear();
-        }
-        builder.coarsen(width);
-        buckets.widen(width);
-        builder.pendingBytes = buckets.bytes();
-    }
-
-    /** Puts this chunk's buckets into the tables with resolved stacks and threads (see {@link #resolve}). */
-    private void flushBuckets(IntList stacks, java.util.BitSet truncated, IntList threads, ExecutionStates states) {
-        for (int k : buckets.byBucket()) {
-            ViewKind view = buckets.view(k);
-            int local = buckets.stack(k);
-            int stack = stacks.get(local);
-            int count = buckets.count(k);
-            int state = buckets.state(k);
-            boolean wall = view == ViewKind.CPU && !otherCpuSamples && state != ChunkBuckets.NO_STATE
-                    && states.isWall(state);
-            ViewKind shown = wall ? ViewKind.WALL : view;
-            if (stack >= 0 && truncated.get(local)) {
-                builder.truncatedSamples.computeIfAbsent(shown, v -> new long[1])[0] += count;
-            }
-            int thread = threads.get(buckets.thread(k));
-            if (stack < 0) {
-                builder.sampleWithoutStack(shown, count);
-            } else if (wall) {
-                if (control.wants(ViewKind.WALL)) { // wall-clock samples weigh one each
-                    builder.table(ViewKind.WALL).addBucket(buckets.bucket(k), thread, stack, count, count, count, 0);
-                }
-            } else if (view != ViewKind.CPU || control.wants(ViewKind.CPU)) {
-                builder.table(view).addBucket(buckets.bucket(k), thread, stack, buckets.weight(k), count,
-                        buckets.squaresLow(k), buckets.squaresHigh(k));
-            }
-        }
-    }
-
-    /**
-     * This chunk's rows so far in one view's table, {@code [from, end)}; {@code execution} when they are CPU
-     * samples with one thread state each (which tells wall-clock samples from CPU ones).
-     */
-    private record ChunkRows(ViewKind view, SampleRows table, int from, int end, boolean execution) {
-    }
-
-    /** Each view's {@link ChunkRows}, taken before any table is changed. */
-    private List<ChunkRows> chunkRows() {
-        List<ChunkRows> out = new ArrayList<>();
-        for (Map.Entry<ViewKind, Integer> e : builder.tableSizes().entrySet()) {
-            ViewKind view = e.getKey();
-            int from = firstSample.getOrDefault(view, 0);
-            int end = e.getValue();
-            out.add(new ChunkRows(view, builder.table(view), from, end,
-                    view == ViewKind.CPU && executionStates.size() == end - from));
-        }
-        return out;
-    }
-
-    /** Resolves the samples this chunk added one by one to the tables (see {@link #resolve}). */
-    private void resolveSamples(IntList stacks, java.util.BitSet truncated, IntList threads, ExecutionStates states) {
-        WallSamples wall = new WallSamples();
-        for (ChunkRows r : chunkRows()) {
-            ViewKind view = r.view();
-            SampleRows table = r.table();
-            int from = r.from();
-            boolean execution = r.execution();
-            int to = from;
-            for (int i = from; i < r.end(); i++) {
-                int stack = stacks.get(table.stack(i));
-                if (stack >= 0 && truncated.get(table.stack(i))) {
-                    ViewKind shown = execution && states.isWall(executionStates.get(i - from)) ? ViewKind.WALL : view;
-                    builder.truncatedSamples.computeIfAbsent(shown, k -> new long[1])[0]++;
-                }
-                if (stack < 0) {
-                    table.drop(i);
-                    builder.sampleWithoutStack(view == ViewKind.CPU && execution
-                            && states.isWall(executionStates.get(i - from)) ? ViewKind.WALL : view, 1);
-                } else if (execution && states.isWall(executionStates.get(i - from))) {
-                    wall.add(table.timeNanos(i), threads.get(table.thread(i)), stack);
-                    table.drop(i);
-                } else if (view == ViewKind.CPU && !control.wants(ViewKind.CPU)) {
-                    table.drop(i); // read only for the wall-clock samples among them
-                } else {
-                    table.move(i, to++, threads.get(table.thread(i)), stack);
-                }
-            }
-            table.truncate(to);
-        }
-        if (control.wants(ViewKind.WALL)) {
-            wall.addTo(builder.table(ViewKind.WALL));
         }
     }
 
@@ -775,7 +642,7 @@ final class ChunkParser {
      * execution sample of an async-profiler recording without a CPU state may turn out a wall-clock sample.
      */
     private dev.firesight.parser.Profile partial() {
-        java.util.EnumMap<ViewKind, SampleRows> rows = builder.resolvedRows(firstSample);
+        EnumMap<ViewKind, SampleRows> rows = builder.resolvedRows(samples.firstSample());
         List<String> threadNames = new ArrayList<>();
         IntList known = early.stacks();
         StackResolver names = early.resolver();
@@ -788,7 +655,7 @@ final class ChunkParser {
             });
             names = concurrentStacks.resolver();
         }
-        if (poolsAhead != null && buckets == null) {
+        if (poolsAhead != null && !samples.bucketed()) {
             if (concurrentStacks == null) {
                 early.resolve(localStacks, builder, () -> new StackResolver(in, pools, builder, previousResolver, true),
                         () -> {
@@ -800,40 +667,12 @@ final class ChunkParser {
             for (int k = 0; k < threadRefs.size(); k++) {
                 threadNames.add(names.threadName(threadRefs.get(k)));
             }
-            addPartialRows(rows, builder.threadCount(), known);
+            ExecutionStates states = ExecutionStates.of(pools, builder.mainEvent);
+            samples.addPartialRows(rows, builder.threadCount(), known, states,
+                    states.byState() || !builder.asyncProfiler && !builder.datadog);
         }
         long readUntil = header.durationNanos > 0 ? header.startNanos + header.durationNanos : header.startNanos;
         return builder.partial(rows, threadNames, readUntil);
-    }
-
-    /**
-     * Adds this chunk's samples so far to a partial profile's rows, as {@link #resolveSamples} will; a sample
-     * whose chunk-local stack key is past those in {@code known} (the stack thread stopped before it) is left out.
-     */
-    private void addPartialRows(java.util.EnumMap<ViewKind, SampleRows> rows, int threadBase, IntList known) {
-        ExecutionStates states = ExecutionStates.of(pools, builder.mainEvent);
-        boolean settled = states.byState() || !builder.asyncProfiler && !builder.datadog;
-        for (ChunkRows r : chunkRows()) {
-            ViewKind view = r.view();
-            SampleRows table = r.table();
-            int from = r.from();
-            boolean execution = r.execution();
-            if (view == ViewKind.CPU && !settled) {
-                continue;
-            }
-            for (int i = from; i < r.end(); i++) {
-                int local = table.stack(i);
-                int stack = local < known.size() ? known.get(local) : -1;
-                boolean wall = execution && states.isWall(executionStates.get(i - from));
-                if (stack < 0 || (wall ? !control.wants(ViewKind.WALL)
-                        : view == ViewKind.CPU && !control.wants(ViewKind.CPU))) {
-                    continue; // as resolveSamples leaves them out
-                }
-                ViewKind shown = wall ? ViewKind.WALL : view;
-                rows.computeIfAbsent(shown, builder::partialRows).add(table.timeNanos(i),
-                        threadBase + table.thread(i), stack, wall ? 1 : table.weight(i));
-            }
-        }
     }
 
     /** Makes the JVM this chunk's jdk.JVMInformation names (process id and start time) the current source. */
@@ -865,24 +704,5 @@ final class ChunkParser {
             }
         }
         return builder.mainEvent;
-    }
-
-    /** Wall-clock samples found among a chunk's execution samples, resolved, to append to the wall view. */
-    private static final class WallSamples {
-        private final LongList times = new LongList();
-        private final IntList threads = new IntList();
-        private final IntList stacks = new IntList();
-
-        void add(long timeNanos, int thread, int stack) {
-            times.add(timeNanos);
-            threads.add(thread);
-            stacks.add(stack);
-        }
-
-        void addTo(SampleRows wall) {
-            for (int i = 0; i < stacks.size(); i++) {
-                wall.add(times.get(i), threads.get(i), stacks.get(i), 1);
-            }
-        }
     }
 }
