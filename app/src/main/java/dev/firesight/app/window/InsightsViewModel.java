@@ -28,6 +28,12 @@ public final class InsightsViewModel {
 
     private final RecordingQueryViewModel query;
     private final ObservableValue<Profile> profile;
+    /**
+     * The tab's profile once its flame graph is computed, else null: the lists are computed from this one, so that
+     * on two cores they do not take CPU from the flame graph the user waits for (see
+     * {@link RecordingQueryViewModel#afterFirstResult}).
+     */
+    private final javafx.beans.property.ObjectProperty<Profile> drawn = new javafx.beans.property.SimpleObjectProperty<>();
     private final DerivedList<Finding> findings;
     private final DerivedList<LeakSuspects.Suspect> suspects;
     private final DerivedList<ClassGrowth.Growth> growth;
@@ -39,11 +45,13 @@ public final class InsightsViewModel {
     InsightsViewModel(TaskRunner tasks, ObservableValue<Profile> profile, RecordingQueryViewModel query) {
         this.query = query;
         this.profile = profile;
-        this.findings = new DerivedList<>(tasks, profile, "findings", p -> Findings.of(p, Thresholds.DEFAULTS),
+        profile.addListener((o, a, p) -> drawWhenComputed(p));
+        drawWhenComputed(profile.getValue());
+        this.findings = new DerivedList<>(tasks, drawn, "findings", p -> Findings.of(p, Thresholds.DEFAULTS),
                 p -> "Nothing stands out: " + Findings.NONE_FIRED + ".");
-        this.suspects = new DerivedList<>(tasks, profile, "leak suspects", LeakSuspects::listed,
+        this.suspects = new DerivedList<>(tasks, drawn, "leak suspects", LeakSuspects::listed,
                 p -> capitalized(p.oldObjects().isEmpty() ? LeakSuspects.NO_SAMPLES : LeakSuspects.NONE_LISTED) + ".");
-        this.growth = new DerivedList<>(tasks, profile, "growing classes", ClassGrowth::of,
+        this.growth = new DerivedList<>(tasks, drawn, "growing classes", ClassGrowth::of,
                 p -> !p.hasLiveBytesByClass() ? "The recording has no live bytes per class (JFR's"
                         + " jdk.ObjectCountAfterGC, off by default: \u201cfiresight record --preset memory-leak\u201d"
                         + " turns it on)." : "No class's live bytes grow over the recording.");
@@ -53,6 +61,17 @@ public final class InsightsViewModel {
         query.threadsProperty().addListener(x -> refilter());
         profile.addListener(x -> refilter());
         refilter();
+    }
+
+    private void drawWhenComputed(Profile p) {
+        drawn.set(null);
+        if (p != null) {
+            query.afterFirstResult(p, () -> {
+                if (profile.getValue() == p) {
+                    drawn.set(p);
+                }
+            });
+        }
     }
 
     /**

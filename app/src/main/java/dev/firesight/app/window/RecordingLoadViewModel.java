@@ -440,29 +440,10 @@ public final class RecordingLoadViewModel {
      * (0.44 s of it on the 228 MiB file, whose query took 1.3 s).
      */
     private void prepareOtherViews(Profile p) {
-        Runnable prepare = () -> tasks.submit("view trees", ctx -> {
+        query.afterFirstResult(p, () -> tasks.submit("view trees", ctx -> {
             Query.prepareViews(p, ctx::isCancelled);
             return p;
-        }, TaskCallbacks.of(done -> { }, failure -> { }));
-        if (isResultOf(query.resultProperty().get(), p)) {
-            prepare.run(); // a runner on this thread computed it already
-            return;
-        }
-        query.resultProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends QueryResult> o, QueryResult a, QueryResult r) {
-                if (isResultOf(r, p)) {
-                    query.resultProperty().removeListener(this);
-                    prepare.run();
-                } else if (profile.get() != p) {
-                    query.resultProperty().removeListener(this); // p was replaced: this listener must not keep it
-                }
-            }
-        });
-    }
-
-    private static boolean isResultOf(QueryResult r, Profile p) {
-        return r != null && r.tree() != null && r.tree().profile() == p;
+        }, TaskCallbacks.of(done -> { }, failure -> { })));
     }
 
     /** Marks the tab as showing a recording in progress, with a short status such as its elapsed time. */

@@ -211,6 +211,33 @@ public final class RecordingQueryViewModel {
     }
 
     /**
+     * Runs {@code then} once the flame graph of {@code p} is computed (now, if it is), on the FX thread; never
+     * if another profile is shown first. What is built from a profile besides its flame graph waits for this:
+     * on two cores, building it beside the first query took CPU from that query.
+     */
+    void afterFirstResult(Profile p, Runnable then) {
+        if (isResultOf(result.get(), p)) {
+            then.run(); // a runner on this thread computed it already
+            return;
+        }
+        result.addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends QueryResult> o, QueryResult a, QueryResult r) {
+                if (isResultOf(r, p)) {
+                    result.removeListener(this);
+                    then.run();
+                } else if (profile != p) {
+                    result.removeListener(this); // another profile is shown: this listener must not keep p
+                }
+            }
+        });
+    }
+
+    private static boolean isResultOf(QueryResult r, Profile p) {
+        return r != null && r.tree() != null && r.tree().profile() == p;
+    }
+
+    /**
      * Forgets the profile and everything computed from it, cancelling what still computes: a read that failed
      * leaves nothing holding its memory, and the next profile opens as in {@link #show}.
      */

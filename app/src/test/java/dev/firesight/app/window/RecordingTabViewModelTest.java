@@ -40,22 +40,30 @@ class RecordingTabViewModelTest {
     }
 
     /**
-     * The other views' call trees, built so that switching to one is quick, wait until the flame graph shown first
-     * is computed: on two cores, building them beside its query took CPU from it.
+     * The other views' call trees, built so that switching to one is quick, and the findings, leak suspects and
+     * growing classes wait until the flame graph shown first is computed: on two cores, building them beside its
+     * query took CPU from it.
      */
     @Test
-    void theOtherViewsCallTreesWaitForTheFirstFlameGraph() {
+    void theOtherViewsCallTreesAndTheFindingsWaitForTheFirstFlameGraph() {
         ManualTaskRunner runner = new ManualTaskRunner();
         RecordingTabViewModel vm = new RecordingTabViewModel(TestRecordings.jdk17(), runner);
         vm.load();
         runner.runNext(); // the read
         assertEquals(RecordingTabViewModel.State.READY, vm.stateProperty().get());
-        assertTrue(runner.pending() > 0 && !runner.pendingNames().contains("view trees"), runner.pendingNames().toString());
+        java.util.List<String> later = java.util.List.of("view trees", "findings", "leak suspects", "growing classes");
+        assertTrue(runner.pending() > 0 && java.util.Collections.disjoint(runner.pendingNames(), later),
+                runner.pendingNames().toString());
         while (vm.resultProperty().get() == null && runner.pending() > 0) {
             runner.runNext();
         }
         assertNotNull(vm.resultProperty().get(), "the flame graph was computed");
-        assertTrue(runner.pendingNames().contains("view trees"), runner.pendingNames().toString());
+        assertTrue(runner.pendingNames().containsAll(later), runner.pendingNames().toString());
+        while (runner.pending() > 0) {
+            runner.runNext();
+        }
+        assertTrue(vm.insights().shownFindingsStatusProperty().get().startsWith("Nothing stands out"),
+                "the findings were computed after it: " + vm.insights().shownFindingsStatusProperty().get());
     }
 
     /**
