@@ -234,7 +234,7 @@ public final class RecordingQueryViewModel {
     }
 
     private static boolean isResultOf(QueryResult r, Profile p) {
-        return r != null && r.tree() != null && r.tree().profile() == p;
+        return r != null && r.loaded() == p;
     }
 
     /**
@@ -286,7 +286,7 @@ public final class RecordingQueryViewModel {
             Map<String, String> labels = MethodNames.unique(methods.stream().map(HotMethods.Method::name).toList());
             List<MethodRow> rows = methods.stream()
                     .map(m -> MethodRow.of(m, weights.total(), labels.get(m.name()))).toList();
-            return new QueryResult(weights, tree, rows, labels);
+            return new QueryResult(weights, tree, rows, labels, p);
         }, TaskCallbacks.of(this::queried, failure -> {
             busy.set(false);
             queryError.set(failure);

@@ -91,7 +91,7 @@ final class StatusBarView {
             boolean stopped = tab.stoppedProperty().get();
             // Only the figures of the profile the tab holds now: once reading ends, a partial profile's flame graph
             // stays until the complete one's query is done, and its total ("2,754 samples" of 1,121,025) is no total.
-            boolean current = r != null && (stopped || r.tree().profile() == tab.profileProperty().get());
+            boolean current = r != null && (stopped || r.loaded() == tab.profileProperty().get());
             if (!current || view == null
                     || tab.stateProperty().get() != RecordingTabViewModel.State.READY && !stopped) {
                 samples.setText("");

@@ -66,6 +66,21 @@ class RecordingTabViewModelTest {
                 "the findings were computed after it: " + vm.insights().shownFindingsStatusProperty().get());
     }
 
+    /** With a transform on as the recording is read, the flame graph is of the transformed copy: findings still come. */
+    @Test
+    void theFindingsComeWithATransformOn() {
+        ManualTaskRunner runner = new ManualTaskRunner();
+        RecordingTabViewModel vm = new RecordingTabViewModel(TestRecordings.jdk17(), runner);
+        vm.addTransform(dev.firesight.parser.query.Transform.OnlyMyCode.hiding(java.util.List.of()));
+        vm.load();
+        while (runner.pending() > 0) {
+            runner.runNext();
+        }
+        assertNotNull(vm.resultProperty().get());
+        assertTrue(vm.insights().shownFindingsStatusProperty().get().startsWith("Nothing stands out"),
+                vm.insights().shownFindingsStatusProperty().get());
+    }
+
     /**
      * The time a partial profile covers, as the bar says it when reading stops: from its first sample's start to
      * its last sample, no later than the recording's end, and the share of bytes read.

@@ -67,6 +67,8 @@ class TransformChipsTest {
     void mergeFromTheContextMenuShowsAChipAndRemovingItRestoresTheView(FxRobot robot) {
         CallTree before = flame().getTree();
         long total = before.total(CallTree.ROOT);
+        String statusTotal = ((Label) robot.lookup("#status-total").query()).getText();
+        assertTrue(statusTotal.startsWith("CPU total: "), statusTotal);
         Path plain = temp.resolve("plain.txt");
         fxRun(robot, () -> support.window().exportActions().exportTo(tab, dev.firesight.app.export.ExportFormat.COLLAPSED,
                 plain));
@@ -85,6 +87,8 @@ class TransformChipsTest {
         assertEquals(totalOf(before, Workload.frame("burnCpu")), totalOf(merged, Workload.frame("burnCpu")),
                 "its caller keeps its weight");
         assertEquals(total, merged.total(CallTree.ROOT), "the total stays");
+        assertEquals(statusTotal, ((Label) robot.lookup("#status-total").query()).getText(),
+                "and the status bar still says it");
         assertTrue(tab.viewModel().hotMethods().stream().noneMatch(m -> m.name().equals(COMPUTE_HASHES)),
                 "the hot methods follow");
         Path exported = temp.resolve("merged.txt");
