@@ -104,7 +104,7 @@ public final class MainWindowViewModel {
             RecordingTabViewModel tab = new RecordingTabViewModel(abs, tasks);
             tabs.add(tab);
             selected.set(tab);
-            rememberRecent(abs);
+            rememberOnceRead(tab, abs);
             tab.setPreferredView(view);
             tab.load();
         }
@@ -124,6 +124,26 @@ public final class MainWindowViewModel {
         tab.setPreferredView(view);
         tab.loadFrom(snapshot);
         return tab;
+    }
+
+    /**
+     * Puts a file in Open Recent once its tab has read it (or stopped reading it with part shown): a file that
+     * cannot be read at all (empty, not a recording, gone) would only push recordings off the list.
+     */
+    private void rememberOnceRead(RecordingTabViewModel tab, Path file) {
+        tab.stateProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends RecordingTabViewModel.State> o,
+                                RecordingTabViewModel.State before, RecordingTabViewModel.State now) {
+                if (now == RecordingTabViewModel.State.LOADING) {
+                    return;
+                }
+                o.removeListener(this);
+                if (now == RecordingTabViewModel.State.READY || tab.stoppedProperty().get()) {
+                    rememberRecent(file);
+                }
+            }
+        });
     }
 
     private void rememberRecent(Path file) {

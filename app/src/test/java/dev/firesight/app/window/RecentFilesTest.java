@@ -52,7 +52,7 @@ class RecentFilesTest {
     void aFileOpenedBeforeTheHistoryIsReadKeepsTheHistory() throws Exception {
         Path store = temp.resolve("recent");
         Path old = temp.resolve("old.jfr");
-        Path fresh = temp.resolve("fresh.jfr");
+        Path fresh = Files.copy(dev.firesight.parser.testing.TestRecordings.jdk17(), temp.resolve("fresh.jfr"));
         Files.write(store, List.of(old.toString()));
         dev.firesight.app.tasks.ManualTaskRunner runner = new dev.firesight.app.tasks.ManualTaskRunner();
         Comparisons none = new Comparisons() {
@@ -82,6 +82,16 @@ class RecentFilesTest {
         });
         vm.openFiles(List.of(fresh)); // as a command-line file does, before the read task has run
         runner.runAll();
+        assertEquals(List.of(fresh, old), vm.recentFiles());
+        assertEquals(List.of(fresh.toString(), old.toString()), Files.readAllLines(store));
+
+        // A file that cannot be read gets its tab and its sentence, but no place in the list.
+        Path empty = Files.createFile(temp.resolve("empty.jfr"));
+        Path text = Files.writeString(temp.resolve("notes.jfr"), "not a recording");
+        vm.openFiles(List.of(empty, text, temp.resolve("gone.jfr")));
+        runner.runAll();
+        assertEquals(4, vm.tabs().size());
+        assertTrue(vm.tabs().stream().skip(1).allMatch(t -> t.stateProperty().get() == RecordingTabViewModel.State.FAILED));
         assertEquals(List.of(fresh, old), vm.recentFiles());
         assertEquals(List.of(fresh.toString(), old.toString()), Files.readAllLines(store));
     }
