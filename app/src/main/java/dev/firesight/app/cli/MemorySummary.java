@@ -98,9 +98,7 @@ final class MemorySummary {
             out.println("Leak suspects  none: " + LeakSuspects.NO_SAMPLES + ".");
             return;
         }
-        out.printf(Locale.ROOT, "Leak suspects  from %,d objects JFR sampled and found still alive%s%n",
-                profile.oldObjects().size(), LeakSuspects.hasPaths(profile) ? ""
-                        : " (without paths to GC roots: record with path-to-gc-roots=true to see who holds them)");
+        out.println("Leak suspects  " + LeakSuspects.basis(profile));
         List<LeakSuspects.Suspect> listed = LeakSuspects.listed(profile);
         listed.stream().limit(SUSPECTS).forEach(s -> out.println("  " + s.reason()));
         if (listed.isEmpty()) {

@@ -84,10 +84,22 @@ final class InsightLists {
                 "Click to open the " + f.evidence().view().title() + " view that shows it", f.sentence()), vm::open);
     }
 
+    /** The suspects under a line saying what they are drawn from (and how to see who holds them, if unknown). */
     static Node leakSuspects(InsightsViewModel vm) {
-        return of("leak-suspects", vm.shownSuspects(), vm.shownSuspectsStatusProperty(), s -> s.holders().isEmpty()
+        ListView<dev.firesight.parser.query.LeakSuspects.Suspect> list = of("leak-suspects", vm.shownSuspects(),
+                vm.shownSuspectsStatusProperty(), s -> s.holders().isEmpty()
                 ? new Item(title(s), tip(s), s.reason())
                 : new Item(title(s), tip(s), s.unheld(), chain(s)), vm::open); // the chain drawn, not said twice
+        Label basis = new Label();
+        basis.setId("leak-suspects-basis");
+        basis.setWrapText(true);
+        basis.getStyleClass().add("insight-basis");
+        basis.textProperty().bind(vm.suspectsBasisProperty());
+        basis.visibleProperty().bind(vm.suspectsBasisProperty().isNotEmpty());
+        basis.managedProperty().bind(basis.visibleProperty());
+        basis.setPadding(new javafx.geometry.Insets(4, 6, 4, 6));
+        javafx.scene.layout.VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
+        return new VBox(basis, list);
     }
 
     static Node classGrowth(InsightsViewModel vm) {

@@ -34,6 +34,7 @@ public final class InsightsViewModel {
      * {@link RecordingQueryViewModel#afterFirstResult}).
      */
     private final javafx.beans.property.ObjectProperty<Profile> drawn = new javafx.beans.property.SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper suspectsBasis = new ReadOnlyStringWrapper("");
     private final DerivedList<Finding> findings;
     private final DerivedList<LeakSuspects.Suspect> suspects;
     private final DerivedList<ClassGrowth.Growth> growth;
@@ -63,8 +64,15 @@ public final class InsightsViewModel {
         refilter();
     }
 
+    /** What the leak suspects are drawn from (see {@link LeakSuspects#basis}), or "" before or without any. */
+    public ReadOnlyStringProperty suspectsBasisProperty() {
+        return suspectsBasis.getReadOnlyProperty();
+    }
+
     private void drawWhenComputed(Profile p) {
         drawn.set(null);
+        String basis = p == null ? null : LeakSuspects.basis(p);
+        suspectsBasis.set(basis == null ? "" : capitalized(basis) + ".");
         if (p != null) {
             query.afterFirstResult(p, () -> {
                 if (profile.getValue() == p) {

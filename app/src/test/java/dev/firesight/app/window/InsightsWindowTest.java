@@ -160,6 +160,9 @@ class InsightsWindowTest {
         assertTrue(robot.lookup(".list-cell").match(c -> c instanceof ListCell<?> l && l.getItem() == top)
                 .lookup((Label l) -> l.getText().startsWith("GC root") && l.getText().contains("AuditLog.ENTRIES"))
                 .tryQuery().isPresent(), "the chain from the GC root names the holding field");
+        Label basis = robot.lookup("#leak-suspects-basis").queryAs(Label.class);
+        assertTrue(fx(robot, basis::isVisible));
+        assertTrue(basis.getText().matches("From [0-9,]+ objects JFR sampled and found still alive\\."), basis.getText());
 
         click(robot, list, top);
         RecordingTabViewModel vm = tab.viewModel();
@@ -229,5 +232,19 @@ class InsightsWindowTest {
         assertTrue(fx(robot, placeholder::getText).startsWith("The recording has no old-object samples (JFR's"),
                 placeholder.getText());
         assertTrue(fx(robot, () -> placeholder.isVisible() && placeholder.getScene() != null), "shown in the list");
+        assertFalse(fx(robot, () -> robot.lookup("#leak-suspects-basis").queryAs(Label.class).isVisible()),
+                "no line about objects there are none of");
+    }
+
+    /** Suspects without paths to GC roots say how to record them, as summary does, rather than leave the chain out. */
+    @Test
+    void suspectsWithoutPathsSayHowToGetThem(FxRobot robot) {
+        RecordingTabView tab = open(robot, TestRecordings.jdk17(), "leak-suspects-tab");
+        Label basis = robot.lookup("#leak-suspects-basis").queryAs(Label.class);
+        Profile p = tab.viewModel().profileProperty().get();
+        assertEquals(String.format(java.util.Locale.ROOT, "From %,d objects JFR sampled and found still alive (without"
+                + " paths to GC roots: record with path-to-gc-roots=true to see who holds them).", p.oldObjects().size()),
+                fx(robot, basis::getText));
+        assertTrue(fx(robot, basis::isVisible));
     }
 }

@@ -65,6 +65,19 @@ public final class LeakSuspects {
     }
 
     /**
+     * What the suspects are drawn from, in the CLI and the window alike: how many sampled objects were still
+     * alive, and, when the recording has no paths to GC roots, how to get them; null without old-object samples.
+     */
+    public static String basis(Profile profile) {
+        if (profile.oldObjects().isEmpty()) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "from %,d objects JFR sampled and found still alive%s",
+                profile.oldObjects().size(), hasPaths(profile) ? ""
+                        : " (without paths to GC roots: record with path-to-gc-roots=true to see who holds them)");
+    }
+
+    /**
      * The suspects, most objects first (then oldest first). Of a recording of several JVMs (a folder of replicas),
      * each JVM's objects are its own suspects, with its own class growth: one JVM's leak is not another's.
      */
