@@ -1,5 +1,7 @@
 package dev.firesight.app.flame.model;
 
+import dev.firesight.app.format.MethodNames;
+
 /**
  * Frame names made safe to show and fitted to a frame's width. Free of JavaFX; the canvas measures with
  * its font, SVG with an estimate.
@@ -98,15 +100,12 @@ public final class FrameText {
         return w;
     }
 
-    /** {@code java.util.HashMap.get} becomes {@code HashMap.get}; other names stay as they are. */
+    /**
+     * {@code java.util.HashMap.get} becomes {@code HashMap.get}, as the tables name it ({@link MethodNames#shortName}):
+     * one rule, so a frame reads the same in the flame graph, its chips and breadcrumb, and the hot methods.
+     */
     public static String withoutPackage(String name) {
-        int paren = name.indexOf('(');
-        int limit = paren >= 0 ? paren : name.length();
-        int method = Math.max(name.lastIndexOf('.', limit - 1), -1);
-        if (method <= 0) {
-            return name;
-        }
-        int cls = Math.max(name.lastIndexOf('.', method - 1), name.lastIndexOf('/', method - 1));
-        return cls <= 0 ? name : name.substring(cls + 1);
+        String shorter = MethodNames.shortName(name);
+        return shorter.equals(name) ? name : shorter;
     }
 }
