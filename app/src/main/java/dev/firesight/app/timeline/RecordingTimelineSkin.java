@@ -81,6 +81,17 @@ public class RecordingTimelineSkin extends SkinBase<RecordingTimeline> {
         selectionLabel.textProperty().bind(Bindings.createStringBinding(this::selectionText,
                 control.selectionProperty(), control.modelProperty(), control.zoneProperty()));
 
+        // The range's own way out, beside it: double-click and Esc (with the timeline focused) clear it too, but a
+        // user found no visible way.
+        Button clear = new Button("\u2715");
+        clear.setId("timeline-clear-selection");
+        clear.getStyleClass().add("timeline-clear-selection");
+        clear.setTooltip(new javafx.scene.control.Tooltip("Clear the range: the whole recording again (Esc, or"
+                + " double-click the timeline)"));
+        clear.setOnAction(e -> control.clearSelection());
+        clear.visibleProperty().bind(control.selectionProperty().isNotNull());
+        clear.managedProperty().bind(clear.visibleProperty());
+
         ToggleButton spikeToggle = new ToggleButton();
         spikeToggle.textProperty().bind(Bindings.createStringBinding(() -> control.getModel() == null ? "Spikes"
                 : "Spikes (" + (control.getModel().spikes().windows().size()
@@ -89,7 +100,7 @@ public class RecordingTimelineSkin extends SkinBase<RecordingTimeline> {
         spikeToggle.setOnAction(e -> userToggledSpikes = true);
 
         javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(6, 4, byMethod, byClass, zoom, reset,
-                compare, markBaseline, compareRanges, spikeToggle, selectionLabel);
+                compare, markBaseline, compareRanges, spikeToggle, selectionLabel, clear);
         for (javafx.scene.Node n : toolbar.getChildren()) {
             if (n instanceof javafx.scene.control.Control c && n != selectionLabel) {
                 c.setMinWidth(Region.USE_PREF_SIZE);

@@ -3,6 +3,7 @@ package dev.firesight.app.timeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.firesight.parser.query.AllocationSites;
@@ -124,6 +125,16 @@ class TimelineTest {
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertNull(timeline.getSelection());
+
+        // And the button beside the range's description, there only while there is a range.
+        javafx.scene.control.Button clear = robot.lookup("#timeline-clear-selection").queryAs(javafx.scene.control.Button.class);
+        assertFalse(clear.isVisible());
+        drag(robot, skin().xOf(start + 1_000_000_000L), skin().xOf(start + 2_000_000_000L), y);
+        assertTrue(clear.isVisible());
+        robot.clickOn(clear);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(timeline.getSelection());
+        assertFalse(clear.isVisible());
     }
 
     @Test
