@@ -76,8 +76,12 @@ public final class SearchBar {
         forward.setId(idPrefix + "-next");
         forward.setTooltip(new Tooltip("Next match, heaviest first (Enter)"));
         forward.setOnAction(e -> next.run());
-        back.disableProperty().bind(model.patternProperty().isNull());
-        forward.disableProperty().bind(model.patternProperty().isNull());
+        // Nothing to step through without a search, or once it has come back empty.
+        javafx.beans.binding.BooleanBinding none = Bindings.createBooleanBinding(() -> model.patternProperty().get() == null
+                || result.getValue() != null && model.patternProperty().get().equals(result.getValue().pattern())
+                && result.getValue().isEmpty(), model.patternProperty(), result);
+        back.disableProperty().bind(none);
+        forward.disableProperty().bind(none);
 
         matched.setId(idPrefix + "-matched");
         matched.getStyleClass().add("search-matched");

@@ -96,8 +96,11 @@ class MainTabSearchTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(matchedText().contains("matched"), matchedText());
 
+        assertFalse(robot.lookup("#search-next").queryButton().isDisabled());
         robot.clickOn("#search-plain");
         assertEquals("no match", matchedText(), "taken literally, the backslash and star match nothing");
+        assertTrue(robot.lookup("#search-next").queryButton().isDisabled(), "nothing to step through");
+        assertTrue(robot.lookup("#search-previous").queryButton().isDisabled());
         fxRun(robot, () -> tab.viewModel().searchTextProperty().set("Workload.computeHashes"));
         assertTrue(matchedText().contains("matched"), "plain text matches the name as written");
         robot.clickOn("#search-plain");
