@@ -22,6 +22,14 @@ public interface FileDialogs {
         return Optional.empty();
     }
 
+    /**
+     * Asks for the recording to compare the open one, {@code baseline}, with; empty when the user cancels. The
+     * default asks as {@link #chooseRecordings} does and takes the first.
+     */
+    default Optional<Path> chooseRecordingToCompare(Window owner, String baseline) {
+        return chooseRecordings(owner).stream().findFirst();
+    }
+
     /** Asks where to save an export, suggesting a name with the format's extension. */
     Optional<Path> chooseExportTarget(Window owner, String description, String extension, String suggestedName);
 

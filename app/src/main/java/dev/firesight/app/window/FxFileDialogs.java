@@ -36,6 +36,24 @@ public final class FxFileDialogs implements FileDialogs {
     }
 
     @Override
+    public Optional<Path> chooseRecordingToCompare(Window owner, String baseline) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Compare " + baseline + " with");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("JFR recordings (*.jfr, *.jfr.gz, *.zip)", RecordingFiles.PATTERNS),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        if (lastFolder != null && lastFolder.isDirectory()) {
+            chooser.setInitialDirectory(lastFolder);
+        }
+        File file = chooser.showOpenDialog(owner);
+        if (file == null) {
+            return Optional.empty();
+        }
+        lastFolder = file.getParentFile();
+        return Optional.of(file.toPath());
+    }
+
+    @Override
     public Optional<Path> chooseFolder(Window owner) {
         javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
         chooser.setTitle("Open a folder of recordings as one");

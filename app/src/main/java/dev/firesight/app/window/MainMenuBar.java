@@ -74,7 +74,7 @@ final class MainMenuBar {
         redacted.disableProperty().bind(vm.emptyProperty());
         MenuItem compare = item("Compare Recordings…", "Shortcut+Shift+D", window::compareOpenTabs);
         compare.setId("menu-compare");
-        compare.disableProperty().bind(javafx.beans.binding.Bindings.size(vm.tabs()).lessThan(2));
+        compare.disableProperty().bind(vm.emptyProperty());
         MenuItem close = item("Close Tab", "Shortcut+W", window::closeShownTab);
         close.setId("menu-close-tab");
         close.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(window.tabPane().getTabs()));

@@ -294,13 +294,25 @@ public final class MainWindowView {
     }
 
     /**
-     * File ▸ Compare Recordings: with two recordings open, the first is the baseline and the second the
-     * target; with more, the selected one is the target and the user picks the baseline.
+     * File ▸ Compare Recordings: with one recording open, it is the baseline and the user picks the target from
+     * disk (it opens in its own tab too); with two open, the first is the baseline and the second the target;
+     * with more, the selected one is the target and the user picks the baseline.
      */
     public void compareOpenTabs() {
         List<RecordingTabViewModel> open = vm.tabs();
-        if (open.size() < 2) {
-            notice("Open two recordings to compare them.");
+        if (open.isEmpty()) {
+            notice("Open a recording to compare it with another.");
+            return;
+        }
+        if (open.size() == 1) {
+            RecordingTabViewModel baseline = open.get(0);
+            dialogs.chooseRecordingToCompare(stage, baseline.fileName()).ifPresent(file -> {
+                if (baseline.path().equals(file.toAbsolutePath().normalize())) {
+                    notice("Pick another recording than " + baseline.fileName() + " to compare it with.");
+                } else {
+                    vm.openAndCompare(baseline, file);
+                }
+            });
             return;
         }
         if (open.size() == 2) {

@@ -64,6 +64,16 @@ class ComparisonWindowTest {
             return compareOnDrop;
         }
 
+        /** The recording Compare Recordings picks from disk with one open, and the baseline it was asked for. */
+        Path toCompare;
+        String askedFor;
+
+        @Override
+        public Optional<Path> chooseRecordingToCompare(Window owner, String baseline) {
+            askedFor = baseline;
+            return Optional.ofNullable(toCompare);
+        }
+
         /** What Compare Recordings offered as baselines, and which of them the test picks. */
         List<String> offeredBaselines;
         String baseline;
@@ -175,6 +185,26 @@ class ComparisonWindowTest {
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** With one recording open, Compare Recordings asks for the other one on disk and opens it beside. */
+    @Test
+    void withOneRecordingOpenCompareAsksForTheOther(FxRobot robot) {
+        Path base = TestRecordings.halved(1.0);
+        Path target = TestRecordings.halved(0.5);
+        MainWindowView window = app.window();
+        robot.interact(() -> window.viewModel().openFiles(List.of(base), ALLOC));
+        assertFalse(fx(robot, () -> ((javafx.scene.control.MenuBar) robot.lookup(".menu-bar").query()).getMenus().get(0)
+                .getItems().stream().filter(i -> "menu-compare".equals(i.getId())).findFirst().orElseThrow().isDisable()),
+                "offered with one recording open");
+        dialogs.toCompare = target;
+        robot.interact(window::compareOpenTabs);
+        assertEquals(base.getFileName().toString(), dialogs.askedFor);
+        ComparisonView view = onlyComparison(robot, window);
+        assertHalvedDiff(robot, view);
+        assertEquals(base.getFileName().toString(), view.viewModel().base().label());
+        assertEquals(target.getFileName().toString(), view.viewModel().target().label());
+        assertEquals(2, fx(robot, () -> window.viewModel().tabs().size()), "the other recording opened too");
     }
 
     @Test
