@@ -16,15 +16,7 @@ public final class FxFileDialogs implements FileDialogs {
 
     @Override
     public List<Path> chooseRecordings(Window owner) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open recording");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("JFR recordings (*.jfr, *.jfr.gz, *.zip)", RecordingFiles.PATTERNS),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        if (lastFolder != null && lastFolder.isDirectory()) {
-            chooser.setInitialDirectory(lastFolder);
-        }
-        List<File> files = chooser.showOpenMultipleDialog(owner);
+        List<File> files = recordingChooser("Open recording").showOpenMultipleDialog(owner);
         List<Path> out = new ArrayList<>();
         if (files != null) {
             for (File f : files) {
@@ -37,20 +29,25 @@ public final class FxFileDialogs implements FileDialogs {
 
     @Override
     public Optional<Path> chooseRecordingToCompare(Window owner, String baseline) {
+        File file = recordingChooser("Compare " + baseline + " with").showOpenDialog(owner);
+        if (file == null) {
+            return Optional.empty();
+        }
+        lastFolder = file.getParentFile();
+        return Optional.of(file.toPath());
+    }
+
+    /** A chooser of recording files, opening where the last one was picked. */
+    private FileChooser recordingChooser(String title) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Compare " + baseline + " with");
+        chooser.setTitle(title);
         chooser.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter("JFR recordings (*.jfr, *.jfr.gz, *.zip)", RecordingFiles.PATTERNS),
                 new FileChooser.ExtensionFilter("All files", "*"));
         if (lastFolder != null && lastFolder.isDirectory()) {
             chooser.setInitialDirectory(lastFolder);
         }
-        File file = chooser.showOpenDialog(owner);
-        if (file == null) {
-            return Optional.empty();
-        }
-        lastFolder = file.getParentFile();
-        return Optional.of(file.toPath());
+        return chooser;
     }
 
     @Override

@@ -190,34 +190,38 @@ class ComparisonWindowTest {
     /** With one recording open, Compare Recordings asks for the other one on disk and opens it beside. */
     @Test
     void withOneRecordingOpenCompareAsksForTheOther(FxRobot robot) {
-        Path base = TestRecordings.halved(1.0);
-        Path target = TestRecordings.halved(0.5);
-        MainWindowView window = app.window();
-        robot.interact(() -> window.viewModel().openFiles(List.of(base), ALLOC));
-        assertFalse(fx(robot, () -> ((javafx.scene.control.MenuBar) robot.lookup(".menu-bar").query()).getMenus().get(0)
-                .getItems().stream().filter(i -> "menu-compare".equals(i.getId())).findFirst().orElseThrow().isDisable()),
-                "offered with one recording open");
-        dialogs.toCompare = target;
-        robot.interact(window::compareOpenTabs);
-        assertEquals(base.getFileName().toString(), dialogs.askedFor);
-        ComparisonView view = onlyComparison(robot, window);
-        assertHalvedDiff(robot, view);
-        assertEquals(base.getFileName().toString(), view.viewModel().base().label());
-        assertEquals(target.getFileName().toString(), view.viewModel().target().label());
-        assertEquals(2, fx(robot, () -> window.viewModel().tabs().size()), "the other recording opened too");
+        compareOneOpenWith(robot, (window, target) -> {
+            assertFalse(fx(robot, () -> ((javafx.scene.control.MenuBar) robot.lookup(".menu-bar").query()).getMenus()
+                    .get(0).getItems().stream().filter(i -> "menu-compare".equals(i.getId())).findFirst().orElseThrow()
+                    .isDisable()), "offered with one recording open");
+            dialogs.toCompare = target;
+            robot.interact(window::compareOpenTabs);
+            assertEquals(TestRecordings.halved(1.0).getFileName().toString(), dialogs.askedFor);
+        });
     }
 
     @Test
     void dropOntoAnOpenRecordingOffersCompare(FxRobot robot) {
+        compareOneOpenWith(robot, (window, target) -> {
+            dialogs.compareOnDrop = true;
+            assertTrue(fx(robot, () -> window.dropSupport().drop(List.of(target))));
+        });
+    }
+
+    /**
+     * Opens the baseline alone, lets {@code compare} bring in the target, and checks the comparison of the two, with
+     * the target open in its own tab too.
+     */
+    private void compareOneOpenWith(FxRobot robot, java.util.function.BiConsumer<MainWindowView, Path> compare) {
         Path base = TestRecordings.halved(1.0);
         Path target = TestRecordings.halved(0.5);
         MainWindowView window = app.window();
         robot.interact(() -> window.viewModel().openFiles(List.of(base), ALLOC));
-        dialogs.compareOnDrop = true;
-        assertTrue(fx(robot, () -> window.dropSupport().drop(List.of(target))));
+        compare.accept(window, target);
         ComparisonView view = onlyComparison(robot, window);
         assertHalvedDiff(robot, view);
-        assertEquals(2, fx(robot, () -> window.viewModel().tabs().size()), "the dropped file opened too");
+        assertEquals(2, fx(robot, () -> window.viewModel().tabs().size()), "the other recording opened too");
+        assertEquals(base.getFileName().toString(), view.viewModel().base().label());
         assertEquals(target.getFileName().toString(), view.viewModel().target().label());
     }
 
