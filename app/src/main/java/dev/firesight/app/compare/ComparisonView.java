@@ -63,7 +63,7 @@ public final class ComparisonView implements FlameExportSource, DescribedTab {
         diffGraph.searchProperty().bind(vm.diffSearchProperty());
         baseGraph.searchProperty().bind(vm.baseSearchProperty());
         targetGraph.searchProperty().bind(vm.targetSearchProperty());
-        this.search = new SearchBar("compare-search", vm.search(), vm.diffSearchProperty(),
+        this.search = new SearchBar("compare-search", vm.search(), vm.diffSearchProperty(), shownMatchPosition(),
                 () -> shownGraph().previousMatch(), () -> shownGraph().nextMatch());
         root.getStyleClass().add("comparison");
         root.getStylesheets().add(Objects.requireNonNull(ComparisonView.class.getResource("compare.css"))
@@ -180,6 +180,12 @@ public final class ComparisonView implements FlameExportSource, DescribedTab {
     /** The graph next/previous step through: the diff, or side by side the baseline (the target follows). */
     private FlameGraph shownGraph() {
         return sideMode.isSelected() ? baseGraph : diffGraph;
+    }
+
+    /** The place of the match stepped to in the graph the search steps through, whichever is shown. */
+    private javafx.beans.value.ObservableValue<String> shownMatchPosition() {
+        return Bindings.createStringBinding(() -> shownGraph().matchPositionProperty().get(),
+                sideMode.selectedProperty(), diffGraph.matchPositionProperty(), baseGraph.matchPositionProperty());
     }
 
     private Node diffPane() {

@@ -67,6 +67,9 @@ public class FlameGraph extends Control {
     private final ReadOnlyObjectWrapper<CallTree> paintedTree = new ReadOnlyObjectWrapper<>(this, "paintedTree");
     private final ObjectProperty<FrameSearch> search = new SimpleObjectProperty<>(this, "search", FrameSearch.none());
     private final ReadOnlyIntegerWrapper currentMatch = new ReadOnlyIntegerWrapper(this, "currentMatch", -1);
+    /** "3 of 7" while stepping through the matches: the current one's place among this graph's; else empty. */
+    private final javafx.beans.property.ReadOnlyStringWrapper matchPosition =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "matchPosition", "");
     private final IntegerProperty highlightedNameId = new SimpleIntegerProperty(this, "highlightedNameId", -1);
     private final IntegerProperty selectedNode = new SimpleIntegerProperty(this, "selectedNode", -1);
     private final BooleanProperty icicle = new SimpleBooleanProperty(this, "icicle");
@@ -199,6 +202,11 @@ public class FlameGraph extends Control {
     /** The node of the current search match, or -1. */
     public final ReadOnlyIntegerProperty currentMatchProperty() {
         return currentMatch.getReadOnlyProperty();
+    }
+
+    /** Where the current match stands among this graph's matches, "3 of 7", or "" before Enter is pressed. */
+    public final javafx.beans.property.ReadOnlyStringProperty matchPositionProperty() {
+        return matchPosition.getReadOnlyProperty();
     }
 
     /** A frame name id (as in {@link CallTree#nameId}) whose frames are all highlighted; -1 for none. */
@@ -342,6 +350,7 @@ public class FlameGraph extends Control {
         }
         selectedNode.set(node);
         currentMatch.set(node);
+        matchPosition.set(String.format(java.util.Locale.ROOT, "%,d of %,d", matchIndex + 1, n));
     }
 
     /** True when a node is the zoomed node, one of its ancestors or one of its descendants. */
@@ -415,6 +424,7 @@ public class FlameGraph extends Control {
     private void searchChanged() {
         matchIndex = -1;
         currentMatch.set(-1);
+        matchPosition.set("");
         pseudoClassStateChanged(SEARCHING, !searchState().isEmpty());
     }
 

@@ -34,11 +34,12 @@ public final class SearchBar {
 
     /**
      * @param result   the search whose share the bar reports (the main graph's)
+     * @param position where the match stepped to stands, "3 of 7", or "" (see FlameGraph#matchPositionProperty)
      * @param previous steps to the previous match, lighter first
      * @param next     steps to the next match, heaviest first
      */
-    public SearchBar(String idPrefix, SearchModel model, ObservableValue<FrameSearch> result, Runnable previous,
-                     Runnable next) {
+    public SearchBar(String idPrefix, SearchModel model, ObservableValue<FrameSearch> result,
+                     ObservableValue<String> position, Runnable previous, Runnable next) {
         root.getStyleClass().add("search-bar");
         root.setAlignment(Pos.CENTER_LEFT);
         field.setId(idPrefix);
@@ -85,8 +86,8 @@ public final class SearchBar {
 
         matched.setId(idPrefix + "-matched");
         matched.getStyleClass().add("search-matched");
-        matched.textProperty().bind(Bindings.createStringBinding(() -> describe(model, result.getValue()),
-                model.patternProperty(), model.errorProperty(), result));
+        matched.textProperty().bind(Bindings.createStringBinding(() -> describe(model, result.getValue(),
+                position.getValue()), model.patternProperty(), model.errorProperty(), result, position));
         root.getChildren().addAll(new Label(null, icon("mdi2m-magnify")), field, plain, matchCase, back, forward,
                 matched);
         // When the window is narrow the field gives up its width, and the buttons keep their labels.
@@ -98,8 +99,11 @@ public final class SearchBar {
         field.setMinWidth(80);
     }
 
-    /** "12.50% matched in 3 frames" (or "in 1 frame"), "no match", "searching…" or "invalid regex". */
-    static String describe(SearchModel model, FrameSearch result) {
+    /**
+     * "12.50% matched in 3 frames" (or "in 1 frame"), once stepping "2 of 3 · 12.50% matched", "no match",
+     * "searching…" or "invalid regex".
+     */
+    static String describe(SearchModel model, FrameSearch result, String position) {
         if (!model.errorProperty().get().isEmpty()) {
             return "invalid regex";
         }
@@ -110,8 +114,14 @@ public final class SearchBar {
         if (result == null || !p.equals(result.pattern())) {
             return "searching\u2026";
         }
-        return result.isEmpty() ? "no match" : String.format(Locale.ROOT, "%.2f%% matched in %,d frame%s",
-                result.percent(), result.matchCount(), result.matchCount() == 1 ? "" : "s");
+        if (result.isEmpty()) {
+            return "no match";
+        }
+        if (position != null && !position.isEmpty()) {
+            return String.format(Locale.ROOT, "%s \u00b7 %.2f%% matched", position, result.percent());
+        }
+        return String.format(Locale.ROOT, "%.2f%% matched in %,d frame%s", result.percent(), result.matchCount(),
+                result.matchCount() == 1 ? "" : "s");
     }
 
     private static FontIcon icon(String code) {

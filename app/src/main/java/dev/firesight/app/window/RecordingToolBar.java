@@ -81,7 +81,8 @@ final class RecordingToolBar {
         threads = new ThreadFilterView(vm);
         sources = new SourceFilterView(vm);
 
-        search = new SearchBar("search", vm.search(), vm.searchProperty(), flame::previousMatch, flame::nextMatch);
+        search = new SearchBar("search", vm.search(), vm.searchProperty(), flame.matchPositionProperty(),
+                flame::previousMatch, flame::nextMatch);
 
         root.getChildren().addAll(back, views, new LiveAgeFilter(vm).node(), reverse, icicle, onlyMyCode,
                 sources.node(), threads.node(), new Separator(javafx.geometry.Orientation.VERTICAL),

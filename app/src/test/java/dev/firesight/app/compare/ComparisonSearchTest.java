@@ -107,6 +107,9 @@ class ComparisonSearchTest {
         assertEquals(STEADY, fx(robot, () -> base.getFlameTree().name(node)));
         assertEquals(STEADY, fx(robot, () -> target.getFlameTree().name(target.selectedNodeProperty().get())),
                 "the linked target selects the same frame");
+        int baseMatches = fx(robot, () -> base.searchState().matchCount());
+        assertTrue(matchedText().startsWith("1 of " + baseMatches + " \u00b7"),
+                "the place among the baseline's matches, which Next steps through: " + matchedText());
     }
 
     /** Types into the comparison's search field; the diff graph's search once it has run. */

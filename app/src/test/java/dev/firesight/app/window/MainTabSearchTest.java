@@ -83,6 +83,12 @@ class MainTabSearchTest {
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(flame().currentMatchProperty().get() > 0, "Enter moves to the first match");
+        assertEquals(String.format(Locale.ROOT, "1 of %d \u00b7 %.2f%% matched", frames, 100.0 * matched / total()),
+                matchedText(), "and says where it stands");
+        robot.press(KeyCode.SHIFT).type(KeyCode.ENTER).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(matchedText().startsWith(frames + " of " + frames + " \u00b7"), "Shift+Enter wraps to the last: "
+                + matchedText());
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("", search.getText(), "Esc clears the search");
