@@ -99,6 +99,11 @@ public final class SearchBar {
         field.setMinWidth(80);
     }
 
+    /** What the search matched, as the bar says it (its width decides whether the bar fits beside the tools). */
+    public javafx.beans.property.ReadOnlyStringProperty matchedTextProperty() {
+        return matched.textProperty();
+    }
+
     /**
      * "12.50% matched in 3 frames" (or "in 1 frame"), once stepping "2 of 3 · 12.50% matched", "no match",
      * "searching…" or "invalid regex".

@@ -575,7 +575,7 @@ public final class RecordingTabView {
     }
 
     /** This tab's controls for the window toolbar. */
-    public javafx.scene.layout.HBox toolBarItems() {
+    public javafx.scene.layout.Region toolBarItems() {
         return toolBar.node();
     }
 

@@ -17,7 +17,14 @@ import javafx.scene.layout.HBox;
  * and "only my code" toggles, the thread filter, and the search bar.
  */
 final class RecordingToolBar {
-    private final HBox root = new HBox(6);
+    /**
+     * The tools, then the search bar: on one row while its field can shrink enough for the rest of it to fit,
+     * else on a second row of its own (see {@link #placeSearch}). Cut at the window's edge instead, the search's
+     * buttons and what it matched were lost in a narrow window (a user's at 1000 pixels).
+     */
+    private final javafx.scene.layout.VBox root = new javafx.scene.layout.VBox(4);
+    private final HBox row = new HBox(6);
+    private final HBox tools = new HBox(6);
     private final Button back = new Button(null, Icons.icon(Icons.BACK));
     private final ComboBox<ViewKind> views = new ComboBox<>();
     private final ToggleButton reverse = new ToggleButton(null, Icons.icon(Icons.REVERSE));
@@ -84,14 +91,39 @@ final class RecordingToolBar {
         search = new SearchBar("search", vm.search(), vm.searchProperty(), flame.matchPositionProperty(),
                 flame::previousMatch, flame::nextMatch);
 
-        root.getChildren().addAll(back, views, new LiveAgeFilter(vm).node(), reverse, icicle, onlyMyCode,
-                sources.node(), threads.node(), new Separator(javafx.geometry.Orientation.VERTICAL),
-                search.node());
+        tools.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        tools.getChildren().addAll(back, views, new LiveAgeFilter(vm).node(), reverse, icicle, onlyMyCode,
+                sources.node(), threads.node(), new Separator(javafx.geometry.Orientation.VERTICAL));
+        HBox.setHgrow(search.node(), javafx.scene.layout.Priority.ALWAYS);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        row.getChildren().addAll(tools, search.node());
+        root.getChildren().add(row);
+        // All the width the window's toolbar has for it, whichever row the search is on: its own width would stay
+        // as narrow as two rows made it, and the search would never come back up.
+        HBox.setHgrow(root, javafx.scene.layout.Priority.ALWAYS);
+        root.setMinWidth(0); // given less than the one row needs, so that it knows to make two
+        // Moved after the layout pass that changed the width: rows changed within it were not laid out again.
+        root.widthProperty().addListener(o -> javafx.application.Platform.runLater(this::placeSearch));
+        search.matchedTextProperty().addListener(o -> javafx.application.Platform.runLater(this::placeSearch));
         // A partial profile left by a read that stopped early can be explored as well; one still growing cannot.
         root.disableProperty().bind(vm.stateProperty().isNotEqualTo(RecordingTabViewModel.State.READY)
                 .and(vm.stoppedProperty().not()));
-        // In a narrow window the search field shrinks first; no button or chooser is cut to "…".
-        keepWidth(root);
+        // No button or chooser is cut to "…".
+        keepWidth(tools);
+    }
+
+    /** Puts the search bar beside the tools when its narrowest form fits there, else on the row below. */
+    private void placeSearch() {
+        javafx.scene.Node bar = search.node();
+        double width = root.getWidth();
+        boolean fits = width <= 0 || width >= tools.prefWidth(-1) + row.getSpacing() + bar.minWidth(-1);
+        if (fits && bar.getParent() != row) {
+            root.getChildren().remove(bar);
+            row.getChildren().add(bar);
+        } else if (!fits && bar.getParent() == row) {
+            row.getChildren().remove(bar);
+            root.getChildren().add(bar);
+        }
     }
 
     private void keepWidth(javafx.scene.Parent parent) {
@@ -111,7 +143,7 @@ final class RecordingToolBar {
         return sources;
     }
 
-    HBox node() {
+    javafx.scene.layout.Region node() {
         return root;
     }
 

@@ -180,6 +180,36 @@ class MainTabSearchTest {
         return tab.flameGraph();
     }
 
+    /**
+     * In a narrow window the search bar moves whole to a row of its own, where what it matched can be read: at the
+     * window's edge it was cut off, buttons and all.
+     */
+    @Test
+    void inANarrowWindowTheSearchBarTakesARowOfItsOwn(FxRobot robot) {
+        javafx.scene.Node bar = robot.lookup("#search").queryAs(TextField.class).getParent();
+        javafx.stage.Window window = bar.getScene().getWindow();
+        double wide = window.getWidth();
+        Label matched = robot.lookup("#search-matched").queryAs(Label.class);
+        robot.clickOn("#search").write("Workload");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(matchedText().startsWith("1 of "), matchedText());
+        double oneRowY = bar.localToScene(bar.getBoundsInLocal()).getMinY();
+        try {
+            fxRun(robot, () -> window.setWidth(900));
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.geometry.Bounds b = matched.localToScene(matched.getBoundsInLocal());
+            assertTrue(b.getMaxX() <= bar.getScene().getWidth() && b.getWidth() >= matched.prefWidth(-1) - 1,
+                    "the matched text is whole and inside the window: " + b);
+            assertTrue(bar.localToScene(bar.getBoundsInLocal()).getMinY() > oneRowY, "on the row below the tools");
+            fxRun(robot, () -> window.setWidth(wide));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(oneRowY, bar.localToScene(bar.getBoundsInLocal()).getMinY(), 0.5, "and back beside them");
+        } finally {
+            fxRun(robot, () -> window.setWidth(wide));
+        }
+    }
+
     private String matchedText() {
         return robot.lookup("#search-matched").queryAs(Label.class).getText();
     }
