@@ -51,12 +51,15 @@ public final class Breadcrumb extends HBox {
                 getChildren().add(sep);
             }
             String text = names.get(i);
-            String shown = i == names.size() - 1 ? text : FrameText.withoutPackage(text);
+            // Without the package, the zoomed frame too: in full it took the room of the crumbs before it, which
+            // shrank to "…" beside the transform chips. The full name is in the tooltip.
+            String shown = FrameText.withoutPackage(text);
             shown = shown.length() > 60 ? shown.substring(0, 59) + "\u2026" : shown;
             if (i == names.size() - 1) {
                 Label current = new Label(shown);
                 current.getStyleClass().add("current");
                 current.setMinWidth(Region.USE_PREF_SIZE);
+                current.setTooltip(new Tooltip(text));
                 getChildren().add(current);
             } else {
                 final int depth = i;

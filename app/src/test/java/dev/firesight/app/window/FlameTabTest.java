@@ -194,7 +194,9 @@ class FlameTabTest {
                 "the breadcrumb is placed in the tab");
         Label current = (Label) crumbs.lookup(".current");
         String shown = current.getText().replace("\u2026", "");
-        assertTrue(shown.length() > 10 && FrameText.display(tree.name(node)).startsWith(shown), current.getText());
+        String full = FrameText.display(tree.name(node));
+        assertTrue(shown.length() > 5 && FrameText.withoutPackage(full).startsWith(shown), current.getText());
+        assertEquals(full, current.getTooltip().getText(), "the zoomed frame's whole name on hover");
         Node link = crumbs.lookup(".hyperlink");
         assertNotNull(link, "the ancestors are links");
         robot.clickOn(crumbs.lookup(".reset-zoom"));
