@@ -61,7 +61,10 @@ public final class DiffTableView {
         rel.setPrefWidth(70);
         rel.setMinWidth(64);
         table.getColumns().add(rel);
-        TableColumn<DiffMethods.Row, String> noise = new TableColumn<>("95% interval");
+        // Of the share, whatever the Δ columns are normalised to: significance is judged on shares in every mode, and
+        // beside absolute counts an interval in points read as contradicting them (a user found a "+26 pts" interval
+        // beside a change of -503 samples).
+        TableColumn<DiffMethods.Row, String> noise = new TableColumn<>("Share change, 95% interval");
         noise.setCellValueFactory(c -> new ReadOnlyStringWrapper(interval(c.getValue())));
         noise.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -76,7 +79,7 @@ public final class DiffTableView {
                 }
             }
         });
-        noise.setPrefWidth(140);
+        noise.setPrefWidth(175);
         noise.setMinWidth(130);
         table.getColumns().add(noise);
         // The columns fill the table while their minimum widths fit; narrower, it scrolls sideways.

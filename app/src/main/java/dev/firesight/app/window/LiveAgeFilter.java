@@ -9,12 +9,13 @@ import javafx.scene.control.Tooltip;
 
 /**
  * "Older than …" for the live-objects view: what has stayed alive a long time is what leaks, so the user picks
- * an age and the view keeps the objects allocated at least that long before the recording ended. Shown only in
- * that view.
+ * an age and the view keeps the objects allocated at least that long before the recording ended, within the
+ * range the user chose (which "any age" gives back). Shown only in that view.
  */
 final class LiveAgeFilter {
-    /** The ages offered, in nanoseconds; 0 is every age. */
-    static final List<Long> AGES = List.of(0L, 10_000_000_000L, 60_000_000_000L, 600_000_000_000L, 3_600_000_000_000L);
+    /** The ages offered, in nanoseconds, where the recording is longer; 0 is every age. */
+    static final List<Long> AGES = List.of(0L, 1_000_000_000L, 10_000_000_000L, 60_000_000_000L, 600_000_000_000L,
+            3_600_000_000_000L);
 
     private final ComboBox<Long> ages = new ComboBox<>();
 
@@ -22,6 +23,9 @@ final class LiveAgeFilter {
         ages.setId("live-age");
         ages.getItems().setAll(AGES);
         ages.setValue(0L);
+        // Only ages shorter than the recording: a longer one can only leave nothing.
+        vm.profileProperty().addListener((o, a, p) -> ages.getItems().setAll(AGES.stream()
+                .filter(age -> p == null || age < p.info().durationNanos()).toList()));
         ages.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Long age) {
@@ -38,12 +42,8 @@ final class LiveAgeFilter {
         ages.valueProperty().addListener((o, a, age) -> vm.query().showOlderThan(age == null ? 0 : age));
         ages.visibleProperty().bind(vm.viewProperty().isEqualTo(ViewKind.LIVE));
         ages.managedProperty().bind(ages.visibleProperty());
-        // Another range chosen elsewhere (the timeline) is no longer "any age".
-        vm.timeRangeProperty().addListener((o, a, r) -> {
-            if (r == null && ages.getValue() != null && ages.getValue() != 0) {
-                ages.setValue(0L);
-            }
-        });
+        // A range chosen elsewhere (the timeline) replaces the age's: the chooser says "any age" again.
+        vm.query().olderThanProperty().addListener((o, a, age) -> ages.setValue(age.longValue()));
     }
 
     Node node() {

@@ -60,6 +60,12 @@ public final class RecordingQueryViewModel {
 
     private final ObjectProperty<ViewKind> view = new SimpleObjectProperty<>();
     private final ObjectProperty<TimeRange> timeRange = new SimpleObjectProperty<>();
+    /** The live view's "alive for at least": 0 for any age (see {@link #showOlderThan}). */
+    private final javafx.beans.property.LongProperty olderThan = new javafx.beans.property.SimpleLongProperty();
+    /** The range the user had chosen before an age was, which the age narrows and "any age" gives back. */
+    private TimeRange beforeAge;
+    /** True while the age filter itself sets the range. */
+    private boolean settingAge;
     private final ObjectProperty<BitSet> threads = new SimpleObjectProperty<>();
     private final BooleanProperty reverse = new SimpleBooleanProperty();
     private final ObjectProperty<Transforms> transforms = new SimpleObjectProperty<>(Transforms.none());
@@ -101,6 +107,13 @@ public final class RecordingQueryViewModel {
         this.tasks = tasks;
         view.addListener((o, a, b) -> requery());
         timeRange.addListener((o, a, b) -> requery());
+        timeRange.addListener((o, a, b) -> {
+            if (!settingAge && olderThan.get() != 0) {
+                settingAge = true; // a range chosen elsewhere replaces the age's: the age no longer applies
+                olderThan.set(0);
+                settingAge = false;
+            }
+        });
         threads.addListener((o, a, b) -> requery());
         reverse.addListener((o, a, b) -> requery());
         for (javafx.beans.Observable c : frameFilters.changes()) {
@@ -459,12 +472,32 @@ public final class RecordingQueryViewModel {
      */
     public void showOlderThan(long ageNanos) {
         Profile p = profile;
-        if (p == null) {
+        long age = Math.max(0, ageNanos);
+        if (p == null || settingAge || age == olderThan.get()) {
             return;
         }
-        long start = p.info().startNanos();
-        timeRange.set(ageNanos <= 0 ? null
-                : new TimeRange(start, Math.max(start + 1, p.info().endNanos() - ageNanos)));
+        if (olderThan.get() == 0) {
+            beforeAge = timeRange.get();
+        }
+        settingAge = true;
+        try {
+            olderThan.set(age);
+            if (age == 0) {
+                timeRange.set(beforeAge); // the user's own range comes back
+                return;
+            }
+            // Within the user's range, the objects allocated at least that long before the recording ended.
+            long from = beforeAge == null ? p.info().startNanos() : beforeAge.fromNanos();
+            long to = Math.min(beforeAge == null ? p.info().endNanos() : beforeAge.toNanos(), p.info().endNanos() - age);
+            timeRange.set(new TimeRange(from, Math.max(from + 1, to)));
+        } finally {
+            settingAge = false;
+        }
+    }
+
+    /** The age chosen for the live view, in nanoseconds; 0 for any age, as it is again once a range is chosen elsewhere. */
+    public javafx.beans.property.ReadOnlyLongProperty olderThanProperty() {
+        return olderThan;
     }
 
     private static int nameId(Profile p, String name) {

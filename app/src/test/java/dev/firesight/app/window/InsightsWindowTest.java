@@ -218,6 +218,23 @@ class InsightsWindowTest {
         assertEquals(expected, (long) fx(robot, () -> tab.flameGraph().getTree().total()));
         fxRun(robot, () -> ages.setValue(0L));
         assertEquals(null, fx(robot, () -> vm.timeRangeProperty().get()), "any age is the whole recording");
+        assertTrue(fx(robot, () -> ages.getItems().stream().allMatch(a -> a < p.info().durationNanos())),
+                "no age the recording is too short for: " + ages.getItems());
+
+        // Within a range the user chose: the age narrows it, and "any age" gives it back.
+        long start = p.info().startNanos();
+        TimeRange chosen = new TimeRange(start + p.info().durationNanos() / 4, start + p.info().durationNanos() * 3 / 4);
+        fxRun(robot, () -> vm.timeRangeProperty().set(chosen));
+        fxRun(robot, () -> ages.setValue(age));
+        assertEquals(new TimeRange(chosen.fromNanos(), Math.max(chosen.fromNanos() + 1,
+                Math.min(chosen.toNanos(), p.info().endNanos() - age))), fx(robot, () -> vm.timeRangeProperty().get()));
+        fxRun(robot, () -> ages.setValue(0L));
+        assertEquals(chosen, fx(robot, () -> vm.timeRangeProperty().get()), "the user's range is back");
+        // A range chosen on the timeline while an age applies replaces it, and the chooser says so.
+        fxRun(robot, () -> ages.setValue(age));
+        fxRun(robot, () -> vm.timeRangeProperty().set(null));
+        assertEquals(0L, (long) fx(robot, ages::getValue));
+        assertEquals(null, fx(robot, () -> vm.timeRangeProperty().get()));
         fxRun(robot, () -> vm.viewProperty().set(dev.firesight.parser.ViewKind.CPU));
         assertFalse(fx(robot, ages::isVisible), "only in the live view");
     }
