@@ -60,9 +60,18 @@ public final class DiffTreeBuilder {
         }
         double bs = base.durationSeconds();
         double ts = target.durationSeconds();
-        if (bs > 0 && ts > 0 && Math.max(bs, ts) / Math.min(bs, ts) > 2) {
+        boolean lengthsDiffer = bs > 0 && ts > 0 && Math.max(bs, ts) / Math.min(bs, ts) > 2;
+        if (lengthsDiffer) {
             out.add(String.format(Locale.ROOT, "The baseline lasts %.1f s and the target %.1f s; compare shares or"
                     + " rates rather than absolute weights.", bs, ts));
+        }
+        // Shares add up to one: where one part of the work shrank, every other part's share grows though its own
+        // weight did not (a user saw an unchanged method drawn as the regression beside one that halved). Said
+        // for captures of like lengths: of unlike ones, the sentence above already points to rates.
+        if (!lengthsDiffer && b.total() > 0 && t.total() > 0 && Math.max(b.total(), t.total()) / (double) Math.min(b.total(), t.total()) > 1.5) {
+            out.add(String.format(Locale.ROOT, "The target's total weight is %.2f times the baseline's; a part that"
+                    + " did not change still changes its share, so compare absolute weights or rates to see which"
+                    + " part did.", t.total() / (double) b.total()));
         }
         if (b.samples() > 0 && t.samples() > 0
                 && Math.max(b.samples(), t.samples()) / (double) Math.min(b.samples(), t.samples()) > 4) {

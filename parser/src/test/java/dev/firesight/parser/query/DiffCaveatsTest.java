@@ -26,6 +26,21 @@ class DiffCaveatsTest {
         assertTrue(caveats.stream().noneMatch(c -> c.contains("different J")), caveats.toString());
     }
 
+    /** Where one part halved, the others' shares grow though their weights did not: the diff says so. */
+    @Test
+    void aTotalThatChangedMuchIsNamed() throws Exception {
+        Profile base = Recordings.open(TestRecordings.halved(1.0));
+        Profile target = Recordings.open(TestRecordings.halved(0.5));
+        double ratio = (double) target.samples(ViewKind.ALLOC).totalWeight() / base.samples(ViewKind.ALLOC).totalWeight();
+        assertTrue(ratio < 1 / 1.5, "the workload's half-run allocates well under two thirds: " + ratio);
+        String caveat = caveats(base, target).stream().filter(c -> c.startsWith("The target's total weight is"))
+                .findFirst().orElseThrow();
+        assertTrue(caveat.startsWith(String.format(java.util.Locale.ROOT, "The target's total weight is %.2f times",
+                ratio)), caveat);
+        assertTrue(caveats(base, Recordings.open(TestRecordings.halved(1.0, "again"))).stream()
+                .noneMatch(c -> c.startsWith("The target's total weight")), "not between two runs of the same work");
+    }
+
     @Test
     void differentJavaVersionsAreNamed() throws Exception {
         Profile jdk17 = Recordings.open(TestRecordings.jdk17());
