@@ -177,18 +177,32 @@ public final class RecordingQueryViewModel {
 
     /** A view of fewer samples than this draws next to nothing: a recording does not open in it. */
     static final int FEW_SAMPLES = 10;
+    /**
+     * CPU samples per second of recording below which a recording of memory opens in its memory view instead: a
+     * fifth of one thread at JFR's default 20 ms. An async-profiler native-memory recording had 18 CPU samples in
+     * 3 s beside 2,774 native allocations, and opened on a nearly empty CPU flame graph.
+     */
+    static final double FEW_CPU_SAMPLES_PER_SECOND = 10;
+    private static final Set<ViewKind> MEMORY_VIEWS = EnumSet.of(ViewKind.ALLOC, ViewKind.ALLOC_COUNT,
+            ViewKind.ALLOC_OUTSIDE_TLAB, ViewKind.LIVE, ViewKind.NATIVE_ALLOC, ViewKind.NATIVE_LEAK);
 
     /**
      * The view to show first: the preferred one when the recording has it, else CPU, unless CPU has next to no
-     * samples (a memory leak's or a lock's recording: one CPU sample, an empty flame graph); then the view with
-     * the most samples.
+     * samples (a memory leak's or a lock's recording: one CPU sample, an empty flame graph), then the view with
+     * the most samples. A recording of memory whose CPU samples are sparse for its length opens in its memory view
+     * with the most samples, unless it has wall-clock samples: that one was made to profile time.
      */
     static ViewKind firstView(Profile p, ViewKind preferred) {
         if (preferred != null && p.has(preferred)) {
             return preferred;
         }
         if (p.has(ViewKind.CPU) && p.samples(ViewKind.CPU).size() >= FEW_SAMPLES) {
-            return ViewKind.CPU;
+            int cpu = p.samples(ViewKind.CPU).size();
+            double seconds = p.info().durationNanos() / 1e9;
+            boolean sparse = seconds > 0 && cpu < FEW_CPU_SAMPLES_PER_SECOND * seconds && !p.has(ViewKind.WALL);
+            return !sparse ? ViewKind.CPU : p.views().stream()
+                    .filter(v -> MEMORY_VIEWS.contains(v) && p.samples(v).size() > cpu)
+                    .max(java.util.Comparator.comparingInt((ViewKind v) -> p.samples(v).size())).orElse(ViewKind.CPU);
         }
         return p.views().stream().max(java.util.Comparator.comparingInt((ViewKind v) -> p.samples(v).size())
                 .thenComparing(v -> v == ViewKind.CPU)).orElseThrow();

@@ -125,6 +125,12 @@ class RecordingTabViewModelTest {
         assertEquals(ViewKind.LOCK, RecordingQueryViewModel.firstView(
                 Recordings.open(TestRecordings.findings("lock")), null));
         assertEquals(ViewKind.CPU, RecordingQueryViewModel.firstView(Recordings.open(TestRecordings.jdk17()), null));
+        // An async-profiler native-memory recording: a few CPU samples a second beside thousands of allocations.
+        Profile nativeMemory = Recordings.open(TestRecordings.nativeMemory(17));
+        int cpu = nativeMemory.samples(ViewKind.CPU).size();
+        assertTrue(cpu < RecordingQueryViewModel.FEW_CPU_SAMPLES_PER_SECOND * nativeMemory.info().durationNanos() / 1e9
+                && nativeMemory.samples(ViewKind.NATIVE_ALLOC).size() > cpu, cpu + " CPU samples");
+        assertEquals(ViewKind.NATIVE_ALLOC, RecordingQueryViewModel.firstView(nativeMemory, null));
     }
 
     @Test
