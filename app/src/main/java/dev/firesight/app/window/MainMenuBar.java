@@ -147,8 +147,11 @@ final class MainMenuBar {
 
     private Menu helpMenu() {
         Menu help = new Menu("Help");
-        help.getItems().addAll(item("Recording Info…", "Shortcut+I", window::showRecordingInfo),
-                item("About Firesight", null, window::showAbout));
+        MenuItem shortcuts = item("Keyboard Shortcuts", null,
+                () -> KeyboardShortcuts.show(bar.getScene() == null ? null : bar.getScene().getWindow(), bar));
+        shortcuts.setId("menu-shortcuts");
+        help.getItems().addAll(item("Recording Info…", "Shortcut+I", window::showRecordingInfo), shortcuts,
+                new SeparatorMenuItem(), item("About Firesight", null, window::showAbout));
         return help;
     }
 

@@ -59,6 +59,23 @@ class SmallThingsTest extends WindowTest {
         assertEquals(RecordingTabViewModel.State.READY, vm.stateProperty().get(), vm.messageProperty().get());
     }
 
+    /** Help ▸ Keyboard Shortcuts lists the menus' own accelerators, so it cannot drift from them, and the rest. */
+    @Test
+    void theShortcutsListIsReadFromTheMenus(FxRobot robot) {
+        java.util.List<String> rows = fx(robot, () -> KeyboardShortcuts.rows(support.window().menus().node()))
+                .stream().map(r -> r[0] + " = " + r[1]).toList();
+        String open = javafx.scene.input.KeyCombination.keyCombination("Shortcut+O").getDisplayText();
+        String back = javafx.scene.input.KeyCombination.keyCombination("Alt+Left").getDisplayText();
+        assertTrue(rows.contains(open + " = File \u25b8 Open\u2026"), rows.toString());
+        assertTrue(rows.contains(back + " = View \u25b8 Back"), rows.toString());
+        assertTrue(rows.contains("Enter, Shift+Enter = Search field: next and previous match, heaviest first"));
+        robot.clickOn("Help").clickOn("Keyboard Shortcuts");
+        javafx.scene.layout.GridPane grid = robot.lookup("#keyboard-shortcuts").queryAs(javafx.scene.layout.GridPane.class);
+        assertEquals(2 * rows.size(), grid.getChildren().size(), "a key and what it does, for each");
+        robot.clickOn("Close");
+        assertTrue(robot.lookup("#keyboard-shortcuts").tryQuery().isEmpty(), "closed");
+    }
+
     @Test
     void aTabBuildsItsFailurePaneOnlyWhenItsLoadFails(FxRobot robot) throws Exception {
         support.open(robot, TestRecordings.jdk17());
