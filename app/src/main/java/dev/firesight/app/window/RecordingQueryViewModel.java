@@ -183,8 +183,6 @@ public final class RecordingQueryViewModel {
      * 3 s beside 2,774 native allocations, and opened on a nearly empty CPU flame graph.
      */
     static final double FEW_CPU_SAMPLES_PER_SECOND = 10;
-    private static final Set<ViewKind> MEMORY_VIEWS = EnumSet.of(ViewKind.ALLOC, ViewKind.ALLOC_COUNT,
-            ViewKind.ALLOC_OUTSIDE_TLAB, ViewKind.LIVE, ViewKind.NATIVE_ALLOC, ViewKind.NATIVE_LEAK);
 
     /**
      * The view to show first: the preferred one when the recording has it, else CPU, unless CPU has next to no
@@ -201,7 +199,8 @@ public final class RecordingQueryViewModel {
             double seconds = p.info().durationNanos() / 1e9;
             boolean sparse = seconds > 0 && cpu < FEW_CPU_SAMPLES_PER_SECOND * seconds && !p.has(ViewKind.WALL);
             return !sparse ? ViewKind.CPU : p.views().stream()
-                    .filter(v -> MEMORY_VIEWS.contains(v) && p.samples(v).size() > cpu)
+                    .filter(v -> (ALLOCATION_VIEWS.contains(v) || v == ViewKind.NATIVE_ALLOC || v == ViewKind.NATIVE_LEAK)
+                            && p.samples(v).size() > cpu)
                     .max(java.util.Comparator.comparingInt((ViewKind v) -> p.samples(v).size())).orElse(ViewKind.CPU);
         }
         return p.views().stream().max(java.util.Comparator.comparingInt((ViewKind v) -> p.samples(v).size())

@@ -71,7 +71,7 @@ public final class FrameText {
             return name;
         }
         String shorter = withoutPackage(name);
-        if (shorter != name && width(shorter, measure, width) <= width) {
+        if (!shorter.equals(name) && width(shorter, measure, width) <= width) {
             return shorter;
         }
         double budget = width - measure.width('\u2026');
@@ -105,7 +105,6 @@ public final class FrameText {
      * one rule, so a frame reads the same in the flame graph, its chips and breadcrumb, and the hot methods.
      */
     public static String withoutPackage(String name) {
-        String shorter = MethodNames.shortName(name);
-        return shorter.equals(name) ? name : shorter;
+        return MethodNames.shortName(name);
     }
 }
