@@ -56,7 +56,7 @@ final class SummaryCommand implements Command {
             throw new UsageException("summary takes exactly one recording file.");
         }
         Profile profile = ProfileFiles.open(parsed.positional().get(0), err, load);
-        printFacts(profile.info(), out);
+        printFacts(profile.info(), profile.sources().count() == 1, out);
         if (profile.sources().count() > 1) {
             out.printf(Locale.ROOT, "Sources    %d JVMs: %s%n", profile.sources().count(),
                     String.join(", ", profile.sources().names()));
@@ -90,15 +90,18 @@ final class SummaryCommand implements Command {
         return 0;
     }
 
-    private static void printFacts(RecordingInfo info, PrintStream out) {
+    /** The recording's facts; those of one JVM (its version, pid and main class) only when it holds one JVM. */
+    private static void printFacts(RecordingInfo info, boolean oneJvm, PrintStream out) {
         out.printf(Locale.ROOT, "Recording  %s (%s, %d chunk%s)%n", info.path(), Units.bytes(info.fileSize()),
                 info.chunkCount(), info.chunkCount() == 1 ? "" : "s");
         out.printf(Locale.ROOT, "Producer   %s%n", info.producer());
-        if (info.jvmName() != null || info.jvmVersion() != null) {
+        if (!oneJvm) {
+            // a folder of several JVMs: the "Sources" line names them, and these facts were only the first one's
+        } else if (info.jvmName() != null || info.jvmVersion() != null) {
             out.printf(Locale.ROOT, "JVM        %s%s%n", firstLine(info.javaVersion() != null
                     ? "Java " + info.javaVersion() : info.jvmName()), info.pid() > 0 ? " (pid " + info.pid() + ")" : "");
         }
-        if (info.javaArguments() != null && !info.javaArguments().isBlank()) {
+        if (oneJvm && info.javaArguments() != null && !info.javaArguments().isBlank()) {
             out.printf(Locale.ROOT, "Main       %s%n", info.javaArguments());
         }
         out.printf(Locale.ROOT, "Start      %s%n", Instant.ofEpochSecond(0, info.startNanos()));
@@ -149,19 +152,24 @@ final class SummaryCommand implements Command {
         if (rate == null || rate.size() == 0) {
             return;
         }
-        double[] values = new double[rate.size()];
+        double sum = 0;
+        int recorded = 0;
         int peak = 0;
-        for (int i = 0; i < values.length; i++) {
-            values[i] = rate.value(i);
-            if (values[i] > values[peak]) {
+        for (int i = 0; i < rate.size(); i++) {
+            if (rate.value(i) > rate.value(peak)) {
                 peak = i;
             }
+            // A folder's gaps (no file covers them) are not a rate of 0: the mean is over recorded time.
+            if (profile.sources().gapAt(rate.timeNanos(i)) == null) {
+                sum += rate.value(i);
+                recorded++;
+            }
         }
-        double mean = Arrays.stream(values).average().orElse(0);
+        double mean = recorded == 0 ? 0 : sum / recorded;
         out.println();
-        out.printf(Locale.ROOT, "Allocation rate  mean %s/s, peak %s/s at +%s (%s buckets)%n", Units.bytes(mean),
-                Units.bytes(values[peak]), Units.nanos(rate.timeNanos(peak) - profile.info().startNanos()),
-                Units.nanos(rate.bucketNanos()));
+        out.printf(Locale.ROOT, "Allocation rate  mean %s/s, peak %s/s at +%s (%s buckets)%s%n", Units.bytes(mean),
+                Units.bytes(rate.value(peak)), Units.nanos(rate.timeNanos(peak) - profile.info().startNanos()),
+                Units.nanos(rate.bucketNanos()), recorded < rate.size() ? ", the mean over recorded time only" : "");
     }
 
     private static void printGcPauses(Profile profile, PrintStream out) {
@@ -179,7 +187,8 @@ final class SummaryCommand implements Command {
         Arrays.sort(sorted);
         double p95 = sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)];
         out.println();
-        out.printf(Locale.ROOT, "GC pauses  %d pauses, total %s, mean %s, p95 %s, max %s%n", values.length,
+        // Per collection: a G1 concurrent cycle is one collection with its remark and cleanup pauses summed.
+        out.printf(Locale.ROOT, "GC pauses  %d collections, paused %s in all, mean %s, p95 %s, max %s%n", values.length,
                 Units.nanos(sum), Units.nanos(sum / values.length), Units.nanos(p95),
                 Units.nanos(sorted[sorted.length - 1]));
     }

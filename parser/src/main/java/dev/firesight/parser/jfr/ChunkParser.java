@@ -48,6 +48,8 @@ final class ChunkParser {
     private final LongIntMap localThreads = new LongIntMap(256);
     private final LongList threadRefs = new LongList();
     private final List<GenericEvent> genericEvents = new ArrayList<>();
+    /** The handler of jdk.ObjectAllocationSample, which adds the samples {@link FirstAllocationSamples} held back. */
+    private SampleHandler allocationSamples;
     /** This chunk's samples, with chunk-local stack and thread keys until {@link #resolve}. */
     private ChunkSamples samples;
     /** True once this chunk had a native allocation or free for the leak view. */
@@ -134,11 +136,14 @@ final class ChunkParser {
             readPoolsAhead();
         }
         samples = new ChunkSamples(builder, control);
+        builder.firstAllocationSamples.startChunk();
         installHandlers();
         // async-profiler declares profiler.* types (LiveObject and Log since 2.x, WallClockSample since 4.0);
         // Datadog's profiler, a fork of it, declares some of them too, and datadog.* types of its own.
         builder.datadog |= metadata.declaresTypeStartingWith("datadog.");
-        builder.asyncProfiler |= metadata.declaresTypeStartingWith("profiler.");
+        boolean profilerTypes = metadata.declaresTypeStartingWith("profiler.");
+        builder.asyncProfiler |= profilerTypes;
+        builder.jdkRecorder |= !profilerTypes && !metadata.declaresTypeStartingWith("datadog.");
         if (concurrent && poolsAhead != null) {
             // With the pools read ahead, stacks can be resolved as the scan meets them, on two threads of their
             // own (see ConcurrentStacks); -Dfiresight.splitStacks=false keeps them to one, to compare.
@@ -248,7 +253,11 @@ final class ChunkParser {
             JfrType type = metadata.type(kind.typeName);
             FieldReader reader = type == null ? null : kind.reader(type);
             if (reader != null && java.util.Arrays.stream(kind.views).anyMatch(control::wants)) {
-                byId.put(type.id, new SampleHandler(kind, reader));
+                SampleHandler handler = new SampleHandler(kind, reader);
+                byId.put(type.id, handler);
+                if (kind == SampleEvent.ALLOCATION_SAMPLE) {
+                    allocationSamples = handler;
+                }
             }
         }
         JfrType free = metadata.type("profiler.Free");
@@ -401,6 +410,9 @@ final class ChunkParser {
         private final double nanosPerTick = header.nanosPerTick();
         private final boolean trackLeaks;
         private final boolean feedsCpu;
+        /** Adds a first allocation sample that {@link FirstAllocationSamples} held back and let go. */
+        private final FirstAllocationSamples.Sink released = (time, thread, stack, weight) -> add(time, thread, stack, 0,
+                weight);
 
         SampleHandler(SampleEvent kind, FieldReader reader) {
             this.kind = kind;
@@ -436,21 +448,30 @@ final class ChunkParser {
             }
             int stack = localStack(s[SampleEvent.STACK], s[SampleEvent.CLASS]);
             int thread = localThread(s[SampleEvent.THREAD]);
+            if (kind == SampleEvent.ALLOCATION_SAMPLE && builder.firstAllocationSamples.offer(time, thread, stack, weight,
+                    s[SampleEvent.THREAD], released)) {
+                return;
+            }
+            add(time, thread, stack, (int) s[SampleEvent.STATE], weight);
+            if (trackLeaks) {
+                builder.nativeLeaks.malloc(s[SampleEvent.TIME], time, s[SampleEvent.ADDRESS], weight, stack, thread);
+                nativeEvents = true;
+            }
+        }
+
+        /** Adds a sample with chunk-local keys to the tables, or to the buckets once the profile keeps buckets. */
+        void add(long time, int thread, int stack, int state, long weight) {
             boolean execution = kind == SampleEvent.EXECUTION;
             if (samples.bucketed()) {
                 samples.addToBuckets(views, builder.toUnits(time), thread, stack,
-                        execution ? (int) s[SampleEvent.STATE] : ChunkBuckets.NO_STATE, weight, !execution && feedsCpu);
+                        execution ? state : ChunkBuckets.NO_STATE, weight, !execution && feedsCpu);
             } else {
                 for (int i = 0; i < tables.length; i++) {
                     tables[i].add(time, thread, stack, weight);
                 }
                 if (execution) {
-                    samples.executionState((int) s[SampleEvent.STATE]);
+                    samples.executionState(state);
                 }
-            }
-            if (trackLeaks) {
-                builder.nativeLeaks.malloc(s[SampleEvent.TIME], time, s[SampleEvent.ADDRESS], weight, stack, thread);
-                nativeEvents = true;
             }
         }
     }
@@ -578,6 +599,9 @@ final class ChunkParser {
         if (nativeEvents) {
             builder.nativeLeaks.endChunk(stacks, threads);
         }
+        SampleHandler held = allocationSamples;
+        builder.firstAllocationSamples.endChunk(genericEvents, pools, header, builder.currentSource(),
+                (time, thread, stack, weight) -> held.add(time, thread, stack, 0, weight));
         ExecutionStates states = ExecutionStates.of(pools, mainEvent());
         samples.resolve(stacks, truncated, threads, states);
         if (resolver.unresolvedStacks > 0) {

@@ -22,6 +22,9 @@ final class GenericEvent {
         ACTIVE_SETTING("jdk.ActiveSetting"),
         OLD_OBJECT_SAMPLE("jdk.OldObjectSample"),
         OBJECT_COUNT_AFTER_GC("jdk.ObjectCountAfterGC"),
+        // What a thread's first allocation sample of a recording weighs (see FirstAllocationSamples).
+        THREAD_ALLOCATION_STATISTICS("jdk.ThreadAllocationStatistics"),
+        ACTIVE_RECORDING("jdk.ActiveRecording"),
         // The memory budget: each event is a reading of one or two levels.
         METASPACE_SUMMARY("jdk.MetaspaceSummary", level(TimeSeries.Kind.METASPACE_USED, "metaspace", "used"),
                 level(TimeSeries.Kind.METASPACE_COMMITTED, "metaspace", "committed")),

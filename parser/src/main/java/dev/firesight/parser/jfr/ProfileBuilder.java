@@ -64,6 +64,8 @@ final class ProfileBuilder {
     boolean datadog;
     /** The profiler's own version as its settings give it (async-profiler writes one), or null. */
     String producerVersion;
+    /** True once a chunk declared no profiler's own event types: the JDK's Flight Recorder wrote it. */
+    boolean jdkRecorder;
     long startNanos = Long.MAX_VALUE;
     long endNanos = Long.MIN_VALUE;
     int chunks;
@@ -86,6 +88,10 @@ final class ProfileBuilder {
     String mainEvent;
     /** Native allocations not yet freed, for the leak view. */
     final NativeLeaks nativeLeaks = new NativeLeaks();
+    final FirstAllocationSamples firstAllocationSamples = new FirstAllocationSamples();
+    /** The sources whose chunks had TLAB allocation events, and those whose had allocation samples. */
+    private final java.util.BitSet tlabSources = new java.util.BitSet();
+    private final java.util.BitSet allocationSampleSources = new java.util.BitSet();
     private final EnumMap<ViewKind, Long> eventsWithoutStack = new EnumMap<>(ViewKind.class);
 
     ProfileBuilder(long originNanos, long timeUnitNanos) {
@@ -315,6 +321,12 @@ final class ProfileBuilder {
 
     void countEvent(String type, long count) {
         eventCounts.merge(type, count, Long::sum);
+        switch (type) {
+            case "jdk.ObjectAllocationInNewTLAB", "jdk.ObjectAllocationOutsideTLAB" -> tlabSources.set(currentSource());
+            case "jdk.ObjectAllocationSample" -> allocationSampleSources.set(currentSource());
+            default -> {
+            }
+        }
     }
 
     /** True while a folder's files are read into this one profile. */
@@ -375,11 +387,24 @@ final class ProfileBuilder {
     }
 
     Profile build(Path path, long fileSize) {
-        long tlab = eventCounts.getOrDefault("jdk.ObjectAllocationInNewTLAB", 0L)
-                + eventCounts.getOrDefault("jdk.ObjectAllocationOutsideTLAB", 0L);
-        if (tlab > 0 && eventCounts.getOrDefault("jdk.ObjectAllocationSample", 0L) > 0) {
-            notes.add("The recording has both TLAB allocation events and allocation samples; as in async-profiler's"
-                    + " converter the alloc view adds them up, so byte totals count most allocations twice.");
+        // Only a JVM that wrote both counts its allocations twice: in a folder, one JVM's TLAB events and
+        // another's samples are each that JVM's allocations once.
+        java.util.BitSet both = (java.util.BitSet) tlabSources.clone();
+        both.and(allocationSampleSources);
+        if (!both.isEmpty()) {
+            int jvms = Math.max(1, sourceNames.size());
+            notes.add((jvms > 1 ? both.cardinality() + " of the " + jvms + " JVMs' recordings have" : "The recording has")
+                    + " both TLAB allocation events and allocation samples; as in async-profiler's converter the"
+                    + " alloc view adds them up, so byte totals count most of " + (jvms > 1 ? "their" : "its")
+                    + " allocations twice.");
+        }
+        if (firstAllocationSamples.removedBytes() > 0) {
+            int threads = firstAllocationSamples.correctedThreads();
+            notes.add("Left out " + Wording.bytes(firstAllocationSamples.removedBytes()) + " that "
+                    + Wording.count(threads) + (threads == 1 ? " thread" : " threads") + " allocated before the"
+                    + " recording began: the JDK weighs a thread's first allocation sample with all it allocated"
+                    + " since it started (JDK-8307488), which the JDK's parser and async-profiler's converter count at"
+                    + " the recording's start.");
         }
         if (wanted.contains(ViewKind.NATIVE_LEAK) && !nativeLeaks.isEmpty()) {
             long stackless = nativeLeaks.addTo(table(ViewKind.NATIVE_LEAK));
@@ -561,13 +586,16 @@ final class ProfileBuilder {
 
     /** Which profiler wrote the recording, as the recording's types and settings tell. */
     private String producer() {
+        List<String> producers = new ArrayList<>();
         if (datadog) {
-            return "Datadog Java profiler";
+            producers.add("Datadog Java profiler");
+        } else if (asyncProfiler) {
+            producers.add(producerVersion == null ? "async-profiler" : "async-profiler " + producerVersion);
         }
-        if (asyncProfiler) {
-            return producerVersion == null ? "async-profiler" : "async-profiler " + producerVersion;
+        if (jdkRecorder || producers.isEmpty()) {
+            producers.add("JDK Flight Recorder"); // a folder can hold both
         }
-        return "JDK Flight Recorder";
+        return String.join(" and ", producers);
     }
 
     private static long parseLong(String s) {

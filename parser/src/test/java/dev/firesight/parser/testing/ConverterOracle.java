@@ -53,6 +53,15 @@ public final class ConverterOracle {
      * summed sample count of a run without {@code --total}.
      */
     public static CollapsedStacks view(Path recording, View view) {
+        return view(recording, view, true);
+    }
+
+    /** One view with the weights as the converter computes them, without the first-sample rule (ORACLES.md). */
+    public static CollapsedStacks viewAsWritten(Path recording, View view) {
+        return view(recording, view, false);
+    }
+
+    private static CollapsedStacks view(Path recording, View view, boolean firstSampleRule) {
         try {
             Path plain = JfrFiles.plain(recording);
             List<String> flags = flags(plain, view);
@@ -65,9 +74,27 @@ public final class ConverterOracle {
             }
             List<String> totalFlags = new ArrayList<>(flags);
             totalFlags.add("--total");
-            return new CollapsedStacks(collapsed(plain, totalFlags), sum(counts));
+            Map<String, Long> weights = collapsed(plain, totalFlags);
+            if (view == View.ALLOC && firstSampleRule) {
+                // the one documented departure (ORACLES.md): what the JDK's parser says the rule takes out
+                firstSampleCuts(plain).forEach((stack, cut) -> weights.merge(stack, -cut,
+                        (a, b) -> a + b == 0 ? null : a + b));
+            }
+            return new CollapsedStacks(weights, sum(counts));
         } catch (IOException e) {
             throw new UncheckedIOException("converter failed on " + recording + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What the first-sample rule takes out of each alloc stack, by the JDK's parser; none for the few public
+     * recordings that parser cannot read (they are async-profiler's, which has no jdk.ObjectAllocationSample).
+     */
+    private static Map<String, Long> firstSampleCuts(Path plain) {
+        try {
+            return JdkOracle.read(plain).firstSampleCuts();
+        } catch (RuntimeException | InternalError e) {
+            return Map.of();
         }
     }
 

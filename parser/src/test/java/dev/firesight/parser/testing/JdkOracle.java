@@ -39,7 +39,7 @@ public final class JdkOracle {
     /** All views of a recording, plus facts gathered on the way. */
     public record Result(Map<View, CollapsedStacks> views, Map<View, Long> eventsWithoutStack,
                          Map<View, Long> weightWithoutStack, Map<String, Long> eventCounts, Set<String> frameTypes, Set<String> threadStates,
-                         boolean asyncProfiler) {
+                         boolean asyncProfiler, Map<String, Long> firstSampleCuts) {
         public CollapsedStacks view(View view) {
             return views.getOrDefault(view, CollapsedStacks.empty());
         }
@@ -64,6 +64,18 @@ public final class JdkOracle {
 
     /** Reads the whole recording once and computes every view. */
     public static Result read(Path recording) {
+        return read(recording, true);
+    }
+
+    /**
+     * Every view with the weights as the JDK wrote them, without the first-sample rule (ORACLES.md): what the
+     * converter computes.
+     */
+    public static Result readAsWritten(Path recording) {
+        return read(recording, false);
+    }
+
+    private static Result read(Path recording, boolean firstSampleRule) {
         try {
             Path plain = JfrFiles.plain(recording);
             boolean asyncProfiler = isAsyncProfiler(plain);
@@ -79,6 +91,8 @@ public final class JdkOracle {
             Set<String> threadStates = new TreeSet<>();
             Map<RecordedStackTrace, String> stackNames = new HashMap<>();
             List<NativeEvent> nativeEvents = new ArrayList<>();
+            FirstSamples firstSamples = firstSampleRule ? FirstSamples.of(plain) : new FirstSamples();
+            Map<String, Long> cuts = new HashMap<>();
             try (RecordingFile file = new RecordingFile(plain)) {
                 while (file.hasMoreEvents()) {
                     RecordedEvent event = file.readEvent();
@@ -94,7 +108,7 @@ public final class JdkOracle {
                                 type.equals("profiler.Malloc") ? event.getLong("size") : 0,
                                 st == null ? null : stackNames.computeIfAbsent(st, x -> stack(x, true))));
                     }
-                    List<Contribution> contributions = contributions(type, event, allWall, stateTellsWall);
+                    List<Contribution> contributions = contributions(type, event, allWall, stateTellsWall, firstSamples);
                     if (contributions.isEmpty()) {
                         continue;
                     }
@@ -112,7 +126,13 @@ public final class JdkOracle {
                     String stack = stackNames.computeIfAbsent(stackTrace, st -> stack(st, asyncProfiler));
                     for (Contribution c : contributions) {
                         String full = c.leaf == null ? stack : stack.isEmpty() ? c.leaf : stack + ';' + c.leaf;
-                        weights.computeIfAbsent(c.view, v -> new HashMap<>()).merge(full, c.weight, Long::sum);
+                        // a sample the rule took everything from adds no stack, as in a flame graph
+                        if (c.weight > 0 || c.cut == 0) {
+                            weights.computeIfAbsent(c.view, v -> new HashMap<>()).merge(full, c.weight, Long::sum);
+                        }
+                        if (c.cut > 0) {
+                            cuts.merge(full, c.cut, Long::sum);
+                        }
                         counts.merge(c.view, 1L, Long::sum);
                     }
                 }
@@ -124,13 +144,94 @@ public final class JdkOracle {
             }
             Map<View, CollapsedStacks> views = new EnumMap<>(View.class);
             weights.forEach((v, w) -> views.put(v, new CollapsedStacks(w, counts.getOrDefault(v, 0L))));
-            return new Result(views, withoutStack, withoutStackWeight, eventCounts, frameTypes, threadStates, asyncProfiler);
+            return new Result(views, withoutStack, withoutStackWeight, eventCounts, frameTypes, threadStates, asyncProfiler,
+                    cuts);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + recording + " with jdk.jfr.consumer: " + e.getMessage(), e);
         }
     }
 
-    private record Contribution(View view, String leaf, long weight) {
+    /** @param cut what the first-sample rule took out of the weight (alloc view only), 0 elsewhere */
+    private record Contribution(View view, String leaf, long weight, long cut) {
+        Contribution(View view, String leaf, long weight) {
+            this(view, leaf, weight, 0);
+        }
+    }
+
+    /**
+     * The one rule in which Firesight departs from the JDK's weights (ORACLES.md): a thread's first
+     * jdk.ObjectAllocationSample of a recording weighs all the thread allocated since it started (JDK-8307488).
+     * Its weight loses what the thread's jdk.ThreadAllocationStatistics said it had allocated at the recording's
+     * start (down to 0), unless a recording active in the JVM started over a second before the file's first event.
+     */
+    private static final class FirstSamples {
+        private final Map<Long, Long> cut = new HashMap<>();
+        /** Each thread's earliest sample's time and, of the samples at that time, the heaviest weight. */
+        private final Map<Long, long[]> first = new HashMap<>();
+
+        static FirstSamples of(Path plain) throws IOException {
+            FirstSamples result = new FirstSamples();
+            long earliest = Long.MAX_VALUE;
+            long recordingStart = Long.MAX_VALUE;
+            Map<Long, long[]> stats = new HashMap<>(); // thread id -> {time, allocated}, the earliest
+            try (RecordingFile file = new RecordingFile(plain)) {
+                while (file.hasMoreEvents()) {
+                    RecordedEvent e = file.readEvent();
+                    long time = nanos(e.getStartTime());
+                    earliest = Math.min(earliest, time);
+                    switch (e.getEventType().getName()) {
+                        case "jdk.ActiveRecording" -> recordingStart = Math.min(recordingStart,
+                                nanos(e.getInstant("recordingStart")));
+                        case "jdk.ThreadAllocationStatistics" -> {
+                            if (e.getThread("thread") == null) {
+                                continue;
+                            }
+                            long id = e.getThread("thread").getId();
+                            long[] before = stats.get(id);
+                            if (before == null || time < before[0]) {
+                                stats.put(id, new long[] {time, e.getLong("allocated")});
+                            }
+                        }
+                        case "jdk.ObjectAllocationSample" -> {
+                            if (e.getThread("eventThread") != null) {
+                                long[] sample = {time, e.getLong("weight")};
+                                result.first.merge(e.getThread("eventThread").getId(), sample, (a, b) ->
+                                        a[0] != b[0] ? (a[0] < b[0] ? a : b) : (a[1] >= b[1] ? a : b));
+                            }
+                        }
+                        default -> {
+                        }
+                    }
+                }
+            }
+            boolean laterPart = recordingStart != Long.MAX_VALUE && recordingStart < earliest - 1_000_000_000L;
+            if (!laterPart) {
+                // the statistics the JDK took as the recording's first chunk began, all within a moment
+                long first = stats.values().stream().mapToLong(s -> s[0]).min().orElse(Long.MAX_VALUE);
+                long start = Math.min(earliest, recordingStart);
+                stats.forEach((id, s) -> {
+                    if (s[0] <= start + 1_000_000_000L && s[0] <= first + 100_000_000L && s[1] > 0) {
+                        result.cut.put(id, s[1]);
+                    }
+                });
+            }
+            return result;
+        }
+
+        long weight(RecordedEvent e) {
+            long weight = e.getLong("weight");
+            if (e.getThread("eventThread") == null) {
+                return weight;
+            }
+            long id = e.getThread("eventThread").getId();
+            long[] earliest = first.get(id);
+            if (earliest != null && earliest[0] == nanos(e.getStartTime()) && earliest[1] == weight
+                    && cut.containsKey(id)) {
+                first.remove(id); // once per thread
+                return weight - Math.min(weight, cut.get(id));
+            }
+            return weight;
+        }
     }
 
     private record NativeEvent(long timeNanos, long address, long size, String stack) {
@@ -179,7 +280,7 @@ public final class JdkOracle {
      *                       state is {@code STATE_DEFAULT} and a wall-clock sample otherwise
      */
     private static List<Contribution> contributions(String type, RecordedEvent e, boolean allWall,
-                                                    boolean stateTellsWall) {
+                                                    boolean stateTellsWall, FirstSamples firstSamples) {
         List<Contribution> result = new ArrayList<>(2);
         switch (type) {
             case "jdk.ExecutionSample" -> {
@@ -192,7 +293,12 @@ public final class JdkOracle {
                 allocation(result, e, tlab != 0 ? tlab : e.getLong("allocationSize"));
             }
             case "jdk.ObjectAllocationOutsideTLAB" -> allocation(result, e, e.getLong("allocationSize"));
-            case "jdk.ObjectAllocationSample" -> allocation(result, e, e.getLong("weight"));
+            case "jdk.ObjectAllocationSample" -> {
+                long weight = firstSamples.weight(e);
+                String leaf = className(e.getClass("objectClass"));
+                result.add(new Contribution(View.ALLOC, leaf, weight, e.getLong("weight") - weight));
+                result.add(new Contribution(View.ALLOC_COUNT, leaf, 1));
+            }
             case "profiler.Malloc" -> result.add(new Contribution(View.NATIVE_ALLOC, null, e.getLong("size")));
             case "profiler.LiveObject" -> result.add(new Contribution(View.LIVE,
                     className(e.getClass("objectClass")), e.getLong("allocationSize")));

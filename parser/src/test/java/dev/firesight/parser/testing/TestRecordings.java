@@ -195,6 +195,26 @@ public final class TestRecordings {
     }
 
     /**
+     * {@link FindingsWorkload} boxing for 5 s, recorded by JFR from 2 s in for 2 s ({@code delay=2s}): its threads
+     * allocated for two seconds before the recording began, which the first allocation sample of
+     * each thread weighs too (JDK-8307488).
+     */
+    public static Path lateStart(int feature) {
+        Path home = assumed(Jdks.home(feature), "no JDK " + feature + " found");
+        return cached("late-start-jdk" + feature, out -> {
+            // allocation samples only: with TLAB events beside them the alloc view counts allocations twice
+            Path settings = JfrSettings.write(home, sibling(out, ".jfc"), Map.of(
+                    "jdk.ObjectAllocationInNewTLAB", Map.of("enabled", "false"),
+                    "jdk.ObjectAllocationOutsideTLAB", Map.of("enabled", "false")));
+            new ChildJvm(home, FindingsWorkload.class).argument("boxing").argument("5")
+                    .jvmOption("-XX:StartFlightRecording:delay=2s,duration=2s,filename=" + out + ",settings="
+                            + settings)
+                    .timeoutSeconds(TIMEOUT_SECONDS)
+                    .run(sibling(out, ".log"));
+        });
+    }
+
+    /**
      * A JFR repository folder left by a JVM killed with SIGKILL: {@link Workload} on JDK 17 recording to disk
      * into its own repository, starting a new chunk (file) three times, killed once three chunk files are
      * there. Its last file is a chunk JFR was still writing.
