@@ -95,8 +95,10 @@ final class CheckCommand implements Command {
             ShareChange change = ShareChange.of(base, target, view, (Pattern) l[1]);
             double limit = (Double) l[2];
             boolean fails = change.significant() && change.z() > 0 && change.growth() > limit;
-            results.add(new Result(view.id() + " " + l[0], fails ? change.describe() + String.format(Locale.ROOT,
-                    ", more than the +%.0f%% allowed", limit * 100) : null));
+            String unchecked = checksNothing(view, (Pattern) l[1], change, base, target);
+            results.add(new Result(view.id() + " " + l[0], unchecked != null ? unchecked
+                    : fails ? change.describe() + String.format(Locale.ROOT, ", more than the +%.0f%% allowed",
+                    limit * 100) : null));
         }
         return results;
     }
@@ -123,12 +125,18 @@ final class CheckCommand implements Command {
             String where = rulesFile.getFileName() + ":" + lineNumber;
             if (words[0].equals("max-share") && words.length == 4) {
                 ViewKind view = view(words[1]);
-                ShareChange share = ShareChange.of(profile, profile, view, pattern(words[2]));
+                Pattern frames = pattern(words[2]);
+                ShareChange share = ShareChange.of(profile, profile, view, frames);
                 double limit = percent(words[3]);
-                results.add(new Result(text, share.targetShare() > limit ? String.format(Locale.ROOT,
-                        "%.1f%% of %s, more than the %.1f%% allowed", share.targetShare() * 100, view.id(), limit * 100)
-                        : null));
+                String unchecked = checksNothing(view, frames, share, profile);
+                results.add(new Result(text, unchecked != null ? unchecked : share.targetShare() > limit
+                        ? String.format(Locale.ROOT, "%.1f%% of %s, more than the %.1f%% allowed",
+                        share.targetShare() * 100, view.id(), limit * 100) : null));
             } else if (words[0].equals("no-finding") && words.length == 2) {
+                if (!Findings.RULES.contains(words[1])) {
+                    throw new UsageException(where + ": there is no finding '" + words[1] + "'; the findings are "
+                            + String.join(", ", Findings.RULES) + ".");
+                }
                 findings = findings != null ? findings : Findings.of(profile, Thresholds.DEFAULTS);
                 Finding hit = findings.stream().filter(f -> f.rule().equals(words[1])).findFirst().orElse(null);
                 results.add(new Result(text, hit == null ? null : hit.sentence()));
@@ -141,6 +149,24 @@ final class CheckCommand implements Command {
             throw new UsageException("the rules file " + rulesFile + " has no rules.");
         }
         return results;
+    }
+
+    /**
+     * Why a rule checks nothing, or null when it checks something: the recordings have no samples of its view, or
+     * its pattern matches no frame with weight in any of them. Such a rule fails, so that a misspelt pattern or view
+     * in a CI gate is found the day it is written rather than passing for ever.
+     */
+    private static String checksNothing(ViewKind view, Pattern frames, ShareChange change, Profile... profiles) {
+        String recordings = profiles.length == 1 ? "the recording" : "either recording";
+        if (java.util.Arrays.stream(profiles).noneMatch(p -> p.has(view))) {
+            return "the rule checks nothing: " + (profiles.length == 1 ? "the recording has no " : "neither recording has ")
+                    + view.eventNoun() + " (view " + view.id() + ")";
+        }
+        if (change.baseShare() == 0 && change.targetShare() == 0) {
+            return "the rule checks nothing: '" + frames.pattern() + "' matches no frame of the " + view.id()
+                    + " view in " + recordings + " (a misspelt name, or a method that is gone)";
+        }
+        return null;
     }
 
     private static ViewKind view(String id) throws UsageException {

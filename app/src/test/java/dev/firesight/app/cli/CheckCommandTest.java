@@ -96,6 +96,30 @@ class CheckCommandTest {
                 run("check", "a.jfr", "b.jfr", "--view", "alloc", "--max-growth", "[=5%").err());
     }
 
+    /** A gate with a misspelt pattern or a view the recordings lack would pass for ever: it fails, saying why. */
+    @Test
+    void aRuleThatChecksNothingFails(@TempDir Path dir) throws Exception {
+        String base = TestRecordings.halved(0.5).toString();
+        String target = TestRecordings.halved(1.0).toString();
+        Run typo = run("check", base, target, "--view", "alloc", "--max-growth", ".*HalvedWorkload\\.allocateHalvabel=5%",
+                "--max-growth", HALVABLE);
+        assertEquals(1, typo.code(), typo.err());
+        assertTrue(typo.out().startsWith("FAIL alloc .*HalvedWorkload\\.allocateHalvabel=5%: the rule checks nothing:"
+                + " '.*HalvedWorkload\\.allocateHalvabel' matches no frame of the alloc view in either recording"), typo.out());
+        assertTrue(typo.out().endsWith("0 passed, 2 failed\n"), typo.out());
+
+        Run noView = run("check", base, target, "--view", "wall", "--max-growth", HALVABLE);
+        assertEquals(1, noView.code(), noView.err());
+        assertTrue(noView.out().startsWith("FAIL wall " + HALVABLE + ": the rule checks nothing: neither recording has"),
+                noView.out());
+
+        Path rules = dir.resolve("rules.txt");
+        Files.writeString(rules, "max-share alloc .*allocateHalvabel 5%\n");
+        Run share = run("check", target, "--rules", rules.toString());
+        assertEquals(1, share.code(), share.err());
+        assertTrue(share.out().contains("matches no frame of the alloc view in the recording"), share.out());
+    }
+
     @Test
     void rulesOnOneRecording(@TempDir Path dir) throws Exception {
         Path rules = dir.resolve("rules.txt");
@@ -105,6 +129,12 @@ class CheckCommandTest {
         Run run = run("check", TestRecordings.findings("boxing").toString(), "--rules", rules.toString());
         assertEquals(1, run.code(), run.err());
         assertTrue(run.out().matches("FAIL no-finding boxing: Boxing primitives .*\n1 passed, 1 failed\n"), run.out());
+
+        Files.writeString(rules, "no-finding boxng\n");
+        Run unknown = run("check", TestRecordings.findings("boxing").toString(), "--rules", rules.toString());
+        assertEquals(2, unknown.code(), unknown.out());
+        assertTrue(unknown.err().startsWith("firesight check: rules.txt:1: there is no finding 'boxng'; the findings are"
+                + " dominant-site, boxing, "), unknown.err());
 
         Files.writeString(rules, "max-shore alloc x 5%\n");
         Run bad = run("check", TestRecordings.findings("boxing").toString(), "--rules", rules.toString());

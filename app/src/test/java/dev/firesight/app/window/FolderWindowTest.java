@@ -184,7 +184,7 @@ class FolderWindowTest {
         java.util.List<dev.firesight.parser.findings.Finding> findings = dev.firesight.parser.findings.Findings.of(
                 reference, dev.firesight.parser.findings.Thresholds.DEFAULTS);
         dev.firesight.parser.findings.Finding fleet = findings.stream().filter(f -> f.evidence().source() < 0).findFirst()
-                .orElse(new dev.firesight.parser.findings.Finding("hot-allocation", "Allocation of every JVM", "",
+                .orElse(new dev.firesight.parser.findings.Finding("dominant-site", "Allocation of every JVM", "",
                         0.5, dev.firesight.parser.findings.Finding.Evidence.of(ViewKind.ALLOC)));
         fxRun(robot, () -> vm.insights().open(fleet));
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();

@@ -14,6 +14,13 @@ import dev.firesight.parser.ViewKind;
  */
 public record Finding(String rule, String title, String sentence, double share, Evidence evidence) {
 
+    public Finding {
+        if (!Findings.RULES.contains(rule)) {
+            // check's "no-finding RULE" refuses ids not in the list: a rule missing from it could not be gated
+            throw new IllegalArgumentException("finding rule '" + rule + "' is not in Findings.RULES");
+        }
+    }
+
     /**
      * The view that shows a finding: a view, a time range, and a frame to focus on or a search to run.
      *

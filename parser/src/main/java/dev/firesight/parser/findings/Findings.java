@@ -1,5 +1,6 @@
 package dev.firesight.parser.findings;
 
+import dev.firesight.parser.FrameKind;
 import dev.firesight.parser.JvmSeries;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.StackTable;
@@ -13,6 +14,7 @@ import dev.firesight.parser.query.MemoryTrend;
 import dev.firesight.parser.query.ProfileQuery;
 import dev.firesight.parser.query.Spikes;
 import dev.firesight.parser.query.StackWeights;
+import dev.firesight.parser.query.Transform;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -25,15 +27,24 @@ import java.util.regex.Pattern;
  * What a recording shows about memory pressure and its costs, as findings: one sentence each, with numbers,
  * and the view that shows it. The rules are about allocation-driven pressure (who allocates, boxing, string
  * building, collection growth, exceptions), what it costs (GC pauses and the allocation before them), what
- * stays (heap growth, leak suspects) and lock contention. Thresholds are in {@link Thresholds}.
+ * stays (heap growth, leak suspects, native memory never freed) and lock contention. Thresholds are in {@link Thresholds}.
  */
 public final class Findings {
     /** What to say when no rule fires, in the CLI and the window alike. */
     public static final String NONE_FIRED = "no rule about allocation, GC, memory, exceptions or locks fired";
 
+    /** Every rule's id, as a finding and {@code check}'s {@code no-finding RULE} name it. */
+    public static final List<String> RULES = List.of("dominant-site", "boxing", "strings", "resizing", "outside-tlab",
+            "exceptions", "gc-overhead", "allocation-before-pause", "heap-growth", "leak-suspect", "lock-contention",
+            "native-leak");
+
     static final String BOXING = "java\\.lang\\.(Integer|Long|Short|Byte|Character|Float|Double|Boolean)\\.valueOf";
     static final String STRINGS = "java\\.lang\\.AbstractStringBuilder\\.(ensureCapacityInternal|newCapacity|inflate)"
             + "|java\\.lang\\.String\\.format|java\\.util\\.Formatter\\.format";
+    /** Where pool threads wait for work: parked there they are idle, not contended. */
+    static final String IDLE_WAIT = "java\\.util\\.concurrent\\.ThreadPoolExecutor\\.getTask"
+            + "|java\\.util\\.concurrent\\.ForkJoinPool\\.awaitWork"
+            + "|java\\.util\\.concurrent\\.ScheduledThreadPoolExecutor\\$DelayedWorkQueue\\.take";
     static final String RESIZING = "java\\.util\\.ArrayList\\.grow|java\\.util\\.HashMap\\.resize"
             + "|java\\.util\\.ArrayDeque\\.grow|java\\.util\\.concurrent\\.ConcurrentHashMap\\.(transfer|tryPresize)";
 
@@ -52,6 +63,9 @@ public final class Findings {
         memory(profile, t, findings);
         if (profile.has(ViewKind.LOCK)) {
             lock(profile, t, seconds, findings);
+        }
+        if (profile.has(ViewKind.NATIVE_LEAK)) {
+            nativeLeak(profile, t, seconds, findings);
         }
         findings.sort(Comparator.comparingDouble(Finding::share).reversed());
         return findings;
@@ -228,29 +242,103 @@ public final class Findings {
     }
 
     private static void lock(Profile profile, Thresholds t, double seconds, List<Finding> findings) {
-        long total = profile.samples(ViewKind.LOCK).totalWeight();
+        // Pool threads parked until work comes are idle, not contended: a pool of 20 mostly idle workers would
+        // otherwise read as "0.5 threads blocked on a SynchronousQueue" in any service.
+        StackWeights weights = StackWeights.compute(profile, ProfileQuery.of(ViewKind.LOCK), () -> false);
+        BitSet idle = namesMatching(profile, Pattern.compile(IDLE_WAIT));
+        AllocationSites sites = AllocationSites.of(profile);
+        long[] byClass = new long[profile.frames().nameCount()];
+        long total = 0;
+        long idleTotal = 0;
+        for (int i = 0; i < weights.size(); i++) {
+            int stack = weights.stack(i);
+            if (passesThrough(profile, stack, idle)) {
+                idleTotal += weights.weight(i);
+            } else {
+                total += weights.weight(i);
+                int cls = sites.allocatedClass(stack);
+                if (cls != AllocationSites.NONE) {
+                    byClass[cls] += weights.weight(i);
+                }
+            }
+        }
         double threads = total / 1e9 / seconds;
         if (threads < t.lockedThreads()) {
             return;
         }
-        List<AllocationSites.Site> monitors = AllocationSites.of(profile).top(ViewKind.LOCK, AllocationSites.By.CLASS,
-                Long.MIN_VALUE, Long.MAX_VALUE, 1);
-        if (monitors.isEmpty() || monitors.get(0).weight() < t.dominantMonitor() * total) {
+        int top = heaviest(byClass);
+        if (top < 0 || byClass[top] < t.dominantMonitor() * total) {
             return;
         }
-        AllocationSites.Site monitor = monitors.get(0);
+        AllocationSites.Site monitor = new AllocationSites.Site(top, profile.frames().nameOf(top), byClass[top]);
         findings.add(new Finding("lock-contention", "Lock contention on one monitor", String.format(Locale.ROOT,
                 "Threads waiting for %s account for %s of all blocked time (%s in %.0f s: %.1f threads blocked"
-                        + " on average).", monitor.name(), percent(monitor.weight(), total),
-                Wording.shortTime(monitor.weight()), seconds, monitor.weight() / 1e9 / seconds),
+                        + " on average%s).", monitor.name(), percent(monitor.weight(), total),
+                Wording.shortTime(monitor.weight()), seconds, monitor.weight() / 1e9 / seconds,
+                idleTotal > 0 ? "; pool threads waiting for work, " + Wording.shortTime(idleTotal) + ", are left out"
+                        : ""),
                 Math.min(1, threads / 4), Finding.Evidence.of(ViewKind.LOCK).focus(monitor.name())));
+    }
+
+    /**
+     * Native memory allocated and still not freed when the recording ended (async-profiler's nativemem): memory
+     * outside the heap that counts against a container's limit, where no heap chart shows it.
+     */
+    private static void nativeLeak(Profile profile, Thresholds t, double seconds, List<Finding> findings) {
+        StackWeights weights = StackWeights.compute(profile, ProfileQuery.of(ViewKind.NATIVE_LEAK), () -> false);
+        long leaked = weights.total();
+        if (leaked / seconds < t.nativeLeakRate()) {
+            return;
+        }
+        long[] bySite = new long[profile.frames().nameCount()];
+        for (int i = 0; i < weights.size(); i++) {
+            int site = nativeSite(profile, weights.stack(i));
+            if (site >= 0) {
+                bySite[site] += weights.weight(i);
+            }
+        }
+        int top = heaviest(bySite);
+        long allocated = profile.has(ViewKind.NATIVE_ALLOC) ? profile.samples(ViewKind.NATIVE_ALLOC).totalWeight() : 0;
+        String site = top < 0 ? null : profile.frames().nameOf(top);
+        Finding.Evidence evidence = Finding.Evidence.of(ViewKind.NATIVE_LEAK);
+        findings.add(new Finding("native-leak", "Native memory not freed", String.format(Locale.ROOT,
+                "%s of native memory (%s/s%s) was allocated and not freed by the recording's end%s; it is outside"
+                        + " the heap, so no heap chart shows it, yet it counts against the container's memory limit.",
+                Wording.bytes(leaked), Wording.bytes(leaked / seconds), allocated > 0 ? ", " + percent(leaked, allocated)
+                        + " of the " + Wording.bytes(allocated) + " allocated natively" : "",
+                site == null ? "" : ", most in " + site + " (" + percent(bySite[top], leaked) + ")"),
+                0.8, site == null ? evidence : evidence.focus(site)));
+    }
+
+    /**
+     * Where a native allocation was made, as a user names it: the Java frame nearest the allocation that is the
+     * program's own code (the JDK's Unsafe and ByteBuffer methods, and the C allocator, are how, not where), else
+     * the nearest Java frame; -1 when the stack has none.
+     */
+    private static int nativeSite(Profile profile, int stack) {
+        StackTable stacks = profile.stacks();
+        int java = -1;
+        for (int node = stacks.node(stack); node != StackTable.ROOT; node = stacks.parent(node)) {
+            int frame = stacks.nodeFrame(node);
+            FrameKind kind = profile.frames().kind(frame);
+            if (kind == FrameKind.INTERPRETED || kind == FrameKind.JIT || kind == FrameKind.C1
+                    || kind == FrameKind.INLINED) {
+                int name = profile.frames().nameId(frame);
+                if (!Transform.isLibrary(profile.frames().nameOf(name))) {
+                    return name;
+                }
+                java = java < 0 ? name : java;
+            }
+        }
+        return java;
     }
 
     /** The weight of the stacks that pass through a frame matching the pattern, and the heaviest such frame. */
     private record Matched(long weight, String topFrame) {
     }
 
-    private static Matched under(Profile profile, StackWeights weights, Pattern pattern) {
+    /** The name ids of the frames whose whole name matches {@code pattern}. */
+    private static BitSet namesMatching(Profile profile, Pattern pattern) {
         int names = profile.frames().nameCount();
         BitSet matching = new BitSet(names);
         for (int n = 0; n < names; n++) {
@@ -258,6 +346,34 @@ public final class Findings {
                 matching.set(n);
             }
         }
+        return matching;
+    }
+
+    /** True when a frame of {@code stack} has one of the {@code names}. */
+    private static boolean passesThrough(Profile profile, int stack, BitSet names) {
+        StackTable stacks = profile.stacks();
+        for (int node = stacks.node(stack); node != StackTable.ROOT; node = stacks.parent(node)) {
+            if (names.get(profile.frames().nameId(stacks.nodeFrame(node)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The index of the largest positive value, or -1. */
+    private static int heaviest(long[] values) {
+        int top = -1;
+        for (int n = 0; n < values.length; n++) {
+            if (values[n] > 0 && (top < 0 || values[n] > values[top])) {
+                top = n;
+            }
+        }
+        return top;
+    }
+
+    private static Matched under(Profile profile, StackWeights weights, Pattern pattern) {
+        int names = profile.frames().nameCount();
+        BitSet matching = namesMatching(profile, pattern);
         long[] byName = new long[names];
         long sum = 0;
         for (int i = 0; i < weights.size(); i++) {

@@ -16,10 +16,11 @@ package dev.firesight.parser.findings;
  * @param lockedThreads         average number of threads blocked, below which contention is no finding
  * @param dominantMonitor       share of blocked time on one monitor class
  * @param leakObjects           sampled live objects of one site and class that make a leak suspect
+ * @param nativeLeakRate        bytes per second of native memory allocated and never freed
  */
 public record Thresholds(double minAllocationRate, double dominantSite, double boxing, double strings,
                          double resizing, double outsideTlab, double exceptionsPerSecond, double gcOverhead, long longPauseNanos,
-                         double lockedThreads, double dominantMonitor, int leakObjects) {
+                         double lockedThreads, double dominantMonitor, int leakObjects, double nativeLeakRate) {
     public static final Thresholds DEFAULTS = new Thresholds(
-            20e6, 0.30, 0.05, 0.15, 0.10, 0.25, 1_000, 0.10, 200_000_000L, 0.5, 0.5, 10);
+            20e6, 0.30, 0.05, 0.15, 0.10, 0.25, 1_000, 0.10, 200_000_000L, 0.5, 0.5, 10, 64 * 1024);
 }

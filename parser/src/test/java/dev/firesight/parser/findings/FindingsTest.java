@@ -3,6 +3,7 @@ package dev.firesight.parser.findings;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.Recordings;
 import dev.firesight.parser.ViewKind;
+import dev.firesight.parser.testing.NativeWorkload;
 import dev.firesight.parser.testing.TestRecordings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +29,8 @@ class FindingsTest {
             Thresholds.DEFAULTS.boxing(), Thresholds.DEFAULTS.strings(), Thresholds.DEFAULTS.resizing(),
             Thresholds.DEFAULTS.outsideTlab(), 50, Thresholds.DEFAULTS.gcOverhead(),
             Thresholds.DEFAULTS.longPauseNanos(), Thresholds.DEFAULTS.lockedThreads(),
-            Thresholds.DEFAULTS.dominantMonitor(), Thresholds.DEFAULTS.leakObjects());
+            Thresholds.DEFAULTS.dominantMonitor(), Thresholds.DEFAULTS.leakObjects(),
+            Thresholds.DEFAULTS.nativeLeakRate());
 
     @ParameterizedTest(name = "{1} on the {0} workload")
     @CsvSource({"boxing,boxing", "strings,strings", "resizing,resizing", "exceptions,exceptions",
@@ -76,6 +78,30 @@ class FindingsTest {
         assertTrue(lock.sentence().startsWith("Threads waiting for dev.firesight.parser.testing.FindingsWorkload$Ledger"
                 + " account for "), lock.sentence());
         assertEquals("dev.firesight.parser.testing.FindingsWorkload$Ledger", lock.evidence().frame());
+    }
+
+    /** Eight pool threads parked for work block 8 thread-seconds a second on their queue: idle, not contended. */
+    @Test
+    void poolThreadsWaitingForWorkAreNoLockContention() throws Exception {
+        Profile pool = Recordings.open(TestRecordings.findings("idle-pool"));
+        long parked = pool.samples(ViewKind.LOCK).totalWeight();
+        assertTrue(parked / 1e9 / (pool.info().durationNanos() / 1e9) > 2 * WORKLOAD.lockedThreads(),
+                "the pool's threads were recorded waiting: " + parked + " ns");
+        assertTrue(Findings.of(pool, WORKLOAD).stream().noneMatch(f -> f.rule().equals("lock-contention")),
+                "waiting for work is not contention");
+    }
+
+    /** Native memory allocated and kept, beside native memory freed at once: the kept part is named, with its site. */
+    @Test
+    void nativeMemoryNeverFreedIsAFinding() throws Exception {
+        Profile profile = Recordings.open(TestRecordings.nativeMemory(17));
+        Finding leak = Findings.of(profile, Thresholds.DEFAULTS).stream()
+                .filter(f -> f.rule().equals("native-leak")).findFirst().orElseThrow();
+        assertTrue(leak.sentence().matches("[0-9.]+ [KMG]iB of native memory \\([0-9.]+ [KMG]iB/s, \\d+% of the [0-9.]+ [KMG]iB"
+                + " allocated natively\\) was allocated and not freed by the recording's end, most in"
+                + " dev\\.firesight\\.parser\\.testing\\.NativeWorkload\\.leak \\(\\d+%\\);.*"), leak.sentence());
+        assertEquals(ViewKind.NATIVE_LEAK, leak.evidence().view());
+        assertEquals(NativeWorkload.frame("leak"), leak.evidence().frame());
     }
 
     @Test

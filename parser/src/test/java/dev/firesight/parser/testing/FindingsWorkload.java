@@ -11,7 +11,8 @@ import java.util.Map;
  * {@code Map<Integer, Long>}), {@code strings} ({@code String.format} and growing builders), {@code resizing}
  * (lists and maps grown from their default size), {@code exceptions} (thrown and caught in a loop),
  * {@code lock} (four threads taking turns on one {@link Ledger}), {@code large} (1 MB buffers, allocated
- * outside TLABs), and {@code quiet} (a little work, mostly
+ * outside TLABs), {@code idle-pool} (a pool of eight threads handed a small task every 10 ms: mostly parked
+ * waiting for work, which is no lock contention), and {@code quiet} (a little work, mostly
  * asleep: the control, which no rule may fire on).
  */
 public final class FindingsWorkload {
@@ -40,6 +41,9 @@ public final class FindingsWorkload {
         int count = mode.equals("lock") ? 4 : 1;
         for (int i = 0; i < count; i++) {
             threads.add(new Thread(() -> run(mode, end, ledger), i == 0 ? THREAD : THREAD + "-" + i));
+        }
+        if (mode.equals("idle-pool")) {
+            idlePool(end);
         }
         threads.forEach(Thread::start);
         for (Thread t : threads) {
@@ -109,6 +113,17 @@ public final class FindingsWorkload {
                 sink = e;
             }
         }
+    }
+
+    private static void idlePool(long end) throws InterruptedException {
+        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(8, 8, 1,
+                java.util.concurrent.TimeUnit.MINUTES, new java.util.concurrent.LinkedBlockingQueue<>());
+        pool.prestartAllCoreThreads();
+        while (System.nanoTime() < end) {
+            pool.execute(() -> sink = new byte[64]);
+            Thread.sleep(10);
+        }
+        pool.shutdown();
     }
 
     private static void quiet() throws InterruptedException {
