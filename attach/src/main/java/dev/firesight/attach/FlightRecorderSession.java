@@ -69,9 +69,14 @@ final class FlightRecorderSession implements RecordingSession {
             session.messages.addAll(notes);
             session.messages.addAll(limitations(request));
             session.jcmd("jfrConfigure", "repositorypath=" + repository);
-            // Paths to GC roots make old object samples say who holds each object: what leak hunting needs.
-            session.jcmd("jfrStart", "name=" + name, "settings=profile", "disk=true", "dumponexit=true",
-                    "filename=" + file, "path-to-gc-roots=" + request.has(ProfilingEvent.LIVE));
+            // Paths to GC roots make old object samples say who holds each object, and live bytes per class show
+            // which class grows: what leak hunting needs.
+            List<String> arguments = new ArrayList<>(List.of("name=" + name, "settings=profile", "disk=true",
+                    "dumponexit=true", "filename=" + file, "path-to-gc-roots=" + request.has(ProfilingEvent.LIVE)));
+            if (request.has(ProfilingEvent.LIVE) && featureVersion(vm) >= 17) {
+                arguments.add(LIVE_BYTES_PER_CLASS + "=true"); // JFR.start takes event settings since JDK 17
+            }
+            session.jcmd("jfrStart", arguments.toArray(new String[0]));
             return session;
         } catch (AttachException e) {
             closeQuietly(connector);
@@ -79,6 +84,18 @@ final class FlightRecorderSession implements RecordingSession {
         } catch (Exception e) {
             closeQuietly(connector);
             throw Attacher.failure(pid, e);
+        }
+    }
+
+    /** The setting that makes the JVM count live bytes per class after each collection that marks the whole heap. */
+    static final String LIVE_BYTES_PER_CLASS = "jdk.ObjectCountAfterGC#enabled";
+
+    /** The target's Java feature version (17 for 17.0.15), or 0 when it does not say. */
+    private static int featureVersion(VirtualMachine vm) {
+        try {
+            return Runtime.Version.parse(vm.getSystemProperties().getProperty("java.version", "")).feature();
+        } catch (IOException | IllegalArgumentException e) {
+            return 0;
         }
     }
 

@@ -40,7 +40,8 @@ public record RecordingRequest(Set<ProfilingEvent> events, long allocInterval, D
     /**
      * The "Memory leak" preset: what the memory views need, at production-safe rates. async-profiler records
      * allocations, the ones still alive at the end, and native allocations; the JDK's Flight Recorder records
-     * allocations and old object samples with their paths to GC roots. {@link #costs()} says what each costs.
+     * allocations, old object samples with their paths to GC roots, and the live bytes per class after each
+     * collection that marks the whole heap (what "growing classes" reads). {@link #costs()} says what each costs.
      */
     public static RecordingRequest memoryLeak() {
         return of(Set.of(ProfilingEvent.ALLOC, ProfilingEvent.LIVE, ProfilingEvent.NATIVEMEM));
@@ -61,7 +62,8 @@ public record RecordingRequest(Set<ProfilingEvent> events, long allocInterval, D
         if (has(ProfilingEvent.LIVE)) {
             costs.add("live: a weak reference per sampled allocation until it dies (async-profiler), or, with"
                     + " Flight Recorder, a search for each sampled object's path to its GC root when the recording"
-                    + " ends, which can pause the JVM for a fraction of a second on a large heap.");
+                    + " ends, which can pause the JVM for a fraction of a second on a large heap, and a count of the"
+                    + " live bytes per class at each collection that marks the whole heap.");
         }
         if (has(ProfilingEvent.NATIVEMEM)) {
             costs.add("nativemem: intercepts malloc and free; one allocation sampled per " + every

@@ -227,6 +227,7 @@ public final class RemoteJvm implements AutoCloseable {
             // what JFR.start path-to-gc-roots=true does: no time limit on the search for each sample's holder
             settings.put("jdk.OldObjectSample#enabled", "true");
             settings.put("jdk.OldObjectSample#cutoff", "infinity");
+            settings.put(FlightRecorderSession.LIVE_BYTES_PER_CLASS, "true");
         }
         return settings;
     }

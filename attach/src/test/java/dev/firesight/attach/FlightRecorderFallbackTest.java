@@ -60,6 +60,25 @@ class FlightRecorderFallbackTest {
                 }
             }
             assertTrue(withHolder > 0, "old object samples name who holds them (path-to-gc-roots=true)");
+            assertTrue(enabled(session.file(), "jdk.ObjectCountAfterGC"),
+                    "live bytes per class, which growing classes read, are counted");
+        }
+    }
+
+    /** True when the recording says the event was enabled (its jdk.ActiveSetting "enabled" is true). */
+    private static boolean enabled(java.nio.file.Path recording, String eventName) throws java.io.IOException {
+        try (jdk.jfr.consumer.RecordingFile file = new jdk.jfr.consumer.RecordingFile(recording)) {
+            long id = file.readEventTypes().stream().filter(t -> t.getName().equals(eventName))
+                    .mapToLong(jdk.jfr.EventType::getId).findFirst().orElse(-1);
+            boolean on = false;
+            while (file.hasMoreEvents()) {
+                jdk.jfr.consumer.RecordedEvent e = file.readEvent();
+                if (e.getEventType().getName().equals("jdk.ActiveSetting") && e.getLong("id") == id
+                        && "enabled".equals(e.getString("name"))) {
+                    on = "true".equals(e.getString("value"));
+                }
+            }
+            return on;
         }
     }
 

@@ -54,8 +54,10 @@ public final class InsightsViewModel {
                 p -> capitalized(p.oldObjects().isEmpty() ? LeakSuspects.NO_SAMPLES : LeakSuspects.NONE_LISTED) + ".");
         this.growth = new DerivedList<>(tasks, drawn, "growing classes", ClassGrowth::of,
                 p -> !p.hasLiveBytesByClass() ? "The recording has no live bytes per class (JFR's"
-                        + " jdk.ObjectCountAfterGC, off by default: \u201cfiresight record --preset memory-leak\u201d"
-                        + " turns it on)." : "No class's live bytes grow over the recording.");
+                        + " jdk.ObjectCountAfterGC, off by default: \u201cfiresight record --preset memory-leak"
+                        + " --engine jfr\u201d turns it on, as does"
+                        + " -XX:StartFlightRecording:jdk.ObjectCountAfterGC#enabled=true on JDK 17 and later)."
+                        : "No class's live bytes grow over the recording.");
         this.shownFindings = new OfShownJvm<>(findings, f -> f.evidence().source(), "findings about");
         this.shownSuspects = new OfShownJvm<>(suspects, LeakSuspects.Suspect::source, "leak suspects in");
         this.shownGrowth = new OfShownJvm<>(growth, ClassGrowth.Growth::source, "growing classes in");
