@@ -4,13 +4,18 @@ import dev.firesight.app.tasks.TaskRunner;
 import dev.firesight.parser.query.TimeRange;
 import dev.firesight.app.window.Comparisons;
 import dev.firesight.app.window.RecordingTabViewModel;
+import dev.firesight.parser.Profile;
 import dev.firesight.parser.RecordingInfo;
+import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.query.DiffTreeBuilder.Capture;
 import dev.firesight.parser.query.ProfileQuery;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.control.Tab;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Locale;
+import java.util.function.ToLongFunction;
 import java.util.function.Consumer;
 
 /**
@@ -68,7 +73,8 @@ public final class CompareActions implements Comparisons {
                     // Whole recordings, never a time or thread selection left in either tab from earlier (the
                     // comparison tab says what it compares and lets the user change the view), each as the tab
                     // shows it, with its transforms.
-                    ProfileQuery q = ProfileQuery.of(base.viewProperty().get());
+                    ProfileQuery q = ProfileQuery.of(sharedView(base.shownProfile(), target.shownProfile(),
+                            base.viewProperty().get(), target.viewProperty().get()));
                     openComparison(new Capture(base.shownProfile(), q, base.fileName()),
                             new Capture(target.shownProfile(), q, target.fileName()));
                 } else if (b != RecordingTabViewModel.State.LOADING && b != RecordingTabViewModel.State.READY
@@ -85,6 +91,23 @@ public final class CompareActions implements Comparisons {
         target.stateProperty().addListener(retry);
         base.viewProperty().addListener(retry);
         target.viewProperty().addListener(retry);
+    }
+
+    /**
+     * The view to compare two recordings in: of the views the two tabs show, the one both recordings have and the
+     * sparser of them has most samples in; else, of all views both have, that one. A baseline shown in CPU beside a
+     * target shown in allocations, with 8 CPU samples, opened a comparison of those 8 samples.
+     */
+    static ViewKind sharedView(Profile base, Profile target, ViewKind... shown) {
+        ToLongFunction<ViewKind> fewer = v -> !base.has(v) || !target.has(v) ? -1
+                : Math.min(base.samples(v).sampleCount(), target.samples(v).sampleCount());
+        Comparator<ViewKind> bySamples = Comparator.comparingLong(fewer);
+        ViewKind best = Arrays.stream(shown).filter(v -> v != null && fewer.applyAsLong(v) > 0)
+                .max(bySamples).orElse(null);
+        if (best == null) {
+            best = base.views().stream().filter(target::has).max(bySamples).orElse(shown[0]);
+        }
+        return best;
     }
 
     /**
