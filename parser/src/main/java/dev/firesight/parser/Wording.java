@@ -13,6 +13,17 @@ public final class Wording {
     }
 
     /** {@code 103,942}. */
+    /**
+     * A ratio to two significant digits, "0.59" or "0.0032" or "12": "%.2f" printed a ratio of 0.0032 as "0.00
+     * times", which read as nothing at all.
+     */
+    public static String ratio(double r) {
+        if (!Double.isFinite(r) || r == 0) {
+            return Double.isNaN(r) ? "?" : r == 0 ? "0" : r > 0 ? "∞" : "-∞";
+        }
+        return new java.math.BigDecimal(r).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString();
+    }
+
     public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }

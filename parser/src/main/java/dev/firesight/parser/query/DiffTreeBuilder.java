@@ -69,11 +69,9 @@ public final class DiffTreeBuilder {
         // weight did not (a user saw an unchanged method drawn as the regression beside one that halved). Said
         // for captures of like lengths: of unlike ones, the sentence above already points to rates.
         if (!lengthsDiffer && b.total() > 0 && t.total() > 0 && Math.max(b.total(), t.total()) / (double) Math.min(b.total(), t.total()) > 1.5) {
-            // two significant digits: a ratio of 0.0032 printed as "0.00 times" read as nothing at all
             out.add(String.format(Locale.ROOT, "The target's total weight is %s times the baseline's; a part that"
                     + " did not change still changes its share, so compare absolute weights or rates to see which"
-                    + " part did.", new java.math.BigDecimal(t.total() / (double) b.total())
-                    .round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString()));
+                    + " part did.", dev.firesight.parser.Wording.ratio(t.total() / (double) b.total())));
         }
         if (b.samples() > 0 && t.samples() > 0
                 && Math.max(b.samples(), t.samples()) / (double) Math.min(b.samples(), t.samples()) > 4) {

@@ -35,8 +35,13 @@ class DiffCaveatsTest {
         assertTrue(ratio < 1 / 1.5, "the workload's half-run allocates well under two thirds: " + ratio);
         String caveat = caveats(base, target).stream().filter(c -> c.startsWith("The target's total weight is"))
                 .findFirst().orElseThrow();
-        assertTrue(caveat.startsWith(String.format(java.util.Locale.ROOT, "The target's total weight is %.2f times",
-                ratio)), caveat);
+        java.util.regex.Matcher said = java.util.regex.Pattern.compile("The target's total weight is ([0-9.]+) times")
+                .matcher(caveat);
+        assertTrue(said.lookingAt(), caveat);
+        assertEquals(ratio, Double.parseDouble(said.group(1)), 0.0051, caveat); // two significant digits of 0.1 to 1
+        assertEquals("0.0032", dev.firesight.parser.Wording.ratio(0.003214), "a small ratio is not \"0.00\"");
+        assertEquals("0.59", dev.firesight.parser.Wording.ratio(0.5912));
+        assertEquals("12", dev.firesight.parser.Wording.ratio(12.4));
         assertTrue(caveats(base, Recordings.open(TestRecordings.halved(1.0, "again"))).stream()
                 .noneMatch(c -> c.startsWith("The target's total weight")), "not between two runs of the same work");
     }
