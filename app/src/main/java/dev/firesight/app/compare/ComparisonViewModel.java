@@ -61,6 +61,8 @@ public final class ComparisonViewModel {
     private final ObservableList<DiffMethods.Row> methods = FXCollections.observableArrayList();
     private final javafx.beans.property.BooleanProperty hideNoise =
             new javafx.beans.property.SimpleBooleanProperty(this, "hideNoise", false);
+    private final javafx.beans.property.BooleanProperty byTotal =
+            new javafx.beans.property.SimpleBooleanProperty(this, "byTotal", false);
     /** The methods shown: every one, or only those whose change is more than sampling noise. */
     private final javafx.collections.transformation.FilteredList<DiffMethods.Row> methodsView =
             new javafx.collections.transformation.FilteredList<>(methods);
@@ -100,6 +102,12 @@ public final class ComparisonViewModel {
         describe();
         threadFilter.addListener((o, a, b) -> compute());
         hideNoise.addListener((o, a, hide) -> methodsView.setPredicate(hide ? DiffMethods.Row::significant : null));
+        byTotal.addListener((o, a, b) -> present());
+    }
+
+    /** When true, the methods table weighs each method by its total (the stacks through it), else by its self. */
+    public javafx.beans.property.BooleanProperty byTotalProperty() {
+        return byTotal;
     }
 
     /** When true, the methods table leaves out changes within sampling noise. */
@@ -163,7 +171,7 @@ public final class ComparisonViewModel {
         diffFlame.set(new DiffFlameTree(r.diff(), n, base.query().view().unit(), baseTitle, targetTitle));
         baseFlame.set(new SideFlameTree(r.base(), r.diff(), true, "Baseline: " + baseTitle));
         targetFlame.set(new SideFlameTree(r.target(), r.diff(), false, "Target: " + targetTitle));
-        methods.setAll(DiffMethods.of(r.diff(), n));
+        methods.setAll(byTotal.get() ? DiffMethods.byTotal(r.diff(), n) : DiffMethods.of(r.diff(), n));
         List<String> c = r.diff().caveats();
         if (!caveats.equals(c)) {
             caveats.setAll(c);

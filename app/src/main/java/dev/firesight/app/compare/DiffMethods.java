@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The methods of a diff with their self weight in each capture, largest change first. In allocation
+ * The methods of a diff with their self (or total) weight in each capture, largest change first. In allocation
  * and lock views the leaf frame is the allocated or locked class; its weight goes to the method below
  * it, so the table names the code that changed. Free of JavaFX.
  */
@@ -38,6 +38,59 @@ public final class DiffMethods {
     private DiffMethods() {
     }
 
+    /**
+     * Rows of every method by its total: the weight of the stacks through it in each capture, each stack counted
+     * once however often the method recurses in it, largest change first. Self alone hides the caller whose
+     * work grew: a method that doubled its calls to a JDK method allocating all the bytes has no self weight.
+     */
+    public static List<Row> byTotal(DiffTree diff, Normalization n) {
+        Map<Integer, double[]> sums = new HashMap<>();
+        int[] onPath = new int[maxNameId(diff) + 1];
+        // depth first, counting the names on the path: a node whose name is already above it adds nothing new
+        int[] stack = new int[64];
+        int[] next = new int[64];
+        int depth = 0;
+        stack[0] = DiffTree.ROOT;
+        next[0] = diff.firstChild(DiffTree.ROOT);
+        while (depth >= 0) {
+            int child = next[depth];
+            if (child < 0) {
+                if (depth > 0) {
+                    onPath[diff.nameId(stack[depth])]--;
+                }
+                depth--;
+                continue;
+            }
+            next[depth] = diff.nextSibling(child);
+            int name = diff.nameId(child);
+            if (onPath[name]++ == 0 && diff.kind(child) != FrameKind.CLASS) {
+                double[] s = sums.computeIfAbsent(name, k -> new double[7]);
+                s[0] += diff.base(child, n);
+                s[1] += diff.target(child, n);
+                s[2] += diff.baseTotal(child);
+                s[3] += diff.targetTotal(child);
+                s[4] = child;
+                s[5] += diff.baseSquares(child);
+                s[6] += diff.targetSquares(child);
+            }
+            if (++depth == stack.length) {
+                stack = java.util.Arrays.copyOf(stack, depth * 2);
+                next = java.util.Arrays.copyOf(next, depth * 2);
+            }
+            stack[depth] = child;
+            next[depth] = diff.firstChild(child);
+        }
+        return rows(diff, sums);
+    }
+
+    private static int maxNameId(DiffTree diff) {
+        int max = 0;
+        for (int node = 1; node < diff.size(); node++) {
+            max = Math.max(max, diff.nameId(node));
+        }
+        return max;
+    }
+
     /** Rows with any self weight in either capture, sorted by absolute self delta, largest first. */
     public static List<Row> of(DiffTree diff, Normalization n) {
         Map<Integer, double[]> sums = new HashMap<>();
@@ -56,6 +109,11 @@ public final class DiffMethods {
             s[5] += diff.baseSelfSquares(node);
             s[6] += diff.targetSelfSquares(node);
         }
+        return rows(diff, sums);
+    }
+
+    /** One row per name from its sums (normalised base and target, raw base and target, a node, squares). */
+    private static List<Row> rows(DiffTree diff, Map<Integer, double[]> sums) {
         List<Row> rows = new ArrayList<>(sums.size());
         sums.forEach((id, s) -> rows.add(new Row(id, diff.name((int) s[4]), s[0], s[1], (long) s[2], (long) s[3],
                 diff.change(s[2], s[5], s[3], s[6]))));

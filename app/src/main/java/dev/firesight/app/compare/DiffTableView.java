@@ -18,25 +18,34 @@ import dev.firesight.parser.query.ShareChange;
 import java.util.function.Function;
 
 /**
- * The methods of a comparison with their self weight in each capture, largest change first. Selecting a
+ * The methods of a comparison with their self (or, "By total", total) weight in each capture, largest change first. Selecting a
  * row highlights the method's frames in the diff flame graph; selecting a frame selects its row.
  */
 public final class DiffTableView {
     private final ComparisonViewModel vm;
     private final TableView<DiffMethods.Row> table = new TableView<>();
     private final javafx.scene.control.CheckBox hideNoise = new javafx.scene.control.CheckBox("Only significant changes");
-    private final javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(4, hideNoise, table);
+    private final javafx.scene.control.CheckBox byTotal = new javafx.scene.control.CheckBox("By total");
+    private final javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(4,
+            new javafx.scene.layout.HBox(12, hideNoise, byTotal), table);
     private boolean syncing;
 
     public DiffTableView(ComparisonViewModel vm, FlameGraph graph) {
         this.vm = vm;
         table.setId("compare-methods");
         table.setItems(vm.methods());
-        table.setPlaceholder(new Label("No methods with self weight"));
         javafx.scene.layout.VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
         box.setPadding(new javafx.geometry.Insets(4, 0, 0, 4));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<DiffMethods.Row, String> name = new TableColumn<>("Method (self)");
+        byTotal.setId("diff-by-total");
+        byTotal.selectedProperty().bindBidirectional(vm.byTotalProperty());
+        byTotal.setTooltip(new Tooltip("Weigh each method by the stacks through it (with what it calls), not only"
+                + " by its own frames: a caller whose calls grew shows its change"));
+        name.textProperty().bind(javafx.beans.binding.Bindings.when(vm.byTotalProperty())
+                .then("Method (total)").otherwise("Method (self)"));
+        table.placeholderProperty().bind(javafx.beans.binding.Bindings.when(vm.byTotalProperty())
+                .then((Node) new Label("No methods")).otherwise((Node) new Label("No methods with self weight")));
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(FrameText.display(c.getValue().name())));
         name.setCellFactory(c -> new TableCell<>() {
             @Override

@@ -164,6 +164,17 @@ class ComparisonWindowTest {
         });
         assertEquals(row, fx(robot, () -> view.diffGraph().highlightedNameIdProperty().get()));
 
+        // "By total" gives the callers their rows, under a header that says so; unticked, self again.
+        String run = "dev.firesight.parser.testing.HalvedWorkload.run";
+        java.util.function.Supplier<Boolean> listsRun = () -> view.table().table().getItems().stream()
+                .anyMatch(r -> r.name().equals(run) && r.baseRaw() > 1_000_000);
+        assertFalse(fx(robot, listsRun::get), "by self, run carries next to nothing");
+        robot.clickOn("#diff-by-total");
+        assertTrue(fx(robot, listsRun::get), "by total, run is a row with its bytes");
+        assertEquals("Method (total)", fx(robot, () -> view.table().table().getColumns().get(0).getText()));
+        robot.clickOn("#diff-by-total");
+        assertFalse(fx(robot, listsRun::get));
+
         // Export from the comparison tab writes the diff: SVG through the shared renderer, collapsed with
         // both weight columns.
         Path svg = temp.resolve("diff.svg");

@@ -126,6 +126,30 @@ class HalvedDiffTest {
         assertEquals(targetOracle.weightOf(HALVABLE, "byte[]"), halvableRow.targetRaw());
     }
 
+    /**
+     * By total, a caller with next to no self weight has its row: HalvedWorkload.run, which calls all three, lost the
+     * baseline-only method's bytes and half of the halvable one's. Every row holds its method's totals, each stack
+     * counted once.
+     */
+    @Test
+    void byTotalTheCallersHaveRowsWithTheirTotals() {
+        String run = "dev.firesight.parser.testing.HalvedWorkload.run";
+        long runSelf = DiffMethods.of(diff, Normalization.ABSOLUTE).stream().filter(r -> r.name().equals(run))
+                .mapToLong(DiffMethods.Row::baseRaw).sum();
+        assertTrue(runSelf < 0.01 * totals(diff, run)[0], "the premise: run allocates next to nothing itself");
+        List<DiffMethods.Row> rows = DiffMethods.byTotal(diff, Normalization.ABSOLUTE);
+        for (String method : List.of(run, STEADY, HALVABLE, ONLY_IN_BASELINE)) {
+            DiffMethods.Row row = rows.stream().filter(r -> r.name().equals(method)).findFirst().orElseThrow();
+            long[] t = totals(diff, method);
+            assertEquals(t[0], row.baseRaw(), method);
+            assertEquals(t[1], row.targetRaw(), method);
+        }
+        DiffMethods.Row runRow = rows.stream().filter(r -> r.name().equals(run)).findFirst().orElseThrow();
+        // baseline 4 + 4 + 2 MB a round, target 4 + 2: run's total fell by about 40%
+        assertEquals(-0.4, runRow.relative(), 0.05);
+        assertTrue(rows.stream().noneMatch(r -> r.name().equals("byte[]")), "classes are not methods");
+    }
+
     @Test
     void sharesFollowTheWorkload() {
         // Baseline: steady 4, halvable 4, onlyInBaseline 2 (MB per round); target: steady 4, halvable 2.

@@ -184,6 +184,15 @@ public final class DiffTree {
                 ShareChange.Share.of(targetWeight, targetSquares, targetTotal[ROOT], this.targetSquares[ROOT]));
     }
 
+    /** The sum of the squared weights of the baseline's samples through this node. */
+    public double baseSquares(int node) {
+        return baseSquares[node];
+    }
+
+    public double targetSquares(int node) {
+        return targetSquares[node];
+    }
+
     /** The sum of the squared weights of the baseline's samples whose leaf is this node. */
     public double baseSelfSquares(int node) {
         return baseSelfSquares[node];
