@@ -98,6 +98,12 @@ public final class TimeSeries {
      * 10 ms; bucketed samples give whole sample buckets per point, laid from their origin. Null without samples.
      */
     public static TimeSeries rate(SampleTable table, Kind kind, long start, long end, java.util.BitSet threads) {
+        return rate(table, kind, start, end, threads, null);
+    }
+
+    /** As above, with allocation samples spread over the time they stand for ({@link AllocationSpread}), or not (null). */
+    public static TimeSeries rate(SampleTable table, Kind kind, long start, long end, java.util.BitSet threads,
+                                  AllocationSpread spread) {
         if (table == null || table.size() == 0) {
             return null;
         }
@@ -118,9 +124,9 @@ public final class TimeSeries {
             if (threads != null && !threads.get(table.thread(i))) {
                 continue;
             }
-            long t = table.timeNanos(i) - start;
-            int b = (int) Math.max(0, Math.min(n - 1, t / bucket));
-            sums[b] += table.weight(i);
+            long t = table.timeNanos(i);
+            long over = spread == null ? 0 : spread.spreadNanos(i);
+            AllocationSpread.add(sums, null, start, bucket, t, t < start ? 0 : over, table.weight(i));
         }
         long[] times = new long[n];
         double perSecond = 1e9 / bucket;

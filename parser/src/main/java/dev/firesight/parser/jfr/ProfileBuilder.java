@@ -508,7 +508,8 @@ final class ProfileBuilder {
         long end = Math.max(lastNanos, start);
         Map<TimeSeries.Kind, TimeSeries> series = new LinkedHashMap<>();
         for (TimeSeries rate : new TimeSeries[] {TimeSeries.rate(alloc, TimeSeries.Kind.ALLOCATION_RATE, start, end,
-                null), TimeSeries.rate(views.get(ViewKind.CPU), TimeSeries.Kind.CPU_SAMPLES, start, end, null)}) {
+                null, dev.firesight.parser.AllocationSpread.of(alloc, eventCounts)),
+                TimeSeries.rate(views.get(ViewKind.CPU), TimeSeries.Kind.CPU_SAMPLES, start, end, null)}) {
             if (rate != null) {
                 series.put(rate.kind(), rate);
             }

@@ -64,17 +64,19 @@ public final class StackedRate {
         names.add(OTHER);
         double[][] rates = new double[names.size()][buckets];
         double[] totals = new double[buckets];
+        // allocation samples are spread over the time since their thread's previous one (AllocationSpread)
+        dev.firesight.parser.AllocationSpread spread = view == ViewKind.ALLOC || view == ViewKind.ALLOC_COUNT
+                ? dev.firesight.parser.AllocationSpread.of(profile) : null;
         for (int i = 0, n = table.size(); i < n; i++) {
             long t = table.timeNanos(i);
             if (t < startNanos || t > endNanos || threads != null && !threads.get(table.thread(i))) {
                 continue;
             }
-            int b = (int) Math.min(buckets - 1, (t - startNanos) / bucketNanos);
+            long over = spread == null ? 0 : spread.spreadNanos(i);
             int key = sites.key(table.stack(i), by);
             int series = key == AllocationSites.NONE ? top.size() : seriesOfName[key];
-            double w = table.weight(i);
-            rates[series][b] += w;
-            totals[b] += w;
+            dev.firesight.parser.AllocationSpread.add(rates[series], totals, startNanos, bucketNanos, t, over,
+                    table.weight(i));
         }
         double perSecond = 1e9 / bucketNanos;
         for (int b = 0; b < buckets; b++) {
