@@ -124,10 +124,18 @@ final class CheckCommand implements Command {
             String[] words = text.split("\\s+");
             String where = rulesFile.getFileName() + ":" + lineNumber;
             if (words[0].equals("max-share") && words.length == 4) {
-                ViewKind view = view(words[1]);
+                ViewKind view;
+                try {
+                    view = view(words[1]);
+                } catch (UsageException e) {
+                    throw new UsageException(where + ": " + e.getMessage());
+                }
                 Pattern frames = pattern(words[2]);
                 ShareChange share = ShareChange.of(profile, profile, view, frames);
                 double limit = percent(words[3]);
+                if (limit > 1) {
+                    throw new UsageException(where + ": a share is at most 100%; got '" + words[3] + "'.");
+                }
                 String unchecked = checksNothing(view, frames, share, profile);
                 results.add(new Result(text, unchecked != null ? unchecked : share.targetShare() > limit
                         ? String.format(Locale.ROOT, "%.1f%% of %s, more than the %.1f%% allowed",
@@ -139,7 +147,9 @@ final class CheckCommand implements Command {
                 }
                 findings = findings != null ? findings : Findings.of(profile, Thresholds.DEFAULTS);
                 Finding hit = findings.stream().filter(f -> f.rule().equals(words[1])).findFirst().orElse(null);
-                results.add(new Result(text, hit == null ? null : hit.sentence()));
+                String lacks = Findings.lacks(profile, words[1]);
+                results.add(new Result(text, lacks != null ? "the rule checks nothing: the recording has " + lacks
+                        : hit == null ? null : hit.sentence()));
             } else {
                 throw new UsageException(where + ": a rule is 'max-share VIEW REGEX PERCENT' or 'no-finding RULE'; got '"
                         + text + "'.");
@@ -158,9 +168,12 @@ final class CheckCommand implements Command {
      */
     private static String checksNothing(ViewKind view, Pattern frames, ShareChange change, Profile... profiles) {
         String recordings = profiles.length == 1 ? "the recording" : "either recording";
-        if (java.util.Arrays.stream(profiles).noneMatch(p -> p.has(view))) {
-            return "the rule checks nothing: " + (profiles.length == 1 ? "the recording has no " : "neither recording has ")
-                    + view.eventNoun() + " (view " + view.id() + ")";
+        for (int i = 0; i < profiles.length; i++) {
+            if (!profiles[i].has(view)) {
+                // a growth to or from nothing says nothing about the code: the view was not recorded there
+                return "the rule checks nothing: " + (profiles.length == 1 ? "the recording" : i == 0 ? "the baseline"
+                        : "the target") + " has no " + view.eventNoun() + " (view " + view.id() + ")";
+            }
         }
         if (change.baseShare() == 0 && change.targetShare() == 0) {
             return "the rule checks nothing: '" + frames.pattern() + "' matches no frame of the " + view.id()
@@ -175,7 +188,8 @@ final class CheckCommand implements Command {
         }
         ViewKind view = ViewKind.byId(id);
         if (view == null) {
-            throw new UsageException("unknown view '" + id + "'.");
+            throw new UsageException("unknown view '" + id + "'; the views are " + java.util.Arrays.stream(
+                    ViewKind.values()).map(ViewKind::id).collect(java.util.stream.Collectors.joining(", ")) + ".");
         }
         return view;
     }
@@ -189,10 +203,15 @@ final class CheckCommand implements Command {
     }
 
     private static double percent(String text) throws UsageException {
+        double share;
         try {
-            return Double.parseDouble(text.trim().replaceFirst("%$", "")) / 100;
+            share = Double.parseDouble(text.trim().replaceFirst("%$", "")) / 100;
         } catch (NumberFormatException e) {
             throw new UsageException("'" + text + "' is not a percentage such as 5%.");
         }
+        if (!(share >= 0)) {
+            throw new UsageException("'" + text + "' is not a percentage such as 5%.");
+        }
+        return share;
     }
 }

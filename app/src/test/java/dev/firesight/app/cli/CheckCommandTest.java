@@ -110,14 +110,22 @@ class CheckCommandTest {
 
         Run noView = run("check", base, target, "--view", "wall", "--max-growth", HALVABLE);
         assertEquals(1, noView.code(), noView.err());
-        assertTrue(noView.out().startsWith("FAIL wall " + HALVABLE + ": the rule checks nothing: neither recording has"),
+        assertTrue(noView.out().startsWith("FAIL wall " + HALVABLE + ": the rule checks nothing: the baseline has no"),
                 noView.out());
+        // one recording without the view is enough: a growth from nothing, or to it, says nothing of the code
+        Run oneLacks = run("check", TestRecordings.jdk17().toString(), TestRecordings.nativeMemory(17).toString(),
+                "--view", "lock", "--max-growth", ".*=5%");
+        assertEquals(1, oneLacks.code(), oneLacks.err());
+        assertTrue(oneLacks.out().contains("the rule checks nothing: the target has no"), oneLacks.out());
 
         Path rules = dir.resolve("rules.txt");
-        Files.writeString(rules, "max-share alloc .*allocateHalvabel 5%\n");
+        Files.writeString(rules, "max-share alloc .*allocateHalvabel 5%\nno-finding native-leak\n");
         Run share = run("check", target, "--rules", rules.toString());
         assertEquals(1, share.code(), share.err());
         assertTrue(share.out().contains("matches no frame of the alloc view in the recording"), share.out());
+        assertTrue(share.out().contains("FAIL no-finding native-leak: the rule checks nothing: the recording has no"
+                + " native allocations never freed"), share.out());
+        assertTrue(share.out().endsWith("0 passed, 2 failed\n"), share.out());
     }
 
     @Test

@@ -51,6 +51,39 @@ public final class Findings {
     private Findings() {
     }
 
+    /**
+     * What the recording lacks for the rule to look at anything, as "no lock samples", or null when it has what
+     * the rule reads: {@code check}'s "no-finding lock-contention" on a recording without lock events would pass
+     * for ever.
+     */
+    public static String lacks(Profile profile, String rule) {
+        switch (rule) {
+            case "dominant-site", "boxing", "strings", "resizing":
+                return profile.has(ViewKind.ALLOC) ? null : "no allocation samples";
+            case "outside-tlab":
+                return profile.has(ViewKind.ALLOC_OUTSIDE_TLAB) ? null : "no allocations outside TLABs";
+            case "allocation-before-pause":
+                return !profile.has(ViewKind.ALLOC) ? "no allocation samples"
+                        : profile.series().containsKey(TimeSeries.Kind.GC_PAUSE) ? null : "no GC pauses";
+            case "gc-overhead":
+                return profile.series().containsKey(TimeSeries.Kind.GC_PAUSE) ? null : "no GC pauses";
+            case "exceptions":
+                return profile.jvms().stream().anyMatch(j -> j.get(TimeSeries.Kind.THROWABLES) != null) ? null
+                        : "no count of throwables (jdk.ExceptionStatistics)";
+            case "heap-growth":
+                return profile.jvms().stream().anyMatch(j -> j.get(TimeSeries.Kind.HEAP_AFTER_GC) != null) ? null
+                        : "no heap readings after GC";
+            case "leak-suspect":
+                return profile.oldObjects().isEmpty() ? "no old object samples" : null;
+            case "lock-contention":
+                return profile.has(ViewKind.LOCK) ? null : "no lock samples";
+            case "native-leak":
+                return profile.has(ViewKind.NATIVE_LEAK) ? null : "no native allocations never freed (nativemem)";
+            default:
+                throw new IllegalArgumentException("no finding rule '" + rule + "'");
+        }
+    }
+
     /** The findings, largest share first. */
     public static List<Finding> of(Profile profile, Thresholds t) {
         List<Finding> findings = new ArrayList<>();

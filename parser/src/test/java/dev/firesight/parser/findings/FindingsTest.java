@@ -102,6 +102,11 @@ class FindingsTest {
                 + " dev\\.firesight\\.parser\\.testing\\.NativeWorkload\\.leak \\(\\d+%\\);.*"), leak.sentence());
         assertEquals(ViewKind.NATIVE_LEAK, leak.evidence().view());
         assertEquals(NativeWorkload.frame("leak"), leak.evidence().frame());
+        // what check's "no-finding RULE" asks first: of async-profiler's cpu and nativemem, only this rule has its data
+        for (String rule : Findings.RULES) {
+            assertEquals(rule.equals("native-leak"), Findings.lacks(profile, rule) == null,
+                    rule + ": " + Findings.lacks(profile, rule));
+        }
     }
 
     @Test
