@@ -454,8 +454,8 @@ public final class RecordingQueryViewModel {
     /**
      * Opens one of the profile's stacks (say, where a leak suspect was allocated) in the flame graph: in the
      * first of {@code views} the recording has, zoomed along the stack as far as that view's tree has it, over the
-     * whole recording and, of a folder, in the JVM {@code source} (-1: every JVM). An earlier jump's range and
-     * search go: the stack is shown whole.
+     * whole recording and, of a folder, in the JVM {@code source} (-1: every JVM), with the method that allocated
+     * searched. An earlier jump's range and search go: the stack is shown whole.
      */
     public void openStack(int stack, List<ViewKind> views, int source) {
         Profile p = profile;
@@ -467,13 +467,18 @@ public final class RecordingQueryViewModel {
         reverse.set(false);
         threads.set(source >= 0 && source < p.sources().count() ? p.sources().threads(source) : null);
         timeRange.set(null);
-        search.textProperty().set("");
         selectedMethod.set(-1);
         int depth = p.stacks().depth(stack);
         int[] path = new int[depth];
         for (int d = 0; d < depth; d++) {
             path[d] = p.frames().nameId(p.stacks().frame(stack, d));
         }
+        // The method that made the object (above its class) is searched: the view's samples may lack the stack
+        // past some caller, where the zoom stops, and a user then saw the caller's other allocations as if they
+        // were the suspect's; highlighted, it shows where in them it is, and "no match" says it is not there.
+        boolean classLeaf = depth >= 2 && p.frames().kind(p.stacks().frame(stack, depth - 1)) == dev.firesight.parser.FrameKind.CLASS;
+        search.plainTextProperty().set(true);
+        search.textProperty().set(classLeaf ? p.frames().name(p.stacks().frame(stack, depth - 2)) : "");
         zoomPath.set(path);
         requery(); // trims the path to what the view's tree has
     }

@@ -176,6 +176,8 @@ class InsightsWindowTest {
         }
         assertEquals(stack.subList(0, zoom.length).get(zoom.length - 1), zoomedTo);
         assertNotNull(fx(robot, () -> tab.flameGraph().getTree()));
+        // the method that made the object is searched, so it is highlighted where the view has it
+        assertEquals(stack.get(stack.size() - 2), fx(robot, () -> vm.searchTextProperty().get()));
 
         // The live set by class ranks the leaking class first, and a click shows where it is allocated.
         TabPane side = robot.lookup("#side-panel").queryAs(TabPane.class);
@@ -194,7 +196,8 @@ class InsightsWindowTest {
         fxRun(robot, () -> side.getSelectionModel().select(side.getTabs().stream()
                 .filter(t -> "leak-suspects-tab".equals(t.getId())).findFirst().orElseThrow()));
         click(robot, list, top);
-        assertEquals("", fx(robot, () -> vm.searchTextProperty().get()), "no search left from the class");
+        assertEquals(stack.get(stack.size() - 2), fx(robot, () -> vm.searchTextProperty().get()),
+                "the allocating method's search, none left from the class");
         assertTrue(fx(robot, () -> vm.zoomPathProperty().get()).length > 0, "zoomed along its stack again");
     }
 
