@@ -124,7 +124,9 @@ public final class AttachDialogView {
 
         TableView<dev.firesight.attach.RemoteRecording> recordings = new TableView<>(vm.remoteRecordings());
         recordings.setId("attach-jmx-recordings");
-        recordings.setPlaceholder(new Label("Connect to list the JVM's recordings."));
+        recordings.placeholderProperty().bind(javafx.beans.binding.Bindings.when(vm.connectedProperty().isNull())
+                .then((javafx.scene.Node) new Label("Connect to list the JVM's recordings."))
+                .otherwise((javafx.scene.Node) new Label("The JVM holds no recordings; start one above.")));
         recordings.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         recordings.getColumns().add(AttachDialogView.<dev.firesight.attach.RemoteRecording>column("Id", 50, r -> Long.toString(r.id())));
         recordings.getColumns().add(AttachDialogView.<dev.firesight.attach.RemoteRecording>column("Name", 260, dev.firesight.attach.RemoteRecording::name));

@@ -100,6 +100,9 @@ public final class AttachDialogViewModel {
         this.watchInterval = watchInterval;
         this.dumpInterval = dumpInterval;
         filter.addListener((o, a, f) -> shown.setPredicate(r -> r.matches(f)));
+        // A recording of the connected JVM that starts or ends changes its list; one that ended because the JVM went
+        // away lets go of the connection (refreshRemote finds it gone).
+        recordingNow.addListener((o, a, b) -> refreshRemote());
         // live objects are allocation samples that survived, so choosing them implies allocations
         live.addListener((o, a, on) -> {
             if (on) {
@@ -213,7 +216,18 @@ public final class AttachDialogViewModel {
                     if (connected.get() == jvm) {
                         remoteRecordings.setAll(list);
                     }
-                }, t -> error.set(LiveRecording.sentence(t))));
+                }, t -> remoteFailed(jvm, t)));
+    }
+
+    /**
+     * A call to the remote JVM failed: says why, and when the JVM is gone lets go of the connection, which still
+     * read "Connected to JVM …" with Start recording enabled after the JVM had exited.
+     */
+    private void remoteFailed(RemoteJvm jvm, Throwable t) {
+        if (t instanceof dev.firesight.attach.TargetGoneException && connected.get() == jvm) {
+            disconnect();
+        }
+        error.set(LiveRecording.sentence(t));
     }
 
     /** Downloads the chosen remote recording into the recordings folder and opens it in a tab. */
@@ -230,7 +244,7 @@ public final class AttachDialogViewModel {
                     window.openFiles(List.of(file));
                 }, t -> {
                     connection.set("");
-                    error.set(LiveRecording.sentence(t));
+                    remoteFailed(jvm, t);
                 }));
         return true;
     }
@@ -254,7 +268,7 @@ public final class AttachDialogViewModel {
                 connection.set("Stopped recording " + r.id() + " (" + r.name() + "); its data is still on the JVM to"
                         + " download.");
             }
-        }, t -> error.set(LiveRecording.sentence(t))));
+        }, t -> remoteFailed(jvm, t)));
         return true;
     }
 

@@ -267,6 +267,14 @@ class AttachDialogTest {
             assertTrue(robot.lookup("#attach-jmx-connection").queryAs(Label.class).getText()
                     .startsWith("Stopped recording " + boot.id() + " (boot)"));
             assertEquals(List.of(), support.attachesOnFx, "no connection opened on the FX thread");
+
+            // The JVM exits: the dialog no longer says it is connected once a call finds it gone.
+            child.close();
+            robot.clickOn("#attach-jmx-refresh");
+            await("the lost connection noticed", Duration.ofSeconds(60), () -> vm.connectedProperty().get() == null);
+            String error = onFx(() -> vm.errorProperty().get());
+            assertTrue(error.contains("stopped answering"), error);
+            assertEquals("", robot.lookup("#attach-jmx-connection").queryAs(Label.class).getText());
         }
     }
 }
