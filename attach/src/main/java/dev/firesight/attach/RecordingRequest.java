@@ -56,8 +56,11 @@ public record RecordingRequest(Set<ProfilingEvent> events, long allocInterval, D
         if (has(ProfilingEvent.CPU) || has(ProfilingEvent.WALL)) {
             costs.add("cpu, wall: a stack walk per sample; about 1% of one core at the default rates.");
         }
+        // With Flight Recorder chosen, what it records: its "profile" settings, and no native allocations.
+        boolean jfr = engine == EngineChoice.FLIGHT_RECORDER;
         if (has(ProfilingEvent.ALLOC)) {
-            costs.add("alloc: one sample per " + every + " allocated; negligible for most services.");
+            costs.add(jfr ? "alloc: the JDK's allocation samples, throttled by its \"profile\" settings; negligible for"
+                    + " most services." : "alloc: one sample per " + every + " allocated; negligible for most services.");
         }
         if (has(ProfilingEvent.LIVE)) {
             costs.add("live: a weak reference per sampled allocation until it dies (async-profiler), or, with"
@@ -65,7 +68,7 @@ public record RecordingRequest(Set<ProfilingEvent> events, long allocInterval, D
                     + " ends, which can pause the JVM for a fraction of a second on a large heap, and a count of the"
                     + " live bytes per class at each collection that marks the whole heap.");
         }
-        if (has(ProfilingEvent.NATIVEMEM)) {
+        if (has(ProfilingEvent.NATIVEMEM) && !jfr) { // Flight Recorder cannot: a note says so when it starts
             costs.add("nativemem: intercepts malloc and free; one allocation sampled per " + every
                     + ", and every free looked up, a few percent of CPU in code that allocates natively a lot.");
         }

@@ -48,6 +48,10 @@ class AgentArgumentsTest {
         assertEquals(3, request.costs().size(), request.costs().toString());
         assertTrue(request.costs().get(2).startsWith("nativemem: intercepts malloc and free; one allocation sampled"
                 + " per 512 KiB"), request.costs().get(2));
+        // with Flight Recorder chosen, the costs are its own: no native allocations, and throttled samples
+        java.util.List<String> jfr = request.withEngine(EngineChoice.FLIGHT_RECORDER).costs();
+        assertEquals(2, jfr.size(), jfr.toString());
+        assertTrue(jfr.get(0).startsWith("alloc: the JDK's allocation samples, throttled"), jfr.get(0));
     }
 
     @Test
