@@ -34,7 +34,13 @@ final class InsightLists {
         placeholder.setMaxWidth(320);
         placeholder.getStyleClass().add("insight-placeholder");
         placeholder.textProperty().bind(status);
-        view.setPlaceholder(placeholder);
+        // At the top, where the items would be: centred in a tall side panel the sentence sat below the fold, and
+        // two users took the tab for empty.
+        VBox top = new VBox(placeholder);
+        top.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        top.setPadding(new javafx.geometry.Insets(12, 8, 8, 8));
+        top.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        view.setPlaceholder(top);
         view.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(T t, boolean empty) {

@@ -248,10 +248,13 @@ class InsightsWindowTest {
         @SuppressWarnings("unchecked")
         ListView<LeakSuspects.Suspect> list = robot.lookup("#leak-suspects").queryAs(ListView.class);
         assertTrue(fx(robot, () -> list.getItems().isEmpty()));
-        Label placeholder = (Label) list.getPlaceholder();
+        Label placeholder = (Label) ((javafx.scene.layout.VBox) list.getPlaceholder()).getChildren().get(0);
         assertTrue(fx(robot, placeholder::getText).startsWith("The recording has no old-object samples (JFR's"),
                 placeholder.getText());
         assertTrue(fx(robot, () -> placeholder.isVisible() && placeholder.getScene() != null), "shown in the list");
+        // at the top of the list, not centred below the fold of a tall side panel
+        double top = fx(robot, () -> placeholder.localToScene(0, 0).getY() - list.localToScene(0, 0).getY());
+        assertTrue(top < 40, "the sentence starts " + top + " px into the list");
         assertFalse(fx(robot, () -> robot.lookup("#leak-suspects-basis").queryAs(Label.class).isVisible()),
                 "no line about objects there are none of");
     }
