@@ -93,9 +93,10 @@ public class RecordingTimelineSkin extends SkinBase<RecordingTimeline> {
         clear.managedProperty().bind(clear.visibleProperty());
 
         ToggleButton spikeToggle = new ToggleButton();
+        // Both counts: one sum read as allocation spikes where summary said there were none (166 long GC pauses).
         spikeToggle.textProperty().bind(Bindings.createStringBinding(() -> control.getModel() == null ? "Spikes"
-                : "Spikes (" + (control.getModel().spikes().windows().size()
-                + control.getModel().spikes().longPauses().size()) + ")", control.modelProperty()));
+                : "Spikes (" + control.getModel().spikes().windows().size() + ") \u00b7 pauses ("
+                + control.getModel().spikes().longPauses().size() + ")", control.modelProperty()));
         spikeToggle.selectedProperty().bindBidirectional(control.spikeFinderVisibleProperty());
         spikeToggle.setOnAction(e -> userToggledSpikes = true);
 
