@@ -44,7 +44,7 @@ public final class DiffMethods {
      * work grew: a method that doubled its calls to a JDK method allocating all the bytes has no self weight.
      */
     public static List<Row> byTotal(DiffTree diff, Normalization n) {
-        Map<Integer, double[]> sums = new HashMap<>();
+        Map<Integer, Sums> sums = new HashMap<>();
         int[] onPath = new int[maxNameId(diff) + 1];
         // depth first, counting the names on the path: a node whose name is already above it adds nothing new
         int[] stack = new int[64];
@@ -64,14 +64,9 @@ public final class DiffMethods {
             next[depth] = diff.nextSibling(child);
             int name = diff.nameId(child);
             if (onPath[name]++ == 0 && diff.kind(child) != FrameKind.CLASS) {
-                double[] s = sums.computeIfAbsent(name, k -> new double[7]);
-                s[0] += diff.base(child, n);
-                s[1] += diff.target(child, n);
-                s[2] += diff.baseTotal(child);
-                s[3] += diff.targetTotal(child);
-                s[4] = child;
-                s[5] += diff.baseSquares(child);
-                s[6] += diff.targetSquares(child);
+                sums.computeIfAbsent(name, k -> new Sums()).add(child, diff.base(child, n), diff.target(child, n),
+                        diff.baseTotal(child), diff.targetTotal(child), diff.baseSquares(child),
+                        diff.targetSquares(child));
             }
             if (++depth == stack.length) {
                 stack = java.util.Arrays.copyOf(stack, depth * 2);
@@ -93,30 +88,47 @@ public final class DiffMethods {
 
     /** Rows with any self weight in either capture, sorted by absolute self delta, largest first. */
     public static List<Row> of(DiffTree diff, Normalization n) {
-        Map<Integer, double[]> sums = new HashMap<>();
+        Map<Integer, Sums> sums = new HashMap<>();
         for (int node = 1; node < diff.size(); node++) {
             if (diff.baseSelf(node) == 0 && diff.targetSelf(node) == 0) {
                 continue;
             }
             int method = diff.kind(node) == FrameKind.CLASS && diff.parent(node) > DiffTree.ROOT
                     ? diff.parent(node) : node;
-            double[] s = sums.computeIfAbsent(diff.nameId(method), k -> new double[7]);
-            s[0] += diff.baseSelf(node, n);
-            s[1] += diff.targetSelf(node, n);
-            s[2] += diff.baseSelf(node);
-            s[3] += diff.targetSelf(node);
-            s[4] = method;
-            s[5] += diff.baseSelfSquares(node);
-            s[6] += diff.targetSelfSquares(node);
+            sums.computeIfAbsent(diff.nameId(method), k -> new Sums()).add(method, diff.baseSelf(node, n),
+                    diff.targetSelf(node, n), diff.baseSelf(node), diff.targetSelf(node), diff.baseSelfSquares(node),
+                    diff.targetSelfSquares(node));
         }
         return rows(diff, sums);
     }
 
-    /** One row per name from its sums (normalised base and target, raw base and target, a node, squares). */
-    private static List<Row> rows(DiffTree diff, Map<Integer, double[]> sums) {
+    /** One method's weights summed over the nodes it counts at, in each capture, with a node that names it. */
+    private static final class Sums {
+        int node;
+        double base;
+        double target;
+        double baseRaw;
+        double targetRaw;
+        double baseSquares;
+        double targetSquares;
+
+        void add(int node, double base, double target, double baseRaw, double targetRaw, double baseSquares,
+                 double targetSquares) {
+            this.node = node;
+            this.base += base;
+            this.target += target;
+            this.baseRaw += baseRaw;
+            this.targetRaw += targetRaw;
+            this.baseSquares += baseSquares;
+            this.targetSquares += targetSquares;
+        }
+    }
+
+    /** One row per method from its sums. */
+    private static List<Row> rows(DiffTree diff, Map<Integer, Sums> sums) {
         List<Row> rows = new ArrayList<>(sums.size());
-        sums.forEach((id, s) -> rows.add(new Row(id, diff.name((int) s[4]), s[0], s[1], (long) s[2], (long) s[3],
-                diff.change(s[2], s[5], s[3], s[6]))));
+        sums.forEach((id, s) -> rows.add(new Row(id, diff.name(s.node), s.base, s.target, (long) s.baseRaw,
+                (long) s.targetRaw, diff.change(s.baseRaw, s.baseSquares, s.targetRaw, s.targetSquares))));
         rows.sort(Comparator.comparingDouble((Row r) -> -Math.abs(r.delta())).thenComparing(Row::name));
         return rows;
     }
