@@ -599,9 +599,9 @@ final class ChunkParser {
         if (nativeEvents) {
             builder.nativeLeaks.endChunk(stacks, threads);
         }
-        SampleHandler held = allocationSamples;
+        // without a handler of allocation samples nothing was held, and nothing is added
         builder.firstAllocationSamples.endChunk(genericEvents, pools, header, builder.currentSource(),
-                (time, thread, stack, weight) -> held.add(time, thread, stack, 0, weight));
+                allocationSamples == null ? null : allocationSamples.released);
         ExecutionStates states = ExecutionStates.of(pools, mainEvent());
         samples.resolve(stacks, truncated, threads, states);
         if (resolver.unresolvedStacks > 0) {

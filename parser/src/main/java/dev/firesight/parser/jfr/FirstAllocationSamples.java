@@ -114,7 +114,7 @@ final class FirstAllocationSamples {
     /**
      * At the chunk's end, once its JVM ({@code source}) is known and before its samples are resolved: learns the
      * JVM's start and statistics from the chunk's events when it is the JVM's first chunk read, and adds each held
-     * sample to {@code sink}, corrected when it is its thread's first.
+     * sample to {@code sink} (null when nothing can have been held), corrected when it is its thread's first.
      */
     void endChunk(List<GenericEvent> events, ConstantPools pools, ChunkHeader header, int source, Sink sink) {
         Jvm jvm = jvms.get(source);
