@@ -382,7 +382,7 @@ public final class RecordingTabView {
             double done = Math.max(0, vm.progressProperty().get());
             dev.firesight.parser.ViewKind exact = vm.exactViewProperty().get();
             return (done >= 0.9995 ? "Reading done, putting the profile together"
-                    : "Reading " + dev.firesight.app.format.Units.percent(done, 1))
+                    : "Reading " + (int) (done * 100) + "%")
                     + (exact == null ? " — showing what has been read so far; the figures are final when reading ends."
                     : " — " + exact.title() + " is complete and exact; the other views come when reading ends.");
         }, vm.progressProperty(), vm.stoppedProperty(), vm.messageProperty(), vm.partialCoverageProperty(),

@@ -54,6 +54,28 @@ class TaskRunnerTest {
         assertEquals("ok", result.get());
     }
 
+    @Test
+    void progressReachesTheUiThreadOncePerStepAndItsLastValueIsShown() throws Exception {
+        FxTaskRunner runner = new FxTaskRunner(1, Runnable::run);
+        List<Double> shown = java.util.Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch done = new CountDownLatch(1);
+        int reports = 1_000_000;
+        runner.submit("read", ctx -> {
+            ctx.progress(-1);
+            for (int i = 1; i <= reports; i++) {
+                ctx.progress((double) i / reports);
+            }
+            return "";
+        }, TaskCallbacks.<String>of(r -> done.countDown(), e -> done.countDown()).withProgress(shown::add));
+        assertTrue(done.await(30, TimeUnit.SECONDS));
+        runner.shutdown();
+        // the unknown state, then one post per step: a chatty read cannot keep the window drawing a frame each pulse
+        assertEquals(-1.0, shown.get(0));
+        assertTrue(shown.size() <= FxTaskRunner.PROGRESS_STEPS + 2, shown.size() + " posts");
+        assertTrue(shown.size() >= FxTaskRunner.PROGRESS_STEPS, shown.size() + " posts");
+        assertEquals(1.0, shown.get(shown.size() - 1)); // the bar ends where the task ended, not a step short
+    }
+
     private static void runPosted(List<Runnable> posted) {
         List<Runnable> now;
         synchronized (posted) {
