@@ -97,10 +97,11 @@ public final class Bench {
     // ---- 0. file to pixels, and launch to window ----
 
     private void pixels(RecordingGenerator gen) throws Exception {
-        // The JDK writes whole chunks, so a javac recording asked for 10 MB comes out near 50 MB: -Dbench.small
-        // names a smaller real recording instead (the README's is `firesight demo` recorded for 90 s).
+        // The small file is javac under the profile settings alone, about 10 MB; -Dbench.small names another real
+        // recording instead (an earlier README's was `firesight demo` recorded for 90 s).
         String smallFile = System.getProperty("bench.small");
-        Path small = smallFile != null && !smallFile.isBlank() ? Path.of(smallFile) : gen.jdkFlightRecorder("jdk-javac-10m", 10 * MB);
+        Path small = smallFile != null && !smallFile.isBlank() ? Path.of(smallFile)
+                : gen.jdkFlightRecorder("jdk-javac-profile-10m", 10 * MB, false);
         Path ap = gen.asyncProfiler("async-profiler-javac", 200 * MB, 100);
         Path huge = gen.jdkFlightRecorder("jdk-javac-500m", 500 * MB);
         header();
