@@ -13,7 +13,6 @@ final class Lanes {
     static final double ALLOCATION_HEIGHT = 130;
     static final double HEAP_HEIGHT = 90;
     static final double CPU_HEIGHT = 80;
-    static final double MEMORY_HEIGHT = 130;
     /** The memory lane with nothing to draw: one line saying why. */
     static final double MEMORY_ABSENT_HEIGHT = 20;
     static final double THREAD_HEADER = 20;
@@ -33,6 +32,8 @@ final class Lanes {
     }
 
     final List<Lane> lanes;
+    /** The memory lane's layout, or null when the recording has no memory readings. */
+    final MemoryLane memory;
     final double width;
     final double height;
     final TimeRange visible;
@@ -47,9 +48,10 @@ final class Lanes {
         this.width = width;
         this.visible = visible;
         List<Lane> list = new ArrayList<>();
+        MemoryLane memory = null;
         double y = AXIS_HEIGHT + 4;
         double extra = available <= 0 || model == null ? 0
-                : Math.max(0, Math.min(2 * ALLOCATION_HEIGHT, available - preferredHeight(model, threadsExpanded)));
+                : Math.max(0, Math.min(2 * ALLOCATION_HEIGHT, available - preferredHeight(model, threadsExpanded, width)));
         if (model != null) {
             if (model.hasAllocation()) {
                 list.add(new Lane(Kind.ALLOCATION, y, ALLOCATION_HEIGHT + extra));
@@ -59,9 +61,10 @@ final class Lanes {
                 list.add(new Lane(Kind.HEAP, y, HEAP_HEIGHT));
                 y += HEAP_HEIGHT + GAP;
             }
-            double memory = model.memory().isEmpty() ? MEMORY_ABSENT_HEIGHT : MEMORY_HEIGHT;
-            list.add(new Lane(Kind.MEMORY, y, memory));
-            y += memory + GAP;
+            memory = MemoryLane.of(model, Math.max(1, width - LEFT - RIGHT));
+            double memoryHeight = memory == null ? MEMORY_ABSENT_HEIGHT : memory.height();
+            list.add(new Lane(Kind.MEMORY, y, memoryHeight));
+            y += memoryHeight + GAP;
             if (model.hasCpu()) {
                 list.add(new Lane(Kind.CPU, y, CPU_HEIGHT));
                 y += CPU_HEIGHT + GAP;
@@ -80,11 +83,13 @@ final class Lanes {
             }
         }
         this.lanes = List.copyOf(list);
+        this.memory = memory;
         this.height = y;
     }
 
-    static double preferredHeight(TimelineModel model, boolean threadsExpanded) {
-        return new Lanes(model, threadsExpanded, 100, new TimeRange(0, 1)).height;
+    /** The lanes' height at their usual sizes in a canvas {@code width} pixels wide (the memory legend may wrap). */
+    static double preferredHeight(TimelineModel model, boolean threadsExpanded, double width) {
+        return new Lanes(model, threadsExpanded, width, new TimeRange(0, 1)).height;
     }
 
     Lane at(double y) {

@@ -166,6 +166,11 @@ public class RecordingTimelineSkin extends SkinBase<RecordingTimeline> {
         return lane == null ? -1 : lane.y() + lane.height() / 2;
     }
 
+    /** The lanes as laid out now. */
+    Lanes lanes() {
+        return canvas.lanes();
+    }
+
     /** A lane as laid out now, or null when absent. */
     Lanes.Lane lane(Lanes.Kind kind) {
         return canvas.lanes().lane(kind);

@@ -62,7 +62,9 @@ final class TimelineCanvas extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        return Lanes.preferredHeight(timeline.getModel(), timeline.isThreadsExpanded());
+        // The memory lane's legend wraps by the width: the width laid out now, or a usual one before the first layout.
+        double w = width > 0 ? width : getWidth() > 0 ? getWidth() : computePrefWidth(-1);
+        return Lanes.preferredHeight(timeline.getModel(), timeline.isThreadsExpanded(), w);
     }
 
     @Override
@@ -224,14 +226,15 @@ final class TimelineCanvas extends Region {
                 if (model.memory().isEmpty()) {
                     sb.append('\n').append(MemoryBudget.ABSENT);
                 }
+                // A heap that swings within a pixel (a collection every 40 ms) is read as its low and high there:
+                // the one reading before the pointer was as often the low after a collection as the peak.
+                long from = l.time(x - 1);
+                long to = l.time(x + 1);
                 for (TimeSeries s : model.memory().uses()) {
-                    int i = before(s, t);
-                    if (i >= 0) {
-                        sb.append('\n').append(s.kind().title()).append("  ").append(Units.bytes(s.value(i)));
-                    }
+                    sb.append(reading(s, t, from, to));
                 }
                 if (model.memory().limit() != null) {
-                    sb.append("\nLimit: ").append(TimelinePainter.limitText(model.memory()));
+                    sb.append("\nLimit: ").append(MemoryLane.limitText(model.memory()));
                 }
             }
             case CPU -> {
@@ -286,6 +289,31 @@ final class TimelineCanvas extends Region {
     private static int threadRow(Lanes.Lane lane, double y) {
         double below = y - lane.y() - Lanes.THREAD_HEADER;
         return below < 0 ? -1 : (int) (below / Lanes.THREAD_ROW);
+    }
+
+    /**
+     * A memory use's line of the hover: its readings' low and high when several fall in {@code [from, to]} (the
+     * pixels around the pointer), the one there, else the reading at or before {@code t}; empty when there is none.
+     */
+    static String reading(TimeSeries s, long t, long from, long to) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        int n = 0;
+        for (int i = 0; i < s.size() && s.timeNanos(i) <= to; i++) {
+            if (s.timeNanos(i) >= from) {
+                low = Math.min(low, s.value(i));
+                high = Math.max(high, s.value(i));
+                n++;
+            }
+        }
+        String name = "\n" + s.kind().title() + "  ";
+        if (n >= 1) {
+            String lowText = Units.bytes(low);
+            String highText = Units.bytes(high);
+            return name + (lowText.equals(highText) ? highText : lowText + " – " + highText + " (" + n + " readings here)");
+        }
+        int i = before(s, t);
+        return i < 0 ? "" : name + Units.bytes(s.value(i));
     }
 
     /** The last point at or before t (for bucketed series, the bucket holding t), or -1. */

@@ -8,6 +8,7 @@ import dev.firesight.app.format.Units;
 import dev.firesight.parser.TimeSeries;
 import dev.firesight.parser.query.AllocationSites;
 import dev.firesight.parser.query.MemoryBudget;
+import dev.firesight.parser.query.MemoryTrend;
 import dev.firesight.parser.query.Spikes;
 import dev.firesight.parser.query.StackedRate;
 import dev.firesight.parser.query.TimeRange;
@@ -26,8 +27,8 @@ final class TimelinePainter {
         Color.web("#e4572e"), Color.web("#f3a712"), Color.web("#4c9f70"), Color.web("#3f88c5"),
         Color.web("#8e6c8a"), Color.web("#b8b8b8")
     };
-    private static final Font FONT = Font.font("System", 11);
-    private static final Font BOLD = Font.font("System", javafx.scene.text.FontWeight.BOLD, 11);
+    static final Font FONT = Font.font("System", 11);
+    static final Font BOLD = Font.font("System", javafx.scene.text.FontWeight.BOLD, 11);
 
     /** The colours of the timeline being painted, as its stylesheet sets them. */
     private Function<TimelineColor, Color> colors = TimelineColor::initial;
@@ -260,56 +261,25 @@ final class TimelinePainter {
         return model.jvm() == null ? title : title + " of " + model.jvm();
     }
 
-    /** A colour per kind of memory use, in {@link MemoryBudget#USES} order: heap blues, metaspace purples. */
-    private static final Color[] MEMORY_COLORS = {
-        Color.web("#3f88c5"), Color.web("#1d5f99"), Color.web("#9cc3e6"), Color.web("#8e6c8a"),
-        Color.web("#c7b3c5"), Color.web("#f3a712"), Color.web("#4c9f70"), Color.web("#e4572e"), Color.web("#333333")
-    };
-    /** Short legend names, in {@link MemoryBudget#USES} order. */
-    private static final String[] MEMORY_NAMES = {"heap used", "heap after GC", "heap committed", "metaspace",
-        "metaspace committed", "direct buffers", "native (NMT)", "resident set", "container usage"};
-    /** A limit more than this many times the peak use is named, not drawn, so the uses keep their height. */
-    private static final double LIMIT_ON_SCALE = 4;
-
-    static Color memoryColor(TimeSeries.Kind kind) {
-        return MEMORY_COLORS[MemoryBudget.USES.indexOf(kind)];
-    }
-
-    static String memoryName(TimeSeries.Kind kind) {
-        return MEMORY_NAMES[MemoryBudget.USES.indexOf(kind)];
-    }
-
-    /** The lane's byte scale: the peak use, and the applying limit when it is near enough to draw. */
-    static double memoryScale(MemoryBudget memory) {
-        double peak = Math.max(1, memory.peak());
-        double limit = memory.limitBytes();
-        return TimeFormat.niceCeilBytes(!Double.isNaN(limit) && limit <= LIMIT_ON_SCALE * peak
-                ? Math.max(peak, limit) : peak);
-    }
-
-    /** "-Xmx 512 MB", "container limit 256 MB" or "physical memory 23.5 GB". */
-    static String limitText(MemoryBudget memory) {
-        TimeSeries.Kind kind = memory.limit().kind();
-        String name = kind == TimeSeries.Kind.MAX_HEAP ? "-Xmx" : kind == TimeSeries.Kind.CONTAINER_MEMORY_LIMIT
-                ? "container limit" : "physical memory";
-        return name + " " + Units.bytes(memory.limitBytes());
-    }
-
     private void paintMemory(GraphicsContext g, Lanes lanes, Lanes.Lane lane, TimelineModel model) {
-        MemoryBudget memory = model.memory();
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        if (memory.isEmpty()) {
+        MemoryLane layout = lanes.memory;
+        if (layout == null) {
             g.setFill(color(TimelineColor.MUTED));
             g.fillText(fit(ofJvm("Memory", model) + ": " + MemoryBudget.ABSENT, FONT, lanes.plotWidth() - 12),
                     Lanes.LEFT + 6, lane.y() + lane.height() / 2); // the whole sentence is the lane's tooltip
             return;
         }
-        double top = lane.y() + 18;
+        double top = lane.y() + layout.plotTop();
         double h = lane.bottom() - top;
-        double max = memoryScale(memory);
-        for (TimeSeries s : memory.uses()) {
-            g.setStroke(memoryColor(s.kind()));
+        double max = layout.scale;
+        for (MemoryLane.Entry e : layout.legend) {
+            if (!e.drawn()) {
+                continue;
+            }
+            TimeSeries s = e.use();
+            g.setStroke(MemoryLane.color(s.kind()));
             g.setLineWidth(s.kind() == TimeSeries.Kind.HEAP_USED ? 1 : 1.6);
             g.beginPath();
             for (int i = 0; i < s.size(); i++) {
@@ -323,10 +293,8 @@ final class TimelinePainter {
             }
             g.stroke();
         }
-        double limit = memory.limitBytes();
-        boolean limitOnScale = !Double.isNaN(limit) && limit <= max;
-        if (limitOnScale) {
-            double y = Math.round(lane.bottom() - limit / max * h) + 0.5;
+        if (layout.limitOnScale) {
+            double y = Math.round(lane.bottom() - layout.memory.limitBytes() / max * h) + 0.5;
             g.setStroke(color(TimelineColor.MEMORY_LIMIT));
             g.setLineWidth(1.5);
             g.setLineDashes(6, 4);
@@ -334,31 +302,30 @@ final class TimelinePainter {
             g.setLineDashes();
             g.setFill(color(TimelineColor.MEMORY_LIMIT));
             g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText(limitText(memory), Lanes.LEFT + lanes.plotWidth() - 6, y + 8);
+            g.fillText(MemoryLane.limitText(layout.memory), Lanes.LEFT + lanes.plotWidth() - 6, y + 8);
             g.setTextAlign(TextAlignment.LEFT);
         }
+        // The title and legend, then the projections, each on rows of their own above the plot: drawn over it, a
+        // sentence hid the heap, which is at the plot's bottom.
         g.setFont(BOLD);
         g.setFill(color(TimelineColor.TEXT));
-        String title = ofJvm("Memory", model);
-        g.fillText(title, Lanes.LEFT + 6, lane.y() + 10);
+        g.fillText(layout.title, Lanes.LEFT + 6, lane.y() + MemoryLane.rowMiddle(0));
         g.setFont(FONT);
-        double x = Lanes.LEFT + 14 + textWidth(title, BOLD);
-        for (TimeSeries s : memory.uses()) {
-            x = legend(g, x, lane.y() + 10, memoryColor(s.kind()), memoryName(s.kind()));
+        for (MemoryLane.Entry e : layout.legend) {
+            double y = lane.y() + MemoryLane.rowMiddle(e.row());
+            double x = Lanes.LEFT + e.x();
+            if (e.use() != null) {
+                g.setFill(MemoryLane.color(e.use().kind()));
+                g.fillRect(x, y - 4, 8, 8);
+            }
+            g.setFill(color(e.drawn() ? TimelineColor.TEXT : TimelineColor.MUTED));
+            g.fillText(e.text(), e.use() != null ? x + 11 : x, y);
         }
-        if (memory.limit() != null && !limitOnScale) {
-            g.setFill(color(TimelineColor.MUTED));
-            g.fillText("limit " + limitText(memory) + ", above the scale", x, lane.y() + 10);
-        }
-        // The projections, one line each, over the plot's lower left, on a backing so lines stay legible.
-        double y = lane.bottom() - 9;
-        for (int i = memory.trends().size() - 1; i >= 0; i--) {
-            String text = fit(memory.trends().get(i).sentence(), FONT, lanes.plotWidth() - 16);
-            g.setFill(color(TimelineColor.LANE_BACKGROUND).deriveColor(0, 1, 1, 0.85));
-            g.fillRect(Lanes.LEFT + 4, y - 7, textWidth(text, FONT) + 6, 14);
-            g.setFill(memory.trends().get(i).growing() ? color(TimelineColor.MEMORY_LIMIT) : color(TimelineColor.TEXT));
-            g.fillText(text, Lanes.LEFT + 7, y);
-            y -= 15;
+        for (int i = 0; i < layout.memory.trends().size(); i++) {
+            MemoryTrend trend = layout.memory.trends().get(i);
+            g.setFill(trend.growing() ? color(TimelineColor.MEMORY_LIMIT) : color(TimelineColor.TEXT));
+            g.fillText(fit(trend.sentence(), FONT, lanes.plotWidth() - 12), Lanes.LEFT + 6,
+                    lane.y() + layout.trendMiddle(i));
         }
     }
 
@@ -523,9 +490,10 @@ final class TimelinePainter {
                 }
             }
             case MEMORY -> {
-                if (!model.memory().isEmpty()) {
-                    double max = memoryScale(model.memory());
-                    scale(g, left, lane.y() + 18, lane.bottom(), Units.bytes(max), Units.bytes(max / 2), "0 B");
+                if (lanes.memory != null) {
+                    double max = lanes.memory.scale;
+                    scale(g, left, lane.y() + lanes.memory.plotTop(), lane.bottom(), Units.bytes(max),
+                            Units.bytes(max / 2), "0 B");
                 }
             }
             case CPU -> {

@@ -1,11 +1,17 @@
 package dev.firesight.app.timeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.firesight.app.format.Units;
 import dev.firesight.parser.Recordings;
 import dev.firesight.parser.TimeSeries;
+import dev.firesight.parser.query.MemoryBudget;
 import dev.firesight.parser.query.MemoryTrend;
+
+import java.util.ArrayList;
+import java.util.List;
 import dev.firesight.parser.testing.TestRecordings;
 
 import javafx.scene.Scene;
@@ -46,9 +52,10 @@ class MemoryLaneTest {
     void theHeapIsDrawnAgainstTheMaximumHeapWithItsProjection(FxRobot robot) {
         RecordingTimelineSkin skin = (RecordingTimelineSkin) timeline.getSkin();
         Lanes.Lane lane = skin.lane(Lanes.Kind.MEMORY);
-        assertEquals(Lanes.MEMORY_HEIGHT, lane.height());
+        MemoryLane layout = skin.lanes().memory;
+        assertEquals(layout.height(), lane.height());
         assertEquals(TimeSeries.Kind.MAX_HEAP, model.memory().limit().kind(), "no container: -Xmx applies");
-        assertEquals("-Xmx 64.0 MiB", TimelinePainter.limitText(model.memory()));
+        assertEquals("-Xmx 64.0 MiB", MemoryLane.limitText(model.memory()));
 
         long middle = model.full().fromNanos() + model.full().durationNanos() / 2;
         String tip = skin.tooltipAt(skin.xOf(middle), skin.laneMiddle("MEMORY"));
@@ -62,8 +69,67 @@ class MemoryLaneTest {
         assertTrue(pixels(robot, skin.canvas(), lane, timeline.color(TimelineColor.MEMORY_LIMIT)) > 50,
                 "the limit is drawn as a line");
         for (TimeSeries s : model.memory().uses()) {
-            assertTrue(pixels(robot, skin.canvas(), lane, TimelinePainter.memoryColor(s.kind())) > 0,
+            assertTrue(pixels(robot, skin.canvas(), lane, MemoryLane.color(s.kind())) > 0,
                     s.kind() + " is drawn");
+        }
+    }
+
+    @Test
+    void theLegendGivesEachUsesPeakAndTheHoverTheHeapsPeakReading(FxRobot robot) {
+        RecordingTimelineSkin skin = (RecordingTimelineSkin) timeline.getSkin();
+        MemoryLane layout = skin.lanes().memory;
+        for (TimeSeries s : model.memory().uses()) {
+            assertTrue(layout.legend.stream().anyMatch(e -> e.use() == s
+                            && e.text().startsWith(MemoryLane.name(s.kind()) + " " + Units.bytes(s.max()))),
+                    s.kind() + " is in the legend with its peak: " + layout.legend);
+        }
+        // No sentence is drawn over the plot: the projection has a row of its own above it.
+        assertTrue(layout.trendMiddle(model.memory().trends().size() - 1) + MemoryLane.ROW / 2 <= layout.plotTop());
+
+        // Pointing at the heap's highest reading reads it, whichever readings share its pixel.
+        TimeSeries used = model.memory().uses().get(0);
+        assertEquals(TimeSeries.Kind.HEAP_USED, used.kind());
+        int peak = 0;
+        for (int i = 0; i < used.size(); i++) {
+            peak = used.value(i) > used.value(peak) ? i : peak;
+        }
+        String tip = skin.tooltipAt(skin.xOf(used.timeNanos(peak)), skin.laneMiddle("MEMORY"));
+        String line = tip.lines().filter(l -> l.startsWith("Heap used  ")).findFirst().orElseThrow();
+        assertTrue(line.contains(Units.bytes(used.max())), line);
+    }
+
+    @Test
+    void containerUsageSetsTheScaleOnlyAgainstTheContainersLimit() {
+        MemoryBudget real = model.memory();
+        long[] times = {real.uses().get(0).timeNanos(0)};
+        TimeSeries container = new TimeSeries(TimeSeries.Kind.CONTAINER_MEMORY_USAGE, times,
+                new double[] {671.0 * (1 << 20)}, 0);
+        List<TimeSeries> uses = new ArrayList<>(real.uses());
+        uses.add(container);
+
+        // Against -Xmx (no container limit), the cgroup's 671 MiB is named, not drawn: the heap keeps the scale.
+        MemoryLane xmx = MemoryLane.of(new MemoryBudget(null, uses, real.limits(), real.limit(), real.trends()),
+                null, 1000);
+        double heapPeak = real.peak();
+        assertEquals(TimeFormat.niceCeilBytes(Math.max(heapPeak, real.limitBytes())), xmx.scale);
+        MemoryLane.Entry named = xmx.legend.stream().filter(e -> e.use() == container).findFirst().orElseThrow();
+        assertFalse(named.drawn());
+        assertEquals("container usage 671 MiB, above the scale", named.text());
+
+        // Against the container's limit, its usage is what gets the pod killed: drawn, on the scale.
+        TimeSeries limit = new TimeSeries(TimeSeries.Kind.CONTAINER_MEMORY_LIMIT, times,
+                new double[] {1024.0 * (1 << 20)}, 0);
+        MemoryLane pod = MemoryLane.of(new MemoryBudget(null, uses, List.of(limit), limit, real.trends()), null, 1000);
+        assertTrue(pod.legend.stream().anyMatch(e -> e.use() == container && e.drawn()), pod.legend.toString());
+        assertTrue(pod.scale >= 1024.0 * (1 << 20) && pod.limitOnScale);
+
+        // A narrow lane wraps its legend onto more rows instead of running off its end, and grows by them.
+        MemoryLane narrow = MemoryLane.of(new MemoryBudget(null, uses, real.limits(), real.limit(), real.trends()),
+                null, 300);
+        assertTrue(narrow.legendRows > xmx.legendRows && narrow.height() > xmx.height());
+        for (MemoryLane.Entry e : narrow.legend) {
+            assertTrue(e.x() == 6 || e.x() + TimelinePainter.textWidth(e.text(), TimelinePainter.FONT) <= 300 - 6,
+                    e + " fits");
         }
     }
 

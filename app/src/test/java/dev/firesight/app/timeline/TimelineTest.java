@@ -272,7 +272,7 @@ class TimelineTest {
      */
     @Test
     void lanesTallerThanTheRoomScroll(FxRobot robot) {
-        double lanesHeight = Lanes.preferredHeight(model, timeline.isThreadsExpanded());
+        double lanesHeight = Lanes.preferredHeight(model, timeline.isThreadsExpanded(), skin().canvas().getWidth());
         robot.interact(() -> timeline.getScene().getWindow().setHeight(260));
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.ScrollPane lanes = robot.lookup("." + RecordingTimelineSkin.LANES_STYLE_CLASS)
