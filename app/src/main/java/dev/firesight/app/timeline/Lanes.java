@@ -92,6 +92,16 @@ final class Lanes {
         return new Lanes(model, threadsExpanded, width, new TimeRange(0, 1)).height;
     }
 
+    /** The lane that draws a series: the memory lane draws every kind of memory, the heap lane GC pauses. */
+    static Kind laneOf(dev.firesight.parser.TimeSeries.Kind series) {
+        return switch (series) {
+            case ALLOCATION_RATE -> Kind.ALLOCATION;
+            case GC_PAUSE -> Kind.HEAP;
+            case CPU_SAMPLES, JVM_CPU_LOAD, MACHINE_CPU_LOAD -> Kind.CPU;
+            default -> Kind.MEMORY;
+        };
+    }
+
     Lane at(double y) {
         for (Lane lane : lanes) {
             if (lane.contains(y)) {

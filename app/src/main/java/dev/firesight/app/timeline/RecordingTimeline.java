@@ -144,6 +144,15 @@ public class RecordingTimeline extends Control {
         visibleRange.set(m == null ? null : m.full());
     }
 
+    /** Scrolls the lanes to the one that draws {@code series}, once the timeline is laid out. */
+    public void reveal(dev.firesight.parser.TimeSeries.Kind series) {
+        revealed.set(null);
+        revealed.set(series);
+    }
+
+    /** The series {@link #reveal} last asked for, for the skin. */
+    final ObjectProperty<dev.firesight.parser.TimeSeries.Kind> revealed = new SimpleObjectProperty<>(this, "revealed");
+
     /** Selects a spike window. */
     public void select(Spikes.Window window) {
         selection.set(new TimeRange(window.startNanos(), window.endNanos()));

@@ -129,9 +129,26 @@ public class RecordingTimelineSkin extends SkinBase<RecordingTimeline> {
         lanes.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         lanes.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         lanes.getStyleClass().add(LANES_STYLE_CLASS);
+        // A lane asked for (a finding read on it) is scrolled to once the lanes have a viewport: the timeline may
+        // just have been brought back, and is laid out in the next pulse.
+        control.revealed.addListener((o, was, series) -> reveal(lanes));
+        lanes.viewportBoundsProperty().addListener((o, was, now) -> reveal(lanes));
         root.setCenter(lanes);
         root.setRight(control.isSpikeFinderVisible() ? spikes : null);
         getChildren().add(root);
+    }
+
+    private void reveal(ScrollPane lanes) {
+        dev.firesight.parser.TimeSeries.Kind series = getSkinnable().revealed.get();
+        double room = lanes.getViewportBounds().getHeight();
+        Lanes laid = canvas.lanes();
+        Lanes.Lane lane = series == null ? null : laid.lane(Lanes.laneOf(series));
+        if (lane == null || room <= 0) {
+            return;
+        }
+        getSkinnable().revealed.set(null); // once: the user scrolls on from there
+        double beyond = laid.height - room;
+        lanes.setVvalue(beyond <= 0 ? 0 : Math.max(0, Math.min(1, (lane.y() - Lanes.GAP) / beyond)));
     }
 
     private String selectionText() {

@@ -87,7 +87,8 @@ final class InsightLists {
         // Of several JVMs, a finding about one names it in its sentence; one about all of them says so.
         return of("findings", vm.shownFindings(), vm.shownFindingsStatusProperty(), f -> new Item(
                 f.title() + (vm.severalJvms() && f.evidence().source() < 0 ? "  \u00b7  all JVMs" : ""),
-                "Click to open the " + f.evidence().view().title() + " view that shows it", f.sentence()), vm::open);
+                (f.evidence().series() != null ? "Click to show it on the timeline, with the " + f.evidence().view().title() + " view"
+                        : "Click to open the " + f.evidence().view().title() + " view that shows it"), f.sentence()), vm::open);
     }
 
     /** The suspects under a line saying what they are drawn from (and how to see who holds them, if unknown). */

@@ -194,6 +194,10 @@ public final class MainWindowView {
                 timeline.setOnCompareRanges((a, b) -> vm.compareRanges(k, a, b));
                 view.setOnCompareSource(source -> vm.compareSourceWithOthers(k, source));
                 view.setTimeline(timeline);
+                k.query().setOnShowSeries(series -> {
+                    view.showTimeline();
+                    timeline.reveal(series);
+                });
                 view.bindLayout(vm.layoutProperty());
                 return view;
             });

@@ -102,6 +102,8 @@ public final class RecordingQueryViewModel {
     private TaskHandle querying;
     private TaskHandle butterflying;
     private TaskHandle sandwiching;
+    /** Shows a series on the timeline (a finding about the heap's growth or GC pauses is read there). */
+    private java.util.function.Consumer<dev.firesight.parser.TimeSeries.Kind> onShowSeries = kind -> { };
 
     public RecordingQueryViewModel(TaskRunner tasks) {
         this.tasks = tasks;
@@ -449,6 +451,14 @@ public final class RecordingQueryViewModel {
         }
         int id = evidence.frame() == null ? -1 : nameId(p, evidence.frame());
         selectedMethod.set(id);
+        if (evidence.series() != null) {
+            onShowSeries.accept(evidence.series());
+        }
+    }
+
+    /** What opening a finding read on the timeline does: the window shows the timeline there. */
+    public void setOnShowSeries(java.util.function.Consumer<dev.firesight.parser.TimeSeries.Kind> show) {
+        onShowSeries = show;
     }
 
     /**

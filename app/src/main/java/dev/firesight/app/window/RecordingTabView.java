@@ -545,6 +545,11 @@ public final class RecordingTabView {
         toolBar.sources().setOnCompare(compare);
     }
 
+    /** Brings a collapsed timeline back, as its toggle does. */
+    public void showTimeline() {
+        timelineShown.set(true);
+    }
+
     public void setTimeline(Node timeline) {
         timelineSlot.getChildren().setAll(timeline == null ? java.util.List.of() : java.util.List.of(timeline));
     }

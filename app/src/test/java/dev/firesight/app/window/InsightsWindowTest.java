@@ -104,6 +104,33 @@ class InsightsWindowTest {
     }
 
     @Test
+    void aFindingReadOnTheTimelineBringsTheTimelineBackAtItsLane(FxRobot robot) {
+        RecordingTabView tab = open(robot, TestRecordings.memory("leak"), "findings-tab");
+        fxRun(robot, () -> support.vm().layoutProperty().set(support.vm().layoutProperty().get().withTimelineShown(false)));
+        assertEquals(1, fx(robot, () -> tab.timelineSplit().getItems().size()), "the user collapsed the timeline");
+        @SuppressWarnings("unchecked")
+        ListView<Finding> list = robot.lookup("#findings").queryAs(ListView.class);
+        Finding growth = fx(robot, () -> list.getItems().stream().filter(f -> f.rule().equals("heap-growth")).findFirst()
+                .orElseThrow(() -> new AssertionError("the leak's heap growth: " + list.getItems())));
+        click(robot, list, growth);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(2, fx(robot, () -> tab.timelineSplit().getItems().size()), "the finding brings the timeline back");
+        dev.firesight.app.timeline.RecordingTimeline timeline = robot.lookup(".timeline")
+                .queryAs(dev.firesight.app.timeline.RecordingTimeline.class);
+        javafx.scene.control.ScrollPane lanes = robot.lookup(".timeline-lanes").queryAs(javafx.scene.control.ScrollPane.class);
+        double[] seen = fx(robot, () -> {
+            double room = lanes.getViewportBounds().getHeight();
+            double content = lanes.getContent().getLayoutBounds().getHeight();
+            double top = lanes.getVvalue() * Math.max(0, content - room);
+            double memory = ((dev.firesight.app.timeline.RecordingTimelineSkin) timeline.getSkin()).laneMiddle("MEMORY");
+            return new double[] {top, room, memory};
+        });
+        assertTrue(seen[2] >= seen[0] && seen[2] <= seen[0] + seen[1],
+                "the memory lane, where the heap's growth and its projection are drawn, is in view: " + List.of(seen[0], seen[1], seen[2]));
+    }
+
+    @Test
     void backReturnsToWhereTheUserWasBeforeOpeningAFinding(FxRobot robot) {
         RecordingTabView tab = open(robot, TestRecordings.findings("boxing"), "findings-tab");
         RecordingTabViewModel vm = tab.viewModel();

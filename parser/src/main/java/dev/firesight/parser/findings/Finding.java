@@ -1,5 +1,6 @@
 package dev.firesight.parser.findings;
 
+import dev.firesight.parser.TimeSeries;
 import dev.firesight.parser.ViewKind;
 
 /**
@@ -29,27 +30,35 @@ public record Finding(String rule, String title, String sentence, double share, 
      * @param frame     a frame name to focus on, or null
      * @param search    a regular expression over frame names to search for, or null
      * @param source    the JVM (as the profile's sources number them) the finding is about, or -1 for all
+     * @param series    the series the finding reads (the heap after GC for its growth, GC pauses), which the
+     *                  window's timeline shows, or null when the samples alone show it
      */
-    public record Evidence(ViewKind view, long fromNanos, long toNanos, String frame, String search, int source) {
+    public record Evidence(ViewKind view, long fromNanos, long toNanos, String frame, String search, int source,
+                           TimeSeries.Kind series) {
         public static Evidence of(ViewKind view) {
-            return new Evidence(view, Long.MIN_VALUE, Long.MAX_VALUE, null, null, -1);
+            return new Evidence(view, Long.MIN_VALUE, Long.MAX_VALUE, null, null, -1, null);
         }
 
         public Evidence focus(String frameName) {
-            return new Evidence(view, fromNanos, toNanos, frameName, search, source);
+            return new Evidence(view, fromNanos, toNanos, frameName, search, source, series);
         }
 
         public Evidence search(String regex) {
-            return new Evidence(view, fromNanos, toNanos, frame, regex, source);
+            return new Evidence(view, fromNanos, toNanos, frame, regex, source, series);
         }
 
         public Evidence range(long from, long to) {
-            return new Evidence(view, from, to, frame, search, source);
+            return new Evidence(view, from, to, frame, search, source, series);
         }
 
         /** The same evidence in one JVM of several: opening it shows that JVM's samples. */
         public Evidence source(int jvm) {
-            return new Evidence(view, fromNanos, toNanos, frame, search, jvm);
+            return new Evidence(view, fromNanos, toNanos, frame, search, jvm, series);
+        }
+
+        /** The same evidence, read on the timeline's drawing of {@code kind}. */
+        public Evidence series(TimeSeries.Kind kind) {
+            return new Evidence(view, fromNanos, toNanos, frame, search, source, kind);
         }
     }
 }

@@ -218,7 +218,7 @@ public final class Findings {
             findings.add(new Finding("gc-overhead", "GC overhead", String.format(Locale.ROOT,
                     "GC pauses take %s of the time (%,d pauses, %s in all, the longest %s).", percent(share),
                     pauses.size(), Wording.shortTime(paused), Wording.shortTime(pauses.max())), share,
-                    Finding.Evidence.of(ViewKind.ALLOC)));
+                    Finding.Evidence.of(ViewKind.ALLOC).series(TimeSeries.Kind.GC_PAUSE)));
         }
         if (pauses.max() < t.longPauseNanos() || !profile.has(ViewKind.ALLOC)) {
             return;
@@ -236,7 +236,8 @@ public final class Findings {
                         Wording.shortTime(pause.durationNanos()), (pause.timeNanos() - start) / 1e9, top.name(),
                         Wording.bytes(top.weight()), (pause.timeNanos() - pause.lookbackFromNanos()) / 1e9),
                 Math.min(1, pause.durationNanos() / 1e9 / seconds * 10),
-                Finding.Evidence.of(ViewKind.ALLOC).range(pause.lookbackFromNanos(), pause.timeNanos()).focus(top.name())));
+                Finding.Evidence.of(ViewKind.ALLOC).range(pause.lookbackFromNanos(), pause.timeNanos()).focus(top.name())
+                        .series(TimeSeries.Kind.GC_PAUSE)));
     }
 
     /**
@@ -262,7 +263,8 @@ public final class Findings {
             if (heap != null && heap.growing()) {
                 growing = true;
                 findings.add(ofJvm(profile, i, "heap-growth", "Heap growth", heap.sentence(), 0.9,
-                        Finding.Evidence.of(profile.has(ViewKind.LIVE) ? ViewKind.LIVE : ViewKind.ALLOC)));
+                        Finding.Evidence.of(profile.has(ViewKind.LIVE) ? ViewKind.LIVE : ViewKind.ALLOC)
+                                .series(TimeSeries.Kind.HEAP_AFTER_GC)));
             }
             // Objects alive at the end are a leak only where that JVM's memory grows: else they are its working set.
             LeakSuspects.Suspect top = suspects.stream().filter(s -> s.source() == source).findFirst().orElse(null);
