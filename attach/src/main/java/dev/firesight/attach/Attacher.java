@@ -141,7 +141,7 @@ public final class Attacher {
     }
 
     static TargetGoneException gone(long pid) {
-        return new TargetGoneException("JVM " + pid + " is not running; refresh the list and choose a running JVM.");
+        return new TargetGoneException("JVM " + pid + " is not running; choose a running JVM (the attach dialog and `firesight jvms` list them).");
     }
 
     /**

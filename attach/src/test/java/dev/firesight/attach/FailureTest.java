@@ -32,7 +32,7 @@ class FailureTest {
         assertTrue(gone.waitFor(20, TimeUnit.SECONDS));
         TargetGoneException e = assertThrows(TargetGoneException.class,
                 () -> TestRecorders.in(dir).start(gone.pid(), CPU));
-        assertEquals("JVM " + gone.pid() + " is not running; refresh the list and choose a running JVM.", e.getMessage());
+        assertEquals("JVM " + gone.pid() + " is not running; choose a running JVM (the attach dialog and `firesight jvms` list them).", e.getMessage());
     }
 
     @Test

@@ -52,7 +52,7 @@ class AttachCommandsTest {
         int code = new Cli(List.of(new RecordCommand())).execute(List.of("record", "--pid", "2147483646", "--duration", "1"),
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(1, code);
-        assertEquals("firesight record: JVM 2147483646 is not running; refresh the list and choose a running JVM.",
+        assertEquals("firesight record: JVM 2147483646 is not running; choose a running JVM (the attach dialog and `firesight jvms` list them).",
                 err.toString(StandardCharsets.UTF_8).lines().reduce((a, b) -> b).orElse(""));
     }
 
