@@ -103,6 +103,8 @@ public final class AttachDialogViewModel {
         // A recording of the connected JVM that starts or ends changes its list; one that ended because the JVM went
         // away lets go of the connection (refreshRemote finds it gone).
         recordingNow.addListener((o, a, b) -> refreshRemote());
+        // The error line is shared by the two tabs: what went wrong over JMX is not said under this machine's JVMs.
+        remote.addListener((o, a, b) -> error.set(""));
         // live objects are allocation samples that survived, so choosing them implies allocations
         live.addListener((o, a, on) -> {
             if (on) {

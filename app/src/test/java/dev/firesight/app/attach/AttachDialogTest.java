@@ -275,6 +275,8 @@ class AttachDialogTest {
             String error = onFx(() -> vm.errorProperty().get());
             assertTrue(error.contains("stopped answering"), error);
             assertEquals("", robot.lookup("#attach-jmx-connection").queryAs(Label.class).getText());
+            robot.clickOn("#attach-local-tab");
+            assertEquals("", onFx(() -> vm.errorProperty().get()), "the remote JVM's error is not said under the local ones");
         }
     }
 }
