@@ -3,6 +3,7 @@ package dev.firesight.parser.query;
 import dev.firesight.parser.FrameKind;
 import dev.firesight.parser.FrameTable;
 import dev.firesight.parser.Profile;
+import dev.firesight.parser.ViewKind;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -10,10 +11,17 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Self and total weight per method (per frame name). Self counts samples whose leaf is the method;
  * total counts samples with the method anywhere on the stack, once per sample even when recursive.
+ *
+ * <p>A leaf that says what was allocated rather than who allocated it gives its self weight to the allocation
+ * site: a class frame in an allocation view grouped by method to its caller; in the native memory views the
+ * allocator entry point async-profiler interposes ({@code malloc_hook}, {@code calloc_hook}, ...), every stack's
+ * leaf there (the table said "malloc_hook 100%" and nothing else), to the deepest Java frame above it
+ * ({@link NativeSites}). The hooks are not listed.
  */
 public final class HotMethods {
     /** One method's weights. */
@@ -42,6 +50,11 @@ public final class HotMethods {
     /** As {@link #of(Profile, StackWeights, AllocationSites.By)}, from a query's totals on the shared tree. */
     static List<Method> of(Profile profile, StackTree.Weighed weighed, AllocationSites.By by) {
         FrameTable frames = profile.frames();
+        BitSet allocators = NATIVE_VIEWS.contains(weighed.view()) ? allocatorNames(frames) : null;
+        if (allocators != null) {
+            by = AllocationSites.By.METHOD;
+        }
+        Leaves leaves = new Leaves(frames, allocators);
         long[] self = new long[frames.nameCount()];
         long[] total = new long[frames.nameCount()];
         // From the shared top-down tree, merged by name, instead of walking every frame of every stack: each
@@ -52,7 +65,10 @@ public final class HotMethods {
         BitSet repeats = tree.repeats(frames);
         // The allocation site of a class node under another class node (rare): found from its parent's.
         Map<Integer, Integer> siteOfClassNode = new HashMap<>();
-        self(frames, tree, below, CallTree.ROOT, -1, by, self, siteOfClassNode);
+        NativeSites sites = allocators == null ? null : new NativeSites(frames, allocators, tree.size());
+        if (sites == null) {
+            self(leaves, tree, below, CallTree.ROOT, -1, by, self, siteOfClassNode);
+        }
         for (int parent = 0; parent < below.length; parent++) {
             if (below[parent] == 0) {
                 continue;
@@ -62,41 +78,104 @@ public final class HotMethods {
                     continue;
                 }
                 int frame = tree.frame(node);
-                if (!repeats.get(node) && counts(frames, frame, by)) {
+                if (!repeats.get(node) && counts(leaves, frame, by)) {
                     total[frames.nameId(frame)] += below[node];
                 }
-                self(frames, tree, below, node, parent, by, self, siteOfClassNode);
+                if (sites != null) {
+                    int site = sites.visit(node, parent, frame);
+                    long own = below[node] - tree.childTotal(node, below);
+                    if (own != 0 && site >= 0) {
+                        self[frames.nameId(site)] += own;
+                    }
+                } else {
+                    self(leaves, tree, below, node, parent, by, self, siteOfClassNode);
+                }
             }
         }
         return sorted(frames, self, total);
     }
 
+    private static final java.util.Set<ViewKind> NATIVE_VIEWS = java.util.EnumSet.of(ViewKind.NATIVE_ALLOC,
+            ViewKind.NATIVE_LEAK);
+    /** async-profiler's interposed allocator functions, the leaf of each of its native memory samples. */
+    private static final Pattern ALLOCATOR = Pattern.compile(
+            "(malloc|calloc|realloc|free|posix_memalign|aligned_alloc|memalign|valloc|pvalloc)_hook");
+
+    private static BitSet allocatorNames(FrameTable frames) {
+        BitSet names = new BitSet();
+        for (int n = 0; n < frames.nameCount(); n++) {
+            if (ALLOCATOR.matcher(frames.nameOf(n)).matches()) {
+                names.set(n);
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Where native memory was asked for, per node of the tree: the deepest Java frame on the node's path (the
+     * method a developer can change; below it the JVM's and the C library's own wrappers, {@code os::malloc} or
+     * {@code operator new}, took nearly all the self weight once the hook gave its away), else, for the JVM's own
+     * threads, its deepest frame that is not an allocator hook. Parents are visited before their children.
+     */
+    private static final class NativeSites {
+        private final FrameTable frames;
+        private final BitSet allocators;
+        private final int[] java;
+        private final int[] other;
+
+        NativeSites(FrameTable frames, BitSet allocators, int nodes) {
+            this.frames = frames;
+            this.allocators = allocators;
+            this.java = new int[nodes];
+            this.other = new int[nodes];
+            java[CallTree.ROOT] = -1;
+            other[CallTree.ROOT] = -1;
+        }
+
+        /** Notes a node under its (visited) parent and returns its site. */
+        int visit(int node, int parent, int frame) {
+            FrameKind kind = frames.kind(frame);
+            boolean isJava = kind == FrameKind.INTERPRETED || kind == FrameKind.JIT || kind == FrameKind.C1
+                    || kind == FrameKind.INLINED;
+            java[node] = isJava ? frame : java[parent];
+            other[node] = allocators.get(frames.nameId(frame)) ? other[parent] : frame;
+            return java[node] >= 0 ? java[node] : other[node];
+        }
+    }
+
+    /** Which frames say what was allocated (classes; in native views, allocator entry points) instead of who. */
+    private record Leaves(FrameTable frames, BitSet allocators) {
+        boolean what(int frame) {
+            return allocators != null ? allocators.get(frames.nameId(frame)) : frames.kind(frame) == FrameKind.CLASS;
+        }
+    }
+
     /** Whether a frame's name is one the grouping {@code by} lists: every frame, methods only, or classes only. */
-    private static boolean counts(FrameTable frames, int frame, AllocationSites.By by) {
-        return by == null || (frames.kind(frame) == FrameKind.CLASS) == (by == AllocationSites.By.CLASS);
+    private static boolean counts(Leaves leaves, int frame, AllocationSites.By by) {
+        return by == null || leaves.what(frame) == (by == AllocationSites.By.CLASS);
     }
 
     /**
      * Adds the weight of the stacks that end at {@code node} to the self of their self frame: the leaf; by
      * class, the leaf when it is a class; by method, the leaf-most method (the allocation site).
      */
-    private static void self(FrameTable frames, StackTree tree, long[] below, int node, int parent,
+    private static void self(Leaves leaves, StackTree tree, long[] below, int node, int parent,
                              AllocationSites.By by, long[] self, Map<Integer, Integer> siteOfClassNode) {
         long own = below[node] - tree.childTotal(node, below);
         int frame = node == CallTree.ROOT ? -1 : tree.frame(node);
-        boolean isClass = frame >= 0 && frames.kind(frame) == FrameKind.CLASS;
+        boolean isClass = frame >= 0 && leaves.what(frame);
         int selfFrame = frame;
         if (by == AllocationSites.By.CLASS && !isClass) {
             selfFrame = -1;
         } else if (by == AllocationSites.By.METHOD && isClass) {
-            boolean parentIsClass = parent > 0 && frames.kind(tree.frame(parent)) == FrameKind.CLASS;
+            boolean parentIsClass = parent > 0 && leaves.what(tree.frame(parent));
             selfFrame = parent <= 0 ? -1 : parentIsClass ? siteOfClassNode.getOrDefault(parent, -1) : tree.frame(parent);
             if (selfFrame >= 0 && tree.childStart(node) < tree.childEnd(node)) {
                 siteOfClassNode.put(node, selfFrame);
             }
         }
         if (own != 0 && selfFrame >= 0) {
-            self[frames.nameId(selfFrame)] += own;
+            self[leaves.frames().nameId(selfFrame)] += own;
         }
     }
 

@@ -310,10 +310,10 @@ final class StackTree {
      * The profile's top-down tree with the totals of one query's weights on it: the flame graph's tree and the
      * hot methods of a query both start from these, so a query sums them once.
      */
-    record Weighed(StackTree tree, long[] totals) {
+    record Weighed(ViewKind view, StackTree tree, long[] totals) {
         static Weighed of(Profile profile, StackWeights weights) {
             StackTree tree = StackTree.of(profile, weights.view(), false);
-            return new Weighed(tree, tree.totals(weights));
+            return new Weighed(weights.view(), tree, tree.totals(weights));
         }
     }
 
