@@ -95,7 +95,7 @@ final class MemorySummary {
     private static void printSuspects(Profile profile, PrintStream out) {
         out.println();
         if (profile.oldObjects().isEmpty()) {
-            out.println("Leak suspects  none: " + LeakSuspects.NO_SAMPLES + ".");
+            out.println("Leak suspects  none: " + LeakSuspects.noSamples(profile) + ".");
             return;
         }
         out.println("Leak suspects  " + LeakSuspects.basis(profile));

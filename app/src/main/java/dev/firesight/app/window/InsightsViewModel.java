@@ -51,7 +51,7 @@ public final class InsightsViewModel {
         this.findings = new DerivedList<>(tasks, drawn, "findings", p -> Findings.of(p, Thresholds.DEFAULTS),
                 p -> "Nothing stands out: " + Findings.NONE_FIRED + ".");
         this.suspects = new DerivedList<>(tasks, drawn, "leak suspects", LeakSuspects::listed,
-                p -> capitalized(p.oldObjects().isEmpty() ? LeakSuspects.NO_SAMPLES : LeakSuspects.NONE_LISTED) + ".");
+                p -> capitalized(p.oldObjects().isEmpty() ? LeakSuspects.noSamples(p) : LeakSuspects.NONE_LISTED) + ".");
         this.growth = new DerivedList<>(tasks, drawn, "growing classes", ClassGrowth::of,
                 p -> !p.hasLiveBytesByClass() ? "The recording has no live bytes per class (JFR's"
                         + " jdk.ObjectCountAfterGC, off by default: \u201cfiresight record --preset memory-leak"

@@ -119,11 +119,16 @@ final class GenericEvent {
             }
         }
         switch (kind) {
-            case HEAP_SUMMARY:
-                if ("After GC".equals(pools.text(raw("when"))) && number("heapUsed") >= 0) {
+            case HEAP_SUMMARY: {
+                String when = pools.text(raw("when"));
+                if ("Before GC".equals(when)) {
+                    builder.heapReadings.beforeGc(builder.currentSource());
+                } else if ("After GC".equals(when) && number("heapUsed") >= 0) {
+                    builder.heapReadings.afterGc(builder.currentSource());
                     builder.point(TimeSeries.Kind.HEAP_AFTER_GC, time, number("heapUsed"));
                 }
                 break;
+            }
             case OBJECT_COUNT_AFTER_GC: {
                 String internal = pools.className(raw("objectClass"));
                 if (internal != null && number("totalSize") >= 0) {
@@ -147,6 +152,7 @@ final class GenericEvent {
                 for (String field : new String[] {"jvmName", "jvmVersion", "jvmArguments", "javaArguments"}) {
                     builder.jvm.putIfAbsent(field, pools.text(raw(field)));
                 }
+                builder.heapReadings.jvmArguments(builder.currentSource(), time, pools.text(raw("jvmArguments")));
                 if (number("pid") >= 0) {
                     builder.jvm.putIfAbsent("pid", Long.toString(number("pid")));
                 }

@@ -92,6 +92,8 @@ final class ProfileBuilder {
     /** The sources whose chunks had TLAB allocation events, and those whose had allocation samples. */
     private final java.util.BitSet tlabSources = new java.util.BitSet();
     private final java.util.BitSet allocationSampleSources = new java.util.BitSet();
+    /** What the heap readings of each source can be taken for (see {@link HeapReadings}). */
+    final HeapReadings heapReadings = new HeapReadings();
     private final EnumMap<ViewKind, Long> eventsWithoutStack = new EnumMap<>(ViewKind.class);
 
     ProfileBuilder(long originNanos, long timeUnitNanos) {
@@ -397,6 +399,10 @@ final class ProfileBuilder {
                     + " both TLAB allocation events and allocation samples; as in async-profiler's converter the"
                     + " alloc view adds them up, so byte totals count most of " + (jvms > 1 ? "their" : "its")
                     + " allocations twice.");
+        }
+        String heapNote = heapReadings.apply(points);
+        if (heapNote != null) {
+            notes.add(heapNote);
         }
         if (firstAllocationSamples.removedBytes() > 0) {
             int threads = firstAllocationSamples.correctedThreads();

@@ -2,6 +2,7 @@ package dev.firesight.parser.query;
 
 import dev.firesight.parser.OldObjectSample;
 import dev.firesight.parser.Profile;
+import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.Wording;
 
 import java.util.ArrayList;
@@ -18,10 +19,19 @@ import java.util.Map;
  * place are a suspect. Each suspect says in one sentence how many, how old, and who holds them.
  */
 public final class LeakSuspects {
-    /** Why there are no suspects when the recording has no old-object samples, in the CLI and the window alike. */
-    public static final String NO_SAMPLES = "the recording has no old-object samples (JFR's jdk.OldObjectSample, on in"
-            + " the 'profile' settings, or `firesight record --preset memory-leak`; add path-to-gc-roots=true to see"
-            + " who holds each object)";
+    /**
+     * Why there are no suspects when the recording has no old-object samples, in the CLI and the window alike. An
+     * async-profiler recording never has them; made with the memory-leak preset it has live objects instead, and
+     * telling its user to record with that preset sent them round in a circle.
+     */
+    public static String noSamples(Profile profile) {
+        return profile.has(ViewKind.LIVE)
+                ? "the recording has no old-object samples (async-profiler does not write them); its Live objects view"
+                        + " shows what was still alive at the end, by where it was allocated"
+                : "the recording has no old-object samples (JFR's jdk.OldObjectSample, on in the 'profile' settings, or"
+                        + " `firesight record --preset memory-leak --engine jfr`; add path-to-gc-roots=true to see who"
+                        + " holds each object)";
+    }
     private LeakSuspects() {
     }
 

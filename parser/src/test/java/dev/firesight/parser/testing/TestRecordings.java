@@ -100,6 +100,23 @@ public final class TestRecordings {
     }
 
     /**
+     * {@link MemoryWorkload}'s churn for 8 s on JDK 17 with a 64 MB heap under async-profiler (CPU, allocation and
+     * live objects, as the memory-leak preset records): its heap readings are the agent's own, once a second.
+     */
+    public static Path asyncProfilerMemory() {
+        Path home = assumed(Jdks.home(17), "no JDK 17 found");
+        Path library;
+        try {
+            library = AsyncProfilerAgent.library(directory().getParent().resolve("async-profiler")).orElseThrow(
+                    () -> new IOException("async-profiler has no build for this platform"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return agentRecording("memory-churn-ap42", new ChildJvm(home, MemoryWorkload.class).jvmOption("-Xmx64m")
+                .argument("churn").argument("8"), library, "event=cpu,interval=10ms,alloc=512k,live");
+    }
+
+    /**
      * {@link Workload} for 3 s on JDK 17 under an async-profiler release with the given agent options
      * (without {@code start} and {@code file}). Releases differ in how they write wall-clock samples and
      * live objects (see docs/recordings.md): 4.2 is the build's own, 2.9 and 3.0 are copied by the build.
