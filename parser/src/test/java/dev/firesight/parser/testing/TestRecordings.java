@@ -105,13 +105,7 @@ public final class TestRecordings {
      */
     public static Path asyncProfilerMemory() {
         Path home = assumed(Jdks.home(17), "no JDK 17 found");
-        Path library;
-        try {
-            library = AsyncProfilerAgent.library(directory().getParent().resolve("async-profiler")).orElseThrow(
-                    () -> new IOException("async-profiler has no build for this platform"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path library = buildsAsyncProfiler();
         return agentRecording("memory-churn-ap42", new ChildJvm(home, MemoryWorkload.class).jvmOption("-Xmx64m")
                 .argument("churn").argument("8"), library, "event=cpu,interval=10ms,alloc=512k,live");
     }
@@ -161,19 +155,23 @@ public final class TestRecordings {
                         "jdk.ObjectCountAfterGC", Map.of("enabled", "true")));
     }
 
+    /** The build's own async-profiler agent for this platform. */
+    private static Path buildsAsyncProfiler() {
+        try {
+            return AsyncProfilerAgent.library(directory().getParent().resolve("async-profiler")).orElseThrow(
+                    () -> new IOException("async-profiler has no build for this platform"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * {@link NativeWorkload} for 3 s under async-profiler 4.2 with {@code nativemem=0} (every allocation), on
      * the JDK with this feature version (17 or 25).
      */
     public static Path nativeMemory(int feature) {
         Path home = assumed(Jdks.home(feature), "no JDK " + feature + " found");
-        Path library;
-        try {
-            library = AsyncProfilerAgent.library(directory().getParent().resolve("async-profiler")).orElseThrow(
-                    () -> new IOException("async-profiler has no build for this platform"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path library = buildsAsyncProfiler();
         return agentRecording("native-ap42-jdk" + feature, new ChildJvm(home, NativeWorkload.class), library,
                 "event=cpu,interval=10ms,nativemem=0");
     }
