@@ -24,6 +24,7 @@ public final class Profile {
     private final List<OldObjectSample> oldObjects;
     private final List<JvmSeries> jvms;
     private final Sources sources;
+    private final Sources.Span time;
     private final java.util.concurrent.ConcurrentHashMap<String, Object> derived =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -55,6 +56,19 @@ public final class Profile {
                    String[] threadNames, Map<TimeSeries.Kind, TimeSeries> series, List<Warning> warnings,
                    List<String> notes, Map<ViewKind, Long> eventsWithoutStack, List<OldObjectSample> oldObjects,
                    List<JvmSeries> jvms, Sources sources) {
+        this(info, views, frames, stacks, threadNames, series, warnings, notes, eventsWithoutStack, oldObjects, jvms,
+                sources, new Sources.Span(info.startNanos(), info.endNanos()));
+    }
+
+    /**
+     * @param time the time the samples and readings cover: the recording's, or the part of it that was loaded
+     *             alone (see {@link #time()})
+     */
+    public Profile(RecordingInfo info, Map<ViewKind, SampleTable> views, FrameTable frames, StackTable stacks,
+                   String[] threadNames, Map<TimeSeries.Kind, TimeSeries> series, List<Warning> warnings,
+                   List<String> notes, Map<ViewKind, Long> eventsWithoutStack, List<OldObjectSample> oldObjects,
+                   List<JvmSeries> jvms, Sources sources, Sources.Span time) {
+        this.time = time;
         if (jvms.size() != sources.count()) {
             throw new IllegalArgumentException(jvms.size() + " JVMs' series for " + sources.count() + " sources");
         }
@@ -86,11 +100,29 @@ public final class Profile {
         Map<ViewKind, Long> without = new EnumMap<>(ViewKind.class);
         without.putAll(eventsWithoutStack);
         return new Profile(info, views, withFrames, rewritten, threadNames, series, warnings, notes, without,
-                oldObjects, jvms, sources);
+                oldObjects, jvms, sources, time);
     }
 
     public RecordingInfo info() {
         return info;
+    }
+
+    /**
+     * The time this profile's samples and readings cover: the recording's start to its end, or the part of it that
+     * was loaded alone ({@code --from}/{@code --to}, the window's "part of the time"). Rates, pauses and findings are
+     * of this time; the recording's facts ({@link #info()}) and the times a user types stay the whole recording's.
+     */
+    public Sources.Span time() {
+        return time;
+    }
+
+    /** {@link #time()} less the gaps no file covers (a folder's files apart): the time rates are over. */
+    public long recordedNanos() {
+        long gaps = 0;
+        for (Sources.Span g : sources.gaps()) {
+            gaps += Math.max(0, Math.min(g.toNanos(), time.toNanos()) - Math.max(g.fromNanos(), time.fromNanos()));
+        }
+        return Math.max(0, time.durationNanos() - gaps);
     }
 
     /** The views that have at least one sample, in {@link ViewKind} order. */

@@ -92,10 +92,12 @@ class LoadOptionsTest {
         assertTrue(half.notes().stream().anyMatch(n -> n.matches("Only the samples from [0-9.]+ s to [0-9.]+ s of"
                 + " the recording's [0-9.]+ s were loaded, as asked; reopen it to load all of it\\.")), half.notes()
                 .toString());
-        // The part is the profile's time: its rates, readings and pauses are of that part alone, so an allocation
-        // rate is bytes over the part's seconds, not over the whole recording's.
-        assertEquals(to - from, half.info().durationNanos(), (double) slack);
-        assertEquals(from, half.info().startNanos(), (double) slack);
+        // The recording's facts stay whole (times a user types count from its start), and the part is the profile's
+        // time: its rates, readings and pauses are of that part alone, so an allocation rate is bytes over the
+        // part's seconds, not over the whole recording's.
+        assertEquals(all.info().durationNanos(), half.info().durationNanos());
+        assertEquals(to - from, half.time().durationNanos(), (double) slack);
+        assertEquals(from, half.time().fromNanos(), (double) slack);
         for (TimeSeries s : half.series().values()) {
             for (int i = 0; i < s.size(); i++) {
                 assertTrue(dev.firesight.parser.query.MemoryBudget.LIMITS.contains(s.kind()) || s.timeNanos(i) >= from - slack - s.bucketNanos(),
@@ -107,7 +109,7 @@ class LoadOptionsTest {
         for (int i = 0; i < rate.size(); i++) {
             mean += rate.value(i) / rate.size();
         }
-        double bytesPerSecond = half.samples(ViewKind.ALLOC).totalWeight() / (half.info().durationNanos() / 1e9);
+        double bytesPerSecond = half.samples(ViewKind.ALLOC).totalWeight() / (half.recordedNanos() / 1e9);
         assertEquals(bytesPerSecond, mean, bytesPerSecond * 0.1, "the mean rate is over the part's time");
     }
 

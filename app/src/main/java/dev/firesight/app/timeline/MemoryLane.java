@@ -134,6 +134,12 @@ final class MemoryLane {
         return rowMiddle(legendRows + i);
     }
 
+    /** The whole trend sentence on the row at {@code y} from the lane's top, or null when no sentence is there. */
+    String trendAt(double y) {
+        int i = (int) Math.floor((y - rowMiddle(legendRows) + ROW / 2) / ROW);
+        return i >= 0 && i < memory.trends().size() ? memory.trends().get(i).sentence() : null;
+    }
+
     /** Where the plot starts, from the lane's top. */
     double plotTop() {
         return 4 + (legendRows + memory.trends().size()) * ROW + 6;

@@ -187,6 +187,10 @@ final class TimelineCanvas extends Region {
         if (!l.inPlot(x)) {
             return x < Lanes.LEFT ? threadName(model, lane, y) : null;
         }
+        String sentence = lane.kind() == Lanes.Kind.MEMORY && l.memory != null ? l.memory.trendAt(y - lane.y()) : null;
+        if (sentence != null) {
+            return sentence; // drawn cut to the lane's width
+        }
         long t = l.time(x);
         StringBuilder sb = new StringBuilder();
         sb.append(TimeFormat.relative(t - model.full().fromNanos())).append("   ")

@@ -52,8 +52,8 @@ public final class TimelineModel {
         this.threadFilter = threadFilter;
         int source = profile.sources().owner(threadFilter);
         this.profile = profile;
-        long start = profile.info().startNanos();
-        long end = Math.max(start + 1, profile.info().endNanos());
+        long start = profile.time().fromNanos(); // the part loaded, when only a part was
+        long end = Math.max(start + 1, profile.time().toNanos());
         // One JVM of several shows its own hours: replicas' dumps of different days made its data a sliver
         // between hatched stretches where it recorded nothing.
         dev.firesight.parser.Sources.Span own = profile.jvms().size() > 1 ? profile.sources().span(source) : null;

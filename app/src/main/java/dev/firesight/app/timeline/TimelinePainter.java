@@ -171,7 +171,10 @@ final class TimelinePainter {
         java.util.Map<String, String> labels = MethodNames.unique(rate.names());
         for (int s = 0; s < rate.seriesCount(); s++) {
             String name = labels.get(rate.names().get(s));
-            if (x + 11 + textWidth(name, FONT) > right) {
+            // an entry goes in only with room left for the "+N more" the ones after it may need
+            boolean last = s == rate.seriesCount() - 1;
+            double after = last ? 0 : 20 + textWidth("+" + (rate.seriesCount() - s - 1) + " more", FONT);
+            if (x + 11 + textWidth(name, FONT) + after > right) {
                 g.setFill(color(TimelineColor.MUTED));
                 g.fillText("+" + (rate.seriesCount() - s) + " more", x, y);
                 break;

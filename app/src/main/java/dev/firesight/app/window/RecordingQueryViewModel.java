@@ -198,7 +198,7 @@ public final class RecordingQueryViewModel {
         }
         if (p.has(ViewKind.CPU) && p.samples(ViewKind.CPU).size() >= FEW_SAMPLES) {
             int cpu = p.samples(ViewKind.CPU).size();
-            double seconds = p.info().durationNanos() / 1e9;
+            double seconds = p.time().durationNanos() / 1e9;
             boolean sparse = seconds > 0 && cpu < FEW_CPU_SAMPLES_PER_SECOND * seconds && !p.has(ViewKind.WALL);
             return !sparse ? ViewKind.CPU : p.views().stream()
                     .filter(v -> (ALLOCATION_VIEWS.contains(v) || v == ViewKind.NATIVE_ALLOC || v == ViewKind.NATIVE_LEAK)
@@ -436,8 +436,8 @@ public final class RecordingQueryViewModel {
         threads.set(evidence.source() >= 0 && evidence.source() < p.sources().count()
                 ? p.sources().threads(evidence.source()) : null);
         boolean whole = evidence.fromNanos() == Long.MIN_VALUE && evidence.toNanos() == Long.MAX_VALUE;
-        timeRange.set(whole ? null : new TimeRange(Math.max(evidence.fromNanos(), p.info().startNanos()),
-                Math.min(evidence.toNanos(), p.info().endNanos())));
+        timeRange.set(whole ? null : new TimeRange(Math.max(evidence.fromNanos(), p.time().fromNanos()),
+                Math.min(evidence.toNanos(), p.time().toNanos())));
         // The evidence is the whole place: what an earlier jump left (a suspect's zoom, a finding's search) goes.
         zoomPath.set(new int[0]);
         if (evidence.search() != null) {

@@ -83,8 +83,12 @@ class MemoryLaneTest {
                             && e.text().startsWith(MemoryLane.name(s.kind()) + " " + Units.bytes(s.max()))),
                     s.kind() + " is in the legend with its peak: " + layout.legend);
         }
-        // No sentence is drawn over the plot: the projection has a row of its own above it.
+        // No sentence is drawn over the plot: the projection has a row of its own above it, and hovering the row
+        // reads the whole sentence, which is drawn cut to the lane's width.
         assertTrue(layout.trendMiddle(model.memory().trends().size() - 1) + MemoryLane.ROW / 2 <= layout.plotTop());
+        Lanes.Lane lane = skin.lane(Lanes.Kind.MEMORY);
+        assertEquals(model.memory().trends().get(0).sentence(),
+                skin.tooltipAt(Lanes.LEFT + 20, lane.y() + layout.trendMiddle(0)));
 
         // Pointing at the heap's highest reading reads it, whichever readings share its pixel.
         TimeSeries used = model.memory().uses().get(0);

@@ -87,7 +87,8 @@ public final class Findings {
     /** The findings, largest share first. */
     public static List<Finding> of(Profile profile, Thresholds t) {
         List<Finding> findings = new ArrayList<>();
-        double seconds = Math.max(1e-9, profile.info().durationNanos() / 1e9);
+        // Over recorded time: the part of the recording loaded, less a folder's gaps between files.
+        double seconds = Math.max(1e-9, profile.recordedNanos() / 1e9);
         if (profile.has(ViewKind.ALLOC)) {
             allocation(profile, t, seconds, findings);
         }

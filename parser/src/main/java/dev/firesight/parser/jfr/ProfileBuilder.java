@@ -510,12 +510,14 @@ final class ProfileBuilder {
             views.put(ViewKind.ALLOC_COUNT, alloc.countView(ViewKind.ALLOC_COUNT));
         }
         views.keySet().retainAll(wanted);
-        long start = startNanos == Long.MAX_VALUE ? originNanos : startNanos;
-        long end = Math.max(lastNanos, start);
+        long recordingStart = startNanos == Long.MAX_VALUE ? originNanos : startNanos;
+        long recordingEnd = Math.max(lastNanos, recordingStart);
+        long start = recordingStart;
+        long end = recordingEnd;
         if (sampleFrom > start || sampleTo < end) {
-            // A part of the recording loaded alone is the profile's whole time: rates, pauses, readings and findings
-            // are of that part. Over the whole recording, 33 GiB allocated in the 10 s asked for read as a mean of
-            // 753 MiB/s and as a spike above a median of 0, beside GC pauses from outside it.
+            // A part of the recording loaded alone is the profile's time: rates, pauses, readings and findings are of
+            // that part. Over the whole recording, 33 GiB allocated in the 10 s asked for read as a mean of 753 MiB/s
+            // and as a spike above a median of 0, beside GC pauses from outside it.
             start = Math.max(start, Math.min(sampleFrom, end));
             end = Math.max(start, Math.min(end, sampleTo));
             clipReadings(start, end);
@@ -559,13 +561,13 @@ final class ProfileBuilder {
                 frameLines.toArray(), frameDetails.toArray());
         StackTable stackTable = new StackTable(stacks);
         RecordingInfo info = new RecordingInfo(path, fileSize,
-                producer(), start, end - start, chunks,
+                producer(), recordingStart, recordingEnd - recordingStart, chunks,
                 jvm.get("jvmName"), jvm.get("jvmVersion"), jvm.get("jvmArguments"), jvm.get("javaArguments"),
                 parseLong(jvm.get("pid")), jvm.get("osVersion"), jvm.get("cpu"), Map.copyOf(eventCounts),
                 List.copyOf(systemProperties), List.copyOf(environment));
         return new Profile(info, views, frameTable, stackTable, threads, series,
                 warnings, notes, withoutStack, old, jvms, new Sources(sourceNames, sources, Sources.gapsBetween(covered),
-                Sources.spansOf(covered, sourceNames.size())));
+                Sources.spansOf(covered, sourceNames.size())), new Sources.Span(start, end));
     }
 
     /** Keeps the readings in {@code [from, to]}, and every reading of a limit, which the JVM writes once at its start. */

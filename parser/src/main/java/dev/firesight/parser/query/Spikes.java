@@ -110,8 +110,8 @@ public final class Spikes {
 
     private static Spikes find(Profile profile, AllocationSites sites, Options options, java.util.BitSet threads,
                                int source) {
-        long start = profile.info().startNanos();
-        long end = profile.info().endNanos();
+        long start = profile.time().fromNanos(); // the part loaded, when only a part was
+        long end = profile.time().toNanos();
         long bucket = options.bucketNanos() > 0 ? options.bucketNanos() : defaultBucketNanos(end - start);
         StackedRate rate = null;
         double median = 0;
