@@ -22,6 +22,11 @@ public record JvmSeries(String name, Map<TimeSeries.Kind, TimeSeries> series,
         liveBytesByClass = Map.copyOf(liveBytesByClass);
     }
 
+    /** The readings in {@code [from, to]}; a limit, which the JVM writes at its start, is kept whole. */
+    public JvmSeries within(long from, long to) {
+        return new JvmSeries(name, Profile.within(series, from, to), Profile.within(liveBytesByClass, from, to));
+    }
+
     /** The series of a kind, or null when this JVM has no reading of it. */
     public TimeSeries get(TimeSeries.Kind kind) {
         TimeSeries s = series.get(kind);

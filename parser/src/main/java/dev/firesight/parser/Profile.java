@@ -116,6 +116,37 @@ public final class Profile {
         return time;
     }
 
+    /**
+     * This profile over {@code [from, to]} of its time: the same samples, stacks and facts, with its time, series
+     * and each JVM's readings cut to that part, so that what is computed of its time (rates, pauses, findings, the
+     * samples {@code StackWeights} sums) is of that part. The window's findings follow its time selection this way.
+     */
+    public Profile within(long from, long to) {
+        long f = Math.max(from, time.fromNanos());
+        long t = Math.max(f, Math.min(to, time.toNanos()));
+        if (f == time.fromNanos() && t == time.toNanos()) {
+            return this;
+        }
+        List<JvmSeries> cut = jvms.stream().map(j -> j.within(f, t)).toList();
+        return new Profile(info, views, frames, stacks, threadNames, within(series, f, t), warnings, notes,
+                eventsWithoutStack, oldObjects, cut, sources, new Sources.Span(f, t));
+    }
+
+    /** Each series' readings in {@code [from, to]}, a limit's all of them. */
+    static <K> Map<K, TimeSeries> within(Map<K, TimeSeries> series, long from, long to) {
+        Map<K, TimeSeries> out = new java.util.HashMap<>();
+        series.forEach((k, s) -> out.put(k, LIMITS.contains(s.kind()) ? s : s.within(from, to)));
+        return out;
+    }
+
+    private static final Set<TimeSeries.Kind> LIMITS = java.util.EnumSet.of(TimeSeries.Kind.MAX_HEAP,
+            TimeSeries.Kind.CONTAINER_MEMORY_LIMIT, TimeSeries.Kind.PHYSICAL_MEMORY);
+
+    /** True when this profile covers less than its recording: a part loaded alone, or {@link #within} a part. */
+    public boolean isPart() {
+        return time.fromNanos() > info.startNanos() || time.toNanos() < info.endNanos();
+    }
+
     /** {@link #time()} less the gaps no file covers (a folder's files apart): the time rates are over. */
     public long recordedNanos() {
         long gaps = 0;

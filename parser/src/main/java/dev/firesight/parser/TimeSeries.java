@@ -68,6 +68,21 @@ public final class TimeSeries {
         return kind;
     }
 
+    /** The readings in {@code [from, to]} (a bucket by its start). */
+    public TimeSeries within(long from, long to) {
+        int first = 0;
+        while (first < timesNanos.length && timesNanos[first] < from) {
+            first++;
+        }
+        int last = first;
+        while (last < timesNanos.length && timesNanos[last] <= to) {
+            last++;
+        }
+        return first == 0 && last == timesNanos.length ? this : new TimeSeries(kind,
+                java.util.Arrays.copyOfRange(timesNanos, first, last), java.util.Arrays.copyOfRange(values, first, last),
+                bucketNanos);
+    }
+
     public int size() {
         return values.length;
     }

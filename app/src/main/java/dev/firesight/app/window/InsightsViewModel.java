@@ -6,6 +6,7 @@ import dev.firesight.parser.ViewKind;
 import dev.firesight.parser.findings.Finding;
 import dev.firesight.parser.findings.Findings;
 import dev.firesight.parser.findings.Thresholds;
+import dev.firesight.parser.query.TimeRange;
 import dev.firesight.parser.query.ClassGrowth;
 import dev.firesight.parser.query.LeakSuspects;
 
@@ -48,7 +49,13 @@ public final class InsightsViewModel {
         this.profile = profile;
         profile.addListener((o, a, p) -> drawWhenComputed(p));
         drawWhenComputed(profile.getValue());
-        this.findings = new DerivedList<>(tasks, drawn, "findings", p -> Findings.of(p, Thresholds.DEFAULTS),
+        // Findings follow the time selection, as the flame graph and tables do: of a burst, they explain the burst.
+        javafx.beans.value.ObservableValue<Profile> inRange = javafx.beans.binding.Bindings.createObjectBinding(() -> {
+            Profile p = drawn.get();
+            TimeRange r = query.timeRangeProperty().get();
+            return p == null || r == null ? p : p.within(r.fromNanos(), r.toNanos());
+        }, drawn, query.timeRangeProperty());
+        this.findings = new DerivedList<>(tasks, inRange, "findings", p -> Findings.of(p, Thresholds.DEFAULTS),
                 p -> "Nothing stands out: " + Findings.NONE_FIRED + ".");
         this.suspects = new DerivedList<>(tasks, drawn, "leak suspects", LeakSuspects::listed,
                 p -> capitalized(p.oldObjects().isEmpty() ? LeakSuspects.noSamples(p) : LeakSuspects.NONE_LISTED) + ".");

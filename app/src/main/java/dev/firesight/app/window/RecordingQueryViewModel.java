@@ -436,8 +436,11 @@ public final class RecordingQueryViewModel {
         threads.set(evidence.source() >= 0 && evidence.source() < p.sources().count()
                 ? p.sources().threads(evidence.source()) : null);
         boolean whole = evidence.fromNanos() == Long.MIN_VALUE && evidence.toNanos() == Long.MAX_VALUE;
-        timeRange.set(whole ? null : new TimeRange(Math.max(evidence.fromNanos(), p.time().fromNanos()),
-                Math.min(evidence.toNanos(), p.time().toNanos())));
+        TimeRange range = whole ? null : new TimeRange(Math.max(evidence.fromNanos(), p.time().fromNanos()),
+                Math.min(evidence.toNanos(), p.time().toNanos()));
+        if (!java.util.Objects.equals(range, timeRange.get())) { // the same range again recomputes nothing
+            timeRange.set(range);
+        }
         // The evidence is the whole place: what an earlier jump left (a suspect's zoom, a finding's search) goes.
         zoomPath.set(new int[0]);
         if (evidence.search() != null) {

@@ -61,10 +61,22 @@ class InsightsWindowTest {
         return tab;
     }
 
+    /** The Findings list, once its findings are computed (in the background, after the first flame graph). */
+    @SuppressWarnings("unchecked")
+    private static ListView<Finding> findings(FxRobot robot) {
+        ListView<Finding> list = robot.lookup("#findings").queryAs(ListView.class);
+        try {
+            WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> fx(robot, () -> !list.getItems().isEmpty()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no findings computed", e);
+        }
+        return list;
+    }
+
     /** Clicks the list's cell holding {@code item}, as a user does. */
     private static <T> void click(FxRobot robot, ListView<T> list, T item) {
         fxRun(robot, () -> list.scrollTo(item));
-        ListCell<?> cell = robot.lookup(".list-cell").match(c -> c instanceof ListCell<?> l && l.getItem() == item)
+        ListCell<?> cell = robot.lookup(".list-cell").match(c -> c instanceof ListCell<?> l && item.equals(l.getItem()))
                 .queryAs(ListCell.class);
         robot.clickOn(cell);
     }
@@ -72,8 +84,7 @@ class InsightsWindowTest {
     @Test
     void clickingAFindingOpensItsViewRangeAndFrame(FxRobot robot) {
         RecordingTabView tab = open(robot, TestRecordings.findings("boxing"), "findings-tab");
-        @SuppressWarnings("unchecked")
-        ListView<Finding> list = robot.lookup("#findings").queryAs(ListView.class);
+        ListView<Finding> list = findings(robot);
         List<Finding> findings = fx(robot, () -> List.copyOf(list.getItems()));
         Finding focused = findings.stream().filter(f -> f.evidence().frame() != null).findFirst()
                 .orElseThrow(() -> new AssertionError("a finding that names a frame: " + findings));
@@ -108,8 +119,7 @@ class InsightsWindowTest {
         RecordingTabView tab = open(robot, TestRecordings.memory("leak"), "findings-tab");
         fxRun(robot, () -> support.vm().layoutProperty().set(support.vm().layoutProperty().get().withTimelineShown(false)));
         assertEquals(1, fx(robot, () -> tab.timelineSplit().getItems().size()), "the user collapsed the timeline");
-        @SuppressWarnings("unchecked")
-        ListView<Finding> list = robot.lookup("#findings").queryAs(ListView.class);
+        ListView<Finding> list = findings(robot);
         Finding growth = fx(robot, () -> list.getItems().stream().filter(f -> f.rule().equals("heap-growth")).findFirst()
                 .orElseThrow(() -> new AssertionError("the leak's heap growth: " + list.getItems())));
         click(robot, list, growth);
@@ -131,16 +141,39 @@ class InsightsWindowTest {
     }
 
     @Test
-    void backReturnsToWhereTheUserWasBeforeOpeningAFinding(FxRobot robot) {
+    void findingsFollowTheTimeSelection(FxRobot robot) throws Exception {
+        dev.firesight.parser.query.BurstRecording burst = dev.firesight.parser.query.BurstRecording.load();
+        RecordingTabView tab = open(robot, burst.path(), "findings-tab");
+        ListView<Finding> list = findings(robot);
+        java.util.function.Supplier<List<String>> rules = () -> fx(robot, () -> list.getItems().stream().map(Finding::rule).toList());
+        assertTrue(rules.get().contains("dominant-site"), rules.get().toString());
+        RecordingTabViewModel vm = tab.viewModel();
+        long start = vm.profileProperty().get().time().fromNanos();
+        fxRun(robot, () -> vm.timeRangeProperty().set(new TimeRange(start, burst.burstStartNanos() - 200_000_000L)));
+        computed(robot, vm);
+        assertFalse(rules.get().contains("dominant-site"), "the quiet part before the burst: " + rules.get());
+        assertTrue(fx(robot, () -> vm.insights().shownFindingsStatusProperty().get()).startsWith("Nothing stands out"));
+        fxRun(robot, () -> vm.timeRangeProperty().set(null));
+        computed(robot, vm);
+        assertTrue(rules.get().contains("dominant-site"), "the whole recording again: " + rules.get());
+    }
+
+    /** Waits until the findings are computed, none or some. */
+    private static void computed(FxRobot robot, RecordingTabViewModel vm) throws Exception {
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> fx(robot,
+                () -> !vm.insights().shownFindingsStatusProperty().get().startsWith("Looking for")));
+    }
+
+    @Test
+    void backReturnsToWhereTheUserWasBeforeOpeningAFinding(FxRobot robot) throws Exception {
         RecordingTabView tab = open(robot, TestRecordings.findings("boxing"), "findings-tab");
         RecordingTabViewModel vm = tab.viewModel();
-        @SuppressWarnings("unchecked")
-        ListView<Finding> list = robot.lookup("#findings").queryAs(ListView.class);
-        Finding focused = fx(robot, () -> list.getItems().stream().filter(f -> f.evidence().frame() != null)
-                .findFirst().orElseThrow(() -> new AssertionError("a finding that names a frame: " + list.getItems())));
+        ListView<Finding> list = findings(robot);
+        ViewKind findingsView = fx(robot, () -> list.getItems().stream().filter(f -> f.evidence().frame() != null)
+                .findFirst().orElseThrow(() -> new AssertionError("a finding that names a frame: " + list.getItems())))
+                .evidence().view();
         // The user's own place: another view than the finding's, a quarter of the time, a search of their own.
-        ViewKind own = fx(robot, () -> vm.views().stream().filter(v -> v != focused.evidence().view()).findFirst()
-                .orElseThrow());
+        ViewKind own = fx(robot, () -> vm.views().stream().filter(v -> v != findingsView).findFirst().orElseThrow());
         Profile profile = vm.profileProperty().get();
         long start = profile.info().startNanos();
         long quarter = (profile.info().endNanos() - start) / 4;
@@ -150,6 +183,9 @@ class InsightsWindowTest {
             vm.timeRangeProperty().set(range);
             vm.searchTextProperty().set("java.util");
         });
+        computed(robot, vm); // the findings of that quarter
+        Finding focused = fx(robot, () -> list.getItems().stream().filter(f -> f.evidence().frame() != null)
+                .findFirst().orElseThrow(() -> new AssertionError("a finding that names a frame: " + list.getItems())));
         Button back = robot.lookup("#back").queryAs(Button.class);
         assertTrue(back.isDisabled(), "nowhere to go back to before a finding was opened");
 

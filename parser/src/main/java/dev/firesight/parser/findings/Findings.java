@@ -102,7 +102,13 @@ public final class Findings {
             nativeLeak(profile, t, seconds, findings);
         }
         findings.sort(Comparator.comparingDouble(Finding::share).reversed());
-        return findings;
+        if (!profile.isPart()) {
+            return findings;
+        }
+        // Of a part, a finding about all of its time opens that part, not the whole recording.
+        return findings.stream().map(f -> f.evidence().fromNanos() != Long.MIN_VALUE ? f : new Finding(f.rule(),
+                f.title(), f.sentence(), f.share(), f.evidence().range(profile.time().fromNanos(),
+                profile.time().toNanos()))).toList();
     }
 
     private static void allocation(Profile profile, Thresholds t, double seconds, List<Finding> findings) {
@@ -112,8 +118,8 @@ public final class Findings {
             return; // too little allocation for churn to matter
         }
         AllocationSites sites = AllocationSites.of(profile);
-        List<AllocationSites.Site> top = sites.top(ViewKind.ALLOC, AllocationSites.By.METHOD, Long.MIN_VALUE,
-                Long.MAX_VALUE, 1);
+        List<AllocationSites.Site> top = sites.top(ViewKind.ALLOC, AllocationSites.By.METHOD, from(profile),
+                to(profile), 1);
         if (!top.isEmpty() && top.get(0).weight() >= t.dominantSite() * total) {
             AllocationSites.Site site = top.get(0);
             AllocationSites.Site cls = topClassOf(profile, sites, weights, site.nameId());
@@ -143,14 +149,14 @@ public final class Findings {
         if (!profile.has(ViewKind.ALLOC_OUTSIDE_TLAB)) {
             return;
         }
-        long outside = profile.samples(ViewKind.ALLOC_OUTSIDE_TLAB).totalWeight();
+        long outside = total(profile, ViewKind.ALLOC_OUTSIDE_TLAB);
         if (outside < t.outsideTlab() * total) {
             return;
         }
         List<AllocationSites.Site> site = sites.top(ViewKind.ALLOC_OUTSIDE_TLAB, AllocationSites.By.METHOD,
-                Long.MIN_VALUE, Long.MAX_VALUE, 1);
+                from(profile), to(profile), 1);
         List<AllocationSites.Site> cls = sites.top(ViewKind.ALLOC_OUTSIDE_TLAB, AllocationSites.By.CLASS,
-                Long.MIN_VALUE, Long.MAX_VALUE, 1);
+                from(profile), to(profile), 1);
         String where = site.isEmpty() ? "" : String.format(Locale.ROOT, ", most in %s (%s)%s", site.get(0).name(),
                 percent(site.get(0).weight(), outside), cls.isEmpty() ? "" : ", mostly " + cls.get(0).name());
         Finding.Evidence evidence = Finding.Evidence.of(ViewKind.ALLOC_OUTSIDE_TLAB);
@@ -239,6 +245,21 @@ public final class Findings {
                 Math.min(1, pause.durationNanos() / 1e9 / seconds * 10),
                 Finding.Evidence.of(ViewKind.ALLOC).range(pause.lookbackFromNanos(), pause.timeNanos()).focus(top.name())
                         .series(TimeSeries.Kind.GC_PAUSE)));
+    }
+
+    /** The first and last sample time a finding counts: the profile's time when it is a part (see Profile.within). */
+    private static long from(Profile profile) {
+        return profile.isPart() ? profile.time().fromNanos() : Long.MIN_VALUE;
+    }
+
+    private static long to(Profile profile) {
+        return profile.isPart() ? profile.time().toNanos() : Long.MAX_VALUE;
+    }
+
+    /** A view's total weight in the profile's time. */
+    private static long total(Profile profile, ViewKind view) {
+        return profile.isPart() ? StackWeights.compute(profile, ProfileQuery.of(view), () -> false).total()
+                : profile.samples(view).totalWeight();
     }
 
     /**
@@ -334,7 +355,7 @@ public final class Findings {
             }
         }
         int top = heaviest(bySite);
-        long allocated = profile.has(ViewKind.NATIVE_ALLOC) ? profile.samples(ViewKind.NATIVE_ALLOC).totalWeight() : 0;
+        long allocated = profile.has(ViewKind.NATIVE_ALLOC) ? total(profile, ViewKind.NATIVE_ALLOC) : 0;
         String site = top < 0 ? null : profile.frames().nameOf(top);
         Finding.Evidence evidence = Finding.Evidence.of(ViewKind.NATIVE_LEAK);
         findings.add(new Finding("native-leak", "Native memory not freed", String.format(Locale.ROOT,

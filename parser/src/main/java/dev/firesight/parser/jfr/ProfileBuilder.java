@@ -510,18 +510,8 @@ final class ProfileBuilder {
             views.put(ViewKind.ALLOC_COUNT, alloc.countView(ViewKind.ALLOC_COUNT));
         }
         views.keySet().retainAll(wanted);
-        long recordingStart = startNanos == Long.MAX_VALUE ? originNanos : startNanos;
-        long recordingEnd = Math.max(lastNanos, recordingStart);
-        long start = recordingStart;
-        long end = recordingEnd;
-        if (sampleFrom > start || sampleTo < end) {
-            // A part of the recording loaded alone is the profile's time: rates, pauses, readings and findings are of
-            // that part. Over the whole recording, 33 GiB allocated in the 10 s asked for read as a mean of 753 MiB/s
-            // and as a spike above a median of 0, beside GC pauses from outside it.
-            start = Math.max(start, Math.min(sampleFrom, end));
-            end = Math.max(start, Math.min(end, sampleTo));
-            clipReadings(start, end);
-        }
+        long start = startNanos == Long.MAX_VALUE ? originNanos : startNanos;
+        long end = Math.max(lastNanos, start);
         Map<TimeSeries.Kind, TimeSeries> series = new LinkedHashMap<>();
         for (TimeSeries rate : new TimeSeries[] {TimeSeries.rate(alloc, TimeSeries.Kind.ALLOCATION_RATE, start, end,
                 null, dev.firesight.parser.AllocationSpread.of(alloc, eventCounts)),
@@ -561,29 +551,17 @@ final class ProfileBuilder {
                 frameLines.toArray(), frameDetails.toArray());
         StackTable stackTable = new StackTable(stacks);
         RecordingInfo info = new RecordingInfo(path, fileSize,
-                producer(), recordingStart, recordingEnd - recordingStart, chunks,
+                producer(), start, end - start, chunks,
                 jvm.get("jvmName"), jvm.get("jvmVersion"), jvm.get("jvmArguments"), jvm.get("javaArguments"),
                 parseLong(jvm.get("pid")), jvm.get("osVersion"), jvm.get("cpu"), Map.copyOf(eventCounts),
                 List.copyOf(systemProperties), List.copyOf(environment));
-        return new Profile(info, views, frameTable, stackTable, threads, series,
+        Profile profile = new Profile(info, views, frameTable, stackTable, threads, series,
                 warnings, notes, withoutStack, old, jvms, new Sources(sourceNames, sources, Sources.gapsBetween(covered),
-                Sources.spansOf(covered, sourceNames.size())), new Sources.Span(start, end));
-    }
-
-    /** Keeps the readings in {@code [from, to]}, and every reading of a limit, which the JVM writes once at its start. */
-    private void clipReadings(long from, long to) {
-        for (Map<TimeSeries.Kind, TreeMap<Long, Double>> own : points) {
-            own.replaceAll((kind, map) -> dev.firesight.parser.query.MemoryBudget.LIMITS.contains(kind) ? map
-                    : new TreeMap<>(map.subMap(from, true, to, true)));
-            own.values().removeIf(Map::isEmpty);
-        }
-        for (Map<String, TreeMap<Long, Double>> byClass : classLiveBytes) {
-            byClass.replaceAll((name, map) -> new TreeMap<>(map.subMap(from, true, to, true)));
-            byClass.values().removeIf(Map::isEmpty);
-        }
-        covered.replaceAll(c -> c.length > 2 ? new long[] {Math.max(c[0], from), Math.min(c[1], to), c[2]}
-                : new long[] {Math.max(c[0], from), Math.min(c[1], to)});
-        covered.removeIf(c -> c[0] > c[1]);
+                Sources.spansOf(covered, sourceNames.size())));
+        // A part of the recording loaded alone is the profile's time: rates, pauses, readings and findings are of that
+        // part. Over the whole recording, 33 GiB allocated in the 10 s asked for read as a mean of 753 MiB/s and as a
+        // spike above a median of 0, beside GC pauses from outside it.
+        return sampleFrom > start || sampleTo < end ? profile.within(sampleFrom, sampleTo) : profile;
     }
 
     /** Each source's name, with the file it was read from ("in pod-a.jfr") or how many, when a load read several. */

@@ -104,6 +104,10 @@ public final class StackWeights {
         // Samples kept per bucket answer whole buckets: the range widens to them (a bucket's row has its start).
         long fromNanos = query.fromNanos();
         long toNanos = query.toNanos();
+        if (profile.isPart()) { // a part's samples are those in its time (see Profile.within)
+            fromNanos = Math.max(fromNanos, profile.time().fromNanos());
+            toNanos = Math.min(toNanos, profile.time().toNanos());
+        }
         if (fromNanos <= toNanos) {
             TimeRange range = profile.snap(new TimeRange(fromNanos, toNanos));
             fromNanos = range.fromNanos();

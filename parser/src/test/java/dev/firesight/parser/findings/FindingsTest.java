@@ -45,6 +45,31 @@ class FindingsTest {
     }
 
     /** Small objects churned fast are no outside-TLAB finding; the large buffers are, with their site. */
+    /**
+     * Findings of a part of the time (the window's time selection) are of that part: the quiet second before the
+     * burst allocates too little for any allocation finding, the burst itself has the dominant site at its own
+     * rate, and opening that finding keeps the part.
+     */
+    @Test
+    void findingsOfAPartAreOfThatPart() throws Exception {
+        dev.firesight.parser.query.BurstRecording burst = dev.firesight.parser.query.BurstRecording.load();
+        Profile all = burst.profile();
+        Finding whole = Findings.of(all, Thresholds.DEFAULTS).stream().filter(f -> f.rule().equals("dominant-site"))
+                .findFirst().orElseThrow();
+
+        Profile quiet = all.within(all.time().fromNanos(), burst.burstStartNanos() - 200_000_000L);
+        assertTrue(quiet.recordedNanos() < all.recordedNanos());
+        assertEquals(List.of(), Findings.of(quiet, Thresholds.DEFAULTS).stream().map(Finding::rule)
+                .filter(r -> r.equals("dominant-site")).toList(), "the quiet part repeats no finding of the burst");
+
+        Profile loud = all.within(burst.burstStartNanos(), burst.burstEndNanos());
+        Finding site = Findings.of(loud, Thresholds.DEFAULTS).stream().filter(f -> f.rule().equals("dominant-site"))
+                .findFirst().orElseThrow();
+        assertTrue(!site.sentence().equals(whole.sentence()), "its rate is over the burst's second: " + site.sentence());
+        assertEquals(loud.time().fromNanos(), site.evidence().fromNanos(), "opening it keeps the part");
+        assertEquals(loud.time().toNanos(), site.evidence().toNanos());
+    }
+
     @Test
     void onlyLargeObjectsAreCalledOutsideTlab() throws Exception {
         Profile boxing = Recordings.open(TestRecordings.findings("boxing"));
