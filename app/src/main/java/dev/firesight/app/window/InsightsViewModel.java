@@ -60,10 +60,13 @@ public final class InsightsViewModel {
         this.suspects = new DerivedList<>(tasks, drawn, "leak suspects", LeakSuspects::listed,
                 p -> capitalized(p.oldObjects().isEmpty() ? LeakSuspects.noSamples(p) : LeakSuspects.NONE_LISTED) + ".");
         this.growth = new DerivedList<>(tasks, drawn, "growing classes", ClassGrowth::of,
-                p -> !p.hasLiveBytesByClass() ? "The recording has no live bytes per class (JFR's"
-                        + " jdk.ObjectCountAfterGC, off by default: \u201cfiresight record --preset memory-leak"
-                        + " --engine jfr\u201d turns it on, as does"
-                        + " -XX:StartFlightRecording:jdk.ObjectCountAfterGC#enabled=true on JDK 17 and later)."
+                // Whether the event was on is not what decides: on, it still counts only at collections that mark
+                // the whole heap, and a 45 s recording of a young-collected heap had none (the hint said "off").
+                p -> !p.hasLiveBytesByClass() ? "The recording has no live bytes per class: JFR's"
+                        + " jdk.ObjectCountAfterGC was off (it is by default), or on with no collection that marked the"
+                        + " whole heap (a full GC or a concurrent cycle; record longer). \u201cfiresight record --preset"
+                        + " memory-leak --engine jfr\u201d turns it on, as does"
+                        + " -XX:StartFlightRecording:jdk.ObjectCountAfterGC#enabled=true on JDK 17 and later."
                         : "No class's live bytes grow over the recording.");
         this.shownFindings = new OfShownJvm<>(findings, f -> f.evidence().source(), "findings about");
         this.shownSuspects = new OfShownJvm<>(suspects, LeakSuspects.Suspect::source, "leak suspects in");

@@ -107,6 +107,11 @@ public final class RecordingQueryViewModel {
 
     public RecordingQueryViewModel(TaskRunner tasks) {
         this.tasks = tasks;
+        view.addListener((o, a, b) -> {
+            if (b != ViewKind.LIVE && olderThan.get() != 0) {
+                showOlderThan(0); // the age is the live view's: leaving it, the user's own range comes back
+            }
+        });
         view.addListener((o, a, b) -> requery());
         timeRange.addListener((o, a, b) -> requery());
         timeRange.addListener((o, a, b) -> {

@@ -303,6 +303,13 @@ class InsightsWindowTest {
         assertEquals(null, fx(robot, () -> vm.timeRangeProperty().get()));
         fxRun(robot, () -> vm.viewProperty().set(dev.firesight.parser.ViewKind.CPU));
         assertFalse(fx(robot, ages::isVisible), "only in the live view");
+        // Leaving the live view with an age chosen gives the user's own range back, not the age's hidden one.
+        fxRun(robot, () -> vm.viewProperty().set(dev.firesight.parser.ViewKind.LIVE));
+        fxRun(robot, () -> vm.timeRangeProperty().set(chosen));
+        fxRun(robot, () -> ages.setValue(age));
+        fxRun(robot, () -> vm.viewProperty().set(dev.firesight.parser.ViewKind.CPU));
+        assertEquals(chosen, fx(robot, () -> vm.timeRangeProperty().get()));
+        assertEquals(0L, (long) fx(robot, () -> vm.query().olderThanProperty().get()));
     }
 
     @Test
