@@ -77,7 +77,7 @@ public final class Profile {
         this.jvms = List.copyOf(jvms);
         this.oldObjects = List.copyOf(oldObjects);
         this.info = info;
-        this.views = Collections.unmodifiableMap(new EnumMap<>(views));
+        this.views = Collections.unmodifiableMap(views.isEmpty() ? new EnumMap<>(ViewKind.class) : new EnumMap<>(views));
         this.frames = frames;
         this.stacks = stacks;
         this.threadNames = threadNames;
@@ -122,7 +122,7 @@ public final class Profile {
      * samples {@code StackWeights} sums) is of that part. The window's findings follow its time selection this way.
      */
     public Profile within(long from, long to) {
-        long f = Math.max(from, time.fromNanos());
+        long f = Math.min(Math.max(from, time.fromNanos()), time.toNanos());
         long t = Math.max(f, Math.min(to, time.toNanos()));
         if (f == time.fromNanos() && t == time.toNanos()) {
             return this;

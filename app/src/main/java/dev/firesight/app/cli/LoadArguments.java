@@ -40,6 +40,11 @@ final class LoadArguments {
                 TimeArgument.checkSyntax(args.value(option), option);
             }
         }
+        // Both in seconds from the start, or both times of the clock: they compare before the recording is read.
+        if (from != null && to != null && relative(from) == relative(to)
+                && TimeArgument.parse(from, 0, FROM) > TimeArgument.parse(to, 0, TO)) {
+            throw new UsageException(FROM + " must not be later than " + TO + ".");
+        }
         this.maxStackDepth = depth(args.value(MAX_STACK_DEPTH));
         this.views = viewList(args.value(VIEWS));
     }
@@ -127,6 +132,11 @@ final class LoadArguments {
             return parts.get(0);
         }
         return String.join(", ", parts.subList(0, parts.size() - 1)) + " or " + parts.get(parts.size() - 1);
+    }
+
+    /** True for seconds from the recording's start, false for a time of the clock. */
+    private static boolean relative(String text) throws UsageException {
+        return TimeArgument.parse(text, 0, FROM) != TimeArgument.parse(text, 1, FROM);
     }
 
     private static long at(String text, long start, String option) {

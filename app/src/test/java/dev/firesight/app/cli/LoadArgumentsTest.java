@@ -57,6 +57,17 @@ class LoadArgumentsTest {
         }
     }
 
+    @Test
+    void aRangeThatCannotBeIsSaidSo() throws Exception {
+        UsageException backwards = assertThrows(UsageException.class,
+                () -> arguments(List.of("--from", "20", "--to", "10")));
+        assertEquals("--from must not be later than --to.", backwards.getMessage());
+        Profile beyond = open(TestRecordings.burst(), List.of("--from", "500", "--to", "600"), 0);
+        assertTrue(beyond.notes().stream().anyMatch(n -> n.startsWith("The part asked for lies outside the recording's")),
+                beyond.notes().toString());
+        assertTrue(beyond.views().isEmpty(), "nothing of it was loaded");
+    }
+
     private static int count(SampleTable table, long from, long to) {
         int n = 0;
         for (int i = 0; i < table.size(); i++) {

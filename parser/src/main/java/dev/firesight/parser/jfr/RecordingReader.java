@@ -645,10 +645,16 @@ public final class RecordingReader {
                 long[] kept = options.timeWindow().resolve(span[0], span[1]);
                 builder.sampleFrom = kept[0];
                 builder.sampleTo = kept[1];
-                builder.note(String.format(java.util.Locale.ROOT, "Only the samples from %.1f s to %.1f s of the"
-                        + " recording's %.1f s were loaded, as asked; reopen it to load all of it.",
-                        (Math.max(kept[0], span[0]) - span[0]) / 1e9, (Math.min(kept[1], span[1]) - span[0]) / 1e9,
-                        length / 1e9));
+                if (kept[0] > span[1] || kept[1] < span[0] || kept[0] > kept[1]) {
+                    builder.note(String.format(java.util.Locale.ROOT, "The part asked for lies outside the recording's"
+                            + " %.1f s, so nothing of it was loaded; times count from its start (0 s) to its end.",
+                            length / 1e9));
+                } else {
+                    builder.note(String.format(java.util.Locale.ROOT, "Only the samples from %.1f s to %.1f s of the"
+                            + " recording's %.1f s were loaded, as asked; reopen it to load all of it.",
+                            (Math.max(kept[0], span[0]) - span[0]) / 1e9, (Math.min(kept[1], span[1]) - span[0]) / 1e9,
+                            length / 1e9));
+                }
             }
         }
         if (!options.views().containsAll(java.util.EnumSet.allOf(dev.firesight.parser.ViewKind.class))) {
