@@ -35,6 +35,11 @@ public final class InsightsViewModel {
      * {@link RecordingQueryViewModel#afterFirstResult}).
      */
     private final javafx.beans.property.ObjectProperty<Profile> drawn = new javafx.beans.property.SimpleObjectProperty<>();
+    /**
+     * The drawn profile within the time selection, which the findings are of. Held here: a binding listens to what
+     * it depends on weakly, and one that only the findings' list listened to was collected, leaving the list empty.
+     */
+    private final javafx.beans.binding.ObjectBinding<Profile> inRange;
     private final ReadOnlyStringWrapper suspectsBasis = new ReadOnlyStringWrapper("");
     private final DerivedList<Finding> findings;
     private final DerivedList<LeakSuspects.Suspect> suspects;
@@ -50,7 +55,7 @@ public final class InsightsViewModel {
         profile.addListener((o, a, p) -> drawWhenComputed(p));
         drawWhenComputed(profile.getValue());
         // Findings follow the time selection, as the flame graph and tables do: of a burst, they explain the burst.
-        javafx.beans.value.ObservableValue<Profile> inRange = javafx.beans.binding.Bindings.createObjectBinding(() -> {
+        inRange = javafx.beans.binding.Bindings.createObjectBinding(() -> {
             Profile p = drawn.get();
             TimeRange r = query.timeRangeProperty().get();
             return p == null || r == null ? p : p.within(r.fromNanos(), r.toNanos());
