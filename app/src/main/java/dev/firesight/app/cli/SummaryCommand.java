@@ -220,7 +220,8 @@ final class SummaryCommand implements Command {
         List<Spikes.Pause> pauses = spikes.longestPauses(SPIKES);
         if (!pauses.isEmpty()) {
             out.println();
-            out.printf(Locale.ROOT, "Longest GC pauses  with the top allocating methods in the %s before each%n",
+            out.printf(Locale.ROOT, "Longest GC pauses  with the top allocating methods in the %s before each"
+                    + " (less for one within that of the start)%n",
                     Units.nanos(spikes.options().lookbackNanos()));
             boolean several = profile.jvms().size() > 1; // each pause and its methods are one JVM's
             for (Spikes.Pause p : pauses) {

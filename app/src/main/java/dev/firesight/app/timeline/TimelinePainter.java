@@ -282,8 +282,11 @@ final class TimelinePainter {
                 continue;
             }
             TimeSeries s = e.use();
-            g.setStroke(MemoryLane.color(s.kind()));
-            g.setLineWidth(s.kind() == TimeSeries.Kind.HEAP_USED ? 1 : 1.6);
+            // Heap used swings with every collection and draws a solid band; half transparent, the heap after GC,
+            // drawn over it along the band's foot, still shows.
+            boolean used = s.kind() == TimeSeries.Kind.HEAP_USED;
+            g.setStroke(used ? MemoryLane.color(s.kind()).deriveColor(0, 1, 1, 0.5) : MemoryLane.color(s.kind()));
+            g.setLineWidth(used ? 1 : 1.6);
             g.beginPath();
             for (int i = 0; i < s.size(); i++) {
                 double x = lanes.x(s.timeNanos(i));
@@ -358,8 +361,10 @@ final class TimelinePainter {
         g.fillText("CPU", Lanes.LEFT + 6, lane.y() + 10);
         g.setFont(FONT);
         double x = Lanes.LEFT + 40;
-        x = legend(g, x, lane.y() + 10, color(TimelineColor.CPU_FILL),
-                model.filterLabel() == null ? "samples/s" : "samples/s of " + model.filterLabel());
+        if (model.cpuSamples() != null) { // a recording of memory may have the CPU load and no CPU sample
+            x = legend(g, x, lane.y() + 10, color(TimelineColor.CPU_FILL),
+                    model.filterLabel() == null ? "samples/s" : "samples/s of " + model.filterLabel());
+        }
         // The samples are every JVM's; the load lines are one JVM's and its machine's.
         x = legend(g, x, lane.y() + 10, color(TimelineColor.JVM_LOAD),
                 model.jvmName() == null ? "JVM load" : "JVM load of " + model.jvmName());
