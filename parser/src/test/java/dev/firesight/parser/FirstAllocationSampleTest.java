@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static dev.firesight.parser.testing.StackAssertions.assertSameStacks;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -25,6 +26,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * allocated while recording, as the JVM's own per-thread counters (jdk.ThreadAllocationStatistics) measure it.
  */
 class FirstAllocationSampleTest {
+
+    /**
+     * A part of the recording loaded alone ({@code --from}) weighs its samples as the whole recording's view of that
+     * part does: a thread's first sample after the part's start is an ordinary one, its first of the recording having
+     * been before the part.
+     */
+    @ParameterizedTest(name = "JDK {0}")
+    @ValueSource(ints = {17, 25})
+    void aPartFromTheMiddleKeepsItsFirstSamplesWhole(int jdk) throws Exception {
+        Path recording = TestRecordings.lateStart(jdk);
+        Profile whole = Recordings.open(recording);
+        Profile part = Recordings.open(recording, LoadOptions.defaults().withTimeFraction(0.5, 1));
+        long from = part.time().fromNanos();
+        long inWhole = dev.firesight.parser.query.StackWeights.compute(whole, dev.firesight.parser.query.ProfileQuery
+                .of(ViewKind.ALLOC).withRange(from, Long.MAX_VALUE), () -> false).total();
+        assertEquals(inWhole, part.samples(ViewKind.ALLOC).totalWeight(), "the part's bytes as the whole shows them");
+        assertTrue(part.notes().stream().noneMatch(n -> n.startsWith("Left out ")), part.notes().toString());
+    }
 
     @ParameterizedTest(name = "JDK {0}")
     @ValueSource(ints = {17, 25})

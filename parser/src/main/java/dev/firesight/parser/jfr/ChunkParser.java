@@ -444,6 +444,9 @@ final class ChunkParser {
                     : kind.weightIsDuration() ? (long) (s[SampleEvent.WEIGHT] * nanosPerTick) : s[SampleEvent.WEIGHT];
             long time = header.toNanos(s[SampleEvent.TIME]);
             if (time < builder.sampleFrom || time > builder.sampleTo) {
+                if (kind == SampleEvent.ALLOCATION_SAMPLE && time < builder.sampleFrom) {
+                    builder.firstAllocationSamples.sampledBefore(s[SampleEvent.THREAD]);
+                }
                 return; // outside the part of the recording asked for: its stack is not even resolved
             }
             int stack = localStack(s[SampleEvent.STACK], s[SampleEvent.CLASS]);

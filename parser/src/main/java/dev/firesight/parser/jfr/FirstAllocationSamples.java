@@ -65,6 +65,12 @@ final class FirstAllocationSamples {
     private final LongList heldWeights = new LongList();
     private final LongList heldThreadRefs = new LongList();
     private final Map<Long, Integer> heldIndex = new HashMap<>();
+    /**
+     * Threads of the chunk sampled before the part of the recording asked for ({@code --from}): their first sample
+     * was there, left out with the rest, and the first one kept is an ordinary sample. Without this, a range from
+     * 10 s took 447 MiB off main's first sample after 10 s as if allocated before the recording began.
+     */
+    private final Set<Long> sampledBefore = new HashSet<>();
 
     // What was taken out, for the note.
     private final Set<String> correctedThreads = new HashSet<>();
@@ -78,6 +84,12 @@ final class FirstAllocationSamples {
         heldWeights.clear();
         heldThreadRefs.clear();
         heldIndex.clear();
+        sampledBefore.clear();
+    }
+
+    /** A sample of the chunk's thread {@code threadRef} before the part of the recording loaded, left out. */
+    void sampledBefore(long threadRef) {
+        sampledBefore.add(threadRef);
     }
 
     /**
@@ -123,6 +135,7 @@ final class FirstAllocationSamples {
             jvms.put(source, jvm);
             learn(jvm, events, header);
         }
+        jvm.sampledThreads.addAll(sampledBefore);
         for (int i = 0; i < heldTimes.size(); i++) {
             long weight = heldWeights.get(i);
             long threadRef = heldThreadRefs.get(i);

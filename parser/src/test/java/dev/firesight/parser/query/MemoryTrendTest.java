@@ -85,6 +85,26 @@ class MemoryTrendTest {
         assertTrue(trend.sentence().startsWith("Heap used after GC is not growing"), trend.sentence());
     }
 
+    /**
+     * A few seconds of a slow leak rise less than a verdict needs: the sentence says so instead of "not growing".
+     * The leak's own readings, a hundredth of their size: the same shape, rising by well under a megabyte.
+     */
+    @Test
+    void aSmallSteadyRiseIsNoVerdictEitherWay() throws Exception {
+        TimeSeries live = Recordings.open(TestRecordings.memory("leak")).series().get(TimeSeries.Kind.HEAP_AFTER_GC);
+        long[] times = new long[live.size()];
+        double[] values = new double[live.size()];
+        for (int i = 0; i < live.size(); i++) {
+            times[i] = live.timeNanos(i);
+            values[i] = live.value(i) / 100;
+        }
+        MemoryTrend trend = MemoryTrend.of(new TimeSeries(TimeSeries.Kind.HEAP_AFTER_GC, times, values, 0), 64L << 20,
+                "-Xmx");
+        assertFalse(trend.growing());
+        assertTrue(trend.sentence().startsWith("Heap used after GC rises +") && trend.sentence().contains(
+                "too little to tell growth from noise"), trend.sentence());
+    }
+
     @Test
     void tooFewCollectionsGiveNoVerdict() throws Exception {
         Profile profile = Recordings.open(TestRecordings.memory("churn"));
