@@ -72,18 +72,39 @@ public final class HoverLabel extends Label {
         }
     }
 
-    /** Shows {@code text} beside the point (x, y) of the owner, flipped to the other side where it would not fit. */
+    /**
+     * Shows {@code text} beside the point (x, y) of the owner, flipped to the other side where it would not fit, and
+     * wrapped to the owner's width: within the part of the owner that is on screen, since an owner that scrolls (the
+     * timeline's lanes) showed a label cut by its viewport, and a sentence wider than the owner ran off its end.
+     */
     public void show(String text, double x, double y) {
+        javafx.geometry.Rectangle2D room = visible();
         setText(text);
+        setWrapText(true);
+        setMaxWidth(Math.max(100, room.getWidth() - 2 * GAP));
         setVisible(true);
-        autosize();
-        double w = prefWidth(-1);
+        double w = Math.min(prefWidth(-1), getMaxWidth());
         double h = prefHeight(w);
         resize(w, h);
-        double tx = x + GAP + w > owner.getWidth() ? x - GAP / 2 - w : x + GAP;
-        double ty = y + GAP + h > owner.getHeight() ? y - GAP / 2 - h : y + GAP;
-        relocate(Math.max(0, tx), Math.max(0, ty));
+        double tx = x + GAP + w > room.getMaxX() ? x - GAP / 2 - w : x + GAP;
+        double ty = y + GAP + h > room.getMaxY() ? y - GAP / 2 - h : y + GAP;
+        relocate(Math.max(room.getMinX(), Math.min(tx, room.getMaxX() - w)),
+                Math.max(room.getMinY(), Math.min(ty, room.getMaxY() - h)));
         toFront();
+    }
+
+    /** The part of the owner on screen, in its coordinates: its viewport's when it is a scroll pane's content. */
+    private javafx.geometry.Rectangle2D visible() {
+        for (javafx.scene.Node n = owner.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.ScrollPane pane && pane.getContent() == owner) {
+                javafx.geometry.Bounds viewport = pane.getViewportBounds();
+                if (viewport.getWidth() > 0 && viewport.getHeight() > 0) {
+                    return new javafx.geometry.Rectangle2D(-viewport.getMinX(), -viewport.getMinY(), viewport.getWidth(),
+                            viewport.getHeight());
+                }
+            }
+        }
+        return new javafx.geometry.Rectangle2D(0, 0, Math.max(1, owner.getWidth()), Math.max(1, owner.getHeight()));
     }
 
     public void hide() {

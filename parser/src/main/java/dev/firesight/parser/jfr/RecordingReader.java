@@ -643,13 +643,16 @@ public final class RecordingReader {
             } else {
                 long length = span[1] - span[0];
                 long[] kept = options.timeWindow().resolve(span[0], span[1]);
-                builder.sampleFrom = kept[0];
-                builder.sampleTo = kept[1];
-                if (kept[0] > span[1] || kept[1] < span[0] || kept[0] > kept[1]) {
-                    builder.note(String.format(java.util.Locale.ROOT, "The part asked for lies outside the recording's"
-                            + " %.1f s, so nothing of it was loaded; times count from its start (0 s) to its end.",
-                            length / 1e9));
-                } else {
+                boolean all = kept[0] <= span[0] && kept[1] >= span[1]; // the part asked for is all of it
+                builder.sampleFrom = all ? Long.MIN_VALUE : kept[0];
+                builder.sampleTo = all ? Long.MAX_VALUE : kept[1];
+                if (!all && (kept[0] > span[1] || kept[1] < span[0] || kept[0] > kept[1])) {
+                    builder.note(String.format(java.util.Locale.ROOT, "The part asked for lies outside the recording,"
+                            + " which ran from %s to %s (%.1f s), so nothing of it was loaded; times count from its"
+                            + " start (0 s).", java.time.Instant.ofEpochSecond(0, span[0]).truncatedTo(
+                            java.time.temporal.ChronoUnit.SECONDS), java.time.Instant.ofEpochSecond(0, span[1])
+                            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS), length / 1e9));
+                } else if (!all) {
                     builder.note(String.format(java.util.Locale.ROOT, "Only the samples from %.1f s to %.1f s of the"
                             + " recording's %.1f s were loaded, as asked; reopen it to load all of it.",
                             (Math.max(kept[0], span[0]) - span[0]) / 1e9, (Math.min(kept[1], span[1]) - span[0]) / 1e9,
