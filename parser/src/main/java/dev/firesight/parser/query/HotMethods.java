@@ -114,32 +114,52 @@ public final class HotMethods {
     /**
      * Where native memory was asked for, per node of the tree: the deepest Java frame on the node's path (the
      * method a developer can change; below it the JVM's and the C library's own wrappers, {@code os::malloc} or
-     * {@code operator new}, took nearly all the self weight once the hook gave its away), else, for the JVM's own
-     * threads, its deepest frame that is not an allocator hook. Parents are visited before their children.
+     * {@code operator new}, took nearly all the self weight once the hook gave its away). Not when the JVM's tool
+     * interface or a profiler's sampling allocated on the Java thread's behalf (async-profiler's own allocation
+     * sampling put "HashMap.newNode" in the native table), nor on the JVM's own threads: there the deepest frame that
+     * is neither a hook nor one of the JVM's allocation wrappers ({@code G1ParScanThreadState::G1ParScanThreadState},
+     * not {@code os::malloc}). Parents are visited before their children.
      */
     private static final class NativeSites {
+        private static final Pattern WRAPPER = Pattern.compile("os::(malloc|realloc|calloc|strdup|strdup_check_oom)"
+                + "|(Re)?[Aa]llocateHeap(OrNull)?|operator new(\\[\\])?|.*::operator new(\\[\\])?|Arena::grow"
+                + "|ChunkPool::allocate.*|MallocArrayAllocator<.*>::allocate");
+        private static final Pattern PROFILER = Pattern.compile(".*([Jj]vmti|JVMTI|ObjectSampler|AllocTracer).*"
+                + "|Profiler::.*");
         private final FrameTable frames;
         private final BitSet allocators;
+        private final BitSet wrappers = new BitSet();
+        private final BitSet profilers = new BitSet();
         private final int[] java;
         private final int[] other;
+        private final int[] any;
 
         NativeSites(FrameTable frames, BitSet allocators, int nodes) {
             this.frames = frames;
             this.allocators = allocators;
+            for (int n = 0; n < frames.nameCount(); n++) {
+                wrappers.set(n, WRAPPER.matcher(frames.nameOf(n)).matches());
+                profilers.set(n, PROFILER.matcher(frames.nameOf(n)).matches());
+            }
             this.java = new int[nodes];
             this.other = new int[nodes];
+            this.any = new int[nodes];
             java[CallTree.ROOT] = -1;
             other[CallTree.ROOT] = -1;
+            any[CallTree.ROOT] = -1;
         }
 
         /** Notes a node under its (visited) parent and returns its site. */
         int visit(int node, int parent, int frame) {
             FrameKind kind = frames.kind(frame);
+            int name = frames.nameId(frame);
             boolean isJava = kind == FrameKind.INTERPRETED || kind == FrameKind.JIT || kind == FrameKind.C1
                     || kind == FrameKind.INLINED;
-            java[node] = isJava ? frame : java[parent];
-            other[node] = allocators.get(frames.nameId(frame)) ? other[parent] : frame;
-            return java[node] >= 0 ? java[node] : other[node];
+            java[node] = isJava ? frame : profilers.get(name) ? -1 : java[parent];
+            boolean hook = allocators.get(name);
+            other[node] = hook || wrappers.get(name) ? other[parent] : frame;
+            any[node] = hook ? any[parent] : frame;
+            return java[node] >= 0 ? java[node] : other[node] >= 0 ? other[node] : any[node];
         }
     }
 
