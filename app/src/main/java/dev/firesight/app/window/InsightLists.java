@@ -85,10 +85,31 @@ final class InsightLists {
         // The title alone: a finding's share orders the list, but for some rules (heap growth, a leak) it is a
         // rank rather than a share of anything, so a percentage beside it read as a confidence.
         // Of several JVMs, a finding about one names it in its sentence; one about all of them says so.
-        return of("findings", vm.shownFindings(), vm.shownFindingsStatusProperty(), f -> new Item(
+        ListView<dev.firesight.parser.findings.Finding> list = of("findings", vm.shownFindings(), vm.shownFindingsStatusProperty(), f -> new Item(
                 f.title() + (vm.severalJvms() && f.evidence().source() < 0 ? "  \u00b7  all JVMs" : ""),
                 (f.evidence().series() != null ? "Click to show it on the timeline, with the " + f.evidence().view().title() + " view"
                         : "Click to open the " + f.evidence().view().title() + " view that shows it"), f.sentence()), vm::open);
+        // They follow the time selection: the line above says of which part they are, so they are not read as the
+        // whole recording's.
+        return withBasis(basis("findings-basis", vm.findingsBasisProperty()), list);
+    }
+
+    /** A line above a list saying what its items are drawn from, shown while it has something to say. */
+    private static Label basis(String id, javafx.beans.value.ObservableStringValue text) {
+        Label basis = new Label();
+        basis.setId(id);
+        basis.setWrapText(true);
+        basis.getStyleClass().add("insight-basis");
+        basis.textProperty().bind(text);
+        basis.visibleProperty().bind(basis.textProperty().isNotEmpty());
+        basis.managedProperty().bind(basis.visibleProperty());
+        basis.setPadding(new javafx.geometry.Insets(4, 6, 4, 6));
+        return basis;
+    }
+
+    private static Node withBasis(Label basis, ListView<?> list) {
+        javafx.scene.layout.VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
+        return new VBox(basis, list);
     }
 
     /** The suspects under a line saying what they are drawn from (and how to see who holds them, if unknown). */
@@ -97,16 +118,7 @@ final class InsightLists {
                 vm.shownSuspectsStatusProperty(), s -> s.holders().isEmpty()
                 ? new Item(title(s), tip(s), s.reason())
                 : new Item(title(s), tip(s), s.unheld(), chain(s)), vm::open); // the chain drawn, not said twice
-        Label basis = new Label();
-        basis.setId("leak-suspects-basis");
-        basis.setWrapText(true);
-        basis.getStyleClass().add("insight-basis");
-        basis.textProperty().bind(vm.suspectsBasisProperty());
-        basis.visibleProperty().bind(vm.suspectsBasisProperty().isNotEmpty());
-        basis.managedProperty().bind(basis.visibleProperty());
-        basis.setPadding(new javafx.geometry.Insets(4, 6, 4, 6));
-        javafx.scene.layout.VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
-        return new VBox(basis, list);
+        return withBasis(basis("leak-suspects-basis", vm.suspectsBasisProperty()), list);
     }
 
     static Node classGrowth(InsightsViewModel vm) {

@@ -153,9 +153,13 @@ class InsightsWindowTest {
         computed(robot, vm);
         assertFalse(rules.get().contains("dominant-site"), "the quiet part before the burst: " + rules.get());
         assertTrue(fx(robot, () -> vm.insights().shownFindingsStatusProperty().get()).startsWith("Nothing stands out"));
+        Label basis = robot.lookup("#findings-basis").queryAs(Label.class);
+        assertTrue(fx(robot, basis::isVisible) && basis.getText().startsWith("Of the selected range, +0"),
+                "the list says of which part its findings are: " + basis.getText());
         fxRun(robot, () -> vm.timeRangeProperty().set(null));
         computed(robot, vm);
         assertTrue(rules.get().contains("dominant-site"), "the whole recording again: " + rules.get());
+        assertFalse(fx(robot, basis::isVisible), "of the whole recording, no line");
     }
 
     /** Waits until the findings are computed, none or some. */
