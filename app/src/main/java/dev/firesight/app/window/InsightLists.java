@@ -1,5 +1,7 @@
 package dev.firesight.app.window;
 
+import dev.firesight.app.timeline.TimeFormat;
+
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.scene.Node;
@@ -91,7 +93,12 @@ final class InsightLists {
                         : "Click to open the " + f.evidence().view().title() + " view that shows it"), f.sentence()), vm::open);
         // They follow the time selection: the line above says of which part they are, so they are not read as the
         // whole recording's.
-        return withBasis(basis("findings-basis", vm.findingsBasisProperty()), list);
+        return withBasis(basis("findings-basis", javafx.beans.binding.Bindings.createStringBinding(() -> {
+            dev.firesight.parser.query.TimeRange r = vm.findingsRangeProperty().get();
+            return r == null ? "" : "Of the selected range, " + TimeFormat.relative(r.fromNanos()) + " to "
+                    + TimeFormat.relative(r.toNanos()) + " (" + TimeFormat.duration(r.durationNanos())
+                    + "); clear the selection for the whole recording's.";
+        }, vm.findingsRangeProperty())), list);
     }
 
     /** A line above a list saying what its items are drawn from, shown while it has something to say. */

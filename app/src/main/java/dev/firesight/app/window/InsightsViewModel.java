@@ -3,7 +3,6 @@ package dev.firesight.app.window;
 import dev.firesight.app.tasks.TaskRunner;
 import dev.firesight.parser.Profile;
 import dev.firesight.parser.ViewKind;
-import dev.firesight.app.timeline.TimeFormat;
 import dev.firesight.parser.findings.Finding;
 import dev.firesight.parser.findings.Findings;
 import dev.firesight.parser.findings.Thresholds;
@@ -41,7 +40,7 @@ public final class InsightsViewModel {
      * it depends on weakly, and one that only the findings' list listened to was collected, leaving the list empty.
      */
     private final javafx.beans.binding.ObjectBinding<Profile> inRange;
-    private final javafx.beans.binding.StringBinding findingsBasis;
+    private final javafx.beans.binding.ObjectBinding<TimeRange> findingsRange;
     private final ReadOnlyStringWrapper suspectsBasis = new ReadOnlyStringWrapper("");
     private final DerivedList<Finding> findings;
     private final DerivedList<LeakSuspects.Suspect> suspects;
@@ -62,16 +61,11 @@ public final class InsightsViewModel {
             TimeRange r = query.timeRangeProperty().get();
             return p == null || r == null ? p : p.within(r.fromNanos(), r.toNanos());
         }, drawn, query.timeRangeProperty());
-        findingsBasis = javafx.beans.binding.Bindings.createStringBinding(() -> {
+        findingsRange = javafx.beans.binding.Bindings.createObjectBinding(() -> {
             Profile p = drawn.get();
             TimeRange r = query.timeRangeProperty().get();
-            if (p == null || r == null) {
-                return "";
-            }
-            long start = p.info().startNanos();
-            return "Of the selected range, " + TimeFormat.relative(r.fromNanos() - start) + " to "
-                    + TimeFormat.relative(r.toNanos() - start) + " (" + TimeFormat.duration(r.durationNanos())
-                    + "); clear the selection for the whole recording's.";
+            long start = p == null ? 0 : p.info().startNanos();
+            return p == null || r == null ? null : new TimeRange(r.fromNanos() - start, r.toNanos() - start);
         }, drawn, query.timeRangeProperty());
         this.findings = new DerivedList<>(tasks, inRange, "findings", p -> Findings.of(p, Thresholds.DEFAULTS),
                 p -> "Nothing stands out: " + Findings.NONE_FIRED + ".");
@@ -94,9 +88,12 @@ public final class InsightsViewModel {
         refilter();
     }
 
-    /** Of which part of the recording the findings are: the time selection, or "" for the whole recording. */
-    public javafx.beans.binding.StringBinding findingsBasisProperty() {
-        return findingsBasis;
+    /**
+     * Of which part of the recording the findings are: the time selection, from the recording's start, or null for
+     * the whole recording.
+     */
+    public javafx.beans.binding.ObjectBinding<TimeRange> findingsRangeProperty() {
+        return findingsRange;
     }
 
     /** What the leak suspects are drawn from (see {@link LeakSuspects#basis}), or "" before or without any. */
