@@ -135,12 +135,10 @@ public final class Profile {
     /** Each series' readings in {@code [from, to]}, a limit's all of them. */
     static <K> Map<K, TimeSeries> within(Map<K, TimeSeries> series, long from, long to) {
         Map<K, TimeSeries> out = new java.util.HashMap<>();
-        series.forEach((k, s) -> out.put(k, LIMITS.contains(s.kind()) ? s : s.within(from, to)));
+        series.forEach((k, s) -> out.put(k, TimeSeries.LIMITS.contains(s.kind()) ? s : s.within(from, to)));
         return out;
     }
 
-    private static final Set<TimeSeries.Kind> LIMITS = java.util.EnumSet.of(TimeSeries.Kind.MAX_HEAP,
-            TimeSeries.Kind.CONTAINER_MEMORY_LIMIT, TimeSeries.Kind.PHYSICAL_MEMORY);
 
     /** True when this profile covers less than its recording: a part loaded alone, or {@link #within} a part. */
     public boolean isPart() {

@@ -6,6 +6,13 @@ package dev.firesight.parser;
  */
 public final class TimeSeries {
     /** The series Firesight knows, with their units. */
+    /**
+     * The kinds that are memory limits, in the order that decides which applies (the container's, the maximum heap,
+     * physical memory). A JVM writes them at its start: a part of a recording keeps them whole.
+     */
+    public static final java.util.List<Kind> LIMITS = java.util.List.of(Kind.CONTAINER_MEMORY_LIMIT, Kind.MAX_HEAP,
+            Kind.PHYSICAL_MEMORY);
+
     public enum Kind {
         ALLOCATION_RATE("Allocation rate", "bytes/s"),
         CPU_SAMPLES("CPU samples", "samples/s"),

@@ -118,8 +118,8 @@ public final class Findings {
             return; // too little allocation for churn to matter
         }
         AllocationSites sites = AllocationSites.of(profile);
-        List<AllocationSites.Site> top = sites.top(ViewKind.ALLOC, AllocationSites.By.METHOD, from(profile),
-                to(profile), 1);
+        List<AllocationSites.Site> top = sites.top(ViewKind.ALLOC, AllocationSites.By.METHOD, Long.MIN_VALUE,
+                Long.MAX_VALUE, 1);
         if (!top.isEmpty() && top.get(0).weight() >= t.dominantSite() * total) {
             AllocationSites.Site site = top.get(0);
             AllocationSites.Site cls = topClassOf(profile, sites, weights, site.nameId());
@@ -154,9 +154,9 @@ public final class Findings {
             return;
         }
         List<AllocationSites.Site> site = sites.top(ViewKind.ALLOC_OUTSIDE_TLAB, AllocationSites.By.METHOD,
-                from(profile), to(profile), 1);
+                Long.MIN_VALUE, Long.MAX_VALUE, 1);
         List<AllocationSites.Site> cls = sites.top(ViewKind.ALLOC_OUTSIDE_TLAB, AllocationSites.By.CLASS,
-                from(profile), to(profile), 1);
+                Long.MIN_VALUE, Long.MAX_VALUE, 1);
         String where = site.isEmpty() ? "" : String.format(Locale.ROOT, ", most in %s (%s)%s", site.get(0).name(),
                 percent(site.get(0).weight(), outside), cls.isEmpty() ? "" : ", mostly " + cls.get(0).name());
         Finding.Evidence evidence = Finding.Evidence.of(ViewKind.ALLOC_OUTSIDE_TLAB);
@@ -247,16 +247,7 @@ public final class Findings {
                         .series(TimeSeries.Kind.GC_PAUSE)));
     }
 
-    /** The first and last sample time a finding counts: the profile's time when it is a part (see Profile.within). */
-    private static long from(Profile profile) {
-        return profile.isPart() ? profile.time().fromNanos() : Long.MIN_VALUE;
-    }
-
-    private static long to(Profile profile) {
-        return profile.isPart() ? profile.time().toNanos() : Long.MAX_VALUE;
-    }
-
-    /** A view's total weight in the profile's time. */
+    /** A view's total weight in the profile's time (a part's: see Profile.within). */
     private static long total(Profile profile, ViewKind view) {
         return profile.isPart() ? StackWeights.compute(profile, ProfileQuery.of(view), () -> false).total()
                 : profile.samples(view).totalWeight();

@@ -121,6 +121,10 @@ public final class AllocationSites {
     /** Weight per name id in a time range, of the samples of {@code threads} (null for all). */
     long[] weights(ViewKind view, By by, long fromNanos, long toNanos, java.util.BitSet threads) {
         SampleTable table = profile.samples(view);
+        if (profile.isPart()) { // a part's samples are those in its time, as StackWeights counts them
+            fromNanos = Math.max(fromNanos, profile.time().fromNanos());
+            toNanos = Math.min(toNanos, profile.time().toNanos());
+        }
         if (fromNanos <= toNanos) { // samples kept per bucket answer whole buckets
             TimeRange range = profile.snap(new TimeRange(fromNanos, toNanos));
             fromNanos = range.fromNanos();

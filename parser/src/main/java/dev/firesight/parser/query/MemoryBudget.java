@@ -28,8 +28,7 @@ public record MemoryBudget(String jvm, List<TimeSeries> uses, List<TimeSeries> l
             TimeSeries.Kind.NATIVE_MEMORY_COMMITTED, TimeSeries.Kind.RESIDENT_SET_SIZE,
             TimeSeries.Kind.CONTAINER_MEMORY_USAGE);
     /** The limits, in the order that decides which applies. */
-    public static final List<TimeSeries.Kind> LIMITS = List.of(TimeSeries.Kind.CONTAINER_MEMORY_LIMIT,
-            TimeSeries.Kind.MAX_HEAP, TimeSeries.Kind.PHYSICAL_MEMORY);
+    public static final List<TimeSeries.Kind> LIMITS = TimeSeries.LIMITS;
     /** Why there is nothing to show, in the window and the CLI alike. */
     public static final String ABSENT = "The recording has no heap, metaspace, native-memory or container readings"
             + " (JFR's GC and memory events were off, or async-profiler recorded it without jfrsync).";
