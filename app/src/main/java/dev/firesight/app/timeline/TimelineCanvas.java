@@ -179,7 +179,8 @@ final class TimelineCanvas extends Region {
     /** The tooltip text for a point of the canvas, or null where there is nothing to say. */
     String tooltip(double x, double y) {
         TimelineModel model = timeline.getModel();
-        Lanes l = lanes();
+        // the lanes as last painted: laying them out again measures the memory legend's text on every mouse move
+        Lanes l = lanes != null ? lanes : lanes();
         Lanes.Lane lane = l.at(y);
         if (model == null || lane == null) {
             return null;
